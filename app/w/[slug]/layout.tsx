@@ -1,0 +1,13 @@
+import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { AppHeader } from "@/components/shell/AppHeader";
+
+export default async function WorkspaceLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { actor, workspaces, current } = await loadWorkspacePage(slug, `/w/${slug}`);
+  return (
+    <>
+      <AppHeader user={actor} workspaces={workspaces} current={current} />
+      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import Link from "next/link";
+import type { WorkspaceDto } from "@/lib/workspaces/present";
+import { SignOutButton } from "./SignOutButton";
+import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
+
+interface Props {
+  user: { name: string; email: string };
+  workspaces: WorkspaceDto[];
+  current?: WorkspaceDto;
+}
+
+export function AppHeader({ user, workspaces, current }: Props) {
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+        <Link href="/" className="text-base font-semibold tracking-tight text-indigo-700">
+          Specwright
+        </Link>
+        {current ? <WorkspaceSwitcher workspaces={workspaces} current={current.slug} /> : null}
+        {current ? (
+          <nav aria-label="Workspace" className="flex items-center gap-1 text-sm">
+            <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}`}>
+              Documents
+            </Link>
+            <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}/members`}>
+              Members
+            </Link>
+          </nav>
+        ) : null}
+        <div className="ml-auto flex items-center gap-3 text-sm">
+          <span className="hidden text-slate-600 sm:inline" title={user.email}>
+            {user.name}
+          </span>
+          <SignOutButton />
+        </div>
+      </div>
+    </header>
+  );
+}

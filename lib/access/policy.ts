@@ -1,0 +1,76 @@
+import { Forbidden } from "../errors";
+import { atLeast, type Role } from "./roles";
+
+/**
+ * Who may do what, written once. Every route, action, page and the collaboration server
+ * asks `can`/`authorize`; pages get `abilitiesFor` so a button is hidden by the very rule
+ * that guards the server.
+ */
+
+/** The actor's membership in the workspace the action happens in. */
+export interface Membership {
+  userId: string;
+  role: Role;
+}
+
+/** Facts about the target of an action, when the rule needs them. */
+export interface Subject {
+  /** role of the member being changed or removed */
+  targetRole?: Role;
+  /** user id of the member being changed or removed */
+  targetUserId?: string;
+  /** the role being granted */
+  newRole?: Role;
+  /** how many owners the workspace has */
+  ownerCount?: number;
+}
+
+type Rule = (m: Membership, s: Subject) => boolean;
+
+const isOwner = (m: Membership) => m.role === "owner";
+const isAdmin = (m: Membership) => atLeast(m.role, "admin");
+const isEditor = (m: Membership) => atLeast(m.role, "editor");
+const isMember = () => true;
+/** Admins manage editors and viewers; only owners manage admins and owners. */
+const mayManage = (m: Membership, role: Role | undefined) => isOwner(m) || (isAdmin(m) && role !== undefined && !atLeast(role, "admin"));
+/** The last owner can neither leave, be removed nor be demoted. */
+const keepsAnOwner = (s: Subject) => s.targetRole !== "owner" || (s.ownerCount ?? 0) > 1;
+
+export const RULES = {
+  "workspace.view": isMember,
+  "workspace.update": isAdmin,
+  "workspace.delete": isOwner,
+  "member.list": isMember,
+  "member.invite": (m, s) => mayManage(m, s.newRole),
+  "member.changeRole": (m, s) =>
+    s.targetUserId !== m.userId && mayManage(m, s.targetRole) && mayManage(m, s.newRole) && keepsAnOwner(s),
+  "member.remove": (m, s) => (s.targetUserId === m.userId || mayManage(m, s.targetRole)) && keepsAnOwner(s),
+  "invite.list": isAdmin,
+  "invite.revoke": isAdmin,
+  "activity.view": isAdmin,
+  "document.view": isMember,
+  "document.create": isEditor,
+  "document.edit": isEditor,
+  "document.delete": isEditor,
+  "template.manage": isAdmin,
+} satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+/** Whether a member may take `action` on `subject`. */
+export function can(member: Membership | null | undefined, action: Action, subject: Subject = {}): boolean {
+  if (!member) return false;
+  const rule: Rule = RULES[action];
+  return rule(member, subject);
+}
+
+/** Throws Forbidden unless `can` allows it. */
+export function authorize(member: Membership | null | undefined, action: Action, subject: Subject = {}): void {
+  if (!can(member, action, subject)) throw new Forbidden();
+}
+
+/** The subject-free abilities of a member, for pages to show or hide controls. */
+export function abilitiesFor(member: Membership | null | undefined): Record<Action, boolean> {
+  return Object.fromEntries(ACTIONS.map((a) => [a, can(member, a)])) as Record<Action, boolean>;
+}

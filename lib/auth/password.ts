@@ -1,0 +1,16 @@
+import bcrypt from "bcryptjs";
+
+const COST = 11;
+// Compared against when the email is unknown, so both paths take the same time.
+const DUMMY_HASH = bcrypt.hashSync("not-a-real-password", COST);
+
+/** Hashes a password with bcrypt; the plain password is never stored. */
+export function hashPassword(password: string): Promise<string> {
+  return bcrypt.hash(password, COST);
+}
+
+/** Checks a password against a hash; with no hash it still spends the same time and fails. */
+export async function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
+  const ok = await bcrypt.compare(password, hash ?? DUMMY_HASH);
+  return ok && Boolean(hash);
+}

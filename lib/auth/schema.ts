@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+export const Email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254)
+  .pipe(z.email({ message: "Enter a valid email address." }));
+
+export const SignUpInput = z.object({
+  name: z.string().trim().min(1, "Enter your name.").max(100),
+  email: Email,
+  password: z.string().min(8, "Use at least 8 characters.").max(200, "Use at most 200 characters."),
+  inviteToken: z.string().max(200).optional(),
+});
+export type SignUpInput = z.infer<typeof SignUpInput>;
+
+export const SignInInput = z.object({
+  email: Email,
+  password: z.string().min(1).max(200),
+});
+export type SignInInput = z.infer<typeof SignInInput>;

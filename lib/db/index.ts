@@ -1,0 +1,3 @@
+export { createDb, getDb, type Db, type DbTx } from "./client";
+export { Prisma, Role } from "./generated/client";
+export type { User, Workspace, Membership, Invite, Activity } from "./generated/client";

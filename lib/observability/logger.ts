@@ -1,0 +1,19 @@
+import pino from "pino";
+
+const globalForLog = globalThis as unknown as { specwrightLogger?: pino.Logger };
+
+/** The process-wide JSON logger. LOG_LEVEL sets the level (default info; silent in tests). */
+export function getLogger(): pino.Logger {
+  globalForLog.specwrightLogger ??= pino({
+    level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+    base: { service: "specwright" },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "req.headers.cookie"], remove: true },
+  });
+  return globalForLog.specwrightLogger;
+}
+
+/** A logger whose every line carries the request id. */
+export function requestLogger(requestId: string | undefined): pino.Logger {
+  return requestId ? getLogger().child({ requestId }) : getLogger();
+}

