@@ -1,0 +1,119 @@
+import { describe, expect, it } from "vitest";
+import { signUp } from "@/lib/auth/signUp";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
+import { acceptInvite, previewInvite } from "@/lib/workspaces/acceptInvite";
+import { createWorkspace } from "@/lib/workspaces/createWorkspace";
+import { inviteMember } from "@/lib/workspaces/inviteMember";
+import { listInvites, listMembers } from "@/lib/workspaces/listMembers";
+import { listWorkspaces } from "@/lib/workspaces/listWorkspaces";
+import { changeRole, removeMember, revokeInvite } from "@/lib/workspaces/manageMembers";
+import { ctxFor, makeUser, makeWorkspace, testDb, unique } from "../../support/db";
+
+function tokenOf(path: string): string {
+  return path.split("/").pop()!;
+}
+
+describe("invites", () => {
+  it("lets an invited person sign up straight into the workspace with the invited role", async () => {
+    const ws = await makeWorkspace();
+    const email = `${unique("bob")}@example.test`;
+    const { invite, emailed } = await inviteMember(ctxFor(ws.owner), { slug: ws.slug, email, role: "editor" });
+    expect(emailed).toBe(false); // no SMTP configured in tests
+    expect(await previewInvite(testDb(), { token: tokenOf(invite.path) })).toMatchObject({ email, role: "editor" });
+
+    const { actor, workspace } = await signUp(testDb(), { name: "Bob", email, password: "password-123", inviteToken: tokenOf(invite.path) });
+    expect(workspace).toMatchObject({ slug: ws.slug, role: "editor" });
+    expect(await listWorkspaces(ctxFor(actor))).toHaveLength(1); // no workspace of their own
+    const members = await listMembers(ctxFor(ws.owner), { slug: ws.slug });
+    expect(members.map((m) => [m.email, m.role])).toContainEqual([email, "editor"]);
+    await expect(previewInvite(testDb(), { token: tokenOf(invite.path) })).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("refuses to invite an address that already belongs to a member", async () => {
+    const ws = await makeWorkspace(["editor"]);
+    const editor = ws.members.editor[0]!;
+    const error = await inviteMember(ctxFor(ws.owner), { slug: ws.slug, email: editor.email.toUpperCase(), role: "viewer" }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Conflict);
+    expect((error as Error).message).toContain("already a member");
+    expect(await listInvites(ctxFor(ws.owner), { slug: ws.slug })).toHaveLength(0);
+  });
+
+  it("lets admins invite editors but not admins, and editors invite nobody", async () => {
+    const ws = await makeWorkspace(["admin", "editor"]);
+    const admin = ctxFor(ws.members.admin[0]!);
+    await expect(inviteMember(admin, { slug: ws.slug, email: `${unique("e")}@example.test`, role: "editor" })).resolves.toBeTruthy();
+    await expect(inviteMember(admin, { slug: ws.slug, email: `${unique("a")}@example.test`, role: "admin" })).rejects.toBeInstanceOf(Forbidden);
+    await expect(inviteMember(ctxFor(ws.members.editor[0]!), { slug: ws.slug, email: `${unique("v")}@example.test`, role: "viewer" })).rejects.toBeInstanceOf(Forbidden);
+  });
+
+  it("accepts only for the invited email; a revoked invite is gone", async () => {
+    const ws = await makeWorkspace();
+    const intended = await makeUser("Intended");
+    const stranger = await makeUser("Stranger");
+    const { invite } = await inviteMember(ctxFor(ws.owner), { slug: ws.slug, email: intended.email, role: "viewer" });
+    await expect(acceptInvite(ctxFor(stranger), { token: tokenOf(invite.path) })).rejects.toBeInstanceOf(Forbidden);
+    await revokeInvite(ctxFor(ws.owner), { slug: ws.slug, inviteId: invite.id });
+    await expect(acceptInvite(ctxFor(intended), { token: tokenOf(invite.path) })).rejects.toBeInstanceOf(NotFound);
+  });
+
+  it("renews rather than duplicates a pending invite to the same address", async () => {
+    const ws = await makeWorkspace();
+    const email = `${unique("twice")}@example.test`;
+    const first = await inviteMember(ctxFor(ws.owner), { slug: ws.slug, email, role: "viewer" });
+    const second = await inviteMember(ctxFor(ws.owner), { slug: ws.slug, email, role: "editor" });
+    const pending = await listInvites(ctxFor(ws.owner), { slug: ws.slug });
+    expect(pending.map((i) => i.id)).toEqual([second.invite.id]);
+    await expect(previewInvite(testDb(), { token: tokenOf(first.invite.path) })).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("roles and removal", () => {
+  it("changes a role and records who did it", async () => {
+    const ws = await makeWorkspace(["editor"]);
+    const editor = ws.members.editor[0]!;
+    const updated = await changeRole(ctxFor(ws.owner), { slug: ws.slug, userId: editor.userId, role: "viewer" });
+    expect(updated.role).toBe("viewer");
+    const entry = await testDb().activity.findFirstOrThrow({ where: { workspaceId: ws.id, kind: "member.roleChanged" } });
+    expect(entry).toMatchObject({ actorId: ws.owner.userId, subjectId: editor.userId, data: { from: "editor", to: "viewer" } });
+  });
+
+  it("never leaves a workspace without an owner", async () => {
+    const ws = await makeWorkspace(["admin"]);
+    await expect(removeMember(ctxFor(ws.owner), { slug: ws.slug, userId: ws.owner.userId })).rejects.toBeInstanceOf(Forbidden);
+    await expect(changeRole(ctxFor(ws.members.admin[0]!), { slug: ws.slug, userId: ws.owner.userId, role: "viewer" })).rejects.toBeInstanceOf(Forbidden);
+    expect((await listMembers(ctxFor(ws.owner), { slug: ws.slug })).filter((m) => m.role === "owner")).toHaveLength(1);
+  });
+
+  it("removes a member, who then cannot see the workspace", async () => {
+    const ws = await makeWorkspace(["viewer"]);
+    const viewer = ws.members.viewer[0]!;
+    await removeMember(ctxFor(ws.owner), { slug: ws.slug, userId: viewer.userId });
+    await expect(listMembers(ctxFor(viewer), { slug: ws.slug })).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("workspace isolation", () => {
+  it("answers NotFound to outsiders for every workspace operation, revealing nothing", async () => {
+    const ws = await makeWorkspace(["editor"]);
+    const outsider = ctxFor(await makeUser("Outsider"));
+    const target = ws.members.editor[0]!.userId;
+    const attempts = [
+      () => listMembers(outsider, { slug: ws.slug }),
+      () => listInvites(outsider, { slug: ws.slug }),
+      () => inviteMember(outsider, { slug: ws.slug, email: `${unique("x")}@example.test`, role: "viewer" }),
+      () => changeRole(outsider, { slug: ws.slug, userId: target, role: "owner" }),
+      () => removeMember(outsider, { slug: ws.slug, userId: target }),
+      () => listMembers(outsider, { slug: "no-such-workspace" }),
+    ];
+    for (const attempt of attempts) await expect(attempt()).rejects.toBeInstanceOf(NotFound);
+    expect((await listMembers(ctxFor(ws.owner), { slug: ws.slug })).find((m) => m.userId === target)?.role).toBe("editor");
+  });
+
+  it("creates further workspaces with distinct slugs and lists only the actor's own", async () => {
+    const me = ctxFor(await makeUser("Switcher"));
+    const a = await createWorkspace(me, { name: "Platform Team" });
+    const b = await createWorkspace(me, { name: "Platform Team" });
+    expect(a.slug).not.toBe(b.slug);
+    expect((await listWorkspaces(me)).map((w) => w.slug)).toEqual([a.slug, b.slug]);
+  });
+});

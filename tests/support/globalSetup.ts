@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
+import { dropDatabase, ensureDatabase } from "../../lib/db/ensureDatabase";
+import { migrateDatabase } from "../../lib/db/prismaCli";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    databaseUrl: string;
+    serverUrl: string;
+  }
+}
+
+/**
+ * One real PostgreSQL for the integration run: TEST_DATABASE_URL's server when given,
+ * otherwise an embedded one in a temp dir. Each run gets a fresh database with every
+ * migration applied, dropped afterwards.
+ */
+export default async function setup(project: TestProject) {
+  let embedded: EmbeddedServer | undefined;
+  let scratch: string | undefined;
+  let serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) {
+    scratch = mkdtempSync(path.join(os.tmpdir(), "specwright-test-"));
+    embedded = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg") });
+    serverUrl = embedded.url;
+  }
+  const name = `specwright_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
+  const databaseUrl = await ensureDatabase(serverUrl, name);
+  migrateDatabase(databaseUrl);
+  project.provide("databaseUrl", databaseUrl);
+  project.provide("serverUrl", serverUrl);
+  return async () => {
+    await dropDatabase(serverUrl, name).catch(() => undefined);
+    await embedded?.stop();
+    if (scratch) rmSync(scratch, { recursive: true, force: true });
+  };
+}
