@@ -12,7 +12,7 @@ export default async function WorkspaceHome({ params }: { params: Promise<{ slug
         <div>
           <h1 className="text-2xl font-semibold tracking-tight">{workspace.name}</h1>
           <p className="mt-1 text-sm text-slate-600">
-            You are {membership.role === "owner" || membership.role === "admin" ? "an" : "a"} {membership.role} here.
+            You are {/^[aeiou]/.test(membership.role) ? "an" : "a"} {membership.role} here.
           </p>
         </div>
       </div>

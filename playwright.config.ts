@@ -1,0 +1,47 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { CHROMIUM_ARGS, chromiumPath } from "./tests/support/chromium";
+
+// One production server for the run, on its own embedded PostgreSQL in a temp dir.
+const port = Number((process.env.E2E_PORT ??= "3107"));
+process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-"));
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  forbidOnly: true,
+  reporter: [["list"]],
+  use: {
+    baseURL: `http://localhost:${port}`,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+    },
+  ],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `http://localhost:${port}/api/ready`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      SPECWRIGHT_DATA_DIR: process.env.E2E_DATA_DIR,
+      NEXTAUTH_URL: `http://localhost:${port}`,
+      // lets the rate-limit test act from its own address without locking out the others
+      TRUST_PROXY: "1",
+      LOG_LEVEL: "warn",
+    },
+  },
+});

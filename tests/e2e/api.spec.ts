@@ -1,0 +1,96 @@
+import { expect, test } from "@playwright/test";
+import { PASSWORD, signInByApi, signUpByApi, uniqueEmail } from "./support";
+
+test.describe("operations endpoints", () => {
+  test("health, readiness and metrics answer, each with a request id", async ({ request }) => {
+    const health = await request.get("/api/health");
+    expect(health.status()).toBe(200);
+    expect(health.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await (await request.get("/api/ready")).json()).toEqual({ status: "ready", database: "ok" });
+    const echoed = await request.get("/api/health", { headers: { "x-request-id": "trace-abc-123" } });
+    expect(echoed.headers()["x-request-id"]).toBe("trace-abc-123");
+    const metrics = await request.get("/metrics");
+    expect(metrics.headers()["content-type"]).toContain("text/plain");
+    const text = await metrics.text();
+    expect(text).toMatch(/http_requests_total\{method="GET",route="\/api\/health",status="200"\} \d+/);
+    expect(text).toContain("http_request_duration_seconds_bucket");
+  });
+});
+
+test.describe("anonymous visitors", () => {
+  test("get 401 JSON from the API and a redirect from pages", async ({ request }) => {
+    for (const path of ["/api/me", "/api/workspaces", "/api/workspaces/demo/members"]) {
+      const res = await request.get(path);
+      expect(res.status(), path).toBe(401);
+      expect((await res.json()).error).toBe("Sign in to continue.");
+    }
+    const page = await request.get("/w/demo/members", { maxRedirects: 0 });
+    expect(page.status()).toBe(307);
+    expect(page.headers().location).toContain("/signin?callbackUrl=%2Fw%2Fdemo%2Fmembers");
+  });
+
+  test("pages carry a CSP that allows no inline script without a nonce", async ({ request }) => {
+    const res = await request.get("/signin");
+    const csp = res.headers()["content-security-policy"] ?? "";
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+    expect(csp).not.toContain("unsafe-inline' 'strict");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+  });
+});
+
+test.describe("bad input", () => {
+  test("sign-up with invalid JSON or fields gets 400 with field errors and writes nothing", async ({ request }) => {
+    const broken = await request.post("/api/signup", { data: Buffer.from("{not json"), headers: { "content-type": "application/json" } });
+    expect(broken.status()).toBe(400);
+    expect((await broken.json()).error).toBe("Request body is not valid JSON.");
+
+    const email = uniqueEmail("eve");
+    const invalid = await request.post("/api/signup", { data: { name: "", email, password: "short" } });
+    expect(invalid.status()).toBe(400);
+    const body = await invalid.json();
+    expect(Object.keys(body.fields).sort()).toEqual(["name", "password"]);
+    // nothing was written: the same email can still sign up
+    expect((await request.post("/api/signup", { data: { name: "Eve", email, password: PASSWORD } })).status()).toBe(201);
+    const dup = await request.post("/api/signup", { data: { name: "Eve", email, password: PASSWORD } });
+    expect(dup.status()).toBe(409);
+    expect((await dup.json()).error).toContain("already exists");
+  });
+
+  test("more than five failed sign-ins in a minute get 429 with a retry time", async ({ request }) => {
+    const { user } = await signUpByApi(request, "Frank");
+    const from = { "x-forwarded-for": `203.0.113.${Math.floor(Math.random() * 250) + 1}` };
+    for (let i = 0; i < 5; i++) {
+      const res = await signInByApi(request, user.email, `wrong-${i}`, from);
+      expect(res.status()).toBe(401);
+    }
+    const blocked = await signInByApi(request, user.email, PASSWORD, from);
+    expect(blocked.status()).toBe(429);
+    expect(Number(blocked.headers()["retry-after"])).toBeGreaterThan(0);
+    expect((await blocked.json()).error).toMatch(/Too many attempts\. Try again in \d+ seconds\./);
+  });
+
+  test("member routes validate input and check permissions", async ({ playwright, baseURL }) => {
+    const owner = await playwright.request.newContext({ baseURL });
+    const outsider = await playwright.request.newContext({ baseURL });
+    const { workspace } = await signUpByApi(owner, "Grace");
+    await signUpByApi(outsider, "Heidi");
+
+    const badRole = await owner.post(`/api/workspaces/${workspace.slug}/invites`, { data: { email: uniqueEmail("x"), role: "emperor" } });
+    expect(badRole.status()).toBe(400);
+    expect((await badRole.json()).fields.role[0]).toContain("Role must be one of");
+
+    const invited = await owner.post(`/api/workspaces/${workspace.slug}/invites`, { data: { email: uniqueEmail("ivan"), role: "viewer" } });
+    expect(invited.status()).toBe(201);
+
+    const me = (await (await owner.get("/api/me")).json()) as { user: { email: string; id: string } };
+    const dup = await owner.post(`/api/workspaces/${workspace.slug}/invites`, { data: { email: me.user.email, role: "viewer" } });
+    expect(dup.status()).toBe(409);
+
+    expect((await outsider.get(`/api/workspaces/${workspace.slug}/members`)).status()).toBe(404);
+    expect((await outsider.patch(`/api/workspaces/${workspace.slug}/members/${me.user.id}`, { data: { role: "viewer" } })).status()).toBe(404);
+    const lastOwner = await owner.delete(`/api/workspaces/${workspace.slug}/members/${me.user.id}`);
+    expect(lastOwner.status()).toBe(403);
+    await owner.dispose();
+    await outsider.dispose();
+  });
+});

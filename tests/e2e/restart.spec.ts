@@ -1,0 +1,62 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { signInByApi, signUpByApi } from "./support";
+
+const port = Number(process.env.E2E_PORT ?? 3107) + 1;
+const baseURL = `http://localhost:${port}`;
+
+function startApp(dataDir: string): ChildProcess {
+  return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    env: { ...process.env, PORT: String(port), SPECWRIGHT_DATA_DIR: dataDir, SPECWRIGHT_SKIP_BUILD: "1", LOG_LEVEL: "warn", NEXTAUTH_URL: baseURL },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+}
+
+async function waitUntilReady(): Promise<void> {
+  const deadline = Date.now() + 90_000;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseURL}/api/ready`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("the app did not become ready");
+}
+
+function stop(app: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    app.once("exit", (code) => resolve(code));
+    app.kill("SIGINT");
+  });
+}
+
+test("the app keeps accounts and sessions across a restart and stops PostgreSQL cleanly", async () => {
+  test.setTimeout(180_000);
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
+  try {
+    let app = startApp(dataDir);
+    await waitUntilReady();
+    const api = await playwrightRequest.newContext({ baseURL });
+    const { user, workspace } = await signUpByApi(api, "Ruth");
+    expect(await stop(app)).toBe(0);
+    expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
+
+    app = startApp(dataDir);
+    await waitUntilReady();
+    // the old session cookie is still valid: the secret is kept under the data dir
+    const me = await api.get("/api/me");
+    expect(me.status()).toBe(200);
+    expect((await me.json()).workspaces.map((w: { slug: string }) => w.slug)).toEqual([workspace.slug]);
+    // and the password still works
+    const fresh = await playwrightRequest.newContext({ baseURL });
+    expect((await signInByApi(fresh, user.email)).status()).toBe(200);
+    expect((await (await fresh.get("/api/me")).json()).user.email).toBe(user.email);
+    await api.dispose();
+    await fresh.dispose();
+    expect(await stop(app)).toBe(0);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,49 @@
+import { randomBytes } from "node:crypto";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+export function uniqueEmail(name: string): string {
+  return `${name.toLowerCase()}-${randomBytes(4).toString("hex")}@example.test`;
+}
+
+export const PASSWORD = "a-good-long-password";
+
+/** Signs up through the UI and waits for the workspace page. */
+export async function signUpInUi(page: Page, name: string, email: string): Promise<void> {
+  await page.goto("/signup");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/w\/[a-z0-9-]+$/);
+}
+
+export async function signInInUi(page: Page, email: string, password = PASSWORD): Promise<void> {
+  await page.goto("/signin");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Signs up and signs in through the HTTP API; the request context keeps the session cookie. */
+export async function signUpByApi(request: APIRequestContext, name: string, email = uniqueEmail(name)) {
+  const res = await request.post("/api/signup", { data: { name, email, password: PASSWORD } });
+  expect(res.status(), await res.text()).toBe(201);
+  const body = (await res.json()) as { user: { id: string; email: string }; workspace: { slug: string } };
+  await signInByApi(request, email);
+  return body;
+}
+
+export async function signInByApi(request: APIRequestContext, email: string, password = PASSWORD, headers: Record<string, string> = {}) {
+  const { csrfToken } = (await (await request.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  return request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, json: "true", callbackUrl: "/" },
+    headers,
+    maxRedirects: 0,
+  });
+}
+
+/** The form's own alert (Next.js adds an empty route announcer with the same role). */
+export function formAlert(page: Page) {
+  return page.locator('[role="alert"]:not(#__next-route-announcer__)');
+}
