@@ -2,8 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
-import { resolveRequestId } from "../lib/observability/requestId";
-import { CLIENT_IP_HEADER } from "../app/_server/clientIp";
+import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
+
 
 export interface AppServer {
   server: Server;

@@ -7,7 +7,7 @@ import { findOrCreateOAuthUser } from "@/lib/auth/oauthUser";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
-import { CLIENT_IP_HEADER } from "./clientIp";
+import { CLIENT_IP_HEADER } from "@/lib/observability/requestId";
 
 /** OAuth providers switched on by environment variables (see README). */
 function oauthProviders(): Provider[] {

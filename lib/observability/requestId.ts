@@ -7,3 +7,9 @@ export function resolveRequestId(incoming: string | string[] | undefined | null)
   const value = Array.isArray(incoming) ? incoming[0] : incoming;
   return value && SAFE_ID.test(value) ? value : randomUUID();
 }
+
+/**
+ * Set by the app server from the socket address (or, with TRUST_PROXY=1, the first
+ * X-Forwarded-For entry) and overwritten on every request, so clients cannot forge it.
+ */
+export const CLIENT_IP_HEADER = "x-specwright-client-ip";

@@ -1,6 +1,6 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/app/_server/auth";
-import { CLIENT_IP_HEADER } from "@/app/_server/clientIp";
+import { CLIENT_IP_HEADER } from "@/lib/observability/requestId";
 import { toErrorResponse } from "@/app/_server/route";
 import { signInLimiter } from "@/lib/auth/rateLimit";
 import { Email } from "@/lib/auth/schema";

@@ -1,0 +1,79 @@
+// npm test — every suite, in order: typecheck, lint, unit and integration tests (Vitest,
+// real PostgreSQL), production build, end-to-end tests (Playwright, Chromium).
+// Ends with one line `N passed, N failed` summed over all suites; exits non-zero on any failure.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+interface Tally {
+  suite: string;
+  passed: number;
+  failed: number;
+  seconds: number;
+}
+
+const tallies: Tally[] = [];
+const scratch = mkdtempSync(path.join(os.tmpdir(), "specwright-test-run-"));
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+
+function run(command: string, args: string[], extraEnv: Record<string, string> = {}): { ok: boolean; seconds: number } {
+  const started = Date.now();
+  console.log(`\n▶ ${command} ${args.join(" ")}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  return { ok: result.status === 0, seconds: (Date.now() - started) / 1000 };
+}
+
+/** A step that is one check: passes or fails as a whole. */
+function check(suite: string, command: string, args: string[]): boolean {
+  const { ok, seconds } = run(command, args);
+  tallies.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
+  return ok;
+}
+
+function readJson<T>(file: string): T | undefined {
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
+}
+
+const bin = (name: string) => path.join("node_modules", ".bin", name);
+
+const generate = run(bin("prisma"), ["generate"], { DATABASE_URL: process.env.DATABASE_URL ?? "postgresql://localhost:5432/specwright" });
+if (!generate.ok) {
+  tallies.push({ suite: "prisma generate", passed: 0, failed: 1, seconds: generate.seconds });
+  console.error("prisma generate failed; nothing else can run.");
+} else {
+  check("typecheck", bin("tsc"), ["--noEmit"]);
+  check("lint", bin("eslint"), ["."]);
+
+  const vitestJson = path.join(scratch, "vitest.json");
+  const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  const v = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number; testResults: { status: string }[] }>(vitestJson);
+  const suiteErrors = v ? v.testResults.filter((t) => t.status === "failed").length : 0;
+  tallies.push({
+    suite: "unit + integration",
+    passed: v?.numPassedTests ?? 0,
+    // a file that failed to load has no failed tests but must still count
+    failed: v ? Math.max(v.numFailedTests, vitest.ok ? 0 : 1, v.numFailedTests === 0 && suiteErrors ? suiteErrors : 0) : 1,
+    seconds: vitest.seconds,
+  });
+
+  if (check("production build", bin("next"), ["build"])) {
+    const pwJson = path.join(scratch, "playwright.json");
+    const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+    const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(pwJson);
+    tallies.push({
+      suite: "end-to-end",
+      passed: (p?.stats.expected ?? 0) + (p?.stats.flaky ?? 0),
+      failed: p ? Math.max(p.stats.unexpected, e2e.ok ? 0 : 1) : 1,
+      seconds: e2e.seconds,
+    });
+  }
+}
+
+rmSync(scratch, { recursive: true, force: true });
+console.log("\nSummary");
+for (const t of tallies) console.log(`  ${t.suite.padEnd(20)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed  ${t.seconds.toFixed(1)}s`);
+const passed = tallies.reduce((n, t) => n + t.passed, 0);
+const failed = tallies.reduce((n, t) => n + t.failed, 0);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);
