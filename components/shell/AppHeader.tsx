@@ -22,6 +22,9 @@ export function AppHeader({ user, workspaces, current }: Props) {
             <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}`}>
               Documents
             </Link>
+            <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}/templates`}>
+              Templates
+            </Link>
             <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}/members`}>
               Members
             </Link>

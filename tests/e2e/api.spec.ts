@@ -94,3 +94,48 @@ test.describe("bad input", () => {
     await outsider.dispose();
   });
 });
+
+test.describe("documents API", () => {
+  test("creates, reads, updates and trashes a document; checks roles and workspaces", async ({ playwright, baseURL }) => {
+    const owner = await playwright.request.newContext({ baseURL });
+    const outsider = await playwright.request.newContext({ baseURL });
+    const { workspace } = await signUpByApi(owner, "Olga");
+    await signUpByApi(outsider, "Pavel");
+
+    const templates = (await (await owner.get(`/api/workspaces/${workspace.slug}/templates`)).json()) as { id: string; key: string }[];
+    expect(templates.length).toBeGreaterThanOrEqual(5);
+    const created = await owner.post(`/api/workspaces/${workspace.slug}/documents`, { data: { templateId: templates[0]!.id, title: "API doc" } });
+    expect(created.status()).toBe(201);
+    const doc = (await created.json()) as { id: string; status: string };
+    expect(doc.status).toBe("draft");
+
+    const full = (await (await owner.get(`/api/documents/${doc.id}`)).json()) as { sections: { key: string }[] };
+    expect(full.sections.length).toBeGreaterThan(0);
+    expect((await owner.patch(`/api/documents/${doc.id}`, { data: { title: "" } })).status()).toBe(400);
+    expect((await owner.patch(`/api/documents/${doc.id}`, { data: { title: "Renamed by API" } })).status()).toBe(200);
+    const listed = (await (await owner.get(`/api/workspaces/${workspace.slug}/documents?q=renamed`)).json()) as { items: { id: string }[] };
+    expect(listed.items.map((d) => d.id)).toEqual([doc.id]);
+    expect((await owner.get(`/api/workspaces/${workspace.slug}/documents?status=bogus`)).status()).toBe(400);
+
+    // another workspace's document is 404, even with its id
+    expect((await outsider.get(`/api/documents/${doc.id}`)).status()).toBe(404);
+    expect((await outsider.delete(`/api/documents/${doc.id}`)).status()).toBe(404);
+    expect((await outsider.post(`/api/workspaces/${workspace.slug}/documents`, { data: { templateId: templates[0]!.id } })).status()).toBe(404);
+
+    // a viewer of the workspace can read but neither create nor delete (403)
+    const viewerEmail = `${Date.now()}-viewer@example.test`;
+    const invite = (await (await owner.post(`/api/workspaces/${workspace.slug}/invites`, { data: { email: viewerEmail, role: "viewer" } })).json()) as { invite: { path: string } };
+    const viewer = await playwright.request.newContext({ baseURL });
+    const token = invite.invite.path.split("/").pop();
+    expect((await viewer.post("/api/signup", { data: { name: "Vera", email: viewerEmail, password: "a-good-long-password", inviteToken: token } })).status()).toBe(201);
+    await signInByApi(viewer, viewerEmail);
+    expect((await viewer.get(`/api/documents/${doc.id}`)).status()).toBe(200);
+    expect((await viewer.post(`/api/workspaces/${workspace.slug}/documents`, { data: { templateId: templates[0]!.id } })).status()).toBe(403);
+    expect((await viewer.delete(`/api/documents/${doc.id}`)).status()).toBe(403);
+
+    expect((await owner.delete(`/api/documents/${doc.id}`)).status()).toBe(204);
+    expect((await owner.get(`/api/documents/${doc.id}`)).status()).toBe(404);
+    expect((await owner.post(`/api/documents/${doc.id}/restore`)).status()).toBe(200);
+    await Promise.all([owner.dispose(), outsider.dispose(), viewer.dispose()]);
+  });
+});

@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { FieldsForm } from "@/components/documents/FieldsForm";
+import { RichText } from "@/components/documents/RichText";
+import { StatusBadge } from "@/components/documents/StatusBadge";
+import { TitleForm } from "@/components/documents/TitleForm";
+import { TrashButton } from "@/components/documents/TrashActions";
+import { abilitiesFor } from "@/lib/access/policy";
+import { getDb } from "@/lib/db";
+import { getDocument } from "@/lib/documents/documents";
+import { NotFound } from "@/lib/errors";
+import { templateAtVersion } from "@/lib/templates/templates";
+import { listMembers } from "@/lib/workspaces/listMembers";
+
+export default async function DocumentPage({ params }: { params: Promise<{ slug: string; documentId: string }> }) {
+  const { slug, documentId } = await params;
+  const { actor, membership } = await loadWorkspacePage(slug, `/w/${slug}/d/${documentId}`);
+  const ctx = { actor, db: getDb() };
+  const doc = await getDocument(ctx, { documentId }).catch((error: unknown) => {
+    if (error instanceof NotFound) notFound();
+    throw error;
+  });
+  if (doc.workspace.slug !== slug) notFound();
+  const [def, members] = await Promise.all([templateAtVersion(ctx.db, doc.template.id, doc.template.version), listMembers(ctx, { slug })]);
+  const can = abilitiesFor(membership);
+  const readOnly = !can["document.edit"];
+
+  return (
+    <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
+      <nav aria-label="Outline" className="hidden lg:block">
+        <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto text-sm">
+          <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Outline</p>
+          <ol className="space-y-1">
+            {doc.sections.map((s) => (
+              <li key={s.id} style={{ paddingLeft: `${(s.depth - 1) * 10}px` }}>
+                <a href={`#section-${s.key}`} className="block truncate text-slate-700 hover:text-indigo-700">{s.title}</a>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </nav>
+      <article className="min-w-0 space-y-6">
+        <header className="space-y-2">
+          <Link href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
+          <TitleForm documentId={doc.id} title={doc.title} readOnly={readOnly} />
+          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+            <StatusBadge status={doc.status} />
+            <span>{doc.template.name} · template v{doc.template.version}</span>
+            <span>Owner {doc.owner.name}</span>
+            {can["document.delete"] ? <span className="ml-auto"><TrashButton slug={slug} documentId={doc.id} /></span> : null}
+          </div>
+        </header>
+        {doc.sections.map((s) => {
+          const sectionDef = def.sections.find((d) => d.key === s.key);
+          const HeadingTag = s.depth === 1 ? "h2" : s.depth === 2 ? "h3" : "h4";
+          return (
+            <section key={s.id} id={`section-${s.key}`} aria-labelledby={`title-${s.key}`} className="scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+              <HeadingTag id={`title-${s.key}`} className={s.depth === 1 ? "text-lg font-semibold" : "text-base font-semibold"}>{s.title}</HeadingTag>
+              {sectionDef?.hint ? <p className="mt-1 text-sm text-slate-400">{sectionDef.hint}</p> : null}
+              {sectionDef?.fields.length ? (
+                <div className="mt-3">
+                  <FieldsForm documentId={doc.id} sectionKey={s.key} sectionTitle={s.title} fields={sectionDef.fields} values={s.fields} members={members.map((m) => ({ userId: m.userId, name: m.name }))} readOnly={readOnly} />
+                </div>
+              ) : null}
+              <div className="mt-3"><RichText doc={s.body} /></div>
+            </section>
+          );
+        })}
+      </article>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ReactNode } from "react";
+import { isSafeHref, type PMMark, type PMNode } from "@/lib/editor/schema";
+
+function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | number): ReactNode {
+  return (marks ?? []).reduce<ReactNode>((inner, mark, i) => {
+    const k = `${key}-${i}`;
+    switch (mark.type) {
+      case "bold":
+        return <strong key={k}>{inner}</strong>;
+      case "italic":
+        return <em key={k}>{inner}</em>;
+      case "strike":
+        return <s key={k}>{inner}</s>;
+      case "code":
+        return <code key={k} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">{inner}</code>;
+      case "link": {
+        const href = String(mark.attrs?.href ?? "");
+        return isSafeHref(href) ? <a key={k} href={href} className="text-indigo-700 underline" rel="noopener noreferrer nofollow">{inner}</a> : inner;
+      }
+      default:
+        return inner;
+    }
+  }, text);
+}
+
+function render(node: PMNode, key: string | number): ReactNode {
+  const children = () => (node.content ?? []).map((c, i) => render(c, i));
+  switch (node.type) {
+    case "text":
+      return withMarks(node.text ?? "", node.marks, key);
+    case "hardBreak":
+      return <br key={key} />;
+    case "placeholder":
+      return <span key={key} className="rounded bg-slate-100 px-1 text-slate-500 italic" data-placeholder="">{String(node.attrs?.label ?? "")}</span>;
+    case "paragraph":
+      return <p key={key} className="my-2 min-h-[1em]">{children()}</p>;
+    case "heading": {
+      const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 3)));
+      const Tag = `h${level}` as "h1";
+      return <Tag key={key} className="mt-4 mb-2 font-semibold">{children()}</Tag>;
+    }
+    case "bulletList":
+      return <ul key={key} className="my-2 list-disc pl-6">{children()}</ul>;
+    case "orderedList":
+      return <ol key={key} start={Number(node.attrs?.start ?? 1)} className="my-2 list-decimal pl-6">{children()}</ol>;
+    case "listItem":
+      return <li key={key}>{children()}</li>;
+    case "taskList":
+      return <ul key={key} className="my-2 space-y-1" data-type="taskList">{children()}</ul>;
+    case "taskItem":
+      return (
+        <li key={key} className="flex items-start gap-2">
+          <input type="checkbox" checked={Boolean(node.attrs?.checked)} readOnly aria-label="Task done" className="mt-1.5" />
+          <div>{children()}</div>
+        </li>
+      );
+    case "codeBlock":
+      return (
+        <pre key={key} className="my-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-language={String(node.attrs?.language ?? "")}>
+          <code>{children()}</code>
+        </pre>
+      );
+    case "mermaid":
+      return (
+        <figure key={key} className="my-2 rounded-md border border-indigo-200 bg-indigo-50/50 p-3" data-type="mermaid">
+          <figcaption className="mb-1 text-xs font-medium text-indigo-700">Mermaid diagram</figcaption>
+          <pre className="overflow-x-auto font-mono text-xs text-slate-800">{String(node.attrs?.source ?? "")}</pre>
+        </figure>
+      );
+    case "blockquote":
+      return <blockquote key={key} className="my-2 border-l-4 border-slate-300 pl-3 text-slate-700">{children()}</blockquote>;
+    case "horizontalRule":
+      return <hr key={key} className="my-4 border-slate-200" />;
+    case "table":
+      return (
+        <div key={key} className="my-2 overflow-x-auto">
+          <table className="min-w-full border-collapse text-sm"><tbody>{children()}</tbody></table>
+        </div>
+      );
+    case "tableRow":
+      return <tr key={key}>{children()}</tr>;
+    case "tableHeader":
+      return <th key={key} scope="col" className="border border-slate-300 bg-slate-100 px-2 py-1 text-left font-semibold">{children()}</th>;
+    case "tableCell":
+      return <td key={key} className="border border-slate-300 px-2 py-1 align-top">{children()}</td>;
+    default:
+      return <div key={key}>{children()}</div>;
+  }
+}
+
+/** Read-only rendering of a section body (no HTML strings: React escapes all text). */
+export function RichText({ doc }: { doc: PMNode }) {
+  return <div className="text-sm leading-6 text-slate-800">{(doc.content ?? []).map((n, i) => render(n, i))}</div>;
+}

@@ -1,0 +1,97 @@
+import { authorize } from "../access/policy";
+import { recordActivity } from "../activity/recordActivity";
+import type { Ctx } from "../context";
+import type { Prisma } from "../db";
+import { inTransaction } from "../db/tx";
+import type { PMDoc } from "../editor/schema";
+import { NotFound } from "../errors";
+import type { FieldValue } from "../templates/instantiate";
+import { templateAtVersion } from "../templates/templates";
+import { DocumentRef, UpdateDocumentInput } from "./inputs";
+import { loadDocument } from "./loadDocument";
+import { presentSummary, type DocumentDto, type DocumentSummaryDto } from "./present";
+import { validateFieldUpdates } from "./validateFields";
+
+/** A document with its sections in order. Requires `document.view`; NotFound outside the actor's workspaces. */
+export async function getDocument(ctx: Ctx, raw: DocumentRef): Promise<DocumentDto> {
+  const { documentId } = DocumentRef.parse(raw);
+  const { doc, membership } = await loadDocument(ctx, documentId);
+  authorize(membership, "document.view");
+  const sections = await ctx.db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
+  return {
+    ...presentSummary(doc),
+    workspace: { slug: doc.workspace.slug, name: doc.workspace.name },
+    sections: sections.map((s) => ({
+      id: s.id,
+      key: s.key,
+      title: s.title,
+      depth: s.depth,
+      position: s.position,
+      fields: s.fields as Record<string, FieldValue>,
+      body: s.body as unknown as PMDoc,
+    })),
+  };
+}
+
+/**
+ * Changes the title and/or field values. Field values are checked against the template
+ * version the document came from. Requires `document.edit`.
+ */
+export async function updateDocument(ctx: Ctx, raw: UpdateDocumentInput): Promise<DocumentSummaryDto> {
+  const input = UpdateDocumentInput.parse(raw);
+  const { doc, membership } = await loadDocument(ctx, input.documentId);
+  authorize(membership, "document.edit");
+  if (input.fields) {
+    const def = await templateAtVersion(ctx.db, doc.templateId, doc.templateVersion);
+    const members = await ctx.db.membership.findMany({ where: { workspaceId: doc.workspaceId }, select: { userId: true } });
+    validateFieldUpdates(def, input.fields, new Set(members.map((m) => m.userId)));
+  }
+  return inTransaction(ctx, async (tx) => {
+    for (const [sectionKey, values] of Object.entries(input.fields ?? {})) {
+      const section = await tx.db.section.findUnique({ where: { documentId_key: { documentId: doc.id, key: sectionKey } } });
+      if (!section) throw new NotFound(`Section ${sectionKey}`);
+      const fields = { ...(section.fields as Record<string, FieldValue>), ...values };
+      await tx.db.section.update({ where: { id: section.id }, data: { fields: fields as Prisma.InputJsonValue } });
+    }
+    const updated = await tx.db.document.update({
+      where: { id: doc.id },
+      data: { title: input.title ?? doc.title, updatedAt: new Date() },
+      include: { template: true, owner: true },
+    });
+    await recordActivity(tx, {
+      workspaceId: doc.workspaceId,
+      kind: "document.updated",
+      subjectId: doc.id,
+      data: { title: input.title ?? null, fields: Object.keys(input.fields ?? {}) },
+    });
+    return presentSummary(updated);
+  });
+}
+
+/** Moves a document to the workspace's trash. Requires `document.delete`. */
+export async function deleteDocument(ctx: Ctx, raw: DocumentRef): Promise<void> {
+  const { documentId } = DocumentRef.parse(raw);
+  const { doc, membership } = await loadDocument(ctx, documentId);
+  authorize(membership, "document.delete");
+  await inTransaction(ctx, async (tx) => {
+    await tx.db.document.update({ where: { id: doc.id }, data: { deletedAt: new Date(), deletedById: ctx.actor.userId } });
+    await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.trashed", subjectId: doc.id });
+  });
+}
+
+/** Brings a document back from the trash. Requires `document.delete`. */
+export async function restoreDocument(ctx: Ctx, raw: DocumentRef): Promise<DocumentSummaryDto> {
+  const { documentId } = DocumentRef.parse(raw);
+  const { doc, membership } = await loadDocument(ctx, documentId, { includeDeleted: true });
+  authorize(membership, "document.delete");
+  if (!doc.deletedAt) return presentSummary(doc);
+  return inTransaction(ctx, async (tx) => {
+    const restored = await tx.db.document.update({
+      where: { id: doc.id },
+      data: { deletedAt: null, deletedById: null },
+      include: { template: true, owner: true },
+    });
+    await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.restored", subjectId: doc.id });
+    return presentSummary(restored);
+  });
+}

@@ -1,0 +1,14 @@
+import { createHash } from "node:crypto";
+import { configure } from "safe-stable-stringify";
+
+const stable = configure({ deterministic: true, bigint: false, circularValue: Error });
+
+/** JSON with object keys sorted, so equal values give equal text (jsonb reorders keys). */
+export function canonicalJson(value: unknown): string {
+  return stable(value) ?? "null";
+}
+
+/** sha256 of the canonical JSON of a value, hex. */
+export function contentHash(value: unknown): string {
+  return createHash("sha256").update(canonicalJson(value)).digest("hex");
+}

@@ -1,0 +1,91 @@
+import { expect, test } from "@playwright/test";
+import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
+import { signUpInUi, uniqueEmail } from "./support";
+
+/** A word that appears in one template's section titles and in no other template's. */
+function distinctiveWord(key: string): string {
+  const words = (k: string) =>
+    new Set(
+      BUILTIN_TEMPLATES.find((t) => t.key === k)!
+        .sections.flatMap((s) => s.title.toLowerCase().match(/[a-z]{6,}/g) ?? []),
+    );
+  const others = BUILTIN_TEMPLATES.filter((t) => t.key !== key).flatMap((t) => [...words(t.key)]);
+  const word = [...words(key)].find((w) => !others.includes(w));
+  if (!word) throw new Error(`no distinctive word in ${key}`);
+  return word;
+}
+
+test("a document is created from each template, then found by list, filter and search", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signUpInUi(page, "Tess", uniqueEmail("tess"));
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  await expect(page.getByRole("heading", { name: "No design documents yet" })).toBeVisible();
+
+  const titles: Record<string, string> = {};
+  for (const template of BUILTIN_TEMPLATES) {
+    await page.goto(`/w/${slug}/templates`);
+    await page.getByRole("button", { name: `Create document from ${template.name}` }).click();
+    await page.waitForURL(/\/d\/[a-z0-9]+$/);
+    // every non-optional section of the template is on the page, in order
+    const outline = page.getByRole("navigation", { name: "Outline" }).getByRole("link");
+    await expect(outline).toHaveText(template.sections.filter((s) => !s.optional).map((s) => s.title));
+    titles[template.key] = `${template.name} for ${slug}`;
+    const title = page.getByLabel("Document title");
+    await title.fill(titles[template.key]!);
+    await title.press("Enter");
+    await expect(page.getByRole("heading", { name: template.sections[0]!.title }).first()).toBeVisible();
+    await page.waitForLoadState("networkidle");
+  }
+
+  await page.goto(`/w/${slug}`);
+  for (const title of Object.values(titles)) await expect(page.getByRole("link", { name: title })).toBeVisible();
+  await expect(page.getByText(`${BUILTIN_TEMPLATES.length} documents`)).toBeVisible();
+
+  // filter by status
+  await page.getByLabel("Status").selectOption("in_review");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("heading", { name: "No documents match" })).toBeVisible();
+  await page.getByLabel("Status").selectOption("draft");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText(`${BUILTIN_TEMPLATES.length} documents`)).toBeVisible();
+
+  // search a word that only one template's sections contain
+  const target = BUILTIN_TEMPLATES[BUILTIN_TEMPLATES.length - 1]!;
+  const word = distinctiveWord(target.key);
+  await page.goto(`/w/${slug}`);
+  await page.getByLabel("Search").fill(word);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByRole("link", { name: titles[target.key] })).toBeVisible();
+  await expect(page.locator("mark").first()).toHaveText(new RegExp(word.slice(0, 5), "i"));
+  await expect(page.getByRole("link", { name: titles[BUILTIN_TEMPLATES[0]!.key] })).toHaveCount(0);
+
+  // trash and restore
+  await page.getByRole("link", { name: titles[target.key] }).click();
+  page.once("dialog", (d) => void d.accept());
+  await page.getByRole("button", { name: "Move to trash" }).click();
+  await page.waitForURL(new RegExp(`/w/${slug}$`));
+  await expect(page.getByRole("link", { name: titles[target.key] })).toHaveCount(0);
+  await page.getByRole("link", { name: "Trash" }).click();
+  await page.getByRole("button", { name: `Restore ${titles[target.key]}` }).click();
+  await expect(page.getByText("The trash is empty.")).toBeVisible();
+});
+
+test("an admin duplicates a template and edits the copy", async ({ page }) => {
+  await signUpInUi(page, "Uma", uniqueEmail("uma"));
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  await page.goto(`/w/${slug}/templates`);
+  const source = BUILTIN_TEMPLATES[0]!;
+  await page.getByRole("button", { name: `Duplicate ${source.name}` }).click();
+  await page.waitForURL(/\/templates\/[a-z0-9]+\/edit$/);
+  await page.getByLabel("Template name").fill("Team design review");
+  await page.getByRole("button", { name: "Add section" }).click();
+  await page.getByLabel("Section title").last().fill("Rollback plan");
+  await page.getByRole("button", { name: "Save as version 2" }).click();
+  await expect(page.getByText("Saved as version 2.")).toBeVisible();
+  await page.goto(`/w/${slug}/templates`);
+  const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Team design review" }) });
+  await expect(card.getByText("v2")).toBeVisible();
+  await card.getByRole("button", { name: "Create document from Team design review" }).click();
+  await page.waitForURL(/\/d\/[a-z0-9]+$/);
+  await expect(page.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Rollback plan" })).toBeVisible();
+});
