@@ -18,6 +18,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/globalSetup.ts"],
+          setupFiles: ["tests/support/setupEnv.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { NODE_ENV: "test" },

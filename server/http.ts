@@ -3,6 +3,7 @@ import next from "next";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
 import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
+import { COLLAB_PATH, createCollab } from "./collab";
 
 
 export interface AppServer {
@@ -73,9 +74,11 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     }
   });
 
+  const collab = createCollab();
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
-    void upgrade(req, socket, head);
+    if (req.url?.startsWith(COLLAB_PATH)) collab.handleUpgrade(req, socket, head);
+    else void upgrade(req, socket, head);
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -87,6 +90,8 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     server,
     url: `http://${shownHost}:${options.port}`,
     async close() {
+      // store what editors typed before the sockets go (hocuspocus issue 738)
+      await collab.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

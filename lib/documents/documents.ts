@@ -1,7 +1,8 @@
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
-import type { Prisma } from "../db";
+import { changeDocument } from "../collab/gateway";
+import { fieldsName } from "../collab/ydoc";
 import { inTransaction } from "../db/tx";
 import type { PMDoc } from "../editor/schema";
 import { NotFound } from "../errors";
@@ -46,13 +47,20 @@ export async function updateDocument(ctx: Ctx, raw: UpdateDocumentInput): Promis
     const members = await ctx.db.membership.findMany({ where: { workspaceId: doc.workspaceId }, select: { userId: true } });
     validateFieldUpdates(def, input.fields, new Set(members.map((m) => m.userId)));
   }
+  const fieldUpdates = Object.entries(input.fields ?? {});
+  if (fieldUpdates.length) {
+    const keys = new Set((await ctx.db.section.findMany({ where: { documentId: doc.id }, select: { key: true } })).map((s) => s.key));
+    const missing = fieldUpdates.find(([key]) => !keys.has(key));
+    if (missing) throw new NotFound(`Section ${missing[0]}`);
+    // through the Y.Doc, so open editors see the new values live
+    await changeDocument(doc.id, (ydoc) => {
+      for (const [sectionKey, values] of fieldUpdates) {
+        const fields = ydoc.getMap<FieldValue>(fieldsName(sectionKey));
+        for (const [key, value] of Object.entries(values)) fields.set(key, value);
+      }
+    });
+  }
   return inTransaction(ctx, async (tx) => {
-    for (const [sectionKey, values] of Object.entries(input.fields ?? {})) {
-      const section = await tx.db.section.findUnique({ where: { documentId_key: { documentId: doc.id, key: sectionKey } } });
-      if (!section) throw new NotFound(`Section ${sectionKey}`);
-      const fields = { ...(section.fields as Record<string, FieldValue>), ...values };
-      await tx.db.section.update({ where: { id: section.id }, data: { fields: fields as Prisma.InputJsonValue } });
-    }
     const updated = await tx.db.document.update({
       where: { id: doc.id },
       data: { title: input.title ?? doc.title, updatedAt: new Date() },

@@ -1,4 +1,5 @@
 import { docToText, type PMDoc } from "../editor/schema";
+import { normalizeDoc } from "../editor/pmSchema";
 import { markdownToDoc } from "../markdown/fromMarkdown";
 import type { FieldDef, SectionDef, TemplateDefinition } from "./schema";
 
@@ -33,7 +34,7 @@ export function defaultValue(field: FieldDef, ctx: InstantiateContext): FieldVal
 
 /** One section of a new document: defaults filled in, starter Markdown turned into rich text. */
 export function instantiateSection(section: SectionDef, position: number, ctx: InstantiateContext): SectionDraft {
-  const body = markdownToDoc(section.starter).doc;
+  const body = normalizeDoc(markdownToDoc(section.starter).doc);
   return {
     key: section.key,
     title: section.title,

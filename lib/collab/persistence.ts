@@ -1,0 +1,71 @@
+import * as Y from "yjs";
+import type { Db, Prisma } from "../db";
+import type { PMDoc } from "../editor/schema";
+import { DomainError, NotFound } from "../errors";
+import type { FieldValue } from "../templates/instantiate";
+import { hashSections } from "../documents/contentHash";
+import { canonicalJson } from "../util/hash";
+import { sectionsToYDoc, yDocToSections } from "./ydoc";
+
+/** Largest Yjs state we keep for one document; larger edits are refused (Outline stops at 1.5 MB). */
+export const MAX_STATE_BYTES = 5 * 1024 * 1024;
+
+export class DocumentTooLarge extends DomainError {
+  constructor(readonly bytes: number) {
+    super(`This document has grown past ${MAX_STATE_BYTES / 1024 / 1024} MB and cannot be saved. Remove content or split it.`, "too_large");
+  }
+}
+
+/**
+ * The Yjs state of a document for the collaboration server. A document never opened in
+ * the editor is built once from its Section rows. Throws NotFound when it does not exist,
+ * so a failed load never yields an empty document that a later store would save.
+ */
+export async function loadDocumentState(db: Db, documentId: string): Promise<Uint8Array> {
+  const doc = await db.document.findUnique({ where: { id: documentId }, select: { yState: true } });
+  if (!doc) throw new NotFound("Document");
+  if (doc.yState) return new Uint8Array(doc.yState);
+  const rows = await db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
+  const ydoc = new Y.Doc();
+  sectionsToYDoc(
+    ydoc,
+    rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc })),
+  );
+  return Y.encodeStateAsUpdate(ydoc);
+}
+
+/**
+ * Stores the binary Yjs state and, in the same transaction, projects it into the Section
+ * rows (fields, body JSON, plain text) that everything else reads. Writes only sections
+ * that changed. Throws DocumentTooLarge past MAX_STATE_BYTES (nothing is written).
+ */
+export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc): Promise<{ bytes: number; hash: string }> {
+  const state = Y.encodeStateAsUpdate(ydoc);
+  if (state.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(state.byteLength);
+  const sections = yDocToSections(ydoc);
+  const hash = hashSections(sections);
+  await db.$transaction(async (tx) => {
+    await tx.document.update({ where: { id: documentId }, data: { yState: Buffer.from(state), contentHash: hash } });
+    const existing = await tx.section.findMany({ where: { documentId } });
+    const byKey = new Map(existing.map((row) => [row.key, row]));
+    const keep = new Set(sections.map((s) => s.key));
+    const removed = existing.filter((row) => !keep.has(row.key)).map((row) => row.id);
+    if (removed.length) await tx.section.deleteMany({ where: { id: { in: removed } } });
+    for (const s of sections) {
+      const data = {
+        title: s.title,
+        depth: s.depth,
+        position: s.position,
+        fields: s.fields as Prisma.InputJsonValue,
+        body: s.body as unknown as Prisma.InputJsonValue,
+        text: s.text,
+      };
+      const row = byKey.get(s.key);
+      if (!row) await tx.section.create({ data: { ...data, documentId, key: s.key } });
+      else if (canonicalJson({ title: row.title, depth: row.depth, position: row.position, fields: row.fields, body: row.body, text: row.text }) !== canonicalJson(data)) {
+        await tx.section.update({ where: { id: row.id }, data });
+      }
+    }
+  });
+  return { bytes: state.byteLength, hash };
+}

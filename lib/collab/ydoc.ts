@@ -1,0 +1,81 @@
+import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { docToText, emptyDoc, type PMDoc } from "../editor/schema";
+import { editorSchema, normalizeDoc } from "../editor/pmSchema";
+import type { FieldValue } from "../templates/instantiate";
+
+/**
+ * A document's content as one Y.Doc:
+ * - `order`            Y.Array<string>   section keys in reading order
+ * - `sections`         Y.Map<Y.Map>      key → { title, depth }
+ * - `fields:<key>`     Y.Map             field key → value
+ * - `body:<key>`       Y.XmlFragment     the section's rich text (tiptap's collaboration field)
+ * Section order holds only keys, so reordering never copies (and never loses) content.
+ */
+export const ORDER = "order";
+export const SECTIONS = "sections";
+export const fieldsName = (key: string) => `fields:${key}`;
+export const bodyName = (key: string) => `body:${key}`;
+
+export interface SectionContent {
+  key: string;
+  title: string;
+  depth: number;
+  fields: Record<string, FieldValue>;
+  body: PMDoc;
+}
+
+export interface ProjectedSection extends SectionContent {
+  position: number;
+  text: string;
+}
+
+/** Writes one section into the Y.Doc (call inside a transaction). Replaces, never merges, existing content. */
+export function writeSection(ydoc: Y.Doc, section: SectionContent, index?: number): void {
+  const meta = new Y.Map<string | number>();
+  meta.set("title", section.title);
+  meta.set("depth", section.depth);
+  ydoc.getMap<Y.Map<string | number>>(SECTIONS).set(section.key, meta);
+  const fields = ydoc.getMap<FieldValue>(fieldsName(section.key));
+  fields.clear();
+  for (const [k, v] of Object.entries(section.fields)) fields.set(k, v);
+  const body = ydoc.getXmlFragment(bodyName(section.key));
+  body.delete(0, body.length);
+  prosemirrorJSONToYXmlFragment(editorSchema(), section.body, body);
+  const order = ydoc.getArray<string>(ORDER);
+  if (!order.toArray().includes(section.key)) order.insert(index ?? order.length, [section.key]);
+}
+
+/** Fills an empty Y.Doc with sections (their first load into the collaboration layer). */
+export function sectionsToYDoc(ydoc: Y.Doc, sections: SectionContent[]): void {
+  ydoc.transact(() => sections.forEach((s) => writeSection(ydoc, s)));
+}
+
+/** Section keys in order, each once (concurrent moves may duplicate a key; the first wins). */
+export function sectionOrder(ydoc: Y.Doc): string[] {
+  const seen = new Set<string>();
+  const sections = ydoc.getMap(SECTIONS);
+  return ydoc
+    .getArray<string>(ORDER)
+    .toArray()
+    .filter((key) => sections.has(key) && !seen.has(key) && seen.add(key));
+}
+
+/** Reads the projection of every section: what export, diff, search and the API see. */
+export function yDocToSections(ydoc: Y.Doc): ProjectedSection[] {
+  const sections = ydoc.getMap<Y.Map<string | number>>(SECTIONS);
+  return sectionOrder(ydoc).map((key, position) => {
+    const meta = sections.get(key)!;
+    const fragment = ydoc.getXmlFragment(bodyName(key));
+    const body = normalizeDoc((fragment.length ? yXmlFragmentToProsemirrorJSON(fragment) : emptyDoc()) as PMDoc);
+    return {
+      key,
+      title: String(meta.get("title") ?? ""),
+      depth: Number(meta.get("depth") ?? 1),
+      position,
+      fields: ydoc.getMap<FieldValue>(fieldsName(key)).toJSON() as Record<string, FieldValue>,
+      body,
+      text: docToText(body),
+    };
+  });
+}

@@ -1,0 +1,127 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { Hocuspocus } from "@hocuspocus/server";
+import { decode } from "next-auth/jwt";
+import { WebSocketServer } from "ws";
+import { authorizeSocket } from "../lib/collab/authorizeSocket";
+import { setChangeDocument } from "../lib/collab/gateway";
+import { loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
+import { getDb } from "../lib/db";
+import { getLogger } from "../lib/observability/logger";
+import { getMetrics } from "../lib/observability/metrics";
+import * as Y from "yjs";
+
+export const COLLAB_PATH = "/collab";
+const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? "").split(";")) {
+    const [k, ...v] = part.trim().split("=");
+    if (k === name) return decodeURIComponent(v.join("="));
+  }
+  return undefined;
+}
+
+/** The signed-in user id from the next-auth session cookie sent with the WebSocket upgrade. */
+async function userIdFromCookies(cookieHeader: string | undefined): Promise<string | undefined> {
+  const secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) return undefined;
+  for (const name of SESSION_COOKIES) {
+    const token = cookieValue(cookieHeader, name);
+    if (!token) continue;
+    const payload = await decode({ token, secret }).catch(() => null);
+    if (payload?.sub) return payload.sub;
+  }
+  return undefined;
+}
+
+export interface Collab {
+  hocuspocus: Hocuspocus;
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Stores every open document, then closes all sockets. */
+  close(): Promise<void>;
+}
+
+/**
+ * The collaboration server: Hocuspocus on the app's own port at /collab. Sockets are
+ * authenticated with the user's session cookie and the policy module (viewers are
+ * read-only); documents load from and store to PostgreSQL with their Section projection.
+ */
+export function createCollab(): Collab {
+  const log = getLogger().child({ component: "collab" });
+  const metrics = getMetrics();
+  // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
+  const loaded = new Set<string>();
+
+  const store = async (documentName: string, document: Y.Doc) => {
+    if (!loaded.has(documentName)) return log.warn({ documentName }, "not storing a document that did not load");
+    try {
+      const { bytes } = await storeDocumentState(getDb(), documentName, document);
+      log.debug({ documentName, bytes }, "stored");
+    } catch (error) {
+      // a failing store must not crash the process (hocuspocus issue 754); the next store retries
+      log.error({ documentName, err: error }, "store failed");
+    }
+  };
+
+  const hocuspocus = new Hocuspocus({
+    name: "specwright",
+    quiet: true,
+    debounce: 1000,
+    maxDebounce: 5000,
+    unloadImmediately: false,
+    async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
+      const userId = await userIdFromCookies(requestHeaders.cookie);
+      const access = await authorizeSocket(getDb(), userId, documentName);
+      connectionConfig.readOnly = access.readOnly;
+      return { user: { id: access.userId, name: access.name } };
+    },
+    async onLoadDocument({ documentName, document }) {
+      Y.applyUpdate(document, await loadDocumentState(getDb(), documentName));
+      loaded.add(documentName);
+      return document;
+    },
+    async onStoreDocument({ documentName, document }) {
+      await store(documentName, document);
+    },
+    async afterUnloadDocument({ documentName }) {
+      loaded.delete(documentName);
+    },
+    async onStateless({ payload, documentName, document, connection }) {
+      // Ctrl/Cmd+S: store now and tell the client
+      if (payload === "save" && !connection.readOnly) {
+        await store(documentName, document);
+        connection.sendStateless("saved");
+      }
+    },
+    async onConnect() {
+      metrics.collabSockets.inc();
+    },
+    async onDisconnect() {
+      metrics.collabSockets.dec();
+    },
+  });
+
+  setChangeDocument(async (documentId, change) => {
+    const connection = await hocuspocus.openDirectConnection(documentId, { user: { id: "server", name: "Specwright" } });
+    try {
+      await connection.transact((ydoc) => change(ydoc));
+    } finally {
+      await connection.disconnect();
+    }
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  return {
+    hocuspocus,
+    handleUpgrade(req, socket, head) {
+      wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+    },
+    async close() {
+      setChangeDocument(undefined);
+      await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => store(name, doc)));
+      hocuspocus.closeConnections();
+      wss.close();
+    },
+  };
+}
