@@ -33,6 +33,8 @@ export default defineConfig({
     url: `http://localhost:${port}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,
+    // lets the app store open documents and stop its PostgreSQL
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
     stdout: "ignore",
     stderr: "pipe",
     env: {

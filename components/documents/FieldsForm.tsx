@@ -23,7 +23,7 @@ function asList(v: FieldValue | undefined): string[] {
   return Array.isArray(v) ? v : v ? [v] : [];
 }
 
-function FieldControl({ field, value, onChange, members, disabled }: { field: FieldDef; value: FieldValue | undefined; onChange: (v: FieldValue) => void; members: Props["members"]; disabled: boolean }) {
+export function FieldControl({ field, value, onChange, members, disabled }: { field: FieldDef; value: FieldValue | undefined; onChange: (v: FieldValue) => void; members: Props["members"]; disabled: boolean }) {
   const id = useId();
   const label = (
     <label htmlFor={id} className="block text-xs font-medium text-slate-600">
@@ -32,7 +32,7 @@ function FieldControl({ field, value, onChange, members, disabled }: { field: Fi
     </label>
   );
   const scalar = typeof value === "string" ? value : "";
-  const hint = field.hint ? <p className="mt-1 text-xs text-slate-400">{field.hint}</p> : null;
+  const hint = field.hint ? <p className="mt-1 text-xs text-slate-500">{field.hint}</p> : null;
   const multi = (options: { value: string; label: string }[]) => (
     <fieldset>
       <legend className="block text-xs font-medium text-slate-600">{field.label}</legend>

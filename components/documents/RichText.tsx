@@ -31,7 +31,7 @@ function render(node: PMNode, key: string | number): ReactNode {
     case "hardBreak":
       return <br key={key} />;
     case "placeholder":
-      return <span key={key} className="rounded bg-slate-100 px-1 text-slate-500 italic" data-placeholder="">{String(node.attrs?.label ?? "")}</span>;
+      return <span key={key} className="rounded bg-slate-100 px-1 text-slate-600 italic" data-placeholder="">{String(node.attrs?.label ?? "")}</span>;
     case "paragraph":
       return <p key={key} className="my-2 min-h-[1em]">{children()}</p>;
     case "heading": {

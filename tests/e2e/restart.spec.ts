@@ -3,19 +3,20 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "@playwright/test";
-import { signInByApi, signUpByApi } from "./support";
+import { signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
-const port = Number(process.env.E2E_PORT ?? 3107) + 1;
-const baseURL = `http://localhost:${port}`;
+// each test runs its own server, on its own port, beside the suite's shared one
+const basePort = Number(process.env.E2E_PORT ?? 3107);
 
-function startApp(dataDir: string): ChildProcess {
+function startApp(dataDir: string, port: number): ChildProcess {
+  const baseURL = `http://localhost:${port}`;
   return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
     env: { ...process.env, PORT: String(port), SPECWRIGHT_DATA_DIR: dataDir, SPECWRIGHT_SKIP_BUILD: "1", LOG_LEVEL: "warn", NEXTAUTH_URL: baseURL },
     stdio: ["ignore", "ignore", "inherit"],
   });
 }
 
-async function waitUntilReady(): Promise<void> {
+async function waitUntilReady(baseURL: string): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${baseURL}/api/ready`).then((r) => r.ok, () => false);
@@ -34,17 +35,19 @@ function stop(app: ChildProcess): Promise<number | null> {
 
 test("the app keeps accounts and sessions across a restart and stops PostgreSQL cleanly", async () => {
   test.setTimeout(180_000);
+  const port = basePort + 1;
+  const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
   try {
-    let app = startApp(dataDir);
-    await waitUntilReady();
+    let app = startApp(dataDir, port);
+    await waitUntilReady(baseURL);
     const api = await playwrightRequest.newContext({ baseURL });
     const { user, workspace } = await signUpByApi(api, "Ruth");
     expect(await stop(app)).toBe(0);
     expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
 
-    app = startApp(dataDir);
-    await waitUntilReady();
+    app = startApp(dataDir, port);
+    await waitUntilReady(baseURL);
     // the old session cookie is still valid: the secret is kept under the data dir
     const me = await api.get("/api/me");
     expect(me.status()).toBe(200);
@@ -55,6 +58,40 @@ test("the app keeps accounts and sessions across a restart and stops PostgreSQL 
     expect((await (await fresh.get("/api/me")).json()).user.email).toBe(user.email);
     await api.dispose();
     await fresh.dispose();
+    expect(await stop(app)).toBe(0);
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test("what the editor showed as Saved survives a server restart", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const port = basePort + 2;
+  const baseURL = `http://localhost:${port}`;
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
+  try {
+    let app = startApp(dataDir, port);
+    await waitUntilReady(baseURL);
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signUpInUi(page, "Sage", uniqueEmail("sage"));
+    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+    const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: templates[0]!.id } })).json()) as { id: string };
+    await page.goto(`/w/${slug}/d/${doc.id}`);
+    const body = page.getByRole("textbox", { name: /body$/ }).first();
+    await body.click();
+    await page.keyboard.press("End");
+    await page.keyboard.type(" Typed just before the restart.");
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+
+    expect(await stop(app)).toBe(0);
+    await expect(page.getByRole("status").filter({ hasText: /Offline|Connecting/ })).toBeVisible();
+    app = startApp(dataDir, port);
+    await waitUntilReady(baseURL);
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: /body$/ }).first()).toContainText("Typed just before the restart.");
+    await context.close();
     expect(await stop(app)).toBe(0);
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

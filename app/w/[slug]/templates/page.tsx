@@ -39,7 +39,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
                 {t.outline.map((s, i) => (
                   <li key={i} style={{ paddingLeft: `${(s.depth - 1) * 12}px` }}>
                     {s.title}
-                    {s.optional ? <span className="text-slate-400"> (optional)</span> : null}
+                    {s.optional ? <span className="text-slate-500"> (optional)</span> : null}
                   </li>
                 ))}
               </ol>

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
-import { FieldsForm } from "@/components/documents/FieldsForm";
-import { RichText } from "@/components/documents/RichText";
 import { StatusBadge } from "@/components/documents/StatusBadge";
 import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
+import { DocumentEditor } from "@/components/editor/DocumentEditor";
 import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { getDocument } from "@/lib/documents/documents";
@@ -51,22 +50,13 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
             {can["document.delete"] ? <span className="ml-auto"><TrashButton slug={slug} documentId={doc.id} /></span> : null}
           </div>
         </header>
-        {doc.sections.map((s) => {
-          const sectionDef = def.sections.find((d) => d.key === s.key);
-          const HeadingTag = s.depth === 1 ? "h2" : s.depth === 2 ? "h3" : "h4";
-          return (
-            <section key={s.id} id={`section-${s.key}`} aria-labelledby={`title-${s.key}`} className="scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-              <HeadingTag id={`title-${s.key}`} className={s.depth === 1 ? "text-lg font-semibold" : "text-base font-semibold"}>{s.title}</HeadingTag>
-              {sectionDef?.hint ? <p className="mt-1 text-sm text-slate-400">{sectionDef.hint}</p> : null}
-              {sectionDef?.fields.length ? (
-                <div className="mt-3">
-                  <FieldsForm documentId={doc.id} sectionKey={s.key} sectionTitle={s.title} fields={sectionDef.fields} values={s.fields} members={members.map((m) => ({ userId: m.userId, name: m.name }))} readOnly={readOnly} />
-                </div>
-              ) : null}
-              <div className="mt-3"><RichText doc={s.body} /></div>
-            </section>
-          );
-        })}
+        <DocumentEditor
+          documentId={doc.id}
+          user={{ id: actor.userId, name: actor.name }}
+          editable={!readOnly}
+          sectionDefs={def.sections}
+          members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+        />
       </article>
     </div>
   );

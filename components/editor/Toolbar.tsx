@@ -1,0 +1,50 @@
+"use client";
+
+import type { Editor } from "@tiptap/react";
+import { useEditorState } from "@tiptap/react";
+
+interface Tool {
+  label: string;
+  text: string;
+  run: (e: Editor) => void;
+  active?: (e: Editor) => boolean;
+}
+
+const TOOLS: Tool[] = [
+  { label: "Bold", text: "B", run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive("bold") },
+  { label: "Italic", text: "I", run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive("italic") },
+  { label: "Strikethrough", text: "S", run: (e) => e.chain().focus().toggleStrike().run(), active: (e) => e.isActive("strike") },
+  { label: "Inline code", text: "</>", run: (e) => e.chain().focus().toggleCode().run(), active: (e) => e.isActive("code") },
+  { label: "Heading", text: "H", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive("heading") },
+  { label: "Bullet list", text: "•", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
+  { label: "Numbered list", text: "⒈", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
+  { label: "Task list", text: "☑", run: (e) => e.chain().focus().toggleTaskList().run(), active: (e) => e.isActive("taskList") },
+  { label: "Quote", text: "❝", run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive("blockquote") },
+  { label: "Code block", text: "{ }", run: (e) => e.chain().focus().toggleCodeBlock().run(), active: (e) => e.isActive("codeBlock") },
+  { label: "Insert table", text: "▦", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
+  { label: "Insert Mermaid diagram", text: "◇", run: (e) => e.chain().focus().insertContent({ type: "mermaid", attrs: { source: "flowchart LR\n  A --> B" } }).run() },
+  { label: "Horizontal rule", text: "—", run: (e) => e.chain().focus().setHorizontalRule().run() },
+];
+
+/** Formatting buttons for the focused section; active states come from one editor-state selector. */
+export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
+  const active = useEditorState({ editor, selector: ({ editor: e }) => TOOLS.map((t) => t.active?.(e) ?? false) });
+  return (
+    <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex flex-wrap gap-0.5 border-b border-slate-200 pb-1">
+      {TOOLS.map((tool, i) => (
+        <button
+          key={tool.label}
+          type="button"
+          aria-label={tool.label}
+          title={tool.label}
+          aria-pressed={tool.active ? active[i] : undefined}
+          onMouseDown={(ev) => ev.preventDefault()}
+          onClick={() => tool.run(editor)}
+          className={`min-w-8 rounded px-1.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 ${active[i] ? "bg-indigo-100 text-indigo-800" : ""}`}
+        >
+          <span aria-hidden="true">{tool.text}</span>
+        </button>
+      ))}
+    </div>
+  );
+}

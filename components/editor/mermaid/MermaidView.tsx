@@ -1,0 +1,86 @@
+"use client";
+
+import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
+import { useEffect, useId, useRef, useState } from "react";
+import { renderMermaid } from "./render";
+
+const REDRAW_MS = 300;
+
+/** A Mermaid block: the source in a monospace editor beside its live drawing. */
+export function MermaidView({ node, updateAttributes, editor, selected }: ReactNodeViewProps) {
+  const source = String(node.attrs.source ?? "");
+  const [svg, setSvg] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [large, setLarge] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const [onScreen, setOnScreen] = useState(false);
+  const id = useId();
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setOnScreen(true), { rootMargin: "200px" });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  useEffect(() => {
+    if (!onScreen) return;
+    let cancelled = false;
+    const timer = setTimeout(async () => {
+      const result = await renderMermaid(source);
+      if (cancelled) return;
+      if (result.ok) {
+        setSvg(result.svg);
+        setError(undefined);
+      } else setError(result.error); // the last good drawing stays
+    }, REDRAW_MS);
+    return () => {
+      cancelled = true;
+      clearTimeout(timer);
+    };
+  }, [source, onScreen]);
+
+  const copySvg = () => svg && navigator.clipboard?.writeText(svg);
+
+  return (
+    <NodeViewWrapper className={`my-3 rounded-lg border ${selected ? "border-indigo-400" : "border-slate-200"} bg-white`} data-type="mermaid-block">
+      <div ref={box} className="grid gap-0 md:grid-cols-2" contentEditable={false}>
+        <div className="border-b border-slate-200 p-2 md:border-r md:border-b-0">
+          <label htmlFor={id} className="block text-xs font-medium text-slate-500">Mermaid source</label>
+          <textarea
+            id={id}
+            spellCheck={false}
+            readOnly={!editor.isEditable}
+            value={source}
+            onChange={(e) => updateAttributes({ source: e.target.value })}
+            rows={Math.min(16, Math.max(4, source.split("\n").length + 1))}
+            className="mt-1 w-full resize-y rounded border-0 bg-slate-50 p-2 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200 focus:ring-2 focus:ring-indigo-500"
+          />
+        </div>
+        <div className="relative min-h-24 p-2">
+          <div className="flex items-center justify-between text-xs text-slate-500">
+            <span>Preview</span>
+            <span className="flex gap-2">
+              <button type="button" className="hover:text-indigo-700" onClick={() => setLarge(true)} disabled={!svg}>Open large</button>
+              <button type="button" className="hover:text-indigo-700" onClick={copySvg} disabled={!svg}>Copy SVG</button>
+            </span>
+          </div>
+          {error ? (
+            <p role="alert" data-testid="mermaid-error" className="mt-1 rounded bg-red-50 px-2 py-1 font-mono text-xs whitespace-pre-wrap text-red-800">{error}</p>
+          ) : null}
+          {/* Mermaid's own output in strict mode: sanitised SVG, no scripts or handlers */}
+          <div data-testid="mermaid-preview" className="mt-1 overflow-auto [&_svg]:h-auto [&_svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg ?? "" }} />
+        </div>
+      </div>
+      {large && svg ? (
+        <div role="dialog" aria-modal="true" aria-label="Diagram" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/60 p-6" onClick={() => setLarge(false)}>
+          <div className="max-h-full max-w-full overflow-auto rounded-lg bg-white p-4" onClick={(e) => e.stopPropagation()}>
+            <button type="button" className="mb-2 text-sm text-indigo-700" onClick={() => setLarge(false)}>Close</button>
+            <div className="[&_svg]:h-auto [&_svg]:min-w-[60vw]" dangerouslySetInnerHTML={{ __html: svg }} />
+          </div>
+        </div>
+      ) : null}
+    </NodeViewWrapper>
+  );
+}

@@ -1,0 +1,39 @@
+/**
+ * Mermaid rendering for the browser, off the keystroke path: Mermaid is imported only when
+ * a diagram is on screen, runs with securityLevel "strict" (its output is sanitised), and
+ * results are cached by source so an unchanged diagram is never drawn twice.
+ */
+export type RenderResult = { ok: true; svg: string } | { ok: false; error: string };
+
+type MermaidApi = typeof import("mermaid").default;
+let loading: Promise<MermaidApi> | undefined;
+const cache = new Map<string, RenderResult>();
+let counter = 0;
+
+function loadMermaid(): Promise<MermaidApi> {
+  loading ??= import("mermaid").then(({ default: mermaid }) => {
+    mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral", htmlLabels: false, flowchart: { htmlLabels: false } });
+    return mermaid;
+  });
+  return loading;
+}
+
+/** Draws a diagram; a syntax error comes back as Mermaid's message (with its line). */
+export async function renderMermaid(source: string): Promise<RenderResult> {
+  const cached = cache.get(source);
+  if (cached) return cached;
+  const mermaid = await loadMermaid();
+  let result: RenderResult;
+  try {
+    await mermaid.parse(source);
+    const { svg } = await mermaid.render(`sw-mermaid-${++counter}`, source);
+    result = { ok: true, svg };
+  } catch (error) {
+    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    // mermaid leaves an error element behind when render fails
+    document.getElementById(`dsw-mermaid-${counter}`)?.remove();
+  }
+  if (cache.size > 200) cache.clear();
+  cache.set(source, result);
+  return result;
+}

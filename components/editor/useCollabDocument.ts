@@ -1,0 +1,99 @@
+"use client";
+
+import { HocuspocusProvider } from "@hocuspocus/provider";
+import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import * as Y from "yjs";
+import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydoc";
+
+export type SaveState = "connecting" | "saving" | "saved" | "offline";
+
+export interface SectionMeta {
+  key: string;
+  title: string;
+  depth: number;
+}
+
+export interface CollabDocument {
+  ydoc: Y.Doc;
+  provider: HocuspocusProvider;
+}
+
+/** Opens the document's Y.Doc over the app's /collab socket for as long as the page lives. */
+export function useCollabDocument(documentId: string, user: { name: string; color: string }): CollabDocument | null {
+  const [doc, setDoc] = useState<CollabDocument | null>(null);
+  useEffect(() => {
+    const ydoc = new Y.Doc();
+    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    // the session cookie goes with the upgrade request; the token only satisfies the protocol
+    const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, token: "session" });
+    provider.setAwarenessField("user", user);
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the socket is created and destroyed with the effect
+    setDoc({ ydoc, provider });
+    return () => {
+      provider.destroy();
+      ydoc.destroy();
+    };
+  }, [documentId, user]);
+  return doc;
+}
+
+function providerStore(provider: HocuspocusProvider | undefined) {
+  const read = (): SaveState => {
+    if (!provider) return "connecting";
+    const connected = provider.configuration.websocketProvider.status === "connected" && provider.isSynced;
+    if (!connected) return provider.isSynced ? "offline" : "connecting";
+    return provider.hasUnsyncedChanges ? "saving" : "saved";
+  };
+  const events = ["status", "synced", "unsyncedChanges", "disconnect", "close"] as const;
+  return {
+    get: read,
+    subscribe(onChange: () => void) {
+      if (!provider) return () => {};
+      events.forEach((e) => provider.on(e, onChange));
+      provider.configuration.websocketProvider.on("status", onChange);
+      return () => {
+        events.forEach((e) => provider.off(e, onChange));
+        provider.configuration.websocketProvider.off("status", onChange);
+      };
+    },
+  };
+}
+
+/** Saving state for the header: offline, saving (unacknowledged changes) or saved. */
+export function useSaveState(provider: HocuspocusProvider | undefined): SaveState {
+  const store = useMemo(() => providerStore(provider), [provider]);
+  return useSyncExternalStore(store.subscribe, store.get, () => "connecting");
+}
+
+function sectionStore(ydoc: Y.Doc | undefined) {
+  let cache: { key: string; value: SectionMeta[] } = { key: "", value: [] };
+  return {
+    get(): SectionMeta[] {
+      if (!ydoc) return cache.value;
+      const sections = ydoc.getMap<Y.Map<string | number>>(SECTIONS);
+      const value = sectionOrder(ydoc).map((key) => ({ key, title: String(sections.get(key)?.get("title") ?? ""), depth: Number(sections.get(key)?.get("depth") ?? 1) }));
+      const k = JSON.stringify(value);
+      if (k !== cache.key) cache = { key: k, value };
+      return cache.value;
+    },
+    subscribe(onChange: () => void) {
+      if (!ydoc) return () => {};
+      const order = ydoc.getArray(ORDER);
+      const sections = ydoc.getMap(SECTIONS);
+      order.observe(onChange);
+      sections.observeDeep(onChange);
+      return () => {
+        order.unobserve(onChange);
+        sections.unobserveDeep(onChange);
+      };
+    },
+  };
+}
+
+const NO_SECTIONS: SectionMeta[] = [];
+
+/** The section list (order, titles, depths), re-read whenever it changes. */
+export function useSections(ydoc: Y.Doc | undefined): SectionMeta[] {
+  const store = useMemo(() => sectionStore(ydoc), [ydoc]);
+  return useSyncExternalStore(store.subscribe, store.get, () => NO_SECTIONS);
+}

@@ -1,0 +1,111 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
+
+async function twoEditors(browser: Browser): Promise<{ a: Page; b: Page; url: string }> {
+  const email = uniqueEmail("wren");
+  const a = await (await browser.newContext()).newPage();
+  await signUpInUi(a, "Wren", email);
+  const slug = new URL(a.url()).pathname.split("/")[2]!;
+  const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const template = templates.find((t) => t.key === "technical-design")!;
+  const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: "Live doc" } })).json()) as { id: string };
+  const url = `/w/${slug}/d/${doc.id}`;
+  const b = await (await browser.newContext()).newPage();
+  await signInInUi(b, email, PASSWORD);
+  await b.waitForURL(/\/w\//);
+  await Promise.all([a.goto(url), b.goto(url)]);
+  await Promise.all([expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible(), expect(b.getByRole("status").filter({ hasText: "Saved" })).toBeVisible()]);
+  return { a, b, url };
+}
+
+test("two people edit one document live, and a reload keeps it", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const bodyA = a.getByRole("textbox", { name: "Overview body" });
+  const bodyB = b.getByRole("textbox", { name: "Overview body" });
+
+  await bodyA.click();
+  await a.keyboard.press("End");
+  await a.keyboard.type(" Alpha writes here.");
+  await expect(bodyB).toContainText("Alpha writes here.");
+
+  // both type in the same section at once
+  await bodyB.click();
+  await b.keyboard.press("End");
+  await Promise.all([a.keyboard.type(" One from A."), b.keyboard.type(" Two from B.")]);
+  for (const body of [bodyA, bodyB]) {
+    await expect(body).toContainText("One from A.");
+    await expect(body).toContainText("Two from B.");
+  }
+
+  // a typed field is shared too
+  const quality = a.getByLabel("Quality Level");
+  await quality.selectOption("production");
+  await expect(b.getByLabel("Quality Level")).toHaveValue("production");
+
+  await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await b.reload();
+  await expect(b.getByRole("textbox", { name: "Overview body" })).toContainText("One from A.");
+  await expect(b.getByRole("textbox", { name: "Overview body" })).toContainText("Two from B.");
+  await expect(b.getByLabel("Quality Level")).toHaveValue("production");
+});
+
+test("a Mermaid error keeps the last drawing until the diagram is fixed", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const block = a.locator("#section-architecture [data-type=mermaid-block]").first();
+  await block.scrollIntoViewIfNeeded();
+  await expect(block.getByTestId("mermaid-preview").locator("svg")).toBeVisible();
+
+  const source = block.getByLabel("Mermaid source");
+  await source.fill("flowchart LR\n  Gateway --> Ledger\n  Ledger -->");
+  await expect(block.getByTestId("mermaid-error")).toContainText(/line/i);
+  await expect(block.getByTestId("mermaid-preview").locator("svg")).toBeVisible();
+
+  await source.fill("flowchart LR\n  Gateway --> Ledger");
+  await expect(block.getByTestId("mermaid-error")).toHaveCount(0);
+  await expect(block.getByTestId("mermaid-preview")).toContainText("Ledger");
+
+  // the other browser draws the same diagram
+  const other = b.locator("#section-architecture [data-type=mermaid-block]").first();
+  await other.scrollIntoViewIfNeeded();
+  await expect(other.getByTestId("mermaid-preview")).toContainText("Ledger");
+});
+
+test("a diagram with injected script or handlers renders nothing executable", async ({ browser }) => {
+  const { a } = await twoEditors(browser);
+  let alerted = false;
+  a.on("dialog", (d) => {
+    alerted = true;
+    void d.dismiss();
+  });
+  const block = a.locator("#section-architecture [data-type=mermaid-block]").first();
+  await block.scrollIntoViewIfNeeded();
+  await block.getByLabel("Mermaid source").fill(
+    'flowchart LR\n  A["<img src=x onerror=alert(1)>"] --> B["<script>alert(2)</script>"]\n  click A "javascript:alert(3)"',
+  );
+  await a.waitForTimeout(1000);
+  const preview = block.getByTestId("mermaid-preview");
+  expect(await preview.locator("script, [onerror], [onclick], a[href^='javascript']").count()).toBe(0);
+  expect(alerted).toBe(false);
+});
+
+test("the document page has no serious or critical accessibility violations", async ({ browser }) => {
+  const { url, a } = await twoEditors(browser);
+  const context = await browser.newContext({ bypassCSP: true, storageState: await a.context().storageState() });
+  const page = await context.newPage();
+  await page.goto(url);
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Overview body" }).waitFor();
+  const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ["violations"] });
+    return result.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  expect(violations).toEqual([]);
+});
