@@ -1,9 +1,12 @@
 "use client";
 
-import { useEffect, useMemo } from "react";
+import { useEffect, useMemo, useState } from "react";
+import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
+import { AddSection } from "./AddSection";
 import { CollabFields } from "./CollabFields";
 import { SectionBody } from "./SectionBody";
+import { SectionHeader } from "./SectionHeader";
 import { useCollabDocument, useSaveState, useSections, type SaveState } from "./useCollabDocument";
 
 const COLORS = ["#4f46e5", "#db2777", "#059669", "#d97706", "#0891b2", "#7c3aed", "#dc2626"];
@@ -21,6 +24,7 @@ interface Props {
   editable: boolean;
   sectionDefs: SectionDef[];
   members: { userId: string; name: string }[];
+  header: React.ReactNode;
 }
 
 function colorFor(id: string): string {
@@ -29,50 +33,90 @@ function colorFor(id: string): string {
   return COLORS[h % COLORS.length]!;
 }
 
-/** The live document: every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, user, editable, sectionDefs, members }: Props) {
+/** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
+export function DocumentEditor({ documentId, user, editable, sectionDefs, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me);
   const sections = useSections(doc?.ydoc);
   const saveState = useSaveState(doc?.provider);
+  const [deleted, setDeleted] = useState<{ key: string; title: string; index: number }>();
 
   useEffect(() => {
-    // Ctrl/Cmd+S stores now instead of opening the browser's save dialog
     const onKey = (e: KeyboardEvent) => {
+      // Ctrl/Cmd+S stores now instead of opening the browser's save dialog
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
         e.preventDefault();
         doc?.provider.sendStateless("save");
       }
+      // Alt+↑/↓ moves the section that has the focus
+      if (e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown") && doc && editable) {
+        const section = (e.target as HTMLElement | null)?.closest?.("section[data-section-key]");
+        const key = section?.getAttribute("data-section-key");
+        if (key && moveSection(doc.ydoc, key, e.key === "ArrowUp" ? -1 : 1)) e.preventDefault();
+      }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [doc]);
+  }, [doc, editable]);
+
+  const present = new Set(sections.map((s) => s.key));
+  const optional = sectionDefs.filter((d) => !present.has(d.key));
 
   return (
-    <div className="space-y-6">
-      <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" ? "text-amber-700" : "text-slate-500"}`}>
-        {SAVE_LABELS[saveState]}
-      </p>
-      {doc
-        ? sections.map((s) => {
-            const def = sectionDefs.find((d) => d.key === s.key);
-            const HeadingTag = s.depth === 1 ? "h2" : s.depth === 2 ? "h3" : "h4";
-            return (
-              <section key={s.key} id={`section-${s.key}`} aria-labelledby={`title-${s.key}`} className="scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-                <HeadingTag id={`title-${s.key}`} className={s.depth === 1 ? "text-lg font-semibold" : "text-base font-semibold"}>{s.title}</HeadingTag>
-                {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}
-                {def?.fields.length ? (
+    <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
+      <nav aria-label="Outline" className="hidden lg:block">
+        <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto text-sm">
+          <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Outline</p>
+          <ol className="space-y-1">
+            {sections.map((s) => (
+              <li key={s.key} style={{ paddingLeft: `${(s.depth - 1) * 10}px` }}>
+                <a href={`#section-${s.key}`} className="block truncate text-slate-700 hover:text-indigo-700">{s.title}</a>
+              </li>
+            ))}
+          </ol>
+        </div>
+      </nav>
+      <article className="min-w-0 space-y-6">
+        {header}
+        <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" ? "text-amber-700" : "text-slate-500"}`}>
+          {SAVE_LABELS[saveState]}
+        </p>
+        {deleted && doc ? (
+          <div role="alert" className="flex items-center gap-3 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
+            Deleted “{deleted.title}”.
+            <button type="button" className="font-semibold underline" onClick={() => { restoreSection(doc.ydoc, deleted.key, deleted.index); setDeleted(undefined); }}>Undo</button>
+          </div>
+        ) : null}
+        {doc
+          ? sections.map((s, i) => {
+              const def = sectionDefs.find((d) => d.key === s.key);
+              return (
+                <section key={s.key} id={`section-${s.key}`} data-section-key={s.key} aria-labelledby={`title-${s.key}`} className="scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+                  <SectionHeader
+                    ydoc={doc.ydoc}
+                    sectionKey={s.key}
+                    title={s.title}
+                    depth={s.depth}
+                    editable={editable}
+                    first={i === 0}
+                    last={i === sections.length - 1}
+                    onDelete={() => setDeleted({ key: s.key, title: s.title, index: removeSection(doc.ydoc, s.key) })}
+                  />
+                  {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}
+                  {def?.fields.length ? (
+                    <div className="mt-3">
+                      <CollabFields ydoc={doc.ydoc} sectionKey={s.key} sectionTitle={s.title} fields={def.fields} members={members} readOnly={!editable} />
+                    </div>
+                  ) : null}
                   <div className="mt-3">
-                    <CollabFields ydoc={doc.ydoc} sectionKey={s.key} sectionTitle={s.title} fields={def.fields} members={members} readOnly={!editable} />
+                    <SectionBody ydoc={doc.ydoc} provider={doc.provider} sectionKey={s.key} title={s.title} editable={editable} user={me} />
                   </div>
-                ) : null}
-                <div className="mt-3">
-                  <SectionBody ydoc={doc.ydoc} provider={doc.provider} sectionKey={s.key} title={s.title} editable={editable} user={me} />
-                </div>
-              </section>
-            );
-          })
-        : null}
+                </section>
+              );
+            })
+          : null}
+        {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
+      </article>
     </div>
   );
 }

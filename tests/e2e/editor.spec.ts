@@ -109,3 +109,32 @@ test("the document page has no serious or critical accessibility violations", as
   });
   expect(violations).toEqual([]);
 });
+
+test("sections are renamed, reordered, deleted with undo and added, live for everyone", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const outlineB = b.getByRole("navigation", { name: "Outline" }).getByRole("link");
+  const first = await outlineB.first().innerText();
+  const second = await outlineB.nth(1).innerText();
+
+  await a.getByRole("button", { name: `Rename section ${first}` }).click();
+  await a.getByLabel(`Rename ${first}`).fill("Summary");
+  await a.getByLabel(`Rename ${first}`).press("Enter");
+  await expect(outlineB.first()).toHaveText("Summary");
+
+  // Alt+↓ in the body moves the section down
+  await a.getByRole("textbox", { name: "Summary body" }).click();
+  await a.keyboard.press("Alt+ArrowDown");
+  await expect(outlineB.nth(0)).toHaveText(second);
+  await expect(outlineB.nth(1)).toHaveText("Summary");
+
+  await a.getByRole("button", { name: "Delete section Summary" }).click();
+  await expect(b.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Summary" })).toHaveCount(0);
+  await a.getByRole("button", { name: "Undo" }).click();
+  await expect(outlineB.nth(1)).toHaveText("Summary");
+
+  await a.getByLabel("Title", { exact: true }).fill("Rollout risks");
+  await a.getByRole("button", { name: "Add section" }).click();
+  await expect(outlineB.last()).toHaveText("Rollout risks");
+  await b.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Rollout risks" }).click();
+  await expect(b.getByRole("textbox", { name: "Rollout risks body" })).toBeVisible();
+});

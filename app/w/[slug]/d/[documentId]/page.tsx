@@ -25,39 +25,27 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
   const can = abilitiesFor(membership);
   const readOnly = !can["document.edit"];
 
+  const header = (
+    <header className="space-y-2">
+      <Link href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
+      <TitleForm documentId={doc.id} title={doc.title} readOnly={readOnly} />
+      <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
+        <StatusBadge status={doc.status} />
+        <span>{doc.template.name} · template v{doc.template.version}</span>
+        <span>Owner {doc.owner.name}</span>
+        <a href={`/api/documents/${doc.id}/export.md`} className="ml-auto text-indigo-700 hover:underline">Download Markdown</a>
+        {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
+      </div>
+    </header>
+  );
   return (
-    <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
-      <nav aria-label="Outline" className="hidden lg:block">
-        <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto text-sm">
-          <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Outline</p>
-          <ol className="space-y-1">
-            {doc.sections.map((s) => (
-              <li key={s.id} style={{ paddingLeft: `${(s.depth - 1) * 10}px` }}>
-                <a href={`#section-${s.key}`} className="block truncate text-slate-700 hover:text-indigo-700">{s.title}</a>
-              </li>
-            ))}
-          </ol>
-        </div>
-      </nav>
-      <article className="min-w-0 space-y-6">
-        <header className="space-y-2">
-          <Link href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
-          <TitleForm documentId={doc.id} title={doc.title} readOnly={readOnly} />
-          <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
-            <StatusBadge status={doc.status} />
-            <span>{doc.template.name} · template v{doc.template.version}</span>
-            <span>Owner {doc.owner.name}</span>
-            {can["document.delete"] ? <span className="ml-auto"><TrashButton slug={slug} documentId={doc.id} /></span> : null}
-          </div>
-        </header>
-        <DocumentEditor
-          documentId={doc.id}
-          user={{ id: actor.userId, name: actor.name }}
-          editable={!readOnly}
-          sectionDefs={def.sections}
-          members={members.map((m) => ({ userId: m.userId, name: m.name }))}
-        />
-      </article>
-    </div>
+    <DocumentEditor
+      documentId={doc.id}
+      user={{ id: actor.userId, name: actor.name }}
+      editable={!readOnly}
+      sectionDefs={def.sections}
+      members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+      header={header}
+    />
   );
 }

@@ -1,0 +1,57 @@
+"use client";
+
+import { useState } from "react";
+import type * as Y from "yjs";
+import { moveSection, renameSection } from "@/lib/collab/sectionOps";
+
+interface Props {
+  ydoc: Y.Doc;
+  sectionKey: string;
+  title: string;
+  depth: number;
+  editable: boolean;
+  first: boolean;
+  last: boolean;
+  onDelete: () => void;
+}
+
+const iconButton = "rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40";
+
+/** A section's title (renamed in place) and its move / delete controls. */
+export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first, last, onDelete }: Props) {
+  const [editing, setEditing] = useState(false);
+  const Heading = depth === 1 ? "h2" : depth === 2 ? "h3" : "h4";
+  const size = depth === 1 ? "text-lg" : "text-base";
+  return (
+    <div className="flex items-start gap-2">
+      {editing ? (
+        <input
+          autoFocus
+          aria-label={`Rename ${title}`}
+          defaultValue={title}
+          className={`flex-1 rounded-md border-0 px-1 font-semibold ring-2 ring-indigo-500 ${size}`}
+          onBlur={(e) => {
+            if (e.target.value.trim()) renameSection(ydoc, sectionKey, e.target.value.trim());
+            setEditing(false);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") e.currentTarget.blur();
+            if (e.key === "Escape") setEditing(false);
+          }}
+        />
+      ) : (
+        <Heading id={`title-${sectionKey}`} className={`flex-1 font-semibold ${size}`}>
+          {title}
+        </Heading>
+      )}
+      {editable && !editing ? (
+        <div className="flex shrink-0 gap-0.5">
+          <button type="button" className={iconButton} onClick={() => setEditing(true)} aria-label={`Rename section ${title}`}>Rename</button>
+          <button type="button" className={iconButton} disabled={first} onClick={() => moveSection(ydoc, sectionKey, -1)} aria-label={`Move ${title} up`} title="Move up (Alt+↑)">↑</button>
+          <button type="button" className={iconButton} disabled={last} onClick={() => moveSection(ydoc, sectionKey, 1)} aria-label={`Move ${title} down`} title="Move down (Alt+↓)">↓</button>
+          <button type="button" className={`${iconButton} text-red-700`} onClick={onDelete} aria-label={`Delete section ${title}`}>Delete</button>
+        </div>
+      ) : null}
+    </div>
+  );
+}
