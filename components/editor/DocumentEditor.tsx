@@ -7,7 +7,15 @@ import { AddSection } from "./AddSection";
 import { CollabFields } from "./CollabFields";
 import { SectionBody } from "./SectionBody";
 import { SectionHeader } from "./SectionHeader";
-import { useCollabDocument, useSaveState, useSections, type SaveState } from "./useCollabDocument";
+import { Presence } from "./Presence";
+import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
+import { useCollabDocument, usePeers, useSaveState, useSections, type SaveState } from "./useCollabDocument";
+
+const STATUS_DOT: Record<SectionStatus, string> = {
+  empty: "border border-slate-400 bg-white",
+  "in progress": "bg-indigo-500",
+  problems: "bg-amber-500",
+};
 
 const COLORS = ["#4f46e5", "#db2777", "#059669", "#d97706", "#0891b2", "#7c3aed", "#dc2626"];
 
@@ -39,7 +47,10 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
   const doc = useCollabDocument(documentId, me);
   const sections = useSections(doc?.ydoc);
   const saveState = useSaveState(doc?.provider);
+  const peers = usePeers(doc?.provider);
+  const status = useSectionStatus(doc?.ydoc, useMemo(() => sections.map((s) => s.key), [sections]), sectionDefs);
   const [deleted, setDeleted] = useState<{ key: string; title: string; index: number }>();
+  const [notice, setNotice] = useState<string>();
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -70,7 +81,10 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
           <ol className="space-y-1">
             {sections.map((s) => (
               <li key={s.key} style={{ paddingLeft: `${(s.depth - 1) * 10}px` }}>
-                <a href={`#section-${s.key}`} className="block truncate text-slate-700 hover:text-indigo-700">{s.title}</a>
+                <a href={`#section-${s.key}`} data-status={status[s.key]} aria-description={status[s.key]} className="flex items-center gap-2 text-slate-700 hover:text-indigo-700">
+                  {status[s.key] ? <span aria-hidden="true" title={status[s.key]} className={`h-2 w-2 shrink-0 rounded-full ${STATUS_DOT[status[s.key]!]}`} /> : null}
+                  <span className="truncate">{s.title}</span>
+                </a>
               </li>
             ))}
           </ol>
@@ -78,9 +92,18 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
       </nav>
       <article className="min-w-0 space-y-6">
         {header}
-        <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" ? "text-amber-700" : "text-slate-500"}`}>
-          {SAVE_LABELS[saveState]}
-        </p>
+        <div className="flex items-center justify-between gap-3">
+          <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" ? "text-amber-700" : "text-slate-500"}`}>
+            {SAVE_LABELS[saveState]}
+          </p>
+          <Presence peers={peers} />
+        </div>
+        {notice ? (
+          <div role="alert" className="flex items-center justify-between gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+            {notice}
+            <button type="button" className="font-semibold underline" onClick={() => setNotice(undefined)}>Dismiss</button>
+          </div>
+        ) : null}
         {deleted && doc ? (
           <div role="alert" className="flex items-center gap-3 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
             Deleted “{deleted.title}”.
@@ -109,7 +132,7 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
                     </div>
                   ) : null}
                   <div className="mt-3">
-                    <SectionBody ydoc={doc.ydoc} provider={doc.provider} sectionKey={s.key} title={s.title} editable={editable} user={me} />
+                    <SectionBody onNotice={setNotice} ydoc={doc.ydoc} provider={doc.provider} sectionKey={s.key} title={s.title} editable={editable} user={me} />
                   </div>
                 </section>
               );

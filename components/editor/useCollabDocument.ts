@@ -2,6 +2,7 @@
 
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydoc";
 
@@ -23,6 +24,8 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
   const [doc, setDoc] = useState<CollabDocument | null>(null);
   useEffect(() => {
     const ydoc = new Y.Doc();
+    // edits made offline survive a reload and sync when the socket is back
+    const local = new IndexeddbPersistence(`specwright:${documentId}`, ydoc);
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
     // the session cookie goes with the upgrade request; the token only satisfies the protocol
     const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, token: "session" });
@@ -31,6 +34,7 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
     setDoc({ ydoc, provider });
     return () => {
       provider.destroy();
+      void local.destroy();
       ydoc.destroy();
     };
   }, [documentId, user]);
@@ -96,4 +100,41 @@ const NO_SECTIONS: SectionMeta[] = [];
 export function useSections(ydoc: Y.Doc | undefined): SectionMeta[] {
   const store = useMemo(() => sectionStore(ydoc), [ydoc]);
   return useSyncExternalStore(store.subscribe, store.get, () => NO_SECTIONS);
+}
+
+export interface Peer {
+  clientId: number;
+  name: string;
+  color: string;
+}
+
+function awarenessStore(provider: HocuspocusProvider | undefined) {
+  let cache: { key: string; value: Peer[] } = { key: "", value: [] };
+  return {
+    get(): Peer[] {
+      const awareness = provider?.awareness;
+      if (!awareness) return cache.value;
+      const value: Peer[] = [];
+      awareness.getStates().forEach((state, clientId) => {
+        const user = (state as { user?: { name?: string; color?: string } }).user;
+        if (user?.name && clientId !== awareness.clientID) value.push({ clientId, name: user.name, color: user.color ?? "#64748b" });
+      });
+      const key = JSON.stringify(value);
+      if (key !== cache.key) cache = { key, value };
+      return cache.value;
+    },
+    subscribe(onChange: () => void) {
+      const awareness = provider?.awareness;
+      awareness?.on("change", onChange);
+      return () => awareness?.off("change", onChange);
+    },
+  };
+}
+
+const NO_PEERS: Peer[] = [];
+
+/** Everyone else who has the document open right now. */
+export function usePeers(provider: HocuspocusProvider | undefined): Peer[] {
+  const store = useMemo(() => awarenessStore(provider), [provider]);
+  return useSyncExternalStore(store.subscribe, store.get, () => NO_PEERS);
 }
