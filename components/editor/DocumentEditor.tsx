@@ -81,7 +81,7 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
           <ol className="space-y-1">
             {sections.map((s) => (
               <li key={s.key} style={{ paddingLeft: `${(s.depth - 1) * 10}px` }}>
-                <a href={`#section-${s.key}`} data-status={status[s.key]} aria-description={status[s.key]} className="flex items-center gap-2 text-slate-700 hover:text-indigo-700">
+                <a href={`#section-${s.key}`} data-status={status[s.key]} title={status[s.key]} className="flex items-center gap-2 text-slate-700 hover:text-indigo-700">
                   {status[s.key] ? <span aria-hidden="true" title={status[s.key]} className={`h-2 w-2 shrink-0 rounded-full ${STATUS_DOT[status[s.key]!]}`} /> : null}
                   <span className="truncate">{s.title}</span>
                 </a>

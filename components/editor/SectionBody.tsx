@@ -10,6 +10,7 @@ import { bodyName } from "@/lib/collab/ydoc";
 import { documentExtensions, Mermaid } from "@/lib/editor/extensions";
 import { isSafeHref } from "@/lib/editor/schema";
 import { MermaidView } from "./mermaid/MermaidView";
+import { filterSlashItems, SlashMenu, type SlashItem } from "./SlashMenu";
 import { Toolbar } from "./Toolbar";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
@@ -33,8 +34,40 @@ const MermaidWithPreview = Mermaid.extend({
 
 const clientExtensions = () => documentExtensions({ collaborative: true }).map((e) => (e.name === "mermaid" ? MermaidWithPreview : e));
 
+interface SlashState {
+  from: number;
+  query: string;
+  active: number;
+  position: { left: number; top: number };
+}
+
+/** The "/" command typed just before the caret, if any. */
+function slashAt(editor: TiptapEditor): Omit<SlashState, "active"> | null {
+  const { $from, empty } = editor.state.selection;
+  if (!empty || !$from.parent.isTextblock || $from.parent.type.name === "codeBlock") return null;
+  const before = $from.parent.textBetween(0, $from.parentOffset, undefined, "\ufffc");
+  const match = /(?:^|\s)\/([\w ]{0,20})$/.exec(before);
+  if (!match) return null;
+  const coords = editor.view.coordsAtPos($from.pos);
+  return { from: $from.pos - match[1]!.length - 1, query: match[1]!, position: { left: coords.left, top: coords.bottom + 4 } };
+}
+
 function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice }: Props) {
   const editorRef = useRef<TiptapEditor | null>(null);
+  const [slash, setSlash] = useState<SlashState | null>(null);
+  const slashRef = useRef<SlashState | null>(null);
+  const updateSlash = (next: SlashState | null) => {
+    slashRef.current = next;
+    setSlash(next);
+  };
+  const pick = (item: SlashItem) => {
+    const editor = editorRef.current;
+    const current = slashRef.current;
+    if (!editor || !current) return;
+    editor.chain().focus().deleteRange({ from: current.from, to: editor.state.selection.from }).run();
+    item.run(editor);
+    updateSlash(null);
+  };
   const editor = useEditor({
     immediatelyRender: false,
     editable,
@@ -43,6 +76,16 @@ function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice }:
       Collaboration.configure({ document: ydoc, field: bodyName(sectionKey) }),
       CollaborationCaret.configure({ provider, user }),
     ],
+    onTransaction: ({ editor: e }) => {
+      if (!editable) return;
+      const found = slashAt(e);
+      const open = slashRef.current;
+      if (!found) {
+        if (open) updateSlash(null);
+      } else if (!open || open.from !== found.from || open.query !== found.query) {
+        updateSlash({ ...found, active: 0 });
+      }
+    },
     editorProps: {
       handlePaste: (_view, event) => {
         const data = event.clipboardData;
@@ -51,7 +94,24 @@ function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice }:
         onNotice(`That paste is too large (${Math.round(size / 1000)} k characters; the limit is ${MAX_PASTE_CHARS / 1000} k). Nothing was pasted.`);
         return true;
       },
-      handleKeyDown: (view, event) => {
+      handleKeyDown: (_view, event) => {
+        const open = slashRef.current;
+        if (open) {
+          const items = filterSlashItems(open.query);
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            const step = event.key === "ArrowDown" ? 1 : -1;
+            updateSlash({ ...open, active: (open.active + step + items.length) % Math.max(items.length, 1) });
+            return true;
+          }
+          if (event.key === "Enter" && items[open.active]) {
+            pick(items[open.active]!);
+            return true;
+          }
+          if (event.key === "Escape") {
+            updateSlash(null);
+            return true;
+          }
+        }
         if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && editable) {
           event.preventDefault();
           const href = window.prompt("Link address (https://…)");
@@ -80,6 +140,7 @@ function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice }:
     <div className="space-y-1">
       {editable ? <Toolbar editor={editor} label={title} /> : null}
       <EditorContent editor={editor} />
+      {slash ? <SlashMenu items={filterSlashItems(slash.query)} active={slash.active} position={slash.position} onPick={pick} /> : null}
     </div>
   );
 }

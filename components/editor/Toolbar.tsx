@@ -17,7 +17,7 @@ const TOOLS: Tool[] = [
   { label: "Inline code", text: "</>", run: (e) => e.chain().focus().toggleCode().run(), active: (e) => e.isActive("code") },
   { label: "Heading", text: "H", run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run(), active: (e) => e.isActive("heading") },
   { label: "Bullet list", text: "•", run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive("bulletList") },
-  { label: "Numbered list", text: "⒈", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
+  { label: "Numbered list", text: "#", run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive("orderedList") },
   { label: "Task list", text: "☑", run: (e) => e.chain().focus().toggleTaskList().run(), active: (e) => e.isActive("taskList") },
   { label: "Quote", text: "❝", run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive("blockquote") },
   { label: "Code block", text: "{ }", run: (e) => e.chain().focus().toggleCodeBlock().run(), active: (e) => e.isActive("codeBlock") },

@@ -138,3 +138,20 @@ test("sections are renamed, reordered, deleted with undo and added, live for eve
   await b.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Rollout risks" }).click();
   await expect(b.getByRole("textbox", { name: "Rollout risks body" })).toBeVisible();
 });
+
+test("typing / offers every block and inserts the chosen one", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const body = a.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await a.keyboard.press("End");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("/");
+  const menu = a.getByRole("listbox", { name: "Insert block" });
+  await expect(menu.getByRole("option")).toHaveCount(11);
+  await a.keyboard.type("task");
+  await expect(menu.getByRole("option")).toHaveText(["Task list"]);
+  await a.keyboard.press("Enter");
+  await expect(menu).toHaveCount(0);
+  await a.keyboard.type("Write the rollout plan");
+  await expect(b.getByRole("textbox", { name: "Overview body" }).locator("ul[data-type=taskList]")).toContainText("Write the rollout plan");
+});
