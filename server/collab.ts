@@ -1,11 +1,11 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
-import { Hocuspocus } from "@hocuspocus/server";
+import { Hocuspocus, type Document } from "@hocuspocus/server";
 import { decode } from "next-auth/jwt";
 import { WebSocketServer } from "ws";
 import { authorizeSocket } from "../lib/collab/authorizeSocket";
 import { setChangeDocument } from "../lib/collab/gateway";
-import { loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
+import { DocumentTooLarge, loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
 import { getDb } from "../lib/db";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics } from "../lib/observability/metrics";
@@ -53,12 +53,17 @@ export function createCollab(): Collab {
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
   const loaded = new Set<string>();
 
-  const store = async (documentName: string, document: Y.Doc) => {
+  const store = async (documentName: string, document: Document) => {
     if (!loaded.has(documentName)) return log.warn({ documentName }, "not storing a document that did not load");
     try {
       const { bytes } = await storeDocumentState(getDb(), documentName, document);
       log.debug({ documentName, bytes }, "stored");
     } catch (error) {
+      if (error instanceof DocumentTooLarge) {
+        // editors keep what they typed locally and are told why it is not saved
+        document.broadcastStateless(JSON.stringify({ type: "too-large", message: error.message }));
+        return log.warn({ documentName, bytes: error.bytes }, "document over the size limit");
+      }
       // a failing store must not crash the process (hocuspocus issue 754); the next store retries
       log.error({ documentName, err: error }, "store failed");
     }
@@ -91,7 +96,7 @@ export function createCollab(): Collab {
       // Ctrl/Cmd+S: store now and tell the client
       if (payload === "save" && !connection.readOnly) {
         await store(documentName, document);
-        connection.sendStateless("saved");
+        connection.sendStateless(JSON.stringify({ type: "saved" }));
       }
     },
     async onConnect() {

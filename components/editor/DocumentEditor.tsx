@@ -53,6 +53,23 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
   const [notice, setNotice] = useState<string>();
 
   useEffect(() => {
+    const provider = doc?.provider;
+    if (!provider) return;
+    const onStateless = ({ payload }: { payload: string }) => {
+      try {
+        const message = JSON.parse(payload) as { type?: string; message?: string };
+        if (message.type === "too-large" && message.message) setNotice(message.message);
+      } catch {
+        // not one of ours
+      }
+    };
+    provider.on("stateless", onStateless);
+    return () => {
+      provider.off("stateless", onStateless);
+    };
+  }, [doc]);
+
+  useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       // Ctrl/Cmd+S stores now instead of opening the browser's save dialog
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {

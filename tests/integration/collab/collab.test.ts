@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { changeDocument } from "@/lib/collab/gateway";
+import { DocumentTooLarge, loadDocumentState, MAX_STATE_BYTES, storeDocumentState } from "@/lib/collab/persistence";
 import { bodyName, fieldsName, sectionOrder } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { getDocument, updateDocument } from "@/lib/documents/documents";
@@ -114,4 +115,17 @@ describe("collaboration server", () => {
     await waitFor(() => client.ydoc.getMap(fieldsName(section.key)).get(field.key) === option);
     client.close();
   });
+
+  it("refuses to store a document past the size limit and keeps what was stored before", async () => {
+    const { doc } = await newDocument();
+    const ydoc = new Y.Doc();
+    Y.applyUpdate(ydoc, await loadDocumentState(testDb(), doc.id));
+    const key = sectionOrder(ydoc)[0]!;
+    typeInto(ydoc, key, "x".repeat(MAX_STATE_BYTES + 1000));
+    await expect(storeDocumentState(testDb(), doc.id, ydoc)).rejects.toBeInstanceOf(DocumentTooLarge);
+    const stored = await testDb().document.findUniqueOrThrow({ where: { id: doc.id } });
+    expect(stored.yState).toBeNull();
+    expect((await testDb().section.findFirstOrThrow({ where: { documentId: doc.id, key } })).text).not.toContain("xxxx");
+  });
 });
+
