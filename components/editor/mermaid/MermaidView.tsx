@@ -43,6 +43,26 @@ export function MermaidView({ node, updateAttributes, editor, selected }: ReactN
 
   const copySvg = () => svg && navigator.clipboard?.writeText(svg);
 
+  /** Draws the SVG on a canvas at 2× and copies it as a PNG image. */
+  const copyPng = async () => {
+    const el = box.current?.querySelector<SVGSVGElement>("[data-testid=mermaid-preview] svg");
+    if (!svg || !el) return;
+    const { width, height } = el.getBoundingClientRect();
+    const image = new Image();
+    image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = Math.ceil(width * 2);
+    canvas.height = Math.ceil(height * 2);
+    const context = canvas.getContext("2d");
+    if (!context) return;
+    context.fillStyle = "#fff";
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    context.drawImage(image, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, "image/png"));
+    if (blob) await navigator.clipboard?.write([new ClipboardItem({ "image/png": blob })]).catch(() => undefined);
+  };
+
   return (
     <NodeViewWrapper className={`my-3 rounded-lg border ${selected ? "border-indigo-400" : "border-slate-200"} bg-white`} data-type="mermaid-block">
       <div ref={box} className="grid gap-0 md:grid-cols-2" contentEditable={false}>
@@ -64,6 +84,7 @@ export function MermaidView({ node, updateAttributes, editor, selected }: ReactN
             <span className="flex gap-2">
               <button type="button" className="hover:text-indigo-700" onClick={() => setLarge(true)} disabled={!svg}>Open large</button>
               <button type="button" className="hover:text-indigo-700" onClick={copySvg} disabled={!svg}>Copy SVG</button>
+              <button type="button" className="hover:text-indigo-700" onClick={() => void copyPng()} disabled={!svg}>Copy PNG</button>
             </span>
           </div>
           {error ? (
