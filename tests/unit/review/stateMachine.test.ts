@@ -1,0 +1,72 @@
+import { describe, expect, it } from "vitest";
+import { ROLES, type Role } from "@/lib/access/roles";
+import { DOCUMENT_STATUSES, type DocumentStatus } from "@/lib/documents/inputs";
+import { REVIEW_ACTIONS, transition, type ReviewAction } from "@/lib/review/stateMachine";
+
+type Actor = { role: Role; isReviewer: boolean; label: string };
+const ACTORS: Actor[] = [
+  ...ROLES.map((role) => ({ role, isReviewer: false, label: role })),
+  { role: "viewer", isReviewer: true, label: "assigned reviewer (viewer)" },
+];
+
+/** The expected outcome, written out as the rules read in the issue. */
+function expected(status: DocumentStatus, action: ReviewAction, actor: Actor, allApproved: boolean): DocumentStatus | 403 | 409 {
+  const editor = actor.role !== "viewer";
+  const may: Record<ReviewAction, boolean> = {
+    submit: editor,
+    approve: actor.isReviewer,
+    requestChanges: actor.isReviewer,
+    markImplemented: editor,
+    withdraw: editor,
+    supersede: editor,
+    reopen: editor,
+  };
+  if (!may[action]) return 403;
+  const open = ["draft", "in_review", "changes_requested", "approved"].includes(status);
+  switch (action) {
+    case "submit":
+      return status === "draft" || status === "changes_requested" ? "in_review" : 409;
+    case "approve":
+      return status === "in_review" ? (allApproved ? "approved" : "in_review") : 409;
+    case "requestChanges":
+      return status === "in_review" || status === "approved" ? "changes_requested" : 409;
+    case "markImplemented":
+      return status === "approved" ? "implemented" : 409;
+    case "withdraw":
+      return open ? "withdrawn" : 409;
+    case "supersede":
+      return status === "approved" || status === "implemented" ? "superseded" : 409;
+    case "reopen":
+      return status === "withdrawn" ? "draft" : 409;
+  }
+}
+
+describe("review state machine", () => {
+  for (const status of DOCUMENT_STATUSES) {
+    for (const action of REVIEW_ACTIONS) {
+      for (const actor of ACTORS) {
+        for (const allApproved of action === "approve" ? [false, true] : [false]) {
+          const want = expected(status, action, actor, allApproved);
+          const label = `${actor.label}: ${action} on ${status}${action === "approve" ? (allApproved ? " (last role)" : " (roles left)") : ""} → ${want}`;
+          it(label, () => {
+            const got = transition(status, action, { role: actor.role, isReviewer: actor.isReviewer, allApproved });
+            expect(got.ok ? got.next : got.status).toBe(want);
+          });
+        }
+      }
+    }
+  }
+
+  it("lets an owner or admin override who may act, with a reason, but never the status rules", () => {
+    expect(transition("in_review", "approve", { role: "admin", isReviewer: false, allApproved: true, overrideReason: "Reviewer on leave" })).toEqual({ ok: true, next: "approved", overridden: true });
+    expect(transition("in_review", "approve", { role: "admin", isReviewer: false, overrideReason: "  " })).toMatchObject({ ok: false, status: 403 });
+    expect(transition("in_review", "approve", { role: "editor", isReviewer: false, overrideReason: "please" })).toMatchObject({ ok: false, status: 403 });
+    expect(transition("implemented", "approve", { role: "owner", isReviewer: false, overrideReason: "x" })).toMatchObject({ ok: false, status: 409 });
+  });
+
+  it("explains a refusal", () => {
+    const refused = transition("implemented", "submit", { role: "editor", isReviewer: false });
+    expect(refused).toMatchObject({ ok: false, status: 409 });
+    expect(!refused.ok && refused.reason).toContain("implemented");
+  });
+});
