@@ -53,3 +53,10 @@ export class TooManyRequests extends DomainError {
     super(`Too many attempts. Try again in ${retryAfterSeconds} seconds.`, "too_many_requests");
   }
 }
+
+/** 409 from the submit gate: the document has problems to fix first, each with its section. */
+export class SubmitBlocked extends Conflict {
+  constructor(readonly problems: { sectionKey: string | null; kind: string; message: string }[]) {
+    super(`This document cannot be submitted yet: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} to fix.`);
+  }
+}

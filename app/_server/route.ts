@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Actor, Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
-import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, TooManyRequests, Unauthenticated } from "@/lib/errors";
+import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, SubmitBlocked, TooManyRequests, Unauthenticated } from "@/lib/errors";
 import { requestLogger } from "@/lib/observability/logger";
 import { getActor } from "./session";
 
@@ -41,6 +41,7 @@ export function toErrorResponse(error: unknown, requestId: string | undefined): 
   if (error instanceof Unauthenticated) return errorResponse(401, error.message, requestId);
   if (error instanceof Forbidden) return errorResponse(403, error.message, requestId);
   if (error instanceof NotFound) return errorResponse(404, error.message, requestId);
+  if (error instanceof SubmitBlocked) return errorResponse(409, error.message, requestId, { problems: error.problems });
   if (error instanceof Conflict) return errorResponse(409, error.message, requestId);
   if (error instanceof TooManyRequests) {
     return errorResponse(429, error.message, requestId, { retryAfter: error.retryAfterSeconds }, { "Retry-After": String(error.retryAfterSeconds) });

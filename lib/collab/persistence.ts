@@ -4,6 +4,7 @@ import type { PMDoc } from "../editor/schema";
 import { DomainError, NotFound } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
 import { hashSections } from "../documents/contentHash";
+import { markStaleApprovals } from "../review/staleness";
 import { canonicalJson } from "../util/hash";
 import { sectionsToYDoc, yDocToSections } from "./ydoc";
 
@@ -66,6 +67,7 @@ export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc
         await tx.section.update({ where: { id: row.id }, data });
       }
     }
+    await markStaleApprovals(tx, documentId, sections);
   });
   return { bytes: state.byteLength, hash };
 }

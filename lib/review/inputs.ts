@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { Id } from "../workspaces/schema";
+
+const Reason = z.string().trim().max(1000).optional();
+
+export const AssignReviewerInput = z.object({ documentId: Id, roleKey: z.string().max(60), reviewerId: Id });
+export type AssignReviewerInput = z.infer<typeof AssignReviewerInput>;
+
+export const SubmitInput = z.object({ documentId: Id, overrideReason: Reason });
+export type SubmitInput = z.infer<typeof SubmitInput>;
+
+export const DecisionInput = z.object({
+  documentId: Id,
+  roleKey: z.string().max(60),
+  decision: z.enum(["approved", "changes_requested"]),
+  comment: z.string().trim().max(5000).default(""),
+  overrideReason: Reason,
+});
+export type DecisionInput = z.input<typeof DecisionInput>;
+
+export const StatusInput = z.object({
+  documentId: Id,
+  action: z.enum(["markImplemented", "withdraw", "supersede", "reopen"]),
+  overrideReason: Reason,
+  supersededBy: Id.optional(),
+});
+export type StatusInput = z.infer<typeof StatusInput>;

@@ -1,0 +1,57 @@
+import type { Membership } from "../access/policy";
+import type { Ctx } from "../context";
+import { loadDocument } from "../documents/loadDocument";
+import type { DocumentStatus } from "../documents/inputs";
+import { templateAtVersion } from "../templates/templates";
+import type { SignoffRoleDef } from "../templates/schema";
+
+export interface RoleReviewDto {
+  key: string;
+  name: string;
+  scope: string[];
+  reviewers: { id: string; name: string }[];
+  /** each reviewer's latest decision for this role */
+  decisions: { reviewerId: string; reviewerName: string; decision: "approved" | "changes_requested"; comment: string; stale: boolean; at: string; contentHash: string }[];
+  /** an approval is current for this role */
+  approved: boolean;
+}
+
+export interface ReviewDto {
+  status: DocumentStatus;
+  roles: RoleReviewDto[];
+  /** the actor's assigned roles */
+  myRoles: string[];
+}
+
+/** Facts for review use cases: the document, the actor's membership, its sign-off roles. */
+export async function loadReviewFacts(ctx: Ctx, documentId: string) {
+  const { doc, membership } = await loadDocument(ctx, documentId);
+  const def = await templateAtVersion(ctx.db, doc.templateId, doc.templateVersion);
+  const assignments = await ctx.db.reviewAssignment.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
+  const approvals = await ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
+  return { doc, membership: membership as Membership, roles: def.signoffRoles, assignments, approvals };
+}
+
+type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
+
+/** Per role: its reviewers, their latest decisions and whether a current approval exists. */
+export function presentReview(facts: Facts, actorId: string): ReviewDto {
+  const roles = facts.roles.map((role: SignoffRoleDef): RoleReviewDto => {
+    const reviewers = facts.assignments.filter((a) => a.roleKey === role.key).map((a) => ({ id: a.reviewerId, name: a.reviewer.name }));
+    const latest = new Map<string, (typeof facts.approvals)[number]>();
+    for (const a of facts.approvals) if (a.roleKey === role.key) latest.set(a.reviewerId, a);
+    const decisions = [...latest.values()].map((a) => ({
+      reviewerId: a.reviewerId,
+      reviewerName: a.reviewer.name,
+      decision: a.decision,
+      comment: a.comment,
+      stale: a.stale,
+      at: a.createdAt.toISOString(),
+      contentHash: a.contentHash,
+    }));
+    const approved = decisions.some((d) => d.decision === "approved" && !d.stale) && !decisions.some((d) => d.decision === "changes_requested" && !d.stale);
+    return { key: role.key, name: role.name, scope: role.scope, reviewers, decisions, approved };
+  });
+  const myRoles = facts.assignments.filter((a) => a.reviewerId === actorId).map((a) => a.roleKey);
+  return { status: facts.doc.status, roles, myRoles };
+}

@@ -1,0 +1,133 @@
+import { authorize, can } from "../access/policy";
+import { recordActivity } from "../activity/recordActivity";
+import type { Ctx } from "../context";
+import { inTransaction } from "../db/tx";
+import { hashSections } from "../documents/contentHash";
+import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
+import { templateAtVersion } from "../templates/templates";
+import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
+import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
+import { currentSections, scopeHash } from "./scope";
+import { transition, type ReviewAction } from "./stateMachine";
+import { submitProblems } from "./submitGate";
+
+type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
+
+/** The document's review: roles, reviewers, decisions. Requires `document.view`. */
+export async function getReview(ctx: Ctx, input: { documentId: string }): Promise<ReviewDto> {
+  const facts = await loadReviewFacts(ctx, input.documentId);
+  authorize(facts.membership, "document.view");
+  return presentReview(facts, ctx.actor.userId);
+}
+
+/** Applies a status step decided by the state machine, recording it (and any override reason). */
+async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allApproved?: boolean; overrideReason?: string; data?: Record<string, string> } = {}) {
+  const result = transition(facts.doc.status, action, {
+    role: facts.membership.role,
+    isReviewer: facts.assignments.some((a) => a.reviewerId === ctx.actor.userId),
+    allApproved: extra.allApproved,
+    overrideReason: extra.overrideReason,
+  });
+  if (!result.ok) throw result.status === 403 ? new Forbidden(result.reason) : new Conflict(result.reason);
+  if (result.next !== facts.doc.status || result.overridden) {
+    await ctx.db.document.update({ where: { id: facts.doc.id }, data: { status: result.next, ...(extra.data?.supersededById ? { supersededById: extra.data.supersededById } : {}) } });
+    await recordActivity(ctx, {
+      workspaceId: facts.doc.workspaceId,
+      kind: "document.status",
+      subjectId: facts.doc.id,
+      data: { from: facts.doc.status, to: result.next, action, ...(result.overridden ? { override: extra.overrideReason ?? "" } : {}), ...(extra.data ?? {}) },
+    });
+  }
+  return result.next;
+}
+
+/** Assigns a workspace member to one of the document's sign-off roles. Requires `document.edit`. */
+export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promise<ReviewDto> {
+  const input = AssignReviewerInput.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const facts = await loadReviewFacts(tx, input.documentId);
+    authorize(facts.membership, "document.edit");
+    if (!facts.roles.some((r) => r.key === input.roleKey)) throw new InvalidInput("Unknown sign-off role.", { roleKey: ["is not a sign-off role of this document"] });
+    const member = await tx.db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: facts.doc.workspaceId, userId: input.reviewerId } } });
+    if (!member) throw new InvalidInput("Reviewers must be members of the workspace.", { reviewerId: ["is not a member of this workspace"] });
+    await tx.db.reviewAssignment.upsert({
+      where: { documentId_roleKey_reviewerId: { documentId: facts.doc.id, roleKey: input.roleKey, reviewerId: input.reviewerId } },
+      create: { documentId: facts.doc.id, roleKey: input.roleKey, reviewerId: input.reviewerId, assignedById: ctx.actor.userId },
+      update: {},
+    });
+    await recordActivity(tx, { workspaceId: facts.doc.workspaceId, kind: "review.assigned", subjectId: facts.doc.id, data: { role: input.roleKey, reviewer: input.reviewerId } });
+    return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
+  });
+}
+
+/**
+ * Submits the document for review. Refused with the list of problems (SubmitBlocked, 409)
+ * while required fields are empty, placeholders remain or a diagram is broken — unless an
+ * owner gives a reason to override.
+ */
+export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<ReviewDto> {
+  const input = SubmitInput.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const facts = await loadReviewFacts(tx, input.documentId);
+    authorize(facts.membership, "document.edit");
+    const def = await templateAtVersion(tx.db, facts.doc.templateId, facts.doc.templateVersion);
+    const problems = submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def);
+    const override = facts.membership.role === "owner" && Boolean(input.overrideReason);
+    if (problems.length && !override) throw new SubmitBlocked(problems);
+    await step(tx, facts, "submit", override && problems.length ? { data: { gateOverride: input.overrideReason ?? "" } } : {});
+    return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
+  });
+}
+
+/**
+ * Records a reviewer's decision for one role, bound to the hash of the content the role
+ * covers. Approving the last role makes the document Approved; requesting changes sends
+ * it to Changes Requested. Only reviewers assigned to the role (or an overriding admin).
+ */
+export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
+  const input = DecisionInput.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const facts = await loadReviewFacts(tx, input.documentId);
+    authorize(facts.membership, "document.view");
+    const role = facts.roles.find((r) => r.key === input.roleKey);
+    if (!role) throw new NotFound("Sign-off role");
+    const assigned = facts.assignments.some((a) => a.roleKey === role.key && a.reviewerId === ctx.actor.userId);
+    if (!assigned && !(input.overrideReason && can(facts.membership, "workspace.update"))) throw new Forbidden(`You are not a reviewer for ${role.name}.`);
+    if (facts.doc.status !== "in_review" && !(input.decision === "changes_requested" && facts.doc.status === "approved")) {
+      throw new Conflict(`Decisions are made while a document is in review; it is ${facts.doc.status.replace("_", " ")}.`);
+    }
+    const sections = await currentSections(tx.db, facts.doc.id);
+    await tx.db.approval.create({
+      data: {
+        documentId: facts.doc.id,
+        roleKey: role.key,
+        reviewerId: ctx.actor.userId,
+        decision: input.decision,
+        comment: input.comment ?? "",
+        contentHash: scopeHash(role, sections),
+        documentHash: hashSections(sections),
+      },
+    });
+    await recordActivity(tx, { workspaceId: facts.doc.workspaceId, kind: `review.${input.decision}`, subjectId: facts.doc.id, data: { role: role.key, comment: input.comment ?? "" } });
+    const after = await loadReviewFacts(tx, input.documentId);
+    const allApproved = presentReview(after, ctx.actor.userId).roles.every((r) => r.approved);
+    await step(tx, after, input.decision === "approved" ? "approve" : "requestChanges", { allApproved, overrideReason: assigned ? undefined : input.overrideReason });
+    return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
+  });
+}
+
+/** Withdraw, mark implemented, supersede or reopen, as the state machine allows. */
+export async function changeStatus(ctx: Ctx, raw: StatusInput): Promise<ReviewDto> {
+  const input = StatusInput.parse(raw);
+  return inTransaction(ctx, async (tx) => {
+    const facts = await loadReviewFacts(tx, input.documentId);
+    authorize(facts.membership, "document.view");
+    if (input.action === "supersede") {
+      if (!input.supersededBy) throw new InvalidInput("Say which document replaces this one.", { supersededBy: ["is required"] });
+      const replacement = await tx.db.document.findFirst({ where: { id: input.supersededBy, workspaceId: facts.doc.workspaceId, deletedAt: null } });
+      if (!replacement || replacement.id === facts.doc.id) throw new InvalidInput("The replacing document must be another document of this workspace.", { supersededBy: ["not found"] });
+    }
+    await step(tx, facts, input.action, { overrideReason: input.overrideReason, data: input.supersededBy ? { supersededById: input.supersededBy } : {} });
+    return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
+  });
+}

@@ -1,0 +1,33 @@
+import type { DbTx } from "../db";
+import type { HashableSection } from "../documents/contentHash";
+import { templateAtVersion } from "../templates/templates";
+import { scopeHash } from "./scope";
+
+/**
+ * After content changed: every current decision whose covered content no longer has the
+ * hash it was given on becomes stale, and an Approved document falls back to In Review.
+ * Scoped roles only go stale when their own sections change. Runs in the transaction
+ * that stores the content.
+ */
+export async function markStaleApprovals(db: DbTx, documentId: string, sections: HashableSection[]): Promise<number> {
+  const current = await db.approval.findMany({ where: { documentId, stale: false } });
+  if (!current.length) return 0;
+  const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
+  const def = await templateAtVersion(db, doc.templateId, doc.templateVersion);
+  const now = new Date();
+  let staled = 0;
+  for (const approval of current) {
+    const role = def.signoffRoles.find((r) => r.key === approval.roleKey);
+    if (!role || scopeHash(role, sections) === approval.contentHash) continue;
+    await db.approval.update({ where: { id: approval.id }, data: { stale: true, staleAt: now } });
+    await db.activity.create({
+      data: { workspaceId: doc.workspaceId, actorId: null, kind: "review.stale", subjectId: documentId, data: { role: role.key, reviewer: approval.reviewerId, decision: approval.decision } },
+    });
+    staled++;
+  }
+  if (staled && doc.status === "approved") {
+    await db.document.update({ where: { id: documentId }, data: { status: "in_review" } });
+    await db.activity.create({ data: { workspaceId: doc.workspaceId, actorId: null, kind: "document.status", subjectId: documentId, data: { from: "approved", to: "in_review", action: "contentChanged" } } });
+  }
+  return staled;
+}

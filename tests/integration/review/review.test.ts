@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { changeDocument } from "@/lib/collab/gateway";
+import { bodyName, writeSection } from "@/lib/collab/ydoc";
+import { createDocument } from "@/lib/documents/createDocument";
+import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { Conflict, Forbidden, SubmitBlocked } from "@/lib/errors";
+import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
+import { assignReviewer, changeStatus, decide, getReview, submitForReview } from "@/lib/review/review";
+import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
+import { ctxFor, makeWorkspace, testDb } from "../../support/db";
+
+const DEFINITION = {
+  key: "review-test",
+  name: "Review test",
+  description: "Two sections, two sign-off roles",
+  titlePattern: "Payments ledger",
+  sections: [
+    { key: "design", title: "Design", depth: 1, starter: "The design." },
+    { key: "security", title: "Security", depth: 1, starter: "Threats: [List the threats]" },
+  ],
+  signoffRoles: [
+    { key: "tech_lead", name: "Technical Lead", scope: [] },
+    { key: "security_review", name: "Security Review", scope: ["security"] },
+  ],
+};
+
+/** Rewrites one section's body through the Y.Doc, as an editor would. */
+async function edit(documentId: string, key: string, title: string, markdown: string) {
+  await changeDocument(documentId, (ydoc: Y.Doc) => {
+    const body = ydoc.getXmlFragment(bodyName(key));
+    body.delete(0, body.length);
+    writeSection(ydoc, { key, title, depth: 1, fields: {}, body: normalizeDoc(markdownToDoc(markdown).doc) });
+  });
+}
+
+async function setUp() {
+  const ws = await makeWorkspace(["editor", "editor"]);
+  const owner = ctxFor(ws.owner);
+  const builtin = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.builtin)!;
+  const copy = await duplicateTemplate(owner, { slug: ws.slug, templateId: builtin.id });
+  await updateTemplate(owner, { slug: ws.slug, templateId: copy.id, definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 });
+  const doc = await createDocument(owner, { slug: ws.slug, templateId: copy.id });
+  const [securityReviewer, techLead] = ws.members.editor as [typeof ws.owner, typeof ws.owner];
+  await assignReviewer(owner, { documentId: doc.id, roleKey: "security_review", reviewerId: securityReviewer.userId });
+  await assignReviewer(owner, { documentId: doc.id, roleKey: "tech_lead", reviewerId: techLead.userId });
+  return { ws, owner, doc, a: ctxFor(securityReviewer), b: ctxFor(techLead) };
+}
+
+describe("review and sign-off", () => {
+  it("walks a document from a blocked submit to Approved, with approvals bound to their content", async () => {
+    const { owner, doc, a, b } = await setUp();
+
+    const blocked = await submitForReview(owner, { documentId: doc.id }).catch((e: unknown) => e);
+    expect(blocked).toBeInstanceOf(SubmitBlocked);
+    expect((blocked as SubmitBlocked).problems).toEqual([{ sectionKey: "security", kind: "placeholder", message: "Security: replace the placeholder “[List the threats]”." }]);
+
+    await edit(doc.id, "security", "Security", "Threats: replayed webhooks.");
+    expect((await submitForReview(owner, { documentId: doc.id })).status).toBe("in_review");
+
+    let review = await decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" });
+    expect(review.status).toBe("in_review");
+    review = await decide(b, { documentId: doc.id, roleKey: "tech_lead", decision: "changes_requested", comment: "Say how retries work." });
+    expect(review.status).toBe("changes_requested");
+
+    // the author edits the security section: A's approval goes stale
+    await edit(doc.id, "security", "Security", "Threats: replayed webhooks; signatures are checked.");
+    review = await getReview(owner, { documentId: doc.id });
+    expect(review.roles.find((r) => r.key === "security_review")).toMatchObject({ approved: false, decisions: [{ decision: "approved", stale: true }] });
+
+    expect((await submitForReview(owner, { documentId: doc.id })).status).toBe("in_review");
+    await decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" });
+    review = await decide(b, { documentId: doc.id, roleKey: "tech_lead", decision: "approved" });
+    expect(review.status).toBe("approved");
+
+    // an edit outside the security section: the scoped approval stays, the whole-document one goes stale
+    await edit(doc.id, "design", "Design", "The design, now with retries.");
+    review = await getReview(owner, { documentId: doc.id });
+    expect(review.status).toBe("in_review");
+    expect(review.roles.find((r) => r.key === "security_review")!.approved).toBe(true);
+    expect(review.roles.find((r) => r.key === "tech_lead")!.approved).toBe(false);
+
+    const kinds = (await testDb().activity.findMany({ where: { subjectId: doc.id }, orderBy: { createdAt: "asc" } })).map((a) => a.kind);
+    expect(kinds).toEqual(expect.arrayContaining(["review.assigned", "document.status", "review.approved", "review.changes_requested", "review.stale"]));
+  });
+
+  it("refuses decisions from non-reviewers (403) and outside review (409)", async () => {
+    const { owner, doc, a } = await setUp();
+    await expect(decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" })).rejects.toBeInstanceOf(Conflict);
+    await submitForReview(owner, { documentId: doc.id, overrideReason: "Placeholders are intentional in this drill" });
+    await expect(decide(a, { documentId: doc.id, roleKey: "tech_lead", decision: "approved" })).rejects.toBeInstanceOf(Forbidden);
+    await expect(changeStatus(a, { documentId: doc.id, action: "markImplemented" })).rejects.toBeInstanceOf(Conflict);
+    const override = await testDb().activity.findFirst({ where: { subjectId: doc.id, kind: "document.status" } });
+    expect(override?.data).toMatchObject({ gateOverride: "Placeholders are intentional in this drill" });
+  });
+});
