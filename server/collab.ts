@@ -107,14 +107,20 @@ export function createCollab(): Collab {
     },
   });
 
-  setChangeDocument(async (documentId, change) => {
-    const connection = await hocuspocus.openDirectConnection(documentId, { user: { id: "server", name: "Specwright" } });
-    try {
-      await connection.transact((ydoc) => change(ydoc));
-    } finally {
-      await connection.disconnect();
-    }
-  });
+  setChangeDocument(
+    async (documentId, change) => {
+      const connection = await hocuspocus.openDirectConnection(documentId, { user: { id: "server", name: "Specwright" } });
+      try {
+        await connection.transact((ydoc) => change(ydoc));
+      } finally {
+        await connection.disconnect();
+      }
+    },
+    async (documentId) => {
+      const open = hocuspocus.documents.get(documentId);
+      if (open) await store(documentId, open);
+    },
+  );
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
   return {

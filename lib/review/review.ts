@@ -1,8 +1,10 @@
 import { authorize, can } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
+import { flushDocument } from "../collab/gateway";
 import { inTransaction } from "../db/tx";
 import { hashSections } from "../documents/contentHash";
+import { loadDocument } from "../documents/loadDocument";
 import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
 import { templateAtVersion } from "../templates/templates";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
@@ -67,6 +69,8 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
  */
 export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<ReviewDto> {
   const input = SubmitInput.parse(raw);
+  await loadDocument(ctx, input.documentId); // outsiders learn nothing, not even by timing a flush
+  await flushDocument(input.documentId);
   return inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.edit");
@@ -86,6 +90,8 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
  */
 export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
   const input = DecisionInput.parse(raw);
+  await loadDocument(ctx, input.documentId); // outsiders learn nothing, not even by timing a flush
+  await flushDocument(input.documentId);
   return inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.view");

@@ -5,6 +5,7 @@ import { StatusBadge } from "@/components/documents/StatusBadge";
 import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
+import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { getDocument } from "@/lib/documents/documents";
@@ -36,6 +37,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         <a href={`/api/documents/${doc.id}/export.md`} className="ml-auto text-indigo-700 hover:underline">Download Markdown</a>
         {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
       </div>
+      <ReviewPanel
+        documentId={doc.id}
+        canEdit={!readOnly}
+        members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+        sectionTitles={Object.fromEntries(def.sections.map((s) => [s.key, s.title]))}
+      />
     </header>
   );
   return (

@@ -1,0 +1,44 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { ActivityDto } from "@/lib/review/listActivity";
+import { callApi } from "../ui/api";
+
+const LABELS: Record<string, (a: ActivityDto) => string> = {
+  "document.created": () => "created the document",
+  "document.updated": () => "edited the title or fields",
+  "document.status": (a) => `moved it from ${String(a.data.from).replace("_", " ")} to ${String(a.data.to).replace("_", " ")}${a.data.override ? ` (override: ${String(a.data.override)})` : ""}${a.data.gateOverride ? ` (submitted despite problems: ${String(a.data.gateOverride)})` : ""}`,
+  "review.assigned": (a) => `assigned a reviewer for ${String(a.data.role)}`,
+  "review.approved": (a) => `approved as ${String(a.data.role)}`,
+  "review.changes_requested": (a) => `requested changes as ${String(a.data.role)}${a.data.comment ? `: “${String(a.data.comment)}”` : ""}`,
+  "review.stale": (a) => `marked the ${String(a.data.role)} decision stale: its content changed`,
+  "document.trashed": () => "moved it to the trash",
+  "document.restored": () => "restored it from the trash",
+};
+
+/** The document's append-only activity log, newest first. */
+export function ActivityLog({ documentId, refreshKey, onOpen }: { documentId: string; refreshKey: number; onOpen: () => void }) {
+  const [items, setItems] = useState<ActivityDto[]>([]);
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    if (!open) return;
+    let live = true;
+    void callApi<ActivityDto[]>(`/api/documents/${documentId}/activity`).then((res) => live && res.ok && setItems(res.data));
+    return () => {
+      live = false;
+    };
+  }, [documentId, open, refreshKey]);
+  return (
+    <details onToggle={(e) => { setOpen((e.target as HTMLDetailsElement).open); onOpen(); }}>
+      <summary className="cursor-pointer text-sm font-medium text-slate-700">Activity</summary>
+      <ol aria-label="Activity" className="mt-2 space-y-1 text-sm">
+        {items.map((a) => (
+          <li key={a.id} className="text-slate-700">
+            <time dateTime={a.at} className="mr-2 font-mono text-xs text-slate-500">{a.at.slice(0, 16).replace("T", " ")}</time>
+            <strong>{a.actor}</strong> {(LABELS[a.kind] ?? (() => a.kind))(a)}
+          </li>
+        ))}
+      </ol>
+    </details>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useCallback, useEffect, useState } from "react";
+import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/inputs";
+import type { ReviewDto } from "@/lib/review/loadReview";
+import { Alert } from "../ui/Alert";
+import { callApi } from "../ui/api";
+import { Button } from "../ui/Button";
+import { ActivityLog } from "./ActivityLog";
+
+interface Props {
+  documentId: string;
+  canEdit: boolean;
+  members: { userId: string; name: string }[];
+  sectionTitles: Record<string, string>;
+}
+
+type Problem = { sectionKey: string | null; message: string };
+
+const STATUS_ACTIONS: { action: "withdraw" | "markImplemented" | "reopen"; label: string; from: DocumentStatus[] }[] = [
+  { action: "markImplemented", label: "Mark implemented", from: ["approved"] },
+  { action: "withdraw", label: "Withdraw", from: ["draft", "in_review", "changes_requested", "approved"] },
+  { action: "reopen", label: "Reopen as draft", from: ["withdrawn"] },
+];
+
+/** Sign-off: status steps, reviewers per role, their decisions (live), and the activity log. */
+export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Props) {
+  const router = useRouter();
+  const [review, setReview] = useState<ReviewDto>();
+  const [problems, setProblems] = useState<Problem[]>([]);
+  const [error, setError] = useState<string>();
+  const [comment, setComment] = useState("");
+  const [tick, setTick] = useState(0);
+
+  const load = useCallback(async () => {
+    const res = await callApi<ReviewDto>(`/api/documents/${documentId}/review`);
+    if (res.ok) setReview(res.data);
+  }, [documentId]);
+
+  useEffect(() => {
+    let live = true;
+    const refresh = () => void callApi<ReviewDto>(`/api/documents/${documentId}/review`).then((res) => live && res.ok && setReview(res.data));
+    refresh();
+    // decisions and stale approvals made elsewhere show up without a reload
+    const timer = setInterval(refresh, 4000);
+    return () => {
+      live = false;
+      clearInterval(timer);
+    };
+  }, [documentId]);
+
+  async function post(path: string, body: Record<string, unknown>) {
+    setError(undefined);
+    const res = await callApi<ReviewDto & { problems?: Problem[] }>(`/api/documents/${documentId}/${path}`, { method: "POST", body });
+    if (!res.ok) {
+      setError(res.error.error);
+      setProblems((res.error as { problems?: Problem[] }).problems ?? []);
+      return false;
+    }
+    setProblems([]);
+    setReview(res.data);
+    setTick((t) => t + 1);
+    router.refresh();
+    return true;
+  }
+
+  if (!review) return <section aria-label="Review" className="rounded-xl bg-white p-5 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200">Loading review…</section>;
+  const inReview = review.status === "in_review";
+
+  return (
+    <section aria-labelledby="review-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 id="review-heading" className="text-lg font-semibold">Review</h2>
+        <span data-testid="review-status" className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABELS[review.status]}</span>
+        <div className="ml-auto flex flex-wrap gap-2">
+          {canEdit && (review.status === "draft" || review.status === "changes_requested") ? (
+            <Button onClick={() => void post("review/submit", {})}>Submit for review</Button>
+          ) : null}
+          {canEdit
+            ? STATUS_ACTIONS.filter((a) => a.from.includes(review.status)).map((a) => (
+                <Button key={a.action} variant="secondary" onClick={() => void post("status", { action: a.action })}>{a.label}</Button>
+              ))
+            : null}
+        </div>
+      </div>
+      {error ? (
+        <Alert>
+          <p>{error}</p>
+          {problems.length ? (
+            <ul className="mt-1 list-disc pl-5" aria-label="Problems to fix">
+              {problems.map((p, i) => (
+                <li key={i}>{p.sectionKey ? <a className="underline" href={`#section-${p.sectionKey}`}>{p.message}</a> : p.message}</li>
+              ))}
+            </ul>
+          ) : null}
+        </Alert>
+      ) : null}
+
+      <table className="w-full text-left text-sm" aria-label="Sign-off">
+        <thead className="text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-medium">Role</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Reviewers</th>
+            <th scope="col" className="py-1 font-medium">Decision</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {review.roles.map((role) => (
+            <tr key={role.key} className="align-top" data-role={role.key}>
+              <td className="py-2 pr-3">
+                <div className="font-medium">{role.name}</div>
+                <div className="text-xs text-slate-500">{role.scope.length ? `covers ${role.scope.map((k) => sectionTitles[k] ?? k).join(", ")}` : "covers the whole document"}</div>
+              </td>
+              <td className="py-2 pr-3">
+                {role.reviewers.map((r) => r.name).join(", ") || <span className="text-slate-500">nobody yet</span>}
+                {canEdit ? (
+                  <select
+                    aria-label={`Add a reviewer for ${role.name}`}
+                    className="mt-1 block rounded-md border-0 py-1 pl-2 pr-8 text-xs ring-1 ring-inset ring-slate-300"
+                    value=""
+                    onChange={(e) => e.target.value && void post("review/assign", { roleKey: role.key, reviewerId: e.target.value })}
+                  >
+                    <option value="">Add reviewer…</option>
+                    {members.filter((m) => !role.reviewers.some((r) => r.id === m.userId)).map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
+                  </select>
+                ) : null}
+              </td>
+              <td className="py-2">
+                {role.decisions.length ? (
+                  <ul className="space-y-1">
+                    {role.decisions.map((d) => (
+                      <li key={d.reviewerId} className={d.stale ? "text-slate-500" : ""}>
+                        <span className={d.decision === "approved" ? "text-emerald-700" : "text-orange-700"}>{d.decision === "approved" ? "Approved" : "Changes requested"}</span> by {d.reviewerName}, {d.at.slice(0, 16).replace("T", " ")}
+                        {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">stale: content changed since</span> : null}
+                        {d.comment ? <p className="text-xs text-slate-600">“{d.comment}”</p> : null}
+                        <p className="font-mono text-[10px] text-slate-500" title="hash of the content this decision covers">{d.contentHash.slice(0, 16)}</p>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-slate-500">pending</span>
+                )}
+                {inReview && review.myRoles.includes(role.key) ? (
+                  <div className="mt-2 flex flex-wrap gap-2">
+                    <Button onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment }).then((ok) => ok && setComment(""))}>Approve as {role.name}</Button>
+                    <Button variant="secondary" onClick={() => void post("review/decision", { roleKey: role.key, decision: "changes_requested", comment }).then((ok) => ok && setComment(""))}>Request changes as {role.name}</Button>
+                  </div>
+                ) : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {inReview && review.myRoles.length ? (
+        <label className="block text-xs font-medium text-slate-600">
+          Comment with your decision
+          <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
+        </label>
+      ) : null}
+      <ActivityLog documentId={documentId} refreshKey={tick} onOpen={load} />
+    </section>
+  );
+}

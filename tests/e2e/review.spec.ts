@@ -1,0 +1,115 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { PASSWORD, signInByApi, signInInUi, signUpInUi, uniqueEmail } from "./support";
+
+const DEFINITION = {
+  name: "Payments review",
+  description: "Two sections, two sign-off roles",
+  titlePattern: "Webhook retries",
+  sections: [
+    { key: "design", title: "Design", depth: 1, starter: "We retry webhooks with backoff." },
+    { key: "security", title: "Security", depth: 1, starter: "Threats: [List the threats]" },
+  ],
+  signoffRoles: [
+    { key: "tech_lead", name: "Technical Lead", scope: [] },
+    { key: "security_review", name: "Security Review", scope: ["security"] },
+  ],
+};
+
+async function reviewer(browser: Browser, owner: Page, slug: string, name: string): Promise<Page> {
+  const email = uniqueEmail(name);
+  const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email, role: "editor" } })).json()) as { invite: { path: string } };
+  const page = await (await browser.newContext()).newPage();
+  const signup = await page.request.post("/api/signup", { data: { name, email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
+  expect(signup.status()).toBe(201);
+  await signInInUi(page, email);
+  await page.waitForURL(/\/w\//);
+  return page;
+}
+
+async function rewrite(page: Page, section: string, text: string) {
+  const body = page.getByRole("textbox", { name: `${section} body` });
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text);
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+}
+
+test("a document goes through review: blocked submit, approvals, stale approval, Approved, back to In Review", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Ana", uniqueEmail("ana"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+
+  // a small template with a scoped Security Review (set up through the API)
+  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
+  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
+  expect((await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 } })).status()).toBe(200);
+  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+  const a = await reviewer(browser, author, slug, "Sec");
+  const b = await reviewer(browser, author, slug, "Lead");
+  const url = `/w/${slug}/d/${doc.id}`;
+
+  await author.goto(url);
+  await author.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Sec" });
+  await expect(author.locator("tr[data-role=security_review]")).toContainText("Sec");
+  await author.getByLabel("Add a reviewer for Technical Lead").selectOption({ label: "Lead" });
+  await expect(author.locator("tr[data-role=tech_lead]")).toContainText("Lead");
+
+  // a placeholder is left: the submit is stopped with the problem listed
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByRole("list", { name: "Problems to fix" })).toContainText("Security: replace the placeholder “[List the threats]”");
+  await rewrite(author, "Security", "Threats: replayed webhooks.");
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByTestId("review-status")).toHaveText("In Review");
+
+  await a.goto(url);
+  await a.getByRole("button", { name: "Approve as Security Review" }).click();
+  await expect(a.locator("tr[data-role=security_review]")).toContainText("Approved by Sec");
+  await b.goto(url);
+  await b.getByLabel("Comment with your decision").fill("Say how retries back off.");
+  await b.getByRole("button", { name: "Request changes as Technical Lead" }).click();
+  await expect(b.getByTestId("review-status")).toHaveText("Changes Requested");
+
+  // the author edits the security section: the Security Review approval is stale
+  await author.reload();
+  await rewrite(author, "Security", "Threats: replayed webhooks; signatures are verified.");
+  await expect(author.locator("tr[data-role=security_review]")).toContainText("stale", { timeout: 20_000 });
+
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByTestId("review-status")).toHaveText("In Review");
+  await a.reload();
+  await a.getByRole("button", { name: "Approve as Security Review" }).click();
+  await b.reload();
+  await b.getByRole("button", { name: "Approve as Technical Lead" }).click();
+  await expect(b.getByTestId("review-status")).toHaveText("Approved");
+
+  // one more edit returns it to In Review
+  await author.reload();
+  await expect(author.getByTestId("review-status")).toHaveText("Approved");
+  await rewrite(author, "Design", "We retry webhooks with exponential backoff.");
+  await expect(author.getByTestId("review-status")).toHaveText("In Review", { timeout: 20_000 });
+
+  await author.getByText("Activity", { exact: true }).click();
+  const log = author.getByRole("list", { name: "Activity" });
+  await expect(log).toContainText("requested changes as tech_lead");
+  await expect(log).toContainText("marked the security_review decision stale");
+  await expect(log).toContainText("moved it from in review to approved");
+  await expect(log).toContainText("moved it from approved to in review");
+});
+
+test("review routes check permissions and the status rules", async ({ playwright, baseURL }) => {
+  const api = await playwright.request.newContext({ baseURL });
+  const email = uniqueEmail("rita");
+  expect((await api.post("/api/signup", { data: { name: "Rita", email, password: PASSWORD } })).status()).toBe(201);
+  await signInByApi(api, email);
+  const me = (await (await api.get("/api/me")).json()) as { workspaces: { slug: string }[] };
+  const slug = me.workspaces[0]!.slug;
+  const templates = (await (await api.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const doc = (await (await api.post(`/api/workspaces/${slug}/documents`, { data: { templateId: templates.find((t) => t.key === "design-document-metadata")!.id } })).json()) as { id: string };
+  const blocked = await api.post(`/api/documents/${doc.id}/review/submit`, { data: {} });
+  expect(blocked.status()).toBe(409);
+  expect(((await blocked.json()) as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
+  expect((await api.post(`/api/documents/${doc.id}/status`, { data: { action: "markImplemented" } })).status()).toBe(409);
+  expect((await api.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "technical_lead", decision: "maybe" } })).status()).toBe(400);
+  await api.dispose();
+});
