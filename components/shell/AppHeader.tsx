@@ -7,9 +7,10 @@ interface Props {
   user: { name: string; email: string };
   workspaces: WorkspaceDto[];
   current?: WorkspaceDto;
+  unread?: number;
 }
 
-export function AppHeader({ user, workspaces, current }: Props) {
+export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
@@ -31,6 +32,10 @@ export function AppHeader({ user, workspaces, current }: Props) {
           </nav>
         ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
+          <Link href="/inbox" className="relative rounded px-2 py-1 text-slate-700 hover:bg-slate-100" aria-label={unread ? `Inbox, ${unread} unread` : "Inbox"}>
+            Inbox
+            {unread ? <span aria-hidden="true" className="ml-1 rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white">{unread}</span> : null}
+          </Link>
           <span className="hidden text-slate-600 sm:inline" title={user.email}>
             {user.name}
           </span>

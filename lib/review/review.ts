@@ -5,7 +5,9 @@ import { flushDocument } from "../collab/gateway";
 import { inTransaction } from "../db/tx";
 import { hashSections } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
+import { STATUS_LABELS } from "../documents/inputs";
 import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
+import { notify } from "../notifications/notify";
 import { templateAtVersion } from "../templates/templates";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
@@ -14,6 +16,8 @@ import { transition, type ReviewAction } from "./stateMachine";
 import { submitProblems } from "./submitGate";
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
+
+const documentUrl = (facts: Facts) => `/w/${facts.doc.workspace.slug}/d/${facts.doc.id}`;
 
 /** The document's review: roles, reviewers, decisions. Requires `document.view`. */
 export async function getReview(ctx: Ctx, input: { documentId: string }): Promise<ReviewDto> {
@@ -39,6 +43,15 @@ async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allAp
       subjectId: facts.doc.id,
       data: { from: facts.doc.status, to: result.next, action, ...(result.overridden ? { override: extra.overrideReason ?? "" } : {}), ...(extra.data ?? {}) },
     });
+    await notify(ctx.db, {
+      userIds: [facts.doc.ownerId, ...facts.assignments.map((a) => a.reviewerId)],
+      actorId: ctx.actor.userId,
+      workspaceId: facts.doc.workspaceId,
+      documentId: facts.doc.id,
+      kind: "document.status",
+      text: `“${facts.doc.title}” is now ${STATUS_LABELS[result.next]}.`,
+      url: documentUrl(facts),
+    });
   }
   return result.next;
 }
@@ -58,6 +71,16 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
       update: {},
     });
     await recordActivity(tx, { workspaceId: facts.doc.workspaceId, kind: "review.assigned", subjectId: facts.doc.id, data: { role: input.roleKey, reviewer: input.reviewerId } });
+    const roleName = facts.roles.find((r) => r.key === input.roleKey)?.name ?? input.roleKey;
+    await notify(tx.db, {
+      userIds: [input.reviewerId],
+      actorId: ctx.actor.userId,
+      workspaceId: facts.doc.workspaceId,
+      documentId: facts.doc.id,
+      kind: "review.requested",
+      text: `${ctx.actor.name} asked you to review “${facts.doc.title}” as ${roleName}.`,
+      url: documentUrl(facts),
+    });
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
   });
 }
@@ -115,6 +138,15 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
       },
     });
     await recordActivity(tx, { workspaceId: facts.doc.workspaceId, kind: `review.${input.decision}`, subjectId: facts.doc.id, data: { role: role.key, comment: input.comment ?? "" } });
+    await notify(tx.db, {
+      userIds: [facts.doc.ownerId],
+      actorId: ctx.actor.userId,
+      workspaceId: facts.doc.workspaceId,
+      documentId: facts.doc.id,
+      kind: "review.decided",
+      text: `${ctx.actor.name} ${input.decision === "approved" ? "approved" : "requested changes to"} “${facts.doc.title}” as ${role.name}.`,
+      url: documentUrl(facts),
+    });
     const after = await loadReviewFacts(tx, input.documentId);
     const allApproved = presentReview(after, ctx.actor.userId).roles.every((r) => r.approved);
     await step(tx, after, input.decision === "approved" ? "approve" : "requestChanges", { allApproved, overrideReason: assigned ? undefined : input.overrideReason });

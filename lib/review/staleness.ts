@@ -1,5 +1,6 @@
 import type { DbTx } from "../db";
 import type { HashableSection } from "../documents/contentHash";
+import { notify } from "../notifications/notify";
 import { templateAtVersion } from "../templates/templates";
 import { scopeHash } from "./scope";
 
@@ -13,6 +14,7 @@ export async function markStaleApprovals(db: DbTx, documentId: string, sections:
   const current = await db.approval.findMany({ where: { documentId, stale: false } });
   if (!current.length) return 0;
   const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: doc.workspaceId } });
   const def = await templateAtVersion(db, doc.templateId, doc.templateVersion);
   const now = new Date();
   let staled = 0;
@@ -22,6 +24,15 @@ export async function markStaleApprovals(db: DbTx, documentId: string, sections:
     await db.approval.update({ where: { id: approval.id }, data: { stale: true, staleAt: now } });
     await db.activity.create({
       data: { workspaceId: doc.workspaceId, actorId: null, kind: "review.stale", subjectId: documentId, data: { role: role.key, reviewer: approval.reviewerId, decision: approval.decision } },
+    });
+    await notify(db, {
+      userIds: [approval.reviewerId],
+      actorId: null,
+      workspaceId: doc.workspaceId,
+      documentId,
+      kind: "review.stale",
+      text: `Your ${role.name} decision on “${doc.title}” is stale: what it covered has changed.`,
+      url: `/w/${workspace.slug}/d/${documentId}`,
     });
     staled++;
   }

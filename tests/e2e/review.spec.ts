@@ -62,7 +62,11 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
 
-  await a.goto(url);
+  // the reviewer finds the request in the inbox
+  await a.goto("/inbox");
+  await expect(a.getByRole("link", { name: /Inbox, \d+ unread/ })).toBeVisible();
+  await a.getByRole("list", { name: "Notifications" }).getByRole("link", { name: /asked you to review “Webhook retries” as Security Review/ }).click();
+  await a.waitForURL(new RegExp(url));
   await a.getByRole("button", { name: "Approve as Security Review" }).click();
   await expect(a.locator("tr[data-role=security_review]")).toContainText("Approved by Sec");
   await b.goto(url);

@@ -6,6 +6,7 @@ import { createDocument } from "@/lib/documents/createDocument";
 import { normalizeDoc } from "@/lib/editor/pmSchema";
 import { Conflict, Forbidden, SubmitBlocked } from "@/lib/errors";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
+import { listNotifications, markRead } from "@/lib/notifications/inbox";
 import { assignReviewer, changeStatus, decide, getReview, submitForReview } from "@/lib/review/review";
 import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
@@ -93,4 +94,22 @@ describe("review and sign-off", () => {
     const override = await testDb().activity.findFirst({ where: { subjectId: doc.id, kind: "document.status" } });
     expect(override?.data).toMatchObject({ gateOverride: "Placeholders are intentional in this drill" });
   });
+
+  it("notifies reviewers of requests and stale decisions, and the author of decisions and status changes", async () => {
+    const { owner, doc, a, b } = await setUp();
+    expect((await listNotifications(a)).items.map((n) => n.kind)).toEqual(["review.requested"]);
+    await submitForReview(owner, { documentId: doc.id, overrideReason: "drill" });
+    await decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" });
+    await edit(doc.id, "security", "Security", "Changed after the approval.");
+    const mine = await listNotifications(a);
+    expect(mine.items.map((n) => n.kind)).toEqual(["review.stale", "document.status", "review.requested"]);
+    expect(mine.items[0]!.text).toContain("Security Review decision");
+    expect(mine.items[0]!.url).toBe(`/w/${(await testDb().workspace.findFirstOrThrow({ where: { documents: { some: { id: doc.id } } } })).slug}/d/${doc.id}`);
+    expect((await listNotifications(owner)).items.map((n) => n.kind)).toContain("review.decided");
+    // the actor is never told about their own step, and reading clears the badge
+    expect((await listNotifications(b)).items.map((n) => n.kind)).toEqual(["document.status", "review.requested"]);
+    expect((await markRead(b, { all: true })).unread).toBe(0);
+    expect(mine.unread).toBe(3);
+  });
 });
+
