@@ -132,7 +132,12 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
                     {role.decisions.map((d) => (
                       <li key={d.reviewerId} className={d.stale ? "text-slate-500" : ""}>
                         <span className={d.decision === "approved" ? "text-emerald-700" : "text-orange-700"}>{d.decision === "approved" ? "Approved" : "Changes requested"}</span> by {d.reviewerName}, {d.at.slice(0, 16).replace("T", " ")}
-                        {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">stale: content changed since</span> : null}
+                        {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{d.unchangedSince ? "stale, but the content is back to what was decided on" : "stale: content changed since"}</span> : null}
+                        {d.stale && d.unchangedSince && inReview && d.decision === "approved" && review.myRoles.includes(role.key) ? (
+                          <button type="button" className="ml-2 text-xs font-semibold text-indigo-700 underline" onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment: "Re-approved: unchanged since my approval" })}>
+                            Re-approve
+                          </button>
+                        ) : null}
                         {d.comment ? <p className="text-xs text-slate-600">“{d.comment}”</p> : null}
                         <p className="font-mono text-[10px] text-slate-500" title="hash of the content this decision covers">{d.contentHash.slice(0, 16)}</p>
                       </li>

@@ -3,6 +3,7 @@ import type { Ctx } from "../context";
 import { loadDocument } from "../documents/loadDocument";
 import type { DocumentStatus } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
+import { currentSections, scopeHash } from "./scope";
 import type { SignoffRoleDef } from "../templates/schema";
 
 export interface RoleReviewDto {
@@ -11,7 +12,17 @@ export interface RoleReviewDto {
   scope: string[];
   reviewers: { id: string; name: string }[];
   /** each reviewer's latest decision for this role */
-  decisions: { reviewerId: string; reviewerName: string; decision: "approved" | "changes_requested"; comment: string; stale: boolean; at: string; contentHash: string }[];
+  decisions: {
+    reviewerId: string;
+    reviewerName: string;
+    decision: "approved" | "changes_requested";
+    comment: string;
+    stale: boolean;
+    /** stale, but what it covers is back to exactly what was decided on (an edit undone) */
+    unchangedSince: boolean;
+    at: string;
+    contentHash: string;
+  }[];
   /** an approval is current for this role */
   approved: boolean;
 }
@@ -29,7 +40,8 @@ export async function loadReviewFacts(ctx: Ctx, documentId: string) {
   const def = await templateAtVersion(ctx.db, doc.templateId, doc.templateVersion);
   const assignments = await ctx.db.reviewAssignment.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
   const approvals = await ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
-  return { doc, membership: membership as Membership, roles: def.signoffRoles, assignments, approvals };
+  const sections = await currentSections(ctx.db, documentId);
+  return { doc, membership: membership as Membership, roles: def.signoffRoles, assignments, approvals, sections };
 }
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
@@ -46,6 +58,7 @@ export function presentReview(facts: Facts, actorId: string): ReviewDto {
       decision: a.decision,
       comment: a.comment,
       stale: a.stale,
+      unchangedSince: a.stale && scopeHash(role, facts.sections) === a.contentHash,
       at: a.createdAt.toISOString(),
       contentHash: a.contentHash,
     }));

@@ -111,5 +111,18 @@ describe("review and sign-off", () => {
     expect((await markRead(b, { all: true })).unread).toBe(0);
     expect(mine.unread).toBe(3);
   });
+
+  it("offers a one-click re-approval when an edit was undone", async () => {
+    const { owner, doc, a } = await setUp();
+    await edit(doc.id, "security", "Security", "Threats: replayed webhooks.");
+    await submitForReview(owner, { documentId: doc.id });
+    await decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" });
+    await edit(doc.id, "security", "Security", "Threats: something else.");
+    let decision = (await getReview(a, { documentId: doc.id })).roles.find((r) => r.key === "security_review")!.decisions[0]!;
+    expect(decision).toMatchObject({ stale: true, unchangedSince: false });
+    await edit(doc.id, "security", "Security", "Threats: replayed webhooks.");
+    decision = (await getReview(a, { documentId: doc.id })).roles.find((r) => r.key === "security_review")!.decisions[0]!;
+    expect(decision).toMatchObject({ stale: true, unchangedSince: true });
+  });
 });
 
