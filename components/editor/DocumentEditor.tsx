@@ -8,6 +8,8 @@ import { CollabFields } from "./CollabFields";
 import { SectionBody } from "./SectionBody";
 import { SectionHeader } from "./SectionHeader";
 import { Presence } from "./Presence";
+import { SectionComments, type Draft } from "./comments/SectionComments";
+import { useThreads } from "./comments/useThreads";
 import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
 import { useCollabDocument, usePeers, useSaveState, useSections, type SaveState } from "./useCollabDocument";
 
@@ -28,6 +30,8 @@ const SAVE_LABELS: Record<SaveState, string> = {
 
 interface Props {
   documentId: string;
+  /** editors and up may resolve anyone's thread */
+  canResolveAll: boolean;
   user: { id: string; name: string };
   editable: boolean;
   sectionDefs: SectionDef[];
@@ -42,7 +46,7 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, user, editable, sectionDefs, members, header }: Props) {
+export function DocumentEditor({ documentId, canResolveAll, user, editable, sectionDefs, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me);
   const sections = useSections(doc?.ydoc);
@@ -51,6 +55,8 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
   const status = useSectionStatus(doc?.ydoc, useMemo(() => sections.map((s) => s.key), [sections]), sectionDefs);
   const [deleted, setDeleted] = useState<{ key: string; title: string; index: number }>();
   const [notice, setNotice] = useState<string>();
+  const { threads, act } = useThreads(documentId);
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
 
   useEffect(() => {
     const provider = doc?.provider;
@@ -88,6 +94,9 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
   }, [doc, editable]);
 
   const present = new Set(sections.map((s) => s.key));
+  const openCount = (key: string) => threads.filter((t) => t.sectionKey === key && !t.resolved).length;
+  const anchored = (key: string) =>
+    threads.filter((t) => t.sectionKey === key && !t.resolved && t.anchorFrom && t.anchorTo).map((t) => ({ id: t.id, anchorFrom: t.anchorFrom!, anchorTo: t.anchorTo! }));
   const optional = sectionDefs.filter((d) => !present.has(d.key));
 
   return (
@@ -101,6 +110,7 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
                 <a href={`#section-${s.key}`} data-status={status[s.key]} title={status[s.key]} className="flex items-center gap-2 text-slate-700 hover:text-indigo-700">
                   {status[s.key] ? <span aria-hidden="true" title={status[s.key]} className={`h-2 w-2 shrink-0 rounded-full ${STATUS_DOT[status[s.key]!]}`} /> : null}
                   <span className="truncate">{s.title}</span>
+                  {openCount(s.key) ? <span className="ml-auto shrink-0 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900" title="open comments">{openCount(s.key)}</span> : null}
                 </a>
               </li>
             ))}
@@ -149,8 +159,28 @@ export function DocumentEditor({ documentId, user, editable, sectionDefs, member
                     </div>
                   ) : null}
                   <div className="mt-3">
-                    <SectionBody onNotice={setNotice} ydoc={doc.ydoc} provider={doc.provider} sectionKey={s.key} title={s.title} editable={editable} user={me} />
+                    <SectionBody
+                      onNotice={setNotice}
+                      threads={anchored(s.key)}
+                      onComment={(draft) => setDrafts((d) => ({ ...d, [s.key]: draft }))}
+                      ydoc={doc.ydoc}
+                      provider={doc.provider}
+                      sectionKey={s.key}
+                      title={s.title}
+                      editable={editable}
+                      user={me}
+                    />
                   </div>
+                  <SectionComments
+                    sectionKey={s.key}
+                    sectionTitle={s.title}
+                    threads={threads.filter((t) => t.sectionKey === s.key)}
+                    draft={drafts[s.key] ?? null}
+                    me={user.id}
+                    canResolveAll={canResolveAll}
+                    act={act}
+                    onDraftDone={() => setDrafts(({ [s.key]: _done, ...rest }) => rest)}
+                  />
                 </section>
               );
             })

@@ -12,12 +12,18 @@ import { isSafeHref } from "@/lib/editor/schema";
 import { MermaidView } from "./mermaid/MermaidView";
 import { filterSlashItems, SlashMenu, type SlashItem } from "./SlashMenu";
 import { Toolbar } from "./Toolbar";
+import { selectionAnchor } from "./comments/anchors";
+import { CommentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
+import type { Draft } from "./comments/SectionComments";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
 const MAX_PASTE_CHARS = 1_000_000;
 
 interface Props {
   onNotice: (message: string) => void;
+  /** open threads anchored in this section */
+  threads: AnchoredThread[];
+  onComment: (draft: Draft) => void;
   ydoc: Y.Doc;
   provider: HocuspocusProvider;
   sectionKey: string;
@@ -52,8 +58,9 @@ function slashAt(editor: TiptapEditor): Omit<SlashState, "active"> | null {
   return { from: $from.pos - match[1]!.length - 1, query: match[1]!, position: { left: coords.left, top: coords.bottom + 4 } };
 }
 
-function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice }: Props) {
+function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice, threads, onComment }: Props) {
   const editorRef = useRef<TiptapEditor | null>(null);
+  const threadsRef = useRef<AnchoredThread[]>(threads);
   const [slash, setSlash] = useState<SlashState | null>(null);
   const slashRef = useRef<SlashState | null>(null);
   const updateSlash = (next: SlashState | null) => {
@@ -75,6 +82,9 @@ function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice }:
       ...clientExtensions(),
       Collaboration.configure({ document: ydoc, field: bodyName(sectionKey) }),
       CollaborationCaret.configure({ provider, user }),
+      // read when ProseMirror draws decorations, never during React's render
+      // eslint-disable-next-line react-hooks/refs
+      CommentHighlights.configure({ ydoc, threads: () => threadsRef.current }),
     ],
     onTransaction: ({ editor: e }) => {
       if (!editable) return;
@@ -135,10 +145,27 @@ function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice }:
   useEffect(() => {
     editorRef.current = editor;
   }, [editor]);
+  useEffect(() => {
+    threadsRef.current = threads;
+    // redraw the highlights for the new set of threads
+    if (editor && !editor.isDestroyed) editor.view.dispatch(editor.state.tr.setMeta("commentsChanged", true));
+  }, [threads, editor]);
   if (!editor) return <div className="min-h-16" aria-busy="true" />;
   return (
     <div className="space-y-1">
-      {editable ? <Toolbar editor={editor} label={title} /> : null}
+      <div className="flex items-start gap-2">
+        <div className="flex-1">{editable ? <Toolbar editor={editor} label={title} /> : null}</div>
+        <button
+          type="button"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onComment(selectionAnchor(editor) ?? { quote: "" })}
+          className="shrink-0 rounded px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50"
+          aria-label={`Comment on ${title}`}
+          title="Comment on the selected text, or on the section"
+        >
+          Comment
+        </button>
+      </div>
       <EditorContent editor={editor} />
       {slash ? <SlashMenu items={filterSlashItems(slash.query)} active={slash.active} position={slash.position} onPick={pick} /> : null}
     </div>

@@ -53,6 +53,9 @@ export const RULES = {
   "document.edit": isEditor,
   "document.delete": isEditor,
   "template.manage": isAdmin,
+  // reviewers are often viewers: everyone in the workspace may discuss a document
+  "comment.create": isMember,
+  "comment.resolve": (m, s) => isEditor(m) || s.targetUserId === m.userId,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -155,3 +155,33 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await a.keyboard.type("Write the rollout plan");
   await expect(b.getByRole("textbox", { name: "Overview body" }).locator("ul[data-type=taskList]")).toContainText("Write the rollout plan");
 });
+
+test("a comment anchored to a sentence stays on it when text is inserted before it", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const body = a.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await a.keyboard.press("ControlOrMeta+a");
+  const sentence = "Anchored sentence here.";
+  await a.keyboard.type(`First sentence. ${sentence}`);
+  for (let i = 0; i < sentence.length; i++) await a.keyboard.press("Shift+ArrowLeft");
+  await a.getByRole("button", { name: "Comment on Overview" }).click();
+  await a.getByLabel("New comment").fill("Is this measurable?");
+  await a.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(body.locator(".sw-comment")).toHaveText(sentence);
+
+  await body.click();
+  await a.keyboard.press("ControlOrMeta+Home");
+  await a.keyboard.type("Intro added before. ");
+  await expect(body).toContainText(`Intro added before. First sentence. ${sentence}`);
+  await expect(body.locator(".sw-comment")).toHaveText(sentence);
+  // the other browser sees the thread and the highlight in the same place
+  const bodyB = b.getByRole("textbox", { name: "Overview body" });
+  await expect(bodyB.locator(".sw-comment")).toHaveText(sentence, { timeout: 15_000 });
+
+  const region = b.getByRole("region", { name: "Comments on Overview" });
+  await region.getByLabel("Reply").fill("Yes: p95 under 100 ms.");
+  await region.getByRole("button", { name: "Reply" }).click();
+  await expect(region).toContainText("Yes: p95 under 100 ms.");
+  await a.getByRole("region", { name: "Comments on Overview" }).getByRole("button", { name: "Resolve" }).click({ timeout: 15_000 });
+  await expect(body.locator(".sw-comment")).toHaveCount(0);
+});

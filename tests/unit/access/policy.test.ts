@@ -35,6 +35,9 @@ const TABLE: [Action, Subject, Record<Role, boolean>][] = [
   ["document.edit", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["document.delete", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["template.manage", {}, { owner: true, admin: true, editor: false, viewer: false }],
+  ["comment.create", {}, { owner: true, admin: true, editor: true, viewer: true }],
+  ["comment.resolve", { targetUserId: OTHER }, { owner: true, admin: true, editor: true, viewer: false }],
+  ["comment.resolve", { targetUserId: ME }, { owner: true, admin: true, editor: true, viewer: true }],
 ];
 
 describe("policy", () => {

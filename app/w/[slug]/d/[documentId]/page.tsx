@@ -48,6 +48,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
   return (
     <DocumentEditor
       documentId={doc.id}
+      canResolveAll={can["document.edit"]}
       user={{ id: actor.userId, name: actor.name }}
       editable={!readOnly}
       sectionDefs={def.sections}

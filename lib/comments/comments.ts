@@ -1,0 +1,139 @@
+import { z } from "zod";
+import { authorize } from "../access/policy";
+import { recordActivity } from "../activity/recordActivity";
+import type { Ctx } from "../context";
+import { inTransaction } from "../db/tx";
+import { loadDocument } from "../documents/loadDocument";
+import { NotFound } from "../errors";
+import { notify } from "../notifications/notify";
+import { Id } from "../workspaces/schema";
+
+const Anchor = z.string().max(400).regex(/^[A-Za-z0-9+/=]+$/, "anchor must be base64");
+const Body = z.string().trim().min(1, "Write something.").max(10_000);
+
+export const CreateThreadInput = z.object({
+  documentId: Id,
+  sectionKey: z.string().max(60),
+  anchorFrom: Anchor.optional(),
+  anchorTo: Anchor.optional(),
+  quote: z.string().max(500).default(""),
+  body: Body,
+});
+export const ReplyInput = z.object({ documentId: Id, threadId: Id, body: Body });
+export const ResolveInput = z.object({ documentId: Id, threadId: Id, resolved: z.boolean() });
+
+export interface CommentThreadDto {
+  id: string;
+  sectionKey: string;
+  anchorFrom: string | null;
+  anchorTo: string | null;
+  quote: string;
+  resolved: boolean;
+  createdById: string;
+  comments: { id: string; author: string; authorId: string; body: string; at: string }[];
+}
+
+/** Members named as @First or @"First Last" in a comment. */
+async function mentioned(ctx: Ctx, workspaceId: string, body: string): Promise<string[]> {
+  if (!body.includes("@")) return [];
+  const members = await ctx.db.membership.findMany({ where: { workspaceId }, include: { user: true } });
+  const lower = body.toLowerCase();
+  return members.filter((m) => lower.includes(`@${m.user.name.toLowerCase()}`) || lower.includes(`@${m.user.name.split(/\s+/)[0]!.toLowerCase()}`)).map((m) => m.userId);
+}
+
+async function present(ctx: Ctx, documentId: string): Promise<CommentThreadDto[]> {
+  const threads = await ctx.db.commentThread.findMany({
+    where: { documentId },
+    include: { comments: { include: { author: true }, orderBy: { createdAt: "asc" } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return threads.map((t) => ({
+    id: t.id,
+    sectionKey: t.sectionKey,
+    anchorFrom: t.anchorFrom,
+    anchorTo: t.anchorTo,
+    quote: t.quote,
+    resolved: Boolean(t.resolvedAt),
+    createdById: t.createdById,
+    comments: t.comments.map((c) => ({ id: c.id, author: c.author.name, authorId: c.authorId, body: c.body, at: c.createdAt.toISOString() })),
+  }));
+}
+
+/** Every comment thread of a document. Requires `document.view`. */
+export async function listThreads(ctx: Ctx, raw: { documentId: string }): Promise<CommentThreadDto[]> {
+  const { doc, membership } = await loadDocument(ctx, Id.parse(raw.documentId));
+  authorize(membership, "document.view");
+  return present(ctx, doc.id);
+}
+
+/** Starts a thread on a section or a passage; @mentions are notified. Requires `comment.create`. */
+export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInput>): Promise<CommentThreadDto[]> {
+  const input = CreateThreadInput.parse(raw);
+  const { doc, membership } = await loadDocument(ctx, input.documentId);
+  authorize(membership, "comment.create");
+  const section = await ctx.db.section.findUnique({ where: { documentId_key: { documentId: doc.id, key: input.sectionKey } } });
+  if (!section) throw new NotFound("Section");
+  const mentions = await mentioned(ctx, doc.workspaceId, input.body);
+  return inTransaction(ctx, async (tx) => {
+    const thread = await tx.db.commentThread.create({
+      data: {
+        documentId: doc.id,
+        sectionKey: input.sectionKey,
+        anchorFrom: input.anchorFrom ?? null,
+        anchorTo: input.anchorTo ?? null,
+        quote: input.quote,
+        createdById: ctx.actor.userId,
+        comments: { create: { authorId: ctx.actor.userId, body: input.body } },
+      },
+    });
+    await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "comment.created", subjectId: doc.id, data: { thread: thread.id, section: input.sectionKey } });
+    await notify(tx.db, {
+      userIds: mentions,
+      actorId: ctx.actor.userId,
+      workspaceId: doc.workspaceId,
+      documentId: doc.id,
+      kind: "mention",
+      text: `${ctx.actor.name} mentioned you on “${doc.title}”: ${input.body.slice(0, 140)}`,
+      url: `/w/${doc.workspace.slug}/d/${doc.id}#section-${input.sectionKey}`,
+    });
+    return present(tx, doc.id);
+  });
+}
+
+/** Replies to a thread; @mentions are notified. Requires `comment.create`. */
+export async function replyToThread(ctx: Ctx, raw: z.input<typeof ReplyInput>): Promise<CommentThreadDto[]> {
+  const input = ReplyInput.parse(raw);
+  const { doc, membership } = await loadDocument(ctx, input.documentId);
+  authorize(membership, "comment.create");
+  const thread = await ctx.db.commentThread.findFirst({ where: { id: input.threadId, documentId: doc.id } });
+  if (!thread) throw new NotFound("Thread");
+  const mentions = await mentioned(ctx, doc.workspaceId, input.body);
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.comment.create({ data: { threadId: thread.id, authorId: ctx.actor.userId, body: input.body } });
+    await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "comment.replied", subjectId: doc.id, data: { thread: thread.id } });
+    await notify(tx.db, {
+      userIds: [...mentions, thread.createdById],
+      actorId: ctx.actor.userId,
+      workspaceId: doc.workspaceId,
+      documentId: doc.id,
+      kind: "mention",
+      text: `${ctx.actor.name} replied on “${doc.title}”: ${input.body.slice(0, 140)}`,
+      url: `/w/${doc.workspace.slug}/d/${doc.id}#section-${thread.sectionKey}`,
+    });
+    return present(tx, doc.id);
+  });
+}
+
+/** Resolves or reopens a thread. Requires `comment.resolve` (editors, or the thread's author). */
+export async function resolveThread(ctx: Ctx, raw: z.input<typeof ResolveInput>): Promise<CommentThreadDto[]> {
+  const input = ResolveInput.parse(raw);
+  const { doc, membership } = await loadDocument(ctx, input.documentId);
+  const thread = await ctx.db.commentThread.findFirst({ where: { id: input.threadId, documentId: doc.id } });
+  if (!thread) throw new NotFound("Thread");
+  authorize(membership, "comment.resolve", { targetUserId: thread.createdById });
+  return inTransaction(ctx, async (tx) => {
+    await tx.db.commentThread.update({ where: { id: thread.id }, data: input.resolved ? { resolvedAt: new Date(), resolvedById: ctx.actor.userId } : { resolvedAt: null, resolvedById: null } });
+    await recordActivity(tx, { workspaceId: doc.workspaceId, kind: input.resolved ? "comment.resolved" : "comment.reopened", subjectId: doc.id, data: { thread: thread.id } });
+    return present(tx, doc.id);
+  });
+}
