@@ -4,6 +4,7 @@ import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
 import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
 import { COLLAB_PATH, createCollab } from "./collab";
+import { startMailer } from "./mailer";
 
 
 export interface AppServer {
@@ -75,6 +76,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
   });
 
   const collab = createCollab();
+  const stopMail = startMailer();
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
     if (req.url?.startsWith(COLLAB_PATH)) collab.handleUpgrade(req, socket, head);
@@ -91,6 +93,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     url: `http://${shownHost}:${options.port}`,
     async close() {
       // store what editors typed before the sockets go (hocuspocus issue 738)
+      stopMail();
       await collab.close();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());

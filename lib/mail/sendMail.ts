@@ -9,7 +9,8 @@ export interface Mail {
 
 let transport: Transporter | null | undefined;
 
-function getTransport(): Transporter | null {
+/** The SMTP transport from SMTP_URL, or null when mail is not configured. */
+export function getTransport(): Transporter | null {
   if (transport === undefined) transport = process.env.SMTP_URL ? nodemailer.createTransport(process.env.SMTP_URL) : null;
   return transport;
 }

@@ -1,0 +1,31 @@
+import { getDb } from "../lib/db";
+import { getTransport } from "../lib/mail/sendMail";
+import { deliverPendingMail } from "../lib/notifications/deliverMail";
+import { getLogger } from "../lib/observability/logger";
+
+const EVERY_MS = 15_000;
+
+/** Mails inbox notifications every few seconds when SMTP_URL is set; returns a stop function. */
+export function startMailer(): () => void {
+  const transport = getTransport();
+  if (!transport) return () => {};
+  const log = getLogger().child({ component: "mailer" });
+  let running = false;
+  const timer = setInterval(async () => {
+    if (running) return;
+    running = true;
+    try {
+      const sent = await deliverPendingMail(getDb(), transport, {
+        from: process.env.MAIL_FROM ?? "Specwright <no-reply@localhost>",
+        baseUrl: process.env.NEXTAUTH_URL ?? "",
+      });
+      if (sent) log.info({ sent }, "notifications mailed");
+    } catch (error) {
+      log.error({ err: error }, "mailing notifications failed");
+    } finally {
+      running = false;
+    }
+  }, EVERY_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
