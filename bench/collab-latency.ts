@@ -5,10 +5,9 @@
 // with two bare HocuspocusProviders sending the same single-character inserts into a Y.Text.
 //   npx tsx bench/collab-latency.ts
 import { chromium, type Browser, type Page } from "playwright-core";
-import * as Y from "yjs";
 import { CHROMIUM_ARGS, chromiumPath } from "../tests/support/chromium";
 import { createSizedDocument, signIn, startApp } from "./support/app";
-import { BROWSER_NAME_SHIM, ms, onCleanup, percentile, printTable, ratio, runBench, sleep, withTimeout } from "./support/harness";
+import { BROWSER_NAME_SHIM, maxOf, ms, onCleanup, percentile, printTable, ratio, runBench, sleep, withTimeout } from "./support/harness";
 import { allReady, connectEditor, startBareHocuspocus } from "./support/headless";
 
 const KEYSTROKES = 200;
@@ -159,7 +158,7 @@ await runBench("collab-latency", async () => {
   printTable(`Keystroke → other browser, ${KEYSTROKES} keystrokes, one 60-section document (floor: bare Hocuspocus + 2 bare providers, Y.Text inserts)`, [
     { figure: "latency p50", measured: ms(p50), floor: ms(f50), ratio: ratio(p50, f50), budget: "—" },
     { figure: "latency p95", measured: ms(p95), floor: ms(f95), ratio: ratio(p95, f95), budget: `< ${BUDGET_P95_MS} ms ${p95 < BUDGET_P95_MS ? "(met)" : "(MISSED)"}` },
-    { figure: "latency max", measured: ms(Math.max(...browserLatencies)), floor: ms(Math.max(...floor)), ratio: "—", budget: "—" },
+    { figure: "latency max", measured: ms(maxOf(browserLatencies)), floor: ms(maxOf(floor)), ratio: "—", budget: "—" },
   ]);
   console.log(`"Saved" after typing in page A: ${savedAfter ? "yes" : "NO (never reached within 15 s)"}`);
   if (pageErrors.length) console.log(`browser errors (${pageErrors.length}):\n  ${[...new Set(pageErrors)].slice(0, 10).join("\n  ")}`);

@@ -2,7 +2,7 @@
 // PostgreSQL that this process starts first, so a bench also has direct SQL access.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
@@ -31,9 +31,37 @@ export interface RunningApp {
   stop(): Promise<void>;
 }
 
-/** Fails early when there is no production build; warns when it is older than the sources. */
-export function checkBuild(): void {
+/** True while someone runs `next build` on this machine (it replaces .next under a running app). */
+function buildRunning(): boolean {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const cmd = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      if (cmd.some((a) => /(^|\/)next$/.test(a)) && cmd.includes("build")) return true;
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return false;
+}
+
+/**
+ * Fails early when there is no production build; warns when it is older than the sources;
+ * waits (up to a minute) for a `next build` someone else is running to finish.
+ */
+export async function checkBuild(): Promise<void> {
   process.chdir(REPO_ROOT);
+  for (let i = 0; i < 60 && buildRunning(); i++) {
+    if (i === 0) console.log("waiting for a running `next build` to finish…");
+    await sleep(1000);
+  }
+  const buildId = path.join(REPO_ROOT, ".next", "BUILD_ID");
+  const before = existsSync(buildId) ? `${readFileSync(buildId, "utf8")}@${statSync(buildId).mtimeMs}` : "none";
+  // .next is shared: someone else's `next build` during a run breaks the pages the app serves
+  onCleanup("check the build did not change", () => {
+    const after = existsSync(buildId) ? `${readFileSync(buildId, "utf8")}@${statSync(buildId).mtimeMs}` : "none";
+    if (after !== before) console.warn("WARNING: .next was rebuilt (or removed) during this run — pages served meanwhile may have been broken; the figures are not valid, run again.");
+  });
   if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) {
     throw new Error("No production build: run `npx next build` first (bench never builds, other people share .next).");
   }
@@ -56,7 +84,7 @@ export async function stopChild(child: ChildProcess, signal: NodeJS.Signals, gra
 }
 
 export async function startApp(): Promise<RunningApp> {
-  checkBuild();
+  await checkBuild();
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-bench-"));
   onCleanup("remove temp dir", () => rmSync(dataDir, { recursive: true, force: true }));
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres") });
@@ -200,7 +228,11 @@ export function descendants(pid: number): number[] {
   const queue = [pid];
   while (queue.length) {
     const p = queue.shift()!;
-    for (const [child, pp] of parent) if (pp === p) (out.push(child), queue.push(child));
+    for (const [child, pp] of parent) {
+      if (pp !== p) continue;
+      out.push(child);
+      queue.push(child);
+    }
   }
   return out;
 }

@@ -1,3 +1,5 @@
+import os from "node:os";
+
 // Shared plumbing for the bench scripts: cleanup that runs on success, failure, Ctrl-C and
 // time-out; percentiles; the result table every script prints.
 
@@ -48,6 +50,7 @@ function runCleanups(): Promise<void> {
  */
 export async function runBench(name: string, main: () => Promise<void>, limitMs = 175_000): Promise<never> {
   const started = Date.now();
+  const loadAtStart = os.loadavg()[0]!;
   let code = 0;
   const timer = setTimeout(() => {
     console.error(`\n${name}: over the time limit of ${limitMs / 1000} s — stopping`);
@@ -68,7 +71,10 @@ export async function runBench(name: string, main: () => Promise<void>, limitMs 
     clearTimeout(timer);
     await runCleanups();
   }
-  console.log(`(${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `(${name} finished in ${((Date.now() - started) / 1000).toFixed(1)} s; machine load average (1 min) ${loadAtStart.toFixed(2)} at start, ` +
+      `${os.loadavg()[0]!.toFixed(2)} at end, on ${os.cpus().length} cores — other processes on this machine skew the figures)`,
+  );
   process.exit(code);
 }
 
@@ -127,3 +133,10 @@ export function printTable(title: string, rows: Row[]): void {
  * init script to every browser context.
  */
 export const BROWSER_NAME_SHIM = "globalThis.__name = globalThis.__name || ((fn) => fn);";
+
+/** Largest sample (spread-free, for arrays too long for Math.max(...xs)). */
+export function maxOf(samples: readonly number[]): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (const x of samples) if (x > max) max = x;
+  return samples.length ? max : Number.NaN;
+}

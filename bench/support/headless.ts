@@ -5,6 +5,7 @@ import path from "node:path";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { bodyName, ORDER } from "../../lib/collab/ydoc";
 import { REPO_ROOT, stopChild } from "./app";
 import { onCleanup, sleep } from "./harness";
 
@@ -91,4 +92,17 @@ export async function allReady(editors: HeadlessEditor[], timeoutMs: number): Pr
   const refused = results.filter((r) => r === false).length;
   const late = results.filter((r) => r === null).length;
   if (refused || late) throw new Error(`${refused} editors were refused and ${late} did not sync within ${timeoutMs} ms`);
+}
+
+/** The Y.XmlText headless editors of a document type into: the first text in the first section body that has one. */
+export function typingTarget(ydoc: Y.Doc): Y.XmlText {
+  for (const key of ydoc.getArray<string>(ORDER).toArray()) {
+    const stack: (Y.XmlFragment | Y.XmlElement | Y.XmlText | Y.XmlHook)[] = [ydoc.getXmlFragment(bodyName(key))];
+    while (stack.length) {
+      const node = stack.shift()!;
+      if (node instanceof Y.XmlText) return node;
+      if (node instanceof Y.XmlFragment || node instanceof Y.XmlElement) stack.unshift(...node.toArray());
+    }
+  }
+  throw new Error("no section body with text");
 }

@@ -1,4 +1,4 @@
-import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/inputs";
+import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
 
 const TONES: Record<DocumentStatus, string> = {
   draft: "bg-slate-100 text-slate-700 ring-slate-300",

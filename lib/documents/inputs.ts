@@ -1,18 +1,9 @@
 import { z } from "zod";
 import { Id, Slug } from "../workspaces/schema";
 
-export const DOCUMENT_STATUSES = ["draft", "in_review", "changes_requested", "approved", "implemented", "withdrawn", "superseded"] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+import { DOCUMENT_STATUSES } from "./status";
 
-export const STATUS_LABELS: Record<DocumentStatus, string> = {
-  draft: "Draft",
-  in_review: "In Review",
-  changes_requested: "Changes Requested",
-  approved: "Approved",
-  implemented: "Implemented",
-  withdrawn: "Withdrawn",
-  superseded: "Superseded",
-};
+export { DOCUMENT_STATUSES, STATUS_LABELS, type DocumentStatus } from "./status";
 
 export const CreateDocumentInput = z.object({
   slug: Slug,

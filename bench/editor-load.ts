@@ -1,0 +1,291 @@
+// Editor load of a 60-section document (largest seed template cut to 60 sections).
+// Measured in headless Chromium, each load in a fresh browser context (no HTTP cache),
+// times relative to navigation start (performance.now() in the page):
+//  - "first screen editable": every section whose card is in the first viewport (at rest,
+//    scroll 0) has its tiptap editor mounted with contenteditable=true; no scrolling.
+//  - "all 60 editable (sweep)": a script in the page scrolls down one viewport per
+//    animation frame from the moment the sections render, which mounts the lazy editors,
+//    until all 60 are editable; also when the last section became editable.
+//  - first-load JS of the page in the no-scroll loads: every script response (CDP
+//    Network), sized as the server sends it with Accept-Encoding: gzip, Mermaid chunks
+//    excluded (those only loaded once a diagram is on screen, or whose source is Mermaid's).
+// Floor: the same sections rendered to plain HTML with components/documents/RichText,
+// served by a tiny node http server, loaded in the same Chromium: DOMContentLoaded.
+//   npx tsx bench/editor-load.ts
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import http from "node:http";
+import { gzipSync } from "node:zlib";
+import { createElement } from "react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { RichText } from "../components/documents/RichText";
+import type { PMNode } from "../lib/editor/schema";
+import { CHROMIUM_ARGS, chromiumPath } from "../tests/support/chromium";
+import { createSizedDocument, signIn, startApp, type RunningApp } from "./support/app";
+import { BROWSER_NAME_SHIM, kb, median, ms, onCleanup, printTable, ratio, runBench, sleep } from "./support/harness";
+
+const RUNS = 3;
+const SECTIONS = 60;
+const VIEWPORT = { width: 1280, height: 900 };
+const BUDGET_EDITABLE_MS = 1000;
+const BUDGET_JS_BYTES = 300 * 1024;
+// names only Mermaid's own code carries (the app's chunks mention "mermaid", never these)
+const MERMAID_MARKERS = ["sequenceDiagram", "classDiagram", "stateDiagram", "erDiagram", "gitGraph", "requirementDiagram", "quadrantChart", "mindmap", "cytoscape", "dagre"];
+
+interface Probe {
+  editable: Record<string, number>;
+  sectionsAt: number;
+  sectionCount: number;
+  savedAt: number;
+  sweepDone: number;
+  order: string[];
+}
+
+interface ProbeWindow {
+  __probe: Probe;
+}
+
+/** Runs in the page before any of its scripts. */
+function installProbe(sweep: boolean): void {
+  const probe: Probe = { editable: {}, sectionsAt: -1, sectionCount: 0, savedAt: -1, sweepDone: -1, order: [] };
+  (window as unknown as ProbeWindow).__probe = probe;
+  const startSweep = () => {
+    const started = performance.now();
+    const step = () => {
+      const done = Object.keys(probe.editable).length >= probe.sectionCount;
+      if (done || performance.now() - started > 20_000) {
+        probe.sweepDone = performance.now();
+        return;
+      }
+      window.scrollBy(0, window.innerHeight);
+      requestAnimationFrame(step);
+    };
+    requestAnimationFrame(step);
+  };
+  const check = () => {
+    const now = performance.now();
+    for (const el of document.querySelectorAll<HTMLElement>('[role="textbox"][contenteditable="true"][aria-label$=" body"]')) {
+      const id = el.closest("section")?.id;
+      if (id && probe.editable[id] === undefined) probe.editable[id] = now;
+    }
+    if (probe.sectionsAt < 0) {
+      const sections = document.querySelectorAll('section[id^="section-"]');
+      if (sections.length) {
+        probe.sectionsAt = now;
+        probe.sectionCount = sections.length;
+        probe.order = [...sections].map((s) => s.id);
+        if (sweep) startSweep();
+      }
+    }
+    if (probe.savedAt < 0 && document.querySelector('[role="status"][data-save-state="saved"]')) probe.savedAt = now;
+  };
+  const start = () =>
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["contenteditable", "data-save-state"] });
+  if (document.documentElement) start();
+  else document.addEventListener("readystatechange", start, { once: true });
+}
+
+interface ScriptLoad {
+  url: string;
+  encodedDataLength: number;
+  body: string;
+}
+
+interface LoadResult {
+  probe: Probe;
+  firstScreen: string[];
+  dcl: number;
+  scripts: ScriptLoad[];
+  htmlBytes: number;
+  settled: boolean;
+}
+
+async function loadOnce(ctx: BrowserContext, url: string, sweep: boolean, errors: string[]): Promise<LoadResult> {
+  await ctx.addInitScript(installProbe, sweep);
+  const page = await ctx.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
+  const cdp = await ctx.newCDPSession(page);
+  await cdp.send("Network.enable");
+  const responses = new Map<string, { url: string; type: string; encoded: number; finished: boolean }>();
+  let lastActivity = Date.now();
+  cdp.on("Network.responseReceived", (e) => {
+    lastActivity = Date.now();
+    responses.set(e.requestId, { url: e.response.url, type: e.type, encoded: 0, finished: false });
+  });
+  cdp.on("Network.loadingFinished", (e) => {
+    lastActivity = Date.now();
+    const r = responses.get(e.requestId);
+    if (r) Object.assign(r, { encoded: e.encodedDataLength, finished: true });
+  });
+  await page.goto(url);
+  const read = () => page.evaluate(() => (window as unknown as ProbeWindow).__probe);
+  const deadline = Date.now() + 15_000;
+  let probe = await read();
+  for (;;) {
+    const settled = sweep ? probe.sweepDone >= 0 : probe.savedAt >= 0 && probe.sectionsAt >= 0;
+    const quiet = Date.now() - lastActivity > 1500;
+    if ((settled && quiet) || Date.now() > deadline) break;
+    await sleep(100);
+    probe = await read();
+  }
+  console.log(
+    `  load (${sweep ? "sweep" : "no scroll"}): sections at ${probe.sectionsAt.toFixed(0)} ms, ${Object.keys(probe.editable).length}/${probe.sectionCount} editable` +
+      (sweep ? `, sweep done at ${probe.sweepDone.toFixed(0)} ms` : "") + `, "Saved" at ${probe.savedAt.toFixed(0)} ms`,
+  );
+  if (probe.savedAt < 0) errors.push(`"Saved" never shown within 15 s (${url})`);
+  const firstScreen = await page.evaluate(() =>
+    window.scrollY === 0
+      ? [...document.querySelectorAll('section[id^="section-"]')].filter((s) => s.getBoundingClientRect().top < window.innerHeight).map((s) => s.id)
+      : [],
+  );
+  const dcl = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const scripts: ScriptLoad[] = [];
+  let htmlBytes = 0;
+  for (const [requestId, r] of responses) {
+    if (r.type === "Document") htmlBytes += r.encoded;
+    if (r.type !== "Script" || !r.finished) continue;
+    const res = await cdp.send("Network.getResponseBody", { requestId }).catch(() => null);
+    const body = res ? (res.base64Encoded ? Buffer.from(res.body, "base64").toString("utf8") : res.body) : "";
+    scripts.push({ url: r.url, encodedDataLength: r.encoded, body });
+  }
+  await page.close();
+  const done = sweep ? probe.sweepDone >= 0 && Object.keys(probe.editable).length >= probe.sectionCount : probe.savedAt >= 0 && probe.sectionsAt >= 0;
+  return { probe, firstScreen, dcl, scripts, htmlBytes, settled: done };
+}
+
+/** Bytes on the wire for `url` when the client accepts gzip (body only), and its encoding. */
+function gzipTransfer(url: string): Promise<{ bytes: number; encoding: string; status: number }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers: { "accept-encoding": "gzip" } }, (res) => {
+        let bytes = 0;
+        res.on("data", (c: Buffer) => (bytes += c.length));
+        res.on("end", () => resolve({ bytes, encoding: String(res.headers["content-encoding"] ?? "identity"), status: res.statusCode ?? 0 }));
+        res.on("error", reject);
+      })
+      .on("error", reject);
+  });
+}
+
+function isMermaidSource(body: string): boolean {
+  return MERMAID_MARKERS.filter((m) => body.includes(m)).length >= 3;
+}
+
+async function staticFloor(browser: Browser, app: RunningApp, documentId: string): Promise<number[]> {
+  const { rows } = await app.db.query<{ title: string; depth: number; body: PMNode }>(
+    `SELECT title, depth, body FROM "Section" WHERE "documentId" = $1 ORDER BY position`,
+    [documentId],
+  );
+  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><main>${rows
+    .map((s) => `<section><h${Math.min(4, s.depth + 1)}>${escape(s.title)}</h${Math.min(4, s.depth + 1)}>${renderToStaticMarkup(createElement(RichText, { doc: s.body }))}</section>`)
+    .join("")}</main></body></html>`;
+  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  onCleanup("stop static server", () => new Promise<void>((resolve) => server.close(() => resolve())));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const times: number[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    const ctx = await browser.newContext({ viewport: VIEWPORT });
+    const page = await ctx.newPage();
+    await page.goto(url);
+    const dcl = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+    if (i > 0) times.push(dcl); // the first load warms the browser up
+    await ctx.close();
+  }
+  console.log(`floor page: ${rows.length} sections, ${kb(Buffer.byteLength(html))} of HTML`);
+  return times;
+}
+
+function maxOf(probe: Probe, ids: string[]): number {
+  const times = ids.map((id) => probe.editable[id] ?? Number.NaN);
+  return !times.length || times.some(Number.isNaN) ? Number.NaN : Math.max(...times);
+}
+
+await runBench("editor-load", async () => {
+  const app = await startApp();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  onCleanup("close Chromium", () => browser.close());
+  const signer = await browser.newContext();
+  await signIn(signer.request, app);
+  const storageState = await signer.storageState();
+  // one document per load, none opened before: a warm-up pair first, then RUNS pairs
+  const docs: string[] = [];
+  for (let i = 0; i < 2 * (RUNS + 1); i++) docs.push(await createSizedDocument(signer.request, app, `Load bench ${i + 1}`, SECTIONS));
+  await signer.close();
+  const errors: string[] = [];
+  const still: LoadResult[] = [];
+  const swept: LoadResult[] = [];
+  for (let i = 0; i <= RUNS; i++) {
+    for (const sweep of [false, true]) {
+      const ctx = await browser.newContext({ viewport: VIEWPORT, storageState });
+      await ctx.addInitScript({ content: BROWSER_NAME_SHIM });
+      const result = await loadOnce(ctx, `${app.baseUrl}/w/demo/d/${docs[2 * i + (sweep ? 1 : 0)]}`, sweep, errors);
+      await ctx.close();
+      if (i === 0 && !result.settled) throw new Error(`the warm-up load (${sweep ? "sweep" : "no scroll"}) did not settle in 15 s: ${[...new Set(errors)].join("; ")}`);
+      if (i === 0) continue; // warm-up: the server's first render of the page and its code paths
+      (sweep ? swept : still).push(result);
+    }
+  }
+  const floor = await staticFloor(browser, app, docs[0]!);
+
+  // timings
+  const firstScreen = still.map((r) => maxOf(r.probe, r.firstScreen));
+  const mountedAtRest = still.map((r) => Object.keys(r.probe.editable).length);
+  const all = swept.map((r) => (Object.keys(r.probe.editable).length >= SECTIONS ? maxOf(r.probe, r.probe.order) : Number.NaN));
+  const last = swept.map((r) => r.probe.editable[r.probe.order[r.probe.order.length - 1] ?? ""] ?? Number.NaN);
+  const sectionsAt = [...still, ...swept].map((r) => r.probe.sectionsAt);
+  const savedAt = still.map((r) => (r.probe.savedAt >= 0 ? r.probe.savedAt : Number.NaN));
+  const appDcl = still.map((r) => r.dcl);
+  const counts = [...still, ...swept].map((r) => r.probe.sectionCount);
+  if (counts.some((c) => c !== SECTIONS)) errors.push(`section counts seen in the page: ${counts.join(", ")} (expected ${SECTIONS})`);
+
+  // first-load JS: the no-scroll loads; Mermaid = loaded only when diagrams came on screen, or Mermaid's source
+  const firstLoadUrls = new Set(still.flatMap((r) => r.scripts.map((s) => s.url)));
+  const lazy = new Map<string, ScriptLoad>();
+  for (const r of swept) for (const s of r.scripts) if (!firstLoadUrls.has(s.url)) lazy.set(s.url, s);
+  const firstLoad = still[0]!.scripts;
+  const mermaidAtLoad = firstLoad.filter((s) => isMermaidSource(s.body));
+  const counted = firstLoad.filter((s) => !isMermaidSource(s.body));
+  let wire = 0;
+  const encodings = new Set<string>();
+  const uncompressed: string[] = [];
+  for (const s of counted) {
+    const t = await gzipTransfer(s.url);
+    if (t.status !== 200) throw new Error(`${s.url} answered ${t.status} when fetched again (was .next rebuilt?)`);
+    encodings.add(t.encoding);
+    if (t.encoding !== "gzip") uncompressed.push(`${new URL(s.url).pathname} (${kb(t.bytes)})`);
+    // a response the server sends uncompressed counts with its gzip -6 size
+    wire += t.encoding === "gzip" ? t.bytes : gzipSync(s.body).length;
+  }
+  const cdpBytes = counted.reduce((n, s) => n + s.encodedDataLength, 0);
+  const rawBytes = counted.reduce((n, s) => n + Buffer.byteLength(s.body), 0);
+  const lazyGzip = [...lazy.values()].reduce((n, s) => n + gzipSync(s.body).length, 0);
+  const lazyMermaid = [...lazy.values()].filter((s) => isMermaidSource(s.body)).length;
+
+  const fl = median(floor);
+  const med = (xs: number[]) => median(xs.filter((x) => !Number.isNaN(x)));
+  const each = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? "n/a" : x.toFixed(0))).join("/");
+  printTable(`Editor load, ${SECTIONS}-section document (largest seed template), headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} fresh-context loads (ms from navigation start)`, [
+    { figure: `first screen editable (${still[0]!.firstScreen.length} section(s) in view, no scroll) [${each(firstScreen)}]`, measured: ms(med(firstScreen)), floor: ms(fl), ratio: ratio(med(firstScreen), fl), budget: "—" },
+    { figure: `all ${SECTIONS} editable, scroll sweep [${each(all)}]`, measured: ms(med(all)), floor: ms(fl), ratio: ratio(med(all), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(all) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `last section editable, scroll sweep [${each(last)}]`, measured: ms(med(last)), floor: ms(fl), ratio: ratio(med(last), fl), budget: "—" },
+    { figure: "sections rendered (Y.Doc synced)", measured: ms(med(sectionsAt)), floor: ms(fl), ratio: ratio(med(sectionsAt), fl), budget: "—" },
+    { figure: "app page DOMContentLoaded", measured: ms(med(appDcl)), floor: ms(fl), ratio: ratio(med(appDcl), fl), budget: "—" },
+    { figure: `"Saved" shown`, measured: ms(med(savedAt)), floor: "—", ratio: "—", budget: "—" },
+    { figure: `first-load JS, ${counted.length} scripts, gzip as served (${[...encodings].join("/")}; raw ones at gzip -6)`, measured: kb(wire), floor: "0 KB", ratio: "—", budget: `< ${BUDGET_JS_BYTES / 1024} KB ${wire < BUDGET_JS_BYTES ? "(met)" : "(MISSED)"}` },
+    { figure: "first-load JS, CDP encodedDataLength (incl. headers)", measured: kb(cdpBytes), floor: "—", ratio: "—", budget: "—" },
+    { figure: "first-load JS, uncompressed", measured: kb(rawBytes), floor: "—", ratio: "—", budget: "—" },
+    { figure: "document HTML (CDP encodedDataLength)", measured: kb(still[0]!.htmlBytes), floor: "—", ratio: "—", budget: "—" },
+  ]);
+  console.log(`editors mounted without scrolling: ${mountedAtRest.join("/")} of ${SECTIONS}`);
+  console.log(`Mermaid chunks at first load (excluded): ${mermaidAtLoad.length}; loaded only once diagrams were on screen: ${lazy.size} scripts, ${kb(lazyGzip)} gzip (${lazyMermaid} carry Mermaid's diagram names)`);
+  if (uncompressed.length) console.log(`scripts the server sent without gzip (counted at their gzip -6 size): ${uncompressed.join(", ")}`);
+  console.log(`floor (static HTML DOMContentLoaded) runs: ${floor.map((x) => x.toFixed(1)).join(", ")} ms`);
+  console.log("largest first-load scripts (gzip -6, local):");
+  for (const s of [...counted].sort((a, b) => b.body.length - a.body.length).slice(0, 6)) console.log(`  ${kb(gzipSync(s.body).length).padStart(9)}  ${new URL(s.url).pathname}`);
+  if (errors.length) console.log(`problems seen in the page (${errors.length}):\n  ${[...new Set(errors)].slice(0, 12).join("\n  ")}`);
+  if (app.problems.length) console.log(`app warnings/errors (${app.problems.length}):\n  ${[...new Set(app.problems)].slice(0, 10).join("\n  ")}`);
+});
