@@ -1,6 +1,5 @@
 import { z } from "zod";
 import { Id, Slug } from "../workspaces/schema";
-
 import { DOCUMENT_STATUSES } from "./status";
 
 export { DOCUMENT_STATUSES, STATUS_LABELS, type DocumentStatus } from "./status";
