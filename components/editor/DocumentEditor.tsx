@@ -30,6 +30,8 @@ const SAVE_LABELS: Record<SaveState, string> = {
 
 interface Props {
   documentId: string;
+  /** the document's stored Yjs state (base64), if small enough to come with the page */
+  initialState: string | null;
   /** editors and up may resolve anyone's thread */
   canResolveAll: boolean;
   user: { id: string; name: string };
@@ -46,9 +48,9 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, canResolveAll, user, editable, sectionDefs, members, header }: Props) {
+export function DocumentEditor({ documentId, initialState, canResolveAll, user, editable, sectionDefs, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
-  const doc = useCollabDocument(documentId, me);
+  const doc = useCollabDocument(documentId, me, initialState);
   const sections = useSections(doc?.ydoc);
   const saveState = useSaveState(doc?.provider);
   const peers = usePeers(doc?.provider);

@@ -32,9 +32,12 @@ test("a document is created from each template, then found by list, filter and s
     titles[template.key] = `${template.name} for ${slug}`;
     const title = page.getByLabel("Document title");
     await title.fill(titles[template.key]!);
-    await title.press("Enter");
+    // the rename is saved before the next navigation can cancel it
+    await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/documents/") && r.ok()),
+      title.press("Enter"),
+    ]);
     await expect(page.getByRole("heading", { name: template.sections[0]!.title }).first()).toBeVisible();
-    await page.waitForLoadState("networkidle");
   }
 
   await page.goto(`/w/${slug}`);

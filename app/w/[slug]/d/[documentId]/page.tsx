@@ -8,6 +8,7 @@ import { DocumentEditor } from "@/components/editor/DocumentEditor";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
+import { storedStateForPage } from "@/lib/collab/storedState";
 import { getDocument } from "@/lib/documents/documents";
 import { NotFound } from "@/lib/errors";
 import { templateAtVersion } from "@/lib/templates/templates";
@@ -22,7 +23,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     throw error;
   });
   if (doc.workspace.slug !== slug) notFound();
-  const [def, members] = await Promise.all([templateAtVersion(ctx.db, doc.template.id, doc.template.version), listMembers(ctx, { slug })]);
+  const [def, members, initialState] = await Promise.all([
+    templateAtVersion(ctx.db, doc.template.id, doc.template.version),
+    listMembers(ctx, { slug }),
+    storedStateForPage(ctx, documentId),
+  ]);
   const can = abilitiesFor(membership);
   const readOnly = !can["document.edit"];
 
@@ -48,6 +53,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
   return (
     <DocumentEditor
       documentId={doc.id}
+      initialState={initialState}
       canResolveAll={can["document.edit"]}
       user={{ id: actor.userId, name: actor.name }}
       editable={!readOnly}
