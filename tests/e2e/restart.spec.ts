@@ -65,7 +65,7 @@ test("the app keeps accounts and sessions across a restart and stops PostgreSQL 
 });
 
 test("what the editor showed as Saved survives a server restart", async ({ browser }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const port = basePort + 2;
   const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
