@@ -22,10 +22,12 @@ export interface CollabDocument {
 /** Opens the document's Y.Doc over the app's /collab socket for as long as the page lives. */
 export function useCollabDocument(documentId: string, user: { name: string; color: string }, initialState: string | null = null): CollabDocument | null {
   const [doc, setDoc] = useState<CollabDocument | null>(null);
+  // only the state the page first came with: a later server render must not reopen the document
+  const [firstState] = useState(initialState);
   useEffect(() => {
     const ydoc = new Y.Doc();
     // the stored state that came with the page: sections are editable before the socket syncs
-    if (initialState) Y.applyUpdate(ydoc, Uint8Array.from(atob(initialState), (c) => c.charCodeAt(0)));
+    if (firstState) Y.applyUpdate(ydoc, Uint8Array.from(atob(firstState), (c) => c.charCodeAt(0)));
     // edits made offline survive a reload and sync when the socket is back
     const local = new IndexeddbPersistence(`specwright:${documentId}`, ydoc);
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
@@ -39,7 +41,7 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
       void local.destroy();
       ydoc.destroy();
     };
-  }, [documentId, user, initialState]);
+  }, [documentId, user, firstState]);
   return doc;
 }
 

@@ -31,7 +31,11 @@ async function rewrite(page: Page, section: string, text: string) {
   await body.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(text);
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  // "Saved" may still show from before the last keystrokes left: wait until the server has stored them
+  const documentId = new URL(page.url()).pathname.split("/").pop();
+  await expect
+    .poll(async () => JSON.stringify(await (await page.request.get(`/api/documents/${documentId}`)).json()), { timeout: 20_000 })
+    .toContain(text);
 }
 
 test("a document goes through review: blocked submit, approvals, stale approval, Approved, back to In Review", async ({ browser }) => {
