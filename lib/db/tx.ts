@@ -1,7 +1,8 @@
 import type { Ctx } from "../context";
 import type { Db, DbTx } from "./client";
 
-function isClient(db: DbTx): db is Db {
+/** True for a Prisma client, false for the client of an open transaction. */
+export function isClient(db: DbTx): db is Db {
   return typeof (db as Partial<Db>).$transaction === "function";
 }
 

@@ -7,7 +7,7 @@ import { hashSections } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
 import { STATUS_LABELS } from "../documents/inputs";
 import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
-import { notify } from "../notifications/notify";
+import { notify, type NotificationInput } from "../notifications/notify";
 import { templateAtVersion } from "../templates/templates";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
@@ -17,7 +17,24 @@ import { submitProblems } from "./submitGate";
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
 
-const documentUrl = (facts: Facts) => `/w/${facts.doc.workspace.slug}/d/${facts.doc.id}`;
+/** Inbox entries about this document for `userIds` (never the actor), in the caller's transaction. */
+function notifyAbout(ctx: Ctx, facts: Facts, kind: NotificationInput["kind"], userIds: string[], text: string) {
+  return notify(ctx.db, {
+    userIds,
+    actorId: ctx.actor.userId,
+    workspaceId: facts.doc.workspaceId,
+    documentId: facts.doc.id,
+    kind,
+    text,
+    url: `/w/${facts.doc.workspace.slug}/d/${facts.doc.id}`,
+  });
+}
+
+/** Submit and decide judge what people just typed: the live document is stored first. */
+async function storeLatest(ctx: Ctx, documentId: string): Promise<void> {
+  await loadDocument(ctx, documentId); // outsiders learn nothing, not even by timing a flush
+  await flushDocument(documentId);
+}
 
 /** The document's review: roles, reviewers, decisions. Requires `document.view`. */
 export async function getReview(ctx: Ctx, input: { documentId: string }): Promise<ReviewDto> {
@@ -43,15 +60,7 @@ async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allAp
       subjectId: facts.doc.id,
       data: { from: facts.doc.status, to: result.next, action, ...(result.overridden ? { override: extra.overrideReason ?? "" } : {}), ...(extra.data ?? {}) },
     });
-    await notify(ctx.db, {
-      userIds: [facts.doc.ownerId, ...facts.assignments.map((a) => a.reviewerId)],
-      actorId: ctx.actor.userId,
-      workspaceId: facts.doc.workspaceId,
-      documentId: facts.doc.id,
-      kind: "document.status",
-      text: `“${facts.doc.title}” is now ${STATUS_LABELS[result.next]}.`,
-      url: documentUrl(facts),
-    });
+    await notifyAbout(ctx, facts, "document.status", [facts.doc.ownerId, ...facts.assignments.map((a) => a.reviewerId)], `“${facts.doc.title}” is now ${STATUS_LABELS[result.next]}.`);
   }
   return result.next;
 }
@@ -72,15 +81,7 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
     });
     await recordActivity(tx, { workspaceId: facts.doc.workspaceId, kind: "review.assigned", subjectId: facts.doc.id, data: { role: input.roleKey, reviewer: input.reviewerId } });
     const roleName = facts.roles.find((r) => r.key === input.roleKey)?.name ?? input.roleKey;
-    await notify(tx.db, {
-      userIds: [input.reviewerId],
-      actorId: ctx.actor.userId,
-      workspaceId: facts.doc.workspaceId,
-      documentId: facts.doc.id,
-      kind: "review.requested",
-      text: `${ctx.actor.name} asked you to review “${facts.doc.title}” as ${roleName}.`,
-      url: documentUrl(facts),
-    });
+    await notifyAbout(tx, facts, "review.requested", [input.reviewerId], `${ctx.actor.name} asked you to review “${facts.doc.title}” as ${roleName}.`);
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
   });
 }
@@ -92,8 +93,7 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
  */
 export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<ReviewDto> {
   const input = SubmitInput.parse(raw);
-  await loadDocument(ctx, input.documentId); // outsiders learn nothing, not even by timing a flush
-  await flushDocument(input.documentId);
+  await storeLatest(ctx, input.documentId);
   return inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.edit");
@@ -113,8 +113,7 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
  */
 export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
   const input = DecisionInput.parse(raw);
-  await loadDocument(ctx, input.documentId); // outsiders learn nothing, not even by timing a flush
-  await flushDocument(input.documentId);
+  await storeLatest(ctx, input.documentId);
   return inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.view");
@@ -138,15 +137,7 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
       },
     });
     await recordActivity(tx, { workspaceId: facts.doc.workspaceId, kind: `review.${input.decision}`, subjectId: facts.doc.id, data: { role: role.key, comment: input.comment ?? "" } });
-    await notify(tx.db, {
-      userIds: [facts.doc.ownerId],
-      actorId: ctx.actor.userId,
-      workspaceId: facts.doc.workspaceId,
-      documentId: facts.doc.id,
-      kind: "review.decided",
-      text: `${ctx.actor.name} ${input.decision === "approved" ? "approved" : "requested changes to"} “${facts.doc.title}” as ${role.name}.`,
-      url: documentUrl(facts),
-    });
+    await notifyAbout(tx, facts, "review.decided", [facts.doc.ownerId], `${ctx.actor.name} ${input.decision === "approved" ? "approved" : "requested changes to"} “${facts.doc.title}” as ${role.name}.`);
     const after = await loadReviewFacts(tx, input.documentId);
     const allApproved = presentReview(after, ctx.actor.userId).roles.every((r) => r.approved);
     await step(tx, after, input.decision === "approved" ? "approve" : "requestChanges", { allApproved, overrideReason: assigned ? undefined : input.overrideReason });

@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
-import type { Db, DbTx, Prisma } from "../db";
-import { inTransaction } from "../db/tx";
+import type { DbTx, Prisma } from "../db";
+import { inTransaction, isClient } from "../db/tx";
 import { Conflict, Forbidden, InvalidInput, NotFound } from "../errors";
 import { loadMembership } from "../workspaces/loadMembership";
 import { WorkspaceRef } from "../workspaces/schema";
@@ -14,13 +14,9 @@ import { syncBuiltinTemplates } from "./syncBuiltins";
 
 type TemplateRow = Prisma.TemplateGetPayload<object>;
 
-function isDb(db: DbTx): db is Db {
-  return typeof (db as Partial<Db>).$transaction === "function";
-}
-
 /** Built-ins are synced outside transactions; inside one, the caller already holds a template id. */
 async function ensureBuiltins(ctx: Ctx): Promise<void> {
-  if (isDb(ctx.db)) await syncBuiltinTemplates(ctx.db);
+  if (isClient(ctx.db)) await syncBuiltinTemplates(ctx.db);
 }
 
 function toDto(row: TemplateRow): TemplateDto {
