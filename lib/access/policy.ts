@@ -53,6 +53,14 @@ export const RULES = {
   "document.edit": isEditor,
   "document.delete": isEditor,
   "template.manage": isAdmin,
+  "template.import": isAdmin,
+  // export is reading: anyone who may view may take a copy
+  "document.export": isMember,
+  "document.import": isEditor,
+  "workspace.export": isMember,
+  "version.view": isMember,
+  "version.create": isEditor,
+  "version.restore": isEditor,
   // reviewers are often viewers: everyone in the workspace may discuss a document
   "comment.create": isMember,
   "comment.resolve": (m, s) => isEditor(m) || s.targetUserId === m.userId,
