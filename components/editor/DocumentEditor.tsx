@@ -1,15 +1,15 @@
 "use client";
 
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { CommentThreadDto } from "@/lib/comments/comments";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
 import { AddSection } from "./AddSection";
-import { CollabFields } from "./CollabFields";
-import { SectionBody } from "./SectionBody";
-import { SectionHeader } from "./SectionHeader";
 import { Presence } from "./Presence";
-import { SectionComments, type Draft } from "./comments/SectionComments";
+import { SectionCard } from "./SectionCard";
+import type { Draft } from "./comments/SectionComments";
 import { useThreads } from "./comments/useThreads";
+import { OutlineEntry } from "./OutlineEntry";
 import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
 import { useCollabDocument, usePeers, useSaveState, useSections, type SaveState } from "./useCollabDocument";
 
@@ -18,6 +18,8 @@ const STATUS_DOT: Record<SectionStatus, string> = {
   "in progress": "bg-indigo-500",
   problems: "bg-amber-500",
 };
+
+const NO_THREADS: CommentThreadDto[] = [];
 
 const COLORS = ["#4f46e5", "#db2777", "#059669", "#d97706", "#0891b2", "#7c3aed", "#dc2626"];
 
@@ -95,10 +97,17 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
     return () => window.removeEventListener("keydown", onKey);
   }, [doc, editable]);
 
+  // one array per section, the same one until the threads change: cards re-render only then
+  const threadsBySection = useMemo(() => {
+    const map = new Map<string, CommentThreadDto[]>();
+    for (const t of threads) map.set(t.sectionKey, [...(map.get(t.sectionKey) ?? []), t]);
+    return map;
+  }, [threads]);
+  const onDelete = useCallback((key: string, title: string) => doc && setDeleted({ key, title, index: removeSection(doc.ydoc, key) }), [doc]);
+  const onComment = useCallback((key: string, draft: Draft) => setDrafts((d) => ({ ...d, [key]: draft })), []);
+  const onDraftDone = useCallback((key: string) => setDrafts(({ [key]: _done, ...rest }) => rest), []);
   const present = new Set(sections.map((s) => s.key));
-  const openCount = (key: string) => threads.filter((t) => t.sectionKey === key && !t.resolved).length;
-  const anchored = (key: string) =>
-    threads.filter((t) => t.sectionKey === key && !t.resolved && t.anchorFrom && t.anchorTo).map((t) => ({ id: t.id, anchorFrom: t.anchorFrom!, anchorTo: t.anchorTo! }));
+  const openCount = (key: string) => (threadsBySection.get(key) ?? []).filter((t) => !t.resolved).length;
   const optional = sectionDefs.filter((d) => !present.has(d.key));
 
   return (
@@ -107,14 +116,17 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
         <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto text-sm">
           <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Outline</p>
           <ol className="space-y-1">
-            {sections.map((s) => (
-              <li key={s.key} style={{ paddingLeft: `${(s.depth - 1) * 10}px` }}>
-                <a href={`#section-${s.key}`} data-status={status[s.key]} title={status[s.key]} className="flex items-center gap-2 text-slate-700 hover:text-indigo-700">
-                  {status[s.key] ? <span aria-hidden="true" title={status[s.key]} className={`h-2 w-2 shrink-0 rounded-full ${STATUS_DOT[status[s.key]!]}`} /> : null}
-                  <span className="truncate">{s.title}</span>
-                  {openCount(s.key) ? <span className="ml-auto shrink-0 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900" title="open comments">{openCount(s.key)}</span> : null}
-                </a>
-              </li>
+            {sections.map((s, i) => (
+              <OutlineEntry
+                key={s.key}
+                ydoc={doc?.ydoc}
+                section={s}
+                nextKey={sections[i + 1]?.key ?? null}
+                status={status[s.key]}
+                dotClass={status[s.key] ? STATUS_DOT[status[s.key]!] : ""}
+                openComments={openCount(s.key)}
+                editable={editable}
+              />
             ))}
           </ol>
         </div>
@@ -140,52 +152,29 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
           </div>
         ) : null}
         {doc
-          ? sections.map((s, i) => {
-              const def = sectionDefs.find((d) => d.key === s.key);
-              return (
-                <section key={s.key} id={`section-${s.key}`} data-section-key={s.key} aria-labelledby={`title-${s.key}`} className="scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-                  <SectionHeader
-                    ydoc={doc.ydoc}
-                    sectionKey={s.key}
-                    title={s.title}
-                    depth={s.depth}
-                    editable={editable}
-                    first={i === 0}
-                    last={i === sections.length - 1}
-                    onDelete={() => setDeleted({ key: s.key, title: s.title, index: removeSection(doc.ydoc, s.key) })}
-                  />
-                  {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}
-                  {def?.fields.length ? (
-                    <div className="mt-3">
-                      <CollabFields ydoc={doc.ydoc} sectionKey={s.key} sectionTitle={s.title} fields={def.fields} members={members} readOnly={!editable} />
-                    </div>
-                  ) : null}
-                  <div className="mt-3">
-                    <SectionBody
-                      onNotice={setNotice}
-                      threads={anchored(s.key)}
-                      onComment={(draft) => setDrafts((d) => ({ ...d, [s.key]: draft }))}
-                      ydoc={doc.ydoc}
-                      provider={doc.provider}
-                      sectionKey={s.key}
-                      title={s.title}
-                      editable={editable}
-                      user={me}
-                    />
-                  </div>
-                  <SectionComments
-                    sectionKey={s.key}
-                    sectionTitle={s.title}
-                    threads={threads.filter((t) => t.sectionKey === s.key)}
-                    draft={drafts[s.key] ?? null}
-                    me={user.id}
-                    canResolveAll={canResolveAll}
-                    act={act}
-                    onDraftDone={() => setDrafts(({ [s.key]: _done, ...rest }) => rest)}
-                  />
-                </section>
-              );
-            })
+          ? sections.map((s, i) => (
+              <SectionCard
+                key={s.key}
+                ydoc={doc.ydoc}
+                provider={doc.provider}
+                section={s}
+                nextKey={sections[i + 1]?.key ?? null}
+                first={i === 0}
+                def={sectionDefs.find((d) => d.key === s.key)}
+                editable={editable}
+                members={members}
+                userId={user.id}
+                me={me}
+                canResolveAll={canResolveAll}
+                threads={threadsBySection.get(s.key) ?? NO_THREADS}
+                draft={drafts[s.key] ?? null}
+                act={act}
+                onDelete={onDelete}
+                onNotice={setNotice}
+                onComment={onComment}
+                onDraftDone={onDraftDone}
+              />
+            ))
           : null}
         {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
       </article>

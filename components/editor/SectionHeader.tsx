@@ -12,18 +12,31 @@ interface Props {
   editable: boolean;
   first: boolean;
   last: boolean;
+  /** drag props for the handle; absent when the reader cannot reorder */
+  dragHandle?: { draggable: boolean; onDragStart: (e: React.DragEvent) => void };
   onDelete: () => void;
 }
 
 const iconButton = "rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40";
 
 /** A section's title (renamed in place) and its move / delete controls. */
-export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first, last, onDelete }: Props) {
+export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first, last, dragHandle, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const Heading = depth === 1 ? "h2" : depth === 2 ? "h3" : "h4";
   const size = depth === 1 ? "text-lg" : "text-base";
   return (
     <div className="flex items-start gap-2">
+      {dragHandle && !editing ? (
+        <span
+          {...dragHandle}
+          role="img"
+          aria-label={`Drag to reorder ${title}`}
+          title="Drag to reorder (or Alt+↑/↓)"
+          className="mt-0.5 cursor-grab select-none rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600 active:cursor-grabbing"
+        >
+          ⠿
+        </span>
+      ) : null}
       {editing ? (
         <input
           autoFocus

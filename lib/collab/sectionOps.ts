@@ -7,14 +7,25 @@ export function moveSection(ydoc: Y.Doc, key: string, by: -1 | 1): boolean {
   const from = keys.indexOf(key);
   const to = from + by;
   if (from < 0 || to < 0 || to >= keys.length) return false;
+  // moving up goes before the neighbour; moving down goes before the one after it
+  return placeSection(ydoc, key, by < 0 ? keys[to]! : (keys[to + 1] ?? null));
+}
+
+/**
+ * Moves a section to just before `beforeKey`, or to the end when it is null (a drop
+ * in the outline or on a card). Returns false when nothing moves.
+ */
+export function placeSection(ydoc: Y.Doc, key: string, beforeKey: string | null): boolean {
+  const keys = sectionOrder(ydoc);
+  if (!keys.includes(key) || key === beforeKey || (beforeKey !== null && !keys.includes(beforeKey))) return false;
+  const next = keys[keys.indexOf(key) + 1] ?? null;
+  if (next === beforeKey) return false;
   const order = ydoc.getArray<string>(ORDER);
   ydoc.transact(() => {
+    // every copy: two people moving the same section at once can leave it listed twice
     const raw = order.toArray();
-    const index = raw.indexOf(key);
-    order.delete(index, 1);
-    // the neighbour's index before the delete puts the key just after it (moving down)
-    // or just before it (moving up)
-    order.insert(Math.min(raw.indexOf(keys[to]!), order.length), [key]);
+    for (let i = raw.length - 1; i >= 0; i--) if (raw[i] === key) order.delete(i, 1);
+    order.insert(beforeKey === null ? order.length : order.toArray().indexOf(beforeKey), [key]);
   });
   return true;
 }

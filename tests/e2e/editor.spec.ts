@@ -137,6 +137,17 @@ test("sections are renamed, reordered, deleted with undo and added, live for eve
   await expect(outlineB.last()).toHaveText("Rollout risks");
   await b.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Rollout risks" }).click();
   await expect(b.getByRole("textbox", { name: "Rollout risks body" })).toBeVisible();
+
+  // dragged in the outline onto the upper half of the first entry: it becomes the first section
+  const outlineA = a.getByRole("navigation", { name: "Outline" }).getByRole("link");
+  await outlineA.last().dragTo(outlineA.first(), { targetPosition: { x: 10, y: 2 } });
+  await expect(outlineB.first()).toHaveText("Rollout risks");
+  // the second card dragged by its handle onto the top of the first: it goes before it
+  const cards = a.locator("section[data-section-key]");
+  await cards.first().scrollIntoViewIfNeeded();
+  await a.getByRole("img", { name: `Drag to reorder ${second}` }).dragTo(cards.first(), { targetPosition: { x: 20, y: 10 } });
+  await expect(outlineB.nth(1)).toHaveText("Rollout risks");
+  await expect(outlineB.first()).toHaveText(second);
 });
 
 test("typing / offers every block and inserts the chosen one", async ({ browser }) => {

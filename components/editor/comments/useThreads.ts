@@ -6,7 +6,9 @@ import { callApi } from "../../ui/api";
 
 /** The document's comment threads, refreshed every few seconds and after each action. */
 export function useThreads(documentId: string) {
-  const [threads, setThreads] = useState<CommentThreadDto[]>([]);
+  const [threads, setLoaded] = useState<CommentThreadDto[]>([]);
+  // a poll that brings nothing new keeps the same array, so nothing re-renders
+  const setThreads = useCallback((next: CommentThreadDto[]) => setLoaded((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)), []);
   useEffect(() => {
     let live = true;
     const load = () => void callApi<CommentThreadDto[]>(`/api/documents/${documentId}/comments`).then((res) => live && res.ok && setThreads(res.data));
@@ -16,7 +18,7 @@ export function useThreads(documentId: string) {
       live = false;
       clearInterval(timer);
     };
-  }, [documentId]);
+  }, [documentId, setThreads]);
   const act = useCallback(
     async (path: string, body: Record<string, unknown>): Promise<string | null> => {
       const res = await callApi<CommentThreadDto[]>(`/api/documents/${documentId}/comments${path}`, { method: "POST", body });
@@ -24,7 +26,7 @@ export function useThreads(documentId: string) {
       setThreads(res.data);
       return null;
     },
-    [documentId],
+    [documentId, setThreads],
   );
   return { threads, act };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { moveSection, removeSection, renameSection, restoreSection } from "@/lib/collab/sectionOps";
+import { moveSection, placeSection, removeSection, renameSection, restoreSection } from "@/lib/collab/sectionOps";
 import { sectionOrder, sectionsToYDoc, yDocToSections } from "@/lib/collab/ydoc";
 import { emptyDoc } from "@/lib/editor/schema";
 
@@ -19,6 +19,19 @@ describe("section operations", () => {
     expect(sectionOrder(ydoc)).toEqual(["c", "a", "b"]);
     expect(moveSection(ydoc, "c", -1)).toBe(false);
     expect(moveSection(ydoc, "b", 1)).toBe(false);
+  });
+
+  it("places a dragged section before another one or at the end", () => {
+    const ydoc = doc(["a", "b", "c", "d"]);
+    expect(placeSection(ydoc, "d", "b")).toBe(true);
+    expect(sectionOrder(ydoc)).toEqual(["a", "d", "b", "c"]);
+    expect(placeSection(ydoc, "a", null)).toBe(true);
+    expect(sectionOrder(ydoc)).toEqual(["d", "b", "c", "a"]);
+    // dropped where it already is, on itself, or on a section that does not exist
+    expect(placeSection(ydoc, "b", "c")).toBe(false);
+    expect(placeSection(ydoc, "b", "b")).toBe(false);
+    expect(placeSection(ydoc, "b", "zz")).toBe(false);
+    expect(sectionOrder(ydoc)).toEqual(["d", "b", "c", "a"]);
   });
 
   it("renames, removes and restores a section with its content", () => {

@@ -1,0 +1,107 @@
+"use client";
+
+import type { HocuspocusProvider } from "@hocuspocus/provider";
+import { memo, useCallback, useMemo } from "react";
+import type * as Y from "yjs";
+import type { CommentThreadDto } from "@/lib/comments/comments";
+import type { SectionDef } from "@/lib/templates/schema";
+import { CollabFields } from "./CollabFields";
+import { SectionBody } from "./SectionBody";
+import { SectionHeader } from "./SectionHeader";
+import { SectionComments, type Draft } from "./comments/SectionComments";
+import { dragSource, useSectionDrop } from "./useSectionDrag";
+import type { SectionMeta } from "./useCollabDocument";
+
+interface Props {
+  ydoc: Y.Doc;
+  provider: HocuspocusProvider;
+  section: SectionMeta;
+  /** the section after this one, where a drop on the lower half goes before */
+  nextKey: string | null;
+  first: boolean;
+  def: SectionDef | undefined;
+  editable: boolean;
+  members: { userId: string; name: string }[];
+  userId: string;
+  /** name and colour for carets, the same object for the whole page */
+  me: { name: string; color: string };
+  canResolveAll: boolean;
+  /** this section's threads, the same array while they do not change */
+  threads: CommentThreadDto[];
+  draft: Draft | null;
+  act: (path: string, body: Record<string, unknown>) => Promise<string | null>;
+  // stable callbacks taking the section key, so a card re-renders only when its own props change
+  onDelete: (key: string, title: string) => void;
+  onNotice: (message: string) => void;
+  onComment: (key: string, draft: Draft) => void;
+  onDraftDone: (key: string) => void;
+}
+
+const NO_THREADS: CommentThreadDto[] = [];
+
+/**
+ * One section: title and controls, typed fields, rich-text body and comments. Memoised:
+ * re-rendering a mounted editor resets its options, which costs a ProseMirror update, so
+ * a change elsewhere in the document must not re-render every card.
+ */
+export const SectionCard = memo(function SectionCard(props: Props) {
+  const { ydoc, provider, section, nextKey, first, def, editable, members, me, threads, draft, onComment } = props;
+  const { key, title } = section;
+  const drop = useSectionDrop(ydoc, key, nextKey, editable);
+  const anchored = useMemo(
+    () => threads.filter((t) => !t.resolved && t.anchorFrom && t.anchorTo).map((t) => ({ id: t.id, anchorFrom: t.anchorFrom!, anchorTo: t.anchorTo! })),
+    [threads],
+  );
+  const comment = useCallback((d: Draft) => onComment(key, d), [onComment, key]);
+  const line = drop.side === "before" ? "shadow-[0_-3px_0_0_#4f46e5]" : drop.side === "after" ? "shadow-[0_3px_0_0_#4f46e5]" : "shadow-sm";
+  return (
+    <section
+      id={`section-${key}`}
+      data-section-key={key}
+      aria-labelledby={`title-${key}`}
+      className={`scroll-mt-4 rounded-xl bg-white p-5 ring-1 ring-slate-200 ${line}`}
+      {...drop.handlers}
+    >
+      <SectionHeader
+        ydoc={ydoc}
+        sectionKey={key}
+        title={title}
+        depth={section.depth}
+        editable={editable}
+        first={first}
+        last={nextKey === null}
+        dragHandle={editable ? dragSource(key) : undefined}
+        onDelete={() => props.onDelete(key, title)}
+      />
+      {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}
+      {def?.fields.length ? (
+        <div className="mt-3">
+          <CollabFields ydoc={ydoc} sectionKey={key} sectionTitle={title} fields={def.fields} members={members} readOnly={!editable} />
+        </div>
+      ) : null}
+      <div className="mt-3">
+        <SectionBody
+          onNotice={props.onNotice}
+          threads={anchored}
+          onComment={comment}
+          ydoc={ydoc}
+          provider={provider}
+          sectionKey={key}
+          title={title}
+          editable={editable}
+          user={me}
+        />
+      </div>
+      <SectionComments
+        sectionKey={key}
+        sectionTitle={title}
+        threads={threads.length ? threads : NO_THREADS}
+        draft={draft}
+        me={props.userId}
+        canResolveAll={props.canResolveAll}
+        act={props.act}
+        onDraftDone={() => props.onDraftDone(key)}
+      />
+    </section>
+  );
+});
