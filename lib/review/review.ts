@@ -98,7 +98,7 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.edit");
     const def = await templateAtVersion(tx.db, facts.doc.templateId, facts.doc.templateVersion);
-    const problems = submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def);
+    const problems = await submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def);
     const override = facts.membership.role === "owner" && Boolean(input.overrideReason);
     if (problems.length && !override) throw new SubmitBlocked(problems);
     await step(tx, facts, "submit", override && problems.length ? { data: { gateOverride: input.overrideReason ?? "" } } : {});

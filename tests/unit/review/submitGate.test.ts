@@ -16,8 +16,8 @@ const def = TemplateDefinition.parse({
 const body = (md: string) => normalizeDoc(markdownToDoc(md).doc);
 
 describe("submit gate", () => {
-  it("lists each problem with its section", () => {
-    const problems = submitProblems("Payments [Project Name]", [
+  it("lists each problem with its section", async () => {
+    const problems = await submitProblems("Payments [Project Name]", [
       { key: "meta", title: "Metadata", fields: { owner: "" }, body: body("Fine.") },
       { key: "design", title: "Design", fields: {}, body: body("We ship it TBD.\n\n```mermaid\nnot a diagram\n```") },
     ], def);
@@ -29,16 +29,40 @@ describe("submit gate", () => {
     ]);
   });
 
-  it("passes a finished document, ignoring brackets inside code", () => {
-    const problems = submitProblems("Payments ledger", [
+  it("passes a finished document, ignoring brackets inside code", async () => {
+    const problems = await submitProblems("Payments ledger", [
       { key: "meta", title: "Metadata", fields: { owner: "Ada" }, body: body("Use `arr[idx]` carefully.") },
       { key: "design", title: "Design", fields: {}, body: body("```mermaid\n%% comment\nflowchart LR\n  A --> B\n```") },
     ], def);
     expect(problems).toEqual([]);
   });
 
-  it("catches template placeholders left as hints", () => {
-    const problems = submitProblems("Doc", [{ key: "design", title: "Design", fields: {}, body: body("Owner: {feature}") }], def);
+  it("catches template placeholders left as hints", async () => {
+    const problems = await submitProblems("Doc", [{ key: "design", title: "Design", fields: {}, body: body("Owner: {feature}") }], def);
     expect(problems).toEqual([{ sectionKey: "design", kind: "placeholder", message: "Design: replace the placeholder “{feature}”." }]);
+  });
+
+  it("checks diagrams with Mermaid's parser: a known type with broken syntax is caught with its line", async () => {
+    const problems = await submitProblems("Doc", [
+      { key: "design", title: "Design", fields: {}, body: body("```mermaid\nflowchart LR\n  A --> B\n```\n\n```mermaid\nsequenceDiagram\n  A->>: hi\n```") },
+    ], def);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ sectionKey: "design", kind: "diagram" });
+    expect(problems[0]!.message).toMatch(/^Design: diagram 2 does not draw — Parse error on line 2/);
+  });
+
+  it("accepts every diagram type the editor offers when its syntax is right", async () => {
+    const sources = [
+      "classDiagram\n  class Ledger",
+      "stateDiagram-v2\n  [*] --> Draft",
+      "erDiagram\n  ACCOUNT ||--o{ ENTRY : has",
+      "gantt\n  title Plan\n  section Build\n  Ledger :a1, 2026-01-01, 30d",
+      "mindmap\n  root\n    child",
+      "---\ntitle: With front matter\n---\nflowchart TD\n  A --> B",
+    ];
+    for (const source of sources) {
+      const problems = await submitProblems("Doc", [{ key: "design", title: "Design", fields: {}, body: body("```mermaid\n" + source + "\n```") }], def);
+      expect(problems, source).toEqual([]);
+    }
   });
 });
