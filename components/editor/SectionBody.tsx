@@ -173,8 +173,39 @@ function Editor({ ydoc, provider, sectionKey, title, editable, user, onNotice, t
 }
 
 /**
- * One section's rich-text editor, bound to its Y.XmlFragment. Mounted when the section
- * scrolls near the viewport, so a 60-section document does not start 60 editors at once.
+ * Editors waiting to be mounted, started one per idle slice so the page stays responsive
+ * while a long document becomes editable from the top down.
+ */
+const waiting: (() => void)[] = [];
+let draining = false;
+
+function drain(): void {
+  const next = waiting.shift();
+  if (!next) {
+    draining = false;
+    return;
+  }
+  next();
+  if (typeof requestIdleCallback === "function") requestIdleCallback(drain, { timeout: 50 });
+  else setTimeout(drain, 0);
+}
+
+function mountSoon(mount: () => void): () => void {
+  waiting.push(mount);
+  if (!draining) {
+    draining = true;
+    setTimeout(drain, 0);
+  }
+  return () => {
+    const i = waiting.indexOf(mount);
+    if (i >= 0) waiting.splice(i, 1);
+  };
+}
+
+/**
+ * One section's rich-text editor, bound to its Y.XmlFragment. Sections near the viewport
+ * mount at once; the rest mount one per idle slice, so a 60-section document does not
+ * start 60 editors in one long task.
  */
 export function SectionBody(props: Props) {
   const ref = useRef<HTMLDivElement>(null);
@@ -182,14 +213,20 @@ export function SectionBody(props: Props) {
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const show = () => setVisible(true);
+    const cancel = mountSoon(show);
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
-        setVisible(true);
+        cancel();
+        show();
         observer.disconnect();
       }
     }, { rootMargin: "600px 0px" });
     observer.observe(el);
-    return () => observer.disconnect();
+    return () => {
+      cancel();
+      observer.disconnect();
+    };
   }, []);
   return <div ref={ref}>{visible ? <Editor {...props} /> : <div className="min-h-16" />}</div>;
 }
