@@ -1,13 +1,11 @@
 import { authorize } from "../access/policy";
 import type { Ctx } from "../context";
-import { hashSections } from "../documents/contentHash";
-import { getDocument } from "../documents/documents";
+import { hashSections, type HashableSection } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
-import type { DocumentDto, SectionDto } from "../documents/present";
+import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import type { FieldDef, TemplateDefinition } from "../templates/schema";
 import { templateAtVersion } from "../templates/templates";
-import { listMembers } from "../workspaces/listMembers";
 import type { ExportableDocument, ExportReviewer, ExportSection } from "./markdown";
 
 /** A decision as a printed record shows it: stale when what it covers changed after it. */
@@ -24,6 +22,8 @@ export interface PrintableDocument extends ExportableDocument {
   version: string | null;
 }
 
+type SectionRow = HashableSection;
+
 /** "Payments Ledger: v2!" → "payments-ledger-v2"; accents folded, anything else dropped. */
 export function slugify(title: string): string {
   const slug = title
@@ -37,20 +37,15 @@ export function slugify(title: string): string {
   return slug || "document";
 }
 
-/** Member names by user id; ids of people no longer in the workspace are looked up once. */
-async function namesById(ctx: Ctx, doc: DocumentDto, ids: Set<string>): Promise<Map<string, string>> {
-  const names = new Map((await listMembers(ctx, { slug: doc.workspace.slug })).map((m) => [m.userId, m.name] as const));
-  const missing = [...ids].filter((id) => !names.has(id));
-  if (missing.length) {
-    const users = await ctx.db.user.findMany({ where: { id: { in: missing } }, select: { id: true, name: true } });
-    for (const u of users) names.set(u.id, u.name);
-  }
-  return names;
+/** Names of the people named in fields (and the owner), by user id; leavers keep their names. */
+async function namesById(ctx: Ctx, ids: Set<string>): Promise<Map<string, string>> {
+  const users = await ctx.db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
+  return new Map(users.map((u) => [u.id, u.name] as const));
 }
 
-function personIds(def: TemplateDefinition, doc: DocumentDto): Set<string> {
-  const ids = new Set<string>([doc.owner.id]);
-  for (const section of doc.sections) {
+function personIds(def: TemplateDefinition, ownerId: string, sections: SectionRow[]): Set<string> {
+  const ids = new Set<string>([ownerId]);
+  for (const section of sections) {
     for (const field of fieldDefs(def, section.key)) {
       if (field.type !== "person" && field.type !== "people") continue;
       for (const id of asList(section.fields[field.key])) ids.add(id);
@@ -75,9 +70,9 @@ function readable(field: FieldDef, value: FieldValue | undefined, names: Map<str
 }
 
 /** People named in fields keyed author/authors, in order of appearance; the owner when there are none. */
-function authorsOf(def: TemplateDefinition, doc: DocumentDto, names: Map<string, string>): string[] {
+function authorsOf(def: TemplateDefinition, sections: SectionRow[], names: Map<string, string>, owner: string): string[] {
   const authors: string[] = [];
-  for (const section of doc.sections) {
+  for (const section of sections) {
     for (const field of fieldDefs(def, section.key)) {
       if (!/^authors?$/.test(field.key) || (field.type !== "person" && field.type !== "people")) continue;
       for (const id of asList(section.fields[field.key])) {
@@ -86,10 +81,10 @@ function authorsOf(def: TemplateDefinition, doc: DocumentDto, names: Map<string,
       }
     }
   }
-  return authors.length ? authors : [names.get(doc.owner.id) ?? doc.owner.name];
+  return authors.length ? authors : [owner];
 }
 
-function exportSection(def: TemplateDefinition, section: SectionDto, names: Map<string, string>): ExportSection {
+function exportSection(def: TemplateDefinition, section: SectionRow, names: Map<string, string>): ExportSection {
   return {
     title: section.title,
     depth: section.depth,
@@ -116,10 +111,10 @@ async function approvalsOf(ctx: Ctx, def: TemplateDefinition, documentId: string
     }));
 }
 
-function controlSection(def: TemplateDefinition, doc: DocumentDto): SectionDto | undefined {
-  const control = doc.sections.find((s) => s.key === "document_control");
+function controlSection(def: TemplateDefinition, sections: SectionRow[]): SectionRow | undefined {
+  const control = sections.find((s) => s.key === "document_control");
   if (control) return control;
-  const first = doc.sections[0];
+  const first = sections[0];
   return first && fieldDefs(def, first.key).length ? first : undefined;
 }
 
@@ -129,25 +124,30 @@ function controlSection(def: TemplateDefinition, doc: DocumentDto): SectionDto |
  * decision. Requires `document.export`; NotFound outside the actor's workspaces.
  */
 export async function loadPrintable(ctx: Ctx, documentId: string): Promise<PrintableDocument> {
-  const { doc: row, membership } = await loadDocument(ctx, documentId);
+  const { doc, membership } = await loadDocument(ctx, documentId);
   authorize(membership, "document.export");
-  const doc = await getDocument(ctx, { documentId });
-  const def = await templateAtVersion(ctx.db, doc.template.id, doc.template.version);
-  const [names, reviewers] = await Promise.all([namesById(ctx, doc, personIds(def, doc)), approvalsOf(ctx, def, documentId)]);
-  const control = controlSection(def, doc);
+  // independent reads in parallel: this is on the path of every download
+  const [rows, def] = await Promise.all([
+    ctx.db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } }),
+    templateAtVersion(ctx.db, doc.templateId, doc.templateVersion),
+  ]);
+  const sections: SectionRow[] = rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
+  const [names, reviewers] = await Promise.all([namesById(ctx, personIds(def, doc.ownerId, sections)), approvalsOf(ctx, def, documentId)]);
+  const control = controlSection(def, sections);
   const controlDefs = control ? fieldDefs(def, control.key) : [];
   const versionField = controlDefs.find((f) => f.type === "version");
+  const owner = names.get(doc.ownerId) ?? doc.owner.name;
   return {
     title: doc.title,
     status: doc.status,
-    template: { key: doc.template.key, name: doc.template.name, version: doc.template.version },
-    contentHash: hashSections(doc.sections),
-    owner: doc.owner.name,
-    authors: authorsOf(def, doc, names),
+    template: { key: doc.template.key, name: doc.template.name, version: doc.templateVersion },
+    contentHash: hashSections(sections),
+    owner,
+    authors: authorsOf(def, sections, names, owner),
     reviewers,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: doc.updatedAt,
-    sections: doc.sections.map((s) => exportSection(def, s, names)),
+    createdAt: doc.createdAt.toISOString(),
+    updatedAt: doc.updatedAt.toISOString(),
+    sections: sections.map((s) => exportSection(def, s, names)),
     control: control ? controlDefs.map((f) => ({ label: f.label, value: readable(f, control.fields[f.key], names) })) : [],
     version: versionField && control ? readable(versionField, control.fields[versionField.key], names) || null : null,
   };
