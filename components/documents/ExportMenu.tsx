@@ -80,11 +80,17 @@ export function ExportMenu({ documentId }: { documentId: string }) {
 
   return (
     <div
-      className="relative"
+      className="relative flex items-center gap-2"
       onKeyDown={(event) => {
         if (event.key === "Escape") setOpen(false);
       }}
     >
+      {rendering ? (
+        <span role="status" className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-600">
+          <progress aria-label="Rendering the PDF" className="h-1.5 w-14" />
+          Rendering PDF ({rendering}){seconds > 0 ? ` · ${seconds} s` : "…"}
+        </span>
+      ) : null}
       <Button variant="secondary" aria-haspopup="menu" aria-expanded={open} disabled={rendering !== null} onClick={() => {
           dismiss();
           setOpen((v) => !v);
@@ -93,7 +99,7 @@ export function ExportMenu({ documentId }: { documentId: string }) {
         Export
       </Button>
       {open ? (
-        <div ref={menu} role="menu" aria-label="Export" className="absolute right-0 z-20 mt-1 w-56 overflow-hidden rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">
+        <div ref={menu} role="menu" aria-label="Export" className="absolute right-0 top-full z-20 mt-1 w-56 overflow-hidden rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">
           <a role="menuitem" href={`/api/documents/${documentId}/export.md`} download className={ITEM} onClick={() => setOpen(false)}>
             Markdown (.md)
           </a>
@@ -105,16 +111,8 @@ export function ExportMenu({ documentId }: { documentId: string }) {
           </button>
         </div>
       ) : null}
-      {rendering ? (
-        <div role="status" className="absolute right-0 z-10 mt-1 flex w-56 items-center gap-2 rounded-md bg-white px-3 py-2 text-xs text-slate-700 shadow ring-1 ring-slate-200">
-          <progress aria-label="Rendering the PDF" className="h-1.5 w-16" />
-          <span>
-            Rendering PDF ({rendering}){seconds > 0 ? ` · ${seconds} s` : "…"}
-          </span>
-        </div>
-      ) : null}
       {error ? (
-        <p role="alert" className="absolute right-0 z-10 mt-1 w-72 rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-red-200">
+        <p role="alert" className="absolute right-0 top-full z-10 mt-1 w-72 rounded-md bg-red-50 px-3 py-2 text-xs text-red-800 ring-1 ring-red-200">
           {error}
         </p>
       ) : null}

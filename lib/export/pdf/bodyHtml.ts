@@ -105,11 +105,29 @@ function render(node: PMNode, d: Diagrams): string {
   }
 }
 
+/** One top-level block of a body as printed HTML; headings are marked so they can be kept with what follows. */
+export interface PrintBlock {
+  html: string;
+  heading: boolean;
+}
+
 /**
- * A rich-text body as HTML for printing: every text escaped, links only to safe targets,
- * Mermaid nodes as the SVG drawn for their source (or the source with the reason it could
- * not be drawn). Pure; throws nothing.
+ * A rich-text body as HTML blocks for printing: every text escaped, links only to safe
+ * targets, Mermaid nodes as the SVG drawn for their source (or the source with the reason
+ * it could not be drawn). Pure; throws nothing.
  */
+export function bodyBlocks(body: PMNode, diagrams: Diagrams): PrintBlock[] {
+  return (
+    (body.content ?? [])
+      // an empty paragraph (a fresh section's body) prints nothing, and must not hold a heading's place
+      .filter((node) => node.type !== "paragraph" || (node.content ?? []).length > 0)
+      .map((node) => ({ html: render(node, diagrams), heading: node.type === "heading" }))
+  );
+}
+
+/** The blocks of `bodyBlocks` as one string. */
 export function bodyToHtml(body: PMNode, diagrams: Diagrams): string {
-  return children(body, diagrams);
+  return bodyBlocks(body, diagrams)
+    .map((b) => b.html)
+    .join("");
 }

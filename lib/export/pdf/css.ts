@@ -32,6 +32,7 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 td > p, th > p { margin: 0; }
 .placeholder { color: #64748b; font-style: italic; }
+div.keep { break-inside: avoid; page-break-inside: avoid; }
 figure.diagram { margin: 0.8em 0; text-align: center; break-inside: avoid; }
 figure.diagram svg { max-width: 100%; height: auto; max-height: 235mm; }
 .diagram-error { border: 1px solid #fca5a5; background: #fef2f2; padding: 6pt; border-radius: 4px; }

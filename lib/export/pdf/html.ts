@@ -1,6 +1,6 @@
 import { STATUS_LABELS } from "../../documents/inputs";
 import type { PrintableDocument, PrintedApproval } from "../exportable";
-import { bodyToHtml, escapeHtml, type Diagrams } from "./bodyHtml";
+import { bodyBlocks, escapeHtml, type Diagrams, type PrintBlock } from "./bodyHtml";
 import { PRINT_CSS } from "./css";
 
 /** The id a section's heading carries, also its PDF named destination (plain ASCII, so the name needs no escaping). */
@@ -65,14 +65,34 @@ function contents(doc: PrintableDocument, pages: ReadonlyMap<string, number> | n
   return `<nav class="toc"><h2>Contents</h2><ol>${items.join("")}</ol></nav>`;
 }
 
+/**
+ * Headings travel in one unbreakable group with the first block after them: Chromium does
+ * not always honour break-after: avoid, and a page must not end on a heading.
+ */
+function keepHeadingsWithNext(blocks: PrintBlock[]): string {
+  const out: string[] = [];
+  let pending: string[] = [];
+  for (const block of blocks) {
+    if (block.heading) {
+      pending.push(block.html);
+      continue;
+    }
+    out.push(pending.length ? `<div class="keep">${pending.join("")}${block.html}</div>` : block.html);
+    pending = [];
+  }
+  if (pending.length) out.push(`<div class="keep">${pending.join("")}</div>`);
+  return out.join("\n");
+}
+
 function sections(doc: PrintableDocument, diagrams: Diagrams): string {
-  return doc.sections
-    .map((s, i) => {
-      const level = Math.min(6, Math.max(1, s.depth) + 1);
-      const fields = s.fields.length ? `<table class="fields"><tbody>${s.fields.map((f) => row(f.label, escapeHtml(f.value))).join("")}</tbody></table>` : "";
-      return `<section><h${level} id="${sectionAnchor(i)}">${escapeHtml(s.title)}</h${level}>${fields}${bodyToHtml(s.body, diagrams)}</section>`;
-    })
-    .join("\n");
+  const blocks: PrintBlock[] = [];
+  doc.sections.forEach((s, i) => {
+    const level = Math.min(6, Math.max(1, s.depth) + 1);
+    blocks.push({ html: `<h${level} id="${sectionAnchor(i)}">${escapeHtml(s.title)}</h${level}>`, heading: true });
+    if (s.fields.length) blocks.push({ html: `<table class="fields"><tbody>${s.fields.map((f) => row(f.label, escapeHtml(f.value))).join("")}</tbody></table>`, heading: false });
+    blocks.push(...bodyBlocks(s.body, diagrams));
+  });
+  return keepHeadingsWithNext(blocks);
 }
 
 /**

@@ -81,7 +81,13 @@ export async function renderDiagrams(browser: Browser, sources: string[]): Promi
   const missing = [...new Set(sources)].filter((s) => !cache.has(s));
   if (missing.length) {
     const run = queue.then(async () => {
-      const results = await renderInPage(await mermaidPage(browser), missing);
+      const page = mermaidPage(browser);
+      const results = await renderInPage(await page, missing).catch(async (error: unknown) => {
+        // the page crashed or was closed: start a fresh one next time
+        if (pages.get(browser) === page) pages.delete(browser);
+        await (await page.catch(() => undefined))?.close().catch(() => undefined);
+        throw error;
+      });
       for (const [i, source] of missing.entries()) {
         if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
         cache.set(source, results[i]!);
