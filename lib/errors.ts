@@ -60,3 +60,10 @@ export class SubmitBlocked extends Conflict {
     super(`This document cannot be submitted yet: ${problems.length} ${problems.length === 1 ? "problem" : "problems"} to fix.`);
   }
 }
+
+/** 503: a part this request needs is missing or busy on the server; the message says what to do. */
+export class ServiceUnavailable extends DomainError {
+  constructor(message: string) {
+    super(message, "service_unavailable");
+  }
+}

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
+import { closePdfBrowser } from "../lib/export/pdf/browser";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
 import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
@@ -95,6 +96,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       // store what editors typed before the sockets go (hocuspocus issue 738)
       stopMail();
       await collab.close();
+      await closePdfBrowser();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

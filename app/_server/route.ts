@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { Actor, Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
-import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, SubmitBlocked, TooManyRequests, Unauthenticated } from "@/lib/errors";
+import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, ServiceUnavailable, SubmitBlocked, TooManyRequests, Unauthenticated } from "@/lib/errors";
 import { requestLogger } from "@/lib/observability/logger";
 import { getActor } from "./session";
 
@@ -46,6 +46,7 @@ export function toErrorResponse(error: unknown, requestId: string | undefined): 
   if (error instanceof TooManyRequests) {
     return errorResponse(429, error.message, requestId, { retryAfter: error.retryAfterSeconds }, { "Retry-After": String(error.retryAfterSeconds) });
   }
+  if (error instanceof ServiceUnavailable) return errorResponse(503, error.message, requestId);
   if (error instanceof DomainError) return errorResponse(400, error.message, requestId);
   requestLogger(requestId).error({ err: error }, "unhandled error");
   return errorResponse(500, "Something went wrong on our side.", requestId);

@@ -5,6 +5,7 @@ import { getDocument } from "@/lib/documents/documents";
 import { NotFound } from "@/lib/errors";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
 import { importMarkdown } from "@/lib/markdown/importMarkdown";
+import { assignReviewer, decide, submitForReview } from "@/lib/review/review";
 import { listTemplates } from "@/lib/templates/templates";
 import { contentHash } from "@/lib/util/hash";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
@@ -61,6 +62,21 @@ describe("exporting a document as Markdown", () => {
     expect(markdown).toContain(["## \\[Project Name] - Technical Architecture & Design", "", "| Field | Value |", "| - | - |", `| Author | ${ws.owner.name} |`, "| Date | 2026-03-04 |"].join("\n"));
     expect(markdown).toContain(["| Project Name | Ledger \\| v2 |", "| Version | 1.0.0 |", "| Status | Draft |", `| Author(s) | ${ws.owner.name} |`, `| Reviewers | ${reviewer.name} |`, "| Approval Date | |"].join("\n"));
     expect(markdown).not.toContain(reviewer.userId);
+  });
+
+  it("lists each reviewer's latest decision with the hash of the content it covered", async () => {
+    const { ws, owner, documentId } = await sddDocument();
+    const reviewer = ws.members.editor[0]!;
+    await assignReviewer(owner, { documentId, roleKey: "security_review", reviewerId: reviewer.userId });
+    await submitForReview(owner, { documentId, overrideReason: "Starter text is fine here." });
+    await decide(ctxFor(reviewer), { documentId, roleKey: "security_review", decision: "changes_requested", comment: "Threats?" });
+    await submitForReview(owner, { documentId, overrideReason: "Starter text is fine here." });
+    await decide(ctxFor(reviewer), { documentId, roleKey: "security_review", decision: "approved" });
+
+    const { frontMatter } = split((await exportDocumentMarkdown(owner, { documentId })).markdown);
+    const approval = await testDb().approval.findFirstOrThrow({ where: { documentId, decision: "approved" } });
+    expect(frontMatter.reviewers).toEqual([{ name: reviewer.name, role: "Security Review", decision: "approved", date: approval.createdAt.toISOString(), content_hash: approval.contentHash }]);
+    expect(approval.contentHash).not.toBe(frontMatter.content_hash);
   });
 
   it("gives the same bytes for an unchanged document", async () => {

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { ExportMenu } from "@/components/documents/ExportMenu";
 import { StatusBadge } from "@/components/documents/StatusBadge";
 import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
@@ -39,7 +40,9 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         <StatusBadge status={doc.status} />
         <span>{doc.template.name} · template v{doc.template.version}</span>
         <span>Owner {doc.owner.name}</span>
-        <a href={`/api/documents/${doc.id}/export.md`} className="ml-auto text-indigo-700 hover:underline">Download Markdown</a>
+        <div className="ml-auto">
+          {can["document.export"] ? <ExportMenu documentId={doc.id} /> : null}
+        </div>
         {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
       </div>
       <ReviewPanel

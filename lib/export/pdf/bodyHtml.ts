@@ -1,0 +1,133 @@
+import { isSafeHref, type PMMark, type PMNode } from "../../editor/schema";
+import type { DiagramResult } from "./mermaid";
+
+const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Text safe inside an element or a quoted attribute. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+}
+
+/** Diagrams drawn for this document, by Mermaid source. */
+export type Diagrams = ReadonlyMap<string, DiagramResult>;
+
+function withMarks(html: string, marks: PMMark[] | undefined): string {
+  let out = html;
+  for (const mark of marks ?? []) {
+    if (mark.type === "code") out = `<code>${out}</code>`;
+    else if (mark.type === "bold") out = `<strong>${out}</strong>`;
+    else if (mark.type === "italic") out = `<em>${out}</em>`;
+    else if (mark.type === "strike") out = `<s>${out}</s>`;
+  }
+  // the link goes outermost, and only to targets the editor would accept
+  const href = String(marks?.find((m) => m.type === "link")?.attrs?.href ?? "");
+  return href && isSafeHref(href) ? `<a href="${escapeHtml(href.trim())}">${out}</a>` : out;
+}
+
+function inline(node: PMNode, d: Diagrams): string {
+  switch (node.type) {
+    case "text":
+      return withMarks(escapeHtml(node.text ?? ""), node.marks);
+    case "hardBreak":
+      return "<br>";
+    case "placeholder":
+      return withMarks(`<span class="placeholder">${escapeHtml(String(node.attrs?.label ?? ""))}</span>`, node.marks);
+    default:
+      return children(node, d);
+  }
+}
+
+function children(node: PMNode, d: Diagrams): string {
+  return (node.content ?? []).map((child) => render(child, d)).join("");
+}
+
+function span(node: PMNode): string {
+  const attrs: string[] = [];
+  for (const name of ["colspan", "rowspan"] as const) {
+    const n = Number(node.attrs?.[name] ?? 1);
+    if (Number.isInteger(n) && n > 1 && n < 100) attrs.push(` ${name}="${n}"`);
+  }
+  return attrs.join("");
+}
+
+function diagram(source: string, diagrams: Diagrams): string {
+  const result = diagrams.get(source);
+  if (result && "svg" in result) return `<figure class="diagram">${result.svg}</figure>`;
+  const reason = result && "error" in result ? result.error.split("\n")[0] : "not drawn";
+  return `<div class="diagram-error"><p>This Mermaid diagram could not be drawn (${escapeHtml(reason ?? "")}); its source:</p><pre><code>${escapeHtml(source)}</code></pre></div>`;
+}
+
+function render(node: PMNode, d: Diagrams): string {
+  switch (node.type) {
+    case "paragraph":
+      return `<p>${(node.content ?? []).map((child) => inline(child, d)).join("")}</p>`;
+    case "heading": {
+      // body headings sit below the section's own heading level
+      const level = Math.min(6, Math.max(3, Math.trunc(Number(node.attrs?.level ?? 3)) + 1));
+      return `<h${level}>${(node.content ?? []).map((child) => inline(child, d)).join("")}</h${level}>`;
+    }
+    case "bulletList":
+      return `<ul>${children(node, d)}</ul>`;
+    case "orderedList": {
+      const start = Math.trunc(Number(node.attrs?.start ?? 1)) || 1;
+      return `<ol${start !== 1 ? ` start="${start}"` : ""}>${children(node, d)}</ol>`;
+    }
+    case "listItem":
+      return `<li>${children(node, d)}</li>`;
+    case "taskList":
+      return `<ul class="tasks">${children(node, d)}</ul>`;
+    case "taskItem":
+      return `<li><span class="box">${node.attrs?.checked === true ? "☑" : "☐"}</span>${children(node, d).replace(/^<p>|<\/p>$/g, "")}</li>`;
+    case "codeBlock": {
+      const text = (node.content ?? []).map((c) => c.text ?? "").join("");
+      return `<pre><code>${escapeHtml(text)}</code></pre>`;
+    }
+    case "mermaid":
+      return diagram(String(node.attrs?.source ?? ""), d);
+    case "blockquote":
+      return `<blockquote>${children(node, d)}</blockquote>`;
+    case "horizontalRule":
+      return "<hr>";
+    case "table":
+      return `<table>${children(node, d)}</table>`;
+    case "tableRow":
+      return `<tr>${children(node, d)}</tr>`;
+    case "tableHeader":
+      return `<th${span(node)}>${children(node, d)}</th>`;
+    case "tableCell":
+      return `<td${span(node)}>${children(node, d)}</td>`;
+    case "text":
+    case "hardBreak":
+    case "placeholder":
+      return inline(node, d);
+    default:
+      return children(node, d);
+  }
+}
+
+/** One top-level block of a body as printed HTML; headings are marked so they can be kept with what follows. */
+export interface PrintBlock {
+  html: string;
+  heading: boolean;
+}
+
+/**
+ * A rich-text body as HTML blocks for printing: every text escaped, links only to safe
+ * targets, Mermaid nodes as the SVG drawn for their source (or the source with the reason
+ * it could not be drawn). Pure; throws nothing.
+ */
+export function bodyBlocks(body: PMNode, diagrams: Diagrams): PrintBlock[] {
+  return (
+    (body.content ?? [])
+      // an empty paragraph (a fresh section's body) prints nothing, and must not hold a heading's place
+      .filter((node) => node.type !== "paragraph" || (node.content ?? []).length > 0)
+      .map((node) => ({ html: render(node, diagrams), heading: node.type === "heading" }))
+  );
+}
+
+/** The blocks of `bodyBlocks` as one string. */
+export function bodyToHtml(body: PMNode, diagrams: Diagrams): string {
+  return bodyBlocks(body, diagrams)
+    .map((b) => b.html)
+    .join("");
+}

@@ -1,0 +1,100 @@
+import { existsSync } from "node:fs";
+import { chromium, type Browser } from "playwright-core";
+import { ServiceUnavailable } from "../../errors";
+
+const INSTALL_HINT = "Install Chromium on the server (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.";
+
+/** Flags for a headless Chromium on a server without outside network or a GPU. */
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+];
+
+const MAX_CONCURRENT_RENDERS = 2;
+
+interface Shared {
+  browser?: Promise<Browser>;
+  /** the launched browser, once `browser` has settled */
+  current?: Browser;
+  running: number;
+  waiting: (() => void)[];
+}
+
+// On globalThis: route handlers are bundled apart from server/http.ts, which closes the browser on shutdown.
+const holder = globalThis as unknown as { specwrightPdfBrowser?: Shared };
+const shared: Shared = (holder.specwrightPdfBrowser ??= { running: 0, waiting: [] });
+
+/**
+ * The Chromium executable PDF export uses: `CHROMIUM_PATH` when set (and then only that),
+ * else the system package. Throws ServiceUnavailable, saying what to install, when there is none.
+ */
+export function chromiumExecutable(): string {
+  const configured = process.env.CHROMIUM_PATH;
+  if (configured) {
+    if (existsSync(configured)) return configured;
+    throw new ServiceUnavailable(`PDF export needs Chromium, but CHROMIUM_PATH (${configured}) does not exist. ${INSTALL_HINT}`);
+  }
+  const found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((p) => existsSync(p));
+  if (!found) throw new ServiceUnavailable(`PDF export needs Chromium, and none was found. ${INSTALL_HINT}`);
+  return found;
+}
+
+async function launch(): Promise<Browser> {
+  const executablePath = chromiumExecutable();
+  try {
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
+    shared.current = browser;
+    browser.on("disconnected", () => {
+      // crashed or closed: the next export launches a fresh one
+      if (shared.current !== browser) return;
+      shared.current = undefined;
+      shared.browser = undefined;
+    });
+    return browser;
+  } catch {
+    throw new ServiceUnavailable(`PDF export could not start Chromium at ${executablePath}. ${INSTALL_HINT}`);
+  }
+}
+
+/**
+ * The one browser of this process, launched on first use and reused (a launch costs
+ * seconds); relaunched after it crashed. Throws ServiceUnavailable when Chromium is missing.
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  if (!shared.browser) {
+    const pending = launch();
+    shared.browser = pending;
+    pending.catch(() => {
+      if (shared.browser === pending) shared.browser = undefined;
+    });
+  }
+  return shared.browser;
+}
+
+/** Runs `render` when fewer than MAX_CONCURRENT_RENDERS renders are under way; the rest wait in order. */
+export async function withRenderSlot<T>(render: () => Promise<T>): Promise<T> {
+  if (shared.running >= MAX_CONCURRENT_RENDERS) await new Promise<void>((resolve) => shared.waiting.push(resolve));
+  else shared.running++;
+  try {
+    return await render();
+  } finally {
+    const next = shared.waiting.shift();
+    if (next) next();
+    else shared.running--;
+  }
+}
+
+/** Closes the shared browser, if one was launched (server shutdown, end of a script or test). */
+export async function closePdfBrowser(): Promise<void> {
+  const pending = shared.browser;
+  shared.browser = undefined;
+  shared.current = undefined;
+  if (!pending) return;
+  const browser = await pending.catch(() => undefined);
+  await browser?.close().catch(() => undefined);
+}
