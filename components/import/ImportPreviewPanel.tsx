@@ -85,15 +85,25 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
   );
 }
 
-export function DroppedList({ items }: { items: string[] }) {
+function FragmentList({ label, items }: { label: string; items: string[] }) {
   return (
     <details className="text-sm" open={items.length <= 5}>
-      <summary className="cursor-pointer font-medium text-slate-700">
-        {items.length} raw HTML {items.length === 1 ? "fragment or definition" : "fragments or definitions"}: HTML and comments are kept as plain text, link definitions dropped
-      </summary>
-      <ul aria-label="Kept as text or dropped" className="mt-1 max-h-48 space-y-0.5 overflow-y-auto">
+      <summary className="cursor-pointer font-medium text-slate-700">{label}</summary>
+      <ul aria-label={label} className="mt-1 max-h-48 space-y-0.5 overflow-y-auto">
         {items.map((d, i) => <li key={i}><code className="text-xs">{d.length > 160 ? `${d.slice(0, 159)}…` : d}</code></li>)}
       </ul>
     </details>
+  );
+}
+
+/** Raw HTML and comments (kept as plain text) and link or footnote definitions (dropped), listed. */
+export function DroppedList({ items }: { items: string[] }) {
+  const html = items.filter((d) => d.trimStart().startsWith("<"));
+  const definitions = items.filter((d) => !d.trimStart().startsWith("<"));
+  return (
+    <div className="space-y-1">
+      {html.length ? <FragmentList label={`${html.length} raw HTML ${html.length === 1 ? "fragment or comment" : "fragments or comments"} kept as plain text`} items={html} /> : null}
+      {definitions.length ? <FragmentList label={`${definitions.length} link or footnote ${definitions.length === 1 ? "definition" : "definitions"} dropped`} items={definitions} /> : null}
+    </div>
   );
 }
