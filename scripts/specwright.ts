@@ -29,7 +29,8 @@ Commands:
   import <files…> --workspace <slug> [--template <key|id>] [--repair-mojibake] [--as <email>]
       Create one document per Markdown file in the workspace, in the database at
       DATABASE_URL: as is (one section per heading), or mapped onto a template by
-      heading with --template. All files or none: when one fails, nothing is imported.
+      heading with --template (auto: the template an exported file names in its
+      front matter). All files or none: when one fails, nothing is imported.
   export <dir> --workspace <slug> [--as <email>]
       Write every document of the workspace into <dir> as Markdown (the same bytes as
       its "Download Markdown") plus manifest.json.

@@ -3,6 +3,7 @@ import type { Ctx } from "../../lib/context";
 import type { Db } from "../../lib/db";
 import { DomainError } from "../../lib/errors";
 import { importDocument, type ImportResult } from "../../lib/import/importDocument";
+import { importMarkdown } from "../../lib/markdown/importMarkdown";
 import { syncBuiltinTemplates } from "../../lib/templates/syncBuiltins";
 import { parseArgs } from "./args";
 import { InputError, UsageError } from "./errors";
@@ -18,9 +19,20 @@ async function templateIdFor(ctx: Ctx, slug: string, wanted: string): Promise<st
   return rows[0]!.id;
 }
 
+/** The template key an exported file names in its front matter (`template:`), if any. */
+function exportedFrom(markdown: string): string | null {
+  try {
+    const key = importMarkdown(markdown).frontMatter.template;
+    return typeof key === "string" ? key : null;
+  } catch {
+    return null; // importDocument reports the broken front matter
+  }
+}
+
 /**
  * `specwright import <files…> --workspace <slug> [--template <key|id>] [--repair-mojibake] [--as <email>]`:
  * every file becomes a document, all in one transaction — when one file fails, none is imported.
+ * `--template auto` maps each file onto the template its front matter names (as exports write it), else as is.
  */
 export function importFiles(args: string[]): (db: Db) => Promise<void> {
   const { options, flags, positional } = parseArgs(args, ["--workspace", "--template", "--as"], ["--repair-mojibake"]);
@@ -42,7 +54,7 @@ interface ImportJob {
 async function run(db: Db, { slug, files, template, as, repairMojibake }: ImportJob): Promise<void> {
   const ctx = await actorFor(db, slug, as);
   await syncBuiltinTemplates(db);
-  const templateId = template ? await templateIdFor(ctx, slug, template) : undefined;
+  const templateId = template && template !== "auto" ? await templateIdFor(ctx, slug, template) : undefined;
   const results: { file: string; result: ImportResult }[] = [];
   let current = "";
   try {
@@ -50,7 +62,9 @@ async function run(db: Db, { slug, files, template, as, repairMojibake }: Import
       async (tx) => {
         for (const { file, text } of files) {
           current = file;
-          const result = await importDocument({ ...ctx, db: tx }, { slug, markdown: text, templateId, repairMojibake, fileName: path.basename(file) });
+          const named = template === "auto" ? exportedFrom(text) : null;
+          const fileTemplateId = named ? await templateIdFor({ ...ctx, db: tx }, slug, named).catch(() => undefined) : templateId;
+          const result = await importDocument({ ...ctx, db: tx }, { slug, markdown: text, templateId: fileTemplateId, repairMojibake, fileName: path.basename(file) });
           results.push({ file, result });
         }
       },

@@ -52,6 +52,15 @@ describe("specwright import and export", () => {
       const { markdown } = await exportDocumentMarkdown(ctxFor(ws.owner), { documentId: entry.id });
       expect(readFileSync(path.join(dir, entry.file), "utf8")).toBe(markdown);
     }
+
+    // and back into another workspace, each file onto the template it was written with
+    const other = await makeWorkspace();
+    const back = await cli(["import", ...manifest.documents.map((d) => path.join(dir, d.file)), "--workspace", other.slug, "--template", "auto"]);
+    expect(back.code).toBe(0);
+    const again = await testDb().document.findMany({ where: { workspaceId: other.id }, orderBy: { createdAt: "asc" }, include: { template: true } });
+    expect(again.map((d) => [d.title, d.template.key])).toEqual(manifest.documents.map((d) => [d.title, d.template.key]));
+    const sddAgain = await getDocument(ctxFor(other.owner), { documentId: again[1]!.id });
+    expect(sddAgain.sections.map((s) => [s.key, s.title, s.body])).toEqual(sdd.sections.map((s) => [s.key, s.title, s.body]));
   });
 
   it("imports nothing when one file is bad, and says which", { timeout: 60_000 }, async () => {
