@@ -1,14 +1,21 @@
 #!/usr/bin/env tsx
-// specwright — command-line tools that need no database or server.
+// specwright — command-line tools.
 //   specwright convert <file.md|-> [--repair-mojibake]   normalise a Markdown design doc to Specwright's export format
-// Exit codes: 0 done, 1 unreadable or invalid input, 2 usage error.
-import { readFileSync, statSync } from "node:fs";
+//   specwright import <files…> --workspace <slug> …       create documents in the database at DATABASE_URL
+//   specwright export <dir> --workspace <slug> …          write every document as Markdown plus manifest.json
+// Exit codes: 0 done, 1 unreadable or invalid input (or no DATABASE_URL), 2 usage error.
 import path from "node:path";
+import type { Db } from "../lib/db";
 import { DomainError } from "../lib/errors";
 import { renderDocumentMarkdown, type ExportableDocument } from "../lib/export/markdown";
 import { importMarkdown, type ImportedMarkdown } from "../lib/markdown/importMarkdown";
 import { repairMojibake } from "../lib/markdown/mojibake";
 import { contentHash } from "../lib/util/hash";
+import { InputError, UsageError } from "./cli/errors";
+import { exportDir } from "./cli/exportDir";
+import { importFiles } from "./cli/importFiles";
+import { readInput } from "./cli/readInput";
+import { openDatabase } from "./cli/workspace";
 
 const USAGE = `Usage: specwright <command> [options]
 
@@ -19,33 +26,20 @@ Commands:
       Use - to read standard input. --repair-mojibake fixes UTF-8 text that was
       decoded as Mac Roman or Windows-1252 (e.g. "üìã" for 📋); without it such text
       is kept and a warning is printed.
-  import, export
-      Not available yet.
+  import <files…> --workspace <slug> [--template <key|id>] [--repair-mojibake] [--as <email>]
+      Create one document per Markdown file in the workspace, in the database at
+      DATABASE_URL: as is (one section per heading), or mapped onto a template by
+      heading with --template (auto: the template an exported file names in its
+      front matter). All files or none: when one fails, nothing is imported.
+  export <dir> --workspace <slug> [--as <email>]
+      Write every document of the workspace into <dir> as Markdown (the same bytes as
+      its "Download Markdown") plus manifest.json.
+      Both act as the member with --as <email>, by default the workspace's first owner,
+      with that member's permissions.
 
-Exit codes: 0 done, 1 unreadable or invalid input, 2 usage error.
+Exit codes: 0 done, 1 unreadable or invalid input, refused by the workspace or no
+DATABASE_URL, 2 usage error.
 `;
-
-class UsageError extends Error {}
-class InputError extends Error {}
-
-const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
-
-function readInput(file: string): { text: string; modified: Date } {
-  let bytes: Buffer;
-  let modified = new Date(0);
-  try {
-    bytes = readFileSync(file === "-" ? 0 : file);
-    if (file !== "-") modified = statSync(file).mtime;
-  } catch (error) {
-    const reason = error instanceof Error && "code" in error && error.code === "ENOENT" ? "no such file" : error instanceof Error ? error.message : String(error);
-    throw new InputError(`cannot read ${file}: ${reason}`);
-  }
-  try {
-    return { text: strictUtf8.decode(bytes), modified };
-  } catch {
-    throw new InputError(`${file} is not UTF-8 text; convert it to UTF-8 first (e.g. iconv -f windows-1252 -t utf-8).`);
-  }
-}
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
@@ -100,7 +94,17 @@ function convert(args: string[]): void {
   process.stdout.write(renderDocumentMarkdown(toExportable(imported, file, modified)));
 }
 
-function main(argv: string[]): number {
+/** Runs a command that has checked its arguments, against DATABASE_URL. */
+async function withDatabase(run: (db: Db) => Promise<void>): Promise<void> {
+  const db = openDatabase();
+  try {
+    await run(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -108,9 +112,11 @@ function main(argv: string[]): number {
         convert(rest);
         return 0;
       case "import":
+        await withDatabase(importFiles(rest));
+        return 0;
       case "export":
-        console.error(`specwright ${command}: not available yet.`);
-        return 2;
+        await withDatabase(exportDir(rest));
+        return 0;
       case "help":
       case "--help":
       case "-h":
@@ -124,12 +130,14 @@ function main(argv: string[]): number {
       console.error(`specwright: ${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof InputError) {
+    if (error instanceof InputError || error instanceof DomainError) {
       console.error(`specwright: ${error.message}`);
       return 1;
     }
-    throw error;
+    // e.g. the database refusing the connection: say what happened, without a stack trace
+    console.error(`specwright ${command ?? ""}: ${error instanceof Error ? error.message.trim().split("\n").at(-1) : String(error)}`);
+    return 1;
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

@@ -52,6 +52,12 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
         </div>
         <div className="flex gap-2">
           <Link href={`/w/${slug}/trash`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Trash</Link>
+          {can["workspace.export"] && page.total > 0 ? (
+            <a href={`/api/workspaces/${slug}/export.zip`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Download all (zip)</a>
+          ) : null}
+          {can["document.import"] ? (
+            <Link href={`/w/${slug}/import`} className="rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Import Markdown</Link>
+          ) : null}
           {can["document.create"] ? (
             <Link href={`/w/${slug}/templates`} className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700">New document</Link>
           ) : null}

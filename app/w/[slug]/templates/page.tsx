@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { TemplateActions } from "@/components/templates/TemplateActions";
 import { abilitiesFor } from "@/lib/access/policy";
@@ -13,9 +14,14 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
   const templates = await listTemplates({ actor, db: getDb() }, { slug });
   return (
     <div className="space-y-6">
-      <div>
-        <h1 className="text-2xl font-semibold tracking-tight">Templates</h1>
-        <p className="mt-1 text-sm text-slate-600">Start a design document from a structure your team already uses.</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">Templates</h1>
+          <p className="mt-1 text-sm text-slate-600">Start a design document from a structure your team already uses.</p>
+        </div>
+        {can["template.import"] ? (
+          <Link href={`/w/${slug}/import?as=template`} className="rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Import as template</Link>
+        ) : null}
       </div>
       <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Templates">
         {templates.map((t) => (

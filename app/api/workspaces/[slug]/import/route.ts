@@ -1,0 +1,7 @@
+import { importRoute } from "@/app/_server/importRoute";
+import { importDocument, previewDocumentImport } from "@/lib/import/importDocument";
+import { ImportDocumentInput } from "@/lib/import/inputs";
+
+// POST /api/workspaces/:slug/import — { markdown, templateId?, title?, fileName?, repairMojibake?, dryRun? }
+// or the Markdown itself as text/markdown with the options in the query string; 413 past 2 MB
+export const POST = importRoute(ImportDocumentInput, previewDocumentImport, importDocument);

@@ -1,0 +1,181 @@
+import { randomBytes } from "node:crypto";
+import { recordActivity } from "../activity/recordActivity";
+import type { Ctx } from "../context";
+import type { Prisma } from "../db";
+import { inTransaction } from "../db/tx";
+import { presentSummary, type DocumentSummaryDto } from "../documents/present";
+import { docToText, type PMDoc } from "../editor/schema";
+import { normalizeDoc } from "../editor/pmSchema";
+import { InvalidInput } from "../errors";
+import type { FieldValue } from "../templates/instantiate";
+import { TemplateDefinition } from "../templates/schema";
+import { loadTemplate } from "../templates/templates";
+import { ImportDocumentInput, type ImportDocumentData } from "./inputs";
+import { planAsIs, planOntoTemplate, type DocumentPlan, type FieldAssignment } from "./planDocument";
+import { countContent, prepareImport, titleFromFileName, type ContentCounts, type MojibakeNotice, type PreparedImport } from "./prepareImport";
+
+export interface ImportPreview {
+  title: string;
+  /** the template the headings were mapped onto; null when imported as is */
+  template: { id: string; key: string; name: string; version: number } | null;
+  sections: { key: string; title: string; depth: number; kind: "matched" | "custom" | "added" | "heading" }[];
+  /** fields filled from the front matter or a field table; people as names */
+  fields: { section: string; label: string; value: string; from: FieldAssignment["from"] }[];
+  unusedFrontMatter: string[];
+  /** raw HTML and comments (kept as text) and definitions (dropped) */
+  dropped: string[];
+  mojibake: MojibakeNotice | null;
+  repaired: boolean;
+  counts: ContentCounts;
+  /** a workspace template named by the front matter's `template` key, to offer as the mapping */
+  suggestedTemplateId: string | null;
+}
+
+export interface ImportResult {
+  document: DocumentSummaryDto;
+  report: ImportPreview;
+}
+
+interface Planned {
+  prepared: PreparedImport;
+  title: string;
+  plan: DocumentPlan;
+  template: { id: string; key: string; name: string; version: number } | null;
+  /** set when imported as is: the document's own template, stored with it */
+  ownDefinition: TemplateDefinition | null;
+  bodies: { body: PMDoc; text: string }[];
+  suggestedTemplateId: string | null;
+}
+
+function canonicalBody(body: PMDoc): { body: PMDoc; text: string } {
+  try {
+    const normal = normalizeDoc(body);
+    return { body: normal, text: docToText(normal) };
+  } catch {
+    throw new InvalidInput("The file has content the editor cannot hold.", { markdown: ["unsupported content"] });
+  }
+}
+
+async function planImport(ctx: Ctx, input: ImportDocumentData): Promise<Planned> {
+  const prepared = await prepareImport(ctx, input, "document.import");
+  const { imported, workspace, members } = prepared;
+  const today = new Date().toISOString().slice(0, 10);
+  const planCtx = { creatorId: ctx.actor.userId, today, members };
+  let title = input.title ?? imported.title ?? titleFromFileName(input.fileName);
+  let plan: DocumentPlan;
+  let template: Planned["template"] = null;
+  let ownDefinition: TemplateDefinition | null = null;
+  if (input.templateId) {
+    const row = await loadTemplate(ctx, workspace.id, input.templateId);
+    const def = TemplateDefinition.parse(row.definition);
+    template = { id: row.id, key: row.key, name: row.name, version: row.version };
+    title ??= def.titlePattern;
+    plan = planOntoTemplate(imported, def, planCtx);
+  } else {
+    title ??= "Imported document";
+    const asIs = planAsIs(imported, { key: `imported-${randomBytes(4).toString("hex")}`, name: `Imported: ${title}`.slice(0, 120), title });
+    ownDefinition = TemplateDefinition.parse(asIs.definition);
+    plan = asIs;
+  }
+  const key = typeof imported.frontMatter.template === "string" ? imported.frontMatter.template : null;
+  const suggested = key ? await ctx.db.template.findFirst({ where: { key, archivedAt: null, OR: [{ workspaceId: null }, { workspaceId: workspace.id }] }, select: { id: true } }) : null;
+  return { prepared, title: title.slice(0, 200), plan, template, ownDefinition, bodies: plan.sections.map((s) => canonicalBody(s.body)), suggestedTemplateId: suggested?.id ?? null };
+}
+
+function display(value: FieldValue, names: Map<string, string>): string {
+  const values = value === null ? [] : Array.isArray(value) ? value : [value];
+  return values.map((v) => names.get(v) ?? v).join(", ");
+}
+
+function present(p: Planned): ImportPreview {
+  const names = new Map(p.prepared.members.map((m) => [m.userId, m.name] as const));
+  const titles = new Map(p.plan.sections.map((s) => [s.key, s.title] as const));
+  return {
+    title: p.title,
+    template: p.template,
+    sections: p.plan.sections.map((s) => ({
+      key: s.key,
+      title: s.title,
+      depth: s.depth,
+      kind: !p.template ? "heading" : s.origin === "template" ? "added" : s.templateKey ? "matched" : "custom",
+    })),
+    fields: p.plan.assigned.map((a) => ({ section: titles.get(a.sectionKey) ?? a.sectionKey, label: a.label, value: display(a.value, names), from: a.from })),
+    unusedFrontMatter: p.plan.unusedFrontMatter,
+    dropped: p.prepared.imported.dropped,
+    mojibake: p.prepared.mojibake,
+    repaired: p.prepared.repaired,
+    counts: countContent(p.bodies.map((b) => b.body)),
+    suggestedTemplateId: p.suggestedTemplateId,
+  };
+}
+
+/**
+ * What importing would create, without writing anything: the sections (matched, custom or
+ * added from the template), filled fields, what is dropped or kept as text, and whether the
+ * text looks mis-decoded. Requires `document.import`. Throws ImportTooLarge past 2 MB,
+ * InvalidInput for empty, binary or unparseable input, NotFound for an unknown template.
+ */
+export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportPreview> {
+  return present(await planImport(ctx, ImportDocumentInput.parse(raw)));
+}
+
+/**
+ * Creates a document from a Markdown file, as is (with a template of its own outline, stored
+ * archived so it stays out of the gallery) or mapped onto a chosen template. Mojibake is
+ * repaired only with `repairMojibake: true`. Everything is written in one transaction, so a
+ * failure leaves nothing behind. Requires `document.import`; throws as `previewDocumentImport`.
+ */
+export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportResult> {
+  const planned = await planImport(ctx, ImportDocumentInput.parse(raw));
+  const { workspace } = planned.prepared;
+  const document = await inTransaction(ctx, async (tx) => {
+    let template = planned.template;
+    if (planned.ownDefinition) {
+      const def = planned.ownDefinition;
+      const json = def as unknown as Prisma.InputJsonValue;
+      const row = await tx.db.template.create({
+        data: {
+          workspaceId: workspace.id,
+          key: def.key,
+          name: def.name,
+          description: def.description,
+          definition: json,
+          createdById: ctx.actor.userId,
+          archivedAt: new Date(),
+          versions: { create: { version: 1, definition: json, createdById: ctx.actor.userId } },
+        },
+      });
+      template = { id: row.id, key: row.key, name: row.name, version: row.version };
+    }
+    if (!template) throw new InvalidInput("Choose a template or import as is.");
+    const doc = await tx.db.document.create({
+      data: {
+        workspaceId: workspace.id,
+        templateId: template.id,
+        templateVersion: template.version,
+        title: planned.title,
+        ownerId: ctx.actor.userId,
+        sections: {
+          create: planned.plan.sections.map((s, position) => ({
+            key: s.key,
+            title: s.title,
+            depth: s.depth,
+            position,
+            fields: s.fields as Prisma.InputJsonValue,
+            body: planned.bodies[position]!.body as unknown as Prisma.InputJsonValue,
+            text: planned.bodies[position]!.text,
+          })),
+        },
+      },
+      include: { template: true, owner: true },
+    });
+    await recordActivity(tx, {
+      workspaceId: workspace.id,
+      kind: "document.imported",
+      subjectId: doc.id,
+      data: { template: template.key, version: template.version, sections: planned.plan.sections.length, repaired: planned.prepared.repaired },
+    });
+    return presentSummary(doc);
+  });
+  return { document, report: present(planned) };
+}

@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { DomainError } from "../errors";
+import { Id, Slug } from "../workspaces/schema";
+
+/** The largest Markdown file we import: 2 MB of UTF-8. */
+export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+
+/** 413: an import larger than MAX_IMPORT_BYTES. Nothing is read further or written. */
+export class ImportTooLarge extends DomainError {
+  constructor(readonly bytes: number) {
+    super(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`, "too_large");
+  }
+}
+
+/** Markdown text; its size is checked in bytes by the use case, so the error can say 413. */
+const MarkdownText = z.string({ message: "Paste Markdown text or choose a file." });
+
+export const ImportDocumentInput = z.object({
+  slug: Slug,
+  markdown: MarkdownText,
+  /** map the headings onto this template; absent = import as is */
+  templateId: Id.optional(),
+  /** overrides the file's H1 / front matter title */
+  title: z.string().trim().min(1).max(200).optional(),
+  /** the file's name, for a title when the file has none */
+  fileName: z.string().max(255).optional(),
+  /** repair UTF-8 text that was decoded as Mac Roman or Windows-1252 (after the user confirmed) */
+  repairMojibake: z.boolean().default(false),
+});
+export type ImportDocumentInput = z.input<typeof ImportDocumentInput>;
+export type ImportDocumentData = z.output<typeof ImportDocumentInput>;
+
+export const ImportTemplateInput = z.object({
+  slug: Slug,
+  markdown: MarkdownText,
+  /** the template's name; defaults to the file's H1 */
+  name: z.string().trim().min(1).max(120).optional(),
+  fileName: z.string().max(255).optional(),
+  repairMojibake: z.boolean().default(false),
+});
+export type ImportTemplateInput = z.input<typeof ImportTemplateInput>;
+export type ImportTemplateData = z.output<typeof ImportTemplateInput>;
+
+/** Throws ImportTooLarge past MAX_IMPORT_BYTES. */
+export function checkImportSize(markdown: string): void {
+  const bytes = Buffer.byteLength(markdown, "utf8");
+  if (bytes > MAX_IMPORT_BYTES) throw new ImportTooLarge(bytes);
+}

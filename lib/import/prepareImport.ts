@@ -1,0 +1,73 @@
+import { authorize, type Action } from "../access/policy";
+import type { Ctx } from "../context";
+import { walk, type PMDoc } from "../editor/schema";
+import { InvalidInput } from "../errors";
+import { importMarkdown, type ImportedMarkdown } from "../markdown/importMarkdown";
+import { detectMojibake, repairMojibake, type MojibakeEncoding } from "../markdown/mojibake";
+import { loadMembership, type WorkspaceFacts } from "../workspaces/loadMembership";
+import type { MemberRef } from "./fieldValues";
+import { checkImportSize } from "./inputs";
+
+export interface MojibakeNotice {
+  encoding: MojibakeEncoding;
+  /** a garbled passage as the file has it */
+  sample: string;
+  /** the same passage repaired */
+  repairedSample: string;
+}
+
+export interface ContentCounts {
+  sections: number;
+  tables: number;
+  codeBlocks: number;
+  mermaid: number;
+  taskItems: number;
+}
+
+export interface PreparedImport extends WorkspaceFacts {
+  imported: ImportedMarkdown;
+  members: MemberRef[];
+  /** what the file looks like mis-decoded as, whether or not it was repaired */
+  mojibake: MojibakeNotice | null;
+  repaired: boolean;
+}
+
+/** Titles from a file name: "payments-ledger.md" → "payments-ledger". */
+export function titleFromFileName(fileName: string | undefined): string | null {
+  const base = fileName?.split(/[\\/]/).pop()?.replace(/\.[^.]+$/, "").trim();
+  return base ? base.slice(0, 200) : null;
+}
+
+/**
+ * The shared first steps of every import: size (ImportTooLarge past 2 MB), membership and
+ * `action`, a refusal of empty or binary input (InvalidInput), mojibake detection and — only
+ * when `repair` is set — its repair, then the Markdown parse (InvalidInput for bad front matter).
+ */
+export async function prepareImport(ctx: Ctx, input: { slug: string; markdown: string; repairMojibake: boolean }, action: Action): Promise<PreparedImport> {
+  checkImportSize(input.markdown);
+  const facts = await loadMembership(ctx, input.slug);
+  authorize(facts.membership, action);
+  if (!input.markdown.trim()) throw new InvalidInput("The file is empty.", { markdown: ["Paste Markdown text or choose a file."] });
+  if (input.markdown.includes("\u0000")) throw new InvalidInput("This is not a text file. Choose a Markdown (.md) file.", { markdown: ["binary content"] });
+  const found = detectMojibake(input.markdown);
+  const mojibake = found && { ...found, repairedSample: repairMojibake(found.sample) };
+  const repaired = Boolean(found && input.repairMojibake);
+  const imported = importMarkdown(repaired ? repairMojibake(input.markdown) : input.markdown);
+  const rows = await ctx.db.membership.findMany({ where: { workspaceId: facts.workspace.id }, include: { user: true } });
+  const members = rows.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email }));
+  return { ...facts, imported, members, mojibake, repaired };
+}
+
+/** How much of each kind of block the sections hold, for the preview and the tests. */
+export function countContent(bodies: PMDoc[]): ContentCounts {
+  const counts: ContentCounts = { sections: bodies.length, tables: 0, codeBlocks: 0, mermaid: 0, taskItems: 0 };
+  for (const body of bodies) {
+    walk(body, (node) => {
+      if (node.type === "table") counts.tables++;
+      else if (node.type === "codeBlock") counts.codeBlocks++;
+      else if (node.type === "mermaid") counts.mermaid++;
+      else if (node.type === "taskItem") counts.taskItems++;
+    });
+  }
+  return counts;
+}
