@@ -1,6 +1,6 @@
 // Markdown import: how long planning an import takes (mojibake repair, parse, sections,
 // mapping onto a template, canonical rich text) for the largest seed and for a file at the
-// 2 MB limit, beside the floor of only parsing the same Markdown. In-process, no database.
+// 1 MB limit, beside the floor of only parsing the same Markdown. In-process, no database.
 // Run: npx tsx bench/import.ts
 import { readFileSync } from "node:fs";
 import path from "node:path";

@@ -42,7 +42,7 @@ async function readImportBody(req: Request): Promise<Record<string, unknown>> {
 const DryRun = z.object({ dryRun: z.boolean().default(false) });
 
 /**
- * A route handler for imports: session → ctx, a body of at most 2 MB of Markdown (413 with a
+ * A route handler for imports: session → ctx, a body of at most 1 MB of Markdown (413 with a
  * message otherwise), zod, then `preview` for `dryRun: true` (200) or `commit` (201).
  * Errors answer as JSON problems, never with internals.
  */

@@ -2,8 +2,8 @@ import { z } from "zod";
 import { DomainError } from "../errors";
 import { Id, Slug } from "../workspaces/schema";
 
-/** The largest Markdown file we import: 2 MB of UTF-8. */
-export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
+/** The largest Markdown file we import: 1 MB of UTF-8 (thirty times the largest seed; parsing it takes seconds on a small machine). */
+export const MAX_IMPORT_BYTES = 1024 * 1024;
 
 /** 413: an import larger than MAX_IMPORT_BYTES. Nothing is read further or written. */
 export class ImportTooLarge extends DomainError {
