@@ -22,6 +22,8 @@ export interface RoleReviewDto {
     unchangedSince: boolean;
     at: string;
     contentHash: string;
+    /** the document version decided on (null for decisions older than versions) */
+    versionNumber: number | null;
   }[];
   /** an approval is current for this role */
   approved: boolean;
@@ -61,6 +63,7 @@ export function presentReview(facts: Facts, actorId: string): ReviewDto {
       unchangedSince: a.stale && scopeHash(role, facts.sections) === a.contentHash,
       at: a.createdAt.toISOString(),
       contentHash: a.contentHash,
+      versionNumber: a.versionNumber,
     }));
     const approved = decisions.some((d) => d.decision === "approved" && !d.stale) && !decisions.some((d) => d.decision === "changes_requested" && !d.stale);
     return { key: role.key, name: role.name, scope: role.scope, reviewers, decisions, approved };
