@@ -34,6 +34,8 @@ export interface ReviewDto {
   roles: RoleReviewDto[];
   /** the actor's assigned roles */
   myRoles: string[];
+  /** the actor's user id (their own decisions start "what changed since") */
+  me: string;
 }
 
 /** Facts for review use cases: the document, the actor's membership, its sign-off roles. */
@@ -69,5 +71,5 @@ export function presentReview(facts: Facts, actorId: string): ReviewDto {
     return { key: role.key, name: role.name, scope: role.scope, reviewers, decisions, approved };
   });
   const myRoles = facts.assignments.filter((a) => a.reviewerId === actorId).map((a) => a.roleKey);
-  return { status: facts.doc.status, roles, myRoles };
+  return { status: facts.doc.status, roles, myRoles, me: actorId };
 }
