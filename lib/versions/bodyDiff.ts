@@ -90,7 +90,9 @@ export function diffTables(before: Cells[], after: Cells[]): RowDiff[] {
 }
 
 function mermaidSegment(before: string, after: string, status: ChangeStatus): BodySegment {
-  const lines = diffLines(before, after).map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
+  // a last line without its newline would otherwise differ from the same line followed by more
+  const withEnd = (text: string) => (text && !text.endsWith("\n") ? `${text}\n` : text);
+  const lines = diffLines(withEnd(before), withEnd(after)).map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
   return { type: "mermaid", status, before, after, lines, graph: status === "same" ? null : diffFlowcharts(before, after) };
 }
 
