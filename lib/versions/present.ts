@@ -52,7 +52,7 @@ export async function presentVersions(db: DbTx, rows: VersionRow[]): Promise<Ver
       authors: r.authorIds.map(person),
       createdBy: r.createdById ? person(r.createdById) : null,
       summary,
-      summaryText: describeSummary(summary) || (r.number === 1 ? "first version" : "no content changes"),
+      summaryText: r.number === 1 ? "first version" : describeSummary(summary) || "no content changes",
       contentHash: r.contentHash,
     };
   });
