@@ -113,3 +113,41 @@ test("the versions API: another workspace gets 404, a viewer may read but not re
   expect((await outsider.request.get(`/api/documents/${doc.id}/versions`)).status()).toBe(404);
   expect((await owner.request.get(`/api/documents/${doc.id}/versions`)).status()).toBe(200);
 });
+
+test("a reviewer sees a stale approval with what changed since it was given", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Ada", uniqueEmail("ada"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
+  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
+  const definition = { ...DEFINITION, key: copy.key, sections: [{ ...DEFINITION.sections[0]!, fields: [{ key: "team", label: "Owning team", type: "text" }] }, DEFINITION.sections[1]!] };
+  expect((await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition, expectedVersion: 1 } })).status()).toBe(200);
+  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+
+  const reviewerEmail = uniqueEmail("rex");
+  const invite = (await (await author.request.post(`/api/workspaces/${slug}/invites`, { data: { email: reviewerEmail, role: "editor" } })).json()) as { invite: { path: string } };
+  const reviewer = await (await browser.newContext()).newPage();
+  const signup = await reviewer.request.post("/api/signup", { data: { name: "Rex", email: reviewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } });
+  const reviewerId = ((await signup.json()) as { user: { id: string } }).user.id;
+  await signInInUi(reviewer, reviewerEmail);
+  await reviewer.waitForURL(/\/w\//);
+
+  expect((await author.request.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey: "tech_lead", reviewerId } })).status()).toBe(200);
+  expect((await author.request.post(`/api/documents/${doc.id}/review/submit`, { data: {} })).status()).toBe(200);
+  expect((await reviewer.request.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "tech_lead", decision: "approved" } })).status()).toBe(200);
+  // a later change to what the approval covers
+  expect((await author.request.patch(`/api/documents/${doc.id}`, { data: { fields: { design: { team: "Payments" } } } })).status()).toBe(200);
+
+  await reviewer.goto(`/w/${slug}/d/${doc.id}`);
+  const row = reviewer.locator("tr[data-role=tech_lead]");
+  await expect(row).toContainText("stale: content changed since");
+  const since = reviewer.getByTestId("changes-since");
+  await expect(since).toContainText("Changed since your last decision");
+  await expect(since).toContainText("1 section changed");
+  await since.locator("summary").click();
+  await expect(since.getByRole("region", { name: /Design \(changed/ })).toContainText("Payments");
+  await row.getByRole("link", { name: /see what changed since v\d+/ }).click();
+  await reviewer.waitForURL(/history\?from=\d+&to=current/);
+  await expect(reviewer.getByTestId("version-diff").locator("section[data-section-key=design] ins")).toContainText("Payments");
+});
