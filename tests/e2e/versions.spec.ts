@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
 import { signInInUi, signUpInUi, uniqueEmail } from "./support";
 
@@ -150,4 +152,18 @@ test("a reviewer sees a stale approval with what changed since it was given", as
   await row.getByRole("link", { name: /see what changed since v\d+/ }).click();
   await reviewer.waitForURL(/history\?from=\d+&to=current/);
   await expect(reviewer.getByTestId("version-diff").locator("section[data-section-key=design] ins")).toContainText("Payments");
+
+  // the compare page's content has no serious or critical accessibility violations
+  // (the app header is audited with the document page)
+  const audit = await (await browser.newContext({ bypassCSP: true, storageState: await reviewer.context().storageState() })).newPage();
+  await audit.goto(reviewer.url());
+  await audit.getByTestId("version-diff").waitFor();
+  await audit.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8") });
+  const violations = await audit.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document.querySelector("main")!, { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  expect(violations).toEqual([]);
 });
