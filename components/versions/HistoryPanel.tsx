@@ -69,7 +69,7 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
                   {v.label ? <span className="ml-1">{v.label}</span> : null}
                   <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">{KIND[v.kind]}</span>
                 </td>
-                <td className="py-1.5 pr-3 whitespace-nowrap"><time dateTime={v.createdAt}>{new Date(v.createdAt).toLocaleString()}</time></td>
+                <td className="py-1.5 pr-3 whitespace-nowrap"><time dateTime={v.createdAt} title="UTC">{v.createdAt.slice(0, 16).replace("T", " ")}</time></td>
                 <td className="py-1.5 pr-3">{(v.authors.length ? v.authors : v.createdBy ? [v.createdBy] : []).map((p) => p.name).join(", ") || "—"}</td>
                 <td className="py-1.5 text-slate-700">{v.summaryText}</td>
               </tr>

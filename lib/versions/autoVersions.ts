@@ -29,7 +29,8 @@ export async function recordContentChange(db: DbTx, change: ContentChange): Prom
   let pending = await db.versionPending.findUnique({ where: { documentId: change.documentId } });
   const latest = await latestVersion(db, change.documentId);
   if (!latest && change.before.length) {
-    await createVersion(db, { documentId: change.documentId, sections: change.before, kind: "auto", label: "Created", authorIds: pending?.authorIds ?? [] });
+    const doc = await db.document.findUniqueOrThrow({ where: { id: change.documentId }, select: { createdAt: true } });
+    await createVersion(db, { documentId: change.documentId, sections: change.before, kind: "auto", label: "Created", authorIds: pending?.authorIds ?? [], createdAt: doc.createdAt });
     pending = null;
   } else if (pending && now.getTime() - pending.lastAt.getTime() >= IDLE_MS) {
     await createVersion(db, { documentId: change.documentId, sections: change.before, kind: "auto", authorIds: pending.authorIds, createdAt: pending.lastAt, onlyIfChanged: true });

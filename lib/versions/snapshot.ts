@@ -48,12 +48,12 @@ export async function createVersion(db: DbTx, input: NewVersion) {
   }
   const manifest: Manifest = input.sections.map((s) => [s.key, sectionHash(s)]);
   const known = new Set((previous ? (previous.sections as Manifest) : []).map(([, h]) => h));
-  const fresh = input.sections.filter((_, i) => !known.has(manifest[i]![1]));
+  const fresh = input.sections.flatMap((s, i) => (known.has(manifest[i]![1]) ? [] : [{ hash: manifest[i]![1], s }]));
   if (fresh.length) {
-    const stored = new Set((await db.versionBlob.findMany({ where: { hash: { in: fresh.map(sectionHash) } }, select: { hash: true } })).map((b) => b.hash));
+    const stored = new Set((await db.versionBlob.findMany({ where: { hash: { in: fresh.map((f) => f.hash) } }, select: { hash: true } })).map((b) => b.hash));
     const data = fresh
-      .map((s) => ({ hash: sectionHash(s), content: { key: s.key, title: s.title, depth: s.depth, fields: s.fields, body: s.body } as unknown as Prisma.InputJsonValue }))
-      .filter((b) => !stored.has(b.hash));
+      .filter((f) => !stored.has(f.hash))
+      .map(({ hash, s }) => ({ hash, content: { key: s.key, title: s.title, depth: s.depth, fields: s.fields, body: s.body } as unknown as Prisma.InputJsonValue }));
     if (data.length) await db.versionBlob.createMany({ data, skipDuplicates: true });
   }
   const summary: VersionSummary = summarize(previous ? (previous.sections as Manifest) : [], manifest);
