@@ -5,11 +5,9 @@ import { NotFound } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
 import { contentHash } from "../util/hash";
 import { summarize, type VersionSummary } from "./diff";
+import { readManifest, readManifestAndCheckpoint, storeManifest, type Manifest } from "./manifest";
 
 export type VersionKind = "auto" | "named" | "status" | "restore";
-
-/** A version's sections: ordered (section key, blob hash) pairs. */
-export type Manifest = [string, string][];
 
 export interface NewVersion {
   documentId: string;
@@ -36,7 +34,8 @@ export function latestVersion(db: DbTx, documentId: string) {
 /**
  * Records a version of a document's sections. Each section's content is written once
  * under its hash (unchanged sections cost nothing); the row keeps only the ordered
- * hashes, authors and a summary against the previous version. Clears the pending
+ * hashes (as a delta against a checkpoint version when few differ, see manifest.ts),
+ * authors and a summary against the previous version. Clears the pending
  * changes (with `onlyIfChanged`, equal content only clears them). Call inside a transaction: the document row is locked so numbers never clash.
  */
 export async function createVersion(db: DbTx, input: NewVersion) {
@@ -47,7 +46,9 @@ export async function createVersion(db: DbTx, input: NewVersion) {
     return previous;
   }
   const manifest: Manifest = input.sections.map((s) => [s.key, sectionHash(s)]);
-  const known = new Set((previous ? (previous.sections as Manifest) : []).map(([, h]) => h));
+  const read = previous ? await readManifestAndCheckpoint(db, previous) : null;
+  const before = read?.manifest ?? [];
+  const known = new Set(before.map(([, h]) => h));
   const fresh = input.sections.flatMap((s, i) => (known.has(manifest[i]![1]) ? [] : [{ hash: manifest[i]![1], s }]));
   if (fresh.length) {
     const stored = new Set((await db.versionBlob.findMany({ where: { hash: { in: fresh.map((f) => f.hash) } }, select: { hash: true } })).map((b) => b.hash));
@@ -56,7 +57,7 @@ export async function createVersion(db: DbTx, input: NewVersion) {
       .map(({ hash, s }) => ({ hash, content: { key: s.key, title: s.title, depth: s.depth, fields: s.fields, body: s.body } as unknown as Prisma.InputJsonValue }));
     if (data.length) await db.versionBlob.createMany({ data, skipDuplicates: true });
   }
-  const summary: VersionSummary = summarize(previous ? (previous.sections as Manifest) : [], manifest);
+  const summary: VersionSummary = summarize(before, manifest);
   const version = await db.version.create({
     data: {
       documentId: input.documentId,
@@ -64,7 +65,7 @@ export async function createVersion(db: DbTx, input: NewVersion) {
       label: input.label ?? "",
       kind: input.kind,
       contentHash: hashSections(input.sections),
-      sections: manifest,
+      sections: storeManifest(manifest, read?.checkpoint ?? null) as unknown as Prisma.InputJsonValue,
       authorIds: [...new Set(input.authorIds ?? [])],
       summary: summary as unknown as Prisma.InputJsonValue,
       createdById: input.createdById ?? null,
@@ -79,7 +80,7 @@ export async function createVersion(db: DbTx, input: NewVersion) {
 export async function versionSections(db: DbTx, documentId: string, number: number): Promise<{ version: NonNullable<Awaited<ReturnType<typeof latestVersion>>>; sections: HashableSection[] }> {
   const version = await db.version.findUnique({ where: { documentId_number: { documentId, number } } });
   if (!version) throw new NotFound("Version");
-  const manifest = version.sections as Manifest;
+  const manifest = await readManifest(db, version);
   const blobs = await db.versionBlob.findMany({ where: { hash: { in: manifest.map(([, h]) => h) } } });
   const byHash = new Map(blobs.map((b) => [b.hash, b.content as unknown as { key: string; title: string; depth: number; fields: Record<string, FieldValue>; body: PMDoc }]));
   const sections = manifest.map(([key, hash]) => {

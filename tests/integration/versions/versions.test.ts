@@ -10,6 +10,7 @@ import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { changeStatus } from "@/lib/review/review";
 import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
 import { IDLE_MS, versionIfIdle } from "@/lib/versions/autoVersions";
+import { readManifest } from "@/lib/versions/manifest";
 import { changesSinceSeen } from "@/lib/versions/seen";
 import { createNamedVersion, diffVersions, getVersion, listVersions } from "@/lib/versions/versions";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
@@ -82,7 +83,9 @@ describe("versions", () => {
     }
     const versions = await testDb().version.findMany({ where: { documentId: doc.id }, orderBy: { number: "asc" } });
     expect(versions).toHaveLength(4);
-    const hashes = versions.flatMap((v) => (v.sections as [string, string][]).map(([, h]) => h));
+    // later versions store only the section that differs from version 1
+    expect(versions.slice(1).map((v) => v.sections)).toEqual([1, 1, 1].map(() => ({ base: 1, changes: [["risks", expect.stringMatching(/^[0-9a-f]{64}$/)]] })));
+    const hashes = (await Promise.all(versions.map((v) => readManifest(testDb(), v)))).flatMap((m) => m.map(([, h]) => h));
     // 3 sections in v1, then one new blob per version for the edited section
     expect(new Set(hashes).size).toBe(3 + 3);
     expect(await testDb().versionBlob.count({ where: { hash: { in: hashes } } })).toBe(6);
