@@ -9,6 +9,7 @@ import { DocumentTooLarge, loadDocumentState, storeDocumentState } from "../lib/
 import { getDb } from "../lib/db";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics } from "../lib/observability/metrics";
+import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
 import * as Y from "yjs";
 
 export const COLLAB_PATH = "/collab";
@@ -52,11 +53,25 @@ export function createCollab(): Collab {
   const metrics = getMetrics();
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
   const loaded = new Set<string>();
+  // who edited each document since its last store: the authors of its next version
+  const authors = new Map<string, Set<string>>();
+  const noteAuthors = (documentName: string, ids: Iterable<string>) => {
+    const set = authors.get(documentName) ?? new Set<string>();
+    for (const id of ids) set.add(id);
+    authors.set(documentName, set);
+  };
+  const idle = createIdleVersioner((documentName) => versionIfIdle(getDb(), documentName));
 
   const store = async (documentName: string, document: Document) => {
     if (!loaded.has(documentName)) return log.warn({ documentName }, "not storing a document that did not load");
     try {
-      const { bytes } = await storeDocumentState(getDb(), documentName, document);
+      const editors = authors.get(documentName) ?? new Set<string>();
+      authors.delete(documentName);
+      const { bytes } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] }).catch((error: unknown) => {
+        noteAuthors(documentName, editors); // kept for the retry
+        throw error;
+      });
+      idle.touch(documentName);
       log.debug({ documentName, bytes }, "stored");
     } catch (error) {
       if (error instanceof DocumentTooLarge) {
@@ -85,6 +100,10 @@ export function createCollab(): Collab {
       Y.applyUpdate(document, await loadDocumentState(getDb(), documentName));
       loaded.add(documentName);
       return document;
+    },
+    async onChange({ documentName, context }) {
+      const userId = (context as { user?: { id?: string } } | undefined)?.user?.id;
+      if (userId && userId !== "server") noteAuthors(documentName, [userId]);
     },
     async onStoreDocument({ documentName, document }) {
       await store(documentName, document);
@@ -131,6 +150,8 @@ export function createCollab(): Collab {
     async close() {
       setChangeDocument(undefined);
       await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => store(name, doc)));
+      // edits still waiting for their idle pause are versioned now
+      await Promise.all(idle.stop().map((name) => versionIfIdle(getDb(), name, { force: true }).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
       hocuspocus.closeConnections();
       wss.close();
     },

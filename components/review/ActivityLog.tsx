@@ -14,6 +14,8 @@ const LABELS: Record<string, (a: ActivityDto) => string> = {
   "review.stale": (a) => `marked the ${String(a.data.role)} decision stale: its content changed`,
   "document.trashed": () => "moved it to the trash",
   "document.restored": () => "restored it from the trash",
+  "version.named": (a) => `named v${String(a.data.number)} “${String(a.data.label)}”`,
+  "version.restored": (a) => `restored ${a.data.section ? `the section ${String(a.data.section)}` : "the whole document"} from v${String(a.data.from)} (saved as v${String(a.data.number)})`,
 };
 
 /** The document's append-only activity log, newest first. */

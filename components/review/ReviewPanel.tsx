@@ -1,12 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
+import { usePathname, useRouter } from "next/navigation";
 import { useCallback, useEffect, useState } from "react";
 import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
+import { ChangesSince } from "../versions/ChangesSince";
 import { ActivityLog } from "./ActivityLog";
 
 interface Props {
@@ -27,6 +28,7 @@ const STATUS_ACTIONS: { action: "withdraw" | "markImplemented" | "reopen"; label
 /** Sign-off: status steps, reviewers per role, their decisions (live), and the activity log. */
 export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Props) {
   const router = useRouter();
+  const historyPath = `${usePathname()}/history`;
   const [review, setReview] = useState<ReviewDto>();
   const [problems, setProblems] = useState<Problem[]>([]);
   const [error, setError] = useState<string>();
@@ -67,6 +69,11 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
 
   if (!review) return <section aria-label="Review" className="rounded-xl bg-white p-5 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200">Loading review…</section>;
   const inReview = review.status === "in_review";
+  // on a second review, a reviewer reads what changed since their own last decision
+  const myLast = review.roles
+    .flatMap((r) => (review.myRoles.includes(r.key) ? r.decisions.filter((d) => d.reviewerId === review.me) : []))
+    .filter((d) => d.versionNumber !== null)
+    .sort((x, y) => y.at.localeCompare(x.at))[0];
 
   return (
     <section aria-labelledby="review-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
@@ -97,6 +104,9 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
         </Alert>
       ) : null}
 
+      {inReview && myLast?.versionNumber ? (
+        <ChangesSince documentId={documentId} from={myLast.versionNumber} title={`Changed since your last decision (v${myLast.versionNumber})`} historyPath={historyPath} />
+      ) : null}
       <table className="w-full text-left text-sm" aria-label="Sign-off">
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr>
@@ -133,6 +143,7 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
                       <li key={d.reviewerId} className={d.stale ? "text-slate-500" : ""}>
                         <span className={d.decision === "approved" ? "text-emerald-700" : "text-orange-700"}>{d.decision === "approved" ? "Approved" : "Changes requested"}</span> by {d.reviewerName}, {d.at.slice(0, 16).replace("T", " ")}
                         {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{d.unchangedSince ? "stale, but the content is back to what was decided on" : "stale: content changed since"}</span> : null}
+                        {d.stale && d.versionNumber && !d.unchangedSince ? <a className="ml-1 text-xs text-indigo-700 underline" href={`${historyPath}?from=${d.versionNumber}&to=current`}>see what changed since v{d.versionNumber}</a> : null}
                         {d.stale && d.unchangedSince && inReview && d.decision === "approved" && review.myRoles.includes(role.key) ? (
                           <button type="button" className="ml-2 text-xs font-semibold text-indigo-700 underline" onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment: "Re-approved: unchanged since my approval" })}>
                             Re-approve

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { getDb } from "../db";
 import { loadDocumentState, storeDocumentState } from "./persistence";
+import { replaceSections, type Replacement } from "./replaceSections";
 
 /** Changes a document's Y.Doc; the change reaches open editors live and is stored with its projection. */
 export type ChangeDocument = (documentId: string, change: (ydoc: Y.Doc) => void) => Promise<void>;
@@ -8,7 +9,14 @@ export type ChangeDocument = (documentId: string, change: (ydoc: Y.Doc) => void)
 /** Stores a document's live state now, if it is open in this process. */
 export type FlushDocument = (documentId: string) => Promise<void>;
 
-const globalForCollab = globalThis as unknown as { specwrightChangeDocument?: ChangeDocument; specwrightFlushDocument?: FlushDocument };
+/** Writes whole sections into a document; only data crosses, see `replaceDocumentSections`. */
+type ReplaceDocumentSections = (documentId: string, replacement: Replacement) => Promise<void>;
+
+const globalForCollab = globalThis as unknown as {
+  specwrightChangeDocument?: ChangeDocument;
+  specwrightFlushDocument?: FlushDocument;
+  specwrightReplaceSections?: ReplaceDocumentSections;
+};
 
 /** Used when no collaboration server runs in this process (scripts, tests): load, change, store. */
 const directChange: ChangeDocument = async (documentId, change) => {
@@ -22,6 +30,9 @@ const directChange: ChangeDocument = async (documentId, change) => {
 export function setChangeDocument(fn: ChangeDocument | undefined, flush?: FlushDocument): void {
   globalForCollab.specwrightChangeDocument = fn;
   globalForCollab.specwrightFlushDocument = flush;
+  // built here, in the collaboration server's copy of this module, so the Y types it
+  // creates come from the same yjs as the live documents
+  globalForCollab.specwrightReplaceSections = fn && ((documentId, replacement) => fn(documentId, (ydoc) => replaceSections(ydoc, replacement)));
 }
 
 /**
@@ -38,4 +49,15 @@ export async function flushDocument(documentId: string): Promise<void> {
  */
 export function changeDocument(documentId: string, change: (ydoc: Y.Doc) => void): Promise<void> {
   return (globalForCollab.specwrightChangeDocument ?? directChange)(documentId, change);
+}
+
+/**
+ * Replaces whole sections (restore): like `changeDocument`, but the caller passes data, not
+ * a function. Next's server bundle may load its own copy of yjs, and Y types made by one
+ * copy cannot go into a document of the other; this runs the write with the collaboration
+ * server's copy.
+ */
+export function replaceDocumentSections(documentId: string, replacement: Replacement): Promise<void> {
+  const live = globalForCollab.specwrightReplaceSections;
+  return live ? live(documentId, replacement) : directChange(documentId, (ydoc) => replaceSections(ydoc, replacement));
 }

@@ -6,6 +6,7 @@ import type { FieldValue } from "../templates/instantiate";
 import { hashSections } from "../documents/contentHash";
 import { markStaleApprovals } from "../review/staleness";
 import { canonicalJson } from "../util/hash";
+import { recordContentChange } from "../versions/autoVersions";
 import { sectionsToYDoc, yDocToSections } from "./ydoc";
 
 /** Largest Yjs state we keep for one document; larger edits are refused (Outline stops at 1.5 MB). */
@@ -38,16 +39,19 @@ export async function loadDocumentState(db: Db, documentId: string): Promise<Uin
 /**
  * Stores the binary Yjs state and, in the same transaction, projects it into the Section
  * rows (fields, body JSON, plain text) that everything else reads. Writes only sections
- * that changed. Throws DocumentTooLarge past MAX_STATE_BYTES (nothing is written).
+ * that changed; when the content changed, notes it for automatic versions (`authorIds`:
+ * whose edits this store holds). Throws DocumentTooLarge past MAX_STATE_BYTES (nothing is written).
  */
-export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc): Promise<{ bytes: number; hash: string }> {
+export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc, options: { authorIds?: string[] } = {}): Promise<{ bytes: number; hash: string }> {
   const state = Y.encodeStateAsUpdate(ydoc);
   if (state.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(state.byteLength);
   const sections = yDocToSections(ydoc);
   const hash = hashSections(sections);
   await db.$transaction(async (tx) => {
     await tx.document.update({ where: { id: documentId }, data: { yState: Buffer.from(state), contentHash: hash } });
-    const existing = await tx.section.findMany({ where: { documentId } });
+    const existing = await tx.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
+    const before = existing.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
+    if (hashSections(before) !== hash) await recordContentChange(tx, { documentId, before, after: sections, authorIds: options.authorIds ?? [] });
     const byKey = new Map(existing.map((row) => [row.key, row]));
     const keep = new Set(sections.map((s) => s.key));
     const removed = existing.filter((row) => !keep.has(row.key)).map((row) => row.id);

@@ -22,6 +22,8 @@ export interface RoleReviewDto {
     unchangedSince: boolean;
     at: string;
     contentHash: string;
+    /** the document version decided on (null for decisions older than versions) */
+    versionNumber: number | null;
   }[];
   /** an approval is current for this role */
   approved: boolean;
@@ -32,6 +34,8 @@ export interface ReviewDto {
   roles: RoleReviewDto[];
   /** the actor's assigned roles */
   myRoles: string[];
+  /** the actor's user id (their own decisions start "what changed since") */
+  me: string;
 }
 
 /** Facts for review use cases: the document, the actor's membership, its sign-off roles. */
@@ -61,10 +65,11 @@ export function presentReview(facts: Facts, actorId: string): ReviewDto {
       unchangedSince: a.stale && scopeHash(role, facts.sections) === a.contentHash,
       at: a.createdAt.toISOString(),
       contentHash: a.contentHash,
+      versionNumber: a.versionNumber,
     }));
     const approved = decisions.some((d) => d.decision === "approved" && !d.stale) && !decisions.some((d) => d.decision === "changes_requested" && !d.stale);
     return { key: role.key, name: role.name, scope: role.scope, reviewers, decisions, approved };
   });
   const myRoles = facts.assignments.filter((a) => a.reviewerId === actorId).map((a) => a.roleKey);
-  return { status: facts.doc.status, roles, myRoles };
+  return { status: facts.doc.status, roles, myRoles, me: actorId };
 }

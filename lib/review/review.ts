@@ -9,6 +9,7 @@ import { STATUS_LABELS } from "../documents/inputs";
 import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
 import { notify, type NotificationInput } from "../notifications/notify";
 import { templateAtVersion } from "../templates/templates";
+import { versionCurrent } from "../versions/autoVersions";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
 import { currentSections, scopeHash } from "./scope";
@@ -60,6 +61,7 @@ async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allAp
       subjectId: facts.doc.id,
       data: { from: facts.doc.status, to: result.next, action, ...(result.overridden ? { override: extra.overrideReason ?? "" } : {}), ...(extra.data ?? {}) },
     });
+    if (result.next !== facts.doc.status) await versionCurrent(ctx.db, facts.doc.id, { kind: "status", label: STATUS_LABELS[result.next], createdById: ctx.actor.userId });
     await notifyAbout(ctx, facts, "document.status", [facts.doc.ownerId, ...facts.assignments.map((a) => a.reviewerId)], `“${facts.doc.title}” is now ${STATUS_LABELS[result.next]}.`);
   }
   return result.next;
@@ -125,6 +127,8 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
       throw new Conflict(`Decisions are made while a document is in review; it is ${facts.doc.status.replace("_", " ")}.`);
     }
     const sections = await currentSections(tx.db, facts.doc.id);
+    // the version decided on: "what changed since this decision" starts there
+    const version = await versionCurrent(tx.db, facts.doc.id, { kind: "auto" });
     await tx.db.approval.create({
       data: {
         documentId: facts.doc.id,
@@ -134,6 +138,7 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
         comment: input.comment ?? "",
         contentHash: scopeHash(role, sections),
         documentHash: hashSections(sections),
+        versionNumber: version.number,
       },
     });
     await recordActivity(tx, { workspaceId: facts.doc.workspaceId, kind: `review.${input.decision}`, subjectId: facts.doc.id, data: { role: role.key, comment: input.comment ?? "" } });

@@ -2,6 +2,7 @@ import type { DbTx } from "../db";
 import type { HashableSection } from "../documents/contentHash";
 import { notify } from "../notifications/notify";
 import { templateAtVersion } from "../templates/templates";
+import { versionCurrent } from "../versions/autoVersions";
 import { scopeHash } from "./scope";
 
 /**
@@ -39,6 +40,7 @@ export async function markStaleApprovals(db: DbTx, documentId: string, sections:
   if (staled && doc.status === "approved") {
     await db.document.update({ where: { id: documentId }, data: { status: "in_review" } });
     await db.activity.create({ data: { workspaceId: doc.workspaceId, actorId: null, kind: "document.status", subjectId: documentId, data: { from: "approved", to: "in_review", action: "contentChanged" } } });
+    await versionCurrent(db, documentId, { kind: "status", label: "In Review" });
   }
   return staled;
 }

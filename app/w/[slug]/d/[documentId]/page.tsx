@@ -7,6 +7,7 @@ import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
+import { HistoryLink } from "@/components/versions/HistoryLink";
 import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
@@ -40,6 +41,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         <StatusBadge status={doc.status} />
         <span>{doc.template.name} · template v{doc.template.version}</span>
         <span>Owner {doc.owner.name}</span>
+        <HistoryLink documentId={doc.id} historyPath={`/w/${slug}/d/${doc.id}/history`} />
         <div className="ml-auto">
           {can["document.export"] ? <ExportMenu documentId={doc.id} /> : null}
         </div>

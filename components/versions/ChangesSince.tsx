@@ -1,0 +1,32 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import type { DiffDto } from "@/lib/versions/present";
+import { callApi } from "../ui/api";
+import { DiffView } from "./DiffView";
+
+/** What changed from a version to the current content, only the changed sections (the review panel's "what to read"). */
+export function ChangesSince({ documentId, from, title, historyPath }: { documentId: string; from: number; title: string; historyPath: string }) {
+  const [diff, setDiff] = useState<DiffDto>();
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void callApi<DiffDto>(`/api/documents/${documentId}/versions/diff?from=${from}&to=current`).then((res) => live && res.ok && setDiff(res.data));
+    return () => {
+      live = false;
+    };
+  }, [documentId, from]);
+  return (
+    <details className="rounded-md bg-amber-50 px-3 py-2 text-sm ring-1 ring-amber-200" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="changes-since">
+      <summary className="cursor-pointer font-medium text-amber-900">
+        {title}: {diff ? diff.summaryText || "nothing" : "…"}
+      </summary>
+      {open && diff ? (
+        <div className="mt-2 space-y-2">
+          <DiffView diff={diff} onlyChanged />
+          <a className="text-xs text-indigo-700 underline" href={`${historyPath}?from=${from}&to=current`}>Open in history</a>
+        </div>
+      ) : null}
+    </details>
+  );
+}

@@ -1,0 +1,74 @@
+import type { FieldValue } from "@/lib/templates/instantiate";
+import type { BodySegment } from "@/lib/versions/bodyDiff";
+import type { SectionDiff } from "@/lib/versions/diff";
+import type { DiffDto } from "@/lib/versions/present";
+import { MermaidDiff } from "./MermaidDiff";
+import { Parts } from "./Parts";
+
+const BADGE: Record<SectionDiff["status"], string> = {
+  added: "bg-emerald-100 text-emerald-900",
+  removed: "bg-red-100 text-red-900",
+  changed: "bg-amber-100 text-amber-900",
+  unchanged: "bg-slate-100 text-slate-600",
+};
+
+const CELL: Record<string, string> = { same: "", changed: "bg-amber-50", added: "bg-emerald-50", removed: "bg-red-50" };
+
+const show = (v: FieldValue | undefined) => (v === undefined || v === null || v === "" ? "—" : Array.isArray(v) ? v.join(", ") || "—" : v);
+
+function Segment({ segment }: { segment: BodySegment }) {
+  if (segment.type === "text") return <p className="my-2 text-sm leading-6 whitespace-pre-wrap text-slate-800"><Parts parts={segment.parts} /></p>;
+  if (segment.type === "mermaid") return <MermaidDiff segment={segment} />;
+  return (
+    <div className="my-2 overflow-x-auto">
+      <table className="min-w-full border-collapse text-sm" data-status={segment.status}>
+        <tbody>
+          {segment.rows.map((row, r) => (
+            <tr key={r} data-status={row.status}>
+              {row.cells.map((cell, c) => {
+                const Tag = cell.header ? "th" : "td";
+                return (
+                  <Tag key={c} data-status={cell.status} className={`border border-slate-300 px-2 py-1 text-left align-top ${cell.header ? "font-semibold" : ""} ${CELL[cell.status]}`}>
+                    <Parts parts={cell.parts} />
+                  </Tag>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** A comparison of two versions, section by section, with changes marked. */
+export function DiffView({ diff, fieldLabels = {}, onlyChanged = false }: { diff: DiffDto; fieldLabels?: Record<string, Record<string, string>>; onlyChanged?: boolean }) {
+  const sections = diff.sections.filter((s) => !onlyChanged || s.status !== "unchanged" || s.moved);
+  return (
+    <div className="space-y-4" data-testid="version-diff">
+      <p className="text-sm text-slate-700" role="status">{diff.summaryText || "No differences."}</p>
+      {sections.map((s) => (
+        <section key={s.key} aria-label={`${s.title} (${s.status}${s.moved ? ", moved" : ""})`} data-section-key={s.key} data-status={s.status} className={`rounded-xl bg-white p-4 shadow-sm ring-1 ${s.status === "unchanged" ? "ring-slate-100" : "ring-slate-200"}`}>
+          <div className="flex flex-wrap items-center gap-2">
+            <h3 className={`font-semibold ${s.status === "removed" ? "text-slate-500 line-through" : ""}`}>{s.title}</h3>
+            <span className={`rounded px-1.5 text-xs ${BADGE[s.status]}`}>{s.status}</span>
+            {s.moved ? <span className="rounded bg-sky-100 px-1.5 text-xs text-sky-900">moved</span> : null}
+          </div>
+          {s.titleChange ? <p className="mt-1 text-xs text-slate-600">Renamed: <del>{s.titleChange.from}</del> → <ins>{s.titleChange.to}</ins></p> : null}
+          {s.depthChange ? <p className="mt-1 text-xs text-slate-600">Level {s.depthChange.from} → {s.depthChange.to}</p> : null}
+          {s.fields.length ? (
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="Field changes">
+              {s.fields.map((f) => (
+                <div key={f.key} className="contents">
+                  <dt className="text-slate-600">{fieldLabels[s.key]?.[f.key] ?? f.key}</dt>
+                  <dd><del className="bg-red-100 text-red-900">{show(f.from)}</del> → <ins className="bg-emerald-100 text-emerald-900 no-underline">{show(f.to)}</ins></dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+          {s.body ? s.body.map((segment, i) => <Segment key={i} segment={segment} />) : null}
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+"use client";
+
+import type { BodySegment } from "@/lib/versions/bodyDiff";
+import { highlightFlowchart } from "@/lib/versions/flowchart";
+import { MermaidDrawing } from "./MermaidDrawing";
+
+type MermaidSegment = Extract<BodySegment, { type: "mermaid" }>;
+
+/** A changed diagram: both drawings side by side (flowchart nodes and edges added or removed highlighted) and the source diff. */
+export function MermaidDiff({ segment }: { segment: MermaidSegment }) {
+  const { before, after, graph } = segment;
+  if (segment.status === "same") {
+    return (
+      <div className="my-2 rounded-md border border-slate-200 p-2">
+        <p className="text-xs text-slate-500">Diagram unchanged</p>
+        <MermaidDrawing source={after} label="Diagram" />
+      </div>
+    );
+  }
+  const older = graph ? highlightFlowchart(before, graph.removedNodes, graph.removedEdges, "removed") : before;
+  const newer = graph ? highlightFlowchart(after, graph.addedNodes, graph.addedEdges, "added") : after;
+  const list = (label: string, items: string[]) => (items.length ? <li>{label}: {items.join(", ").replaceAll("->", " → ")}</li> : null);
+  return (
+    <div className="my-2 space-y-2 rounded-md border border-indigo-200 p-2" data-testid="mermaid-diff">
+      <div className="grid gap-3 md:grid-cols-2">
+        <div>
+          <p className="mb-1 text-xs font-medium text-red-800">Before</p>
+          <MermaidDrawing source={older} fallback={before} label="Diagram before" />
+        </div>
+        <div>
+          <p className="mb-1 text-xs font-medium text-emerald-800">After</p>
+          <MermaidDrawing source={newer} fallback={after} label="Diagram after" />
+        </div>
+      </div>
+      {graph ? (
+        <ul className="text-xs text-slate-700" aria-label="Diagram changes">
+          {list("Nodes added", graph.addedNodes)}
+          {list("Nodes removed", graph.removedNodes)}
+          {list("Edges added", graph.addedEdges)}
+          {list("Edges removed", graph.removedEdges)}
+        </ul>
+      ) : null}
+      <pre className="overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs" aria-label="Diagram source changes">
+        {segment.lines.map((l, i) => (
+          <span key={i} className={l.added ? "block bg-emerald-100" : l.removed ? "block bg-red-100" : "block"}>
+            {l.value.replace(/\n$/, "").split("\n").map((line) => `${l.added ? "+ " : l.removed ? "- " : "  "}${line}`).join("\n")}
+          </span>
+        ))}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+import { RichText } from "../documents/RichText";
+import type { PMNode } from "@/lib/editor/schema";
+import type { FieldValue } from "@/lib/templates/instantiate";
+import type { VersionDetailDto } from "@/lib/versions/present";
+import { MermaidDrawing } from "./MermaidDrawing";
+import { RestoreButton } from "./RestoreButton";
+
+const show = (v: FieldValue | undefined) => (v === undefined || v === null || v === "" ? "—" : Array.isArray(v) ? v.join(", ") || "—" : v);
+
+/** A body with its diagrams drawn: Mermaid blocks as drawings, everything else as read-only rich text. */
+function Body({ doc }: { doc: PMNode }) {
+  return (
+    <>
+      {(doc.content ?? []).map((node, i) =>
+        node.type === "mermaid" ? <MermaidDrawing key={i} source={String(node.attrs?.source ?? "")} label="Diagram" /> : <RichText key={i} doc={{ type: "doc", content: [node] }} />,
+      )}
+    </>
+  );
+}
+
+/** One version, read-only, laid out like the document, with restore buttons for those allowed. */
+export function VersionView({ documentId, version, canRestore, historyPath, fieldLabels }: { documentId: string; version: VersionDetailDto; canRestore: boolean; historyPath: string; fieldLabels: Record<string, Record<string, string>> }) {
+  return (
+    <div className="space-y-4" aria-label={`Version ${version.number}`} data-testid="version-view">
+      <div className="flex flex-wrap items-center gap-3">
+        <h2 className="text-lg font-semibold">v{version.number}{version.label ? ` — ${version.label}` : ""}</h2>
+        <span className="text-sm text-slate-500">read-only · {version.createdAt.slice(0, 16).replace("T", " ")}</span>
+        {canRestore ? <span className="ml-auto"><RestoreButton documentId={documentId} number={version.number} label="Restore this version" historyPath={historyPath} /></span> : null}
+      </div>
+      {version.sections.map((s) => (
+        <section key={s.key} aria-labelledby={`v-title-${s.key}`} data-section-key={s.key} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+          <div className="flex flex-wrap items-center gap-3">
+            <h3 id={`v-title-${s.key}`} className={s.depth > 1 ? "font-semibold" : "text-lg font-semibold"}>{s.title}</h3>
+            {canRestore ? <span className="ml-auto"><RestoreButton documentId={documentId} number={version.number} sectionKey={s.key} label={`Restore “${s.title}”`} historyPath={historyPath} /></span> : null}
+          </div>
+          {Object.keys(s.fields).length ? (
+            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+              {Object.entries(s.fields).map(([k, v]) => (
+                <div key={k} className="contents">
+                  <dt className="text-slate-600">{fieldLabels[s.key]?.[k] ?? k}</dt>
+                  <dd>{show(v)}</dd>
+                </div>
+              ))}
+            </dl>
+          ) : null}
+          <div className="mt-2"><Body doc={s.body} /></div>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,148 @@
+import { diffArrays, diffLines, diffWordsWithSpace } from "diff";
+import { docToText, type PMNode } from "../editor/schema";
+import { diffFlowcharts, type FlowchartDiff } from "./flowchart";
+
+/** A run of text: common to both sides, or only in the newer (added) or older (removed). */
+export interface Part {
+  value: string;
+  added?: true;
+  removed?: true;
+}
+
+export type ChangeStatus = "same" | "changed" | "added" | "removed";
+
+export interface CellDiff {
+  status: ChangeStatus;
+  header: boolean;
+  parts: Part[];
+}
+
+export interface RowDiff {
+  status: ChangeStatus;
+  cells: CellDiff[];
+}
+
+/** A section body's difference, block by block in reading order. */
+export type BodySegment =
+  | { type: "text"; parts: Part[] }
+  | { type: "table"; status: ChangeStatus; rows: RowDiff[] }
+  | { type: "mermaid"; status: ChangeStatus; before: string; after: string; lines: Part[]; graph: FlowchartDiff | null };
+
+type Block =
+  | { kind: "text"; key: string; text: string }
+  | { kind: "table"; key: string; rows: { header: boolean; text: string }[][] }
+  | { kind: "mermaid"; key: string; source: string };
+
+function toBlocks(doc: PMNode): Block[] {
+  return (doc.content ?? []).flatMap((node): Block[] => {
+    if (node.type === "mermaid") {
+      const source = String(node.attrs?.source ?? "");
+      return [{ kind: "mermaid", key: `m:${source}`, source }];
+    }
+    if (node.type === "table") {
+      const rows = (node.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ header: cell.type === "tableHeader", text: docToText(cell) })));
+      return [{ kind: "table", key: `t:${JSON.stringify(rows)}`, rows }];
+    }
+    const text = docToText({ type: "doc", content: [node] });
+    return text ? [{ kind: "text", key: `x:${text}`, text }] : [];
+  });
+}
+
+/** Word-level difference of two texts (spaces and line breaks kept as they are). */
+export function diffWords(before: string, after: string): Part[] {
+  return diffWordsWithSpace(before, after).map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
+}
+
+function cellDiff(before: { header: boolean; text: string } | undefined, after: { header: boolean; text: string } | undefined): CellDiff {
+  const header = Boolean((after ?? before)?.header);
+  if (!before) return { status: "added", header, parts: [{ value: after!.text, added: true }] };
+  if (!after) return { status: "removed", header, parts: [{ value: before.text, removed: true }] };
+  if (before.text === after.text) return { status: "same", header, parts: [{ value: after.text }] };
+  return { status: "changed", header, parts: diffWords(before.text, after.text) };
+}
+
+type Cells = { header: boolean; text: string }[];
+
+/** Tables compared cell by cell: rows aligned by content, then changed rows paired in order. */
+export function diffTables(before: Cells[], after: Cells[]): RowDiff[] {
+  const rowKey = (r: Cells) => JSON.stringify(r.map((c) => c.text));
+  const out: RowDiff[] = [];
+  let removed: Cells[] = [];
+  const flush = (added: Cells[]) => {
+    for (let i = 0; i < Math.max(removed.length, added.length); i++) {
+      const [b, a] = [removed[i], added[i]];
+      const width = Math.max(b?.length ?? 0, a?.length ?? 0);
+      const cells = Array.from({ length: width }, (_, c) => cellDiff(b?.[c], a?.[c]));
+      out.push({ status: !b ? "added" : !a ? "removed" : "changed", cells });
+    }
+    removed = [];
+  };
+  for (const change of diffArrays(before, after, { comparator: (x, y) => rowKey(x) === rowKey(y) })) {
+    if (change.removed) removed.push(...change.value);
+    else if (change.added) flush(change.value);
+    else {
+      flush([]);
+      for (const row of change.value) out.push({ status: "same", cells: row.map((c) => cellDiff(c, c)) });
+    }
+  }
+  flush([]);
+  return out;
+}
+
+function mermaidSegment(before: string, after: string, status: ChangeStatus): BodySegment {
+  // a last line without its newline would otherwise differ from the same line followed by more
+  const withEnd = (text: string) => (text && !text.endsWith("\n") ? `${text}\n` : text);
+  const lines = diffLines(withEnd(before), withEnd(after)).map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
+  return { type: "mermaid", status, before, after, lines, graph: status === "same" ? null : diffFlowcharts(before, after) };
+}
+
+/**
+ * The difference of two section bodies: text blocks word by word, tables cell by cell,
+ * Mermaid diagrams by source lines and (for flowcharts) nodes and edges. Unchanged
+ * blocks are included, so the result reads like the section.
+ */
+export function diffBodies(before: PMNode, after: PMNode): BodySegment[] {
+  const out: BodySegment[] = [];
+  const pushText = (parts: Part[]) => {
+    if (!parts.length) return;
+    const last = out[out.length - 1];
+    if (last?.type === "text") last.parts.push({ value: "\n" }, ...parts);
+    else out.push({ type: "text", parts });
+  };
+  let removed: Block[] = [];
+  const flush = (added: Block[]) => {
+    const texts = (bs: Block[]) => bs.flatMap((b) => (b.kind === "text" ? [b.text] : [])).join("\n");
+    const [oldText, newText] = [texts(removed), texts(added)];
+    if (oldText || newText) pushText(diffWords(oldText, newText));
+    for (const kind of ["table", "mermaid"] as const) {
+      const olds = removed.filter((b) => b.kind === kind);
+      const news = added.filter((b) => b.kind === kind);
+      for (let i = 0; i < Math.max(olds.length, news.length); i++) {
+        const [b, a] = [olds[i], news[i]];
+        const status: ChangeStatus = !b ? "added" : !a ? "removed" : "changed";
+        if (kind === "table") {
+          const rows = (x: Block | undefined) => (x?.kind === "table" ? x.rows : []);
+          out.push({ type: "table", status, rows: diffTables(rows(b), rows(a)) });
+        } else {
+          const source = (x: Block | undefined) => (x?.kind === "mermaid" ? x.source : "");
+          out.push(mermaidSegment(source(b), source(a), status));
+        }
+      }
+    }
+    removed = [];
+  };
+  for (const change of diffArrays(toBlocks(before), toBlocks(after), { comparator: (x, y) => x.key === y.key })) {
+    if (change.removed) removed.push(...change.value);
+    else if (change.added) flush(change.value);
+    else {
+      flush([]);
+      for (const block of change.value) {
+        if (block.kind === "text") pushText([{ value: block.text }]);
+        else if (block.kind === "table") out.push({ type: "table", status: "same", rows: diffTables(block.rows, block.rows) });
+        else out.push(mermaidSegment(block.source, block.source, "same"));
+      }
+    }
+  }
+  flush([]);
+  return out;
+}

@@ -1,0 +1,169 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { expect, test, type Page } from "@playwright/test";
+import { signInInUi, signUpInUi, uniqueEmail } from "./support";
+
+const DEFINITION = {
+  name: "History test",
+  description: "Two sections",
+  titlePattern: "Ledger history",
+  sections: [
+    { key: "design", title: "Design", depth: 1, starter: "Starter design." },
+    { key: "security", title: "Security", depth: 1, starter: "Starter security." },
+  ],
+  signoffRoles: [{ key: "tech_lead", name: "Technical Lead", scope: [] }],
+};
+
+type Version = { number: number; label: string; kind: string };
+
+async function rewrite(page: Page, documentId: string, section: string, text: string) {
+  const body = page.getByRole("textbox", { name: `${section} body` });
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.type(text);
+  // wait until the server holds what was typed, not for transient "Saved" text
+  await expect.poll(async () => JSON.stringify(await (await page.request.get(`/api/documents/${documentId}`)).json()), { timeout: 20_000 }).toContain(text);
+}
+
+const versions = async (page: Page, documentId: string) => (await (await page.request.get(`/api/documents/${documentId}/versions`)).json()) as Version[];
+
+test("edit, name a version, edit more, compare, and restore one section while a second browser watches", async ({ browser }) => {
+  test.setTimeout(180_000);
+  const email = uniqueEmail("hist");
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Hana", email);
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
+  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
+  expect((await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 } })).status()).toBe(200);
+  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+  const url = `/w/${slug}/d/${doc.id}`;
+
+  await author.goto(url);
+  await rewrite(author, doc.id, "Design", "Charges are retried once.");
+
+  // name a version from the history page
+  await author.getByRole("link", { name: "History", exact: true }).click();
+  await author.waitForURL(/\/history$/);
+  await author.getByLabel("Version name").fill("v1.0 sent for review");
+  await author.getByRole("button", { name: "Name this version" }).click();
+  await expect(author.getByRole("table", { name: "Versions" })).toContainText("v1.0 sent for review");
+  const named = (await versions(author, doc.id)).find((v) => v.label === "v1.0 sent for review")!;
+
+  // edit more
+  await author.goto(url);
+  await rewrite(author, doc.id, "Design", "Charges are retried three times with backoff.");
+  await rewrite(author, doc.id, "Security", "Webhooks are signed.");
+
+  // a second browser has the document open
+  const watcher = await (await browser.newContext()).newPage();
+  await signInInUi(watcher, email);
+  await watcher.waitForURL(/\/w\//);
+  await watcher.goto(url);
+  await expect(watcher.getByRole("textbox", { name: "Design body" })).toContainText("three times with backoff");
+
+  // compare the named version with the current content
+  await author.goto(`${url}/history`);
+  await author.getByLabel(`Compare from v${named.number}`).check();
+  await author.getByLabel("Compare to the current content").check();
+  await author.getByRole("button", { name: "Compare" }).click();
+  await author.waitForURL(new RegExp(`from=${named.number}&to=current`));
+  const diff = author.getByTestId("version-diff");
+  await expect(diff).toContainText("2 sections changed");
+  const design = diff.locator("section[data-section-key=design]");
+  await expect(design.locator("del")).toContainText(["once"]);
+  await expect(design.locator("ins").first()).toContainText("three times");
+
+  // restore only the Design section of the named version
+  await author.getByRole("link", { name: `v${named.number}`, exact: true }).click();
+  const view = author.getByTestId("version-view");
+  await expect(view).toContainText("read-only");
+  await expect(view.locator("section[data-section-key=design]")).toContainText("Charges are retried once.");
+  await view.getByRole("button", { name: "Restore “Design”" }).click();
+
+  // the watcher sees it change without reloading; the other section keeps the later edit
+  await expect(watcher.getByRole("textbox", { name: "Design body" })).toHaveText("Charges are retried once.", { timeout: 20_000 });
+  await expect(watcher.getByRole("textbox", { name: "Security body" })).toContainText("Webhooks are signed.");
+  await expect.poll(async () => (await versions(author, doc.id))[0]).toMatchObject({ kind: "restore", label: `Restored “Design” from v${named.number}` });
+  await expect(author.getByRole("table", { name: "Versions" })).toContainText(`Restored “Design” from v${named.number}`);
+});
+
+test("the versions API: another workspace gets 404, a viewer may read but not restore", async ({ browser }) => {
+  const owner = await (await browser.newContext()).newPage();
+  await signUpInUi(owner, "Olga", uniqueEmail("olga"));
+  const slug = new URL(owner.url()).pathname.split("/")[2]!;
+  const template = ((await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
+  const doc = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id } })).json()) as { id: string };
+  const named = await owner.request.post(`/api/documents/${doc.id}/versions`, { data: { label: "first" } });
+  expect(named.status()).toBe(201);
+  const { number } = (await named.json()) as Version;
+  expect((await owner.request.post(`/api/documents/${doc.id}/versions`, { data: { label: "" } })).status()).toBe(400);
+  expect((await owner.request.get(`/api/documents/${doc.id}/versions/diff?from=abc`)).status()).toBe(400);
+
+  const viewerEmail = uniqueEmail("vera");
+  const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email: viewerEmail, role: "viewer" } })).json()) as { invite: { path: string } };
+  const viewer = await (await browser.newContext()).newPage();
+  expect((await viewer.request.post("/api/signup", { data: { name: "Vera", email: viewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } })).status()).toBe(201);
+  await signInInUi(viewer, viewerEmail);
+  await viewer.waitForURL(/\/w\//);
+  expect((await viewer.request.get(`/api/documents/${doc.id}/versions/${number}`)).status()).toBe(200);
+  expect((await viewer.request.post(`/api/documents/${doc.id}/versions/${number}/restore`, { data: {} })).status()).toBe(403);
+
+  const outsider = await (await browser.newContext()).newPage();
+  await signUpInUi(outsider, "Otto", uniqueEmail("otto"));
+  expect((await outsider.request.post(`/api/documents/${doc.id}/versions/${number}/restore`, { data: {} })).status()).toBe(404);
+  expect((await outsider.request.get(`/api/documents/${doc.id}/versions`)).status()).toBe(404);
+  expect((await owner.request.get(`/api/documents/${doc.id}/versions`)).status()).toBe(200);
+});
+
+test("a reviewer sees a stale approval with what changed since it was given", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Ada", uniqueEmail("ada"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
+  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
+  const definition = { ...DEFINITION, key: copy.key, sections: [{ ...DEFINITION.sections[0]!, fields: [{ key: "team", label: "Owning team", type: "text" }] }, DEFINITION.sections[1]!] };
+  expect((await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition, expectedVersion: 1 } })).status()).toBe(200);
+  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+
+  const reviewerEmail = uniqueEmail("rex");
+  const invite = (await (await author.request.post(`/api/workspaces/${slug}/invites`, { data: { email: reviewerEmail, role: "editor" } })).json()) as { invite: { path: string } };
+  const reviewer = await (await browser.newContext()).newPage();
+  const signup = await reviewer.request.post("/api/signup", { data: { name: "Rex", email: reviewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } });
+  const reviewerId = ((await signup.json()) as { user: { id: string } }).user.id;
+  await signInInUi(reviewer, reviewerEmail);
+  await reviewer.waitForURL(/\/w\//);
+
+  expect((await author.request.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey: "tech_lead", reviewerId } })).status()).toBe(200);
+  expect((await author.request.post(`/api/documents/${doc.id}/review/submit`, { data: {} })).status()).toBe(200);
+  expect((await reviewer.request.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "tech_lead", decision: "approved" } })).status()).toBe(200);
+  // a later change to what the approval covers
+  expect((await author.request.patch(`/api/documents/${doc.id}`, { data: { fields: { design: { team: "Payments" } } } })).status()).toBe(200);
+
+  await reviewer.goto(`/w/${slug}/d/${doc.id}`);
+  const row = reviewer.locator("tr[data-role=tech_lead]");
+  await expect(row).toContainText("stale: content changed since");
+  const since = reviewer.getByTestId("changes-since");
+  await expect(since).toContainText("Changed since your last decision");
+  await expect(since).toContainText("1 section changed");
+  await since.locator("summary").click();
+  await expect(since.getByRole("region", { name: /Design \(changed/ })).toContainText("Payments");
+  await row.getByRole("link", { name: /see what changed since v\d+/ }).click();
+  await reviewer.waitForURL(/history\?from=\d+&to=current/);
+  await expect(reviewer.getByTestId("version-diff").locator("section[data-section-key=design] ins")).toContainText("Payments");
+
+  // the compare page's content has no serious or critical accessibility violations
+  // (the app header is audited with the document page)
+  const audit = await (await browser.newContext({ bypassCSP: true, storageState: await reviewer.context().storageState() })).newPage();
+  await audit.goto(reviewer.url());
+  await audit.getByTestId("version-diff").waitFor();
+  await audit.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8") });
+  const violations = await audit.evaluate(async () => {
+    type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
+    const axe = (window as unknown as { axe: { run: (ctx: Element, opts: object) => Promise<{ violations: Violation[] }> } }).axe;
+    const result = await axe.run(document.querySelector("main")!, { resultTypes: ["violations"] });
+    return result.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  expect(violations).toEqual([]);
+});
