@@ -12,6 +12,7 @@ const LABELS: Record<string, (a: ActivityDto) => string> = {
   "review.approved": (a) => `approved as ${String(a.data.role)}`,
   "review.changes_requested": (a) => `requested changes as ${String(a.data.role)}${a.data.comment ? `: “${String(a.data.comment)}”` : ""}`,
   "review.stale": (a) => `marked the ${String(a.data.role)} decision stale: its content changed`,
+  "review.roles": (a) => `set the sign-off roles to ${String(a.data.roles) || "none"}${a.data.removed ? ` (removed ${String(a.data.removed)})` : ""}`,
   "document.trashed": () => "moved it to the trash",
   "document.restored": () => "restored it from the trash",
   "version.named": (a) => `named v${String(a.data.number)} “${String(a.data.label)}”`,

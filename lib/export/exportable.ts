@@ -4,7 +4,8 @@ import { hashSections, type HashableSection } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
 import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
-import type { FieldDef, TemplateDefinition } from "../templates/schema";
+import { signoffRolesOf } from "../review/roles";
+import type { FieldDef, SignoffRoleDef, TemplateDefinition } from "../templates/schema";
 import { templateAtVersion } from "../templates/templates";
 import type { ExportableDocument, ExportReviewer, ExportSection } from "./markdown";
 
@@ -94,16 +95,16 @@ function exportSection(def: TemplateDefinition, section: SectionRow, names: Map<
 }
 
 /** Each reviewer's latest decision per sign-off role, in the order the template lists the roles. */
-async function approvalsOf(ctx: Ctx, def: TemplateDefinition, documentId: string): Promise<PrintedApproval[]> {
+async function approvalsOf(ctx: Ctx, roles: SignoffRoleDef[], documentId: string): Promise<PrintedApproval[]> {
   const rows = await ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: { select: { name: true } } }, orderBy: { createdAt: "asc" } });
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) latest.set(`${row.roleKey}\u0000${row.reviewerId}`, row);
-  const roleOrder = def.signoffRoles.map((r) => r.key);
+  const roleOrder = roles.map((r) => r.key);
   return [...latest.values()]
     .sort((a, b) => roleOrder.indexOf(a.roleKey) - roleOrder.indexOf(b.roleKey) || a.createdAt.getTime() - b.createdAt.getTime())
     .map((a) => ({
       name: a.reviewer.name,
-      role: def.signoffRoles.find((r) => r.key === a.roleKey)?.name ?? a.roleKey,
+      role: roles.find((r) => r.key === a.roleKey)?.name ?? a.roleKey,
       decision: a.decision,
       date: a.createdAt.toISOString(),
       contentHash: a.contentHash,
@@ -132,7 +133,7 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
     templateAtVersion(ctx.db, doc.templateId, doc.templateVersion),
   ]);
   const sections: SectionRow[] = rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
-  const [names, reviewers] = await Promise.all([namesById(ctx, personIds(def, doc.ownerId, sections)), approvalsOf(ctx, def, documentId)]);
+  const [names, reviewers] = await Promise.all([namesById(ctx, personIds(def, doc.ownerId, sections)), approvalsOf(ctx, signoffRolesOf(doc, def), documentId)]);
   const control = controlSection(def, sections);
   const controlDefs = control ? fieldDefs(def, control.key) : [];
   const versionField = controlDefs.find((f) => f.type === "version");

@@ -25,3 +25,19 @@ export const StatusInput = z.object({
   supersededBy: Id.optional(),
 });
 export type StatusInput = z.infer<typeof StatusInput>;
+
+export const RolesInput = z.object({
+  documentId: Id,
+  roles: z
+    .array(
+      z.object({
+        /** absent for a new role: one is made from the name */
+        key: z.string().regex(/^[a-z][a-z0-9_]*$/).max(60).optional(),
+        name: z.string().trim().min(1, "A role needs a name.").max(80),
+        /** section keys the role's approval covers; empty: the whole document */
+        scope: z.array(z.string().max(60)).max(200).default([]),
+      }),
+    )
+    .max(20, "At most 20 sign-off roles."),
+});
+export type RolesInput = z.input<typeof RolesInput>;

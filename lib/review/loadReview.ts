@@ -5,6 +5,7 @@ import type { DocumentStatus } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
 import { currentSections, scopeHash } from "./scope";
 import type { SignoffRoleDef } from "../templates/schema";
+import { signoffRolesOf } from "./roles";
 
 export interface RoleReviewDto {
   key: string;
@@ -45,7 +46,7 @@ export async function loadReviewFacts(ctx: Ctx, documentId: string) {
   const assignments = await ctx.db.reviewAssignment.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
   const approvals = await ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
   const sections = await currentSections(ctx.db, documentId);
-  return { doc, membership: membership as Membership, roles: def.signoffRoles, assignments, approvals, sections };
+  return { doc, membership: membership as Membership, roles: signoffRolesOf(doc, def), assignments, approvals, sections };
 }
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;

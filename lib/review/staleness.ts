@@ -3,6 +3,7 @@ import type { HashableSection } from "../documents/contentHash";
 import { notify } from "../notifications/notify";
 import { templateAtVersion } from "../templates/templates";
 import { versionCurrent } from "../versions/autoVersions";
+import { signoffRolesOf } from "./roles";
 import { scopeHash } from "./scope";
 
 /**
@@ -17,10 +18,11 @@ export async function markStaleApprovals(db: DbTx, documentId: string, sections:
   const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: doc.workspaceId } });
   const def = await templateAtVersion(db, doc.templateId, doc.templateVersion);
+  const roles = signoffRolesOf(doc, def);
   const now = new Date();
   let staled = 0;
   for (const approval of current) {
-    const role = def.signoffRoles.find((r) => r.key === approval.roleKey);
+    const role = roles.find((r) => r.key === approval.roleKey);
     if (!role || scopeHash(role, sections) === approval.contentHash) continue;
     await db.approval.update({ where: { id: approval.id }, data: { stale: true, staleAt: now } });
     await db.activity.create({
