@@ -6,6 +6,7 @@ import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
+import { SignoffRolesEditor } from "./SignoffRolesEditor";
 import { Button } from "../ui/Button";
 import { ChangesSince } from "../versions/ChangesSince";
 import { ActivityLog } from "./ActivityLog";
@@ -168,6 +169,9 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
           ))}
         </tbody>
       </table>
+      {canEdit && (review.status === "draft" || review.status === "changes_requested") ? (
+        <SignoffRolesEditor key={review.roles.map((r) => `${r.key}:${r.name}:${r.scope.join(",")}`).join("|")} documentId={documentId} roles={review.roles} sectionTitles={sectionTitles} onSaved={setReview} />
+      ) : null}
       {inReview && review.myRoles.length ? (
         <label className="block text-xs font-medium text-slate-600">
           Comment with your decision

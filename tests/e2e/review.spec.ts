@@ -105,6 +105,33 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await expect(log).toContainText("moved it from approved to in review");
 });
 
+test("the author edits the document's own sign-off roles: renames one and adds one scoped to a section", async ({ browser }) => {
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Ada", uniqueEmail("ada"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
+  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
+  await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 } });
+  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+  await author.goto(`/w/${slug}/d/${doc.id}`);
+
+  await author.getByText("Edit sign-off roles").click();
+  await author.getByLabel("Role", { exact: true }).first().fill("Tech Lead (payments)");
+  await author.getByRole("button", { name: "Add role" }).click();
+  await author.getByLabel("Role", { exact: true }).last().fill("DBA");
+  await author.getByLabel("Covers (none selected: the whole document)").last().selectOption(["design"]);
+  await author.getByRole("button", { name: "Save roles" }).click();
+
+  const table = author.getByRole("table", { name: "Sign-off" });
+  await expect(table).toContainText("Tech Lead (payments)");
+  await expect(table.locator("tr[data-role=role_dba]")).toContainText("covers Design");
+  // stored for this document only: the template keeps its roles
+  const review = (await (await author.request.get(`/api/documents/${doc.id}/review`)).json()) as { roles: { name: string }[] };
+  expect(review.roles.map((r) => r.name)).toEqual(["Tech Lead (payments)", "Security Review", "DBA"]);
+  const template = (await (await author.request.get(`/api/workspaces/${slug}/templates/${copy.id}`)).json()) as { definition: { signoffRoles: { name: string }[] } };
+  expect(template.definition.signoffRoles.map((r) => r.name)).toEqual(["Technical Lead", "Security Review"]);
+});
+
 test("review routes check permissions and the status rules", async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   const email = uniqueEmail("rita");

@@ -51,7 +51,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         documentId={doc.id}
         canEdit={!readOnly}
         members={members.map((m) => ({ userId: m.userId, name: m.name }))}
-        sectionTitles={Object.fromEntries(def.sections.map((s) => [s.key, s.title]))}
+        sectionTitles={Object.fromEntries(doc.sections.map((s) => [s.key, s.title]))}
       />
     </header>
   );
