@@ -35,7 +35,8 @@ export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
           <Link href="/inbox" className="relative rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
             Inbox
             {/* the name reads "Inbox 3 unread": it starts with what is on screen */}
-            {unread ? <span className="ml-1 rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white">{unread}<span className="sr-only"> unread</span></span> : null}
+            {unread ? " " : null}
+            {unread ? <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white">{unread}<span className="sr-only"> unread</span></span> : null}
           </Link>
           <span className="hidden text-slate-600 sm:inline" title={user.email}>
             {user.name}
