@@ -56,6 +56,10 @@ export function documentExtensions(options: { collaborative?: boolean } = {}): A
         isAllowedUri: (url) => isSafeHref(url),
       },
       heading: { levels: [1, 2, 3, 4, 5, 6] },
+      // it appends an empty paragraph after a final list or table as soon as an editor
+      // opens: merely opening a document would change its content (new version, stale
+      // approvals); the gap cursor already lets the caret past a final block
+      trailingNode: false,
     }),
     TaskList,
     TaskItem.configure({ nested: true }),

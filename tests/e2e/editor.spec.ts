@@ -110,6 +110,28 @@ test("the document page has no serious or critical accessibility violations", as
   expect(violations).toEqual([]);
 });
 
+test("opening a document in the editor does not change its content", async ({ browser }) => {
+  const page = await (await browser.newContext()).newPage();
+  await signUpInUi(page, "Otto", uniqueEmail("otto"));
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const template = templates.find((t) => t.key === "technical-design")!;
+  const { id } = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id } })).json()) as { id: string };
+  const read = async () => {
+    const doc = (await (await page.request.get(`/api/documents/${id}`)).json()) as { sections: { key: string; body: unknown; fields: unknown }[] };
+    return JSON.stringify(doc.sections.map((s) => [s.key, s.body, s.fields]));
+  };
+  const created = await read();
+  await page.goto(`/w/${slug}/d/${id}`);
+  // every editor mounted (off-screen ones mount when idle), then stored at once
+  await expect(page.getByRole("textbox", { name: "Open Questions body" })).toHaveAttribute("contenteditable", "true");
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await page.keyboard.press("ControlOrMeta+s");
+  await page.waitForTimeout(1500);
+  expect(await read()).toBe(created);
+  expect(await (await page.request.get(`/api/documents/${id}/versions`)).json()).toEqual([]);
+});
+
 test("sections are renamed, reordered, deleted with undo and added, live for everyone", async ({ browser }) => {
   const { a, b } = await twoEditors(browser);
   const outlineB = b.getByRole("navigation", { name: "Outline" }).getByRole("link");
