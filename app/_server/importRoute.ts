@@ -9,7 +9,7 @@ import { BodyRejected, readLimitedText } from "./limitedBody";
 import { errorResponse, toErrorResponse } from "./route";
 import { getActor } from "./session";
 
-const TOO_LARGE = `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it, or remove large pasted content, and try again.`;
+const TOO_LARGE = `The file is larger than ${MAX_IMPORT_BYTES / 1024} KB. Split it, or remove large pasted content, and try again.`;
 // JSON escapes (\n, \") make the envelope a little larger than the Markdown it carries
 const MAX_JSON_BYTES = MAX_IMPORT_BYTES * 2 + 64 * 1024;
 
@@ -42,7 +42,7 @@ async function readImportBody(req: Request): Promise<Record<string, unknown>> {
 const DryRun = z.object({ dryRun: z.boolean().default(false) });
 
 /**
- * A route handler for imports: session → ctx, a body of at most 1 MB of Markdown (413 with a
+ * A route handler for imports: session → ctx, a body of at most 512 KB of Markdown (413 with a
  * message otherwise), zod, then `preview` for `dryRun: true` (200) or `commit` (201).
  * Errors answer as JSON problems, never with internals.
  */

@@ -2,13 +2,16 @@ import { z } from "zod";
 import { DomainError } from "../errors";
 import { Id, Slug } from "../workspaces/schema";
 
-/** The largest Markdown file we import: 1 MB of UTF-8 (thirty times the largest seed; parsing it takes seconds on a small machine). */
-export const MAX_IMPORT_BYTES = 1024 * 1024;
+/**
+ * The largest Markdown file we import: 512 KB of UTF-8, sixteen times the largest seed.
+ * Parsing runs on the server's thread; a file this size already takes a few seconds.
+ */
+export const MAX_IMPORT_BYTES = 512 * 1024;
 
 /** 413: an import larger than MAX_IMPORT_BYTES. Nothing is read further or written. */
 export class ImportTooLarge extends DomainError {
   constructor(readonly bytes: number) {
-    super(`The file is ${(bytes / 1024 / 1024).toFixed(1)} MB; files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB can be imported.`, "too_large");
+    super(`The file is ${Math.ceil(bytes / 1024)} KB; files up to ${MAX_IMPORT_BYTES / 1024} KB can be imported.`, "too_large");
   }
 }
 

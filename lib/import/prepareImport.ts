@@ -39,7 +39,7 @@ export function titleFromFileName(fileName: string | undefined): string | null {
 }
 
 /**
- * The shared first steps of every import: size (ImportTooLarge past 1 MB), membership and
+ * The shared first steps of every import: size (ImportTooLarge past 512 KB), membership and
  * `action`, a refusal of empty or binary input (InvalidInput), mojibake detection and — only
  * when `repair` is set — its repair, then the Markdown parse (InvalidInput for bad front matter).
  */

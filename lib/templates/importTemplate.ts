@@ -28,7 +28,7 @@ async function plan(ctx: Ctx, input: ImportTemplateData) {
 
 /**
  * The template a Markdown file would become, without saving it. Requires `template.import`;
- * throws ImportTooLarge past 1 MB and InvalidInput for empty, binary or heading-less input.
+ * throws ImportTooLarge past 512 KB and InvalidInput for empty, binary or heading-less input.
  */
 export async function previewTemplateImport(ctx: Ctx, raw: ImportTemplateInput): Promise<TemplateImportPreview> {
   const { prepared, definition } = await plan(ctx, ImportTemplateInput.parse(raw));

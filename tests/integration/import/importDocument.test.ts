@@ -172,7 +172,7 @@ describe("importing Markdown as a document", () => {
     await expect(importDocument(owner, { slug: ws.slug, markdown: "  \n" })).rejects.toBeInstanceOf(InvalidInput);
     await expect(importDocument(owner, { slug: ws.slug, markdown: "PK\u0003\u0004\u0000\u0000" })).rejects.toThrow(/not a text file/);
     await expect(importDocument(owner, { slug: ws.slug, markdown: "x".repeat(MAX_IMPORT_BYTES + 1) })).rejects.toBeInstanceOf(ImportTooLarge);
-    // 1 MB of characters that take two bytes each is 2 MB
+    // the limit in characters that take two bytes each is twice the limit in bytes
     await expect(importDocument(owner, { slug: ws.slug, markdown: "é".repeat(MAX_IMPORT_BYTES / 2 + 1) })).rejects.toBeInstanceOf(ImportTooLarge);
     await expect(importDocument(owner, { slug: ws.slug, markdown: "# T\n", templateId: "cmissing0000000000000000" })).rejects.toBeInstanceOf(NotFound);
     await expect(importDocument(ctxFor(ws.members.viewer[0]!), { slug: ws.slug, markdown: "# T\n" })).rejects.toBeInstanceOf(Forbidden);

@@ -26,8 +26,8 @@ describe("readLimitedText", () => {
 
   it("answers 413 for a declared Content-Length over the limit without reading", async () => {
     const req = new Request(url, { method: "POST", body: "small", headers: { "content-length": "5000" } });
-    const error = await rejection(readLimitedText(req, 100, "The file is larger than 1 MB."));
-    expect([error.status, error.message]).toEqual([413, "The file is larger than 1 MB."]);
+    const error = await rejection(readLimitedText(req, 100, "The file is larger than 512 KB."));
+    expect([error.status, error.message]).toEqual([413, "The file is larger than 512 KB."]);
   });
 
   it("answers 413 when more arrives than declared or allowed", async () => {

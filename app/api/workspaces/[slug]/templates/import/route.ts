@@ -2,5 +2,5 @@ import { importRoute } from "@/app/_server/importRoute";
 import { ImportTemplateInput } from "@/lib/import/inputs";
 import { importTemplate, previewTemplateImport } from "@/lib/templates/importTemplate";
 
-// POST /api/workspaces/:slug/templates/import — { markdown, name?, fileName?, repairMojibake?, dryRun? }; admins; 413 past 1 MB
+// POST /api/workspaces/:slug/templates/import — { markdown, name?, fileName?, repairMojibake?, dryRun? }; admins; 413 past 512 KB
 export const POST = importRoute(ImportTemplateInput, previewTemplateImport, importTemplate);
