@@ -155,6 +155,7 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
           ? sections.map((s, i) => (
               <SectionCard
                 key={s.key}
+                documentId={documentId}
                 ydoc={doc.ydoc}
                 provider={doc.provider}
                 section={s}

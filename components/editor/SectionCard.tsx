@@ -9,10 +9,12 @@ import { CollabFields } from "./CollabFields";
 import { SectionBody } from "./SectionBody";
 import { SectionHeader } from "./SectionHeader";
 import { SectionComments, type Draft } from "./comments/SectionComments";
+import { SignoffTable } from "../review/SignoffTable";
 import { dragSource, useSectionDrop } from "./useSectionDrag";
 import type { SectionMeta } from "./useCollabDocument";
 
 interface Props {
+  documentId: string;
   ydoc: Y.Doc;
   provider: HocuspocusProvider;
   section: SectionMeta;
@@ -74,6 +76,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
         onDelete={() => props.onDelete(key, title)}
       />
       {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}
+      {def?.signoff ? <SignoffTable documentId={props.documentId} /> : null}
       {def?.fields.length ? (
         <div className="mt-3">
           <CollabFields ydoc={ydoc} sectionKey={key} sectionTitle={title} fields={def.fields} members={members} readOnly={!editable} />

@@ -6,6 +6,7 @@ import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
+import { publishReview } from "./reviewStore";
 import { SignoffRolesEditor } from "./SignoffRolesEditor";
 import { Button } from "../ui/Button";
 import { ChangesSince } from "../versions/ChangesSince";
@@ -52,6 +53,11 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
       clearInterval(timer);
     };
   }, [documentId]);
+
+  // the sign-off section of the document shows the same decisions
+  useEffect(() => {
+    if (review) publishReview(documentId, review);
+  }, [documentId, review]);
 
   async function post(path: string, body: Record<string, unknown>) {
     setError(undefined);

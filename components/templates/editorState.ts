@@ -17,7 +17,7 @@ export function move<T>(list: T[], index: number, by: -1 | 1): T[] {
 }
 
 export function newSection(def: TemplateDefinition): SectionDef {
-  return { key: keyFrom("New section", def.sections.map((s) => s.key)), title: "New section", depth: 1, hint: "", optional: false, fields: [], starter: "" };
+  return { key: keyFrom("New section", def.sections.map((s) => s.key)), title: "New section", depth: 1, hint: "", optional: false, fields: [], starter: "", signoff: false };
 }
 
 export function newField(section: SectionDef): FieldDef {

@@ -182,7 +182,7 @@ export function planAsIs(imported: ImportedMarkdown, template: { key: string; na
   let previous = 0;
   const outline: SectionDef[] = sections.slice(0, 200).map((s, i) => {
     previous = Math.min(s.depth, previous + 1, 5);
-    return { key: s.key, title: s.title, depth: previous, hint: "", optional: false, fields: i === 0 ? defs : [], starter: "" };
+    return { key: s.key, title: s.title, depth: previous, hint: "", optional: false, fields: i === 0 ? defs : [], starter: "", signoff: false };
   });
   const definition: TemplateDefinition = {
     key: template.key,

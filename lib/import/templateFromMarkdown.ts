@@ -74,7 +74,9 @@ export function templateFromMarkdown(imported: ImportedMarkdown, meta: { key: st
     const starter = isEmptyBody(body) ? "" : docToMarkdown(body).trimEnd();
     if (starter.length > MAX_STARTER) throw new InvalidInput(`The section "${s.title}" is too long for a template (at most ${MAX_STARTER} characters).`, { markdown: [s.title] });
     previous = Math.min(s.depth, previous + 1, 5);
-    return { key: keys.take(s.title), title: s.title.slice(0, 200), depth: previous, hint: hintOf(body), optional: false, fields, starter };
+    // "Approval", "Sign-off": the section that shows the real decisions
+    const signoff = /\b(approvals?|sign-?offs?)\b/i.test(s.title);
+    return { key: keys.take(s.title), title: s.title.slice(0, 200), depth: previous, hint: hintOf(body), optional: false, fields, starter, signoff };
   });
   return {
     key: meta.key,

@@ -46,6 +46,8 @@ export const SectionDef = z.object({
    * `[Placeholder]` and `{placeholder}` become greyed hints in the editor.
    */
   starter: z.string().max(20_000).default(""),
+  /** the document's sign-off section: shows the real decisions (who, role, decision, date, version) live */
+  signoff: z.boolean().default(false),
 });
 export type SectionDef = z.infer<typeof SectionDef>;
 

@@ -132,6 +132,29 @@ test("the author edits the document's own sign-off roles: renames one and adds o
   expect(template.definition.signoffRoles.map((r) => r.name)).toEqual(["Technical Lead", "Security Review"]);
 });
 
+test("the document's sign-off section shows each decision live, with its version", async ({ browser }) => {
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Noor", uniqueEmail("noor"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const templates = (await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const templateId = templates.find((t) => t.key === "design-document-metadata")!.id;
+  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId, title: "Ledger export" } })).json()) as { id: string };
+  const lead = await reviewer(browser, author, slug, "Kai");
+  const leadId = ((await (await lead.request.get("/api/me")).json()) as { user: { id: string } }).user.id;
+  expect((await author.request.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey: "technical_lead", reviewerId: leadId } })).status()).toBe(200);
+  expect((await author.request.post(`/api/documents/${doc.id}/review/submit`, { data: { overrideReason: "Starter text is fine for this check." } })).status()).toBe(200);
+
+  await author.goto(`/w/${slug}/d/${doc.id}`);
+  const signoffs = author.locator("#section-approval").getByRole("table", { name: "Sign-offs recorded" });
+  await expect(signoffs).toContainText("No decisions yet");
+  // the reviewer decides elsewhere: the author's open page shows it without a reload
+  expect((await lead.request.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "technical_lead", decision: "approved" } })).status()).toBe(200);
+  const row = signoffs.getByRole("row", { name: /Kai/ });
+  await expect(row).toContainText("Technical Lead");
+  await expect(row).toContainText("Approved");
+  await expect(row).toContainText(/v\d+/);
+});
+
 test("review routes check permissions and the status rules", async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   const email = uniqueEmail("rita");

@@ -270,7 +270,8 @@ export const metadataTemplate = {
       key: "approval",
       title: "Approval",
       depth: 1,
-      hint: "Each reviewer signs off through the review panel; the list shows who is expected.",
+      signoff: true,
+      hint: "Each reviewer signs off through the review panel; the table shows their decisions as they are made, the list who is expected.",
       starter: lines(
         "- [ ] Technical Lead: [Name] - [Date]",
         "- [ ] Security Review: [Name] - [Date]",

@@ -444,7 +444,8 @@ export const sddTemplate = {
       key: "approval_and_signoff",
       title: "Approval & Sign-off",
       depth: 1,
-      hint: "Reviewers sign off through the review panel; these lists show who is expected and the final checks.",
+      signoff: true,
+      hint: "Reviewers sign off through the review panel; the table shows their decisions as they are made, these lists who is expected and the final checks.",
     },
     {
       key: "technical_review",

@@ -45,10 +45,12 @@ describe("importing Markdown as a template", () => {
       "Notes below.",
       "## Risks",
       "TBD",
+      "## Approval & Sign-off",
+      "- [ ] Tech lead: [Name]",
     ].join("\n");
     const { definition } = await previewTemplateImport(owner, { slug: ws.slug, markdown: md });
     expect(definition.titlePattern).toBe("{feature} design");
-    const [summary, control, risks] = definition.sections;
+    const [summary, control, risks, approval] = definition.sections;
     expect(summary).toMatchObject({ key: "summary", hint: "Fill in: One-line description; feature", starter: "[One-line description] for {feature}." });
     expect(control!.fields.map((f) => [f.key, f.label, f.hint])).toEqual([
       ["project_name", "Project Name", "Project Name"],
@@ -56,6 +58,9 @@ describe("importing Markdown as a template", () => {
     ]);
     expect(control!.starter).toBe("Notes below.");
     expect(risks!.starter).toBe("[TBD]");
+    // the approval section shows the real sign-offs in documents made from the template
+    expect(definition.sections.map((s) => s.signoff)).toEqual([false, false, false, true]);
+    expect(approval!.title).toBe("Approval & Sign-off");
     expect(await testDb().template.count({ where: { workspaceId: ws.id } })).toBe(0);
   });
 
