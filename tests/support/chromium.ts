@@ -6,13 +6,5 @@ export function chromiumPath(): string | undefined {
   return candidates.find((p): p is string => Boolean(p && existsSync(p)));
 }
 
-/** Flags that keep a headless Chromium quiet on a machine without outside network. */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-dev-shm-usage",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
+/** The flags the server uses for printing PDFs: a headless Chromium without outside network. */
+export { CHROMIUM_ARGS } from "../../lib/export/pdf/browser";

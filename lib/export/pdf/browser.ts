@@ -4,8 +4,8 @@ import { ServiceUnavailable } from "../../errors";
 
 const INSTALL_HINT = "Install Chromium on the server (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.";
 
-/** Flags for a headless Chromium on a server without outside network or a GPU. */
-const CHROMIUM_ARGS = [
+/** Flags for a headless Chromium on a server without outside network or a GPU (tests and benches use them too). */
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-dev-shm-usage",
