@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
-import { signUpInUi, uniqueEmail } from "./support";
+import { signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
 test("the author downloads the document as Markdown and as PDF from the Export menu", async ({ page }) => {
   test.setTimeout(180_000);
@@ -39,4 +39,20 @@ test("the author downloads the document as Markdown and as PDF from the Export m
   const bad = await page.request.get(`/api/documents/${documentId}/export.pdf?format=A3`);
   expect(bad.status()).toBe(400);
   expect(((await bad.json()) as { fields: Record<string, string[]> }).fields.format).toEqual(["must be one of A4, Letter"]);
+});
+
+test("downloads are for members only: 401 without a session, 404 from another workspace", async ({ browser, playwright, baseURL }) => {
+  const owner = await (await browser.newContext()).newPage();
+  await signUpInUi(owner, "Ines", uniqueEmail("ines"));
+  const slug = new URL(owner.url()).pathname.split("/")[2]!;
+  const templates = (await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[];
+  const { id } = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: templates[0]!.id } })).json()) as { id: string };
+  const paths = [`/api/documents/${id}/export.md`, `/api/documents/${id}/export.pdf`, `/api/workspaces/${slug}/export.zip`];
+
+  const anonymous = await playwright.request.newContext({ baseURL });
+  for (const path of paths) expect((await anonymous.get(path)).status(), path).toBe(401);
+  const outsider = await playwright.request.newContext({ baseURL });
+  await signUpByApi(outsider, "Olaf");
+  for (const path of paths) expect((await outsider.get(path)).status(), path).toBe(404);
+  expect((await owner.request.get(paths[2]!)).headers()["content-type"]).toBe("application/zip");
 });
