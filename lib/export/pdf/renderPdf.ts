@@ -70,9 +70,13 @@ export async function offlinePage(browser: Browser): Promise<Page> {
   return (await context).newPage();
 }
 
-async function print(browser: Browser, doc: PrintableDocument, format: PaperFormat): Promise<Uint8Array> {
+async function print(browser: Browser, doc: PrintableDocument, format: PaperFormat, signal: AbortSignal): Promise<Uint8Array> {
   const diagrams = await renderDiagrams(browser, mermaidSources(doc));
+  signal.throwIfAborted();
   const page = await offlinePage(browser);
+  // a render past its time limit closes its page, so it ends and frees its slot at once
+  const abandon = () => void page.close().catch(() => undefined);
+  signal.addEventListener("abort", abandon, { once: true });
   try {
     const options = pdfOptions(doc.title, format);
     // first pass: where each heading lands; the page numbers then fill room already kept for them
@@ -83,7 +87,8 @@ async function print(browser: Browser, doc: PrintableDocument, format: PaperForm
     await page.setContent(renderPrintHtml(doc, diagrams, pages), { waitUntil: "load" });
     return await page.pdf(options);
   } finally {
-    await page.close();
+    signal.removeEventListener("abort", abandon);
+    await page.close().catch(() => undefined);
   }
 }
 
@@ -103,9 +108,11 @@ function timeout(ms: number): { promise: Promise<never>; clear(): void } {
  */
 export async function renderDocumentPdf(doc: PrintableDocument, options: PdfOptions): Promise<Uint8Array> {
   const limit = timeout(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const abort = new AbortController();
+  limit.promise.catch(() => abort.abort());
   try {
     const browser = await Promise.race([sharedBrowser(), limit.promise]);
-    return await Promise.race([withRenderSlot(() => print(browser, doc, options.format)), limit.promise]);
+    return await Promise.race([withRenderSlot(() => print(browser, doc, options.format, abort.signal)), limit.promise]);
   } finally {
     limit.clear();
   }

@@ -5,6 +5,8 @@ import { hashSections } from "@/lib/documents/contentHash";
 import { NotFound, ServiceUnavailable } from "@/lib/errors";
 import { exportDocumentPdf } from "@/lib/export/exportDocument";
 import { closePdfBrowser } from "@/lib/export/pdf/browser";
+import { loadPrintable } from "@/lib/export/exportable";
+import { renderDocumentPdf } from "@/lib/export/pdf/renderPdf";
 import { assignReviewer, decide, submitForReview } from "@/lib/review/review";
 import { listTemplates } from "@/lib/templates/templates";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
@@ -103,6 +105,27 @@ describe("exporting a document as PDF", () => {
       await expect(exportDocumentPdf(owner, { documentId, format: "A3" })).rejects.toMatchObject({ name: "ZodError" });
       const outsider = await makeWorkspace();
       await expect(exportDocumentPdf(ctxFor(outsider.owner), { documentId })).rejects.toBeInstanceOf(NotFound);
+    },
+    RENDER_TIMEOUT,
+  );
+
+  it(
+    "gives up a render past its time limit at once, freeing its slot for the next export",
+    async () => {
+      const ws = await makeWorkspace();
+      const owner = ctxFor(ws.owner);
+      const templateId = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.key === SDD)!.id;
+      const { id: documentId } = await createDocument(owner, { slug: ws.slug, templateId });
+      const doc = await loadPrintable(owner, documentId);
+      await renderDocumentPdf(doc, { format: "A4" }); // a warm browser, diagrams drawn once
+      const slots = globalThis as unknown as { specwrightPdfBrowser: { running: number } };
+
+      const late = await renderDocumentPdf(doc, { format: "A4", timeoutMs: 150 }).catch((e: unknown) => e);
+      expect(late).toBeInstanceOf(ServiceUnavailable);
+      // the abandoned print closed its page instead of running on for its two passes
+      await expect.poll(() => slots.specwrightPdfBrowser.running, { timeout: 500, interval: 20 }).toBe(0);
+      const { pdf } = await exportDocumentPdf(owner, { documentId });
+      expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     },
     RENDER_TIMEOUT,
   );
