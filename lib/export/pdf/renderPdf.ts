@@ -77,6 +77,7 @@ async function print(browser: Browser, doc: PrintableDocument, format: PaperForm
   // a render past its time limit closes its page, so it ends and frees its slot at once
   const abandon = () => void page.close().catch(() => undefined);
   signal.addEventListener("abort", abandon, { once: true });
+  if (signal.aborted) abandon();
   try {
     const options = pdfOptions(doc.title, format);
     // first pass: where each heading lands; the page numbers then fill room already kept for them

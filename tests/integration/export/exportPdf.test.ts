@@ -123,7 +123,7 @@ describe("exporting a document as PDF", () => {
       const late = await renderDocumentPdf(doc, { format: "A4", timeoutMs: 150 }).catch((e: unknown) => e);
       expect(late).toBeInstanceOf(ServiceUnavailable);
       // the abandoned print closed its page instead of running on for its two passes
-      await expect.poll(() => slots.specwrightPdfBrowser.running, { timeout: 500, interval: 20 }).toBe(0);
+      await expect.poll(() => slots.specwrightPdfBrowser.running, { timeout: 800, interval: 20 }).toBe(0);
       const { pdf } = await exportDocumentPdf(owner, { documentId });
       expect(Buffer.from(pdf.subarray(0, 5)).toString("latin1")).toBe("%PDF-");
     },
