@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
@@ -59,16 +59,25 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
     if (review) publishReview(documentId, review);
   }, [documentId, review]);
 
+  // only the latest step speaks in the alert: an earlier one answering late must not clear it
+  const latestStep = useRef(0);
+
   async function post(path: string, body: Record<string, unknown>) {
+    const step = ++latestStep.current;
     setError(undefined);
     const res = await callApi<ReviewDto & { problems?: Problem[] }>(`/api/documents/${documentId}/${path}`, { method: "POST", body });
+    const latest = step === latestStep.current;
     if (!res.ok) {
-      setError(res.error.error);
-      setProblems((res.error as { problems?: Problem[] }).problems ?? []);
+      if (latest) {
+        setError(res.error.error);
+        setProblems((res.error as { problems?: Problem[] }).problems ?? []);
+      }
       return false;
     }
-    setProblems([]);
-    setReview(res.data);
+    if (latest) {
+      setProblems([]);
+      setReview(res.data);
+    } else void load(); // a newer step may have changed the review since this answer was made
     setTick((t) => t + 1);
     router.refresh();
     return true;
