@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { PASSWORD, signInByApi, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, signInByApi, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "Payments review",
@@ -45,10 +45,7 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   const slug = new URL(author.url()).pathname.split("/")[2]!;
 
   // a small template with a scoped Security Review (set up through the API)
-  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
-  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
-  expect((await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 } })).status()).toBe(200);
-  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+  const doc = await documentFromDefinition(author, slug, DEFINITION);
   const a = await reviewer(browser, author, slug, "Sec");
   const b = await reviewer(browser, author, slug, "Lead");
   const url = `/w/${slug}/d/${doc.id}`;
@@ -109,10 +106,7 @@ test("the author edits the document's own sign-off roles: renames one and adds o
   const author = await (await browser.newContext()).newPage();
   await signUpInUi(author, "Ada", uniqueEmail("ada"));
   const slug = new URL(author.url()).pathname.split("/")[2]!;
-  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
-  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
-  await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 } });
-  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+  const doc = await documentFromDefinition(author, slug, DEFINITION);
   await author.goto(`/w/${slug}/d/${doc.id}`);
 
   await author.getByText("Edit sign-off roles").click();
@@ -128,7 +122,7 @@ test("the author edits the document's own sign-off roles: renames one and adds o
   // stored for this document only: the template keeps its roles
   const review = (await (await author.request.get(`/api/documents/${doc.id}/review`)).json()) as { roles: { name: string }[] };
   expect(review.roles.map((r) => r.name)).toEqual(["Tech Lead (payments)", "Security Review", "DBA"]);
-  const template = (await (await author.request.get(`/api/workspaces/${slug}/templates/${copy.id}`)).json()) as { definition: { signoffRoles: { name: string }[] } };
+  const template = (await (await author.request.get(`/api/workspaces/${slug}/templates/${doc.templateId}`)).json()) as { definition: { signoffRoles: { name: string }[] } };
   expect(template.definition.signoffRoles.map((r) => r.name)).toEqual(["Technical Lead", "Security Review"]);
 });
 

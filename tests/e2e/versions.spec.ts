@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Page } from "@playwright/test";
-import { signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "History test",
@@ -33,10 +33,7 @@ test("edit, name a version, edit more, compare, and restore one section while a 
   const author = await (await browser.newContext()).newPage();
   await signUpInUi(author, "Hana", email);
   const slug = new URL(author.url()).pathname.split("/")[2]!;
-  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
-  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
-  expect((await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 } })).status()).toBe(200);
-  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+  const doc = await documentFromDefinition(author, slug, DEFINITION);
   const url = `/w/${slug}/d/${doc.id}`;
 
   await author.goto(url);
@@ -121,11 +118,8 @@ test("a reviewer sees a stale approval with what changed since it was given", as
   const author = await (await browser.newContext()).newPage();
   await signUpInUi(author, "Ada", uniqueEmail("ada"));
   const slug = new URL(author.url()).pathname.split("/")[2]!;
-  const builtin = ((await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
-  const copy = (await (await author.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
-  const definition = { ...DEFINITION, key: copy.key, sections: [{ ...DEFINITION.sections[0]!, fields: [{ key: "team", label: "Owning team", type: "text" }] }, DEFINITION.sections[1]!] };
-  expect((await author.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition, expectedVersion: 1 } })).status()).toBe(200);
-  const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
+  const definition = { ...DEFINITION, sections: [{ ...DEFINITION.sections[0]!, fields: [{ key: "team", label: "Owning team", type: "text" }] }, DEFINITION.sections[1]!] };
+  const doc = await documentFromDefinition(author, slug, definition);
 
   const reviewerEmail = uniqueEmail("rex");
   const invite = (await (await author.request.post(`/api/workspaces/${slug}/invites`, { data: { email: reviewerEmail, role: "editor" } })).json()) as { invite: { path: string } };
