@@ -84,6 +84,11 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     else void upgrade(req, socket, head);
   });
 
+  // Node closes an idle keep-alive connection after 5 s; a client (or proxy) that sends on
+  // it at that moment gets ECONNRESET. Keep idle connections longer than common proxies do.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
+
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, hostname, () => resolve());
