@@ -25,7 +25,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       subtitle={
         <>
           New here?{" "}
-          <Link className="font-medium text-indigo-700 hover:underline" href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+          <Link prefetch={false} className="font-medium text-indigo-700 hover:underline" href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
             Create an account
           </Link>
         </>

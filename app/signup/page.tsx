@@ -21,7 +21,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
       subtitle={
         <>
           Already have an account?{" "}
-          <Link className="font-medium text-indigo-700 hover:underline" href={token ? `/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` : "/signin"}>
+          <Link prefetch={false} className="font-medium text-indigo-700 hover:underline" href={token ? `/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}` : "/signin"}>
             Sign in
           </Link>
         </>

@@ -157,7 +157,7 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
                 key={s.key}
                 documentId={documentId}
                 ydoc={doc.ydoc}
-                provider={doc.provider}
+                carets={doc.carets}
                 section={s}
                 nextKey={sections[i + 1]?.key ?? null}
                 first={i === 0}
@@ -165,7 +165,6 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
                 editable={editable}
                 members={members}
                 userId={user.id}
-                me={me}
                 canResolveAll={canResolveAll}
                 threads={threadsBySection.get(s.key) ?? NO_THREADS}
                 draft={drafts[s.key] ?? null}

@@ -1,8 +1,8 @@
 "use client";
 
-import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { memo, useCallback, useMemo } from "react";
 import type * as Y from "yjs";
+import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import type { CommentThreadDto } from "@/lib/comments/comments";
 import type { SectionDef } from "@/lib/templates/schema";
 import { CollabFields } from "./CollabFields";
@@ -16,7 +16,7 @@ import type { SectionMeta } from "./useCollabDocument";
 interface Props {
   documentId: string;
   ydoc: Y.Doc;
-  provider: HocuspocusProvider;
+  carets: SectionAwarenessHub;
   section: SectionMeta;
   /** the section after this one, where a drop on the lower half goes before */
   nextKey: string | null;
@@ -25,8 +25,6 @@ interface Props {
   editable: boolean;
   members: { userId: string; name: string }[];
   userId: string;
-  /** name and colour for carets, the same object for the whole page */
-  me: { name: string; color: string };
   canResolveAll: boolean;
   /** this section's threads, the same array while they do not change */
   threads: CommentThreadDto[];
@@ -47,7 +45,7 @@ const NO_THREADS: CommentThreadDto[] = [];
  * a change elsewhere in the document must not re-render every card.
  */
 export const SectionCard = memo(function SectionCard(props: Props) {
-  const { ydoc, provider, section, nextKey, first, def, editable, members, me, threads, draft, onComment } = props;
+  const { ydoc, carets, section, nextKey, first, def, editable, members, threads, draft, onComment } = props;
   const { key, title } = section;
   const drop = useSectionDrop(ydoc, key, nextKey, editable);
   const anchored = useMemo(
@@ -88,11 +86,10 @@ export const SectionCard = memo(function SectionCard(props: Props) {
           threads={anchored}
           onComment={comment}
           ydoc={ydoc}
-          provider={provider}
+          carets={carets}
           sectionKey={key}
           title={title}
           editable={editable}
-          user={me}
         />
       </div>
       <SectionComments

@@ -26,9 +26,18 @@ const TOOLS: Tool[] = [
   { label: "Horizontal rule", text: "—", run: (e) => e.chain().focus().setHorizontalRule().run() },
 ];
 
-/** Formatting buttons for the focused section; active states come from one editor-state selector. */
+function sameStates(a: boolean[], b: boolean[] | null): boolean {
+  return !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+const NONE_ACTIVE = TOOLS.map(() => false);
+
+/**
+ * Formatting buttons for a section; active states come from one editor-state selector,
+ * worked out only while the section has the focus (a page holds dozens of editors).
+ */
 export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
-  const active = useEditorState({ editor, selector: ({ editor: e }) => TOOLS.map((t) => t.active?.(e) ?? false) });
+  const active = useEditorState({ editor, selector: ({ editor: e }) => (e.isFocused ? TOOLS.map((t) => t.active?.(e) ?? false) : NONE_ACTIVE), equalityFn: sameStates });
   return (
     <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex flex-wrap gap-0.5 border-b border-slate-200 pb-1">
       {TOOLS.map((tool, i) => (

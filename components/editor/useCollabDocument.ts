@@ -4,6 +4,7 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
+import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydoc";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline";
@@ -17,6 +18,8 @@ export interface SectionMeta {
 export interface CollabDocument {
   ydoc: Y.Doc;
   provider: HocuspocusProvider;
+  /** the awareness seen section by section, for each editor's carets */
+  carets: SectionAwarenessHub;
 }
 
 /** Opens the document's Y.Doc over the app's /collab socket for as long as the page lives. */
@@ -34,9 +37,11 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
     // the session cookie goes with the upgrade request; the token only satisfies the protocol
     const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, token: "session" });
     provider.setAwarenessField("user", user);
+    const carets = new SectionAwarenessHub(provider.awareness!);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the socket is created and destroyed with the effect
-    setDoc({ ydoc, provider });
+    setDoc({ ydoc, provider, carets });
     return () => {
+      carets.destroy();
       provider.destroy();
       void local.destroy();
       ydoc.destroy();

@@ -20,7 +20,7 @@ export function InboxList({ items }: { items: NotificationDto[] }) {
         {items.map((n) => (
           <li key={n.id} className={`flex items-start gap-3 px-4 py-3 text-sm ${n.read ? "text-slate-600" : "bg-indigo-50/40 font-medium text-slate-900"}`}>
             {!n.read ? <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0 rounded-full bg-indigo-600" /> : <span aria-hidden="true" className="mt-1.5 h-2 w-2 shrink-0" />}
-            <Link href={n.url} className="flex-1 hover:underline" onClick={() => void read({ ids: [n.id] })}>{n.text}</Link>
+            <Link prefetch={false} href={n.url} className="flex-1 hover:underline" onClick={() => void read({ ids: [n.id] })}>{n.text}</Link>
             <time dateTime={n.at} className="shrink-0 font-mono text-xs text-slate-500">{n.at.slice(0, 16).replace("T", " ")}</time>
           </li>
         ))}

@@ -14,25 +14,25 @@ export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
-        <Link href="/" className="text-base font-semibold tracking-tight text-indigo-700">
+        <Link prefetch={false} href="/" className="text-base font-semibold tracking-tight text-indigo-700">
           Specwright
         </Link>
         {current ? <WorkspaceSwitcher workspaces={workspaces} current={current.slug} /> : null}
         {current ? (
           <nav aria-label="Workspace" className="flex items-center gap-1 text-sm">
-            <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}`}>
+            <Link prefetch={false} className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}`}>
               Documents
             </Link>
-            <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}/templates`}>
+            <Link prefetch={false} className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}/templates`}>
               Templates
             </Link>
-            <Link className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}/members`}>
+            <Link prefetch={false} className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}/members`}>
               Members
             </Link>
           </nav>
         ) : null}
         <div className="ml-auto flex items-center gap-3 text-sm">
-          <Link href="/inbox" className="relative rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
+          <Link prefetch={false} href="/inbox" className="relative rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
             Inbox
             {/* the name reads "Inbox 3 unread": it starts with what is on screen */}
             {unread ? " " : null}

@@ -17,9 +17,9 @@ export function HistoryLink({ documentId, historyPath }: { documentId: string; h
   }, [documentId]);
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <Link href={historyPath} className="text-indigo-700 hover:underline">History</Link>
+      <Link prefetch={false} href={historyPath} className="text-indigo-700 hover:underline">History</Link>
       {since?.changed && since.lastSeen ? (
-        <Link href={`${historyPath}?from=${since.lastSeen}&to=current`} data-testid="since-last-looked" className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900 hover:underline">
+        <Link prefetch={false} href={`${historyPath}?from=${since.lastSeen}&to=current`} data-testid="since-last-looked" className="rounded-full bg-amber-100 px-2 py-0.5 text-xs text-amber-900 hover:underline">
           Since you last looked: {since.summaryText}
         </Link>
       ) : null}

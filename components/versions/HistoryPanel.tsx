@@ -65,7 +65,7 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
                 <td className="py-1.5"><input type="radio" name="from" aria-label={`Compare from v${v.number}`} checked={a === String(v.number)} onChange={() => setA(String(v.number))} /></td>
                 <td className="py-1.5"><input type="radio" name="to" aria-label={`Compare to v${v.number}`} checked={b === String(v.number)} onChange={() => setB(String(v.number))} /></td>
                 <td className="py-1.5 pr-3">
-                  <Link href={`${historyPath}?v=${v.number}`} className="font-medium text-indigo-700 hover:underline">v{v.number}</Link>
+                  <Link prefetch={false} href={`${historyPath}?v=${v.number}`} className="font-medium text-indigo-700 hover:underline">v{v.number}</Link>
                   {v.label ? <span className="ml-1">{v.label}</span> : null}
                   <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">{KIND[v.kind]}</span>
                 </td>

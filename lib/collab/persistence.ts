@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { Db, Prisma } from "../db";
+import type { Db, DbTx, Prisma } from "../db";
 import type { PMDoc } from "../editor/schema";
 import { DomainError, NotFound } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
@@ -19,11 +19,14 @@ export class DocumentTooLarge extends DomainError {
 }
 
 /**
- * The Yjs state of a document for the collaboration server. A document never opened in
- * the editor is built once from its Section rows. Throws NotFound when it does not exist,
- * so a failed load never yields an empty document that a later store would save.
+ * The Yjs state of a document, for the collaboration server and for the page that opens
+ * it. A document never opened before is built once from its Section rows and stored at
+ * once: whoever builds it first (the page or the socket) stores it, and everyone else
+ * reads that stored state, so two independently built histories never meet (merged, they
+ * would duplicate every section). Throws NotFound when the document does not exist, so
+ * a failed load never yields an empty document that a later store would save.
  */
-export async function loadDocumentState(db: Db, documentId: string): Promise<Uint8Array> {
+export async function loadDocumentState(db: Db | DbTx, documentId: string): Promise<Uint8Array> {
   const doc = await db.document.findUnique({ where: { id: documentId }, select: { yState: true } });
   if (!doc) throw new NotFound("Document");
   if (doc.yState) return new Uint8Array(doc.yState);
@@ -33,7 +36,13 @@ export async function loadDocumentState(db: Db, documentId: string): Promise<Uin
     ydoc,
     rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc })),
   );
-  return Y.encodeStateAsUpdate(ydoc);
+  const built = Y.encodeStateAsUpdate(ydoc);
+  // compare-and-set: only the first builder's state is kept
+  const { count } = await db.document.updateMany({ where: { id: documentId, yState: null }, data: { yState: Buffer.from(built) } });
+  if (count === 1) return built;
+  const stored = await db.document.findUnique({ where: { id: documentId }, select: { yState: true } });
+  if (!stored?.yState) throw new NotFound("Document");
+  return new Uint8Array(stored.yState);
 }
 
 /**

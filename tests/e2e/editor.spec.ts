@@ -55,6 +55,17 @@ test("two people edit one document live, and a reload keeps it", async ({ browse
   await a.keyboard.press("End");
   await a.keyboard.type(" Alpha writes here.");
   await expect(bodyB).toContainText("Alpha writes here.");
+  // B sees A's caret, with A's name, in that section and nowhere else
+  const caretsB = b.locator(".collaboration-carets__label");
+  await expect(bodyB.locator(".collaboration-carets__label")).toHaveText("Wren");
+  await expect(caretsB).toHaveCount(1);
+  // A moves to another section: the caret follows
+  const components = "Components body";
+  await a.getByRole("textbox", { name: components }).click();
+  await expect(b.getByRole("textbox", { name: components }).locator(".collaboration-carets__label")).toHaveText("Wren");
+  await expect(caretsB).toHaveCount(1);
+  await bodyA.click();
+  await a.keyboard.press("End");
 
   // both type in the same section at once
   await bodyB.click();

@@ -16,7 +16,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
     return (
       <AuthCard title="Invitation not found">
         <Alert>This invite link was used, revoked or has expired. Ask for a new one.</Alert>
-        <Link href="/" className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">Go to your workspaces</Link>
+        <Link prefetch={false} href="/" className="mt-4 inline-block text-sm font-medium text-indigo-700 hover:underline">Go to your workspaces</Link>
       </AuthCard>
     );
   }

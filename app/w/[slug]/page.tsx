@@ -51,15 +51,15 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
           <p className="mt-1 text-sm text-slate-600">You are {/^[aeiou]/.test(membership.role) ? "an" : "a"} {membership.role} here.</p>
         </div>
         <div className="flex gap-2">
-          <Link href={`/w/${slug}/trash`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Trash</Link>
+          <Link prefetch={false} href={`/w/${slug}/trash`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Trash</Link>
           {can["workspace.export"] && page.total > 0 ? (
             <a href={`/api/workspaces/${slug}/export.zip`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Download all (zip)</a>
           ) : null}
           {can["document.import"] ? (
-            <Link href={`/w/${slug}/import`} className="rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Import Markdown</Link>
+            <Link prefetch={false} href={`/w/${slug}/import`} className="rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Import Markdown</Link>
           ) : null}
           {can["document.create"] ? (
-            <Link href={`/w/${slug}/templates`} className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700">New document</Link>
+            <Link prefetch={false} href={`/w/${slug}/templates`} className="rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700">New document</Link>
           ) : null}
         </div>
       </div>
@@ -92,7 +92,7 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
         </div>
         <div className="flex items-end gap-2">
           <button type="submit" className="rounded-md bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-900">Apply</button>
-          {filtered ? <Link href={`/w/${slug}`} className="px-2 py-2 text-sm text-slate-600 hover:underline">Clear</Link> : null}
+          {filtered ? <Link prefetch={false} href={`/w/${slug}`} className="px-2 py-2 text-sm text-slate-600 hover:underline">Clear</Link> : null}
         </div>
         <details className="sm:col-span-2 lg:col-span-6" open={Boolean(filters.field)}>
           <summary className="cursor-pointer text-xs text-slate-600">Filter by a field</summary>
@@ -115,9 +115,9 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
           <DocumentTable slug={slug} items={page.items} />
           {page.pages > 1 ? (
             <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
-              {page.page > 1 ? <Link href={query(page.page - 1)} className="text-indigo-700 hover:underline">← Previous</Link> : <span />}
+              {page.page > 1 ? <Link prefetch={false} href={query(page.page - 1)} className="text-indigo-700 hover:underline">← Previous</Link> : <span />}
               <span className="text-slate-600">Page {page.page} of {page.pages}</span>
-              {page.page < page.pages ? <Link href={query(page.page + 1)} className="text-indigo-700 hover:underline">Next →</Link> : <span />}
+              {page.page < page.pages ? <Link prefetch={false} href={query(page.page + 1)} className="text-indigo-700 hover:underline">Next →</Link> : <span />}
             </nav>
           ) : null}
         </>
@@ -130,7 +130,7 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
               : "Documents are written from templates of typed sections and signed off by reviewers."}
           </p>
           {!filtered && can["document.create"] ? (
-            <Link href={`/w/${slug}/templates`} className="mt-4 inline-flex rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700">Choose a template</Link>
+            <Link prefetch={false} href={`/w/${slug}/templates`} className="mt-4 inline-flex rounded-md bg-indigo-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-indigo-700">Choose a template</Link>
           ) : null}
         </section>
       )}

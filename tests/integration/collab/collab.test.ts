@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { changeDocument } from "@/lib/collab/gateway";
 import { DocumentTooLarge, loadDocumentState, MAX_STATE_BYTES, storeDocumentState } from "@/lib/collab/persistence";
+import { storedStateForPage } from "@/lib/collab/storedState";
 import { bodyName, fieldsName, sectionOrder } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { getDocument, updateDocument } from "@/lib/documents/documents";
@@ -31,6 +32,40 @@ function typeInto(ydoc: Y.Doc, sectionKey: string, text: string) {
   paragraph.insert(0, [new Y.XmlText(text)]);
   const body = ydoc.getXmlFragment(bodyName(sectionKey));
   body.insert(body.length, [paragraph]);
+}
+
+describe("a never-opened document's state", () => {
+  it("is built once: the page and the socket opening it at the same time share one history", async () => {
+    const { ws, doc } = await newDocument();
+    const ctx = ctxFor(ws.owner);
+    const [page, socket] = await Promise.all([storedStateForPage(ctx, doc.id), loadDocumentState(testDb(), doc.id)]);
+    expect(page).not.toBeNull();
+    expect(Buffer.from(page!, "base64").equals(Buffer.from(socket))).toBe(true);
+
+    // a browser that rendered the page's state, then synced with the server: no section twice
+    const client = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
+    Y.applyUpdate(client.ydoc, Buffer.from(page!, "base64"));
+    expect(await client.ready).toBe(true);
+    const rows = await testDb().section.findMany({ where: { documentId: doc.id }, orderBy: { position: "asc" } });
+    expect(sectionOrder(client.ydoc)).toEqual(rows.map((r) => r.key));
+    const key = rows[0]!.key;
+    expect(client.ydoc.getXmlFragment(bodyName(key)).toJSON()).toBe(sectionBodyXml(page!, key));
+    client.close();
+  });
+
+  it("is not returned to a page from another workspace", async () => {
+    const { doc } = await newDocument();
+    const outsider = await makeWorkspace();
+    await expect(storedStateForPage(ctxFor(outsider.owner), doc.id)).rejects.toThrow();
+    expect((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).yState).toBeNull();
+  });
+});
+
+/** A section body as XML, from a base64 state alone. */
+function sectionBodyXml(state: string, key: string): string {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, Buffer.from(state, "base64"));
+  return ydoc.getXmlFragment(bodyName(key)).toJSON();
 }
 
 describe("collaboration server", () => {
@@ -119,12 +154,13 @@ describe("collaboration server", () => {
   it("refuses to store a document past the size limit and keeps what was stored before", async () => {
     const { doc } = await newDocument();
     const ydoc = new Y.Doc();
-    Y.applyUpdate(ydoc, await loadDocumentState(testDb(), doc.id));
+    const before = await loadDocumentState(testDb(), doc.id);
+    Y.applyUpdate(ydoc, before);
     const key = sectionOrder(ydoc)[0]!;
     typeInto(ydoc, key, "x".repeat(MAX_STATE_BYTES + 1000));
     await expect(storeDocumentState(testDb(), doc.id, ydoc)).rejects.toBeInstanceOf(DocumentTooLarge);
     const stored = await testDb().document.findUniqueOrThrow({ where: { id: doc.id } });
-    expect(stored.yState).toBeNull();
+    expect(Buffer.from(stored.yState!).equals(Buffer.from(before))).toBe(true);
     expect((await testDb().section.findFirstOrThrow({ where: { documentId: doc.id, key } })).text).not.toContain("xxxx");
   });
 });

@@ -18,7 +18,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
   return (
     <div className="space-y-6">
       <div>
-        <Link href={kind === "template" ? `/w/${slug}/templates` : `/w/${slug}`} className="text-sm text-indigo-700 hover:underline">
+        <Link prefetch={false} href={kind === "template" ? `/w/${slug}/templates` : `/w/${slug}`} className="text-sm text-indigo-700 hover:underline">
           ← {kind === "template" ? "Templates" : "Documents"}
         </Link>
         <h1 className="mt-1 text-2xl font-semibold tracking-tight">{kind === "template" ? "Import a template" : "Import a document"}</h1>

@@ -20,7 +20,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
           <p className="mt-1 text-sm text-slate-600">Start a design document from a structure your team already uses.</p>
         </div>
         {can["template.import"] ? (
-          <Link href={`/w/${slug}/import?as=template`} className="rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Import as template</Link>
+          <Link prefetch={false} href={`/w/${slug}/import?as=template`} className="rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50">Import as template</Link>
         ) : null}
       </div>
       <ul className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" aria-label="Templates">

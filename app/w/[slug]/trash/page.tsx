@@ -16,7 +16,7 @@ export default async function TrashPage({ params }: { params: Promise<{ slug: st
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
+        <Link prefetch={false} href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight">Trash</h1>
         <p className="mt-1 text-sm text-slate-600">Documents moved to the trash. Restore one to bring it back to the list.</p>
       </div>

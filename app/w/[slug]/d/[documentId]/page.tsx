@@ -35,7 +35,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
 
   const header = (
     <header className="space-y-2">
-      <Link href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
+      <Link prefetch={false} href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
       <TitleForm documentId={doc.id} title={doc.title} readOnly={readOnly} />
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <StatusBadge status={doc.status} />

@@ -42,7 +42,7 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   return (
     <div className="space-y-6">
       <header className="space-y-1">
-        <Link href={`/w/${slug}/d/${documentId}`} className="text-sm text-indigo-700 hover:underline">← {doc.title}</Link>
+        <Link prefetch={false} href={`/w/${slug}/d/${documentId}`} className="text-sm text-indigo-700 hover:underline">← {doc.title}</Link>
         <h1 className="text-2xl font-semibold">History</h1>
       </header>
       <HistoryPanel

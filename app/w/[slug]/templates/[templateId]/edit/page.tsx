@@ -20,7 +20,7 @@ export default async function EditTemplatePage({ params }: { params: Promise<{ s
   const can = abilitiesFor(membership);
   return (
     <div className="space-y-4">
-      <Link href={`/w/${slug}/templates`} className="text-sm text-indigo-700 hover:underline">← Templates</Link>
+      <Link prefetch={false} href={`/w/${slug}/templates`} className="text-sm text-indigo-700 hover:underline">← Templates</Link>
       <h1 className="text-2xl font-semibold tracking-tight">Edit “{template.name}”</h1>
       {!can["template.manage"] ? (
         <Alert>Only owners and admins can edit templates.</Alert>
