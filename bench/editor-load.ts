@@ -287,8 +287,8 @@ await runBench("editor-load", async () => {
   console.log(`Mermaid chunks at first load (excluded): ${mermaidAtLoad.length}; loaded only once diagrams were on screen: ${lazy.size} scripts, ${kb(lazyGzip)} gzip (${lazyMermaid} carry Mermaid's diagram names)`);
   if (uncompressed.length) console.log(`scripts the server sent without gzip (counted at their gzip -6 size): ${uncompressed.join(", ")}`);
   console.log(`floor (static HTML DOMContentLoaded) runs: ${floor.map((x) => x.toFixed(1)).join(", ")} ms`);
-  console.log("largest first-load scripts (gzip -6, local):");
-  for (const s of [...counted].sort((a, b) => b.body.length - a.body.length).slice(0, 6)) console.log(`  ${kb(gzipSync(s.body).length).padStart(9)}  ${new URL(s.url).pathname}`);
+  console.log("first-load scripts, largest first (gzip -6, local):");
+  for (const s of [...counted].sort((a, b) => b.body.length - a.body.length)) console.log(`  ${kb(gzipSync(s.body).length).padStart(9)}  ${new URL(s.url).pathname}`);
   if (errors.length) console.log(`problems seen in the page (${errors.length}):\n  ${[...new Set(errors)].slice(0, 12).join("\n  ")}`);
   if (app.problems.length) console.log(`app warnings/errors (${app.problems.length}):\n  ${[...new Set(app.problems)].slice(0, 10).join("\n  ")}`);
 });

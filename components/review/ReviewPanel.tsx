@@ -1,15 +1,18 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { lazy, useCallback, useEffect, useRef, useState } from "react";
 import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { publishReview } from "./reviewStore";
-import { SignoffRolesEditor } from "./SignoffRolesEditor";
 import { Button } from "../ui/Button";
 import { ChangesSince } from "../versions/ChangesSince";
+import { Disclosure } from "../ui/Disclosure";
+
+// only loaded when someone opens it
+const SignoffRolesEditor = lazy(() => import("./SignoffRolesEditor").then((m) => ({ default: m.SignoffRolesEditor })));
 import { ActivityLog } from "./ActivityLog";
 
 interface Props {
@@ -185,7 +188,9 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
         </tbody>
       </table>
       {canEdit && (review.status === "draft" || review.status === "changes_requested") ? (
-        <SignoffRolesEditor key={review.roles.map((r) => `${r.key}:${r.name}:${r.scope.join(",")}`).join("|")} documentId={documentId} roles={review.roles} sectionTitles={sectionTitles} onSaved={setReview} />
+        <Disclosure summary="Edit sign-off roles" className="text-sm">
+          <SignoffRolesEditor key={review.roles.map((r) => `${r.key}:${r.name}:${r.scope.join(",")}`).join("|")} documentId={documentId} roles={review.roles} sectionTitles={sectionTitles} onSaved={setReview} />
+        </Disclosure>
       ) : null}
       {inReview && review.myRoles.length ? (
         <label className="block text-xs font-medium text-slate-600">

@@ -21,7 +21,10 @@ interface Row {
 
 const input = "mt-1 block w-full rounded-md border-0 px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 focus:ring-2 focus:ring-indigo-600";
 
-/** The document's own sign-off roles: rename, add, remove, and scope each to sections (empty: the whole document). */
+/**
+ * The document's own sign-off roles: rename, add, remove, and scope each to sections
+ * (empty: the whole document). Loaded when its disclosure in the review panel opens.
+ */
 export function SignoffRolesEditor({ documentId, roles, sectionTitles, onSaved }: Props) {
   const [rows, setRows] = useState<Row[]>(() => roles.map((r) => ({ key: r.key, name: r.name, scope: r.scope })));
   const [error, setError] = useState<string>();
@@ -39,8 +42,7 @@ export function SignoffRolesEditor({ documentId, roles, sectionTitles, onSaved }
   }
 
   return (
-    <details className="text-sm">
-      <summary className="cursor-pointer font-medium text-slate-700">Edit sign-off roles</summary>
+    <>
       <p className="mt-1 text-xs text-slate-500">These roles apply to this document only. A role scoped to sections is approved for those sections; an edit elsewhere keeps its approval.</p>
       <ul className="mt-2 space-y-3">
         {rows.map((row, i) => (
@@ -71,6 +73,6 @@ export function SignoffRolesEditor({ documentId, roles, sectionTitles, onSaved }
         <Button type="button" variant="secondary" onClick={() => setRows((all) => [...all, { name: "", scope: [] }])}>Add role</Button>
         <Button type="button" disabled={saving} onClick={() => void save()}>{saving ? "Saving…" : "Save roles"}</Button>
       </div>
-    </details>
+    </>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { DiffDto } from "@/lib/versions/present";
 import { callApi } from "../ui/api";
-import { DiffView } from "./DiffView";
+
+// the diff's code (word diff, tables, diagrams) loads when the reader opens it
+const DiffView = lazy(() => import("./DiffView").then((m) => ({ default: m.DiffView })));
 
 /** What changed from a version to the current content, only the changed sections (the review panel's "what to read"). */
 export function ChangesSince({ documentId, from, title, historyPath }: { documentId: string; from: number; title: string; historyPath: string }) {
@@ -23,7 +25,9 @@ export function ChangesSince({ documentId, from, title, historyPath }: { documen
       </summary>
       {open && diff ? (
         <div className="mt-2 space-y-2">
-          <DiffView diff={diff} onlyChanged />
+          <Suspense fallback={<p className="text-xs text-amber-900">Loading…</p>}>
+            <DiffView diff={diff} onlyChanged />
+          </Suspense>
           <a className="text-xs text-indigo-700 underline" href={`${historyPath}?from=${from}&to=current`}>Open in history</a>
         </div>
       ) : null}

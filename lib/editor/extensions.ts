@@ -1,8 +1,20 @@
 import { mergeAttributes, Node, type AnyExtension } from "@tiptap/core";
-import { TaskItem, TaskList } from "@tiptap/extension-list";
+import { Blockquote } from "@tiptap/extension-blockquote";
+import { Bold } from "@tiptap/extension-bold";
+import { Code } from "@tiptap/extension-code";
+import { CodeBlock } from "@tiptap/extension-code-block";
+import { Document } from "@tiptap/extension-document";
+import { HardBreak } from "@tiptap/extension-hard-break";
+import { Heading } from "@tiptap/extension-heading";
+import { HorizontalRule } from "@tiptap/extension-horizontal-rule";
+import { Italic } from "@tiptap/extension-italic";
+import { BulletList, ListItem, ListKeymap, OrderedList, TaskItem, TaskList } from "@tiptap/extension-list";
+import { Paragraph } from "@tiptap/extension-paragraph";
+import { Strike } from "@tiptap/extension-strike";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
-import StarterKit from "@tiptap/starter-kit";
-import { isSafeHref } from "./schema";
+import { Text } from "@tiptap/extension-text";
+import { Dropcursor, Gapcursor, UndoRedo } from "@tiptap/extensions";
+import { Link } from "./link";
 
 /** A Mermaid diagram: its source is the node's only content, drawn by the browser. */
 export const Mermaid = Node.create({
@@ -43,24 +55,35 @@ export const Placeholder = Node.create({
 /**
  * The editor's extensions: the one list of nodes and marks (see schema.ts), shared by the
  * browser editor, server-side conversion and tests. `collaborative` drops the local
- * undo history, which the collaboration extension replaces.
+ * undo history, which the collaboration extension replaces. Listed one by one rather
+ * than through StarterKit, so the browser loads only what the document model uses.
+ * Deliberately absent: the trailing-node rule (it appends an empty paragraph after a
+ * final list or table as soon as an editor opens, so merely opening a document would
+ * change it — a new version, stale approvals; the gap cursor lets the caret past a
+ * final block) and underline (not in the model).
  */
 export function documentExtensions(options: { collaborative?: boolean } = {}): AnyExtension[] {
   return [
-    StarterKit.configure({
-      underline: false,
-      undoRedo: options.collaborative ? false : undefined,
-      link: {
-        openOnClick: false,
-        autolink: true,
-        isAllowedUri: (url) => isSafeHref(url),
-      },
-      heading: { levels: [1, 2, 3, 4, 5, 6] },
-      // it appends an empty paragraph after a final list or table as soon as an editor
-      // opens: merely opening a document would change its content (new version, stale
-      // approvals); the gap cursor already lets the caret past a final block
-      trailingNode: false,
-    }),
+    Document,
+    Paragraph,
+    Text,
+    Heading.configure({ levels: [1, 2, 3, 4, 5, 6] }),
+    Bold,
+    Italic,
+    Strike,
+    Code,
+    Link,
+    Blockquote,
+    BulletList,
+    OrderedList,
+    ListItem,
+    ListKeymap,
+    CodeBlock,
+    HorizontalRule,
+    HardBreak,
+    Dropcursor,
+    Gapcursor,
+    ...(options.collaborative ? [] : [UndoRedo]),
     TaskList,
     TaskItem.configure({ nested: true }),
     Table.configure({ resizable: false }),

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { formAlert, PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */
 function typedText(editor: Locator): Promise<string> {
@@ -231,6 +231,39 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await expect(menu).toHaveCount(0);
   await a.keyboard.type("Write the rollout plan");
   await expect(b.getByRole("textbox", { name: "Overview body" }).locator("ul[data-type=taskList]")).toContainText("Write the rollout plan");
+});
+
+test("links: an address typed or pasted becomes a link, Ctrl+K links a selection, unsafe addresses are refused", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const body = a.getByRole("textbox", { name: "Overview body" });
+  const bodyB = b.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await a.keyboard.press("End");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("Spec at https://example.com/spec and more");
+  await expect(bodyB.getByRole("link", { name: "https://example.com/spec" })).toHaveAttribute("href", "https://example.com/spec");
+  await expect(bodyB).toContainText("https://example.com/spec and more");
+
+  // a pasted address
+  await a.keyboard.press("Enter");
+  await body.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "see www.example.org/rfc today");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(bodyB.getByRole("link", { name: "www.example.org/rfc" })).toHaveAttribute("href", "https://www.example.org/rfc");
+
+  // Ctrl+K on a selected word; a javascript: address is refused with a message
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("Runbook");
+  await a.keyboard.press("Shift+Home");
+  a.once("dialog", (d) => void d.accept("javascript:alert(1)"));
+  await a.keyboard.press("ControlOrMeta+k");
+  await expect(formAlert(a)).toContainText("Links must start with http://, https:// or mailto:");
+  a.once("dialog", (d) => void d.accept("https://runbooks.example.com/"));
+  await a.keyboard.press("ControlOrMeta+k");
+  await expect(bodyB.getByRole("link", { name: "Runbook" })).toHaveAttribute("href", "https://runbooks.example.com/");
+  await expect(bodyB.locator('a[href^="javascript"]')).toHaveCount(0);
 });
 
 test("a comment anchored to a sentence stays on it when text is inserted before it", async ({ browser }) => {
