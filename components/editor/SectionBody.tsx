@@ -1,10 +1,10 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
-import { SectionEditor, type NodeViewPortals, type SlashState } from "./sectionEditor";
+import { SectionEditor, type SlashState } from "./sectionEditor";
 import { filterSlashItems, SlashMenu } from "./SlashMenu";
 import { Toolbar } from "./Toolbar";
 import { selectionAnchor } from "./comments/anchors";
@@ -22,12 +22,6 @@ interface Props {
   sectionKey: string;
   title: string;
   editable: boolean;
-}
-
-/** The React node views (Mermaid blocks) of one editor, rendered through portals. */
-function Portals({ portals }: { portals: NodeViewPortals }) {
-  const renderers = useSyncExternalStore(portals.subscribe, portals.getSnapshot, portals.getServerSnapshot);
-  return <>{Object.values(renderers)}</>;
 }
 
 function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment }: Props) {
@@ -75,7 +69,6 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
         </button>
       </div>
       <div ref={host} />
-      <Portals portals={section.portals} />
       {slash ? <SlashMenu items={filterSlashItems(slash.query)} active={slash.active} position={slash.position} onPick={(item) => section.pick(item)} /> : null}
     </div>
   );

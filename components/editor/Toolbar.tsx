@@ -1,7 +1,7 @@
 "use client";
 
-import type { Editor } from "@tiptap/react";
-import { useEditorState } from "@tiptap/react";
+import type { Editor } from "@tiptap/core";
+import { useEditorSelector } from "./useEditorSelector";
 
 interface Tool {
   label: string;
@@ -26,8 +26,8 @@ const TOOLS: Tool[] = [
   { label: "Horizontal rule", text: "—", run: (e) => e.chain().focus().setHorizontalRule().run() },
 ];
 
-function sameStates(a: boolean[], b: boolean[] | null): boolean {
-  return !!b && a.length === b.length && a.every((x, i) => x === b[i]);
+function sameStates(a: boolean[], b: boolean[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 const NONE_ACTIVE = TOOLS.map(() => false);
@@ -37,7 +37,7 @@ const NONE_ACTIVE = TOOLS.map(() => false);
  * worked out only while the section has the focus (a page holds dozens of editors).
  */
 export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
-  const active = useEditorState({ editor, selector: ({ editor: e }) => (e.isFocused ? TOOLS.map((t) => t.active?.(e) ?? false) : NONE_ACTIVE), equalityFn: sameStates });
+  const active = useEditorSelector(editor, (e) => (e.isFocused ? TOOLS.map((t) => t.active?.(e) ?? false) : NONE_ACTIVE), sameStates);
   return (
     <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex flex-wrap gap-0.5 border-b border-slate-200 pb-1">
       {TOOLS.map((tool, i) => (

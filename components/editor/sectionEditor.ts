@@ -1,5 +1,5 @@
 import Collaboration from "@tiptap/extension-collaboration";
-import { createContentComponent, Editor, ReactNodeViewRenderer } from "@tiptap/react";
+import { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
@@ -7,7 +7,7 @@ import { documentExtensions, Mermaid } from "@/lib/editor/extensions";
 import { isSafeHref } from "@/lib/editor/schema";
 import { SectionCarets } from "./carets";
 import { CommentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
-import { MermaidView } from "./mermaid/MermaidView";
+import { mermaidNodeView } from "./mermaid/mermaidNodeView";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
@@ -22,7 +22,7 @@ export interface SlashState {
 
 const MermaidWithPreview = Mermaid.extend({
   addNodeView() {
-    return ReactNodeViewRenderer(MermaidView);
+    return mermaidNodeView;
   },
 });
 
@@ -39,12 +39,6 @@ function slashAt(editor: Editor): Omit<SlashState, "active"> | null {
   const coords = editor.view.coordsAtPos($from.pos);
   return { from: $from.pos - match[1]!.length - 1, query: match[1]!, position: { left: coords.left, top: coords.bottom + 4 } };
 }
-
-/** Where tiptap's React node views (the Mermaid block) render their portals. */
-export type NodeViewPortals = ReturnType<typeof createContentComponent>;
-
-/** The fields @tiptap/react reads on an editor to render React node views. */
-type EditorWithPortals = Editor & { contentComponent?: NodeViewPortals | null; isEditorContentInitialized?: boolean };
 
 interface Options {
   ydoc: Y.Doc;
@@ -69,8 +63,6 @@ interface Options {
  */
 export class SectionEditor {
   readonly editor: Editor;
-  /** React node views' portals, rendered next to the editor by its component */
-  readonly portals: NodeViewPortals = createContentComponent();
   private title: string;
   private threads: AnchoredThread[] = [];
   private slash: SlashState | null = null;
@@ -97,15 +89,12 @@ export class SectionEditor {
         attributes: this.attributes(),
       },
     });
-    (this.editor as EditorWithPortals).contentComponent = this.portals;
   }
 
-  /** Creates the editor's view inside `host` (once; node views render into `portals`). */
+  /** Creates the editor's view inside `host` (once). */
   mount(host: HTMLElement): void {
     if (this.destroyed || host.firstChild) return;
     this.editor.mount(host);
-    // node views created from now on render at once rather than in a microtask
-    (this.editor as EditorWithPortals).isEditorContentInitialized = true;
   }
 
   setTitle(title: string): void {

@@ -3,7 +3,7 @@
 import { Extension } from "@tiptap/core";
 import { Plugin, PluginKey } from "@tiptap/pm/state";
 import { Decoration, DecorationSet } from "@tiptap/pm/view";
-import type { Editor } from "@tiptap/react";
+import type { Editor } from "@tiptap/core";
 import type * as Y from "yjs";
 import { resolveAnchor } from "./anchors";
 

@@ -1,14 +1,20 @@
 "use client";
 
-import { NodeViewWrapper, type ReactNodeViewProps } from "@tiptap/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { renderMermaid } from "./render";
 
 const REDRAW_MS = 300;
 
+export interface MermaidViewProps {
+  source: string;
+  editable: boolean;
+  /** the block is the editor's selected node */
+  selected: boolean;
+  onSource: (source: string) => void;
+}
+
 /** A Mermaid block: the source in a monospace editor beside its live drawing. */
-export function MermaidView({ node, updateAttributes, editor, selected }: ReactNodeViewProps) {
-  const source = String(node.attrs.source ?? "");
+export function MermaidView({ source, editable, selected, onSource }: MermaidViewProps) {
   const [svg, setSvg] = useState<string>();
   const [error, setError] = useState<string>();
   const [large, setLarge] = useState(false);
@@ -64,16 +70,16 @@ export function MermaidView({ node, updateAttributes, editor, selected }: ReactN
   };
 
   return (
-    <NodeViewWrapper className={`my-3 rounded-lg border ${selected ? "border-indigo-400" : "border-slate-200"} bg-white`} data-type="mermaid-block">
-      <div ref={box} className="grid gap-0 md:grid-cols-2" contentEditable={false}>
+    <div className={`my-3 rounded-lg border ${selected ? "border-indigo-400" : "border-slate-200"} bg-white`}>
+      <div ref={box} className="grid gap-0 md:grid-cols-2">
         <div className="border-b border-slate-200 p-2 md:border-r md:border-b-0">
           <label htmlFor={id} className="block text-xs font-medium text-slate-500">Mermaid source</label>
           <textarea
             id={id}
             spellCheck={false}
-            readOnly={!editor.isEditable}
+            readOnly={!editable}
             value={source}
-            onChange={(e) => updateAttributes({ source: e.target.value })}
+            onChange={(e) => onSource(e.target.value)}
             rows={Math.min(16, Math.max(4, source.split("\n").length + 1))}
             className="mt-1 w-full resize-y rounded border-0 bg-slate-50 p-2 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200 focus:ring-2 focus:ring-indigo-500"
           />
@@ -102,6 +108,6 @@ export function MermaidView({ node, updateAttributes, editor, selected }: ReactN
           </div>
         </div>
       ) : null}
-    </NodeViewWrapper>
+    </div>
   );
 }
