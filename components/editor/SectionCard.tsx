@@ -59,7 +59,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
       id={`section-${key}`}
       data-section-key={key}
       aria-labelledby={`title-${key}`}
-      className={`scroll-mt-4 rounded-xl bg-white p-5 ring-1 ring-slate-200 ${line}`}
+      className={`sw-section scroll-mt-4 rounded-xl bg-white p-5 ring-1 ring-slate-200 ${line}`}
       {...drop.handlers}
     >
       <SectionHeader

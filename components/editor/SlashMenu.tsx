@@ -1,6 +1,7 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
+import { createPortal } from "react-dom";
 
 export interface SlashItem {
   label: string;
@@ -37,7 +38,9 @@ interface Props {
 /** The "/" menu under the caret: arrows to move, Enter to insert, Escape to close. */
 export function SlashMenu({ items, active, position, onPick }: Props) {
   if (!items.length) return null;
-  return (
+  // on the body: a section card contains its layout and paint (content-visibility), which
+  // would clip a fixed-position menu and offset it
+  return createPortal(
     <ul role="listbox" aria-label="Insert block" className="fixed z-40 max-h-72 w-56 overflow-y-auto rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200" style={{ left: position.left, top: position.top }}>
       {items.map((item, i) => (
         <li
@@ -53,6 +56,7 @@ export function SlashMenu({ items, active, position, onPick }: Props) {
           {item.label}
         </li>
       ))}
-    </ul>
+    </ul>,
+    document.body,
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { renderMermaid } from "./render";
 
 const REDRAW_MS = 300;
@@ -100,14 +101,18 @@ export function MermaidView({ source, editable, selected, onSource }: MermaidVie
           <div data-testid="mermaid-preview" className="mt-1 overflow-auto [&_svg]:h-auto [&_svg]:max-w-full" dangerouslySetInnerHTML={{ __html: svg ?? "" }} />
         </div>
       </div>
-      {large && svg ? (
-        <div role="dialog" aria-modal="true" aria-label="Diagram" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/60 p-6" onClick={() => setLarge(false)}>
-          <div className="max-h-full max-w-full overflow-auto rounded-lg bg-white p-4" onClick={(e) => e.stopPropagation()}>
-            <button type="button" className="mb-2 text-sm text-indigo-700" onClick={() => setLarge(false)}>Close</button>
-            <div className="[&_svg]:h-auto [&_svg]:min-w-[60vw]" dangerouslySetInnerHTML={{ __html: svg }} />
-          </div>
-        </div>
-      ) : null}
+      {/* on the body: the section card contains layout and paint (content-visibility) */}
+      {large && svg
+        ? createPortal(
+            <div role="dialog" aria-modal="true" aria-label="Diagram" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/60 p-6" onClick={() => setLarge(false)}>
+              <div className="max-h-full max-w-full overflow-auto rounded-lg bg-white p-4" onClick={(e) => e.stopPropagation()}>
+                <button type="button" className="mb-2 text-sm text-indigo-700" onClick={() => setLarge(false)}>Close</button>
+                <div className="[&_svg]:h-auto [&_svg]:min-w-[60vw]" dangerouslySetInnerHTML={{ __html: svg }} />
+              </div>
+            </div>,
+            document.body,
+          )
+        : null}
     </div>
   );
 }
