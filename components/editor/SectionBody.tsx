@@ -1,15 +1,17 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { flushSync } from "react-dom";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { SectionEditor, type SlashState } from "./sectionEditor";
 import { filterSlashItems, SlashMenu } from "./SlashMenu";
-import { Toolbar } from "./Toolbar";
 import { selectionAnchor } from "./comments/anchors";
 import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
+
+// loaded the first time a section gets the focus
+const Toolbar = lazy(() => import("./Toolbar").then((m) => ({ default: m.Toolbar })));
 
 interface Props {
   onNotice: (message: string) => void;
@@ -56,7 +58,13 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
       }}
     >
       <div className="flex min-h-7 items-start gap-2">
-        <div className="flex-1">{editable && focused ? <Toolbar editor={editor} label={title} /> : null}</div>
+        <div className="flex-1">
+          {editable && focused ? (
+            <Suspense fallback={null}>
+              <Toolbar editor={editor} label={title} />
+            </Suspense>
+          ) : null}
+        </div>
         <button
           type="button"
           onMouseDown={(e) => e.preventDefault()}

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useMemo } from "react";
+import { lazy, memo, Suspense, useCallback, useMemo } from "react";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import type { CommentThreadDto } from "@/lib/comments/comments";
@@ -8,7 +8,7 @@ import type { SectionDef } from "@/lib/templates/schema";
 import { CollabFields } from "./CollabFields";
 import { SectionBody } from "./SectionBody";
 import { SectionHeader } from "./SectionHeader";
-import { SectionComments, type Draft } from "./comments/SectionComments";
+import type { Draft } from "./comments/SectionComments";
 import { SignoffTable } from "../review/SignoffTable";
 import { dragSource, useSectionDrop } from "./useSectionDrag";
 import type { SectionMeta } from "./useCollabDocument";
@@ -38,6 +38,9 @@ interface Props {
 }
 
 const NO_THREADS: CommentThreadDto[] = [];
+
+// loaded for the first section with a comment (most sections have none)
+const SectionComments = lazy(() => import("./comments/SectionComments").then((m) => ({ default: m.SectionComments })));
 
 /**
  * One section: title and controls, typed fields, rich-text body and comments. Memoised:
@@ -92,16 +95,20 @@ export const SectionCard = memo(function SectionCard(props: Props) {
           editable={editable}
         />
       </div>
-      <SectionComments
-        sectionKey={key}
-        sectionTitle={title}
-        threads={threads.length ? threads : NO_THREADS}
-        draft={draft}
-        me={props.userId}
-        canResolveAll={props.canResolveAll}
-        act={props.act}
-        onDraftDone={() => props.onDraftDone(key)}
-      />
+      {threads.length || draft ? (
+        <Suspense fallback={null}>
+          <SectionComments
+            sectionKey={key}
+            sectionTitle={title}
+            threads={threads.length ? threads : NO_THREADS}
+            draft={draft}
+            me={props.userId}
+            canResolveAll={props.canResolveAll}
+            act={props.act}
+            onDraftDone={() => props.onDraftDone(key)}
+          />
+        </Suspense>
+      ) : null}
     </section>
   );
 });

@@ -30,17 +30,45 @@ function sameStates(a: boolean[], b: boolean[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** Shown while the caret is in a table. */
+const TABLE_TOOLS: Tool[] = [
+  { label: "Add row below", text: "+row", run: (e) => e.chain().focus().addRowAfter().run() },
+  { label: "Delete row", text: "−row", run: (e) => e.chain().focus().deleteRow().run() },
+  { label: "Add column right", text: "+col", run: (e) => e.chain().focus().addColumnAfter().run() },
+  { label: "Delete column", text: "−col", run: (e) => e.chain().focus().deleteColumn().run() },
+  { label: "Header row", text: "H̲", run: (e) => e.chain().focus().toggleHeaderRow().run(), active: (e) => e.isActive("tableHeader") },
+  { label: "Delete table", text: "✕▦", run: (e) => e.chain().focus().deleteTable().run() },
+];
+
 const NONE_ACTIVE = TOOLS.map(() => false);
 
 /**
- * Formatting buttons for a section; active states come from one editor-state selector,
+ * Formatting buttons for a section (and table tools while the caret is in a table); active states come from one editor-state selector,
  * worked out only while the section has the focus (a page holds dozens of editors).
  */
 export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
   const active = useEditorSelector(editor, (e) => (e.isFocused ? TOOLS.map((t) => t.active?.(e) ?? false) : NONE_ACTIVE), sameStates);
+  const table = useEditorSelector(editor, (e) => (e.isFocused && e.isActive("table") ? TABLE_TOOLS.map((t) => t.active?.(e) ?? false) : null), sameOrNone);
   return (
     <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex flex-wrap gap-0.5 border-b border-slate-200 pb-1">
-      {TOOLS.map((tool, i) => (
+      <Buttons tools={TOOLS} active={active} editor={editor} />
+      {table ? (
+        <span role="group" aria-label="Table" className="ml-1 flex gap-0.5 border-l border-slate-200 pl-1">
+          <Buttons tools={TABLE_TOOLS} active={table} editor={editor} />
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function sameOrNone(a: boolean[] | null, b: boolean[] | null): boolean {
+  return a === b || (!!a && !!b && sameStates(a, b));
+}
+
+function Buttons({ tools, active, editor }: { tools: Tool[]; active: boolean[]; editor: Editor }) {
+  return (
+    <>
+      {tools.map((tool, i) => (
         <button
           key={tool.label}
           type="button"
@@ -54,6 +82,6 @@ export function Toolbar({ editor, label }: { editor: Editor; label: string }) {
           <span aria-hidden="true">{tool.text}</span>
         </button>
       ))}
-    </div>
+    </>
   );
 }

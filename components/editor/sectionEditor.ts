@@ -27,7 +27,7 @@ const MermaidWithPreview = Mermaid.extend({
 });
 
 /** Extensions every section editor shares; only the Y.Doc binding, carets and highlights differ. */
-const SHARED_EXTENSIONS = documentExtensions({ collaborative: true }).map((e) => (e.name === "mermaid" ? MermaidWithPreview : e));
+const SHARED_EXTENSIONS = documentExtensions().map((e) => (e.name === "mermaid" ? MermaidWithPreview : e));
 
 /** The "/" command typed just before the caret, if any. */
 function slashAt(editor: Editor): Omit<SlashState, "active"> | null {

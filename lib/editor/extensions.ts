@@ -13,7 +13,8 @@ import { Paragraph } from "@tiptap/extension-paragraph";
 import { Strike } from "@tiptap/extension-strike";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import { Text } from "@tiptap/extension-text";
-import { Dropcursor, Gapcursor, UndoRedo } from "@tiptap/extensions";
+import { Dropcursor } from "@tiptap/extensions/drop-cursor";
+import { Gapcursor } from "@tiptap/extensions/gap-cursor";
 import { Link } from "./link";
 
 /** A Mermaid diagram: its source is the node's only content, drawn by the browser. */
@@ -54,15 +55,15 @@ export const Placeholder = Node.create({
 
 /**
  * The editor's extensions: the one list of nodes and marks (see schema.ts), shared by the
- * browser editor, server-side conversion and tests. `collaborative` drops the local
- * undo history, which the collaboration extension replaces. Listed one by one rather
+ * browser editor, server-side conversion and tests. No local undo history: the
+ * collaboration extension brings its own (per person). Listed one by one rather
  * than through StarterKit, so the browser loads only what the document model uses.
  * Deliberately absent: the trailing-node rule (it appends an empty paragraph after a
  * final list or table as soon as an editor opens, so merely opening a document would
  * change it — a new version, stale approvals; the gap cursor lets the caret past a
  * final block) and underline (not in the model).
  */
-export function documentExtensions(options: { collaborative?: boolean } = {}): AnyExtension[] {
+export function documentExtensions(): AnyExtension[] {
   return [
     Document,
     Paragraph,
@@ -83,7 +84,6 @@ export function documentExtensions(options: { collaborative?: boolean } = {}): A
     HardBreak,
     Dropcursor,
     Gapcursor,
-    ...(options.collaborative ? [] : [UndoRedo]),
     TaskList,
     TaskItem.configure({ nested: true }),
     Table.configure({ resizable: false }),

@@ -233,6 +233,42 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await expect(b.getByRole("textbox", { name: "Overview body" }).locator("ul[data-type=taskList]")).toContainText("Write the rollout plan");
 });
 
+test("tables: inserted from the toolbar, rows and columns added and removed, header row toggled", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const body = a.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await a.keyboard.press("End");
+  await a.keyboard.press("Enter");
+  const toolbar = a.getByRole("toolbar", { name: "Formatting for Overview" });
+  await toolbar.getByRole("button", { name: "Insert table" }).click();
+  const tableB = b.getByRole("textbox", { name: "Overview body" }).locator("table");
+  await expect(tableB.locator("tr")).toHaveCount(3);
+  await expect(tableB.locator("tr").first().locator("th")).toHaveCount(3);
+
+  const tableTools = toolbar.getByRole("group", { name: "Table" });
+  await tableTools.getByRole("button", { name: "Add row below" }).click();
+  await expect(tableB.locator("tr")).toHaveCount(4);
+  await tableTools.getByRole("button", { name: "Add column right" }).click();
+  await expect(tableB.locator("tr").first().locator("th, td")).toHaveCount(4);
+  await tableTools.getByRole("button", { name: "Delete column" }).click();
+  await expect(tableB.locator("tr").first().locator("th, td")).toHaveCount(3);
+  await a.keyboard.type("Owner");
+  await expect(tableB.locator("th").filter({ hasText: "Owner" })).toHaveCount(1);
+  // the caret is in the header row: it becomes an ordinary row, then a header again
+  await expect(tableTools.getByRole("button", { name: "Header row" })).toHaveAttribute("aria-pressed", "true");
+  await tableTools.getByRole("button", { name: "Header row" }).click();
+  await expect(tableB.locator("th")).toHaveCount(0);
+  await tableTools.getByRole("button", { name: "Header row" }).click();
+  await expect(tableB.locator("tr").first().locator("th")).toHaveCount(3);
+  await expect(tableB.locator("th").filter({ hasText: "Owner" })).toHaveCount(1);
+  await tableTools.getByRole("button", { name: "Delete row" }).click();
+  await expect(tableB.locator("tr")).toHaveCount(3);
+  await tableTools.getByRole("button", { name: "Delete table" }).click();
+  await expect(tableB).toHaveCount(0);
+  // outside a table the table tools are gone
+  await expect(tableTools).toHaveCount(0);
+});
+
 test("links: an address typed or pasted becomes a link, Ctrl+K links a selection, unsafe addresses are refused", async ({ browser }) => {
   const { a, b } = await twoEditors(browser);
   const body = a.getByRole("textbox", { name: "Overview body" });

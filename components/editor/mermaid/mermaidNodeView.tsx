@@ -3,17 +3,23 @@
 import type { Editor, NodeViewRendererProps } from "@tiptap/core";
 import type { Node as PMNode } from "@tiptap/pm/model";
 import type { NodeView } from "@tiptap/pm/view";
+import { lazy, Suspense } from "react";
 import { createRoot, type Root } from "react-dom/client";
-import { MermaidView } from "./MermaidView";
+
+// the block's editor and drawing code load with the first diagram that comes on screen
+const MermaidView = lazy(() => import("./MermaidView").then((m) => ({ default: m.MermaidView })));
 
 /**
  * The Mermaid block inside ProseMirror: a leaf node view whose content is a small React
- * root (source editor and live drawing). The source is the node's attribute; typing in
- * the textarea replaces it through a transaction, so it is shared and undone like text.
+ * root (source editor and live drawing), started when the block first comes near the
+ * screen; until then it shows the source as text. The source is the node's attribute;
+ * typing in the textarea replaces it through a transaction, so it is shared and undone
+ * like text.
  */
 class MermaidNodeView implements NodeView {
   readonly dom: HTMLElement;
-  private readonly root: Root;
+  private root: Root | null = null;
+  private readonly observer: IntersectionObserver;
   private selected = false;
   private editable: boolean;
 
@@ -25,8 +31,20 @@ class MermaidNodeView implements NodeView {
     this.dom = document.createElement("div");
     this.dom.dataset.type = "mermaid-block";
     this.editable = editor.isEditable;
-    this.root = createRoot(this.dom);
+    const source = document.createElement("pre");
+    source.className = "my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700";
+    source.textContent = String(node.attrs.source ?? "");
+    this.dom.append(source);
+    this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.start(), { rootMargin: "400px 0px" });
+    this.observer.observe(this.dom);
     editor.on("update", this.followEditable);
+  }
+
+  private start(): void {
+    this.observer.disconnect();
+    if (this.root) return;
+    this.dom.replaceChildren();
+    this.root = createRoot(this.dom);
     this.render();
   }
 
@@ -62,9 +80,11 @@ class MermaidNodeView implements NodeView {
   }
 
   destroy(): void {
+    this.observer.disconnect();
     this.editor.off("update", this.followEditable);
     // not while React may be rendering (a node view can go away inside a commit)
-    queueMicrotask(() => this.root.unmount());
+    const root = this.root;
+    if (root) queueMicrotask(() => root.unmount());
   }
 
   private readonly followEditable = (): void => {
@@ -80,7 +100,16 @@ class MermaidNodeView implements NodeView {
   };
 
   private render(): void {
-    this.root.render(<MermaidView source={String(this.node.attrs.source ?? "")} editable={this.editable} selected={this.selected} onSource={this.setSource} />);
+    const source = String(this.node.attrs.source ?? "");
+    if (!this.root) {
+      if (this.dom.firstChild) this.dom.firstChild.textContent = source;
+      return;
+    }
+    this.root.render(
+      <Suspense fallback={<pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700">{source}</pre>}>
+        <MermaidView source={source} editable={this.editable} selected={this.selected} onSource={this.setSource} />
+      </Suspense>,
+    );
   }
 }
 
