@@ -83,17 +83,20 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
 }
 
 /**
- * Editors waiting to be mounted, top of the document first. Each idle slice mounts as
- * many as fit in SLICE_MS (each mount rendered synchronously, so its cost is known before
- * the next starts): the page answers input between slices, and the browser lays out and
- * paints once per slice rather than once per editor.
+ * Editors waiting to be mounted, top of the document first. Each slice mounts as many as
+ * fit in SLICE_MS (each mount rendered synchronously, so its cost is known before the
+ * next starts), then yields a macrotask: input and painting get their turn between
+ * slices (no task is much longer than a long-task's 50 ms), and the browser lays out
+ * once per slice rather than once per editor. Not idle callbacks: those come only in
+ * the gaps between frames, which left the main thread waiting while editors were due.
  */
 const waiting: (() => void)[] = [];
 let scheduled = false;
 const SLICE_MS = 40;
+const channel = typeof MessageChannel === "function" ? new MessageChannel() : null;
 
-function drain(deadline?: IdleDeadline): void {
-  const until = performance.now() + Math.min(SLICE_MS, Math.max(deadline?.timeRemaining() ?? SLICE_MS, 10));
+function drain(): void {
+  const until = performance.now() + SLICE_MS;
   do {
     const mount = waiting.shift();
     if (!mount) break;
@@ -105,9 +108,11 @@ function drain(deadline?: IdleDeadline): void {
 
 function schedule(): void {
   scheduled = true;
-  if (typeof requestIdleCallback === "function") requestIdleCallback(drain, { timeout: 100 });
+  if (channel) channel.port2.postMessage(null);
   else setTimeout(drain, 0);
 }
+
+if (channel) channel.port1.onmessage = drain;
 
 function mountSoon(mount: () => void): () => void {
   waiting.push(mount);
