@@ -1,6 +1,8 @@
 "use client";
 
 import type { Editor } from "@tiptap/core";
+import type { EditorState, Transaction } from "@tiptap/pm/state";
+import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, toggleHeader } from "@tiptap/pm/tables";
 import { useEditorSelector } from "./useEditorSelector";
 
 interface Tool {
@@ -30,14 +32,22 @@ function sameStates(a: boolean[], b: boolean[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
+/** A prosemirror-tables command run on the editor, which keeps the focus. */
+function table(command: (state: EditorState, dispatch?: (tr: Transaction) => void) => boolean): (e: Editor) => void {
+  return (e) => {
+    e.view.focus();
+    command(e.state, e.view.dispatch);
+  };
+}
+
 /** Shown while the caret is in a table. */
 const TABLE_TOOLS: Tool[] = [
-  { label: "Add row below", text: "+row", run: (e) => e.chain().focus().addRowAfter().run() },
-  { label: "Delete row", text: "−row", run: (e) => e.chain().focus().deleteRow().run() },
-  { label: "Add column right", text: "+col", run: (e) => e.chain().focus().addColumnAfter().run() },
-  { label: "Delete column", text: "−col", run: (e) => e.chain().focus().deleteColumn().run() },
-  { label: "Header row", text: "H̲", run: (e) => e.chain().focus().toggleHeaderRow().run(), active: (e) => e.isActive("tableHeader") },
-  { label: "Delete table", text: "✕▦", run: (e) => e.chain().focus().deleteTable().run() },
+  { label: "Add row below", text: "+row", run: table(addRowAfter) },
+  { label: "Delete row", text: "−row", run: table(deleteRow) },
+  { label: "Add column right", text: "+col", run: table(addColumnAfter) },
+  { label: "Delete column", text: "−col", run: table(deleteColumn) },
+  { label: "Header row", text: "H̲", run: table(toggleHeader("row")), active: (e) => e.isActive("tableHeader") },
+  { label: "Delete table", text: "✕▦", run: table(deleteTable) },
 ];
 
 const NONE_ACTIVE = TOOLS.map(() => false);

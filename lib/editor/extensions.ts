@@ -11,11 +11,14 @@ import { Italic } from "@tiptap/extension-italic";
 import { BulletList, ListItem, ListKeymap, OrderedList, TaskItem, TaskList } from "@tiptap/extension-list";
 import { Paragraph } from "@tiptap/extension-paragraph";
 import { Strike } from "@tiptap/extension-strike";
-import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
+import { TableCell } from "@tiptap/extension-table/cell";
+import { TableHeader } from "@tiptap/extension-table/header";
+import { TableRow } from "@tiptap/extension-table/row";
 import { Text } from "@tiptap/extension-text";
 import { Dropcursor } from "@tiptap/extensions/drop-cursor";
 import { Gapcursor } from "@tiptap/extensions/gap-cursor";
 import { Link } from "./link";
+import { Table } from "./table";
 
 /** A Mermaid diagram: its source is the node's only content, drawn by the browser. */
 export const Mermaid = Node.create({
@@ -86,7 +89,7 @@ export function documentExtensions(): AnyExtension[] {
     Gapcursor,
     TaskList,
     TaskItem.configure({ nested: true }),
-    Table.configure({ resizable: false }),
+    Table,
     TableRow,
     TableHeader,
     TableCell,
