@@ -272,7 +272,7 @@ await runBench("editor-load", async () => {
   const each = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? "n/a" : x.toFixed(0))).join("/");
   printTable(`Editor load, ${SECTIONS}-section document (largest seed template), headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} fresh-context loads (ms from navigation start)`, [
     { figure: `first screen editable (${still[0]!.firstScreen.length || "no section in view: the first"} section(s), no scroll) [${each(firstScreen)}]`, measured: ms(med(firstScreen)), floor: ms(fl), ratio: ratio(med(firstScreen), fl), budget: "—" },
-    { figure: `all ${SECTIONS} editable, no scroll (off-screen editors mount when idle) [${each(allAtRest)}]`, measured: ms(med(allAtRest)), floor: ms(fl), ratio: ratio(med(allAtRest), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(allAtRest) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `all ${SECTIONS} editable, no scroll (off-screen editors mount in slices) [${each(allAtRest)}]`, measured: ms(med(allAtRest)), floor: ms(fl), ratio: ratio(med(allAtRest), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(allAtRest) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
     { figure: `all ${SECTIONS} editable, scroll sweep [${each(all)}]`, measured: ms(med(all)), floor: ms(fl), ratio: ratio(med(all), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(all) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
     { figure: `last section editable, scroll sweep [${each(last)}]`, measured: ms(med(last)), floor: ms(fl), ratio: ratio(med(last), fl), budget: "—" },
     { figure: "sections rendered (Y.Doc synced)", measured: ms(med(sectionsAt)), floor: ms(fl), ratio: ratio(med(sectionsAt), fl), budget: "—" },

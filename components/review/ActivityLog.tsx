@@ -19,29 +19,27 @@ const LABELS: Record<string, (a: ActivityDto) => string> = {
   "version.restored": (a) => `restored ${a.data.section ? `the section ${String(a.data.section)}` : "the whole document"} from v${String(a.data.from)} (saved as v${String(a.data.number)})`,
 };
 
-/** The document's append-only activity log, newest first. */
-export function ActivityLog({ documentId, refreshKey, onOpen }: { documentId: string; refreshKey: number; onOpen: () => void }) {
+/**
+ * The document's append-only activity log, newest first: loaded when its disclosure in
+ * the review panel is opened, and again whenever `refreshKey` changes while it is open.
+ */
+export function ActivityList({ documentId, refreshKey }: { documentId: string; refreshKey: number }) {
   const [items, setItems] = useState<ActivityDto[]>([]);
-  const [open, setOpen] = useState(false);
   useEffect(() => {
-    if (!open) return;
     let live = true;
     void callApi<ActivityDto[]>(`/api/documents/${documentId}/activity`).then((res) => live && res.ok && setItems(res.data));
     return () => {
       live = false;
     };
-  }, [documentId, open, refreshKey]);
+  }, [documentId, refreshKey]);
   return (
-    <details onToggle={(e) => { setOpen((e.target as HTMLDetailsElement).open); onOpen(); }}>
-      <summary className="cursor-pointer text-sm font-medium text-slate-700">Activity</summary>
-      <ol aria-label="Activity" className="mt-2 space-y-1 text-sm">
-        {items.map((a) => (
-          <li key={a.id} className="text-slate-700">
-            <time dateTime={a.at} className="mr-2 font-mono text-xs text-slate-500">{a.at.slice(0, 16).replace("T", " ")}</time>
-            <strong>{a.actor}</strong> {(LABELS[a.kind] ?? (() => a.kind))(a)}
-          </li>
-        ))}
-      </ol>
-    </details>
+    <ol aria-label="Activity" className="mt-2 space-y-1 text-sm">
+      {items.map((a) => (
+        <li key={a.id} className="text-slate-700">
+          <time dateTime={a.at} className="mr-2 font-mono text-xs text-slate-500">{a.at.slice(0, 16).replace("T", " ")}</time>
+          <strong>{a.actor}</strong> {(LABELS[a.kind] ?? (() => a.kind))(a)}
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,19 +1,19 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { lazy, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { publishReview } from "./reviewStore";
 import { Button } from "../ui/Button";
-import { ChangesSince } from "../versions/ChangesSince";
 import { Disclosure } from "../ui/Disclosure";
 
 // only loaded when someone opens it
+const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
+const ActivityList = lazy(() => import("./ActivityLog").then((m) => ({ default: m.ActivityList })));
 const SignoffRolesEditor = lazy(() => import("./SignoffRolesEditor").then((m) => ({ default: m.SignoffRolesEditor })));
-import { ActivityLog } from "./ActivityLog";
 
 interface Props {
   documentId: string;
@@ -124,7 +124,9 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
       ) : null}
 
       {inReview && myLast?.versionNumber ? (
-        <ChangesSince documentId={documentId} from={myLast.versionNumber} title={`Changed since your last decision (v${myLast.versionNumber})`} historyPath={historyPath} />
+        <Suspense fallback={null}>
+          <ChangesSince documentId={documentId} from={myLast.versionNumber} title={`Changed since your last decision (v${myLast.versionNumber})`} historyPath={historyPath} />
+        </Suspense>
       ) : null}
       <table className="w-full text-left text-sm" aria-label="Sign-off">
         <thead className="text-xs uppercase tracking-wide text-slate-500">
@@ -198,7 +200,9 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
           <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
         </label>
       ) : null}
-      <ActivityLog documentId={documentId} refreshKey={tick} onOpen={load} />
+      <Disclosure summary="Activity" className="text-sm" onToggle={() => void load()}>
+        <ActivityList documentId={documentId} refreshKey={tick} />
+      </Disclosure>
     </section>
   );
 }
