@@ -30,7 +30,8 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
   const [slash, setSlash] = useState<SlashState | null>(null);
   // created during the first render, so a batch of sections mounts in one synchronous
   // pass (see mountSoon)
-  const [section, setSection] = useState(() => new SectionEditor({ ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash }));
+  const create = () => new SectionEditor({ ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash });
+  const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (!section.isDestroyed) {
@@ -39,7 +40,7 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
     }
     // a development-mode remount after a simulated unmount: start a fresh editor
     // eslint-disable-next-line react-hooks/set-state-in-effect -- replacing a destroyed instance
-    setSection(new SectionEditor({ ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash }));
+    setSection(create());
     // eslint-disable-next-line react-hooks/exhaustive-deps -- one editor per mount; later props go through the setters below
   }, [section]);
   useEffect(() => section.setTitle(title), [section, title]);

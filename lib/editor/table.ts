@@ -62,18 +62,10 @@ export const Table = Node.create({
     return [tableEditing({ allowTableNodeSelection: false })];
   },
   addKeyboardShortcuts() {
+    // a cell selection spanning every row and every column is the whole table
     const deleteWholeTable = () => {
       const { selection } = this.editor.state;
-      if (!(selection instanceof CellSelection)) return false;
-      let cells = 0;
-      const table = selection.$anchorCell.node(-1);
-      table.descendants((node) => {
-        if (node.type.spec.tableRole === "cell" || node.type.spec.tableRole === "header_cell") cells++;
-        return node.type.spec.tableRole !== "cell" && node.type.spec.tableRole !== "header_cell";
-      });
-      let selected = 0;
-      selection.forEachCell(() => selected++);
-      return selected === cells && deleteTable(this.editor.state, this.editor.view.dispatch);
+      return selection instanceof CellSelection && selection.isRowSelection() && selection.isColSelection() && deleteTable(this.editor.state, this.editor.view.dispatch);
     };
     return {
       Tab: () => {
