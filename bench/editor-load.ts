@@ -2,7 +2,7 @@
 // Measured in headless Chromium, each load in a fresh browser context (no HTTP cache),
 // times relative to navigation start (performance.now() in the page):
 //  - "first screen editable": every section whose card is in the first viewport (at rest,
-//    scroll 0) has its tiptap editor mounted with contenteditable=true; no scrolling.
+//    scroll 0) has its editor mounted with contenteditable=true; no scrolling.
 //  - "all 60 editable (sweep)": a script in the page scrolls down one viewport per
 //    animation frame from the moment the sections render, which mounts the lazy editors,
 //    until all 60 are editable; also when the last section became editable.

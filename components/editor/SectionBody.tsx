@@ -49,7 +49,6 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
   // the formatting toolbar is drawn while the focus is in this section's body or its
   // toolbar: a page of 60 sections would otherwise build and lay out 780 buttons
   const [focused, setFocused] = useState(false);
-  const { editor } = section;
   return (
     <div
       className="space-y-1"
@@ -62,14 +61,14 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
         <div className="flex-1">
           {editable && focused ? (
             <Suspense fallback={null}>
-              <Toolbar editor={editor} label={title} />
+              <Toolbar editor={section} label={title} />
             </Suspense>
           ) : null}
         </div>
         <button
           type="button"
           onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onComment(selectionAnchor(editor) ?? { quote: "" })}
+          onClick={() => onComment(selectionAnchor(section.state) ?? { quote: "" })}
           className="shrink-0 rounded px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50"
           aria-label={`Comment on ${title}`}
           title="Comment on the selected text, or on the section"

@@ -1,26 +1,33 @@
 "use client";
 
-import type { Editor } from "@tiptap/core";
+import type { Command } from "prosemirror-state";
+import { setBlockType, wrapIn } from "prosemirror-commands";
+import { insertHorizontalRule, insertMermaid, setParagraph, toggleBulletList, toggleOrderedList, toggleTaskList } from "@/lib/editor/commands";
+import { documentSchema } from "@/lib/editor/pmSchema";
+import { insertTable } from "@/lib/editor/table";
 import { createPortal } from "react-dom";
 
 export interface SlashItem {
   label: string;
-  run: (e: Editor) => void;
+  run: Command;
 }
 
 /** Every block "/" can insert. */
+const { nodes } = documentSchema;
+
+/** Every block "/" can insert. */
 export const SLASH_ITEMS: SlashItem[] = [
-  { label: "Text", run: (e) => e.chain().focus().setParagraph().run() },
-  { label: "Heading", run: (e) => e.chain().focus().setHeading({ level: 3 }).run() },
-  { label: "Subheading", run: (e) => e.chain().focus().setHeading({ level: 4 }).run() },
-  { label: "Bullet list", run: (e) => e.chain().focus().toggleBulletList().run() },
-  { label: "Numbered list", run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: "Task list", run: (e) => e.chain().focus().toggleTaskList().run() },
-  { label: "Table", run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run() },
-  { label: "Code block", run: (e) => e.chain().focus().setCodeBlock().run() },
-  { label: "Mermaid diagram", run: (e) => e.chain().focus().insertContent({ type: "mermaid", attrs: { source: "flowchart LR\n  A --> B" } }).run() },
-  { label: "Quote", run: (e) => e.chain().focus().setBlockquote().run() },
-  { label: "Divider", run: (e) => e.chain().focus().setHorizontalRule().run() },
+  { label: "Text", run: setParagraph },
+  { label: "Heading", run: setBlockType(nodes.heading!, { level: 3 }) },
+  { label: "Subheading", run: setBlockType(nodes.heading!, { level: 4 }) },
+  { label: "Bullet list", run: toggleBulletList },
+  { label: "Numbered list", run: toggleOrderedList },
+  { label: "Task list", run: toggleTaskList },
+  { label: "Table", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
+  { label: "Code block", run: setBlockType(nodes.codeBlock!) },
+  { label: "Mermaid diagram", run: insertMermaid },
+  { label: "Quote", run: wrapIn(nodes.blockquote!) },
+  { label: "Divider", run: insertHorizontalRule },
 ];
 
 export function filterSlashItems(query: string): SlashItem[] {

@@ -1,5 +1,5 @@
-import { Extension } from "@tiptap/core";
 import { defaultSelectionBuilder, yCursorPlugin } from "@tiptap/y-tiptap";
+import type { Plugin } from "prosemirror-state";
 import type { Awareness } from "y-protocols/awareness";
 import type { SectionAwareness } from "@/lib/collab/sectionAwareness";
 
@@ -28,15 +28,10 @@ function caret(user: CaretUser): HTMLElement {
  * Works on the section's view of the document awareness, so a caret moving elsewhere in
  * the document does not touch this editor.
  */
-export const SectionCarets = Extension.create<{ awareness: SectionAwareness | null }>({
-  name: "sectionCarets",
-  addOptions() {
-    return { awareness: null };
-  },
-  addProseMirrorPlugins() {
-    const { awareness } = this.options;
-    if (!awareness) return [];
-    // SectionAwareness implements the part of Awareness the plugin calls (see its docs)
-    return [yCursorPlugin(awareness as unknown as Awareness, { cursorBuilder: caret, selectionBuilder: (user: CaretUser) => (user.color && COLOR.test(user.color) ? defaultSelectionBuilder(user) : {}) })];
-  },
-});
+export function sectionCarets(awareness: SectionAwareness): Plugin {
+  // SectionAwareness implements the part of Awareness the plugin calls (see its docs)
+  return yCursorPlugin(awareness as unknown as Awareness, {
+    cursorBuilder: caret,
+    selectionBuilder: (user: CaretUser) => (user.color && COLOR.test(user.color) ? defaultSelectionBuilder(user) : {}),
+  });
+}

@@ -1,14 +1,19 @@
-import Collaboration from "@tiptap/extension-collaboration";
-import { Editor } from "@tiptap/core";
+import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
+import { keymap } from "prosemirror-keymap";
+import { EditorState, type Command, type Transaction } from "prosemirror-state";
+import { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
-import { documentExtensions, Mermaid } from "@/lib/editor/extensions";
+import { setLink } from "@/lib/editor/link";
+import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/editor/schema";
-import { SectionCarets } from "./carets";
-import { CommentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
+import { sectionCarets } from "./carets";
+import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
+import { taskItemView } from "./taskItemView";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
 const MAX_PASTE_CHARS = 1_000_000;
@@ -20,23 +25,19 @@ export interface SlashState {
   position: { left: number; top: number };
 }
 
-const MermaidWithPreview = Mermaid.extend({
-  addNodeView() {
-    return mermaidNodeView;
-  },
-});
+/** Plugins every section editor shares (ProseMirror plugins keep their state per editor). */
+const SHARED_PLUGINS = documentPlugins();
 
-/** Extensions every section editor shares; only the Y.Doc binding, carets and highlights differ. */
-const SHARED_EXTENSIONS = documentExtensions().map((e) => (e.name === "mermaid" ? MermaidWithPreview : e));
+const HISTORY_KEYS = keymap({ "Mod-z": (state) => undo(state), "Mod-y": (state) => redo(state), "Mod-Shift-z": (state) => redo(state) });
 
 /** The "/" command typed just before the caret, if any. */
-function slashAt(editor: Editor): Omit<SlashState, "active"> | null {
-  const { $from, empty } = editor.state.selection;
+function slashAt(view: EditorView): Omit<SlashState, "active"> | null {
+  const { $from, empty } = view.state.selection;
   if (!empty || !$from.parent.isTextblock || $from.parent.type.name === "codeBlock") return null;
   const before = $from.parent.textBetween(0, $from.parentOffset, undefined, "\ufffc");
   const match = /(?:^|\s)\/([\w ]{0,20})$/.exec(before);
   if (!match) return null;
-  const coords = editor.view.coordsAtPos($from.pos);
+  const coords = view.coordsAtPos($from.pos);
   return { from: $from.pos - match[1]!.length - 1, query: match[1]!, position: { left: coords.left, top: coords.bottom + 4 } };
 }
 
@@ -55,52 +56,133 @@ interface Options {
 }
 
 /**
- * One section's tiptap editor and the behaviour around it (slash menu, Ctrl/Cmd+K,
- * paste limit, comment highlights), outside React: it is configured once and never
- * reconfigured — tiptap's setOptions rebuilds node views and runs every plugin view,
- * which a page of 60 editors would pay on every re-render. Later changes (title,
- * editable, threads) are applied through the setters below.
+ * One section's ProseMirror editor, bound to the section's Y.XmlFragment, and the
+ * behaviour around it (slash menu, Ctrl/Cmd+K, paste limit, comment highlights), outside
+ * React. The view is created once, by mount(); later changes (title, editable, threads)
+ * go through the setters. Listeners hear of every transaction, focus and blur.
  */
 export class SectionEditor {
-  readonly editor: Editor;
+  private view: EditorView | null = null;
   private title: string;
-  private threads: AnchoredThread[] = [];
+  private editable: boolean;
+  private threads: AnchoredThread[];
   private slash: SlashState | null = null;
   private destroyed = false;
+  private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: Options) {
     this.title = options.title;
+    this.editable = options.editable;
     this.threads = options.threads;
-    this.editor = new Editor({
-      // mounted by mount(), straight into the page: no detached first render to move
-      element: null,
-      editable: options.editable,
-      extensions: [
-        ...SHARED_EXTENSIONS,
-        Collaboration.configure({ document: options.ydoc, field: bodyName(options.sectionKey) }),
-        SectionCarets.configure({ awareness: options.carets.forSection(options.sectionKey) }),
-        CommentHighlights.configure({ ydoc: options.ydoc, threads: () => this.threads }),
+  }
+
+  /** Creates the editor inside `host` (once); the section's text is drawn from the Y.Doc. */
+  mount(host: HTMLElement): void {
+    if (this.destroyed || this.view) return;
+    const { ydoc, sectionKey, carets } = this.options;
+    const state = EditorState.create({
+      schema: documentSchema,
+      plugins: [
+        ySyncPlugin(ydoc.getXmlFragment(bodyName(sectionKey))),
+        yUndoPlugin(),
+        HISTORY_KEYS,
+        sectionCarets(carets.forSection(sectionKey)),
+        commentHighlights(ydoc, () => this.threads),
+        ...SHARED_PLUGINS,
       ],
-      // also called while the constructor runs (the first sync), before `this.editor` is set
-      onTransaction: ({ editor }) => this.followSlash(editor),
-      editorProps: {
-        handlePaste: (_view, event) => this.refuseLargePaste(event),
-        handleKeyDown: (_view, event) => this.keyDown(event),
-        attributes: this.attributes(),
+    });
+    const apply = (view: EditorView, tr: Transaction) => this.apply(view, tr);
+    this.view = new EditorView(host, {
+      state,
+      editable: () => this.editable,
+      attributes: this.attributes(),
+      nodeViews: {
+        mermaid: (node, view, getPos) => mermaidNodeView(node, this, getPos),
+        taskItem: (node, view, getPos) => taskItemView(node, view, getPos, () => this.editable),
+      },
+      // also called while the view is being built (the binding draws the section's text)
+      dispatchTransaction(this: EditorView, tr) {
+        apply(this, tr);
+      },
+      handlePaste: (_view, event) => this.refuseLargePaste(event),
+      handleKeyDown: (_view, event) => this.keyDown(event),
+      handleDOMEvents: {
+        focus: () => this.notify(),
+        blur: () => this.notify(),
       },
     });
   }
 
-  /** Creates the editor's view inside `host` (once). */
-  mount(host: HTMLElement): void {
-    if (this.destroyed || host.firstChild) return;
-    this.editor.mount(host);
+  /** The editor's current state (an empty document until mounted). */
+  get state(): EditorState {
+    return this.view?.state ?? EMPTY_STATE;
+  }
+
+  get isEditable(): boolean {
+    return this.editable && !this.destroyed;
+  }
+
+  get isFocused(): boolean {
+    return !!this.view?.hasFocus();
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  /** Calls `listener` after every transaction, focus and blur; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Runs a command with the focus in the editor. */
+  run(command: Command): boolean {
+    const view = this.view;
+    if (!view || !this.editable) return false;
+    view.focus();
+    return command(view.state, view.dispatch, view);
+  }
+
+  dispatch(tr: Transaction): void {
+    this.view?.dispatch(tr);
   }
 
   setTitle(title: string): void {
     if (title === this.title) return;
     this.title = title;
-    if (!this.editor.isDestroyed) this.editor.view.setProps({ attributes: this.attributes() });
+    this.view?.setProps({ attributes: this.attributes() });
+  }
+
+  setEditable(editable: boolean): void {
+    if (this.editable === editable) return;
+    this.editable = editable;
+    this.view?.setProps({ editable: () => this.editable });
+    this.notify();
+  }
+
+  /** The open threads anchored in this section; their passages are redrawn. */
+  setThreads(threads: AnchoredThread[]): void {
+    if (threads === this.threads) return;
+    this.threads = threads;
+    if (this.view) this.view.dispatch(this.view.state.tr.setMeta("commentsChanged", true));
+  }
+
+  /** Runs a slash-menu item in place of the typed "/command". */
+  pick(item: SlashItem): void {
+    const open = this.slash;
+    const view = this.view;
+    if (!open || !view) return;
+    view.dispatch(view.state.tr.delete(open.from, view.state.selection.from));
+    this.run(item.run);
+    this.setSlash(null);
+  }
+
+  destroy(): void {
+    this.destroyed = true;
+    this.view?.destroy();
+    this.view = null;
+    this.listeners.clear();
   }
 
   /** The editable element's attributes (its accessible name follows the section title). */
@@ -113,34 +195,15 @@ export class SectionEditor {
     };
   }
 
-  setEditable(editable: boolean): void {
-    if (!this.destroyed && this.editor.options.editable !== editable) this.editor.setEditable(editable);
+  private apply(view: EditorView, tr: Transaction): void {
+    view.updateState(view.state.apply(tr));
+    this.followSlash(view);
+    this.notify();
   }
 
-  /** The open threads anchored in this section; their passages are redrawn. */
-  setThreads(threads: AnchoredThread[]): void {
-    if (threads === this.threads) return;
-    this.threads = threads;
-    if (!this.editor.isDestroyed) this.editor.view.dispatch(this.editor.state.tr.setMeta("commentsChanged", true));
-  }
-
-  /** Runs a slash-menu item in place of the typed "/command". */
-  pick(item: SlashItem): void {
-    const open = this.slash;
-    if (!open) return;
-    this.editor.chain().focus().deleteRange({ from: open.from, to: this.editor.state.selection.from }).run();
-    item.run(this.editor);
-    this.setSlash(null);
-  }
-
-  destroy(): void {
-    this.destroyed = true;
-    this.editor.destroy();
-  }
-
-  /** (tiptap's own isDestroyed is also true before the view is mounted) */
-  get isDestroyed(): boolean {
-    return this.destroyed;
+  private notify(): boolean {
+    for (const listener of this.listeners) listener();
+    return false;
   }
 
   private setSlash(next: SlashState | null): void {
@@ -148,9 +211,9 @@ export class SectionEditor {
     this.options.onSlash(next);
   }
 
-  private followSlash(editor: Editor): void {
-    if (!editor.isEditable) return;
-    const found = slashAt(editor);
+  private followSlash(view: EditorView): void {
+    if (!this.editable) return;
+    const found = slashAt(view);
     const open = this.slash;
     if (!found) {
       if (open) this.setSlash(null);
@@ -185,16 +248,16 @@ export class SectionEditor {
         return true;
       }
     }
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && this.editor.isEditable) {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && this.editable) {
       event.preventDefault();
       const href = window.prompt("Link address (https://…)");
       if (href === null) return true;
-      const chain = this.editor.chain().focus().extendMarkRange("link");
-      if (!href.trim()) chain.unsetLink().run();
-      else if (isSafeHref(href.trim())) chain.setLink({ href: href.trim() }).run();
-      else this.options.onNotice("Links must start with http://, https:// or mailto:.");
+      if (href.trim() && !isSafeHref(href.trim())) this.options.onNotice("Links must start with http://, https:// or mailto:.");
+      else this.run(setLink(href));
       return true;
     }
     return false;
   }
 }
+
+const EMPTY_STATE = EditorState.create({ schema: documentSchema });

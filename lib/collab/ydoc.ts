@@ -1,7 +1,7 @@
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { docToText, emptyDoc, type PMDoc } from "../editor/schema";
-import { editorSchema, normalizeDoc } from "../editor/pmSchema";
+import { documentSchema, normalizeDoc } from "../editor/pmSchema";
 import type { FieldValue } from "../templates/instantiate";
 
 /**
@@ -9,7 +9,7 @@ import type { FieldValue } from "../templates/instantiate";
  * - `order`            Y.Array<string>   section keys in reading order
  * - `sections`         Y.Map<Y.Map>      key → { title, depth }
  * - `fields:<key>`     Y.Map             field key → value
- * - `body:<key>`       Y.XmlFragment     the section's rich text (tiptap's collaboration field)
+ * - `body:<key>`       Y.XmlFragment     the section's rich text (the editor's collaboration binding)
  * Section order holds only keys, so reordering never copies (and never loses) content.
  */
 export const ORDER = "order";
@@ -41,7 +41,7 @@ export function writeSection(ydoc: Y.Doc, section: SectionContent, index?: numbe
   for (const [k, v] of Object.entries(section.fields)) fields.set(k, v);
   const body = ydoc.getXmlFragment(bodyName(section.key));
   body.delete(0, body.length);
-  prosemirrorJSONToYXmlFragment(editorSchema(), section.body, body);
+  prosemirrorJSONToYXmlFragment(documentSchema, section.body, body);
   const order = ydoc.getArray<string>(ORDER);
   if (!order.toArray().includes(section.key)) order.insert(index ?? order.length, [section.key]);
 }

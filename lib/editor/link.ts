@@ -1,16 +1,13 @@
-import { InputRule, Mark, markPasteRule, mergeAttributes } from "@tiptap/core";
+import { InputRule } from "prosemirror-inputrules";
+import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
+import { Plugin, type Command } from "prosemirror-state";
+import { documentSchema } from "./pmSchema";
 import { isSafeHref } from "./schema";
 
-declare module "@tiptap/core" {
-  interface Commands<ReturnType> {
-    link: {
-      /** Links the selection (an unsafe address is refused). */
-      setLink: (attributes: { href: string; title?: string | null }) => ReturnType;
-      /** Removes the link around the caret or from the selection. */
-      unsetLink: () => ReturnType;
-    };
-  }
-}
+// Links: an address typed followed by a space, or pasted as text, becomes a link; Ctrl/Cmd+K
+// links the selection. Only http(s), mailto and relative addresses are kept (isSafeHref).
+
+const link: MarkType = documentSchema.marks.link!;
 
 /** An address typed or pasted as plain text: http(s), mailto, or www. without a scheme. */
 const URL_TEXT = /(?:https?:\/\/|mailto:|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/;
@@ -19,73 +16,86 @@ function hrefOf(text: string): string {
   return text.startsWith("www.") ? `https://${text}` : text;
 }
 
+/** The extent of the link mark at or just before a position, if there is one. */
+function linkRange($pos: ResolvedPos): { from: number; to: number } | null {
+  const { parent } = $pos;
+  let index = $pos.index();
+  let mark = link.isInSet(parent.maybeChild(index)?.marks ?? []);
+  if (!mark && $pos.textOffset === 0 && index > 0) mark = link.isInSet(parent.child(--index).marks);
+  if (!mark) return null;
+  let first = index;
+  let end = index + 1;
+  while (first > 0 && mark.isInSet(parent.child(first - 1).marks)) first--;
+  while (end < parent.childCount && mark.isInSet(parent.child(end).marks)) end++;
+  let from = $pos.start();
+  for (let i = 0; i < first; i++) from += parent.child(i).nodeSize;
+  let to = from;
+  for (let i = first; i < end; i++) to += parent.child(i).nodeSize;
+  return { from, to };
+}
+
 /**
- * Links: the mark the document model calls "link", with tiptap's attributes (href,
- * target, rel, class, title), so stored content reads the same. Only http(s), mailto and
- * relative addresses are kept (isSafeHref), whether parsed, set or rendered. An address
- * typed followed by a space, or pasted as text, becomes a link.
+ * Links the selection to `href` (or, with an empty selection, the link around the caret);
+ * an empty `href` removes the link. An unsafe address is refused (returns false).
  */
-export const Link = Mark.create({
-  name: "link",
-  priority: 1000,
-  keepOnSplit: false,
-  exitable: true,
-  inclusive: false,
-  addAttributes() {
-    return {
-      href: { default: null, parseHTML: (el) => el.getAttribute("href") },
-      target: { default: "_blank" },
-      rel: { default: "noopener noreferrer nofollow" },
-      class: { default: null },
-      title: { default: null },
-    };
-  },
-  parseHTML() {
-    return [{ tag: "a[href]", getAttrs: (el) => (isSafeHref((el as HTMLElement).getAttribute("href") ?? "") ? null : false) }];
-  },
-  renderHTML({ HTMLAttributes }) {
-    const href = String(HTMLAttributes.href ?? "");
-    return ["a", mergeAttributes(HTMLAttributes, { href: isSafeHref(href) ? href : "" }), 0];
-  },
-  addCommands() {
-    return {
-      setLink:
-        (attributes) =>
-        ({ chain }) =>
-          isSafeHref(attributes.href) && chain().setMark(this.name, attributes).run(),
-      unsetLink:
-        () =>
-        ({ chain }) =>
-          chain().unsetMark(this.name, { extendEmptyMarkRange: true }).run(),
-    };
-  },
-  addInputRules() {
-    const type = this.type;
-    return [
-      new InputRule({
-        find: new RegExp(`(?:^|\\s)(${URL_TEXT.source})\\s$`),
-        // `range.to` is the caret; the typed space is not in the document yet
-        handler: ({ state, range, match }) => {
-          const text = match[1]!;
-          const href = hrefOf(text);
-          const end = range.to;
-          const start = end - text.length;
-          if (!isSafeHref(href) || state.doc.rangeHasMark(start, end, type)) return null;
-          state.tr.addMark(start, end, type.create({ href })).insertText(" ", end);
-        },
-      }),
-    ];
-  },
-  addPasteRules() {
-    return [
-      markPasteRule({
-        find: new RegExp(URL_TEXT.source, "g"),
-        type: this.type,
-        getAttributes: (match) => {
-          const href = hrefOf(match[0]);
-          return isSafeHref(href) ? { href } : false;
-        },
-      }),
-    ];
+export function setLink(href: string): Command {
+  return (state, dispatch) => {
+    const target = href.trim();
+    if (target && !isSafeHref(target)) return false;
+    let { from, to } = state.selection;
+    if (from === to) {
+      const around = linkRange(state.selection.$from);
+      if (!around) return false;
+      ({ from, to } = around);
+    }
+    if (dispatch) {
+      const tr = state.tr.removeMark(from, to, link);
+      if (target) tr.addMark(from, to, link.create({ href: target }));
+      dispatch(tr.scrollIntoView());
+    }
+    return true;
+  };
+}
+
+/** An address followed by the typed space becomes a link. */
+export const autolinkRule = new InputRule(new RegExp(`(?:^|\\s)(${URL_TEXT.source})\\s$`), (state, match, _start, end) => {
+  const text = match[1]!;
+  const href = hrefOf(text);
+  // `end` is the caret; the typed space is not in the document yet
+  const from = end - text.length;
+  if (!isSafeHref(href) || state.doc.rangeHasMark(from, end, link)) return null;
+  return state.tr.addMark(from, end, link.create({ href })).insertText(" ", end);
+});
+
+/** Addresses in pasted text become links (unless already linked or unsafe). */
+function linkAddresses(fragment: Fragment): Fragment {
+  const out: PMNode[] = [];
+  fragment.forEach((node) => {
+    if (!node.isText) {
+      out.push(node.copy(linkAddresses(node.content)));
+      return;
+    }
+    const text = node.text ?? "";
+    if (link.isInSet(node.marks) || node.marks.some((m: Mark) => m.type.spec.code)) {
+      out.push(node);
+      return;
+    }
+    let last = 0;
+    for (const match of text.matchAll(new RegExp(URL_TEXT.source, "g"))) {
+      const href = hrefOf(match[0]);
+      if (!isSafeHref(href)) continue;
+      if (match.index > last) out.push(node.cut(last, match.index));
+      out.push(node.cut(match.index, match.index + match[0].length).mark(link.create({ href }).addToSet(node.marks)));
+      last = match.index + match[0].length;
+    }
+    out.push(last ? node.cut(last) : node);
+  });
+  return Fragment.fromArray(out.filter((n) => !n.isText || n.text));
+}
+
+export const autolinkPaste = new Plugin({
+  props: {
+    transformPasted: (slice, view) =>
+      view.state.selection.$from.parent.type.spec.code ? slice : new Slice(linkAddresses(slice.content), slice.openStart, slice.openEnd),
   },
 });

@@ -1,20 +1,232 @@
-import { getSchema } from "@tiptap/core";
-import type { Schema } from "@tiptap/pm/model";
-import { documentExtensions } from "./extensions";
-import type { PMDoc } from "./schema";
+import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
+import { isSafeHref, type PMDoc } from "./schema";
 
-let schema: Schema | undefined;
+// The ProseMirror schema of the document model (see schema.ts). Node and mark names,
+// attributes and their defaults are those of the tiptap JSON our documents have always
+// been stored in, so stored content reads the same. Mark order matters: it is the order
+// marks take in JSON.
 
-/** The ProseMirror schema of the editor, for server-side conversion. */
-export function editorSchema(): Schema {
-  schema ??= getSchema(documentExtensions());
-  return schema;
+type Align = "left" | "right" | "center";
+
+function alignOf(el: HTMLElement): Align | null {
+  const value = (el.style.textAlign || el.getAttribute("align") || "").trim().toLowerCase();
+  return value === "left" || value === "right" || value === "center" ? value : null;
 }
+
+function colwidthOf(el: HTMLElement): number[] | null {
+  const own = el.getAttribute("colwidth");
+  if (own) return own.split(",").map((w) => parseInt(w, 10));
+  const row = el.parentElement;
+  const width = row ? el.closest("table")?.querySelectorAll("colgroup > col")[[...row.children].indexOf(el)]?.getAttribute("width") : null;
+  return width ? [parseInt(width, 10)] : null;
+}
+
+function cellAttrs(el: HTMLElement): Attrs {
+  return {
+    colspan: Number(el.getAttribute("colspan") ?? 1) || 1,
+    rowspan: Number(el.getAttribute("rowspan") ?? 1) || 1,
+    colwidth: colwidthOf(el),
+    align: alignOf(el),
+  };
+}
+
+function cellDOM(tag: "td" | "th"): NodeSpec["toDOM"] {
+  return (node) => {
+    const { colspan, rowspan, colwidth, align } = node.attrs as { colspan: number; rowspan: number; colwidth: number[] | null; align: Align | null };
+    const attrs: Record<string, string> = {};
+    if (colspan !== 1) attrs.colspan = String(colspan);
+    if (rowspan !== 1) attrs.rowspan = String(rowspan);
+    if (colwidth) attrs.colwidth = colwidth.join(",");
+    if (align) attrs.style = `text-align: ${align}`;
+    return [tag, attrs, 0];
+  };
+}
+
+function cell(tag: "td" | "th", role: "cell" | "header_cell"): NodeSpec {
+  return {
+    content: "block+",
+    isolating: true,
+    tableRole: role,
+    attrs: { colspan: { default: 1 }, rowspan: { default: 1 }, colwidth: { default: null }, align: { default: null } },
+    parseDOM: [{ tag, getAttrs: (el) => cellAttrs(el as HTMLElement) }],
+    toDOM: cellDOM(tag),
+  };
+}
+
+const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
+const LANGUAGE_CLASS = "language-";
+
+const nodes: Record<string, NodeSpec> = {
+  paragraph: { content: "inline*", group: "block", parseDOM: [{ tag: "p" }], toDOM: () => ["p", 0] },
+  doc: { content: "block+" },
+  text: { group: "inline" },
+  heading: {
+    content: "inline*",
+    group: "block",
+    defining: true,
+    attrs: { level: { default: 1 } },
+    parseDOM: HEADING_LEVELS.map((level) => ({ tag: `h${level}`, attrs: { level } })),
+    toDOM: (node) => [`h${node.attrs.level as number}`, 0],
+  },
+  blockquote: { content: "block+", group: "block", defining: true, parseDOM: [{ tag: "blockquote" }], toDOM: () => ["blockquote", 0] },
+  bulletList: { content: "listItem+", group: "block list", parseDOM: [{ tag: "ul" }], toDOM: () => ["ul", 0] },
+  orderedList: {
+    content: "listItem+",
+    group: "block list",
+    attrs: { start: { default: 1 }, type: { default: null } },
+    parseDOM: [
+      {
+        tag: "ol",
+        getAttrs: (el) => ({ start: el.hasAttribute("start") ? parseInt(el.getAttribute("start") ?? "", 10) : 1, type: el.getAttribute("type") }),
+      },
+    ],
+    toDOM: (node) => {
+      const attrs: Record<string, string> = {};
+      if (node.attrs.start !== 1) attrs.start = String(node.attrs.start);
+      if (node.attrs.type) attrs.type = String(node.attrs.type);
+      return ["ol", attrs, 0];
+    },
+  },
+  listItem: { content: "paragraph block*", defining: true, parseDOM: [{ tag: "li" }], toDOM: () => ["li", 0] },
+  codeBlock: {
+    content: "text*",
+    marks: "",
+    group: "block",
+    code: true,
+    defining: true,
+    attrs: { language: { default: null } },
+    parseDOM: [
+      {
+        tag: "pre",
+        preserveWhitespace: "full",
+        getAttrs: (el) => {
+          const names = [...(el.firstElementChild?.classList ?? [])];
+          const language = names.find((c) => c.startsWith(LANGUAGE_CLASS))?.slice(LANGUAGE_CLASS.length);
+          return { language: language || null };
+        },
+      },
+    ],
+    toDOM: (node) => ["pre", ["code", node.attrs.language ? { class: LANGUAGE_CLASS + String(node.attrs.language) } : {}, 0]],
+  },
+  horizontalRule: { group: "block", parseDOM: [{ tag: "hr" }], toDOM: () => ["hr"] },
+  hardBreak: {
+    group: "inline",
+    inline: true,
+    selectable: false,
+    linebreakReplacement: true,
+    parseDOM: [{ tag: "br" }],
+    toDOM: () => ["br"],
+    leafText: () => "\n",
+  },
+  taskList: { content: "taskItem+", group: "block list", parseDOM: [{ tag: 'ul[data-type="taskList"]', priority: 51 }], toDOM: () => ["ul", { "data-type": "taskList" }, 0] },
+  taskItem: {
+    content: "paragraph block*",
+    defining: true,
+    attrs: { checked: { default: false } },
+    parseDOM: [
+      {
+        tag: 'li[data-type="taskItem"]',
+        priority: 51,
+        contentElement: (el) => (el as HTMLElement).querySelector(":scope > div") ?? el,
+        getAttrs: (el) => ({ checked: ["", "true"].includes(el.getAttribute("data-checked") ?? "false") }),
+      },
+    ],
+    toDOM: (node): DOMOutputSpec => [
+      "li",
+      { "data-type": "taskItem", "data-checked": String(node.attrs.checked) },
+      ["label", ["input", node.attrs.checked ? { type: "checkbox", checked: "checked" } : { type: "checkbox" }], ["span"]],
+      ["div", 0],
+    ],
+  },
+  table: { content: "tableRow+", group: "block", isolating: true, tableRole: "table", parseDOM: [{ tag: "table" }], toDOM: () => ["table", ["tbody", 0]] },
+  tableRow: { content: "(tableCell | tableHeader)*", tableRole: "row", parseDOM: [{ tag: "tr" }], toDOM: () => ["tr", 0] },
+  tableHeader: cell("th", "header_cell"),
+  tableCell: cell("td", "cell"),
+  /** A Mermaid diagram: its source is the node's only content, drawn by the browser. */
+  mermaid: {
+    group: "block",
+    atom: true,
+    selectable: true,
+    draggable: true,
+    attrs: { source: { default: "" } },
+    // before code blocks' plain "pre"
+    parseDOM: [{ tag: "pre[data-type=mermaid]", priority: 60, getAttrs: (el) => ({ source: el.textContent ?? "" }) }],
+    toDOM: (node) => ["pre", { "data-type": "mermaid" }, String(node.attrs.source ?? "")],
+  },
+  /** A greyed template hint such as "[Project Name]": not content, replaced when typed over. */
+  placeholder: {
+    group: "inline",
+    inline: true,
+    atom: true,
+    selectable: true,
+    attrs: { label: { default: "" } },
+    parseDOM: [{ tag: "span[data-placeholder]", getAttrs: (el) => ({ label: el.textContent ?? "" }) }],
+    toDOM: (node) => ["span", { "data-placeholder": "", class: "sw-placeholder" }, String(node.attrs.label ?? "")],
+  },
+};
+
+const LINK_DEFAULTS = { target: "_blank", rel: "noopener noreferrer nofollow" };
+
+const marks: Record<string, MarkSpec> = {
+  /** Only http(s), mailto and relative addresses are kept (isSafeHref), parsed or rendered. */
+  link: {
+    inclusive: false,
+    attrs: { href: { default: null }, target: { default: LINK_DEFAULTS.target }, rel: { default: LINK_DEFAULTS.rel }, class: { default: null }, title: { default: null } },
+    parseDOM: [
+      {
+        tag: "a[href]",
+        getAttrs: (el) => {
+          const href = el.getAttribute("href") ?? "";
+          if (!isSafeHref(href)) return false;
+          return {
+            href,
+            target: el.getAttribute("target") ?? LINK_DEFAULTS.target,
+            rel: el.getAttribute("rel") ?? LINK_DEFAULTS.rel,
+            class: el.getAttribute("class"),
+            title: el.getAttribute("title"),
+          };
+        },
+      },
+    ],
+    toDOM: (mark) => {
+      const attrs: Record<string, string> = {};
+      for (const [name, value] of Object.entries(mark.attrs)) if (value !== null) attrs[name] = String(value);
+      attrs.href = isSafeHref(attrs.href ?? "") ? attrs.href! : "";
+      return ["a", attrs, 0];
+    },
+  },
+  bold: {
+    parseDOM: [
+      { tag: "strong" },
+      { tag: "b", getAttrs: (el) => el.style.fontWeight !== "normal" && null },
+      { style: "font-weight=400", clearMark: (m) => m.type.name === "bold" },
+      { style: "font-weight", getAttrs: (value) => /^(bold(er)?|[5-9]\d{2,})$/.test(value) && null },
+    ],
+    toDOM: () => ["strong", 0],
+  },
+  italic: {
+    parseDOM: [
+      { tag: "em" },
+      { tag: "i", getAttrs: (el) => el.style.fontStyle !== "normal" && null },
+      { style: "font-style=normal", clearMark: (m) => m.type.name === "italic" },
+      { style: "font-style=italic" },
+    ],
+    toDOM: () => ["em", 0],
+  },
+  strike: {
+    parseDOM: [{ tag: "s" }, { tag: "del" }, { tag: "strike" }, { style: "text-decoration", consuming: false, getAttrs: (value) => (value.includes("line-through") ? {} : false) }],
+    toDOM: () => ["s", 0],
+  },
+  code: { excludes: "_", code: true, parseDOM: [{ tag: "code" }], toDOM: () => ["code", 0] },
+};
+
+/** The editor's schema: the browser editor, server-side conversion and tests share it. */
+export const documentSchema = new Schema({ nodes, marks });
 
 /**
  * The canonical JSON of a document: parsed by the schema (unknown nodes refused, default
  * attributes filled in) and serialised again, so equal content gives equal JSON.
  */
 export function normalizeDoc(doc: PMDoc): PMDoc {
-  return editorSchema().nodeFromJSON(doc).toJSON() as PMDoc;
+  return documentSchema.nodeFromJSON(doc).toJSON() as PMDoc;
 }

@@ -1,6 +1,6 @@
 /**
  * The document model shared by the browser editor, the collaboration projection, Markdown
- * import/export, search text and tests: ProseMirror/tiptap JSON with these node and mark
+ * import/export, search text and tests: ProseMirror JSON with these node and mark
  * names. Nothing here depends on React or the editor runtime.
  */
 

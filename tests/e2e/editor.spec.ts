@@ -233,6 +233,45 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await expect(b.getByRole("textbox", { name: "Overview body" }).locator("ul[data-type=taskList]")).toContainText("Write the rollout plan");
 });
 
+test("Markdown typed at the start of a line and around words becomes formatting; tasks are ticked", async ({ browser }) => {
+  const { a, b } = await twoEditors(browser);
+  const body = a.getByRole("textbox", { name: "Overview body" });
+  const bodyB = b.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await a.keyboard.press("ControlOrMeta+a");
+  await a.keyboard.press("Delete");
+  await a.keyboard.type("### Rollout\n- first step\nsecond step\n\n1. one\n\n> quoted\n\n");
+  await a.keyboard.type("[ ] open task\n\n```ts\nconst x = 1;");
+  await a.keyboard.press("ControlOrMeta+Enter");
+  await a.keyboard.type("**bold** and *italic* and ~~gone~~ and `code` ");
+  await a.keyboard.press("ControlOrMeta+b");
+  await a.keyboard.type("keyed");
+  await a.keyboard.press("ControlOrMeta+b");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("---");
+
+  await expect(bodyB.locator("h3")).toHaveText("Rollout");
+  await expect(bodyB.locator("ul:not([data-type]) > li")).toHaveText(["first step", "second step"]);
+  await expect(bodyB.locator("ol > li")).toHaveText(["one"]);
+  await expect(bodyB.locator("blockquote")).toHaveText("quoted");
+  await expect(bodyB.locator("pre code.language-ts")).toHaveText("const x = 1;");
+  await expect(bodyB.locator("strong")).toHaveText(["bold", "keyed"]);
+  await expect(bodyB.locator("em")).toHaveText("italic");
+  await expect(bodyB.locator("s")).toHaveText("gone");
+  await expect(bodyB.locator("p code")).toHaveText("code");
+  await expect(bodyB.locator("hr")).toHaveCount(1);
+
+  // a task ticked in one browser is ticked in the other, and stays ticked after a reload
+  const task = bodyB.locator("li[data-type=taskItem]").filter({ hasText: "open task" });
+  await expect(task).toHaveAttribute("data-checked", "false");
+  await body.locator("li[data-type=taskItem]").getByRole("checkbox", { name: "Done" }).check();
+  await expect(task).toHaveAttribute("data-checked", "true");
+  await expect(task.getByRole("checkbox", { name: "Done" })).toBeChecked();
+  await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await b.reload();
+  await expect(b.getByRole("textbox", { name: "Overview body" }).locator("li[data-type=taskItem]").getByRole("checkbox", { name: "Done" })).toBeChecked();
+});
+
 test("tables: inserted from the toolbar, rows and columns added and removed, header row toggled", async ({ browser }) => {
   const { a, b } = await twoEditors(browser);
   const body = a.getByRole("textbox", { name: "Overview body" });

@@ -1,8 +1,8 @@
 "use client";
 
-import type { Editor, NodeViewRendererProps } from "@tiptap/core";
-import type { Node as PMNode } from "@tiptap/pm/model";
-import type { NodeView } from "@tiptap/pm/view";
+import type { Node as PMNode } from "prosemirror-model";
+import type { EditorState, Transaction } from "prosemirror-state";
+import type { NodeView } from "prosemirror-view";
 import { lazy, Suspense } from "react";
 import { createRoot, type Root } from "react-dom/client";
 
@@ -16,16 +16,26 @@ const MermaidView = lazy(() => import("./MermaidView").then((m) => ({ default: m
  * typing in the textarea replaces it through a transaction, so it is shared and undone
  * like text.
  */
+/** The part of a section's editor the block uses. */
+export interface DiagramHost {
+  readonly isEditable: boolean;
+  readonly state: EditorState;
+  dispatch(tr: Transaction): void;
+  /** called after every transaction; returns the unsubscribe */
+  subscribe(listener: () => void): () => void;
+}
+
 class MermaidNodeView implements NodeView {
   readonly dom: HTMLElement;
   private root: Root | null = null;
   private readonly observer: IntersectionObserver;
   private selected = false;
   private editable: boolean;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private node: PMNode,
-    private readonly editor: Editor,
+    private readonly editor: DiagramHost,
     private readonly getPos: () => number | undefined,
   ) {
     this.dom = document.createElement("div");
@@ -37,7 +47,7 @@ class MermaidNodeView implements NodeView {
     this.dom.append(source);
     this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.start(), { rootMargin: "400px 0px" });
     this.observer.observe(this.dom);
-    editor.on("update", this.followEditable);
+    this.unsubscribe = editor.subscribe(this.followEditable);
   }
 
   private start(): void {
@@ -81,7 +91,7 @@ class MermaidNodeView implements NodeView {
 
   destroy(): void {
     this.observer.disconnect();
-    this.editor.off("update", this.followEditable);
+    this.unsubscribe();
     // not while React may be rendering (a node view can go away inside a commit)
     const root = this.root;
     if (root) queueMicrotask(() => root.unmount());
@@ -96,7 +106,7 @@ class MermaidNodeView implements NodeView {
   private readonly setSource = (source: string): void => {
     const pos = this.getPos();
     if (pos === undefined || !this.editor.isEditable) return;
-    this.editor.view.dispatch(this.editor.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, source }));
+    this.editor.dispatch(this.editor.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, source }));
   };
 
   private render(): void {
@@ -113,6 +123,6 @@ class MermaidNodeView implements NodeView {
   }
 }
 
-export function mermaidNodeView({ node, editor, getPos }: NodeViewRendererProps): NodeView {
+export function mermaidNodeView(node: PMNode, editor: DiagramHost, getPos: () => number | undefined): NodeView {
   return new MermaidNodeView(node, editor, getPos);
 }

@@ -1,0 +1,80 @@
+import { InputRule, inputRules, textblockTypeInputRule, wrappingInputRule } from "prosemirror-inputrules";
+import type { MarkType } from "prosemirror-model";
+import { findWrapping } from "prosemirror-transform";
+import { TextSelection, type Plugin } from "prosemirror-state";
+import { autolinkRule } from "./link";
+import { documentSchema } from "./pmSchema";
+
+// Markdown typed at the start of a block (`# `, `- `, `1. `, `[ ] `, `> `, ``` ``` ```, `---`)
+// and around text (**bold**, *italic*, ~~strike~~, `code`) becomes what it stands for.
+
+const { nodes, marks } = documentSchema;
+
+/**
+ * Text between markers becomes marked: the first capture group is the text with its
+ * markers, the second the text. The closing marker just typed is not in the document yet;
+ * the other markers are removed.
+ */
+function markRule(pattern: RegExp, type: MarkType): InputRule {
+  return new InputRule(pattern, (state, match, start, end) => {
+    const [all, whole, text] = match;
+    if (!all || !whole || !text) return null;
+    const from = start + all.length - whole.length;
+    const textStart = from + whole.indexOf(text);
+    const textEnd = textStart + text.length;
+    const { parent } = state.doc.resolve(from);
+    if (parent.type.spec.code || !parent.type.allowsMarkType(type)) return null;
+    const tr = state.tr;
+    if (textEnd < end) tr.delete(textEnd, end);
+    if (textStart > from) tr.delete(from, textStart);
+    return tr.addMark(from, from + text.length, type.create()).removeStoredMark(type);
+  });
+}
+
+/** `---`, `___ ` or `*** ` alone in a paragraph: a horizontal rule, with a paragraph after it. */
+const horizontalRule = new InputRule(/^(?:---|—-|___\s|\*\*\*\s)$/, (state, _match, start, end) => {
+  const $start = state.doc.resolve(start);
+  if ($start.parent.type !== nodes.paragraph || end !== $start.end()) return null;
+  const before = $start.before();
+  const tr = state.tr.replaceWith(before, $start.after(), [nodes.horizontalRule!.create(), nodes.paragraph!.create()]);
+  // after the rule (size 1), inside the new paragraph
+  return tr.setSelection(TextSelection.create(tr.doc, before + 2));
+});
+
+/** `[ ] ` or `[x] `: a task list whose first task is open or done. */
+const taskRule = new InputRule(/^\s*\[([ x])?\]\s$/, (state, match, start, end) => {
+  const tr = state.tr.delete(start, end);
+  const $start = tr.doc.resolve(start);
+  const range = $start.blockRange();
+  const wrapping = range && findWrapping(range, nodes.taskList!, null);
+  if (!range || !wrapping) return null;
+  const [list, item] = wrapping;
+  return tr.wrap(range, [list!, { type: item!.type, attrs: { checked: match[1] === "x" } }, ...wrapping.slice(2)]);
+});
+
+export function markdownInputRules(): Plugin {
+  return inputRules({
+    rules: [
+      textblockTypeInputRule(/^(#{1,6})\s$/, nodes.heading!, (m) => ({ level: m[1]!.length })),
+      wrappingInputRule(/^\s*>\s$/, nodes.blockquote!),
+      wrappingInputRule(/^\s*([-+*])\s$/, nodes.bulletList!),
+      wrappingInputRule(
+        /^(\d+)\.\s$/,
+        nodes.orderedList!,
+        (m) => ({ start: Number(m[1]) }),
+        (m, node) => node.childCount + (node.attrs.start as number) === Number(m[1]),
+      ),
+      taskRule,
+      textblockTypeInputRule(/^```([a-z]+)?[\s\n]$/, nodes.codeBlock!, (m) => ({ language: m[1] ?? null })),
+      textblockTypeInputRule(/^~~~([a-z]+)?[\s\n]$/, nodes.codeBlock!, (m) => ({ language: m[1] ?? null })),
+      horizontalRule,
+      markRule(/(?:^|\s)(\*\*(?!\s+\*\*)([^*]+)\*\*(?!\s+\*\*))$/, marks.bold!),
+      markRule(/(?:^|\s)(__(?!\s+__)([^_]+)__(?!\s+__))$/, marks.bold!),
+      markRule(/(?:^|\s)(\*(?!\s+\*)([^*]+)\*(?!\s+\*))$/, marks.italic!),
+      markRule(/(?:^|\s)(_(?!\s+_)([^_]+)_(?!\s+_))$/, marks.italic!),
+      markRule(/(?:^|\s)(~~(?!\s+~~)([^~]+)~~(?!\s+~~))$/, marks.strike!),
+      markRule(/(?:^|[^`])(`([^`]+)`(?!`))$/, marks.code!),
+      autolinkRule,
+    ],
+  });
+}

@@ -1,0 +1,104 @@
+import { baseKeymap, chainCommands, exitCode, setBlockType } from "prosemirror-commands";
+import { undoInputRule } from "prosemirror-inputrules";
+import { keymap } from "prosemirror-keymap";
+import { liftListItem, sinkListItem, splitListItem } from "prosemirror-schema-list";
+import { TextSelection, type Command, type Plugin } from "prosemirror-state";
+import {
+  insertHardBreak,
+  setParagraph,
+  toggleBlockquote,
+  toggleBold,
+  toggleBulletList,
+  toggleCode,
+  toggleCodeBlock,
+  toggleHeading,
+  toggleItalic,
+  toggleOrderedList,
+  toggleStrike,
+  toggleTaskList,
+} from "./commands";
+import { documentSchema } from "./pmSchema";
+
+const { nodes } = documentSchema;
+const ITEMS = [nodes.listItem!, nodes.taskItem!];
+
+/** Enter after ``` or ~~~ (and a language) alone in a paragraph: a code block in that language. */
+const codeFenceOnEnter: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  const fence = /^(?:```|~~~)([a-z]+)?$/.exec($from.parent.textContent);
+  if (!empty || !fence || $from.parent.type !== nodes.paragraph || $from.parentOffset !== $from.parent.content.size) return false;
+  if (dispatch) {
+    const tr = state.tr.delete($from.start(), $from.pos);
+    dispatch(tr.setBlockType($from.start(), $from.start(), nodes.codeBlock!, { language: fence[1] ?? null }).scrollIntoView());
+  }
+  return true;
+};
+
+/** Backspace at the start of an empty list item: the item leaves the list. */
+const liftEmptyItem: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || $from.parent.content.size > 0 || $from.depth < 2 || !ITEMS.includes($from.node(-1).type) || $from.index(-1) !== 0) return false;
+  return liftListItem($from.node(-1).type)(state, dispatch);
+};
+
+/** Backspace at the start of a code block (or in an empty one): it becomes a paragraph. */
+const codeBlockToParagraph: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || $from.parent.type !== nodes.codeBlock || $from.parentOffset > 0) return false;
+  return setParagraph(state, dispatch);
+};
+
+/** Enter on the third empty line at the end of a code block leaves it (the two empty lines go). */
+const exitCodeOnTripleEnter: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || $from.parent.type !== nodes.codeBlock || $from.parentOffset !== $from.parent.content.size || !$from.parent.textContent.endsWith("\n\n")) return false;
+  if (dispatch) {
+    const tr = state.tr.delete($from.pos - 2, $from.pos);
+    const after = tr.mapping.map($from.after());
+    tr.insert(after, nodes.paragraph!.create());
+    dispatch(tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView());
+  }
+  return true;
+};
+
+/** Arrow down at the end of a code block that ends the document: a paragraph after it. */
+const exitCodeAtDocEnd: Command = (state, dispatch) => {
+  const { $from, empty } = state.selection;
+  if (!empty || $from.parent.type !== nodes.codeBlock || $from.parentOffset !== $from.parent.content.size || $from.after() !== state.doc.content.size) return false;
+  return exitCode(state, dispatch);
+};
+
+const headingKeys = Object.fromEntries([1, 2, 3, 4, 5, 6].map((level) => [`Mod-Alt-${level}`, toggleHeading(level)]));
+
+/**
+ * Keyboard shortcuts (before ProseMirror's base keymap): marks, block types, lists (Enter
+ * splits an item, Tab/Shift+Tab indent and outdent), hard breaks and code-block exits.
+ * Undo and redo come with the collaboration binding (per person).
+ */
+export function documentKeymaps(): Plugin[] {
+  return [
+    keymap({
+      "Mod-b": toggleBold,
+      "Mod-B": toggleBold,
+      "Mod-i": toggleItalic,
+      "Mod-I": toggleItalic,
+      "Mod-Shift-s": toggleStrike,
+      "Mod-e": toggleCode,
+      "Mod-Alt-0": setBlockType(nodes.paragraph!),
+      ...headingKeys,
+      "Mod-Alt-c": toggleCodeBlock,
+      "Mod-Shift-b": toggleBlockquote,
+      "Mod-Shift-7": toggleOrderedList,
+      "Mod-Shift-8": toggleBulletList,
+      "Mod-Shift-9": toggleTaskList,
+      "Shift-Enter": chainCommands(exitCode, insertHardBreak),
+      "Mod-Enter": chainCommands(exitCode, insertHardBreak),
+      Enter: chainCommands(codeFenceOnEnter, exitCodeOnTripleEnter, splitListItem(nodes.listItem!), splitListItem(nodes.taskItem!, { checked: false })),
+      Tab: sinkListItem(ITEMS),
+      "Shift-Tab": liftListItem(ITEMS),
+      Backspace: chainCommands(undoInputRule, liftEmptyItem, codeBlockToParagraph),
+      ArrowDown: exitCodeAtDocEnd,
+    }),
+    keymap(baseKeymap),
+  ];
+}
