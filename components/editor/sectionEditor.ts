@@ -10,6 +10,7 @@ import { documentSchema } from "@/lib/editor/pmSchema";
 import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/editor/schema";
 import { sectionCarets } from "./carets";
+import { codeBlockView } from "./codeBlockView";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
@@ -99,6 +100,7 @@ export class SectionEditor {
       nodeViews: {
         mermaid: (node, view, getPos) => mermaidNodeView(node, this, getPos),
         taskItem: (node, view, getPos) => taskItemView(node, view, getPos, () => this.editable),
+        codeBlock: (node, view, getPos) => codeBlockView(node, view, getPos, () => this.editable),
       },
       // also called while the view is being built (the binding draws the section's text)
       dispatchTransaction(this: EditorView, tr) {

@@ -14,7 +14,7 @@ class TaskItemView implements NodeView {
     private node: PMNode,
     view: EditorView,
     getPos: () => number | undefined,
-    editable: () => boolean,
+    private readonly editable: () => boolean,
   ) {
     this.dom = document.createElement("li");
     this.dom.dataset.type = "taskItem";
@@ -54,6 +54,7 @@ class TaskItemView implements NodeView {
     const checked = this.node.attrs.checked === true;
     this.dom.dataset.checked = String(checked);
     this.checkbox.checked = checked;
+    this.checkbox.disabled = !this.editable();
   }
 }
 

@@ -255,6 +255,10 @@ test("Markdown typed at the start of a line and around words becomes formatting;
   await expect(bodyB.locator("ol > li")).toHaveText(["one"]);
   await expect(bodyB.locator("blockquote")).toHaveText("quoted");
   await expect(bodyB.locator("pre code.language-ts")).toHaveText("const x = 1;");
+  // the code block's language can be changed afterwards
+  await expect(bodyB.getByRole("combobox", { name: "Code language" })).toHaveValue("ts");
+  await body.getByRole("combobox", { name: "Code language" }).selectOption("python");
+  await expect(bodyB.locator("pre code.language-python")).toHaveText("const x = 1;");
   await expect(bodyB.locator("strong")).toHaveText(["bold", "keyed"]);
   await expect(bodyB.locator("em")).toHaveText("italic");
   await expect(bodyB.locator("s")).toHaveText("gone");
