@@ -84,11 +84,12 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
 
 /**
  * Editors waiting to be mounted, top of the document first. Each slice mounts as many as
- * fit in SLICE_MS (each mount rendered synchronously, so its cost is known before the
- * next starts), then yields a macrotask: input and painting get their turn between
+ * fit in SLICE_MS, then yields a macrotask: input and painting get their turn between
  * slices (no task is much longer than a long-task's 50 ms), and the browser lays out
- * once per slice rather than once per editor. Not idle callbacks: those come only in
- * the gaps between frames, which left the main thread waiting while editors were due.
+ * once per slice rather than once per editor. Within a slice, editors are rendered in
+ * synchronous batches (one React commit each): the first batch is one editor, which
+ * tells how many more fit in the time left. Not idle callbacks: those come only in the
+ * gaps between frames, which left the main thread waiting while editors were due.
  */
 const waiting: (() => void)[] = [];
 let scheduled = false;
@@ -97,11 +98,14 @@ const channel = typeof MessageChannel === "function" ? new MessageChannel() : nu
 
 function drain(): void {
   const until = performance.now() + SLICE_MS;
-  do {
-    const mount = waiting.shift();
-    if (!mount) break;
-    mount();
-  } while (performance.now() < until);
+  let batch = 1;
+  while (waiting.length && performance.now() < until) {
+    const started = performance.now();
+    const shows = waiting.splice(0, batch);
+    flushSync(() => shows.forEach((show) => show()));
+    const now = performance.now();
+    batch = Math.max(1, Math.floor((until - now) / Math.max((now - started) / shows.length, 0.5)));
+  }
   if (waiting.length) schedule();
   else scheduled = false;
 }
@@ -114,11 +118,12 @@ function schedule(): void {
 
 if (channel) channel.port1.onmessage = drain;
 
-function mountSoon(mount: () => void): () => void {
-  waiting.push(mount);
+/** Calls `show` (which renders an editor) in a coming slice; returns the cancel. */
+function mountSoon(show: () => void): () => void {
+  waiting.push(show);
   if (!scheduled) schedule();
   return () => {
-    const i = waiting.indexOf(mount);
+    const i = waiting.indexOf(show);
     if (i >= 0) waiting.splice(i, 1);
   };
 }
@@ -135,7 +140,7 @@ export function SectionBody(props: Props) {
     const el = ref.current;
     if (!el) return;
     const show = () => setVisible(true);
-    const cancel = mountSoon(() => flushSync(show));
+    const cancel = mountSoon(show);
     const observer = new IntersectionObserver((entries) => {
       if (entries.some((e) => e.isIntersecting)) {
         cancel();
