@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
-import type { EditorView, NodeView, ViewMutationRecord } from "prosemirror-view";
+import type { NodeView, ViewMutationRecord } from "prosemirror-view";
+import type { NodeViewHost } from "./nodeViewHost";
 
 /** Offered in a code block's language menu (any other language already set is kept). */
 const LANGUAGES = ["bash", "c", "cpp", "csharp", "css", "go", "html", "java", "javascript", "json", "kotlin", "markdown", "python", "ruby", "rust", "sql", "swift", "typescript", "yaml"];
@@ -12,12 +13,12 @@ class CodeBlockView implements NodeView {
   readonly dom: HTMLDivElement;
   readonly contentDOM: HTMLElement;
   private readonly picker: HTMLSelectElement;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private node: PMNode,
-    view: EditorView,
+    private readonly host: NodeViewHost,
     getPos: () => number | undefined,
-    editable: () => boolean,
   ) {
     this.dom = document.createElement("div");
     this.dom.className = "sw-code relative";
@@ -27,17 +28,24 @@ class CodeBlockView implements NodeView {
     this.picker.className = "absolute right-1 top-1 rounded bg-slate-800 px-1 text-xs text-slate-200";
     this.picker.addEventListener("change", () => {
       const pos = getPos();
-      if (pos === undefined || !editable()) {
+      if (pos === undefined || !host.isEditable) {
         this.show();
         return;
       }
-      view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, language: this.picker.value || null }));
+      host.dispatch(host.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, language: this.picker.value || null }));
     });
     const pre = document.createElement("pre");
     this.contentDOM = document.createElement("code");
     pre.append(this.contentDOM);
     this.dom.append(pre, this.picker);
-    this.show(editable());
+    this.show();
+    this.unsubscribe = host.subscribe(() => {
+      if (this.picker.disabled === host.isEditable) this.picker.disabled = !host.isEditable;
+    });
+  }
+
+  destroy(): void {
+    this.unsubscribe();
   }
 
   update(node: PMNode): boolean {
@@ -56,7 +64,7 @@ class CodeBlockView implements NodeView {
     return mutation.type !== "selection" && !this.contentDOM.contains(mutation.target);
   }
 
-  private show(editable = !this.picker.disabled): void {
+  private show(): void {
     const language = typeof this.node.attrs.language === "string" ? this.node.attrs.language : "";
     this.contentDOM.className = language ? `language-${language}` : "";
     const choices = ["", ...LANGUAGES, ...(language && !LANGUAGES.includes(language) ? [language] : [])];
@@ -64,10 +72,10 @@ class CodeBlockView implements NodeView {
       this.picker.replaceChildren(...choices.map((value) => new Option(value || "plain text", value)));
     }
     this.picker.value = language;
-    this.picker.disabled = !editable;
+    this.picker.disabled = !this.host.isEditable;
   }
 }
 
-export function codeBlockView(node: PMNode, view: EditorView, getPos: () => number | undefined, editable: () => boolean): NodeView {
-  return new CodeBlockView(node, view, getPos, editable);
+export function codeBlockView(node: PMNode, host: NodeViewHost, getPos: () => number | undefined): NodeView {
+  return new CodeBlockView(node, host, getPos);
 }

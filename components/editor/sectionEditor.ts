@@ -13,6 +13,7 @@ import { sectionCarets } from "./carets";
 import { codeBlockView } from "./codeBlockView";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
+import type { NodeViewHost } from "./nodeViewHost";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
 import { taskItemView } from "./taskItemView";
 
@@ -62,7 +63,7 @@ interface Options {
  * React. The view is created once, by mount(); later changes (title, editable, threads)
  * go through the setters. Listeners hear of every transaction, focus and blur.
  */
-export class SectionEditor {
+export class SectionEditor implements NodeViewHost {
   private view: EditorView | null = null;
   private title: string;
   private editable: boolean;
@@ -98,9 +99,9 @@ export class SectionEditor {
       editable: () => this.editable,
       attributes: this.attributes(),
       nodeViews: {
-        mermaid: (node, view, getPos) => mermaidNodeView(node, this, getPos),
-        taskItem: (node, view, getPos) => taskItemView(node, view, getPos, () => this.editable),
-        codeBlock: (node, view, getPos) => codeBlockView(node, view, getPos, () => this.editable),
+        mermaid: (node, _view, getPos) => mermaidNodeView(node, this, getPos),
+        taskItem: (node, _view, getPos) => taskItemView(node, this, getPos),
+        codeBlock: (node, _view, getPos) => codeBlockView(node, this, getPos),
       },
       // also called while the view is being built (the binding draws the section's text)
       dispatchTransaction(this: EditorView, tr) {

@@ -1,5 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
-import type { EditorView, NodeView, ViewMutationRecord } from "prosemirror-view";
+import type { NodeView, ViewMutationRecord } from "prosemirror-view";
+import type { NodeViewHost } from "./nodeViewHost";
 
 /**
  * A task: a checkbox (ticked and unticked by anyone who may edit) before the task's text.
@@ -9,12 +10,12 @@ class TaskItemView implements NodeView {
   readonly dom: HTMLLIElement;
   readonly contentDOM: HTMLDivElement;
   private readonly checkbox: HTMLInputElement;
+  private readonly unsubscribe: () => void;
 
   constructor(
     private node: PMNode,
-    view: EditorView,
+    private readonly host: NodeViewHost,
     getPos: () => number | undefined,
-    private readonly editable: () => boolean,
   ) {
     this.dom = document.createElement("li");
     this.dom.dataset.type = "taskItem";
@@ -26,16 +27,19 @@ class TaskItemView implements NodeView {
     this.checkbox.addEventListener("mousedown", (e) => e.preventDefault());
     this.checkbox.addEventListener("change", () => {
       const pos = getPos();
-      if (pos === undefined || !editable()) {
+      if (pos === undefined || !host.isEditable) {
         this.checkbox.checked = !this.checkbox.checked;
         return;
       }
-      view.dispatch(view.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, checked: this.checkbox.checked }));
+      host.dispatch(host.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, checked: this.checkbox.checked }));
     });
     label.append(this.checkbox, document.createElement("span"));
     this.contentDOM = document.createElement("div");
     this.dom.append(label, this.contentDOM);
     this.show();
+    this.unsubscribe = host.subscribe(() => {
+      if (this.checkbox.disabled === host.isEditable) this.checkbox.disabled = !host.isEditable;
+    });
   }
 
   update(node: PMNode): boolean {
@@ -54,10 +58,14 @@ class TaskItemView implements NodeView {
     const checked = this.node.attrs.checked === true;
     this.dom.dataset.checked = String(checked);
     this.checkbox.checked = checked;
-    this.checkbox.disabled = !this.editable();
+    this.checkbox.disabled = !this.host.isEditable;
+  }
+
+  destroy(): void {
+    this.unsubscribe();
   }
 }
 
-export function taskItemView(node: PMNode, view: EditorView, getPos: () => number | undefined, editable: () => boolean): NodeView {
-  return new TaskItemView(node, view, getPos, editable);
+export function taskItemView(node: PMNode, host: NodeViewHost, getPos: () => number | undefined): NodeView {
+  return new TaskItemView(node, host, getPos);
 }

@@ -1,10 +1,10 @@
 "use client";
 
 import type { Node as PMNode } from "prosemirror-model";
-import type { EditorState, Transaction } from "prosemirror-state";
 import type { NodeView } from "prosemirror-view";
 import { lazy, Suspense } from "react";
 import { createRoot, type Root } from "react-dom/client";
+import type { NodeViewHost } from "../nodeViewHost";
 
 // the block's editor and drawing code load with the first diagram that comes on screen
 const MermaidView = lazy(() => import("./MermaidView").then((m) => ({ default: m.MermaidView })));
@@ -16,15 +16,6 @@ const MermaidView = lazy(() => import("./MermaidView").then((m) => ({ default: m
  * typing in the textarea replaces it through a transaction, so it is shared and undone
  * like text.
  */
-/** The part of a section's editor the block uses. */
-export interface DiagramHost {
-  readonly isEditable: boolean;
-  readonly state: EditorState;
-  dispatch(tr: Transaction): void;
-  /** called after every transaction; returns the unsubscribe */
-  subscribe(listener: () => void): () => void;
-}
-
 class MermaidNodeView implements NodeView {
   readonly dom: HTMLElement;
   private root: Root | null = null;
@@ -35,7 +26,7 @@ class MermaidNodeView implements NodeView {
 
   constructor(
     private node: PMNode,
-    private readonly editor: DiagramHost,
+    private readonly editor: NodeViewHost,
     private readonly getPos: () => number | undefined,
   ) {
     this.dom = document.createElement("div");
@@ -123,6 +114,6 @@ class MermaidNodeView implements NodeView {
   }
 }
 
-export function mermaidNodeView(node: PMNode, editor: DiagramHost, getPos: () => number | undefined): NodeView {
+export function mermaidNodeView(node: PMNode, editor: NodeViewHost, getPos: () => number | undefined): NodeView {
   return new MermaidNodeView(node, editor, getPos);
 }
