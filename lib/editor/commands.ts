@@ -18,6 +18,10 @@ export function findAncestor($pos: ResolvedPos, test: (node: PMNode) => boolean)
   return null;
 }
 
+function hasAttrs(node: PMNode, attrs?: Attrs): boolean {
+  return !attrs || Object.entries(attrs).every(([k, v]) => node.attrs[k] === v);
+}
+
 export function isMarkActive(state: EditorState, type: MarkType): boolean {
   const { from, $from, to, empty } = state.selection;
   if (empty) return !!type.isInSet(state.storedMarks ?? $from.marks());
@@ -26,7 +30,7 @@ export function isMarkActive(state: EditorState, type: MarkType): boolean {
 
 /** Whether the selection is inside (or is) a node of this type, with these attributes. */
 export function isNodeActive(state: EditorState, type: NodeType, attrs?: Attrs): boolean {
-  const matches = (node: PMNode) => node.type === type && (!attrs || Object.entries(attrs).every(([k, v]) => node.attrs[k] === v));
+  const matches = (node: PMNode) => node.type === type && hasAttrs(node, attrs);
   const selected = (state.selection as { node?: PMNode }).node;
   return (!!selected && matches(selected)) || !!findAncestor(state.selection.$from, matches);
 }
@@ -42,7 +46,7 @@ export const setParagraph = setBlockType(nodes.paragraph!);
 export function toggleTextblock(type: NodeType, attrs?: Attrs): Command {
   return (state, dispatch) => {
     const { $from } = state.selection;
-    const already = $from.parent.type === type && (!attrs || Object.entries(attrs).every(([k, v]) => $from.parent.attrs[k] === v));
+    const already = $from.parent.type === type && hasAttrs($from.parent, attrs);
     return already ? setParagraph(state, dispatch) : setBlockType(type, attrs)(state, dispatch);
   };
 }
@@ -68,9 +72,8 @@ export function toggleList(listType: NodeType): Command {
     if (dispatch) {
       const items: PMNode[] = [];
       list.node.forEach((item) => items.push(itemType.create(null, item.content, item.marks)));
-      const attrs = listType === list.node.type ? list.node.attrs : null;
       const { from, to } = state.selection;
-      const tr = state.tr.replaceWith(list.pos, list.pos + list.node.nodeSize, listType.create(attrs, items));
+      const tr = state.tr.replaceWith(list.pos, list.pos + list.node.nodeSize, listType.create(null, items));
       // same structure, same sizes: the selection stays where it was
       dispatch(tr.setSelection(TextSelection.create(tr.doc, from, to)).scrollIntoView());
     }

@@ -23,7 +23,7 @@ const { nodes } = documentSchema;
 const ITEMS = [nodes.listItem!, nodes.taskItem!];
 
 /** Enter after ``` or ~~~ (and a language) alone in a paragraph: a code block in that language. */
-const codeFenceOnEnter: Command = (state, dispatch) => {
+export const codeFenceOnEnter: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
   const fence = /^(?:```|~~~)([a-z]+)?$/.exec($from.parent.textContent);
   if (!empty || !fence || $from.parent.type !== nodes.paragraph || $from.parentOffset !== $from.parent.content.size) return false;
@@ -35,7 +35,7 @@ const codeFenceOnEnter: Command = (state, dispatch) => {
 };
 
 /** Backspace at the start of an empty list item: the item leaves the list. */
-const liftEmptyItem: Command = (state, dispatch) => {
+export const liftEmptyItem: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
   if (!empty || $from.parent.content.size > 0 || $from.depth < 2 || !ITEMS.includes($from.node(-1).type) || $from.index(-1) !== 0) return false;
   return liftListItem($from.node(-1).type)(state, dispatch);
@@ -49,7 +49,7 @@ const codeBlockToParagraph: Command = (state, dispatch) => {
 };
 
 /** Enter on the third empty line at the end of a code block leaves it (the two empty lines go). */
-const exitCodeOnTripleEnter: Command = (state, dispatch) => {
+export const exitCodeOnTripleEnter: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
   if (!empty || $from.parent.type !== nodes.codeBlock || $from.parentOffset !== $from.parent.content.size || !$from.parent.textContent.endsWith("\n\n")) return false;
   if (dispatch) {

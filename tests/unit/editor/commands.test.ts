@@ -1,0 +1,122 @@
+import { EditorState, TextSelection, type Command } from "prosemirror-state";
+import { describe, expect, it } from "vitest";
+import { insertHorizontalRule, isMarkActive, isNodeActive, toggleBulletList, toggleHeading, toggleOrderedList, toggleTaskList } from "@/lib/editor/commands";
+import { setLink } from "@/lib/editor/link";
+import { documentSchema, normalizeDoc } from "@/lib/editor/pmSchema";
+import type { PMDoc, PMNode } from "@/lib/editor/schema";
+import { codeFenceOnEnter, exitCodeOnTripleEnter, liftEmptyItem } from "@/lib/editor/keymap";
+import { insertTable } from "@/lib/editor/table";
+
+const p = (text: string): PMNode => ({ type: "paragraph", content: [{ type: "text", text }] });
+
+/** A state of `content` with the caret (or selection) at the given positions. */
+function stateOf(content: PMNode[], from: number, to = from): EditorState {
+  const doc = documentSchema.nodeFromJSON(normalizeDoc({ type: "doc", content }));
+  return EditorState.create({ doc, selection: TextSelection.create(doc, from, to) });
+}
+
+/** Runs a command; returns the state after it (or null when it refused). */
+function run(state: EditorState, command: Command): EditorState | null {
+  let next: EditorState | null = null;
+  const applied = command(state, (tr) => (next = state.apply(tr)));
+  return applied ? next ?? state : null;
+}
+
+function json(state: EditorState): PMDoc {
+  return state.doc.toJSON() as PMDoc;
+}
+
+describe("list toggles", () => {
+  it("wrap a paragraph, change the kind of list in place, and lift out of the same kind", () => {
+    const bullets = run(stateOf([p("Ship it")], 2), toggleBulletList)!;
+    expect(json(bullets).content[0]).toMatchObject({ type: "bulletList", content: [{ type: "listItem" }] });
+    expect(isNodeActive(bullets, documentSchema.nodes.bulletList!)).toBe(true);
+
+    const tasks = run(bullets, toggleTaskList)!;
+    expect(json(tasks).content[0]).toMatchObject({ type: "taskList", content: [{ type: "taskItem", attrs: { checked: false } }] });
+    // the caret stays in the text
+    expect(tasks.selection.$from.parent.textContent).toBe("Ship it");
+
+    const numbered = run(tasks, toggleOrderedList)!;
+    expect(json(numbered).content[0]).toMatchObject({ type: "orderedList", attrs: { start: 1 }, content: [{ type: "listItem" }] });
+
+    const lifted = run(numbered, toggleOrderedList)!;
+    expect(json(lifted)).toEqual(normalizeDoc({ type: "doc", content: [p("Ship it")] }));
+  });
+});
+
+describe("headings", () => {
+  it("toggle between a heading of the level and a paragraph", () => {
+    const heading = run(stateOf([p("Title")], 1), toggleHeading(3))!;
+    expect(json(heading).content[0]).toMatchObject({ type: "heading", attrs: { level: 3 } });
+    const other = run(heading, toggleHeading(2))!;
+    expect(json(other).content[0]).toMatchObject({ type: "heading", attrs: { level: 2 } });
+    expect(json(run(other, toggleHeading(2))!).content[0]).toMatchObject({ type: "paragraph" });
+  });
+});
+
+describe("inserting blocks", () => {
+  it("puts the caret in the text block after a rule, adding a paragraph at the end of a section", () => {
+    const state = run(stateOf([p("End")], 4), insertHorizontalRule)!;
+    expect(json(state).content.map((n) => n.type)).toEqual(["paragraph", "horizontalRule", "paragraph"]);
+    expect(state.selection.$from.parent.type.name).toBe("paragraph");
+    expect(state.selection.$from.index(0)).toBe(2);
+  });
+
+  it("inserts a table whose first row is headers, with the caret in its first cell", () => {
+    const state = run(stateOf([{ type: "paragraph" }], 1), insertTable({ rows: 2, cols: 3 }))!;
+    const table = json(state).content.find((n) => n.type === "table")!;
+    expect(table.content!.map((row) => row.content!.map((c) => c.type))).toEqual([
+      ["tableHeader", "tableHeader", "tableHeader"],
+      ["tableCell", "tableCell", "tableCell"],
+    ]);
+    expect(state.selection.$from.node(-1).type.name).toBe("tableHeader");
+  });
+});
+
+describe("links", () => {
+  const doc = [p("See the runbook today")];
+
+  it("link the selection to a safe address and refuse an unsafe one", () => {
+    const linked = run(stateOf(doc, 9, 16), setLink("https://runbooks.example.com/"))!;
+    const text = json(linked).content[0]!.content!;
+    expect(text[1]).toEqual({ type: "text", text: "runbook", marks: [{ type: "link", attrs: { href: "https://runbooks.example.com/", target: "_blank", rel: "noopener noreferrer nofollow", class: null, title: null } }] });
+    expect(run(stateOf(doc, 9, 16), setLink("javascript:alert(1)"))).toBeNull();
+  });
+
+  it("with the caret in a link, change or remove the whole link", () => {
+    const linked = run(stateOf(doc, 9, 16), setLink("https://a.example/"))!;
+    const caretInside = linked.apply(linked.tr.setSelection(TextSelection.create(linked.doc, 12)));
+    expect(isMarkActive(caretInside, documentSchema.marks.link!)).toBe(true);
+    const changed = run(caretInside, setLink("https://b.example/"))!;
+    expect(json(changed).content[0]!.content![1]!.marks![0]!.attrs!.href).toBe("https://b.example/");
+    const removed = run(changed, setLink(""))!;
+    expect(json(removed)).toEqual(normalizeDoc({ type: "doc", content: doc }));
+    // no link around the caret: nothing to change
+    expect(run(stateOf(doc, 3), setLink("https://c.example/"))).toBeNull();
+  });
+});
+
+describe("keys", () => {
+  it("Enter after a fence with a language starts a code block in that language", () => {
+    const state = run(stateOf([p("```ts")], 6), codeFenceOnEnter)!;
+    expect(json(state).content[0]).toEqual({ type: "codeBlock", attrs: { language: "ts" } });
+    expect(run(stateOf([p("a ```ts")], 8), codeFenceOnEnter)).toBeNull();
+  });
+
+  it("Enter on the third empty line at the end of a code block leaves it without the empty lines", () => {
+    const code = { type: "codeBlock", content: [{ type: "text", text: "x = 1\n\n" }] } as PMNode;
+    const state = run(stateOf([code], 8), exitCodeOnTripleEnter)!;
+    expect(json(state).content).toEqual([{ type: "codeBlock", attrs: { language: null }, content: [{ type: "text", text: "x = 1" }] }, { type: "paragraph" }]);
+    expect(state.selection.$from.parent.type.name).toBe("paragraph");
+    // not at the end, or without two empty lines: Enter is a newline as usual
+    expect(run(stateOf([code], 3), exitCodeOnTripleEnter)).toBeNull();
+  });
+
+  it("Backspace in an empty first list item takes it out of the list", () => {
+    const list = { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }] }, { type: "listItem", content: [p("next")] }] } as PMNode;
+    const state = run(stateOf([list], 3), liftEmptyItem)!;
+    expect(json(state).content.map((n) => n.type)).toEqual(["paragraph", "bulletList"]);
+    expect(run(stateOf([list], 8), liftEmptyItem)).toBeNull();
+  });
+});
