@@ -1,5 +1,5 @@
 import { InputRule, inputRules, textblockTypeInputRule, wrappingInputRule } from "prosemirror-inputrules";
-import type { MarkType } from "prosemirror-model";
+import type { MarkType, Node as PMNode } from "prosemirror-model";
 import { findWrapping } from "prosemirror-transform";
 import { TextSelection, type Plugin } from "prosemirror-state";
 import { autolinkRule } from "./link";
@@ -41,15 +41,29 @@ const horizontalRule = new InputRule(/^(?:---|—-|___\s|\*\*\*\s)$/, (state, _m
   return tr.setSelection(TextSelection.create(tr.doc, before + 2));
 });
 
-/** `[ ] ` or `[x] `: a task list whose first task is open or done. */
+/**
+ * `[ ] ` or `[x] `: a task list whose first task is open or done. At the start of a bullet
+ * list's item (as typed in GitHub Markdown, `- [ ] `), that bullet list becomes a task list.
+ */
 const taskRule = new InputRule(/^\s*\[([ x])?\]\s$/, (state, match, start, end) => {
+  const checked = match[1] === "x";
   const tr = state.tr.delete(start, end);
   const $start = tr.doc.resolve(start);
+  if ($start.depth >= 3 && $start.index(-1) === 0 && $start.node(-1).type === nodes.listItem && $start.node(-2).type === nodes.bulletList) {
+    const list = $start.node(-2);
+    const at = $start.index(-2);
+    const items: PMNode[] = [];
+    list.forEach((item, _offset, i) => items.push(nodes.taskItem!.create({ checked: i === at && checked }, item.content)));
+    const from = $start.before(-2);
+    tr.replaceWith(from, from + list.nodeSize, nodes.taskList!.create(null, items));
+    // the same structure: the caret stays where the markers were
+    return tr.setSelection(TextSelection.create(tr.doc, start));
+  }
   const range = $start.blockRange();
   const wrapping = range && findWrapping(range, nodes.taskList!, null);
   if (!range || !wrapping) return null;
   const [list, item] = wrapping;
-  return tr.wrap(range, [list!, { type: item!.type, attrs: { checked: match[1] === "x" } }, ...wrapping.slice(2)]);
+  return tr.wrap(range, [list!, { type: item!.type, attrs: { checked } }, ...wrapping.slice(2)]);
 });
 
 export function markdownInputRules(): Plugin {

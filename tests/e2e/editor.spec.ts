@@ -241,7 +241,7 @@ test("Markdown typed at the start of a line and around words becomes formatting;
   await a.keyboard.press("ControlOrMeta+a");
   await a.keyboard.press("Delete");
   await a.keyboard.type("### Rollout\n- first step\nsecond step\n\n1. one\n\n> quoted\n\n");
-  await a.keyboard.type("[ ] open task\n\n```ts\nconst x = 1;");
+  await a.keyboard.type("- [x] shipped\n\n[ ] open task\n\n```ts\nconst x = 1;");
   await a.keyboard.press("ControlOrMeta+Enter");
   await a.keyboard.type("**bold** and *italic* and ~~gone~~ and `code` ");
   await a.keyboard.press("ControlOrMeta+b");
@@ -265,15 +265,18 @@ test("Markdown typed at the start of a line and around words becomes formatting;
   await expect(bodyB.locator("p code")).toHaveText("code");
   await expect(bodyB.locator("hr")).toHaveCount(1);
 
+  // "- [x] " (GitHub's task syntax) makes a done task
+  await expect(bodyB.locator("li[data-type=taskItem]").filter({ hasText: "shipped" })).toHaveAttribute("data-checked", "true");
+
   // a task ticked in one browser is ticked in the other, and stays ticked after a reload
   const task = bodyB.locator("li[data-type=taskItem]").filter({ hasText: "open task" });
   await expect(task).toHaveAttribute("data-checked", "false");
-  await body.locator("li[data-type=taskItem]").getByRole("checkbox", { name: "Done" }).check();
+  await body.locator("li[data-type=taskItem]").filter({ hasText: "open task" }).getByRole("checkbox", { name: "Done" }).check();
   await expect(task).toHaveAttribute("data-checked", "true");
   await expect(task.getByRole("checkbox", { name: "Done" })).toBeChecked();
   await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
   await b.reload();
-  await expect(b.getByRole("textbox", { name: "Overview body" }).locator("li[data-type=taskItem]").getByRole("checkbox", { name: "Done" })).toBeChecked();
+  await expect(b.getByRole("textbox", { name: "Overview body" }).locator("li[data-type=taskItem]").filter({ hasText: "open task" }).getByRole("checkbox", { name: "Done" })).toBeChecked();
 });
 
 test("tables: inserted from the toolbar, rows and columns added and removed, header row toggled", async ({ browser }) => {
