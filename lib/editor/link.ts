@@ -5,7 +5,8 @@ import { documentSchema } from "./pmSchema";
 import { isSafeHref } from "./schema";
 
 // Links: an address typed followed by a space, or pasted as text, becomes a link; Ctrl/Cmd+K
-// links the selection. Only http(s), mailto and relative addresses are kept (isSafeHref).
+// links the selection; Ctrl/Cmd+click opens one. Only http(s), mailto and relative
+// addresses are kept (isSafeHref).
 
 const link: MarkType = documentSchema.marks.link!;
 
@@ -97,5 +98,24 @@ export const autolinkPaste = new Plugin({
   props: {
     transformPasted: (slice, view) =>
       view.state.selection.$from.parent.type.spec.code ? slice : new Slice(linkAddresses(slice.content), slice.openStart, slice.openEnd),
+  },
+});
+
+/**
+ * A link opens in a new tab on Ctrl/Cmd+click, or on a plain click where the text cannot
+ * be edited (a plain click in an editable section places the caret).
+ */
+export const linkClicks = new Plugin({
+  props: {
+    handleClick: (view, _pos, event) => {
+      if (event.button !== 0 || !(event.target instanceof Element)) return false;
+      const anchor = event.target.closest("a[href]");
+      if (!anchor || !view.dom.contains(anchor)) return false;
+      if (view.editable && !(event.ctrlKey || event.metaKey)) return false;
+      const href = anchor.getAttribute("href") ?? "";
+      if (!isSafeHref(href)) return false;
+      window.open(href, "_blank", "noopener,noreferrer");
+      return true;
+    },
   },
 });

@@ -346,6 +346,12 @@ test("links: an address typed or pasted becomes a link, Ctrl+K links a selection
   await a.keyboard.press("ControlOrMeta+k");
   await expect(bodyB.getByRole("link", { name: "Runbook" })).toHaveAttribute("href", "https://runbooks.example.com/");
   await expect(bodyB.locator('a[href^="javascript"]')).toHaveCount(0);
+
+  // Ctrl/Cmd+click opens the link in a new tab (a plain click only places the caret)
+  await a.context().route("https://runbooks.example.com/**", (route) => route.fulfill({ contentType: "text/html", body: "<title>Runbooks</title>" }));
+  const [tab] = await Promise.all([a.context().waitForEvent("page"), body.getByRole("link", { name: "Runbook" }).click({ modifiers: ["ControlOrMeta"] })]);
+  await expect(tab).toHaveTitle("Runbooks");
+  expect(tab.url()).toBe("https://runbooks.example.com/");
 });
 
 test("a comment anchored to a sentence stays on it when text is inserted before it", async ({ browser }) => {
