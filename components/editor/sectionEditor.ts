@@ -12,6 +12,7 @@ import { isSafeHref } from "@/lib/editor/schema";
 import { sectionCarets } from "./carets";
 import { codeBlockView } from "./codeBlockView";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
+import { isMarkdownPaste, pasteMarkdown } from "./markdownPaste";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
 import type { NodeViewHost } from "./nodeViewHost";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
@@ -107,7 +108,7 @@ export class SectionEditor implements NodeViewHost {
       dispatchTransaction(this: EditorView, tr) {
         apply(this, tr);
       },
-      handlePaste: (_view, event) => this.refuseLargePaste(event),
+      handlePaste: (view, event) => this.refuseLargePaste(event) || this.convertMarkdown(view, event),
       handleKeyDown: (_view, event) => this.keyDown(event),
       handleDOMEvents: {
         focus: () => this.notify(),
@@ -230,6 +231,14 @@ export class SectionEditor implements NodeViewHost {
     const size = (data?.getData("text/html").length ?? 0) + (data?.getData("text/plain").length ?? 0);
     if (size <= MAX_PASTE_CHARS) return false;
     this.options.onNotice(`That paste is too large (${Math.round(size / 1000)} k characters; the limit is ${MAX_PASTE_CHARS / 1000} k). Nothing was pasted.`);
+    return true;
+  }
+
+  /** Markdown pasted as text arrives as headings, lists, tables… (not in code blocks). */
+  private convertMarkdown(view: EditorView, event: ClipboardEvent): boolean {
+    const data = event.clipboardData;
+    if (!data || !isMarkdownPaste(data) || view.state.selection.$from.parent.type.spec.code) return false;
+    pasteMarkdown(view, data.getData("text/plain"), () => this.view === view);
     return true;
   }
 

@@ -277,6 +277,25 @@ test("Markdown typed at the start of a line and around words becomes formatting;
   await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
   await b.reload();
   await expect(b.getByRole("textbox", { name: "Overview body" }).locator("li[data-type=taskItem]").filter({ hasText: "open task" }).getByRole("checkbox", { name: "Done" })).toBeChecked();
+
+  // Markdown pasted as text arrives as rich text
+  const goals = a.getByRole("textbox", { name: "Goals and Non‑Goals body" });
+  await goals.click();
+  await a.keyboard.press("ControlOrMeta+a");
+  await goals.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "## Plan\n\n- one\n- **two** with [docs](https://docs.example.com/)\n\n| Owner | Due |\n| --- | --- |\n| Ana | May |\n");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  const goalsB = b.getByRole("textbox", { name: "Goals and Non‑Goals body" });
+  await expect(goalsB.locator("h2")).toHaveText("Plan");
+  await expect(goalsB.locator("ul > li")).toHaveText(["one", "two with docs"]);
+  await expect(goalsB.locator("strong")).toHaveText("two");
+  await expect(goalsB.getByRole("link", { name: "docs" })).toHaveAttribute("href", "https://docs.example.com/");
+  await expect(goalsB.locator("table th")).toHaveText(["Owner", "Due"]);
+  // (the caret of A, labelled with its name, sits after the last cell)
+  await expect(goalsB.locator("table td")).toHaveText(["Ana", /^May/]);
+  await expect(goalsB).not.toContainText("##");
 });
 
 test("tables: inserted from the toolbar, rows and columns added and removed, header row toggled", async ({ browser }) => {
