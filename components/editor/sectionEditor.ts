@@ -60,8 +60,8 @@ interface Options {
 
 /**
  * One section's ProseMirror editor, bound to the section's Y.XmlFragment, and the
- * behaviour around it (slash menu, Ctrl/Cmd+K, paste limit, comment highlights), outside
- * React. The view is created once, by mount(); later changes (title, editable, threads)
+ * behaviour around it (slash menu, Ctrl/Cmd+K, paste limit, Markdown paste, comment
+ * highlights), outside React. The view is created once, by mount(); later changes (title, editable, threads)
  * go through the setters. Listeners hear of every transaction, focus and blur.
  */
 export class SectionEditor implements NodeViewHost {
