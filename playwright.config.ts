@@ -31,7 +31,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: "npx tsx scripts/start.ts",
+    // the app itself, not a wrapper: the shutdown signal reaches the process that stops
+    // PostgreSQL, and the test run waits for it (a wrapper exiting first left it running)
+    command: "node --import tsx scripts/start.ts",
     url: `http://localhost:${port}/api/ready`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -59,7 +59,8 @@ if (!generate.ok) {
 
   if (check("production build", bin("next"), ["build"])) {
     const pwJson = path.join(scratch, "playwright.json");
-    const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson });
+    // the app's data (its PostgreSQL) in the scratch dir, removed with it below
+    const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: path.join(scratch, "e2e") });
     const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(pwJson);
     tallies.push({
       suite: "end-to-end",
