@@ -59,8 +59,11 @@ if (!generate.ok) {
 
   if (check("production build", bin("next"), ["build"])) {
     const pwJson = path.join(scratch, "playwright.json");
-    // the app's data (its PostgreSQL) in the scratch dir, removed with it below
-    const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: path.join(scratch, "e2e") });
+    // the app's data (its PostgreSQL), removed after the run; a directory of its own in the
+    // temp dir (the database's own user must be able to reach it)
+    const e2eData = mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-"));
+    const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: e2eData });
+    rmSync(e2eData, { recursive: true, force: true });
     const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(pwJson);
     tallies.push({
       suite: "end-to-end",
