@@ -10,10 +10,10 @@ import { documentSchema } from "./pmSchema";
 const { nodes, marks } = documentSchema;
 
 /** The nearest ancestor of the position (itself included) that `test` accepts. */
-export function findAncestor($pos: ResolvedPos, test: (node: PMNode) => boolean): { node: PMNode; pos: number; depth: number } | null {
+function findAncestor($pos: ResolvedPos, test: (node: PMNode) => boolean): { node: PMNode; pos: number } | null {
   for (let depth = $pos.depth; depth > 0; depth--) {
     const node = $pos.node(depth);
-    if (test(node)) return { node, pos: $pos.before(depth), depth };
+    if (test(node)) return { node, pos: $pos.before(depth) };
   }
   return null;
 }
@@ -43,7 +43,7 @@ export const toggleCode = toggleMark(marks.code!);
 export const setParagraph = setBlockType(nodes.paragraph!);
 
 /** The text block becomes `type` (with `attrs`), or a paragraph when it already is. */
-export function toggleTextblock(type: NodeType, attrs?: Attrs): Command {
+function toggleTextblock(type: NodeType, attrs?: Attrs): Command {
   return (state, dispatch) => {
     const { $from } = state.selection;
     const already = $from.parent.type === type && hasAttrs($from.parent, attrs);
@@ -93,7 +93,7 @@ function insertionEnd(tr: Transaction): number {
 }
 
 /** Inserts a block node in place of the selection; the caret goes to the text block after it (a new paragraph if none). */
-export function insertBlock(create: () => PMNode): Command {
+function insertBlock(create: () => PMNode): Command {
   return (state, dispatch) => {
     if (dispatch) {
       const tr = state.tr.replaceSelectionWith(create());

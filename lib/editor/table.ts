@@ -10,7 +10,7 @@ function tableTypes(schema: Schema): { cell: NodeType; header: NodeType; row: No
   return { cell: tableCell, header: tableHeader, row: tableRow, table };
 }
 
-export function createTable(schema: Schema, rows: number, cols: number, withHeaderRow: boolean): PMNode {
+function createTable(schema: Schema, rows: number, cols: number, withHeaderRow: boolean): PMNode {
   const types = tableTypes(schema);
   const line = (type: NodeType) => types.row.create(null, Array.from({ length: cols }, () => type.createAndFill()!));
   return types.table.create(null, Array.from({ length: rows }, (_, i) => line(i === 0 && withHeaderRow ? types.header : types.cell)));
