@@ -1,8 +1,30 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { guardRequest } from "@/lib/http/requestGuard";
+import { UNSTORABLE_TEXT } from "@/lib/http/storableText";
 
 const PUBLIC_PAGES = ["/signin", "/signup"];
 const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/health", "/api/ready"];
+// uploads may send the file itself (multipart or text/markdown); next-auth posts forms and checks its own CSRF token
+const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/];
+const FORM_PATHS = [/^\/api\/auth\//];
+// a NUL byte, or a percent-encoded sequence that is not UTF-8 (how a lone surrogate arrives)
+const UNSTORABLE_URL = /%00|%ED%[AB][0-9A-F]/i;
+
+/** The origin the browser addressed (behind a trusted proxy, the one it forwarded). */
+function addressedOrigin(request: NextRequest): string | null {
+  const trustProxy = process.env.TRUST_PROXY === "1";
+  const host = (trustProxy && request.headers.get("x-forwarded-host")) || request.headers.get("host");
+  const proto = (trustProxy && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim()) || request.nextUrl.protocol.replace(/:$/, "");
+  return host ? `${proto}://${host}` : null;
+}
+
+function problem(request: NextRequest, status: number, error: string) {
+  return NextResponse.json({ error, requestId: request.headers.get("x-request-id") ?? undefined }, { status, headers: API_HEADERS });
+}
+
+// API answers are per user and JSON: never cached, never sniffed as something else
+const API_HEADERS = { "Cache-Control": "no-store", "X-Content-Type-Options": "nosniff" };
 
 function contentSecurityPolicy(nonce: string): string {
   const dev = process.env.NODE_ENV === "development";
@@ -22,23 +44,35 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Runs before every page and API route: anonymous visitors are sent to sign-in (pages)
- * or get 401 JSON (API); every page gets a per-request CSP nonce so no inline script runs
- * without it.
+ * Runs before every page and API route: URLs carrying text that cannot be stored get 400;
+ * state-changing API calls must come from our own origin as JSON (see `guardRequest`);
+ * anonymous visitors are sent to sign-in (pages) or get 401 JSON (API); every page gets a
+ * per-request CSP nonce so no inline script runs without it.
  */
 export async function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const isApi = pathname.startsWith("/api/");
+  if (UNSTORABLE_URL.test(request.url)) return problem(request, 400, UNSTORABLE_TEXT);
+  if (isApi) {
+    const verdict = guardRequest(
+      {
+        method: request.method,
+        pathname,
+        origin: request.headers.get("origin"),
+        secFetchSite: request.headers.get("sec-fetch-site"),
+        contentType: request.headers.get("content-type"),
+        contentLength: request.headers.get("content-length"),
+        requestOrigin: addressedOrigin(request),
+      },
+      { publicUrl: process.env.NEXTAUTH_URL, uploadPaths: UPLOAD_PATHS, formPaths: FORM_PATHS },
+    );
+    if (!verdict.ok) return problem(request, verdict.status, verdict.error);
+  }
   const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(p)) : PUBLIC_PAGES.includes(pathname);
   if (!isPublic) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
-      if (isApi) {
-        return NextResponse.json(
-          { error: "Sign in to continue.", requestId: request.headers.get("x-request-id") ?? undefined },
-          { status: 401 },
-        );
-      }
+      if (isApi) return problem(request, 401, "Sign in to continue.");
       const invite = /^\/invite\/([^/]+)$/.exec(pathname);
       const target = new URL(invite ? "/signup" : "/signin", request.url);
       if (invite?.[1]) target.searchParams.set("invite", decodeURIComponent(invite[1]));
@@ -46,7 +80,11 @@ export async function proxy(request: NextRequest) {
       return NextResponse.redirect(target);
     }
   }
-  if (isApi) return NextResponse.next();
+  if (isApi) {
+    const response = NextResponse.next();
+    for (const [name, value] of Object.entries(API_HEADERS)) response.headers.set(name, value);
+    return response;
+  }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);

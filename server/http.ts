@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
+import { isSameOrigin } from "../lib/http/requestGuard";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
+import { builtRoutes, createRouteLabeler } from "../lib/observability/routeLabels";
 import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
 import { COLLAB_PATH, createCollab } from "./collab";
 import { startMailer } from "./mailer";
@@ -27,10 +29,43 @@ function clientIp(req: IncomingMessage): string {
   return req.socket.remoteAddress ?? "unknown";
 }
 
+const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+
+/** Whether a request reached us straight from this machine (not through a proxy that forwarded it). */
+function fromLoopback(req: IncomingMessage): boolean {
+  return LOOPBACK.has(req.socket.remoteAddress ?? "") && !req.headers["x-forwarded-for"];
+}
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** The origin the browser addressed, from Host (behind a trusted proxy, the forwarded one). */
+function addressedOrigin(req: IncomingMessage): string | null {
+  const trustProxy = process.env.TRUST_PROXY === "1";
+  const host = (trustProxy && first(req.headers["x-forwarded-host"])) || req.headers.host;
+  const proto = (trustProxy && first(req.headers["x-forwarded-proto"])?.split(",")[0]?.trim()) || "http";
+  return host ? `${proto}://${host}` : null;
+}
+
+/** A WebSocket upgrade from a page of another origin (another port of this host, too) is refused. */
+function upgradeFromOwnOrigin(req: IncomingMessage): boolean {
+  return isSameOrigin(
+    { origin: first(req.headers.origin) ?? null, secFetchSite: first(req.headers["sec-fetch-site"]) ?? null, requestOrigin: addressedOrigin(req) },
+    process.env.NEXTAUTH_URL,
+  );
+}
+
+/**
+ * /metrics with METRICS_TOKEN set needs `Authorization: Bearer <token>`; without one, it
+ * answers only requests made on this machine (a scraper beside the app), never the world.
+ */
 async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const token = process.env.METRICS_TOKEN;
-  if (token && req.headers.authorization !== `Bearer ${token}`) {
-    res.writeHead(401, { "Content-Type": "application/json" }).end(JSON.stringify({ error: "A metrics token is required." }));
+  const allowed = token ? req.headers.authorization === `Bearer ${token}` : fromLoopback(req);
+  if (!allowed) {
+    const error = token ? "A metrics token is required." : "Metrics are served on this machine only; set METRICS_TOKEN to scrape them from elsewhere.";
+    res.writeHead(token ? 401 : 403, { "Content-Type": "application/json", "Cache-Control": "no-store" }).end(JSON.stringify({ error }));
     return;
   }
   const { registry } = getMetrics();
@@ -49,6 +84,9 @@ export async function startAppServer(options: Options): Promise<AppServer> {
   const app = next({ dev: options.dev ?? false, dir: options.dir ?? process.cwd(), hostname, port: options.port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // one metric series per route; before a build (dev) ids are folded by their shape
+  const routes = builtRoutes(options.dir ?? process.cwd());
+  const labelRoute = routes ? createRouteLabeler(routes) : routeLabel;
 
   const server = createServer(async (req, res) => {
     const started = process.hrtime.bigint();
@@ -56,9 +94,10 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     req.headers["x-request-id"] = requestId;
     req.headers[CLIENT_IP_HEADER] = clientIp(req);
     res.setHeader("x-request-id", requestId);
+    res.setHeader("X-Content-Type-Options", "nosniff");
     res.on("finish", () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const labels = { method: req.method ?? "GET", route: routeLabel(req.url), status: String(res.statusCode) };
+      const labels = { method: req.method ?? "GET", route: labelRoute(req.url), status: String(res.statusCode) };
       metrics.requests.inc(labels);
       metrics.duration.observe(labels, seconds);
       if (res.statusCode >= 500) metrics.errors.inc(labels);
@@ -80,8 +119,13 @@ export async function startAppServer(options: Options): Promise<AppServer> {
   const stopMail = startMailer();
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
-    if (req.url?.startsWith(COLLAB_PATH)) collab.handleUpgrade(req, socket, head);
-    else void upgrade(req, socket, head);
+    if (!req.url?.startsWith(COLLAB_PATH)) return void upgrade(req, socket, head);
+    if (!upgradeFromOwnOrigin(req)) {
+      log.warn({ origin: req.headers.origin }, "refused a collaboration socket from another origin");
+      socket.end("HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
+    collab.handleUpgrade(req, socket, head);
   });
 
   // Node closes an idle keep-alive connection after 5 s; a client (or proxy) that sends on

@@ -6,6 +6,7 @@ import { Unauthenticated } from "@/lib/errors";
 import { ImportTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/inputs";
 import { requestLogger } from "@/lib/observability/logger";
 import { BodyRejected, readLimitedText } from "./limitedBody";
+import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/http/storableText";
 import { errorResponse, toErrorResponse } from "./route";
 import { getActor } from "./session";
 
@@ -54,6 +55,8 @@ export function importRoute<S extends z.ZodType, P, R>(schema: S, preview: (ctx:
       if (!actor) throw new Unauthenticated();
       const { slug } = await context.params;
       const body = await readImportBody(req);
+      const unstorable = findUnstorableText(body);
+      if (unstorable) return errorResponse(400, UNSTORABLE_TEXT, requestId, { fields: { [unstorable]: [UNSTORABLE_TEXT] } });
       const parsed = schema.safeParse({ ...body, slug });
       const dryRun = DryRun.safeParse({ dryRun: body.dryRun });
       if (!parsed.success || !dryRun.success) return toErrorResponse(parsed.error ?? dryRun.error, requestId);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Actor, Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, ServiceUnavailable, SubmitBlocked, TooManyRequests, Unauthenticated } from "@/lib/errors";
+import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/http/storableText";
 import { requestLogger } from "@/lib/observability/logger";
 import { getActor } from "./session";
 
@@ -52,6 +53,12 @@ export function toErrorResponse(error: unknown, requestId: string | undefined): 
   return errorResponse(500, "Something went wrong on our side.", requestId);
 }
 
+/** Refuses input holding text PostgreSQL cannot store, before anything is written. */
+function refuseUnstorable(input: unknown): void {
+  const path = findUnstorableText(input);
+  if (path) throw new BodyError(400, UNSTORABLE_TEXT, { [path]: [UNSTORABLE_TEXT] });
+}
+
 async function readBody(req: Request): Promise<unknown> {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "DELETE") {
     return Object.fromEntries(new URL(req.url).searchParams);
@@ -72,6 +79,7 @@ class BodyError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly fields?: Record<string, string[]>,
   ) {
     super(message);
   }
@@ -103,6 +111,8 @@ export function route<S extends z.ZodType, R>(
       if (!actor && !options.public) throw new Unauthenticated();
       const params = options.params ? options.params(await context.params) : {};
       const body = await readBody(req);
+      refuseUnstorable(body);
+      refuseUnstorable(params);
       const parsed = schema.safeParse({ ...(body && typeof body === "object" && !Array.isArray(body) ? body : { body }), ...params });
       if (!parsed.success) return errorResponse(400, "Invalid input.", requestId, { fields: fieldErrors(parsed.error) });
       const ctx = { actor: actor as Actor, db: getDb(), requestId, log: requestLogger(requestId) };
@@ -110,7 +120,7 @@ export function route<S extends z.ZodType, R>(
       if (result === undefined) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result, { status: options.status ?? (req.method === "POST" ? 201 : 200) });
     } catch (error) {
-      if (error instanceof BodyError) return errorResponse(error.status, error.message, requestId);
+      if (error instanceof BodyError) return errorResponse(error.status, error.message, requestId, error.fields ? { fields: error.fields } : {});
       return toErrorResponse(error, requestId);
     }
   };
