@@ -65,7 +65,7 @@ export function InviteForm({ slug, myRole }: { slug: string; myRole: Role }) {
               Invited {sent.invite.email} as {sent.invite.role}.{" "}
               {sent.emailed ? "We emailed them the link." : "Mail is not configured, so send them this link:"}
             </p>
-            <CopyLink path={sent.invite.path} label={`Invite link for ${sent.invite.email}`} />
+            {sent.invite.path ? <CopyLink path={sent.invite.path} label={`Invite link for ${sent.invite.email}`} /> : null}
           </Alert>
         ) : null}
       </div>

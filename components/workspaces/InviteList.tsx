@@ -6,7 +6,6 @@ import type { InviteDto } from "@/lib/workspaces/present";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
-import { CopyLink } from "./CopyLink";
 
 export function InviteList({ slug, invites }: { slug: string; invites: InviteDto[] }) {
   const router = useRouter();
@@ -31,7 +30,7 @@ export function InviteList({ slug, invites }: { slug: string; invites: InviteDto
               </div>
               <Button variant="ghost" onClick={() => revoke(i)} aria-label={`Revoke invite for ${i.email}`}>Revoke</Button>
             </div>
-            <CopyLink path={i.path} label={`Invite link for ${i.email}`} />
+            <p className="mt-1 text-xs text-slate-500">Expires {new Date(i.expiresAt).toLocaleDateString()}. The link was shown when the invite was sent; invite the address again for a new one.</p>
           </li>
         ))}
       </ul>

@@ -5,8 +5,9 @@ import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
 import { Conflict } from "../errors";
 import { sendMail } from "../mail/sendMail";
+import { tokenHash } from "../util/hash";
 import { loadMembership } from "./loadMembership";
-import { presentInvite, type InviteDto } from "./present";
+import { invitePath, presentInvite, type InviteDto } from "./present";
 import { InviteMemberInput } from "./schema";
 
 const INVITE_DAYS = 14;
@@ -25,6 +26,7 @@ export async function inviteMember(ctx: Ctx, raw: InviteMemberInput): Promise<In
   const input = InviteMemberInput.parse(raw);
   const { workspace, membership } = await loadMembership(ctx, input.slug);
   authorize(membership, "member.invite", { newRole: input.role });
+  const token = randomBytes(24).toString("base64url");
   const invite = await inTransaction(ctx, async (tx) => {
     const existing = await tx.db.membership.findFirst({ where: { workspaceId: workspace.id, user: { email: input.email } } });
     if (existing) throw new Conflict(`${input.email} is already a member of this workspace.`);
@@ -37,7 +39,7 @@ export async function inviteMember(ctx: Ctx, raw: InviteMemberInput): Promise<In
         workspaceId: workspace.id,
         email: input.email,
         role: input.role,
-        token: randomBytes(24).toString("base64url"),
+        tokenHash: tokenHash(token),
         invitedById: ctx.actor.userId,
         expiresAt: new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000),
       },
@@ -46,11 +48,11 @@ export async function inviteMember(ctx: Ctx, raw: InviteMemberInput): Promise<In
     await recordActivity(tx, { workspaceId: workspace.id, kind: "member.invited", subjectId: created.id, data: { email: input.email, role: input.role } });
     return created;
   });
-  const dto = presentInvite(invite);
+  const dto = presentInvite(invite, token);
   const emailed = await sendMail({
     to: input.email,
     subject: `${ctx.actor.name} invited you to ${workspace.name} on Specwright`,
-    text: `${ctx.actor.name} invited you to join "${workspace.name}" as ${input.role}.\n\nAccept: ${input.baseUrl ?? ""}${dto.path}\n\nThe link expires in ${INVITE_DAYS} days.`,
+    text: `${ctx.actor.name} invited you to join "${workspace.name}" as ${input.role}.\n\nAccept: ${input.baseUrl ?? ""}${invitePath(token)}\n\nThe link expires in ${INVITE_DAYS} days.`,
   });
   return { invite: dto, emailed };
 }

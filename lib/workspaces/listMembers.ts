@@ -27,5 +27,5 @@ export async function listInvites(ctx: Ctx, raw: WorkspaceRef): Promise<InviteDt
     include: { invitedBy: true },
     orderBy: { createdAt: "desc" },
   });
-  return rows.map(presentInvite);
+  return rows.map((row) => presentInvite(row));
 }

@@ -22,8 +22,11 @@ export interface InviteDto {
   invitedBy: string;
   createdAt: string;
   expiresAt: string;
-  /** path of the accept link, e.g. /invite/abc… */
-  path: string;
+  /**
+   * path of the accept link, e.g. /invite/abc…: only in the answer that created the invite
+   * (the token is stored hashed, so a pending invite's link cannot be shown again)
+   */
+  path?: string;
 }
 
 export function presentWorkspace(w: { id: string; slug: string; name: string }, role: Role): WorkspaceDto {
@@ -34,15 +37,21 @@ export function presentMember(m: { userId: string; role: Role; createdAt: Date; 
   return { userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString() };
 }
 
-export function presentInvite(i: {
-  id: string;
-  email: string;
-  role: Role;
-  token: string;
-  createdAt: Date;
-  expiresAt: Date;
-  invitedBy: { name: string };
-}): InviteDto {
+export function invitePath(token: string): string {
+  return `/invite/${token}`;
+}
+
+export function presentInvite(
+  i: {
+    id: string;
+    email: string;
+    role: Role;
+    createdAt: Date;
+    expiresAt: Date;
+    invitedBy: { name: string };
+  },
+  token?: string,
+): InviteDto {
   return {
     id: i.id,
     email: i.email,
@@ -50,6 +59,6 @@ export function presentInvite(i: {
     invitedBy: i.invitedBy.name,
     createdAt: i.createdAt.toISOString(),
     expiresAt: i.expiresAt.toISOString(),
-    path: `/invite/${i.token}`,
+    ...(token ? { path: invitePath(token) } : {}),
   };
 }

@@ -9,11 +9,26 @@ import { listWorkspaces } from "@/lib/workspaces/listWorkspaces";
 import { changeRole, removeMember, revokeInvite } from "@/lib/workspaces/manageMembers";
 import { ctxFor, makeUser, makeWorkspace, testDb, unique } from "../../support/db";
 
-function tokenOf(path: string): string {
+function tokenOf(path: string | undefined): string {
+  if (!path) throw new Error("the invite answer carries no link");
   return path.split("/").pop()!;
 }
 
 describe("invites", () => {
+  it("stores only a hash of the link's token, and lists pending invites without their link", async () => {
+    const ws = await makeWorkspace();
+    const email = `${unique("hash")}@example.test`;
+    const { invite } = await inviteMember(ctxFor(ws.owner), { slug: ws.slug, email, role: "viewer" });
+    const token = tokenOf(invite.path);
+    const row = await testDb().invite.findUniqueOrThrow({ where: { id: invite.id } });
+    expect(JSON.stringify(row)).not.toContain(token);
+    expect(row.tokenHash).toMatch(/^[0-9a-f]{64}$/);
+    // the hash itself opens nothing
+    await expect(previewInvite(testDb(), { token: row.tokenHash })).rejects.toBeInstanceOf(NotFound);
+    const pending = await listInvites(ctxFor(ws.owner), { slug: ws.slug });
+    expect(pending.find((i) => i.id === invite.id)).not.toHaveProperty("path");
+  });
+
   it("lets an invited person sign up straight into the workspace with the invited role", async () => {
     const ws = await makeWorkspace();
     const email = `${unique("bob")}@example.test`;
