@@ -5,9 +5,17 @@ export type Db = PrismaClient;
 /** A Prisma client or the client of an open transaction. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) turn a busy
+ * moment into a 500: a submit that validates every diagram inside its transaction ran past
+ * 5 s on a loaded 2-core machine. A transaction that waits is slower; one that is cut off
+ * fails the user's action.
+ */
+const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
+
 /** Creates a Prisma client on the pg driver adapter (no query engine binary). */
 export function createDb(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: TRANSACTION_OPTIONS });
 }
 
 const globalForDb = globalThis as unknown as { specwrightDb?: Db };
