@@ -10,7 +10,7 @@ import { getMetrics } from "../lib/observability/metrics";
 import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
 import * as Y from "yjs";
 import { SocketAccess } from "./collabAccess";
-import { GatedWebSocket, SocketGates } from "./socketGate";
+import { DEFAULT_GATE_LIMITS, GatedWebSocket, SocketGates, type GateLimits } from "./socketGate";
 
 export const COLLAB_PATH = "/collab";
 export interface Collab {
@@ -25,7 +25,7 @@ export interface Collab {
  * authenticated with the user's session cookie and the policy module (viewers are
  * read-only); documents load from and store to PostgreSQL with their Section projection.
  */
-export function createCollab(): Collab {
+export function createCollab(options: { gateLimits?: Partial<GateLimits> } = {}): Collab {
   const log = getLogger().child({ component: "collab" });
   const metrics = getMetrics();
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
@@ -62,7 +62,7 @@ export function createCollab(): Collab {
   };
 
   // who may use each socket, decided at connect and again whenever access changes
-  const gates = new SocketGates((name): Document | undefined => hocuspocus.documents.get(name), log);
+  const gates = new SocketGates((name): Document | undefined => hocuspocus.documents.get(name), log, { ...DEFAULT_GATE_LIMITS, ...options.gateLimits });
   const access = new SocketAccess({ db: getDb, log, gates });
 
   const hocuspocus: Hocuspocus = new Hocuspocus({

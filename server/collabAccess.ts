@@ -1,4 +1,4 @@
-import type { beforeHandleMessagePayload, Connection, connectedPayload, Extension, Hocuspocus, onAuthenticatePayload, onConfigurePayload } from "@hocuspocus/server";
+import { OutgoingMessage, type beforeHandleMessagePayload, type Connection, type connectedPayload, type Extension, type Hocuspocus, type onAuthenticatePayload, type onConfigurePayload } from "@hocuspocus/server";
 import type { Logger } from "pino";
 import { onAccessChange, type AccessChange } from "../lib/access/accessEvents";
 import { isSessionLive, type SessionClaims } from "../lib/auth/sessions";
@@ -32,7 +32,8 @@ const ACCESS_LOST = { code: 4403, reason: "access-lost" };
  * have changed: on every access change published in this process (within milliseconds)
  * and every `recheckMs` as a safety net for changes made by other processes. A connection
  * that lost view access (removed, document trashed, session no longer live) is told
- * `access-lost` and closed; one that lost edit access becomes read-only on the server and
+ * `access-lost` and its document connection is closed (the WebSocket follows when it carries
+ * no other document: see socketGate.ts); one that lost edit access becomes read-only on the server and
  * is told `read-only` (`writable` when it is back). Messages arriving while a re-check is
  * under way wait for its verdict, so an edit sent after the change is refused.
  */
@@ -133,6 +134,8 @@ export class SocketAccess implements Extension {
     if (connection.readOnly === readOnly) return;
     connection.readOnly = readOnly;
     connection.sendStateless(encodeNotice({ type: readOnly ? "read-only" : "writable" }));
+    // writable again: ask the client for what the server refused meanwhile, or its later edits never apply
+    if (!readOnly) connection.send(new OutgoingMessage(connection.document.name).createSyncMessage().writeFirstSyncStepFor(connection.document).toUint8Array());
     this.options.log.info({ documentName: connection.document.name, userId: context?.user.id, readOnly }, "socket access changed");
   }
 
@@ -154,9 +157,5 @@ export class SocketAccess implements Extension {
     connection.sendStateless(encodeNotice({ type: "access-lost" }));
     connection.close(ACCESS_LOST);
     this.options.log.info({ documentName: connection.document.name, userId: contextOf(connection)?.user.id }, "socket access lost");
-    // a socket left with no document is closed too (a session revoked closes all of them)
-    const ws = connection.webSocket;
-    const stillUsed = [...(this.instance?.documents.values() ?? [])].some((document) => document.connections.has(ws));
-    if (!stillUsed) ws.close(ACCESS_LOST.code, ACCESS_LOST.reason);
   }
 }

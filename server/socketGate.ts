@@ -52,8 +52,10 @@ function bytesOf(data: unknown): Uint8Array | null {
 export class SocketGate {
   private readonly docs = new Map<string, DocState>();
   private preAuth = { messages: 0, bytes: 0 };
+  /** once a document was authenticated, stray messages are dropped rather than fatal */
+  private everAuthenticated = false;
   private closed = false;
-  private readonly timer: NodeJS.Timeout;
+  private timer?: NodeJS.Timeout;
 
   constructor(
     private readonly ws: WebSocket,
@@ -61,13 +63,19 @@ export class SocketGate {
     private readonly limits: GateLimits,
     private readonly log: Logger,
   ) {
-    this.timer = setTimeout(() => {
-      if (!this.authenticated()) this.shut("no authentication in time", CLOSE_UNAUTHORIZED);
-    }, limits.authTimeoutMs);
+    this.arm();
     ws.once("close", () => {
       this.closed = true;
       clearTimeout(this.timer);
     });
+  }
+
+  /** Closes the socket after the timeout unless a document is authenticated (or authenticating) by then. */
+  private arm(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (!this.authenticated() && !this.pending()) this.shut("no authenticated document", CLOSE_UNAUTHORIZED);
+    }, this.limits.authTimeoutMs);
   }
 
   /** onAuthenticate started for `documentName` with this connection configuration. */
@@ -82,8 +90,10 @@ export class SocketGate {
     const state = this.docs.get(documentName) ?? { denied: false, queued: 0 };
     state.denied = true;
     this.docs.set(documentName, state);
+    if (this.authenticated() || this.pending()) return;
     // after Hocuspocus has sent the refusal, so the client learns why
-    if (!this.authenticated() && !this.pending()) setImmediate(() => this.shut("authentication refused", CLOSE_UNAUTHORIZED));
+    if (!this.everAuthenticated) setImmediate(() => this.shut("authentication refused", CLOSE_UNAUTHORIZED));
+    else this.arm();
   }
 
   /** The document's connection is established: queued messages were handed over. */
@@ -95,6 +105,8 @@ export class SocketGate {
     this.docs.set(documentName, state);
     connection.onClose(() => {
       if (this.docs.get(documentName)?.connection === connection) this.docs.delete(documentName);
+      // a socket left without documents (access lost, provider detached) gets the timeout again
+      if (!this.authenticated() && !this.pending()) this.arm();
     });
   }
 
@@ -120,8 +132,7 @@ export class SocketGate {
     const state = this.docs.get(documentName);
     if (state?.connection) return type === MessageType.Awareness ? this.awareness(bytes, documentName, state.connection) : bytes;
 
-    const authenticated = this.authenticated();
-    if (!authenticated) {
+    if (!this.everAuthenticated && !this.authenticated()) {
       this.preAuth.messages += 1;
       this.preAuth.bytes += bytes.length;
       if (this.preAuth.messages > this.limits.preAuthMessages || this.preAuth.bytes > this.limits.preAuthBytes) {
@@ -135,11 +146,11 @@ export class SocketGate {
         this.docs.set(documentName, { denied: false, queued: bytes.length });
         return bytes;
       }
-      if (!authenticated) this.shut("first message is not authentication", CLOSE_UNAUTHORIZED);
+      if (!this.everAuthenticated) this.shut("first message is not authentication", CLOSE_UNAUTHORIZED);
       return null;
     }
     if (state.denied) {
-      if (!authenticated) this.shut("message after a refused authentication", CLOSE_UNAUTHORIZED);
+      if (!this.everAuthenticated) this.shut("message after a refused authentication", CLOSE_UNAUTHORIZED);
       return null;
     }
     // still authenticating or loading: Hocuspocus queues this until the document is ready
@@ -176,7 +187,12 @@ export class SocketGate {
   }
 
   private authenticated(): boolean {
-    for (const state of this.docs.values()) if (state.config?.isAuthenticated && !state.denied) return true;
+    for (const state of this.docs.values()) {
+      if (state.config?.isAuthenticated && !state.denied) {
+        this.everAuthenticated = true;
+        return true;
+      }
+    }
     return false;
   }
 
