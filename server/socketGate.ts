@@ -212,9 +212,12 @@ export class SocketGate {
     this.closed = true;
     clearTimeout(this.timer);
     this.log.warn({ reason }, "collaboration socket closed");
-    // a hostile sender is cut off at once; others get a normal close
-    if (hard) this.ws.terminate();
-    else this.ws.close(code, reason);
+    // a hostile sender is cut off at once
+    if (hard) return this.ws.terminate();
+    // others are told why, and nothing more is read from them (a big frame stays unread)
+    this.ws.close(code, reason);
+    this.ws.pause();
+    setTimeout(() => this.ws.terminate(), 250).unref();
   }
 }
 

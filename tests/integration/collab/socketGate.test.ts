@@ -60,14 +60,14 @@ describe("unauthenticated collaboration sockets", () => {
   it("are closed right after their authentication is refused", async () => {
     const socket = await rawSocket();
     socket.ws.send(auth("some-document"));
-    expect(await within(socket.closed, 1000)).toBe(4401);
+    expect(await within(socket.closed, 2000)).toBe(4401);
     expect(socket.received.length).toBe(1); // the refusal, then nothing
   });
 
   it("are closed when their first message is not an authentication", async () => {
     const socket = await rawSocket();
     socket.ws.send(message("some-document", STATELESS, (e) => encoding.writeVarString(e, "hello")));
-    expect(await within(socket.closed, 1000)).toBe(4401);
+    expect(await within(socket.closed, 2000)).toBe(4401);
   });
 
   it("are cut off at once when they send more than a few messages before their authentication is decided", async () => {
