@@ -25,7 +25,7 @@ export interface Collab {
  * authenticated with the user's session cookie and the policy module (viewers are
  * read-only); documents load from and store to PostgreSQL with their Section projection.
  */
-export function createCollab(options: { gateLimits?: Partial<GateLimits> } = {}): Collab {
+export function createCollab(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number } = {}): Collab {
   const log = getLogger().child({ component: "collab" });
   const metrics = getMetrics();
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
@@ -63,7 +63,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits> } = {})
 
   // who may use each socket, decided at connect and again whenever access changes
   const gates = new SocketGates((name): Document | undefined => hocuspocus.documents.get(name), log, { ...DEFAULT_GATE_LIMITS, ...options.gateLimits });
-  const access = new SocketAccess({ db: getDb, log, gates });
+  const access = new SocketAccess({ db: getDb, log, gates, recheckMs: options.accessRecheckMs });
 
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: "specwright",

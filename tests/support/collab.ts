@@ -10,7 +10,7 @@ import type { GateLimits } from "../../server/socketGate";
 export const TEST_SECRET = "test-secret-for-collaboration-sockets";
 
 /** A real Hocuspocus (the app's collaboration server) on a random loopback port. */
-export async function startCollabServer(options: { gateLimits?: Partial<GateLimits> } = {}): Promise<{ url: string; collab: Collab; stop(): Promise<void> }> {
+export async function startCollabServer(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number } = {}): Promise<{ url: string; collab: Collab; stop(): Promise<void> }> {
   process.env.NEXTAUTH_SECRET = TEST_SECRET;
   const collab = createCollab(options);
   const server: Server = createServer((_req, res) => res.writeHead(404).end());

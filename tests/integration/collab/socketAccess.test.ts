@@ -104,6 +104,27 @@ describe("open collaboration sockets follow access changes", () => {
     other.close();
   });
 
+  it("notices a change made elsewhere (no event in this process) at its next periodic check", async () => {
+    const periodic = await startCollabServer({ accessRecheckMs: 300 });
+    try {
+      const ws = await makeWorkspace(["editor"]);
+      const ctx = ctxFor(ws.owner);
+      const template = (await listTemplates(ctx, { slug: ws.slug }))[0]!;
+      const doc = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
+      const member = ws.members.editor[0]!;
+      const client = connect(periodic.url, doc.id, await sessionCookie(member.userId));
+      expect(await client.ready).toBe(true);
+      const seen = watch(client);
+      await testDb().membership.update({ where: { workspaceId_userId: { workspaceId: ws.id, userId: member.userId } }, data: { role: "viewer" } });
+      await waitFor(() => seen.notices.includes(JSON.stringify({ type: "read-only" })), 2000);
+      await testDb().membership.delete({ where: { workspaceId_userId: { workspaceId: ws.id, userId: member.userId } } });
+      await waitFor(() => seen.closed(), 2000);
+      client.close();
+    } finally {
+      await periodic.stop();
+    }
+  });
+
   it("refuses a socket whose session is not live", async () => {
     const ws = await makeWorkspace(["editor"]);
     const ctx = ctxFor(ws.owner);
