@@ -1,9 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Document } from "@hocuspocus/server";
-import { decode } from "next-auth/jwt";
 import { WebSocketServer } from "ws";
-import { authorizeSocket } from "../lib/collab/authorizeSocket";
 import { setChangeDocument } from "../lib/collab/gateway";
 import { DocumentTooLarge, loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
 import { getDb } from "../lib/db";
@@ -11,31 +9,10 @@ import { getLogger } from "../lib/observability/logger";
 import { getMetrics } from "../lib/observability/metrics";
 import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
 import * as Y from "yjs";
+import { SocketAccess } from "./collabAccess";
+import { DEFAULT_GATE_LIMITS, GatedWebSocket, SocketGates, type GateLimits } from "./socketGate";
 
 export const COLLAB_PATH = "/collab";
-const SESSION_COOKIES = ["__Secure-next-auth.session-token", "next-auth.session-token"];
-
-function cookieValue(header: string | undefined, name: string): string | undefined {
-  for (const part of (header ?? "").split(";")) {
-    const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
-  }
-  return undefined;
-}
-
-/** The signed-in user id from the next-auth session cookie sent with the WebSocket upgrade. */
-async function userIdFromCookies(cookieHeader: string | undefined): Promise<string | undefined> {
-  const secret = process.env.NEXTAUTH_SECRET;
-  if (!secret) return undefined;
-  for (const name of SESSION_COOKIES) {
-    const token = cookieValue(cookieHeader, name);
-    if (!token) continue;
-    const payload = await decode({ token, secret }).catch(() => null);
-    if (payload?.sub) return payload.sub;
-  }
-  return undefined;
-}
-
 export interface Collab {
   hocuspocus: Hocuspocus;
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
@@ -48,7 +25,7 @@ export interface Collab {
  * authenticated with the user's session cookie and the policy module (viewers are
  * read-only); documents load from and store to PostgreSQL with their Section projection.
  */
-export function createCollab(): Collab {
+export function createCollab(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number } = {}): Collab {
   const log = getLogger().child({ component: "collab" });
   const metrics = getMetrics();
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
@@ -84,18 +61,17 @@ export function createCollab(): Collab {
     }
   };
 
-  const hocuspocus = new Hocuspocus({
+  // who may use each socket, decided at connect and again whenever access changes
+  const gates = new SocketGates((name): Document | undefined => hocuspocus.documents.get(name), log, { ...DEFAULT_GATE_LIMITS, ...options.gateLimits });
+  const access = new SocketAccess({ db: getDb, log, gates, recheckMs: options.accessRecheckMs });
+
+  const hocuspocus: Hocuspocus = new Hocuspocus({
     name: "specwright",
+    extensions: [access],
     quiet: true,
     debounce: 1000,
     maxDebounce: 5000,
     unloadImmediately: false,
-    async onAuthenticate({ requestHeaders, documentName, connectionConfig }) {
-      const userId = await userIdFromCookies(requestHeaders.cookie);
-      const access = await authorizeSocket(getDb(), userId, documentName);
-      connectionConfig.readOnly = access.readOnly;
-      return { user: { id: access.userId, name: access.name } };
-    },
     async onLoadDocument({ documentName, document }) {
       Y.applyUpdate(document, await loadDocumentState(getDb(), documentName));
       loaded.add(documentName);
@@ -141,13 +117,17 @@ export function createCollab(): Collab {
     },
   );
 
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024, WebSocket: GatedWebSocket });
   return {
     hocuspocus,
     handleUpgrade(req, socket, head) {
-      wss.handleUpgrade(req, socket, head, (ws) => hocuspocus.handleConnection(ws, req));
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        gates.attach(ws, req);
+        hocuspocus.handleConnection(ws, req);
+      });
     },
     async close() {
+      access.stop();
       setChangeDocument(undefined);
       await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => store(name, doc)));
       // edits still waiting for their idle pause are versioned now

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CommentThreadDto } from "@/lib/comments/comments";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
+import { AccessLostDialog } from "./AccessLostDialog";
 import { AddSection } from "./AddSection";
 import { Presence } from "./Presence";
 import { SectionCard } from "./SectionCard";
@@ -12,6 +13,7 @@ import { useThreads } from "./comments/useThreads";
 import { OutlineEntry } from "./OutlineEntry";
 import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
 import { useCollabDocument, usePeers, useSaveState, useSections, type SaveState } from "./useCollabDocument";
+import { useSocketAccess } from "./useSocketAccess";
 
 const STATUS_DOT: Record<SectionStatus, string> = {
   empty: "border border-slate-400 bg-white",
@@ -50,9 +52,12 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, initialState, canResolveAll, user, editable, sectionDefs, members, header }: Props) {
+export function DocumentEditor({ documentId, initialState, canResolveAll, user, editable: pageEditable, sectionDefs, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me, initialState);
+  // the server's word on access, live: editors turn read-only at once when it says so
+  const access = useSocketAccess(doc?.provider, pageEditable);
+  const editable = access.editable;
   const sections = useSections(doc?.ydoc);
   const saveState = useSaveState(doc?.provider);
   const peers = usePeers(doc?.provider);
@@ -139,6 +144,9 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
           </p>
           <Presence peers={peers} />
         </div>
+        {access.demoted ? (
+          <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">Your role changed: you can read this document but no longer edit it.</p>
+        ) : null}
         {notice ? (
           <div role="alert" className="flex items-center justify-between gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
             {notice}
@@ -177,6 +185,7 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
             ))
           : null}
         {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
+        {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
       </article>
     </div>
   );

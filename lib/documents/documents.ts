@@ -1,3 +1,4 @@
+import { publishAccessChange } from "../access/accessEvents";
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
@@ -85,6 +86,8 @@ export async function deleteDocument(ctx: Ctx, raw: DocumentRef): Promise<void> 
     await tx.db.document.update({ where: { id: doc.id }, data: { deletedAt: new Date(), deletedById: ctx.actor.userId } });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.trashed", subjectId: doc.id });
   });
+  // everyone's open socket on it is closed at once
+  publishAccessChange({ kind: "document", documentId: doc.id });
 }
 
 /** Brings a document back from the trash. Requires `document.delete`. */
@@ -93,13 +96,15 @@ export async function restoreDocument(ctx: Ctx, raw: DocumentRef): Promise<Docum
   const { doc, membership } = await loadDocument(ctx, documentId, { includeDeleted: true });
   authorize(membership, "document.delete");
   if (!doc.deletedAt) return presentSummary(doc);
-  return inTransaction(ctx, async (tx) => {
-    const restored = await tx.db.document.update({
+  const restored = await inTransaction(ctx, async (tx) => {
+    const row = await tx.db.document.update({
       where: { id: doc.id },
       data: { deletedAt: null, deletedById: null },
       include: { template: true, owner: true },
     });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.restored", subjectId: doc.id });
-    return presentSummary(restored);
+    return presentSummary(row);
   });
+  publishAccessChange({ kind: "document", documentId: doc.id });
+  return restored;
 }

@@ -1,3 +1,4 @@
+import { publishAccessChange } from "../access/accessEvents";
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
@@ -21,13 +22,16 @@ async function loadTarget(ctx: Ctx, workspaceId: string, userId: string) {
 export async function changeRole(ctx: Ctx, raw: ChangeRoleInput): Promise<MemberDto> {
   const input = ChangeRoleInput.parse(raw);
   const { workspace, membership } = await loadMembership(ctx, input.slug);
-  return inTransaction(ctx, async (tx) => {
+  const member = await inTransaction(ctx, async (tx) => {
     const { target, ownerCount } = await loadTarget(tx, workspace.id, input.userId);
     authorize(membership, "member.changeRole", { targetUserId: target.userId, targetRole: target.role, newRole: input.role, ownerCount });
     const updated = await tx.db.membership.update({ where: { id: target.id }, data: { role: input.role }, include: { user: true } });
     await recordActivity(tx, { workspaceId: workspace.id, kind: "member.roleChanged", subjectId: target.userId, data: { from: target.role, to: input.role } });
     return presentMember(updated);
   });
+  // open sockets of the member become read-only (or writable) at once
+  publishAccessChange({ kind: "membership", workspaceId: workspace.id, userId: input.userId });
+  return member;
 }
 
 /** Removes a member, or lets a member leave. Requires `member.remove`; the last owner stays. */
@@ -40,6 +44,8 @@ export async function removeMember(ctx: Ctx, raw: MemberRef): Promise<void> {
     await tx.db.membership.delete({ where: { id: target.id } });
     await recordActivity(tx, { workspaceId: workspace.id, kind: "member.removed", subjectId: target.userId, data: { email: target.user.email } });
   });
+  // the member's open sockets in this workspace are closed at once
+  publishAccessChange({ kind: "membership", workspaceId: workspace.id, userId: input.userId });
 }
 
 /** Revokes a pending invite. Requires `invite.revoke`. */

@@ -5,13 +5,14 @@ import { encode } from "next-auth/jwt";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { createCollab, type Collab } from "../../server/collab";
+import type { GateLimits } from "../../server/socketGate";
 
 export const TEST_SECRET = "test-secret-for-collaboration-sockets";
 
 /** A real Hocuspocus (the app's collaboration server) on a random loopback port. */
-export async function startCollabServer(): Promise<{ url: string; collab: Collab; stop(): Promise<void> }> {
+export async function startCollabServer(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number } = {}): Promise<{ url: string; collab: Collab; stop(): Promise<void> }> {
   process.env.NEXTAUTH_SECRET = TEST_SECRET;
-  const collab = createCollab();
+  const collab = createCollab(options);
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
   server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
