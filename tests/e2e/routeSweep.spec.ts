@@ -2,7 +2,7 @@ import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { can } from "../../lib/access/policy";
 import { seedSweepFixture } from "./sweep/fixture";
-import { apiRoutes, fill, workspacePages, WRITES, type Method } from "./sweep/routes";
+import { apiRoutes, fill, METHODS, workspacePages, WRITES, type Method } from "./sweep/routes";
 import { PUBLIC, sampleKey, samples, SELF, VIEWER_MAY, VIEWER_MAY_NOT_READ, type Sample } from "./sweep/samples";
 import { changedTables, connectToAppDatabase, snapshot, type Snapshot } from "./sweep/snapshot";
 
@@ -87,24 +87,21 @@ test("every route and workspace page refuses the wrong person and changes nothin
       before = after;
     };
 
-    const anonymous = await newContext();
+    // reads before writes and deletions last, so a write that wrongly succeeds cannot hide a later leak behind a 404
+    const calls = swept.flatMap((r) => r.methods.map((m) => ({ method: m, pattern: r.pattern }))).sort((x, y) => METHODS.indexOf(x.method) - METHODS.indexOf(y.method));
     const denied = (s: number) => s === 403 || s === 404;
-    for (const r of swept) {
-      for (const m of r.methods) await attempt("anonymous", anonymous, m, r.pattern, (s) => s === 401);
-    }
+    const anonymous = await newContext();
+    for (const c of calls) await attempt("anonymous", anonymous, c.method, c.pattern, (s) => s === 401);
     for (const p of pages) await attempt("anonymous", anonymous, "GET", p, (s, location) => REDIRECTS.includes(s) && location.includes("/signin"));
-    for (const r of swept) {
-      const self = r.pattern in SELF;
-      for (const m of r.methods) await attempt("other workspace's owner", fx.b.owner.request, m, r.pattern, (s) => self || denied(s), { self });
-    }
     for (const p of pages) await attempt("other workspace's owner", fx.b.owner.request, "GET", p, (s) => s === 404);
-    for (const r of swept) {
-      if (r.pattern in SELF) continue;
-      for (const m of r.methods) {
-        const key = sampleKey(m, r.pattern);
-        const denies = WRITES.includes(m) ? !(key in VIEWER_MAY) : key in VIEWER_MAY_NOT_READ;
-        if (denies) await attempt("viewer", fx.a.viewer.request, m, r.pattern, denied);
-      }
+    for (const c of calls) {
+      const self = c.pattern in SELF;
+      await attempt("other workspace's owner", fx.b.owner.request, c.method, c.pattern, (s) => self || denied(s), { self });
+    }
+    for (const c of calls) {
+      const key = sampleKey(c.method, c.pattern);
+      const viewerDenied = c.pattern in SELF ? false : WRITES.includes(c.method) ? !(key in VIEWER_MAY) : key in VIEWER_MAY_NOT_READ;
+      if (viewerDenied) await attempt("viewer", fx.a.viewer.request, c.method, c.pattern, denied);
     }
 
     report(tally, swept.length, pages.length);
