@@ -8,7 +8,7 @@ import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
 import { CopyLink } from "./CopyLink";
 
-export function InviteList({ slug, invites }: { slug: string; invites: InviteDto[] }) {
+export function InviteList({ slug, invites, canRevoke }: { slug: string; invites: InviteDto[]; canRevoke: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
 
@@ -29,7 +29,7 @@ export function InviteList({ slug, invites }: { slug: string; invites: InviteDto
               <div>
                 <span className="font-medium">{i.email}</span> <span className="text-slate-500">as {i.role}, invited by {i.invitedBy}</span>
               </div>
-              <Button variant="ghost" onClick={() => revoke(i)} aria-label={`Revoke invite for ${i.email}`}>Revoke</Button>
+              {canRevoke ? <Button variant="ghost" onClick={() => revoke(i)} aria-label={`Revoke invite for ${i.email}`}>Revoke</Button> : null}
             </div>
             <CopyLink path={i.path} label={`Invite link for ${i.email}`} />
           </li>
