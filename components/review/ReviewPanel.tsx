@@ -9,6 +9,7 @@ import { callApi } from "../ui/api";
 import { publishReview } from "./reviewStore";
 import { Button } from "../ui/Button";
 import { Disclosure } from "../ui/Disclosure";
+import { GateOverride } from "./GateOverride";
 
 // only loaded when someone opens it
 const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
@@ -118,6 +119,7 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
               ))}
             </ul>
           ) : null}
+          {problems.length && review.can.overrideGate ? <GateOverride onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
         </Alert>
       ) : null}
 
