@@ -2,11 +2,11 @@ import { randomInt } from "node:crypto";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { can } from "../../lib/access/policy";
 import { seedSweepFixture } from "./sweep/fixture";
-import { apiRoutes, fill, METHODS, workspacePages, WRITES, type Method } from "./sweep/routes";
-import { PUBLIC, sampleKey, samples, SELF, VIEWER_MAY, VIEWER_MAY_NOT_READ, type Sample } from "./sweep/samples";
+import { apiRoutes, appPages, fill, isWorkspacePage, METHODS, WRITES, type Method } from "./sweep/routes";
+import { PUBLIC, PUBLIC_PAGES, sampleKey, samples, SELF, VIEWER_MAY, VIEWER_MAY_NOT_READ, type Sample } from "./sweep/samples";
 import { changedTables, connectToAppDatabase, snapshot, type Snapshot } from "./sweep/snapshot";
 
-// Every route under app/api and every page under app/w, found on disk, called with real ids
+// Every route under app/api and every page (those under app/w first of all), found on disk, called with real ids
 // of workspace A by people who must not get in: nobody (401, or a redirect to sign-in),
 // workspace B's owner (403/404), and A's viewer for every write and for the reads the
 // policy keeps from viewers (403/404). After each call
@@ -31,9 +31,12 @@ test("every route and workspace page refuses the wrong person and changes nothin
   const newContext = () => playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL).origin, "x-forwarded-for": address } });
 
   const routes = apiRoutes();
-  const pages = workspacePages();
+  const allPages = appPages();
+  // signed-in pages: anonymous visitors are sent to sign in; workspace pages are also tried by B's owner
+  const pages = allPages.filter((p) => !(p in PUBLIC_PAGES));
+  const workspacePages = pages.filter(isWorkspacePage);
   expect(routes.length, "route files under app/api").toBeGreaterThan(20);
-  expect(pages.length, "pages under app/w").toBeGreaterThan(5);
+  expect(workspacePages.length, "pages under app/w").toBeGreaterThan(5);
 
   const fx = await seedSweepFixture(newContext);
   const sample = samples(fx);
@@ -42,6 +45,7 @@ test("every route and workspace page refuses the wrong person and changes nothin
   const known = new Set(routes.flatMap((r) => r.methods.map((m) => sampleKey(m, r.pattern))));
   const patterns = new Set(routes.map((r) => r.pattern));
   expect([...Object.keys(PUBLIC), ...Object.keys(SELF)].filter((p) => !patterns.has(p)), "allow-listed routes that no longer exist").toEqual([]);
+  expect(Object.keys(PUBLIC_PAGES).filter((p) => !allPages.includes(p)), "allow-listed pages that no longer exist").toEqual([]);
   expect(Object.keys(VIEWER_MAY).filter((k) => !known.has(k)), "viewer writes for routes that no longer exist").toEqual([]);
   expect(Object.entries(VIEWER_MAY).filter(([, v]) => !can({ userId: "v", role: "viewer" }, v.action)).map(([k]) => k), "viewer writes the policy does not allow").toEqual([]);
   expect(Object.keys(sample).filter((k) => !known.has(k)), "samples for routes that no longer exist").toEqual([]);
@@ -59,7 +63,7 @@ test("every route and workspace page refuses the wrong person and changes nothin
     const ok = res.status < 300 || (r.pattern.endsWith("export.pdf") && res.status === 503);
     if (!ok) controls.push(`GET ${r.pattern} → ${res.status}`);
   }
-  for (const p of pages) {
+  for (const p of workspacePages) {
     const res = await send(fx.a.owner.request, "GET", fill(p, fx.ids));
     if (res.status !== 200) controls.push(`page ${p} → ${res.status}`);
   }
@@ -93,7 +97,7 @@ test("every route and workspace page refuses the wrong person and changes nothin
     const anonymous = await newContext();
     for (const c of calls) await attempt("anonymous", anonymous, c.method, c.pattern, (s) => s === 401);
     for (const p of pages) await attempt("anonymous", anonymous, "GET", p, (s, location) => REDIRECTS.includes(s) && location.includes("/signin"));
-    for (const p of pages) await attempt("other workspace's owner", fx.b.owner.request, "GET", p, (s) => s === 404);
+    for (const p of workspacePages) await attempt("other workspace's owner", fx.b.owner.request, "GET", p, (s) => s === 404);
     for (const c of calls) {
       const self = c.pattern in SELF;
       await attempt("other workspace's owner", fx.b.owner.request, c.method, c.pattern, (s) => self || denied(s), { self });
@@ -104,7 +108,7 @@ test("every route and workspace page refuses the wrong person and changes nothin
       if (viewerDenied) await attempt("viewer", fx.a.viewer.request, c.method, c.pattern, denied);
     }
 
-    report(tally, swept.length, pages.length);
+    report(tally, swept.length, pages.length, workspacePages.length);
     expect(tally.leaks, "responses that let the wrong person in").toEqual([]);
     expect(tally.writes, "calls that changed workspace A").toEqual([]);
     expect(tally.serverErrors, "5xx answers").toEqual([]);
@@ -126,11 +130,11 @@ async function send(request: APIRequestContext, method: Method, url: string, sam
   return { status: res.status(), location: res.headers().location ?? "", body: await res.text() };
 }
 
-function report(t: Tally, routeCount: number, pageCount: number) {
+function report(t: Tally, routeCount: number, pageCount: number, workspacePageCount: number) {
   const tried = Object.values(t.tried).reduce((a, b) => a + b, 0);
   console.log(
     [
-      `route sweep: ${routeCount} API routes + ${pageCount} workspace pages (${Object.keys(PUBLIC).length} public routes allow-listed)`,
+      `route sweep: ${routeCount} API routes + ${pageCount} signed-in pages, ${workspacePageCount} of them a workspace's (${Object.keys(PUBLIC).length} public routes and ${Object.keys(PUBLIC_PAGES).length} public pages allow-listed)`,
       `  calls tried: ${tried} (${Object.entries(t.tried).map(([role, n]) => `${role} ${n}`).join(", ")})`,
       `  leaks: ${t.leaks.length}, unauthorized writes: ${t.writes.length}, 5xx: ${t.serverErrors.length}, other answers: ${t.unexpected.length}`,
       ...[...t.leaks, ...t.writes, ...t.serverErrors, ...t.unexpected].map((line) => `  ✗ ${line}`),

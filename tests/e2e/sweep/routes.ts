@@ -49,9 +49,14 @@ export function apiRoutes(): ApiRoute[] {
     .sort((a, b) => a.pattern.localeCompare(b.pattern));
 }
 
-/** Every page under `app/w` (the signed-in workspace), as URL patterns. */
-export function workspacePages(): string[] {
-  return walk(path.join(APP, "w"), "page.tsx").map(urlPattern).sort();
+/** Every page of the app, as URL patterns (`/w/[slug]/members`). */
+export function appPages(): string[] {
+  return walk(APP, "page.tsx").map(urlPattern).sort();
+}
+
+/** The pages of a workspace (under `app/w`): about workspace A's resources. */
+export function isWorkspacePage(pattern: string): boolean {
+  return pattern.startsWith("/w/");
 }
 
 /** Fills `[name]` and `[...name]` segments from `ids`; throws on a parameter the fixture has no id for. */

@@ -17,6 +17,13 @@ export const PUBLIC: Record<string, string> = {
   "/api/auth/[...nextauth]": "next-auth's sign-in, callback, CSRF and session endpoints",
 };
 
+/** Pages for people who are not signed in yet. */
+export const PUBLIC_PAGES: Record<string, string> = {
+  "/signin": "signing in",
+  "/signup": "creating an account",
+  "/invite/[token]": "an invite's landing page: shows the workspace name and role to whoever holds the token, then asks them to sign in or up",
+};
+
 /**
  * About the caller only, with no other workspace's resource in the path: another
  * workspace's owner may call them (the sweep checks A is untouched), anonymous callers get
