@@ -31,7 +31,8 @@ const TEMPLATES = `(SELECT id FROM "Template" WHERE "workspaceId" = $1)`;
 /**
  * Every row that belongs to the workspace ($1) or its members ($2), by table. Rows added
  * later (a document created, a member joined) fall inside these conditions too. Users are
- * compared on the columns an attacker would want to change.
+ * compared on the columns an attacker would want to change, notifications without the
+ * columns background jobs set.
  */
 const SCOPE: Record<string, string> = {
   Workspace: `SELECT * FROM "Workspace" WHERE id = $1`,
@@ -49,7 +50,8 @@ const SCOPE: Record<string, string> = {
   Version: `SELECT * FROM "Version" WHERE "documentId" IN ${DOCS}`,
   VersionPending: `SELECT * FROM "VersionPending" WHERE "documentId" IN ${DOCS}`,
   VersionSeen: `SELECT * FROM "VersionSeen" WHERE "documentId" IN ${DOCS}`,
-  Notification: `SELECT * FROM "Notification" WHERE "workspaceId" = $1 OR "userId" = ANY($2)`,
+  // not mailedAt: the outbox (with SMTP_URL set) mails entries on its own timer
+  Notification: `SELECT id, "userId", "workspaceId", "documentId", kind, text, url, "createdAt", "readAt" FROM "Notification" WHERE "workspaceId" = $1 OR "userId" = ANY($2)`,
   User: `SELECT id, email, name, "passwordHash", image FROM "User" WHERE id = ANY($2)`,
   Account: `SELECT * FROM "Account" WHERE "userId" = ANY($2)`,
 };
