@@ -1,7 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { guardRequest } from "@/lib/http/requestGuard";
-import { UNSTORABLE_TEXT } from "@/lib/http/storableText";
+import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 
 const PUBLIC_PAGES = ["/signin", "/signup"];
 const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/health", "/api/ready"];

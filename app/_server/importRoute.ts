@@ -6,7 +6,7 @@ import { Unauthenticated } from "@/lib/errors";
 import { ImportTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/inputs";
 import { requestLogger } from "@/lib/observability/logger";
 import { BodyRejected, readLimitedText } from "./limitedBody";
-import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/http/storableText";
+import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { errorResponse, toErrorResponse } from "./route";
 import { getActor } from "./session";
 

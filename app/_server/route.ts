@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Actor, Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, ServiceUnavailable, SubmitBlocked, TooManyRequests, Unauthenticated } from "@/lib/errors";
-import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/http/storableText";
+import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { requestLogger } from "@/lib/observability/logger";
 import { getActor } from "./session";
 

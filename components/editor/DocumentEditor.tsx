@@ -36,8 +36,6 @@ interface Props {
   documentId: string;
   /** the document's stored Yjs state (base64), if small enough to come with the page */
   initialState: string | null;
-  /** editors and up may resolve anyone's thread */
-  canResolveAll: boolean;
   user: { id: string; name: string };
   editable: boolean;
   sectionDefs: SectionDef[];
@@ -52,7 +50,7 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, initialState, canResolveAll, user, editable: pageEditable, sectionDefs, members, header }: Props) {
+export function DocumentEditor({ documentId, initialState, user, editable: pageEditable, sectionDefs, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me, initialState);
   // the server's word on access, live: editors turn read-only at once when it says so
@@ -172,8 +170,6 @@ export function DocumentEditor({ documentId, initialState, canResolveAll, user, 
                 def={sectionDefs.find((d) => d.key === s.key)}
                 editable={editable}
                 members={members}
-                userId={user.id}
-                canResolveAll={canResolveAll}
                 threads={threadsBySection.get(s.key) ?? NO_THREADS}
                 draft={drafts[s.key] ?? null}
                 act={act}

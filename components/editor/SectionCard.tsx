@@ -24,8 +24,6 @@ interface Props {
   def: SectionDef | undefined;
   editable: boolean;
   members: { userId: string; name: string }[];
-  userId: string;
-  canResolveAll: boolean;
   /** this section's threads, the same array while they do not change */
   threads: CommentThreadDto[];
   draft: Draft | null;
@@ -102,8 +100,6 @@ export const SectionCard = memo(function SectionCard(props: Props) {
             sectionTitle={title}
             threads={threads.length ? threads : NO_THREADS}
             draft={draft}
-            me={props.userId}
-            canResolveAll={props.canResolveAll}
             act={props.act}
             onDraftDone={() => props.onDraftDone(key)}
           />

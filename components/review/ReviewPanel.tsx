@@ -2,13 +2,14 @@
 
 import { usePathname, useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
-import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
+import { STATUS_LABELS } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { publishReview } from "./reviewStore";
 import { Button } from "../ui/Button";
 import { Disclosure } from "../ui/Disclosure";
+import { GateOverride } from "./GateOverride";
 
 // only loaded when someone opens it
 const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
@@ -17,21 +18,23 @@ const SignoffRolesEditor = lazy(() => import("./SignoffRolesEditor").then((m) =>
 
 interface Props {
   documentId: string;
-  canEdit: boolean;
+  /** `activity.view`, from the server */
+  canViewActivity: boolean;
   members: { userId: string; name: string }[];
   sectionTitles: Record<string, string>;
 }
 
 type Problem = { sectionKey: string | null; message: string };
 
-const STATUS_ACTIONS: { action: "withdraw" | "markImplemented" | "reopen"; label: string; from: DocumentStatus[] }[] = [
-  { action: "markImplemented", label: "Mark implemented", from: ["approved"] },
-  { action: "withdraw", label: "Withdraw", from: ["draft", "in_review", "changes_requested", "approved"] },
-  { action: "reopen", label: "Reopen as draft", from: ["withdrawn"] },
+// the server says which steps are open (ReviewDto.can.steps); superseding needs a replacement and is offered elsewhere
+const STEP_LABELS: { action: "withdraw" | "markImplemented" | "reopen"; label: string }[] = [
+  { action: "markImplemented", label: "Mark implemented" },
+  { action: "withdraw", label: "Withdraw" },
+  { action: "reopen", label: "Reopen as draft" },
 ];
 
 /** Sign-off: status steps, reviewers per role, their decisions (live), and the activity log. */
-export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Props) {
+export function ReviewPanel({ documentId, canViewActivity, members, sectionTitles }: Props) {
   const router = useRouter();
   const historyPath = `${usePathname()}/history`;
   const [review, setReview] = useState<ReviewDto>();
@@ -100,14 +103,10 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
         <h2 id="review-heading" className="text-lg font-semibold">Review</h2>
         <span data-testid="review-status" className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABELS[review.status]}</span>
         <div className="ml-auto flex flex-wrap gap-2">
-          {canEdit && (review.status === "draft" || review.status === "changes_requested") ? (
-            <Button onClick={() => void post("review/submit", {})}>Submit for review</Button>
-          ) : null}
-          {canEdit
-            ? STATUS_ACTIONS.filter((a) => a.from.includes(review.status)).map((a) => (
-                <Button key={a.action} variant="secondary" onClick={() => void post("status", { action: a.action })}>{a.label}</Button>
-              ))
-            : null}
+          {review.can.submit ? <Button onClick={() => void post("review/submit", {})}>Submit for review</Button> : null}
+          {STEP_LABELS.filter((a) => review.can.steps.includes(a.action)).map((a) => (
+            <Button key={a.action} variant="secondary" onClick={() => void post("status", { action: a.action })}>{a.label}</Button>
+          ))}
         </div>
       </div>
       {error ? (
@@ -120,6 +119,7 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
               ))}
             </ul>
           ) : null}
+          {problems.length && review.can.overrideGate ? <GateOverride onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
         </Alert>
       ) : null}
 
@@ -145,7 +145,7 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
               </td>
               <td className="py-2 pr-3">
                 {role.reviewers.map((r) => r.name).join(", ") || <span className="text-slate-500">nobody yet</span>}
-                {canEdit ? (
+                {review.can.assign ? (
                   <select
                     aria-label={`Add a reviewer for ${role.name}`}
                     className="mt-1 block rounded-md border-0 py-1 pl-2 pr-8 text-xs ring-1 ring-inset ring-slate-300"
@@ -165,7 +165,7 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
                         <span className={d.decision === "approved" ? "text-emerald-700" : "text-orange-700"}>{d.decision === "approved" ? "Approved" : "Changes requested"}</span> by {d.reviewerName}, {d.at.slice(0, 16).replace("T", " ")}
                         {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{d.unchangedSince ? "stale, but the content is back to what was decided on" : "stale: content changed since"}</span> : null}
                         {d.stale && d.versionNumber && !d.unchangedSince ? <a className="ml-1 text-xs text-indigo-700 underline" href={`${historyPath}?from=${d.versionNumber}&to=current`}>see what changed since v{d.versionNumber}</a> : null}
-                        {d.stale && d.unchangedSince && inReview && d.decision === "approved" && review.myRoles.includes(role.key) ? (
+                        {d.stale && d.unchangedSince && d.decision === "approved" && review.can.decide.includes(role.key) ? (
                           <button type="button" className="ml-2 text-xs font-semibold text-indigo-700 underline" onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment: "Re-approved: unchanged since my approval" })}>
                             Re-approve
                           </button>
@@ -178,7 +178,7 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
                 ) : (
                   <span className="text-slate-500">pending</span>
                 )}
-                {inReview && review.myRoles.includes(role.key) ? (
+                {review.can.decide.includes(role.key) ? (
                   <div className="mt-2 flex flex-wrap gap-2">
                     <Button onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment }).then((ok) => ok && setComment(""))}>Approve as {role.name}</Button>
                     <Button variant="secondary" onClick={() => void post("review/decision", { roleKey: role.key, decision: "changes_requested", comment }).then((ok) => ok && setComment(""))}>Request changes as {role.name}</Button>
@@ -189,20 +189,22 @@ export function ReviewPanel({ documentId, canEdit, members, sectionTitles }: Pro
           ))}
         </tbody>
       </table>
-      {canEdit && (review.status === "draft" || review.status === "changes_requested") ? (
+      {review.can.editRoles ? (
         <Disclosure summary="Edit sign-off roles" className="text-sm">
           <SignoffRolesEditor key={review.roles.map((r) => `${r.key}:${r.name}:${r.scope.join(",")}`).join("|")} documentId={documentId} roles={review.roles} sectionTitles={sectionTitles} onSaved={setReview} />
         </Disclosure>
       ) : null}
-      {inReview && review.myRoles.length ? (
+      {review.can.decide.length ? (
         <label className="block text-xs font-medium text-slate-600">
           Comment with your decision
           <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
         </label>
       ) : null}
-      <Disclosure summary="Activity" className="text-sm" onToggle={() => void load()}>
-        <ActivityList documentId={documentId} refreshKey={tick} />
-      </Disclosure>
+      {canViewActivity ? (
+        <Disclosure summary="Activity" className="text-sm" onToggle={() => void load()}>
+          <ActivityList documentId={documentId} refreshKey={tick} />
+        </Disclosure>
+      ) : null}
     </section>
   );
 }

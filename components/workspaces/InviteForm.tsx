@@ -2,8 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { can } from "@/lib/access/policy";
-import { ROLES, type Role } from "@/lib/access/roles";
+import type { Role } from "@/lib/access/roles";
 import type { InviteDto } from "@/lib/workspaces/present";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
@@ -11,9 +10,9 @@ import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
 import { CopyLink } from "./CopyLink";
 
-export function InviteForm({ slug, myRole }: { slug: string; myRole: Role }) {
+/** `roles`: the roles the actor may invite as, from the server's policy. */
+export function InviteForm({ slug, roles }: { slug: string; roles: Role[] }) {
   const router = useRouter();
-  const roles = ROLES.filter((r) => can({ userId: "", role: myRole }, "member.invite", { newRole: r }));
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [sent, setSent] = useState<{ invite: InviteDto; emailed: boolean }>();

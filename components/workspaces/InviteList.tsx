@@ -7,7 +7,7 @@ import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
 
-export function InviteList({ slug, invites }: { slug: string; invites: InviteDto[] }) {
+export function InviteList({ slug, invites, canRevoke }: { slug: string; invites: InviteDto[]; canRevoke: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
 
@@ -28,7 +28,7 @@ export function InviteList({ slug, invites }: { slug: string; invites: InviteDto
               <div>
                 <span className="font-medium">{i.email}</span> <span className="text-slate-500">as {i.role}, invited by {i.invitedBy}</span>
               </div>
-              <Button variant="ghost" onClick={() => revoke(i)} aria-label={`Revoke invite for ${i.email}`}>Revoke</Button>
+              {canRevoke ? <Button variant="ghost" onClick={() => revoke(i)} aria-label={`Revoke invite for ${i.email}`}>Revoke</Button> : null}
             </div>
             <p className="mt-1 text-xs text-slate-500">Expires {new Date(i.expiresAt).toLocaleDateString()}. The link was shown when the invite was sent; invite the address again for a new one.</p>
           </li>

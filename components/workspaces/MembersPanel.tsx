@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { can } from "@/lib/access/policy";
-import { ROLES, type Role } from "@/lib/access/roles";
+import type { Role } from "@/lib/access/roles";
+import type { MembersAbilities } from "@/lib/workspaces/memberAbilities";
 import type { InviteDto, MemberDto } from "@/lib/workspaces/present";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
@@ -13,16 +13,17 @@ import { InviteList } from "./InviteList";
 
 interface Props {
   slug: string;
-  me: { userId: string; role: Role };
+  me: { userId: string };
   members: MemberDto[];
   invites: InviteDto[];
+  /** computed on the server by the policy */
+  abilities: MembersAbilities;
 }
 
-export function MembersPanel({ slug, me, members, invites }: Props) {
+export function MembersPanel({ slug, me, members, invites, abilities }: Props) {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
-  const ownerCount = members.filter((m) => m.role === "owner").length;
 
   async function change(member: MemberDto, role: Role) {
     setError(undefined);
@@ -49,7 +50,7 @@ export function MembersPanel({ slug, me, members, invites }: Props) {
     <div className="space-y-8">
       {error ? <Alert>{error}</Alert> : null}
       {notice ? <Alert tone="success">{notice}</Alert> : null}
-      {can(me, "member.invite", { newRole: "viewer" }) ? <InviteForm slug={slug} myRole={me.role} /> : null}
+      {abilities.invitableRoles.length ? <InviteForm slug={slug} roles={abilities.invitableRoles} /> : null}
       <section aria-labelledby="members-heading" className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
         <h2 id="members-heading" className="border-b border-slate-200 px-4 py-3 text-sm font-semibold">
           {members.length} {members.length === 1 ? "member" : "members"}
@@ -65,8 +66,7 @@ export function MembersPanel({ slug, me, members, invites }: Props) {
           </thead>
           <tbody className="divide-y divide-slate-100">
             {members.map((m) => {
-              const subject = { targetUserId: m.userId, targetRole: m.role, ownerCount };
-              const grantable = ROLES.filter((r) => r === m.role || can(me, "member.changeRole", { ...subject, newRole: r }));
+              const grantable = abilities.members[m.userId]?.grantableRoles ?? [m.role];
               return (
                 <tr key={m.userId}>
                   <td className="px-4 py-2 font-medium text-slate-900">
@@ -91,7 +91,7 @@ export function MembersPanel({ slug, me, members, invites }: Props) {
                     )}
                   </td>
                   <td className="px-4 py-2 text-right">
-                    {can(me, "member.remove", subject) ? (
+                    {abilities.members[m.userId]?.canRemove ? (
                       <Button variant="danger" onClick={() => remove(m)} aria-label={m.userId === me.userId ? "Leave workspace" : `Remove ${m.name}`}>
                         {m.userId === me.userId ? "Leave" : "Remove"}
                       </Button>
@@ -103,7 +103,7 @@ export function MembersPanel({ slug, me, members, invites }: Props) {
           </tbody>
         </table>
       </section>
-      {invites.length ? <InviteList slug={slug} invites={invites} /> : null}
+      {invites.length ? <InviteList slug={slug} invites={invites} canRevoke={abilities.canRevokeInvites} /> : null}
     </div>
   );
 }

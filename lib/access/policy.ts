@@ -23,6 +23,12 @@ export interface Subject {
   newRole?: Role;
   /** how many owners the workspace has */
   ownerCount?: number;
+  /** user id of the document's owner (its author) */
+  documentOwnerId?: string;
+  /** user id of whoever started the comment thread */
+  authorId?: string;
+  /** the actor is assigned to the sign-off role the action concerns */
+  isReviewer?: boolean;
 }
 
 type Rule = (m: Membership, s: Subject) => boolean;
@@ -63,7 +69,18 @@ export const RULES = {
   "version.restore": isEditor,
   // reviewers are often viewers: everyone in the workspace may discuss a document
   "comment.create": isMember,
-  "comment.resolve": (m, s) => isEditor(m) || s.targetUserId === m.userId,
+  "comment.resolve": (m, s) => isEditor(m) || (s.authorId !== undefined && s.authorId === m.userId),
+  "review.assign": isEditor,
+  "review.editRoles": isEditor,
+  "review.submit": isEditor,
+  // the author knows why a placeholder may stay; admins answer for the workspace
+  "review.overrideGate": (m, s) => isAdmin(m) || (isEditor(m) && s.documentOwnerId !== undefined && s.documentOwnerId === m.userId),
+  // reviewers are often viewers: the assignment, not the role, lets them decide
+  "review.decide": (_m, s) => s.isReviewer === true,
+  // mark implemented, withdraw, supersede, reopen
+  "review.changeStatus": isEditor,
+  // decide for a role, or take a status step, in someone else's place, with a written reason
+  "review.override": isAdmin,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -81,7 +98,17 @@ export function authorize(member: Membership | null | undefined, action: Action,
   if (!can(member, action, subject)) throw new Forbidden();
 }
 
-/** The subject-free abilities of a member, for pages to show or hide controls. */
-export function abilitiesFor(member: Membership | null | undefined): Record<Action, boolean> {
-  return Object.fromEntries(ACTIONS.map((a) => [a, can(member, a)])) as Record<Action, boolean>;
+export type Abilities = Record<Action, boolean>;
+
+/**
+ * A member's abilities, for pages to show or hide controls: subject-free, or about one
+ * subject when the page is about one (see `documentAbilities`).
+ */
+export function abilitiesFor(member: Membership | null | undefined, subject: Subject = {}): Abilities {
+  return Object.fromEntries(ACTIONS.map((a) => [a, can(member, a, subject)])) as Abilities;
+}
+
+/** A member's abilities on one document (rules about its owner included). */
+export function documentAbilities(member: Membership | null | undefined, doc: { ownerId: string }): Abilities {
+  return abilitiesFor(member, { documentOwnerId: doc.ownerId });
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { authorize } from "../access/policy";
+import { authorize, can, type Membership } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
@@ -30,6 +30,8 @@ export interface CommentThreadDto {
   quote: string;
   resolved: boolean;
   createdById: string;
+  /** the actor may resolve or reopen it (`comment.resolve`) */
+  canResolve: boolean;
   comments: { id: string; author: string; authorId: string; body: string; at: string }[];
 }
 
@@ -41,7 +43,7 @@ async function mentioned(ctx: Ctx, workspaceId: string, body: string): Promise<s
   return members.filter((m) => lower.includes(`@${m.user.name.toLowerCase()}`) || lower.includes(`@${m.user.name.split(/\s+/)[0]!.toLowerCase()}`)).map((m) => m.userId);
 }
 
-async function present(ctx: Ctx, documentId: string): Promise<CommentThreadDto[]> {
+async function present(ctx: Ctx, documentId: string, membership: Membership): Promise<CommentThreadDto[]> {
   const threads = await ctx.db.commentThread.findMany({
     where: { documentId },
     include: { comments: { include: { author: true }, orderBy: { createdAt: "asc" } } },
@@ -55,6 +57,7 @@ async function present(ctx: Ctx, documentId: string): Promise<CommentThreadDto[]
     quote: t.quote,
     resolved: Boolean(t.resolvedAt),
     createdById: t.createdById,
+    canResolve: can(membership, "comment.resolve", { authorId: t.createdById }),
     comments: t.comments.map((c) => ({ id: c.id, author: c.author.name, authorId: c.authorId, body: c.body, at: c.createdAt.toISOString() })),
   }));
 }
@@ -63,7 +66,7 @@ async function present(ctx: Ctx, documentId: string): Promise<CommentThreadDto[]
 export async function listThreads(ctx: Ctx, raw: { documentId: string }): Promise<CommentThreadDto[]> {
   const { doc, membership } = await loadDocument(ctx, Id.parse(raw.documentId));
   authorize(membership, "document.view");
-  return present(ctx, doc.id);
+  return present(ctx, doc.id, membership);
 }
 
 /** Starts a thread on a section or a passage; @mentions are notified. Requires `comment.create`. */
@@ -96,7 +99,7 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
       text: `${ctx.actor.name} mentioned you on “${doc.title}”: ${input.body.slice(0, 140)}`,
       url: `/w/${doc.workspace.slug}/d/${doc.id}#section-${input.sectionKey}`,
     });
-    return present(tx, doc.id);
+    return present(tx, doc.id, membership);
   });
 }
 
@@ -120,7 +123,7 @@ export async function replyToThread(ctx: Ctx, raw: z.input<typeof ReplyInput>): 
       text: `${ctx.actor.name} replied on “${doc.title}”: ${input.body.slice(0, 140)}`,
       url: `/w/${doc.workspace.slug}/d/${doc.id}#section-${thread.sectionKey}`,
     });
-    return present(tx, doc.id);
+    return present(tx, doc.id, membership);
   });
 }
 
@@ -130,10 +133,10 @@ export async function resolveThread(ctx: Ctx, raw: z.input<typeof ResolveInput>)
   const { doc, membership } = await loadDocument(ctx, input.documentId);
   const thread = await ctx.db.commentThread.findFirst({ where: { id: input.threadId, documentId: doc.id } });
   if (!thread) throw new NotFound("Thread");
-  authorize(membership, "comment.resolve", { targetUserId: thread.createdById });
+  authorize(membership, "comment.resolve", { authorId: thread.createdById });
   return inTransaction(ctx, async (tx) => {
     await tx.db.commentThread.update({ where: { id: thread.id }, data: input.resolved ? { resolvedAt: new Date(), resolvedById: ctx.actor.userId } : { resolvedAt: null, resolvedById: null } });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: input.resolved ? "comment.resolved" : "comment.reopened", subjectId: doc.id, data: { thread: thread.id } });
-    return present(tx, doc.id);
+    return present(tx, doc.id, membership);
   });
 }

@@ -37,22 +37,26 @@ export async function getDocument(ctx: Ctx, raw: DocumentRef): Promise<DocumentD
 
 /**
  * Changes the title and/or field values. Field values are checked against the template
- * version the document came from. Requires `document.edit`.
+ * version the document came from. Requires `document.edit`. Everything is checked before
+ * the first write (title and values storable, fields valid, sections present): the field
+ * change goes through the live Y.Doc, which no database transaction can take back, so
+ * nothing after it may fail on input.
  */
 export async function updateDocument(ctx: Ctx, raw: UpdateDocumentInput): Promise<DocumentSummaryDto> {
   const input = UpdateDocumentInput.parse(raw);
   const { doc, membership } = await loadDocument(ctx, input.documentId);
   authorize(membership, "document.edit");
-  if (input.fields) {
-    const def = await templateAtVersion(ctx.db, doc.templateId, doc.templateVersion);
-    const members = await ctx.db.membership.findMany({ where: { workspaceId: doc.workspaceId }, select: { userId: true } });
-    validateFieldUpdates(def, input.fields, new Set(members.map((m) => m.userId)));
-  }
   const fieldUpdates = Object.entries(input.fields ?? {});
   if (fieldUpdates.length) {
+    const def = await templateAtVersion(ctx.db, doc.templateId, doc.templateVersion);
+    const members = await ctx.db.membership.findMany({ where: { workspaceId: doc.workspaceId }, select: { userId: true } });
+    validateFieldUpdates(def, input.fields ?? {}, new Set(members.map((m) => m.userId)));
     const keys = new Set((await ctx.db.section.findMany({ where: { documentId: doc.id }, select: { key: true } })).map((s) => s.key));
     const missing = fieldUpdates.find(([key]) => !keys.has(key));
     if (missing) throw new NotFound(`Section ${missing[0]}`);
+  }
+
+  if (fieldUpdates.length) {
     // through the Y.Doc, so open editors see the new values live
     await changeDocument(doc.id, (ydoc) => {
       for (const [sectionKey, values] of fieldUpdates) {

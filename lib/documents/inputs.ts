@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_MESSAGE } from "../util/storableText";
 import { Id, Slug } from "../workspaces/schema";
 import { DOCUMENT_STATUSES } from "./status";
 
@@ -7,18 +8,19 @@ export { DOCUMENT_STATUSES, STATUS_LABELS, type DocumentStatus } from "./status"
 export const CreateDocumentInput = z.object({
   slug: Slug,
   templateId: Id,
-  title: z.string().trim().min(1).max(200).optional(),
+  title: z.string().trim().min(1).max(200).refine(isStorableText, UNSTORABLE_MESSAGE).optional(),
 });
 export type CreateDocumentInput = z.infer<typeof CreateDocumentInput>;
 
 export const DocumentRef = z.object({ documentId: Id });
 export type DocumentRef = z.infer<typeof DocumentRef>;
 
-const FieldValueInput = z.union([z.string().max(10_000), z.array(z.string().max(200)).max(100), z.null()]);
+const Storable = (max: number) => z.string().max(max).refine(isStorableText, UNSTORABLE_MESSAGE);
+const FieldValueInput = z.union([Storable(10_000), z.array(Storable(200)).max(100), z.null()]);
 
 export const UpdateDocumentInput = z.object({
   documentId: Id,
-  title: z.string().trim().min(1, "Enter a title.").max(200).optional(),
+  title: z.string().trim().min(1, "Enter a title.").max(200).refine(isStorableText, UNSTORABLE_MESSAGE).optional(),
   /** section key → field key → value */
   fields: z.record(z.string().max(60), z.record(z.string().max(60), FieldValueInput)).optional(),
 });

@@ -5,10 +5,8 @@ import { inTransaction } from "../db/tx";
 import { Conflict, InvalidInput } from "../errors";
 import type { SignoffRoleDef } from "../templates/schema";
 import { RolesInput } from "./inputs";
+import { rolesEditable } from "./stateMachine";
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
-
-/** Roles can change while nobody is deciding on them yet, or after changes were requested. */
-const EDITABLE_IN = new Set(["draft", "changes_requested"]);
 
 /** "Data Model (DBA)" → "data_model_dba", made unique among `taken`. */
 function keyFor(name: string, taken: Set<string>): string {
@@ -23,7 +21,7 @@ const sameScope = (a: string[], b: string[]) => a.length === b.length && [...a].
 
 /**
  * Replaces the document's sign-off roles (the template's are the starting point): names,
- * which sections each one covers. Requires `document.edit`, while the document is a Draft
+ * which sections each one covers. Requires `review.editRoles`, while the document is a Draft
  * or has Changes Requested (409 otherwise). A removed role loses its reviewers; a role whose
  * sections changed has its earlier decisions marked stale, as they covered other content.
  */
@@ -31,8 +29,8 @@ export async function updateSignoffRoles(ctx: Ctx, raw: RolesInput): Promise<Rev
   const input = RolesInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
-    authorize(facts.membership, "document.edit");
-    if (!EDITABLE_IN.has(facts.doc.status)) throw new Conflict("Sign-off roles can be changed while the document is a Draft or has Changes Requested.");
+    authorize(facts.membership, "review.editRoles");
+    if (!rolesEditable(facts.doc.status)) throw new Conflict("Sign-off roles can be changed while the document is a Draft or has Changes Requested.");
     const sectionKeys = new Set(facts.sections.map((s) => s.key));
     const fieldErrors: Record<string, string[]> = {};
     input.roles.forEach((r, i) => {

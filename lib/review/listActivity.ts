@@ -11,11 +11,15 @@ export interface ActivityDto {
   data: Record<string, unknown>;
 }
 
-/** The document's activity log, newest first. Requires `document.view`. */
+/**
+ * The document's activity log, newest first. Requires `activity.view` (admins): the log
+ * names who did what and when. Everyone else follows a document through its versions,
+ * its review and its comments. NotFound outside the actor's workspaces.
+ */
 export async function listDocumentActivity(ctx: Ctx, raw: DocumentRef): Promise<ActivityDto[]> {
   const { documentId } = DocumentRef.parse(raw);
   const { doc, membership } = await loadDocument(ctx, documentId);
-  authorize(membership, "document.view");
+  authorize(membership, "activity.view");
   const rows = await ctx.db.activity.findMany({ where: { workspaceId: doc.workspaceId, subjectId: documentId }, orderBy: { createdAt: "desc" }, take: 200 });
   const actorIds = [...new Set(rows.map((r) => r.actorId).filter((id): id is string => Boolean(id)))];
   const names = new Map((await ctx.db.user.findMany({ where: { id: { in: actorIds } } })).map((u) => [u.id, u.name]));

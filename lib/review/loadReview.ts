@@ -1,4 +1,4 @@
-import type { Membership } from "../access/policy";
+import { can, type Membership } from "../access/policy";
 import type { Ctx } from "../context";
 import { loadDocument } from "../documents/loadDocument";
 import type { DocumentStatus } from "../documents/inputs";
@@ -6,6 +6,21 @@ import { templateAtVersion } from "../templates/templates";
 import { currentSections, scopeHash } from "./scope";
 import type { SignoffRoleDef } from "../templates/schema";
 import { signoffRolesOf } from "./roles";
+import { allowedFrom, availableSteps, rolesEditable, type ReviewAction } from "./stateMachine";
+
+/** What the actor may do on the review now, decided by the policy and the state machine. */
+export interface ReviewAbilities {
+  /** submit for review (the gate may still block it) */
+  submit: boolean;
+  /** submit despite the gate's problems, with a reason */
+  overrideGate: boolean;
+  assign: boolean;
+  editRoles: boolean;
+  /** status steps the actor may take now: mark implemented, withdraw, supersede, reopen */
+  steps: Exclude<ReviewAction, "submit" | "approve" | "requestChanges">[];
+  /** sign-off roles the actor may approve or request changes for now (while in review) */
+  decide: string[];
+}
 
 export interface RoleReviewDto {
   key: string;
@@ -37,6 +52,7 @@ export interface ReviewDto {
   myRoles: string[];
   /** the actor's user id (their own decisions start "what changed since") */
   me: string;
+  can: ReviewAbilities;
 }
 
 /** Facts for review use cases: the document, the actor's membership, its sign-off roles. */
@@ -72,5 +88,18 @@ export function presentReview(facts: Facts, actorId: string): ReviewDto {
     return { key: role.key, name: role.name, scope: role.scope, reviewers, decisions, approved };
   });
   const myRoles = facts.assignments.filter((a) => a.reviewerId === actorId).map((a) => a.roleKey);
-  return { status: facts.doc.status, roles, myRoles, me: actorId };
+  return { status: facts.doc.status, roles, myRoles, me: actorId, can: reviewAbilities(facts, myRoles) };
+}
+
+function reviewAbilities(facts: Facts, myRoles: string[]): ReviewAbilities {
+  const { membership, doc } = facts;
+  const steps = availableSteps(doc.status, { membership, isReviewer: myRoles.length > 0 });
+  return {
+    submit: steps.includes("submit"),
+    overrideGate: steps.includes("submit") && can(membership, "review.overrideGate", { documentOwnerId: doc.ownerId }),
+    assign: can(membership, "review.assign"),
+    editRoles: rolesEditable(doc.status) && can(membership, "review.editRoles"),
+    steps: steps.filter((s): s is ReviewAbilities["steps"][number] => s !== "submit" && s !== "approve" && s !== "requestChanges"),
+    decide: allowedFrom(doc.status, "approve") ? facts.roles.filter((r) => can(membership, "review.decide", { isReviewer: myRoles.includes(r.key) })).map((r) => r.key) : [],
+  };
 }

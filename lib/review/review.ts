@@ -13,7 +13,7 @@ import { versionCurrent } from "../versions/autoVersions";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
 import { currentSections, scopeHash } from "./scope";
-import { transition, type ReviewAction } from "./stateMachine";
+import { allowedFrom, transition, type ReviewAction } from "./stateMachine";
 import { submitProblems } from "./submitGate";
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
@@ -45,10 +45,10 @@ export async function getReview(ctx: Ctx, input: { documentId: string }): Promis
 }
 
 /** Applies a status step decided by the state machine, recording it (and any override reason). */
-async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allApproved?: boolean; overrideReason?: string; data?: Record<string, string> } = {}) {
+async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allApproved?: boolean; isReviewer?: boolean; overrideReason?: string; data?: Record<string, string> } = {}) {
   const result = transition(facts.doc.status, action, {
-    role: facts.membership.role,
-    isReviewer: facts.assignments.some((a) => a.reviewerId === ctx.actor.userId),
+    membership: facts.membership,
+    isReviewer: extra.isReviewer ?? facts.assignments.some((a) => a.reviewerId === ctx.actor.userId),
     allApproved: extra.allApproved,
     overrideReason: extra.overrideReason,
   });
@@ -72,7 +72,7 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
   const input = AssignReviewerInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
-    authorize(facts.membership, "document.edit");
+    authorize(facts.membership, "review.assign");
     if (!facts.roles.some((r) => r.key === input.roleKey)) throw new InvalidInput("Unknown sign-off role.", { roleKey: ["is not a sign-off role of this document"] });
     const member = await tx.db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: facts.doc.workspaceId, userId: input.reviewerId } } });
     if (!member) throw new InvalidInput("Reviewers must be members of the workspace.", { reviewerId: ["is not a member of this workspace"] });
@@ -90,18 +90,19 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
 
 /**
  * Submits the document for review. Refused with the list of problems (SubmitBlocked, 409)
- * while required fields are empty, placeholders remain or a diagram is broken — unless an
- * owner gives a reason to override.
+ * while required fields are empty, placeholders remain or a diagram is broken — unless
+ * someone with `review.overrideGate` (the document's owner, or an admin) gives a reason.
+ * Requires `review.submit`.
  */
 export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<ReviewDto> {
   const input = SubmitInput.parse(raw);
   await storeLatest(ctx, input.documentId);
   return inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
-    authorize(facts.membership, "document.edit");
+    authorize(facts.membership, "review.submit");
     const def = await templateAtVersion(tx.db, facts.doc.templateId, facts.doc.templateVersion);
     const problems = await submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def);
-    const override = facts.membership.role === "owner" && Boolean(input.overrideReason);
+    const override = Boolean(input.overrideReason) && can(facts.membership, "review.overrideGate", { documentOwnerId: facts.doc.ownerId });
     if (problems.length && !override) throw new SubmitBlocked(problems);
     await step(tx, facts, "submit", override && problems.length ? { data: { gateOverride: input.overrideReason ?? "" } } : {});
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
@@ -111,7 +112,8 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
 /**
  * Records a reviewer's decision for one role, bound to the hash of the content the role
  * covers. Approving the last role makes the document Approved; requesting changes sends
- * it to Changes Requested. Only reviewers assigned to the role (or an overriding admin).
+ * it to Changes Requested. Requires `review.decide` (assigned to the role), or
+ * `review.override` with a reason.
  */
 export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
   const input = DecisionInput.parse(raw);
@@ -122,8 +124,9 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
     const role = facts.roles.find((r) => r.key === input.roleKey);
     if (!role) throw new NotFound("Sign-off role");
     const assigned = facts.assignments.some((a) => a.roleKey === role.key && a.reviewerId === ctx.actor.userId);
-    if (!assigned && !(input.overrideReason && can(facts.membership, "workspace.update"))) throw new Forbidden(`You are not a reviewer for ${role.name}.`);
-    if (facts.doc.status !== "in_review" && !(input.decision === "changes_requested" && facts.doc.status === "approved")) {
+    const own = can(facts.membership, "review.decide", { isReviewer: assigned });
+    if (!own && !(input.overrideReason && can(facts.membership, "review.override"))) throw new Forbidden(`You are not a reviewer for ${role.name}.`);
+    if (!allowedFrom(facts.doc.status, input.decision === "approved" ? "approve" : "requestChanges")) {
       throw new Conflict(`Decisions are made while a document is in review; it is ${facts.doc.status.replace("_", " ")}.`);
     }
     const sections = await currentSections(tx.db, facts.doc.id);
@@ -145,7 +148,7 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
     await notifyAbout(tx, facts, "review.decided", [facts.doc.ownerId], `${ctx.actor.name} ${input.decision === "approved" ? "approved" : "requested changes to"} “${facts.doc.title}” as ${role.name}.`);
     const after = await loadReviewFacts(tx, input.documentId);
     const allApproved = presentReview(after, ctx.actor.userId).roles.every((r) => r.approved);
-    await step(tx, after, input.decision === "approved" ? "approve" : "requestChanges", { allApproved, overrideReason: assigned ? undefined : input.overrideReason });
+    await step(tx, after, input.decision === "approved" ? "approve" : "requestChanges", { allApproved, isReviewer: own, overrideReason: own ? undefined : input.overrideReason });
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
   });
 }

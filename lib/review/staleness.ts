@@ -3,12 +3,15 @@ import type { HashableSection } from "../documents/contentHash";
 import { notify } from "../notifications/notify";
 import { templateAtVersion } from "../templates/templates";
 import { versionCurrent } from "../versions/autoVersions";
+import { STATUS_LABELS } from "../documents/status";
 import { signoffRolesOf } from "./roles";
+import { systemTransition } from "./stateMachine";
 import { scopeHash } from "./scope";
 
 /**
  * After content changed: every current decision whose covered content no longer has the
- * hash it was given on becomes stale, and an Approved document falls back to In Review.
+ * hash it was given on becomes stale, and the state machine's `contentChanged` step runs
+ * (an Approved document falls back to In Review).
  * Scoped roles only go stale when their own sections change. Runs in the transaction
  * that stores the content.
  */
@@ -39,10 +42,11 @@ export async function markStaleApprovals(db: DbTx, documentId: string, sections:
     });
     staled++;
   }
-  if (staled && doc.status === "approved") {
-    await db.document.update({ where: { id: documentId }, data: { status: "in_review" } });
-    await db.activity.create({ data: { workspaceId: doc.workspaceId, actorId: null, kind: "document.status", subjectId: documentId, data: { from: "approved", to: "in_review", action: "contentChanged" } } });
-    await versionCurrent(db, documentId, { kind: "status", label: "In Review" });
+  const next = staled ? systemTransition(doc.status, "contentChanged") : null;
+  if (next) {
+    await db.document.update({ where: { id: documentId }, data: { status: next } });
+    await db.activity.create({ data: { workspaceId: doc.workspaceId, actorId: null, kind: "document.status", subjectId: documentId, data: { from: doc.status, to: next, action: "contentChanged" } } });
+    await versionCurrent(db, documentId, { kind: "status", label: STATUS_LABELS[next] });
   }
   return staled;
 }

@@ -59,6 +59,8 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   // a placeholder is left: the submit is stopped with the problem listed
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByRole("list", { name: "Problems to fix" })).toContainText("Security: replace the placeholder “[List the threats]”");
+  // the document's owner may submit anyway, with a reason
+  await expect(author.getByLabel("Reason to submit anyway")).toBeVisible();
   await rewrite(author, "Security", "Threats: replayed webhooks.");
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
@@ -68,6 +70,9 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await expect(a.getByRole("link", { name: /^Inbox \d+ unread$/ })).toBeVisible();
   await a.getByRole("list", { name: "Notifications" }).getByRole("link", { name: /asked you to review “Webhook retries” as Security Review/ }).click();
   await a.waitForURL(new RegExp(url));
+  // the activity log is for admins (activity.view); an editor follows the review itself
+  await expect(a.getByRole("button", { name: "Approve as Security Review" })).toBeVisible();
+  await expect(a.getByText("Activity", { exact: true })).toHaveCount(0);
   await a.getByRole("button", { name: "Approve as Security Review" }).click();
   await expect(a.locator("tr[data-role=security_review]")).toContainText("Approved by Sec");
   await b.goto(url);

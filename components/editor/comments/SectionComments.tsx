@@ -15,8 +15,6 @@ interface Props {
   sectionTitle: string;
   threads: CommentThreadDto[];
   draft: Draft | null;
-  me: string;
-  canResolveAll: boolean;
   act: (path: string, body: Record<string, unknown>) => Promise<string | null>;
   onDraftDone: () => void;
 }
@@ -45,7 +43,7 @@ function Reply({ thread, act }: { thread: CommentThreadDto; act: Props["act"] })
 }
 
 /** Comment threads on one section: new comments on a passage or the section, replies, resolve and reopen. */
-export function SectionComments({ sectionKey, sectionTitle, threads, draft, me, canResolveAll, act, onDraftDone }: Props) {
+export function SectionComments({ sectionKey, sectionTitle, threads, draft, act, onDraftDone }: Props) {
   const [text, setText] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [showResolved, setShowResolved] = useState(false);
@@ -89,7 +87,7 @@ export function SectionComments({ sectionKey, sectionTitle, threads, draft, me, 
               </li>
             ))}
           </ul>
-          {canResolveAll || t.createdById === me ? (
+          {t.canResolve ? (
             <button type="button" className="mt-1 text-xs font-medium text-indigo-700 hover:underline" onClick={() => void act(`/${t.id}/resolve`, { resolved: !t.resolved })}>
               {t.resolved ? "Reopen" : "Resolve"}
             </button>

@@ -35,6 +35,15 @@ describe("comments", () => {
     expect((await resolveThread(editor, { documentId: doc.id, threadId: thread.id, resolved: false })).find((t) => t.id === thread.id)!.resolved).toBe(false);
   });
 
+  it("tells each reader which threads they may resolve, by the same rule the server applies", async () => {
+    const { owner, doc, sectionKey, viewer, editor } = await setUp();
+    await createThread(viewer, { documentId: doc.id, sectionKey, body: "Viewer's question" });
+    await createThread(owner, { documentId: doc.id, sectionKey, body: "Owner's note" });
+    const resolvable = async (ctx: typeof owner) => Object.fromEntries((await listThreads(ctx, { documentId: doc.id })).map((t) => [t.comments[0]!.body, t.canResolve]));
+    expect(await resolvable(viewer)).toEqual({ "Viewer's question": true, "Owner's note": false });
+    expect(await resolvable(editor)).toEqual({ "Viewer's question": true, "Owner's note": true });
+  });
+
   it("refuses empty comments, unknown sections and outsiders", async () => {
     const { doc, sectionKey, owner } = await setUp();
     const outsider = ctxFor((await makeWorkspace()).owner);

@@ -118,6 +118,22 @@ describe("updating, trash and isolation", () => {
     expect(saved.fields[field.key]).toBe(field.options![0]);
   });
 
+  it("refuses a title or field the database cannot store before writing anything, so no update is half-written", async () => {
+    const ws = await makeWorkspace();
+    const ctx = ctxFor(ws.owner);
+    const def = BUILTIN_TEMPLATES.find((t) => findField(t, (f) => f.type === "text"))!;
+    const { section, field } = findField(def, (f) => f.type === "text")!;
+    const doc = await createDocument(ctx, { slug: ws.slug, templateId: (await templateIds(ws.slug, ctx))[def.key]! });
+    const before = (await getDocument(ctx, { documentId: doc.id })).sections.find((s) => s.key === section.key)!.fields[field.key];
+    for (const bad of [{ title: "Renamed\u0000" }, { title: "Renamed \ud800" }, { fieldValue: "nul\u0000byte" }]) {
+      const input = { documentId: doc.id, title: bad.title ?? "Renamed", fields: { [section.key]: { [field.key]: bad.fieldValue ?? "A stored change" } } };
+      await expect(updateDocument(ctx, input)).rejects.toThrow();
+      const after = await getDocument(ctx, { documentId: doc.id });
+      expect(after.title).toBe(doc.title);
+      expect(after.sections.find((s) => s.key === section.key)!.fields[field.key]).toEqual(before);
+    }
+  });
+
   it("moves a document to the trash and restores it; viewers can do neither", async () => {
     const ws = await makeWorkspace(["viewer"]);
     const ctx = ctxFor(ws.owner);

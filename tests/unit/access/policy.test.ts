@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, abilitiesFor, authorize, can, type Action, type Subject } from "@/lib/access/policy";
+import { ACTIONS, abilitiesFor, authorize, can, documentAbilities, type Action, type Subject } from "@/lib/access/policy";
 import type { Role } from "@/lib/access/roles";
 import { Forbidden } from "@/lib/errors";
 
@@ -43,8 +43,20 @@ const TABLE: [Action, Subject, Record<Role, boolean>][] = [
   ["version.create", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["version.restore", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["comment.create", {}, { owner: true, admin: true, editor: true, viewer: true }],
-  ["comment.resolve", { targetUserId: OTHER }, { owner: true, admin: true, editor: true, viewer: false }],
-  ["comment.resolve", { targetUserId: ME }, { owner: true, admin: true, editor: true, viewer: true }],
+  ["comment.resolve", { authorId: OTHER }, { owner: true, admin: true, editor: true, viewer: false }],
+  ["comment.resolve", { authorId: ME }, { owner: true, admin: true, editor: true, viewer: true }],
+  ["comment.resolve", {}, { owner: true, admin: true, editor: true, viewer: false }],
+  ["review.assign", {}, { owner: true, admin: true, editor: true, viewer: false }],
+  ["review.editRoles", {}, { owner: true, admin: true, editor: true, viewer: false }],
+  ["review.submit", {}, { owner: true, admin: true, editor: true, viewer: false }],
+  ["review.overrideGate", { documentOwnerId: OTHER }, { owner: true, admin: true, editor: false, viewer: false }],
+  ["review.overrideGate", { documentOwnerId: ME }, { owner: true, admin: true, editor: true, viewer: false }],
+  ["review.overrideGate", {}, { owner: true, admin: true, editor: false, viewer: false }],
+  ["review.decide", { isReviewer: true }, { owner: true, admin: true, editor: true, viewer: true }],
+  ["review.decide", { isReviewer: false }, { owner: false, admin: false, editor: false, viewer: false }],
+  ["review.decide", {}, { owner: false, admin: false, editor: false, viewer: false }],
+  ["review.changeStatus", {}, { owner: true, admin: true, editor: true, viewer: false }],
+  ["review.override", {}, { owner: true, admin: true, editor: false, viewer: false }],
 ];
 
 describe("policy", () => {
@@ -78,5 +90,11 @@ describe("policy", () => {
     expect(viewer["document.view"]).toBe(true);
     expect(viewer["document.create"]).toBe(false);
     expect(abilitiesFor({ userId: ME, role: "admin" })["member.invite"]).toBe(false); // needs a role to grant
+  });
+
+  it("documentAbilities answers with the document's owner as the subject", () => {
+    expect(documentAbilities({ userId: ME, role: "editor" }, { ownerId: ME })["review.overrideGate"]).toBe(true);
+    expect(documentAbilities({ userId: ME, role: "editor" }, { ownerId: OTHER })["review.overrideGate"]).toBe(false);
+    expect(documentAbilities({ userId: ME, role: "viewer" }, { ownerId: ME })["activity.view"]).toBe(false);
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/access/roles";
 import { DOCUMENT_STATUSES, type DocumentStatus } from "@/lib/documents/inputs";
-import { REVIEW_ACTIONS, transition, type ReviewAction } from "@/lib/review/stateMachine";
+import { availableSteps, REVIEW_ACTIONS, rolesEditable, systemTransition, transition, type ReviewAction } from "@/lib/review/stateMachine";
+
+const as = (role: Role) => ({ userId: "me", role });
 
 type Actor = { role: Role; isReviewer: boolean; label: string };
 const ACTORS: Actor[] = [
@@ -49,7 +51,7 @@ describe("review state machine", () => {
           const want = expected(status, action, actor, allApproved);
           const label = `${actor.label}: ${action} on ${status}${action === "approve" ? (allApproved ? " (last role)" : " (roles left)") : ""} → ${want}`;
           it(label, () => {
-            const got = transition(status, action, { role: actor.role, isReviewer: actor.isReviewer, allApproved });
+            const got = transition(status, action, { membership: as(actor.role), isReviewer: actor.isReviewer, allApproved });
             expect(got.ok ? got.next : got.status).toBe(want);
           });
         }
@@ -58,15 +60,29 @@ describe("review state machine", () => {
   }
 
   it("lets an owner or admin override who may act, with a reason, but never the status rules", () => {
-    expect(transition("in_review", "approve", { role: "admin", isReviewer: false, allApproved: true, overrideReason: "Reviewer on leave" })).toEqual({ ok: true, next: "approved", overridden: true });
-    expect(transition("in_review", "approve", { role: "admin", isReviewer: false, overrideReason: "  " })).toMatchObject({ ok: false, status: 403 });
-    expect(transition("in_review", "approve", { role: "editor", isReviewer: false, overrideReason: "please" })).toMatchObject({ ok: false, status: 403 });
-    expect(transition("implemented", "approve", { role: "owner", isReviewer: false, overrideReason: "x" })).toMatchObject({ ok: false, status: 409 });
+    expect(transition("in_review", "approve", { membership: as("admin"), isReviewer: false, allApproved: true, overrideReason: "Reviewer on leave" })).toEqual({ ok: true, next: "approved", overridden: true });
+    expect(transition("in_review", "approve", { membership: as("admin"), isReviewer: false, overrideReason: "  " })).toMatchObject({ ok: false, status: 403 });
+    expect(transition("in_review", "approve", { membership: as("editor"), isReviewer: false, overrideReason: "please" })).toMatchObject({ ok: false, status: 403 });
+    expect(transition("implemented", "approve", { membership: as("owner"), isReviewer: false, overrideReason: "x" })).toMatchObject({ ok: false, status: 409 });
   });
 
   it("explains a refusal", () => {
-    const refused = transition("implemented", "submit", { role: "editor", isReviewer: false });
+    const refused = transition("implemented", "submit", { membership: as("editor"), isReviewer: false });
     expect(refused).toMatchObject({ ok: false, status: 409 });
     expect(!refused.ok && refused.reason).toContain("implemented");
+  });
+
+  it("takes Specwright's own step only where the status allows it: changed content sends Approved back to In Review", () => {
+    for (const status of DOCUMENT_STATUSES) expect(systemTransition(status, "contentChanged")).toBe(status === "approved" ? "in_review" : null);
+  });
+
+  it("lets sign-off roles change only while Draft or Changes Requested", () => {
+    expect(DOCUMENT_STATUSES.filter(rolesEditable)).toEqual(["draft", "changes_requested"]);
+  });
+
+  it("offers exactly the steps transition would take without an override", () => {
+    expect(availableSteps("approved", { membership: as("editor"), isReviewer: false })).toEqual(["markImplemented", "withdraw", "supersede"]);
+    expect(availableSteps("in_review", { membership: as("viewer"), isReviewer: true })).toEqual(["approve", "requestChanges"]);
+    expect(availableSteps("in_review", { membership: as("viewer"), isReviewer: false })).toEqual([]);
   });
 });

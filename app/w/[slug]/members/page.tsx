@@ -3,6 +3,7 @@ import { MembersPanel } from "@/components/workspaces/MembersPanel";
 import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { listInvites, listMembers } from "@/lib/workspaces/listMembers";
+import { membersAbilities } from "@/lib/workspaces/memberAbilities";
 
 export const metadata = { title: "Members" };
 
@@ -18,7 +19,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <h1 className="text-2xl font-semibold tracking-tight">Members</h1>
         <p className="mt-1 text-sm text-slate-600">People in {workspace.name} and what they may do.</p>
       </div>
-      <MembersPanel slug={slug} me={{ userId: actor.userId, role: membership.role }} members={members} invites={invites} />
+      <MembersPanel slug={slug} me={{ userId: actor.userId }} members={members} invites={invites} abilities={membersAbilities(membership, members)} />
     </div>
   );
 }

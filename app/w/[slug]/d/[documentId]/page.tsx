@@ -8,7 +8,7 @@ import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { HistoryLink } from "@/components/versions/HistoryLink";
-import { abilitiesFor } from "@/lib/access/policy";
+import { documentAbilities } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { getDocument } from "@/lib/documents/documents";
@@ -30,7 +30,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     listMembers(ctx, { slug }),
     storedStateForPage(ctx, documentId),
   ]);
-  const can = abilitiesFor(membership);
+  const can = documentAbilities(membership, { ownerId: doc.owner.id });
   const readOnly = !can["document.edit"];
 
   const header = (
@@ -49,7 +49,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
       </div>
       <ReviewPanel
         documentId={doc.id}
-        canEdit={!readOnly}
+        canViewActivity={can["activity.view"]}
         members={members.map((m) => ({ userId: m.userId, name: m.name }))}
         sectionTitles={Object.fromEntries(doc.sections.map((s) => [s.key, s.title]))}
       />
@@ -59,7 +59,6 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     <DocumentEditor
       documentId={doc.id}
       initialState={initialState}
-      canResolveAll={can["document.edit"]}
       user={{ id: actor.userId, name: actor.name }}
       editable={!readOnly}
       sectionDefs={def.sections}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { findUnstorableText, isUnstorable } from "@/lib/http/storableText";
+import { findUnstorableText, isStorableText } from "@/lib/util/storableText";
 
-describe("isUnstorable", () => {
+describe("isStorableText", () => {
   it.each([
     ["a NUL byte", "a\u0000b"],
     ["a lone high surrogate", "a\uD83Db"],
@@ -9,11 +9,11 @@ describe("isUnstorable", () => {
     ["a high surrogate at the end", "x\uD83D"],
     ["two high surrogates", "\uD83D\uD83D"],
   ])("flags %s", (_name, text) => {
-    expect(isUnstorable(text)).toBe(true);
+    expect(isStorableText(text)).toBe(false);
   });
 
   it.each(["plain", "emoji 📋 and ü", "", "tab\tand newline\n"])("passes %j", (text) => {
-    expect(isUnstorable(text)).toBe(false);
+    expect(isStorableText(text)).toBe(true);
   });
 });
 

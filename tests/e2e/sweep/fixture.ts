@@ -1,0 +1,86 @@
+import { randomBytes } from "node:crypto";
+import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { PASSWORD, signInByApi, signUpByApi, uniqueEmail } from "../support";
+
+/** A request context per actor; all carry the app's own Origin, as a browser on the app would. */
+export type NewContext = () => Promise<APIRequestContext>;
+
+export interface Actor {
+  request: APIRequestContext;
+  userId: string;
+}
+
+export interface SweepFixture {
+  /** workspace A: its owner, an editor, a viewer; workspace B: its owner */
+  a: { slug: string; owner: Actor; editor: Actor; viewer: Actor };
+  b: { slug: string; owner: Actor };
+  /** real ids of A's resources, by route parameter name */
+  ids: Record<string, string>;
+  /** text only A's members may ever see in a response */
+  canary: string;
+  /** valid input for the writes whose sample needs facts about the fixture */
+  facts: { sectionKey: string; roleKey: string; templateId: string; templateDefinition: unknown; templateVersion: number; notificationId: string };
+}
+
+async function json<T>(res: APIResponse): Promise<T> {
+  expect(res.status(), `${res.url()}: ${await res.text()}`).toBeLessThan(300);
+  return (await res.json()) as T;
+}
+
+async function join(newContext: NewContext, owner: APIRequestContext, slug: string, name: string, role: "editor" | "viewer"): Promise<Actor> {
+  const email = uniqueEmail(name);
+  const { invite } = await json<{ invite: { path: string } }>(await owner.post(`/api/workspaces/${slug}/invites`, { data: { email, role } }));
+  const request = await newContext();
+  const { user } = await json<{ user: { id: string } }>(await request.post("/api/signup", { data: { name, email, password: PASSWORD, inviteToken: invite.path.split("/").pop() } }));
+  await signInByApi(request, email);
+  return { request, userId: user.id };
+}
+
+/**
+ * Seeds, through the API as A's members would: two workspaces; in A an editor, a viewer, a
+ * pending invite, a workspace template, and a document with a named version, a comment
+ * thread and an assigned reviewer (whose inbox then holds a notification).
+ */
+export async function seedSweepFixture(newContext: NewContext): Promise<SweepFixture> {
+  const ownerRequest = await newContext();
+  const signedUp = await signUpByApi(ownerRequest, "Alice");
+  const slug = signedUp.workspace.slug;
+  const owner = { request: ownerRequest, userId: signedUp.user.id };
+  const editor = await join(newContext, ownerRequest, slug, "Eddie", "editor");
+  const viewer = await join(newContext, ownerRequest, slug, "Vera", "viewer");
+  const { invite } = await json<{ invite: { id: string; path: string } }>(await ownerRequest.post(`/api/workspaces/${slug}/invites`, { data: { email: uniqueEmail("pending"), role: "viewer" } }));
+
+  const builtin = (await json<{ id: string }[]>(await ownerRequest.get(`/api/workspaces/${slug}/templates`)))[0]!;
+  const template = await json<{ id: string; version: number; definition: unknown }>(await ownerRequest.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} }));
+
+  const canary = `Sweep canary ${randomBytes(6).toString("hex")}`;
+  const doc = await json<{ id: string }>(await ownerRequest.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: canary } }));
+  const full = await json<{ sections: { key: string }[] }>(await ownerRequest.get(`/api/documents/${doc.id}`));
+  const sectionKey = full.sections[0]!.key;
+  const version = await json<{ number: number }>(await ownerRequest.post(`/api/documents/${doc.id}/versions`, { data: { label: "v1.0 for the sweep" } }));
+  const threads = await json<{ id: string }[]>(await ownerRequest.post(`/api/documents/${doc.id}/comments`, { data: { sectionKey, body: `${canary} in a comment` } }));
+  const review = await json<{ roles: { key: string }[] }>(await ownerRequest.get(`/api/documents/${doc.id}/review`));
+  const roleKey = review.roles[0]!.key;
+  await json(await ownerRequest.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey, reviewerId: editor.userId } }));
+  const inbox = await json<{ items: { id: string }[] }>(await editor.request.get("/api/notifications"));
+
+  const bRequest = await newContext();
+  const b = await signUpByApi(bRequest, "Mallory");
+  return {
+    a: { slug, owner, editor, viewer },
+    b: { slug: b.workspace.slug, owner: { request: bRequest, userId: b.user.id } },
+    ids: {
+      slug,
+      documentId: doc.id,
+      threadId: threads[0]!.id,
+      number: String(version.number),
+      templateId: template.id,
+      inviteId: invite.id,
+      token: invite.path.split("/").pop()!,
+      // the member a write would change or remove: the editor
+      userId: editor.userId,
+    },
+    canary,
+    facts: { sectionKey, roleKey, templateId: template.id, templateDefinition: template.definition, templateVersion: template.version, notificationId: inbox.items[0]!.id },
+  };
+}

@@ -1,0 +1,93 @@
+import type { Action } from "../../../lib/access/policy";
+import type { SweepFixture } from "./fixture";
+import type { Method } from "./routes";
+
+/**
+ * What the route sweep sends and what it skips. Every entry says why; a stale entry (a
+ * route that no longer exists) fails the sweep, and so does a write route without a sample
+ * input, so each new write reaches its permission check instead of stopping at input
+ * validation.
+ */
+
+/** Answer strangers by design; nothing here reads or changes a workspace. */
+export const PUBLIC: Record<string, string> = {
+  "/api/health": "liveness probe: says only that the process runs",
+  "/api/ready": "readiness probe: says only whether the database answers",
+  "/api/signup": "creating an account is how a stranger starts (an invite token only joins the invited email)",
+  "/api/auth/[...nextauth]": "next-auth's sign-in, callback, CSRF and session endpoints",
+};
+
+/** Pages for people who are not signed in yet. */
+export const PUBLIC_PAGES: Record<string, string> = {
+  "/signin": "signing in",
+  "/signup": "creating an account",
+  "/invite/[token]": "an invite's landing page: shows the workspace name and role to whoever holds the token, then asks them to sign in or up",
+};
+
+/**
+ * About the caller only, with no other workspace's resource in the path: another
+ * workspace's owner may call them (the sweep checks A is untouched), anonymous callers get
+ * 401, and A's viewer changing their own inbox is not a write to A.
+ */
+export const SELF: Record<string, string> = {
+  "/api/me": "the caller's own account and workspaces",
+  "/api/workspaces": "lists or creates the caller's own workspaces",
+  "/api/notifications": "the caller's own inbox",
+  "/api/notifications/read": "marks entries of the caller's own inbox read (the sample sends an id from A's editor's inbox)",
+};
+
+/** Writes a viewer of the workspace may make, each by a policy row the sweep checks. */
+export const VIEWER_MAY: Record<string, { action: Action; reason: string }> = {
+  "POST /api/documents/[documentId]/comments": { action: "comment.create", reason: "reviewers are often viewers: every member may discuss a document" },
+  "POST /api/documents/[documentId]/comments/[threadId]/replies": { action: "comment.create", reason: "replying is commenting" },
+  "POST /api/documents/[documentId]/versions/seen": { action: "version.view", reason: "records what the viewer has read: their own row" },
+};
+
+/** Reads the policy keeps from viewers: the sweep calls these as A's viewer too. */
+export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
+  "GET /api/documents/[documentId]/activity": "activity.view",
+  "GET /api/workspaces/[slug]/invites": "invite.list",
+};
+
+export interface Sample {
+  query?: Record<string, string>;
+  data?: unknown;
+}
+
+/** Valid input per `METHOD pattern`, as the workspace's owner would send it. GETs need one only for required query parameters. */
+export function samples(f: SweepFixture): Record<string, Sample> {
+  const { sectionKey, roleKey, templateDefinition, templateVersion, notificationId } = f.facts;
+  return {
+    "GET /api/documents/[documentId]/versions/diff": { query: { from: f.ids.number!, to: "current" } },
+    "PATCH /api/documents/[documentId]": { data: { title: "Taken over" } },
+    "DELETE /api/documents/[documentId]": {},
+    "POST /api/documents/[documentId]/restore": {},
+    "POST /api/documents/[documentId]/comments": { data: { sectionKey, body: "Planted comment" } },
+    "POST /api/documents/[documentId]/comments/[threadId]/replies": { data: { body: "Planted reply" } },
+    "POST /api/documents/[documentId]/comments/[threadId]/resolve": { data: { resolved: true } },
+    "POST /api/documents/[documentId]/review/assign": { data: { roleKey, reviewerId: f.a.viewer.userId } },
+    "POST /api/documents/[documentId]/review/decision": { data: { roleKey, decision: "approved", overrideReason: "I say so" } },
+    "PUT /api/documents/[documentId]/review/roles": { data: { roles: [{ name: "Hijacked", scope: [] }] } },
+    "POST /api/documents/[documentId]/review/submit": { data: { overrideReason: "I say so" } },
+    "POST /api/documents/[documentId]/status": { data: { action: "withdraw", overrideReason: "I say so" } },
+    "POST /api/documents/[documentId]/versions": { data: { label: "Planted version" } },
+    "POST /api/documents/[documentId]/versions/[number]/restore": { data: {} },
+    "POST /api/documents/[documentId]/versions/seen": { data: {} },
+    "POST /api/invites/[token]/accept": { data: {} },
+    "POST /api/notifications/read": { data: { ids: [notificationId] } },
+    "POST /api/workspaces": { data: { name: "Mallory's second workspace" } },
+    "POST /api/workspaces/[slug]/documents": { data: { templateId: f.facts.templateId, title: "Planted document" } },
+    "POST /api/workspaces/[slug]/import": { data: { markdown: "# Planted\n\n## Section\n\nText." } },
+    "POST /api/workspaces/[slug]/invites": { data: { email: "planted@example.test", role: "admin" } },
+    "DELETE /api/workspaces/[slug]/invites/[inviteId]": {},
+    "PATCH /api/workspaces/[slug]/members/[userId]": { data: { role: "viewer" } },
+    "DELETE /api/workspaces/[slug]/members/[userId]": {},
+    "POST /api/workspaces/[slug]/templates/[templateId]/duplicate": { data: {} },
+    "PATCH /api/workspaces/[slug]/templates/[templateId]": { data: { definition: templateDefinition, expectedVersion: templateVersion } },
+    "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
+  };
+}
+
+export function sampleKey(method: Method, pattern: string): string {
+  return `${method} ${pattern}`;
+}
