@@ -87,6 +87,12 @@ export function safeHref(value: unknown, { allowRelative = true }: { allowRelati
   return allowRelative && isLocalReference(href) ? href : null;
 }
 
+/** An http(s) address `safeHref` accepts (a URL field's value), or null. */
+export function safeWebUrl(value: unknown): string | null {
+  const href = safeHref(value, { allowRelative: false });
+  return href && /^https?:/i.test(href) ? href : null;
+}
+
 /** Whether `safeHref` accepts the address. */
 export function isSafeHref(value: unknown): boolean {
   return safeHref(value) !== null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LINK_REL, linkAttributes, safeHref, safeRedirectPath } from "@/lib/util/safeUrl";
+import { LINK_REL, linkAttributes, safeHref, safeRedirectPath, safeWebUrl } from "@/lib/util/safeUrl";
 
 /** Addresses no link may point to, each with why. */
 const HOSTILE_HREFS: [string, string][] = [
@@ -81,6 +81,13 @@ describe("safeHref", () => {
   it("refuses relative addresses where only absolute ones may go", () => {
     expect(safeHref("/w/acme", { allowRelative: false })).toBeNull();
     expect(safeHref("https://example.com", { allowRelative: false })).toBe("https://example.com");
+  });
+});
+
+describe("safeWebUrl", () => {
+  it("accepts only http(s) addresses safeHref accepts", () => {
+    expect(safeWebUrl("https://example.com/repo")).toBe("https://example.com/repo");
+    for (const value of ["mailto:a@example.com", "/w/acme", "https:\\\\evil.example", "https://a@evil.example", "javascript:alert(1)"]) expect(safeWebUrl(value)).toBeNull();
   });
 });
 
