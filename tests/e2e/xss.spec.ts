@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { documentFromDefinition, PASSWORD, signInByApi, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 import { HTML_PAYLOADS, hostileMarkdown, MERMAID_PAYLOADS, URL_PAYLOADS } from "./xssCorpus";
 
 // An XSS corpus through every place hostile text can enter (Markdown import, document and
@@ -219,4 +219,16 @@ test("an XSS corpus through every input runs nothing, for the author or a viewer
   expect(trap.executions).toEqual([]);
   expect(trap.blockedOnPage).toEqual([]);
   await Promise.all([ownerContext.close(), viewerContext.close(), withoutCsp.close(), viewerWithoutCsp.close()]);
+});
+
+test("sign-in sends a signed-in user only to paths on this site", async ({ request }) => {
+  await signUpByApi(request, "Rhea");
+  // as written in the query string: each decodes to an address a browser reads as another host
+  const hostile = ["/%09/evil.example", "/%5Cevil.example", "%2F%2Fevil.example", "/%5C/evil.example", "https://evil.example/", "/%252F%252Fevil.example", "/%0A/evil.example", "/%0D%0A/evil.example"];
+  for (const callbackUrl of hostile) {
+    const res = await request.get(`/signin?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
+    expect([res.status(), res.headers().location], callbackUrl).toEqual([307, "/"]);
+  }
+  const res = await request.get(`/signin?callbackUrl=${encodeURIComponent("/w/acme?tab=history")}`, { maxRedirects: 0 });
+  expect(res.headers().location).toBe("/w/acme?tab=history");
 });
