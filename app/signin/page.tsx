@@ -3,8 +3,8 @@ import { redirect } from "next/navigation";
 import { oauthProviderList } from "@/app/_server/auth";
 import { getActor } from "@/app/_server/session";
 import { AuthCard } from "@/components/auth/AuthCard";
-import { safeCallbackUrl } from "@/components/auth/safeCallback";
 import { SignInForm } from "@/components/auth/SignInForm";
+import { safeRedirectPath } from "@/lib/util/safeUrl";
 
 export const metadata = { title: "Sign in" };
 
@@ -16,7 +16,7 @@ const KNOWN_ERRORS: Record<string, string> = {
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  const callbackUrl = safeRedirectPath(params.callbackUrl);
   if (await getActor()) redirect(callbackUrl);
   const error = typeof params.error === "string" ? (KNOWN_ERRORS[params.error] ?? "Sign-in failed. Try again.") : undefined;
   return (

@@ -1,10 +1,12 @@
+import { safeRedirectPath } from "@/lib/util/safeUrl";
 import { callApi } from "../ui/api";
 
 const GENERIC = "Email or password is incorrect.";
 
 /**
  * Signs in with email and password through next-auth's credentials callback. Unlike
- * next-auth's `signIn`, it reports the 429 message with its retry time.
+ * next-auth's `signIn`, it reports the 429 message with its retry time. The returned `url`
+ * is always a path on this site (`safeRedirectPath`), whatever `callbackUrl` was.
  */
 export async function credentialsSignIn(email: string, password: string, callbackUrl: string): Promise<{ ok: true; url: string } | { ok: false; error: string }> {
   const csrf = await callApi<{ csrfToken: string }>("/api/auth/csrf");
@@ -23,5 +25,5 @@ export async function credentialsSignIn(email: string, password: string, callbac
   if (res.status === 429) return { ok: false, error: body.error ?? "Too many attempts. Try again in a minute." };
   const error = body.url ? new URL(body.url, window.location.origin).searchParams.get("error") : "unknown";
   if (error || !res.ok) return { ok: false, error: error && error !== "CredentialsSignin" && error.startsWith("Too many") ? error : GENERIC };
-  return { ok: true, url: callbackUrl };
+  return { ok: true, url: safeRedirectPath(callbackUrl) };
 }

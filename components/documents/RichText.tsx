@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { isSafeHref, type PMMark, type PMNode } from "@/lib/editor/schema";
+import type { PMMark, PMNode } from "@/lib/editor/schema";
+import { linkAttributes, safeHref } from "@/lib/util/safeUrl";
 
 function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | number): ReactNode {
   return (marks ?? []).reduce<ReactNode>((inner, mark, i) => {
@@ -14,8 +15,9 @@ function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | n
       case "code":
         return <code key={k} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">{inner}</code>;
       case "link": {
-        const href = String(mark.attrs?.href ?? "");
-        return isSafeHref(href) ? <a key={k} href={href} className="text-indigo-700 underline" rel="noopener noreferrer nofollow">{inner}</a> : inner;
+        // only the address comes from the document; rel, target and class are ours
+        const href = safeHref(mark.attrs?.href);
+        return href ? <a key={k} {...linkAttributes(href)} className="text-indigo-700 underline">{inner}</a> : inner;
       }
       default:
         return inner;

@@ -8,7 +8,7 @@ import { bodyName } from "@/lib/collab/ydoc";
 import { setLink } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { documentPlugins } from "@/lib/editor/plugins";
-import { isSafeHref } from "@/lib/editor/schema";
+import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { codeBlockView } from "./codeBlockView";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
@@ -264,7 +264,7 @@ export class SectionEditor implements NodeViewHost {
       event.preventDefault();
       const href = window.prompt("Link address (https://…)");
       if (href === null) return true;
-      if (href.trim() && !isSafeHref(href.trim())) this.options.onNotice("Links must start with http://, https:// or mailto:.");
+      if (href.trim() && !isSafeHref(href)) this.options.onNotice("Links must start with http://, https:// or mailto:.");
       else this.run(setLink(href));
       return true;
     }

@@ -1,6 +1,7 @@
 import { InvalidInput } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
 import type { FieldDef, TemplateDefinition } from "../templates/schema";
+import { safeWebUrl } from "../util/safeUrl";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VERSION = /^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/;
@@ -23,12 +24,7 @@ function problem(field: FieldDef, value: FieldValue, memberIds: Set<string>): st
     case "people":
       return list && value.every((v) => memberIds.has(v)) ? null : "must be members of this workspace";
     case "url":
-      if (list) return "must be a URL";
-      try {
-        return ["http:", "https:"].includes(new URL(value).protocol) ? null : "must be an http(s) URL";
-      } catch {
-        return "must be a URL";
-      }
+      return !list && safeWebUrl(value) ? null : "must be an http(s) URL";
     case "version":
       return !list && VERSION.test(value) ? null : "must be a version such as 1.2.0";
   }

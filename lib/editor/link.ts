@@ -2,11 +2,10 @@ import { InputRule } from "prosemirror-inputrules";
 import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
 import { Plugin, type Command } from "prosemirror-state";
 import { documentSchema } from "./pmSchema";
-import { isSafeHref } from "./schema";
+import { safeHref } from "../util/safeUrl";
 
 // Links: an address typed followed by a space, or pasted as text, becomes a link; Ctrl/Cmd+K
-// links the selection; Ctrl/Cmd+click opens one. Only http(s), mailto and relative
-// addresses are kept (isSafeHref).
+// links the selection; Ctrl/Cmd+click opens one. Only addresses `safeHref` accepts are kept.
 
 const link: MarkType = documentSchema.marks.link!;
 
@@ -41,8 +40,8 @@ function linkRange($pos: ResolvedPos): { from: number; to: number } | null {
  */
 export function setLink(href: string): Command {
   return (state, dispatch) => {
-    const target = href.trim();
-    if (target && !isSafeHref(target)) return false;
+    const target = href.trim() ? safeHref(href) : "";
+    if (target === null) return false;
     let { from, to } = state.selection;
     if (from === to) {
       const around = linkRange(state.selection.$from);
@@ -61,10 +60,10 @@ export function setLink(href: string): Command {
 /** An address followed by the typed space becomes a link. */
 export const autolinkRule = new InputRule(new RegExp(`(?:^|\\s)(${URL_TEXT.source})\\s$`), (state, match, _start, end) => {
   const text = match[1]!;
-  const href = hrefOf(text);
+  const href = safeHref(hrefOf(text), { allowRelative: false });
   // `end` is the caret; the typed space is not in the document yet
   const from = end - text.length;
-  if (!isSafeHref(href) || state.doc.rangeHasMark(from, end, link)) return null;
+  if (!href || state.doc.rangeHasMark(from, end, link)) return null;
   return state.tr.addMark(from, end, link.create({ href })).insertText(" ", end);
 });
 
@@ -83,8 +82,8 @@ function linkAddresses(fragment: Fragment): Fragment {
     }
     let last = 0;
     for (const match of text.matchAll(new RegExp(URL_TEXT.source, "g"))) {
-      const href = hrefOf(match[0]);
-      if (!isSafeHref(href)) continue;
+      const href = safeHref(hrefOf(match[0]), { allowRelative: false });
+      if (!href) continue;
       if (match.index > last) out.push(node.cut(last, match.index));
       out.push(node.cut(match.index, match.index + match[0].length).mark(link.create({ href }).addToSet(node.marks)));
       last = match.index + match[0].length;
@@ -112,8 +111,8 @@ export const linkClicks = new Plugin({
       const anchor = event.target.closest("a[href]");
       if (!anchor || !view.dom.contains(anchor)) return false;
       if (view.editable && !(event.ctrlKey || event.metaKey)) return false;
-      const href = anchor.getAttribute("href") ?? "";
-      if (!isSafeHref(href)) return false;
+      const href = safeHref(anchor.getAttribute("href"));
+      if (!href) return false;
       window.open(href, "_blank", "noopener,noreferrer");
       return true;
     },

@@ -1,5 +1,6 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
-import { isSafeHref, type PMDoc } from "./schema";
+import { LINK_REL, LINK_TARGET, linkAttributes, safeHref } from "../util/safeUrl";
+import type { PMDoc } from "./schema";
 
 // The ProseMirror schema of the document model (see schema.ts). Node and mark names,
 // attributes and their defaults are those of the tiptap JSON our documents have always
@@ -165,33 +166,38 @@ const nodes: Record<string, NodeSpec> = {
   },
 };
 
-const LINK_DEFAULTS = { target: "_blank", rel: "noopener noreferrer nofollow" };
+const MAX_TITLE = 300;
+
+/** A link's title, if it is text; anything else a stored document holds is ignored. */
+function linkTitle(value: unknown): string | null {
+  return typeof value === "string" && value ? value.slice(0, MAX_TITLE) : null;
+}
 
 const marks: Record<string, MarkSpec> = {
-  /** Only http(s), mailto and relative addresses are kept (isSafeHref), parsed or rendered. */
+  /**
+   * Only addresses `safeHref` accepts are parsed or rendered. `target`, `rel` and `class`
+   * stay declared because tiptap's link has them (stored JSON names them), but their stored
+   * values are never read: rendering always uses ours (`linkAttributes`), so a document
+   * cannot make a link `rel="opener"` or style it as a page-wide overlay.
+   */
   link: {
     inclusive: false,
-    attrs: { href: { default: null }, target: { default: LINK_DEFAULTS.target }, rel: { default: LINK_DEFAULTS.rel }, class: { default: null }, title: { default: null } },
+    attrs: { href: { default: null }, target: { default: LINK_TARGET }, rel: { default: LINK_REL }, class: { default: null }, title: { default: null } },
     parseDOM: [
       {
         tag: "a[href]",
         getAttrs: (el) => {
-          const href = el.getAttribute("href") ?? "";
-          if (!isSafeHref(href)) return false;
-          return {
-            href,
-            target: el.getAttribute("target") ?? LINK_DEFAULTS.target,
-            rel: el.getAttribute("rel") ?? LINK_DEFAULTS.rel,
-            class: el.getAttribute("class"),
-            title: el.getAttribute("title"),
-          };
+          const href = safeHref(el.getAttribute("href"));
+          return href ? { href, title: linkTitle(el.getAttribute("title")) } : false;
         },
       },
     ],
     toDOM: (mark) => {
-      const attrs: Record<string, string> = {};
-      for (const [name, value] of Object.entries(mark.attrs)) if (value !== null) attrs[name] = String(value);
-      attrs.href = isSafeHref(attrs.href ?? "") ? attrs.href! : "";
+      const href = safeHref(mark.attrs.href);
+      const title = linkTitle(mark.attrs.title);
+      // an unsafe stored address still shows its text, as a link to nowhere
+      const attrs: Record<string, string> = href ? { ...linkAttributes(href) } : { rel: LINK_REL };
+      if (title) attrs.title = title;
       return ["a", attrs, 0];
     },
   },

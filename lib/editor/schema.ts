@@ -49,13 +49,6 @@ export function emptyDoc(): PMDoc {
   return { type: "doc", content: [{ type: "paragraph" }] };
 }
 
-/** Link targets the editor accepts; anything else (javascript:, data:, …) is dropped. */
-export function isSafeHref(href: string): boolean {
-  const trimmed = href.trim();
-  if (/^(https?:|mailto:)/i.test(trimmed)) return true;
-  return /^[/#?.]/.test(trimmed) && !trimmed.startsWith("//");
-}
-
 /** Walks every node depth-first. */
 export function walk(node: PMNode, visit: (node: PMNode, parent: PMNode | null) => void, parent: PMNode | null = null): void {
   visit(node, parent);

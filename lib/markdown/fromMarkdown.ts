@@ -1,5 +1,6 @@
 import type { BlockContent, DefinitionContent, List, ListItem, PhrasingContent, RootContent, Table } from "mdast";
-import { isSafeHref, type PMDoc, type PMMark, type PMNode } from "../editor/schema";
+import type { PMDoc, PMMark, PMNode } from "../editor/schema";
+import { safeHref } from "../util/safeUrl";
 import { parseMarkdown } from "./parse";
 
 // [Project Name], [Description] … and {feature}: template hints, shown greyed in the editor
@@ -23,6 +24,12 @@ function textWithPlaceholders(value: string, marks: PMMark[]): PMNode[] {
   }
   if (last < value.length) nodes.push(textNode(value.slice(last), marks));
   return nodes;
+}
+
+/** `marks` plus a link to `url` when it is an address we link to (unsafe ones are dropped, the text kept). */
+function withLink(marks: PMMark[], url: string): PMMark[] {
+  const href = safeHref(url);
+  return href ? [...marks, { type: "link", attrs: { href } }] : marks;
 }
 
 function textNode(text: string, marks: PMMark[]): PMNode {
@@ -52,10 +59,10 @@ class Converter {
           if (node.value) out.push(textNode(node.value, [...marks, { type: "code" }]));
           break;
         case "link":
-          out.push(...this.inline(node.children, isSafeHref(node.url) ? [...marks, { type: "link", attrs: { href: node.url } }] : marks));
+          out.push(...this.inline(node.children, withLink(marks, node.url)));
           break;
         case "image":
-          if (node.alt) out.push(textNode(node.alt, isSafeHref(node.url) ? [...marks, { type: "link", attrs: { href: node.url } }] : marks));
+          if (node.alt) out.push(textNode(node.alt, withLink(marks, node.url)));
           break;
         case "break":
           out.push({ type: "hardBreak" });

@@ -1,7 +1,8 @@
 import type { BlockContent, LinkReference, ListItem, PhrasingContent, Root, RootContent, Table, TableCell } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Handle, type Info, type Options, type State } from "mdast-util-to-markdown";
-import { docToText, isSafeHref, type PMMark, type PMNode } from "../editor/schema";
+import { docToText, type PMMark, type PMNode } from "../editor/schema";
+import { safeHref } from "../util/safeUrl";
 
 /**
  * A bracketed placeholder is, in Markdown terms, a shortcut reference without a definition,
@@ -41,12 +42,12 @@ type WrapMark = PMMark & { type: (typeof WRAP_ORDER)[number] };
 function wrapMarks(marks: PMMark[] | undefined): WrapMark[] {
   return (marks ?? [])
     .filter((m): m is WrapMark => (WRAP_ORDER as readonly string[]).includes(m.type))
-    .filter((m) => m.type !== "link" || isSafeHref(String(m.attrs?.href ?? "")))
+    .filter((m) => m.type !== "link" || safeHref(m.attrs?.href) !== null)
     .sort((a, b) => WRAP_ORDER.indexOf(a.type) - WRAP_ORDER.indexOf(b.type));
 }
 
 function markKey(mark: WrapMark): string {
-  return mark.type === "link" ? `link:${String(mark.attrs?.href ?? "")}` : mark.type;
+  return mark.type === "link" ? `link:${safeHref(mark.attrs?.href) ?? ""}` : mark.type;
 }
 
 type PhrasingParent = { children: PhrasingContent[] };
@@ -54,7 +55,8 @@ type PhrasingParent = { children: PhrasingContent[] };
 function wrapper(mark: WrapMark): PhrasingContent & PhrasingParent {
   switch (mark.type) {
     case "link":
-      return { type: "link", url: String(mark.attrs?.href ?? "").trim(), children: [] };
+      // only the address travels: a stored title, class, rel or target is not written out
+      return { type: "link", url: safeHref(mark.attrs?.href) ?? "", children: [] };
     case "bold":
       return { type: "strong", children: [] };
     case "italic":

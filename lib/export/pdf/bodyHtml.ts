@@ -1,4 +1,5 @@
-import { isSafeHref, type PMMark, type PMNode } from "../../editor/schema";
+import type { PMMark, PMNode } from "../../editor/schema";
+import { linkAttributes, safeHref } from "../../util/safeUrl";
 import type { DiagramResult } from "./mermaid";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -19,9 +20,14 @@ function withMarks(html: string, marks: PMMark[] | undefined): string {
     else if (mark.type === "italic") out = `<em>${out}</em>`;
     else if (mark.type === "strike") out = `<s>${out}</s>`;
   }
-  // the link goes outermost, and only to targets the editor would accept
-  const href = String(marks?.find((m) => m.type === "link")?.attrs?.href ?? "");
-  return href && isSafeHref(href) ? `<a href="${escapeHtml(href.trim())}">${out}</a>` : out;
+  // the link goes outermost, only to targets the editor would accept, and with our
+  // attributes only (a stored class, rel or target is never printed)
+  const href = safeHref(marks?.find((m) => m.type === "link")?.attrs?.href);
+  if (!href) return out;
+  const attrs = Object.entries(linkAttributes(href))
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join("");
+  return `<a${attrs}>${out}</a>`;
 }
 
 function inline(node: PMNode, d: Diagrams): string {

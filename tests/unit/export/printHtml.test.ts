@@ -20,7 +20,7 @@ describe("printing a body as HTML", () => {
     );
     expect(html).toContain("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</p>");
     expect(html).not.toContain("javascript:");
-    expect(html).toContain('bad<a href="https://example.com/?a=1&amp;b=2"><strong>good</strong></a>');
+    expect(html).toContain('bad<a href="https://example.com/?a=1&amp;b=2" rel="noopener noreferrer nofollow" target="_blank"><strong>good</strong></a>');
     expect(html).toContain("<pre><code>&lt;img src=x onerror=alert(1)&gt;</code></pre>");
   });
 
