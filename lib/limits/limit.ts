@@ -10,6 +10,8 @@ export const LIMITS = {
   passwordReset: { points: 10, seconds: 3600 },
   /** account mails (verification, reset, "someone tried to sign up") per address */
   accountMail: { points: 3, seconds: 3600 },
+  /** current-password checks (password change) per user */
+  passwordCheck: { points: 5, seconds: 15 * 60 },
   /** invites sent per user */
   invite: { points: 50, seconds: 3600 },
   /** Markdown imports per user */

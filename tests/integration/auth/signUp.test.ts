@@ -3,6 +3,7 @@ import { signUp, DUPLICATE_EMAIL } from "@/lib/auth/signUp";
 import { BAD_CREDENTIALS, verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { Conflict, TooManyRequests, Unauthenticated } from "@/lib/errors";
 import { testDb, unique } from "../../support/db";
+import { signUpNow } from "./support";
 
 const password = "correct horse battery";
 
@@ -14,7 +15,7 @@ async function usedUp(key: string, points: number, seconds: number): Promise<voi
 describe("signUp", () => {
   it("creates the user with a hashed password and a workspace they own", async () => {
     const email = `${unique("ada")}@example.test`;
-    const { actor, workspace } = await signUp(testDb(), { name: "Ada Lovelace", email, password });
+    const { actor, workspace } = await signUpNow({ name: "Ada Lovelace", email, password });
     const user = await testDb().user.findUniqueOrThrow({ where: { id: actor.userId } });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(user.passwordHash).not.toContain(password);
@@ -42,7 +43,7 @@ describe("signUp", () => {
 describe("verifyCredentials", () => {
   it("signs in with the right password", async () => {
     const email = `${unique("ok")}@example.test`;
-    const { actor } = await signUp(testDb(), { name: "Ok", email, password });
+    const { actor } = await signUpNow({ name: "Ok", email, password });
     await expect(verifyCredentials(testDb(), { email, password }, "10.0.0.1")).resolves.toEqual(actor);
   });
 
