@@ -1,9 +1,8 @@
-import { headers } from "next/headers";
+import { clientIp } from "@/app/_server/clientIp";
 import { route } from "@/app/_server/route";
 import { SignUpInput } from "@/lib/auth/schema";
 import { signUp } from "@/lib/auth/signUp";
 import { getDb } from "@/lib/db";
-import { CLIENT_IP_HEADER } from "@/lib/observability/requestId";
 
 // POST /api/signup — create an account (and a workspace, or join the invited one), or, with
 // mail configured, mail a link that finishes it ({ status: "checkEmail" }, whether or not
@@ -11,7 +10,7 @@ import { CLIENT_IP_HEADER } from "@/lib/observability/requestId";
 export const POST = route(
   SignUpInput,
   async (_ctx, input) => {
-    const result = await signUp(getDb(), input, (await headers()).get(CLIENT_IP_HEADER) ?? undefined);
+    const result = await signUp(getDb(), input, await clientIp());
     if (result.status === "checkEmail") return { status: result.status };
     const { actor, workspace } = result;
     return { status: result.status, user: { id: actor.userId, email: actor.email, name: actor.name }, workspace };
