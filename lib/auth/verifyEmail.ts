@@ -1,5 +1,5 @@
 import type { Actor, Ctx } from "../context";
-import type { Db } from "../db";
+import { Prisma, type Db } from "../db";
 import { Conflict, InvalidInput } from "../errors";
 import { limit } from "../limits/limit";
 import { mailConfigured, queueMail } from "../mail/sendMail";
@@ -51,6 +51,8 @@ export async function verifyEmail(db: Db, raw: TokenInput): Promise<VerifyResult
       return { kind: "verified", email: row.email };
     }
     const pending = row.data as unknown as PendingSignUp;
+    // the password hash need not outlive the sign-up
+    await tx.authToken.update({ where: { id: row.id }, data: { data: Prisma.DbNull } });
     if (await tx.user.findUnique({ where: { email: row.email } })) throw new Conflict("This address already has an account. Sign in instead.");
     const user = await tx.user.create({ data: { email: row.email, name: pending.name, passwordHash: pending.passwordHash, emailVerifiedAt: new Date() } });
     const actor: Actor = { userId: user.id, email: user.email, name: user.name };
