@@ -1,6 +1,7 @@
 import pg from "pg";
 import { RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 import { TooManyRequests } from "../errors";
+import { getLogger } from "../observability/logger";
 
 const TABLE = "rate_limits"; // created by a migration (model RateLimit)
 
@@ -11,7 +12,11 @@ function pool(): pg.Pool {
   if (!globalForLimits.specwrightLimitPool) {
     const connectionString = process.env.DATABASE_URL;
     if (!connectionString) throw new Error("DATABASE_URL is not set");
-    globalForLimits.specwrightLimitPool = new pg.Pool({ connectionString, max: 4, allowExitOnIdle: true });
+    const created = new pg.Pool({ connectionString, max: 4, allowExitOnIdle: true });
+    // an idle connection dropped by the server (restart, shutdown) must not crash the app;
+    // the pool opens a new one on the next count
+    created.on("error", (error) => getLogger().warn({ err: error }, "rate-limit connection lost"));
+    globalForLimits.specwrightLimitPool = created;
   }
   return globalForLimits.specwrightLimitPool;
 }
