@@ -5,24 +5,34 @@ import { useState } from "react";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
+import { Field } from "../ui/Field";
 
 type Result = { kind: "verified" | "signedUp"; email: string };
 
 /**
  * Confirms an address from a mailed link. A click, not the page load, uses the link up, so
- * mail scanners that open links do not spend it.
+ * mail scanners that open links do not spend it. A sign-up's link asks for the password
+ * chosen at sign-up.
  */
-export function VerifyEmailButton({ token }: { token: string }) {
+export function VerifyEmailButton({ token, askPassword }: { token: string; askPassword: boolean }) {
   const [error, setError] = useState<string>();
+  const [fields, setFields] = useState<Record<string, string[]>>({});
   const [result, setResult] = useState<Result>();
   const [pending, setPending] = useState(false);
 
-  async function confirm() {
+  async function confirm(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const password = askPassword ? String(new FormData(event.currentTarget).get("password")) : undefined;
     setPending(true);
     setError(undefined);
-    const res = await callApi<Result>("/api/verify-email", { method: "POST", body: { token } });
+    setFields({});
+    const res = await callApi<Result>("/api/verify-email", { method: "POST", body: { token, password } });
     setPending(false);
-    if (!res.ok) return setError(res.error.error);
+    if (!res.ok) {
+      setError(res.error.error);
+      setFields(res.error.fields ?? {});
+      return;
+    }
     setResult(res.data);
   }
 
@@ -37,11 +47,14 @@ export function VerifyEmailButton({ token }: { token: string }) {
     );
   }
   return (
-    <div className="space-y-4">
+    <form onSubmit={confirm} className="space-y-4" noValidate>
       {error ? <Alert>{error}</Alert> : null}
-      <Button className="w-full" onClick={confirm} disabled={pending}>
-        {pending ? "Confirming…" : "Confirm my email"}
+      {askPassword ? (
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required hint="The password you chose when signing up." errors={fields.password} autoFocus />
+      ) : null}
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Confirming…" : askPassword ? "Create my account" : "Confirm my email"}
       </Button>
-    </div>
+    </form>
   );
 }

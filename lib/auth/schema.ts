@@ -24,6 +24,10 @@ export type SignInInput = z.infer<typeof SignInInput>;
 export const TokenInput = z.object({ token: z.string().min(1).max(200) });
 export type TokenInput = z.infer<typeof TokenInput>;
 
+/** A mailed confirmation link; a sign-up's link also needs the password chosen at sign-up. */
+export const VerifyEmailInput = TokenInput.extend({ password: z.string().max(200).optional() });
+export type VerifyEmailInput = z.infer<typeof VerifyEmailInput>;
+
 const NewPassword = z.string().min(8, "Use at least 8 characters.").max(200, "Use at most 200 characters.");
 
 export const ResetRequestInput = z.object({ email: Email });

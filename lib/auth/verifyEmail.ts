@@ -6,11 +6,13 @@ import { mailConfigured, queueMail } from "../mail/sendMail";
 import { createWorkspace } from "../workspaces/createWorkspace";
 import type { WorkspaceDto } from "../workspaces/present";
 import { verifyEmailMail } from "./mails";
-import { TokenInput } from "./schema";
-import { issueToken, useToken } from "./tokens";
+import { verifyPassword } from "./password";
+import { VerifyEmailInput } from "./schema";
+import { hashToken, issueToken, useToken, type TokenKind } from "./tokens";
 
 export const VERIFY_TTL_MS = 24 * 3600 * 1000;
 export const LINK_INVALID = "This link is invalid, used or expired.";
+export const WRONG_SIGNUP_PASSWORD = "That is not the password chosen when signing up.";
 
 /** The sign-up kept in a "signup" token until its address is confirmed. */
 export interface PendingSignUp {
@@ -33,14 +35,24 @@ export async function sendVerificationMail(ctx: Ctx): Promise<void> {
   queueMail(verifyEmailMail(user.email, token));
 }
 
+/** What a confirmation link is for, while it is usable (for the page that opens it); null otherwise. */
+export async function peekConfirmationLink(db: Db, token: string): Promise<TokenKind | null> {
+  if (!token || token.length > 200) return null;
+  const row = await db.authToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row || row.usedAt || row.expiresAt <= new Date() || (row.kind !== "verify_email" && row.kind !== "signup")) return null;
+  return row.kind;
+}
+
 /**
  * Opens a mailed confirmation link (once: the token is used up). A "verify_email" token
  * marks its user's address verified; a "signup" token creates the pending account, verified,
- * with a workspace of its own. InvalidInput for an unknown, used or expired link; Conflict
- * when the address got an account meanwhile.
+ * with a workspace of its own, but only with the password chosen at sign-up: someone who
+ * signed up with another person's address cannot have them confirm an account whose
+ * password the impostor knows. InvalidInput for an unknown, used or expired link or a wrong
+ * password (the link stays usable); Conflict when the address got an account meanwhile.
  */
-export async function verifyEmail(db: Db, raw: TokenInput): Promise<VerifyResult> {
-  const { token } = TokenInput.parse(raw);
+export async function verifyEmail(db: Db, raw: VerifyEmailInput): Promise<VerifyResult> {
+  const { token, password } = VerifyEmailInput.parse(raw);
   return db.$transaction(async (tx): Promise<VerifyResult> => {
     const row = (await useToken(tx, "verify_email", token)) ?? (await useToken(tx, "signup", token));
     if (!row) throw new InvalidInput(LINK_INVALID);
@@ -51,6 +63,10 @@ export async function verifyEmail(db: Db, raw: TokenInput): Promise<VerifyResult
       return { kind: "verified", email: row.email };
     }
     const pending = row.data as unknown as PendingSignUp;
+    // throwing rolls the transaction back, so a wrong password does not use the link up
+    if (!(await verifyPassword(password ?? "", pending.passwordHash))) {
+      throw new InvalidInput(WRONG_SIGNUP_PASSWORD, { password: [WRONG_SIGNUP_PASSWORD] });
+    }
     // the password hash need not outlive the sign-up
     await tx.authToken.update({ where: { id: row.id }, data: { data: Prisma.DbNull } });
     if (await tx.user.findUnique({ where: { email: row.email } })) throw new Conflict("This address already has an account. Sign in instead.");

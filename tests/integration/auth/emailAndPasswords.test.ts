@@ -39,13 +39,17 @@ describe("with mail configured", () => {
     expect(a).toEqual({ status: "checkEmail" });
     expect(b).toEqual(a);
     await flushMail();
+    expect(box.sent.find((m) => m.to === fresh)?.subject).toContain("confirm your email to finish signing up");
     // nothing exists until the address is confirmed, so there is nothing to sign in to
     expect(await testDb().user.count()).toBe(usersBefore);
     expect(box.sent.find((m) => m.to === taken)?.subject).toContain("someone tried to sign up");
     // the taken account keeps its password
     await expect(verifyCredentials(testDb(), { email: taken, password }, "198.51.100.2")).resolves.toMatchObject({ email: taken });
 
-    const result = await verifyEmail(testDb(), { token: box.linkTo(fresh, "/verify-email") });
+    const link = box.linkTo(fresh, "/verify-email");
+    // whoever merely received the mail cannot finish someone else's sign-up
+    await expect(verifyEmail(testDb(), { token: link, password: "not the chosen one" })).rejects.toBeInstanceOf(InvalidInput);
+    const result = await verifyEmail(testDb(), { token: link, password });
     expect(result).toMatchObject({ kind: "signedUp", workspace: { role: "owner" } });
     const user = await testDb().user.findUniqueOrThrow({ where: { email: fresh } });
     expect(user.emailVerifiedAt).not.toBeNull();
