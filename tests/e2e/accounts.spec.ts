@@ -65,3 +65,25 @@ test.describe("sessions", () => {
     await there.dispose();
   });
 });
+
+test.describe("email confirmation without mail", () => {
+  test("an admin sees a member's unconfirmed address and confirms it", async ({ page, playwright, baseURL }) => {
+    await signUpInUi(page, "Olga", uniqueEmail("olga"));
+    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    const member = await playwright.request.newContext({ baseURL });
+    const { user } = await signUpByApi(member, "Mike");
+    const invited = await page.request.post(`/api/workspaces/${slug}/invites`, { data: { email: user.email, role: "viewer" } });
+    const { invite } = (await invited.json()) as { invite: { path: string } };
+    const token = invite.path.split("/").pop()!;
+    expect((await member.post(`/api/invites/${token}/accept`)).status()).toBe(201);
+
+    await page.goto(`/w/${slug}/members`);
+    const row = page.getByRole("row", { name: /Mike/ });
+    await expect(row).toContainText("not confirmed");
+    page.once("dialog", (dialog) => void dialog.accept());
+    await row.getByRole("button", { name: "Confirm email of Mike" }).click();
+    await expect(page.getByText(`${user.email} is confirmed.`)).toBeVisible();
+    await expect(row).not.toContainText("not confirmed");
+    await member.dispose();
+  });
+});
