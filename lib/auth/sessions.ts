@@ -44,6 +44,9 @@ export async function isSessionLive(db: Db, claims: SessionClaims): Promise<bool
 
 /** Records a new signed-in session and returns its id (the cookie's `sid`). */
 export async function startSession(db: DbTx, input: { userId: string; userAgent?: string | null; ip?: string | null }): Promise<string> {
+  // sessions ended or unused for a whole session lifetime are forgotten
+  const longAgo = new Date(Date.now() - SESSION_MAX_AGE_SECONDS * 1000);
+  await db.userSession.deleteMany({ where: { userId: input.userId, OR: [{ revokedAt: { lt: longAgo } }, { lastSeenAt: { lt: longAgo } }] } });
   const row = await db.userSession.create({
     data: { userId: input.userId, userAgent: (input.userAgent ?? "").slice(0, 500), ip: (input.ip ?? "").slice(0, 100) },
   });

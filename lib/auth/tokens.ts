@@ -16,6 +16,8 @@ export async function issueToken(
   input: { kind: TokenKind; email: string; userId?: string; data?: Prisma.InputJsonValue; ttlMs: number },
 ): Promise<string> {
   const token = randomBytes(32).toString("base64url");
+  // the address's expired links are of no use any more
+  await db.authToken.deleteMany({ where: { email: input.email, expiresAt: { lt: new Date() } } });
   await db.authToken.create({
     data: { kind: input.kind, email: input.email, userId: input.userId, data: input.data, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + input.ttlMs) },
   });
