@@ -10,6 +10,7 @@ import { isSessionLive, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { getLogger } from "@/lib/observability/logger";
 import { CLIENT_IP_HEADER } from "@/lib/observability/requestId";
 import { takeLinkIntent } from "./linkIntent";
 import { providerEmail } from "./oauthEmail";
@@ -54,14 +55,15 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const headers = (req.headers ?? {}) as Record<string, string | undefined>;
+        const reqHeaders = (req.headers ?? {}) as Record<string, string | undefined>;
         try {
-          const actor = await verifyCredentials(getDb(), credentials, headers[CLIENT_IP_HEADER]);
+          const actor = await verifyCredentials(getDb(), credentials, reqHeaders[CLIENT_IP_HEADER]);
           return { id: actor.userId, email: actor.email, name: actor.name };
         } catch (error) {
           // next-auth turns the message into ?error=…; never pass on anything but our own
           if (error instanceof DomainError) throw new Error(error.message);
-          throw error;
+          getLogger().error({ err: error, requestId: reqHeaders["x-request-id"] }, "sign-in failed");
+          throw new Error("Sign-in failed. Try again.");
         }
       },
     }),
