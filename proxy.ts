@@ -3,8 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { guardRequest } from "@/lib/http/requestGuard";
 import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 
-const PUBLIC_PAGES = ["/signin", "/signup"];
-const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/health", "/api/ready"];
+const PUBLIC_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email"];
+const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready"];
 // uploads may send the file itself (multipart or text/markdown); next-auth posts forms and checks its own CSRF token
 const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/];
 const FORM_PATHS = [/^\/api\/auth\//];

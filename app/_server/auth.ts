@@ -3,11 +3,17 @@ import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import GoogleProvider from "next-auth/providers/google";
-import { findOrCreateOAuthUser } from "@/lib/auth/oauthUser";
+import { headers } from "next/headers";
+import { findOrCreateOAuthUser, linkOAuthAccount } from "@/lib/auth/oauthUser";
+import { revokeSession } from "@/lib/auth/revokeSessions";
+import { isSessionLive, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { getDb } from "@/lib/db";
 import { DomainError } from "@/lib/errors";
+import { getLogger } from "@/lib/observability/logger";
 import { CLIENT_IP_HEADER } from "@/lib/observability/requestId";
+import { takeLinkIntent } from "./linkIntent";
+import { providerEmail } from "./oauthEmail";
 
 /** OAuth providers switched on by environment variables (see README). */
 function oauthProviders(): Provider[] {
@@ -39,7 +45,9 @@ export function oauthProviderList(): { id: string; name: string }[] {
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.NEXTAUTH_SECRET,
-  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  // the cookie is a JWT (credentials need it), but each one names a UserSession row (`sid`)
+  // that getActor checks on every request, so signing out ends it for real
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
     CredentialsProvider({
@@ -47,38 +55,54 @@ export const authOptions: NextAuthOptions = {
       name: "Email and password",
       credentials: { email: { type: "email" }, password: { type: "password" } },
       async authorize(credentials, req) {
-        const headers = (req.headers ?? {}) as Record<string, string | undefined>;
+        const reqHeaders = (req.headers ?? {}) as Record<string, string | undefined>;
         try {
-          const actor = await verifyCredentials(getDb(), credentials, headers[CLIENT_IP_HEADER]);
+          const actor = await verifyCredentials(getDb(), credentials, reqHeaders[CLIENT_IP_HEADER]);
           return { id: actor.userId, email: actor.email, name: actor.name };
         } catch (error) {
           // next-auth turns the message into ?error=…; never pass on anything but our own
           if (error instanceof DomainError) throw new Error(error.message);
-          throw error;
+          getLogger().error({ err: error, requestId: reqHeaders["x-request-id"] }, "sign-in failed");
+          throw new Error("Sign-in failed. Try again.");
         }
       },
     }),
     ...oauthProviders(),
   ],
   callbacks: {
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (!account || account.provider === "credentials") return true;
-      const actor = await findOrCreateOAuthUser(getDb(), {
-        provider: account.provider,
-        providerAccountId: account.providerAccountId,
-        email: user.email,
-        name: user.name,
-      });
-      if (!actor) return "/signin?error=NoEmail";
-      user.id = actor.userId;
+      const db = getDb();
+      const { email, verified } = await providerEmail(user, account, profile);
+      const oauthAccount = { provider: account.provider, providerAccountId: account.providerAccountId };
+      // "Link" in settings: attach this provider account to the person who asked, no new session
+      const intent = await takeLinkIntent(account.provider);
+      if (intent) {
+        if (!(await isSessionLive(db, { sub: intent.userId, sid: intent.sessionId }))) return "/signin?error=LinkExpired";
+        return (await linkOAuthAccount(db, intent.userId, oauthAccount)) ? `/settings?linked=${encodeURIComponent(account.provider)}` : "/settings?linkError=taken";
+      }
+      const result = await findOrCreateOAuthUser(db, { ...oauthAccount, email, emailVerified: verified, name: user.name });
+      if (result.kind === "noEmail") return "/signin?error=NoEmail";
+      if (result.kind === "linkRefused") return "/signin?error=LinkRefused";
+      user.id = result.actor.userId;
       return true;
     },
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      // `user` is there only at sign-in: record the session the cookie will name
+      if (user) {
+        const h = await headers();
+        token.sub = user.id;
+        token.sid = await startSession(getDb(), { userId: user.id, userAgent: h.get("user-agent"), ip: h.get(CLIENT_IP_HEADER) });
+      }
       return token;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub };
+      return { ...session, userId: token.sub, sessionId: typeof token.sid === "string" ? token.sid : undefined };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sub && typeof token.sid === "string") await revokeSession(getDb(), token.sub, token.sid);
     },
   },
 };

@@ -15,6 +15,7 @@ export function SignUpForm({ invite }: Props) {
   const [error, setError] = useState<string>();
   const [fields, setFields] = useState<Record<string, string[]>>({});
   const [pending, setPending] = useState(false);
+  const [checkEmail, setCheckEmail] = useState<string>();
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -24,7 +25,7 @@ export function SignUpForm({ invite }: Props) {
     setPending(true);
     setError(undefined);
     setFields({});
-    const res = await callApi<{ workspace: { slug: string } }>("/api/signup", {
+    const res = await callApi<{ status: "created"; workspace: { slug: string } } | { status: "checkEmail" }>("/api/signup", {
       method: "POST",
       body: { name: form.get("name"), email, password, inviteToken: invite?.token },
     });
@@ -34,12 +35,24 @@ export function SignUpForm({ invite }: Props) {
       setPending(false);
       return;
     }
+    if (res.data.status === "checkEmail") {
+      setCheckEmail(email);
+      return;
+    }
     const signedIn = await credentialsSignIn(email, password, `/w/${res.data.workspace.slug}`);
     if (signedIn.ok) window.location.assign(signedIn.url);
     else {
       setError(signedIn.error);
       setPending(false);
     }
+  }
+
+  if (checkEmail) {
+    return (
+      <Alert tone="success">
+        Check your inbox: we sent a link to {checkEmail}. Open it within 24 hours to finish creating your account.
+      </Alert>
+    );
   }
 
   return (

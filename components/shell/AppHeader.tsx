@@ -41,6 +41,9 @@ export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
           <span className="hidden text-slate-600 sm:inline" title={user.email}>
             {user.name}
           </span>
+          <Link prefetch={false} href="/settings" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
+            Settings
+          </Link>
           <SignOutButton />
         </div>
       </div>

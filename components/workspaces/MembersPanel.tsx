@@ -33,6 +33,15 @@ export function MembersPanel({ slug, me, members, invites, abilities }: Props) {
     router.refresh();
   }
 
+  async function confirmEmail(member: MemberDto) {
+    if (!window.confirm(`Confirm that ${member.email} is ${member.name}'s address? They can then link sign-in providers with that address.`)) return;
+    setError(undefined);
+    const res = await callApi(`/api/workspaces/${slug}/members/${member.userId}/email-confirmation`, { method: "POST", body: {} });
+    if (!res.ok) return setError(res.error.error);
+    setNotice(`${member.email} is confirmed.`);
+    router.refresh();
+  }
+
   async function remove(member: MemberDto) {
     const self = member.userId === me.userId;
     if (!window.confirm(self ? "Leave this workspace?" : `Remove ${member.name} from this workspace?`)) return;
@@ -73,7 +82,15 @@ export function MembersPanel({ slug, me, members, invites, abilities }: Props) {
                     {m.name}
                     {m.userId === me.userId ? <span className="ml-2 text-xs font-normal text-slate-500">(you)</span> : null}
                   </td>
-                  <td className="px-4 py-2 text-slate-600">{m.email}</td>
+                  <td className="px-4 py-2 text-slate-600">
+                    {m.email}
+                    {!m.emailVerified ? <span className="ml-2 rounded bg-amber-50 px-1.5 py-0.5 text-xs font-medium text-amber-800">not confirmed</span> : null}
+                    {!m.emailVerified && abilities.members[m.userId]?.canConfirmEmail ? (
+                      <Button variant="ghost" className="ml-1" onClick={() => confirmEmail(m)} aria-label={`Confirm email of ${m.name}`}>
+                        Confirm
+                      </Button>
+                    ) : null}
+                  </td>
                   <td className="px-4 py-2">
                     {grantable.length > 1 ? (
                       <select

@@ -7,7 +7,13 @@ export interface Mail {
   text: string;
 }
 
+/** What sending needs from a transport (nodemailer's, or a test's). */
+export interface MailTransport {
+  sendMail(mail: Mail & { from: string }): Promise<unknown>;
+}
+
 let transport: Transporter | null | undefined;
+const globalForMail = globalThis as unknown as { specwrightMailTransport?: MailTransport | null; specwrightMailPending?: Set<Promise<boolean>> };
 
 /** The SMTP transport from SMTP_URL, or null when mail is not configured. */
 export function getTransport(): Transporter | null {
@@ -15,12 +21,31 @@ export function getTransport(): Transporter | null {
   return transport;
 }
 
+/** Sends account mail through `t` instead of SMTP_URL (null: as if mail were not configured); undefined restores SMTP_URL. */
+export function useMailTransport(t: MailTransport | null | undefined): void {
+  globalForMail.specwrightMailTransport = t;
+}
+
+function activeTransport(): MailTransport | null {
+  return globalForMail.specwrightMailTransport !== undefined ? globalForMail.specwrightMailTransport : getTransport();
+}
+
+/** Whether mail can be sent (SMTP_URL is set). Features that need a mailbox check this. */
+export function mailConfigured(): boolean {
+  return activeTransport() !== null;
+}
+
+/** The public base URL for links in mails. */
+export function baseUrl(): string {
+  return (process.env.NEXTAUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}`).replace(/\/$/, "");
+}
+
 /**
  * Sends a plain-text mail through SMTP_URL. Without SMTP configured it sends nothing and
  * returns false; the UI shows links (such as invites) so nothing depends on mail.
  */
 export async function sendMail(mail: Mail): Promise<boolean> {
-  const t = getTransport();
+  const t = activeTransport();
   if (!t) return false;
   try {
     await t.sendMail({ from: process.env.MAIL_FROM ?? "Specwright <no-reply@localhost>", ...mail });
@@ -29,4 +54,19 @@ export async function sendMail(mail: Mail): Promise<boolean> {
     getLogger().warn({ err: error, to: mail.to }, "mail not sent");
     return false;
   }
+}
+
+/**
+ * Sends a mail in the background: the caller's answer and timing do not depend on the SMTP
+ * server (account mails must not tell who has an account). Failures are logged.
+ */
+export function queueMail(mail: Mail): void {
+  const pending = (globalForMail.specwrightMailPending ??= new Set());
+  const sending = sendMail(mail).finally(() => pending.delete(sending));
+  pending.add(sending);
+}
+
+/** Waits for queued mails to be handed to the transport (tests, shutdown). */
+export async function flushMail(): Promise<void> {
+  await Promise.all([...(globalForMail.specwrightMailPending ?? [])]);
 }

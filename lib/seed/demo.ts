@@ -10,10 +10,14 @@ export const DEMO_PASSWORD = "specwright-demo";
  */
 export async function seedDemo(db: Db): Promise<{ created: boolean; email: string; password: string }> {
   const existing = await db.user.findUnique({ where: { email: DEMO_EMAIL } });
-  if (existing) return { created: false, email: DEMO_EMAIL, password: DEMO_PASSWORD };
+  if (existing) {
+    // a demo seeded before addresses were verified: it is ours, so it counts as verified
+    if (!existing.emailVerifiedAt) await db.user.update({ where: { id: existing.id }, data: { emailVerifiedAt: new Date() } });
+    return { created: false, email: DEMO_EMAIL, password: DEMO_PASSWORD };
+  }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(async (tx) => {
-    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo User", passwordHash } });
+    const user = await tx.user.create({ data: { email: DEMO_EMAIL, name: "Demo User", passwordHash, emailVerifiedAt: new Date() } });
     const slug = (await tx.workspace.findUnique({ where: { slug: "demo" } })) ? `demo-${user.id.slice(-6)}` : "demo";
     const workspace = await tx.workspace.create({
       data: { name: "Demo workspace", slug, memberships: { create: { userId: user.id, role: "owner" } } },

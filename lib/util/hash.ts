@@ -9,7 +9,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** sha256 of a secret token, hex: what is stored, so a leaked table row opens nothing. */
-export function tokenHash(token: string): string {
+export function hashToken(token: string): string {
   return createHash("sha256").update(token, "utf8").digest("hex");
 }
 

@@ -2,7 +2,7 @@ import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import type { DbTx } from "../db";
 import { inTransaction } from "../db/tx";
-import { tokenHash } from "../util/hash";
+import { hashToken } from "../util/hash";
 import { Conflict, Forbidden, NotFound } from "../errors";
 import { presentWorkspace, type WorkspaceDto } from "./present";
 import { InviteToken } from "./schema";
@@ -15,7 +15,7 @@ export interface InvitePreview {
 }
 
 async function findUsableInvite(db: DbTx, token: string) {
-  const invite = await db.invite.findUnique({ where: { tokenHash: tokenHash(token) }, include: { workspace: true, invitedBy: true } });
+  const invite = await db.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { workspace: true, invitedBy: true } });
   if (!invite || invite.revokedAt || invite.acceptedAt || invite.expiresAt < new Date()) throw new NotFound("Invite");
   return invite;
 }

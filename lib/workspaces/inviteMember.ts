@@ -5,7 +5,7 @@ import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
 import { Conflict } from "../errors";
 import { sendMail } from "../mail/sendMail";
-import { tokenHash } from "../util/hash";
+import { hashToken } from "../util/hash";
 import { loadMembership } from "./loadMembership";
 import { invitePath, presentInvite, type InviteDto } from "./present";
 import { InviteMemberInput } from "./schema";
@@ -39,7 +39,7 @@ export async function inviteMember(ctx: Ctx, raw: InviteMemberInput): Promise<In
         workspaceId: workspace.id,
         email: input.email,
         role: input.role,
-        tokenHash: tokenHash(token),
+        tokenHash: hashToken(token),
         invitedById: ctx.actor.userId,
         expiresAt: new Date(Date.now() + INVITE_DAYS * 24 * 3600 * 1000),
       },

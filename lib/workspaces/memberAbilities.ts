@@ -8,12 +8,12 @@ export interface MembersAbilities {
   /** pending invites may be revoked */
   canRevokeInvites: boolean;
   /** by user id: the roles the member may be given (their current one included) and whether they may be removed */
-  members: Record<string, { grantableRoles: Role[]; canRemove: boolean }>;
+  members: Record<string, { grantableRoles: Role[]; canRemove: boolean; canConfirmEmail: boolean }>;
 }
 
 /**
  * The members page's abilities for `me` over `members` (`member.invite`,
- * `member.changeRole`, `member.remove`, `invite.revoke`), so the page shows exactly the
+ * `member.changeRole`, `member.remove`, `member.confirmEmail`, `invite.revoke`), so the page shows exactly the
  * controls the server would accept.
  */
 export function membersAbilities(me: Membership, members: { userId: string; role: Role }[]): MembersAbilities {
@@ -24,7 +24,7 @@ export function membersAbilities(me: Membership, members: { userId: string; role
     members: Object.fromEntries(
       members.map((m) => {
         const subject = { targetUserId: m.userId, targetRole: m.role, ownerCount };
-        return [m.userId, { grantableRoles: ROLES.filter((r) => r === m.role || can(me, "member.changeRole", { ...subject, newRole: r })), canRemove: can(me, "member.remove", subject) }];
+        return [m.userId, { grantableRoles: ROLES.filter((r) => r === m.role || can(me, "member.changeRole", { ...subject, newRole: r })), canRemove: can(me, "member.remove", subject), canConfirmEmail: can(me, "member.confirmEmail", subject) }];
       }),
     ),
   };

@@ -13,6 +13,8 @@ export interface MemberDto {
   email: string;
   role: Role;
   joinedAt: string;
+  /** the member proved they receive mail at `email` */
+  emailVerified: boolean;
 }
 
 export interface InviteDto {
@@ -33,8 +35,8 @@ export function presentWorkspace(w: { id: string; slug: string; name: string }, 
   return { id: w.id, slug: w.slug, name: w.name, role };
 }
 
-export function presentMember(m: { userId: string; role: Role; createdAt: Date; user: { name: string; email: string } }): MemberDto {
-  return { userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString() };
+export function presentMember(m: { userId: string; role: Role; createdAt: Date; user: { name: string; email: string; emailVerifiedAt: Date | null } }): MemberDto {
+  return { userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString(), emailVerified: m.user.emailVerifiedAt !== null };
 }
 
 export function invitePath(token: string): string {

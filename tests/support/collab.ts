@@ -2,9 +2,11 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { encode } from "next-auth/jwt";
+import { startSession } from "@/lib/auth/sessions";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { createCollab, type Collab } from "../../server/collab";
+import { testDb } from "./db";
 import type { GateLimits } from "../../server/socketGate";
 
 export const TEST_SECRET = "test-secret-for-collaboration-sockets";
@@ -28,9 +30,10 @@ export async function startCollabServer(options: { gateLimits?: Partial<GateLimi
   };
 }
 
-/** The session cookie a signed-in browser would send. */
+/** The session cookie a signed-in browser would send, naming a live session of `userId`. */
 export async function sessionCookie(userId: string): Promise<string> {
-  const token = await encode({ token: { sub: userId }, secret: TEST_SECRET });
+  const sid = await startSession(testDb(), { userId }).catch(() => "no-such-session"); // a user already gone has no session
+  const token = await encode({ token: { sub: userId, sid }, secret: TEST_SECRET });
   return `next-auth.session-token=${token}`;
 }
 

@@ -36,7 +36,9 @@ describe("invites", () => {
     expect(emailed).toBe(false); // no SMTP configured in tests
     expect(await previewInvite(testDb(), { token: tokenOf(invite.path) })).toMatchObject({ email, role: "editor" });
 
-    const { actor, workspace } = await signUp(testDb(), { name: "Bob", email, password: "password-123", inviteToken: tokenOf(invite.path) });
+    const signedUp = await signUp(testDb(), { name: "Bob", email, password: "password-123", inviteToken: tokenOf(invite.path) });
+    if (signedUp.status !== "created") throw new Error("expected the account to be created");
+    const { actor, workspace } = signedUp;
     expect(workspace).toMatchObject({ slug: ws.slug, role: "editor" });
     expect(await listWorkspaces(ctxFor(actor))).toHaveLength(1); // no workspace of their own
     const members = await listMembers(ctxFor(ws.owner), { slug: ws.slug });

@@ -12,15 +12,16 @@ describe("members page abilities", () => {
     const a = membersAbilities({ userId: "admin", role: "admin" }, members);
     expect(a.invitableRoles).toEqual(["editor", "viewer"]);
     expect(a.canRevokeInvites).toBe(true);
-    expect(a.members.editor).toEqual({ grantableRoles: ["editor", "viewer"], canRemove: true });
-    expect(a.members.owner).toEqual({ grantableRoles: ["owner"], canRemove: false });
+    expect(a.members.editor).toEqual({ grantableRoles: ["editor", "viewer"], canRemove: true, canConfirmEmail: true });
+    expect(a.members.owner).toEqual({ grantableRoles: ["owner"], canRemove: false, canConfirmEmail: false });
     // leaving is always allowed, changing one's own role never
-    expect(a.members.admin).toEqual({ grantableRoles: ["admin"], canRemove: true });
+    expect(a.members.admin).toEqual({ grantableRoles: ["admin"], canRemove: true, canConfirmEmail: false });
   });
 
   it("keeps the last owner: not removable, not demotable, even by an owner", () => {
     const o = membersAbilities({ userId: "owner", role: "owner" }, members);
-    expect(o.members.owner).toEqual({ grantableRoles: ["owner"], canRemove: false });
+    expect(o.members.owner).toEqual({ grantableRoles: ["owner"], canRemove: false, canConfirmEmail: false });
+    expect(o.members.admin!.canConfirmEmail).toBe(true);
     expect(o.members.admin!.grantableRoles).toEqual(["owner", "admin", "editor", "viewer"]);
   });
 
@@ -28,6 +29,6 @@ describe("members page abilities", () => {
     const e = membersAbilities({ userId: "editor", role: "editor" }, members);
     expect(e.invitableRoles).toEqual([]);
     expect(e.canRevokeInvites).toBe(false);
-    expect(e.members.admin).toEqual({ grantableRoles: ["admin"], canRemove: false });
+    expect(e.members.admin).toEqual({ grantableRoles: ["admin"], canRemove: false, canConfirmEmail: false });
   });
 });

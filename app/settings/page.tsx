@@ -1,0 +1,68 @@
+import { oauthProviderList } from "@/app/_server/auth";
+import { requireSignedIn } from "@/app/_server/session";
+import { ChangePasswordForm } from "@/components/settings/ChangePasswordForm";
+import { EmailStatus } from "@/components/settings/EmailStatus";
+import { LinkedAccounts } from "@/components/settings/LinkedAccounts";
+import { SessionList } from "@/components/settings/SessionList";
+import { AppHeader } from "@/components/shell/AppHeader";
+import { Alert } from "@/components/ui/Alert";
+import { listSessions } from "@/lib/auth/listSessions";
+import { getDb } from "@/lib/db";
+import { mailConfigured } from "@/lib/mail/sendMail";
+import { unreadCount } from "@/lib/notifications/inbox";
+import { listWorkspaces } from "@/lib/workspaces/listWorkspaces";
+
+export const metadata = { title: "Settings" };
+
+function Section({ id, title, children }: { id: string; title: string; children: React.ReactNode }) {
+  return (
+    <section aria-labelledby={id} className="space-y-3 rounded-xl bg-white p-6 shadow-sm ring-1 ring-slate-200">
+      <h2 id={id} className="text-base font-semibold text-slate-900">{title}</h2>
+      {children}
+    </section>
+  );
+}
+
+export default async function SettingsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const { actor, sessionId } = await requireSignedIn("/settings");
+  const params = await searchParams;
+  const db = getDb();
+  const ctx = { actor, db };
+  const [workspaces, unread, sessions, user] = await Promise.all([
+    listWorkspaces(ctx),
+    unreadCount(ctx),
+    listSessions(ctx, sessionId),
+    db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { accounts: { select: { provider: true } } } }),
+  ]);
+  const linked = new Set(user.accounts.map((a) => a.provider));
+  const providers = oauthProviderList().map((p) => ({ ...p, linked: linked.has(p.id) }));
+  const linkedNow = typeof params.linked === "string" ? providers.find((p) => p.id === params.linked)?.name : undefined;
+  return (
+    <>
+      <AppHeader user={actor} workspaces={workspaces} unread={unread} />
+      <main className="mx-auto max-w-3xl space-y-6 px-4 py-8">
+        <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
+        {linkedNow ? <Alert tone="success">{linkedNow} is now linked: you can sign in with it.</Alert> : null}
+        {params.linkError ? <Alert>That account is already linked to another Specwright user.</Alert> : null}
+        <Section id="email-heading" title="Email">
+          <EmailStatus email={user.email} verified={user.emailVerifiedAt !== null} mail={mailConfigured()} />
+        </Section>
+        <Section id="password-heading" title="Password">
+          {user.passwordHash ? (
+            <ChangePasswordForm />
+          ) : (
+            <p className="text-sm text-slate-600">You sign in with a provider. To add a password, use “Forgot your password?” on the sign-in page.</p>
+          )}
+        </Section>
+        {providers.length ? (
+          <Section id="providers-heading" title="Sign-in providers">
+            <LinkedAccounts providers={providers} />
+          </Section>
+        ) : null}
+        <Section id="sessions-heading" title="Where you are signed in">
+          <SessionList sessions={sessions} />
+        </Section>
+      </main>
+    </>
+  );
+}
