@@ -139,3 +139,19 @@ test.describe("documents API", () => {
     await Promise.all([owner.dispose(), outsider.dispose(), viewer.dispose()]);
   });
 });
+
+test.describe("limits per person", () => {
+  test("invites past the hourly limit get 429 with a retry time and send nothing", async ({ request }) => {
+    const { workspace } = await signUpByApi(request, "Ines");
+    const url = `/api/workspaces/${workspace.slug}/invites`;
+    for (let i = 0; i < 50; i++) {
+      const res = await request.post(url, { data: { email: `guest-${i}-${workspace.slug}@example.test`, role: "viewer" } });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    const refused = await request.post(url, { data: { email: `one-more-${workspace.slug}@example.test`, role: "viewer" } });
+    expect(refused.status()).toBe(429);
+    expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
+    const pending = (await (await request.get(url)).json()) as { email: string }[];
+    expect(pending.map((i) => i.email)).not.toContain(`one-more-${workspace.slug}@example.test`);
+  });
+});
