@@ -5,6 +5,8 @@ import { decode } from "next-auth/jwt";
 import { WebSocketServer } from "ws";
 import { authorizeSocket } from "../lib/collab/authorizeSocket";
 import { setChangeDocument } from "../lib/collab/gateway";
+import { createSocketGuards } from "../lib/collab/socketGuards";
+import { createStoreRetry, STORED_QUERY, storedMessage, type StoreMessage } from "../lib/collab/storeStatus";
 import { DocumentTooLarge, loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
 import { getDb } from "../lib/db";
 import { getLogger } from "../lib/observability/logger";
@@ -60,27 +62,48 @@ export function createCollab(): Collab {
     for (const id of ids) set.add(id);
     authors.set(documentName, set);
   };
+  // every change from a socket is checked before it reaches the document (issue 14)
+  const guards = createSocketGuards();
   const idle = createIdleVersioner((documentName) => versionIfIdle(getDb(), documentName));
 
-  const store = async (documentName: string, document: Document) => {
-    if (!loaded.has(documentName)) return log.warn({ documentName }, "not storing a document that did not load");
+  // the last stored state of each open document, as the "stored" message its editors get
+  const lastStored = new Map<string, string>();
+  const retries = createStoreRetry(async (documentName) => {
+    const open = hocuspocus.documents.get(documentName);
+    if (!open) return retries.succeeded(documentName);
+    // a document kept in memory only for its retry goes once it is stored
+    if ((await store(documentName, open)) && open.getConnectionsCount() === 0) await hocuspocus.unloadDocument(open);
+  });
+
+  /** Stores a document; true once stored. A failure is told to its editors and retried, never acknowledged. */
+  const store = async (documentName: string, document: Document): Promise<boolean> => {
+    if (!loaded.has(documentName)) {
+      log.warn({ documentName }, "not storing a document that did not load");
+      return false;
+    }
+    const editors = authors.get(documentName) ?? new Set<string>();
+    authors.delete(documentName);
+    // taken in the same tick as the state storeDocumentState encodes
+    const stored = JSON.stringify(storedMessage(document));
     try {
-      const editors = authors.get(documentName) ?? new Set<string>();
-      authors.delete(documentName);
-      const { bytes } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] }).catch((error: unknown) => {
-        noteAuthors(documentName, editors); // kept for the retry
-        throw error;
-      });
+      const { bytes } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
       idle.touch(documentName);
+      retries.succeeded(documentName);
+      lastStored.set(documentName, stored);
+      document.broadcastStateless(stored);
       log.debug({ documentName, bytes }, "stored");
+      return true;
     } catch (error) {
+      noteAuthors(documentName, editors); // kept for the retry
+      metrics.collabStoreFailures.inc();
+      retries.failed(documentName);
+      document.broadcastStateless(JSON.stringify({ type: "store-failed" } satisfies StoreMessage));
       if (error instanceof DocumentTooLarge) {
         // editors keep what they typed locally and are told why it is not saved
         document.broadcastStateless(JSON.stringify({ type: "too-large", message: error.message }));
-        return log.warn({ documentName, bytes: error.bytes }, "document over the size limit");
-      }
-      // a failing store must not crash the process (hocuspocus issue 754); the next store retries
-      log.error({ documentName, err: error }, "store failed");
+        log.warn({ documentName, bytes: error.bytes }, "document over the size limit");
+      } else log.error({ documentName, err: error }, "store failed"); // never crashes the process (hocuspocus issue 754)
+      return false;
     }
   };
 
@@ -98,6 +121,8 @@ export function createCollab(): Collab {
     },
     async onLoadDocument({ documentName, document }) {
       Y.applyUpdate(document, await loadDocumentState(getDb(), documentName));
+      await guards.open(getDb(), documentName, document);
+      lastStored.set(documentName, JSON.stringify(storedMessage(document)));
       loaded.add(documentName);
       return document;
     },
@@ -108,14 +133,31 @@ export function createCollab(): Collab {
     async onStoreDocument({ documentName, document }) {
       await store(documentName, document);
     },
+    async beforeHandleMessage({ documentName, connection, update }) {
+      if (connection.readOnly) return; // hocuspocus applies nothing from a read-only socket
+      const refused = guards.refusal(documentName, update);
+      if (!refused) return;
+      log.warn({ documentName, reason: refused.message }, "socket change refused");
+      connection.sendStateless(JSON.stringify(refused));
+      // no message: hocuspocus closes this document's connection without logging it again
+      throw Object.assign(new Error(), { code: 4400, reason: "update-refused" });
+    },
+    async beforeUnloadDocument({ documentName }) {
+      // a document whose store failed stays in memory until its retry stores it
+      if (retries.pending(documentName)) throw new Error();
+    },
     async afterUnloadDocument({ documentName }) {
       loaded.delete(documentName);
+      lastStored.delete(documentName);
+      guards.close(documentName);
     },
     async onStateless({ payload, documentName, document, connection }) {
-      // Ctrl/Cmd+S: store now and tell the client
+      const last = lastStored.get(documentName);
+      if (payload === STORED_QUERY && last) connection.sendStateless(last);
+      // Ctrl/Cmd+S: store now and tell the client whether it is stored
       if (payload === "save" && !connection.readOnly) {
-        await store(documentName, document);
-        connection.sendStateless(JSON.stringify({ type: "saved" }));
+        const saved = await store(documentName, document);
+        connection.sendStateless(JSON.stringify({ type: saved ? "saved" : "store-failed" } satisfies StoreMessage));
       }
     },
     async onConnect() {
@@ -150,6 +192,7 @@ export function createCollab(): Collab {
     async close() {
       setChangeDocument(undefined);
       await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => store(name, doc)));
+      retries.stop(); // what failed now is logged; PostgreSQL stops after this
       // edits still waiting for their idle pause are versioned now
       await Promise.all(idle.stop().map((name) => versionIfIdle(getDb(), name, { force: true }).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
       hocuspocus.closeConnections();

@@ -1,0 +1,50 @@
+import type * as Y from "yjs";
+import type { Db } from "../db";
+import type { FieldDef } from "../templates/schema";
+import { templateAtVersion } from "../templates/templates";
+import { createUpdateGuard, type UpdateGuard } from "./updateGuard";
+
+/** The stateless message a sender gets when its change is refused. */
+export interface UpdateRefusedMessage {
+  type: "update-refused";
+  message: string;
+}
+
+/** A section's template fields by section key, from the template version the document came from. */
+async function templateFields(db: Db, documentId: string): Promise<(sectionKey: string) => FieldDef[] | undefined> {
+  const doc = await db.document.findUnique({ where: { id: documentId }, select: { templateId: true, templateVersion: true } });
+  if (!doc) return () => undefined;
+  const def = await templateAtVersion(db, doc.templateId, doc.templateVersion).catch(() => null);
+  const bySection = new Map((def?.sections ?? []).map((s) => [s.key, s.fields]));
+  return (sectionKey) => bySection.get(sectionKey);
+}
+
+/** One update guard per open document (see updateGuard.ts). */
+export interface SocketGuards {
+  /** Starts guarding a document that just loaded. */
+  open(db: Db, documentName: string, document: Y.Doc): Promise<void>;
+  /** Why a socket message may not reach the document (then tell the sender), or null. */
+  refusal(documentName: string, message: Uint8Array): UpdateRefusedMessage | null;
+  close(documentName: string): void;
+}
+
+/** Creates the collaboration server's update guards. */
+export function createSocketGuards(): SocketGuards {
+  const guards = new Map<string, UpdateGuard>();
+  return {
+    async open(db, documentName, document) {
+      guards.get(documentName)?.destroy();
+      guards.set(documentName, createUpdateGuard(document, await templateFields(db, documentName)));
+    },
+    refusal(documentName, message) {
+      const guard = guards.get(documentName);
+      // a document that is not guarded yet has not loaded: nothing reaches it either way
+      const reason = guard ? guard.check(message) : "the document is not open";
+      return reason ? { type: "update-refused", message: `Your last change could not be saved: ${reason}.` } : null;
+    },
+    close(documentName) {
+      guards.get(documentName)?.destroy();
+      guards.delete(documentName);
+    },
+  };
+}
