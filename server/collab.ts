@@ -134,8 +134,7 @@ export function createCollab(): Collab {
       await store(documentName, document);
     },
     async beforeHandleMessage({ documentName, connection, update }) {
-      if (connection.readOnly) return; // hocuspocus applies nothing from a read-only socket
-      const refused = guards.refusal(documentName, update);
+      const refused = guards.refusal(documentName, update, connection.readOnly);
       if (!refused) return;
       log.warn({ documentName, reason: refused.message }, "socket change refused");
       connection.sendStateless(JSON.stringify(refused));
@@ -152,7 +151,8 @@ export function createCollab(): Collab {
       guards.close(documentName);
     },
     async onStateless({ payload, documentName, document, connection }) {
-      const last = lastStored.get(documentName);
+      // what is stored now, or that storing fails (a retry is pending)
+      const last = retries.pending(documentName) ? JSON.stringify({ type: "store-failed" } satisfies StoreMessage) : lastStored.get(documentName);
       if (payload === STORED_QUERY && last) connection.sendStateless(last);
       // Ctrl/Cmd+S: store now and tell the client whether it is stored
       if (payload === "save" && !connection.readOnly) {

@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import type { Db } from "../db";
 import type { FieldDef } from "../templates/schema";
 import { templateAtVersion } from "../templates/templates";
-import { createUpdateGuard, type UpdateGuard } from "./updateGuard";
+import { carriedBy, createUpdateGuard, type UpdateGuard } from "./updateGuard";
 
 /** The stateless message a sender gets when its change is refused. */
 export interface UpdateRefusedMessage {
@@ -23,8 +23,11 @@ async function templateFields(db: Db, documentId: string): Promise<(sectionKey: 
 export interface SocketGuards {
   /** Starts guarding a document that just loaded. */
   open(db: Db, documentName: string, document: Y.Doc): Promise<void>;
-  /** Why a socket message may not reach the document (then tell the sender), or null. */
-  refusal(documentName: string, message: Uint8Array): UpdateRefusedMessage | null;
+  /**
+   * Why a socket message may not reach the document (then tell the sender), or null. A
+   * read-only socket's changes are dropped by hocuspocus; only its broadcasts are checked.
+   */
+  refusal(documentName: string, message: Uint8Array, readOnly: boolean): UpdateRefusedMessage | null;
   close(documentName: string): void;
 }
 
@@ -36,7 +39,8 @@ export function createSocketGuards(): SocketGuards {
       guards.get(documentName)?.destroy();
       guards.set(documentName, createUpdateGuard(document, await templateFields(db, documentName)));
     },
-    refusal(documentName, message) {
+    refusal(documentName, message, readOnly) {
+      if (readOnly) return carriedBy(message).kind === "broadcast" ? { type: "update-refused", message: "Messages to everyone are not accepted." } : null;
       const guard = guards.get(documentName);
       // a document that is not guarded yet has not loaded: nothing reaches it either way
       const reason = guard ? guard.check(message) : "the document is not open";

@@ -9,8 +9,7 @@ import * as Y from "yjs";
 
 export type StoreMessage = { type: "stored"; snapshot: string } | { type: "store-failed" } | { type: "saved" };
 
-/** The client's request for the last stored snapshot (sent when it has synced). */
-export const STORED_QUERY = "stored?";
+export { STORED_QUERY } from "./storeAck";
 
 /** The "stored" message for a document's current state: call in the same tick as encoding the state that is stored. */
 export function storedMessage(ydoc: Y.Doc): StoreMessage {
