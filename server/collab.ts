@@ -123,6 +123,14 @@ export function createCollab(): Collab {
       Y.applyUpdate(document, await loadDocumentState(getDb(), documentName));
       await guards.open(getDb(), documentName, document);
       lastStored.set(documentName, JSON.stringify(storedMessage(document)));
+      // text fields stored as plain strings become shared text, stored at once so every
+      // later load starts from the same conversion
+      if (guards.shareText(documentName, document)) {
+        const stored = JSON.stringify(storedMessage(document));
+        await storeDocumentState(getDb(), documentName, document)
+          .then(() => lastStored.set(documentName, stored))
+          .catch((err: unknown) => log.error({ documentName, err }, "storing shared text fields failed"));
+      }
       loaded.add(documentName);
       return document;
     },
@@ -172,7 +180,10 @@ export function createCollab(): Collab {
     async (documentId, change) => {
       const connection = await hocuspocus.openDirectConnection(documentId, { user: { id: "server", name: "Specwright" } });
       try {
-        await connection.transact((ydoc) => change(ydoc));
+        await connection.transact((ydoc) => {
+          change(ydoc);
+          guards.shareText(documentId, ydoc); // a restore or an import writes text fields as plain strings
+        });
       } finally {
         await connection.disconnect();
       }

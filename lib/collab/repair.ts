@@ -87,7 +87,7 @@ export function repairedFields(map: Y.Map<unknown>, key: string, onRepair: OnRep
   for (const [field, value] of map.entries()) {
     const name = storableText(field);
     if (value === null || typeof value === "string") out[name] = value === null ? null : storableText(value);
-    else if (value instanceof Y.Text) out[name] = storableText(value.toString());
+    else if (value instanceof Y.Text) out[name] = storableText(value.toString()) || null; // shared text; empty reads as null (textFields.ts)
     else if (Array.isArray(value) && value.every((v) => typeof v === "string")) out[name] = value.map(storableText);
     else if (typeof value === "number" || typeof value === "boolean") {
       out[name] = String(value);

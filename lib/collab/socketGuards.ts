@@ -2,6 +2,7 @@ import type * as Y from "yjs";
 import type { Db } from "../db";
 import type { FieldDef } from "../templates/schema";
 import { templateAtVersion } from "../templates/templates";
+import { shareTextFields } from "./textFields";
 import { carriedBy, createUpdateGuard, type UpdateGuard } from "./updateGuard";
 
 /** The stateless message a sender gets when its change is refused. */
@@ -28,16 +29,25 @@ export interface SocketGuards {
    * read-only socket's changes are dropped by hocuspocus; only its broadcasts are checked.
    */
   refusal(documentName: string, message: Uint8Array, readOnly: boolean): UpdateRefusedMessage | null;
+  /** Makes a document's text and long-text fields shared text (see textFields.ts); true when it changed. */
+  shareText(documentName: string, document: Y.Doc): boolean;
   close(documentName: string): void;
 }
 
 /** Creates the collaboration server's update guards. */
 export function createSocketGuards(): SocketGuards {
   const guards = new Map<string, UpdateGuard>();
+  const fields = new Map<string, (sectionKey: string) => FieldDef[] | undefined>();
   return {
     async open(db, documentName, document) {
       guards.get(documentName)?.destroy();
-      guards.set(documentName, createUpdateGuard(document, await templateFields(db, documentName)));
+      const defs = await templateFields(db, documentName);
+      fields.set(documentName, defs);
+      guards.set(documentName, createUpdateGuard(document, defs));
+    },
+    shareText(documentName, document) {
+      const defs = fields.get(documentName);
+      return defs ? document.transact(() => shareTextFields(document, defs)) : false;
     },
     refusal(documentName, message, readOnly) {
       if (readOnly) return carriedBy(message).kind === "broadcast" ? { type: "update-refused", message: "Messages to everyone are not accepted." } : null;
@@ -47,6 +57,7 @@ export function createSocketGuards(): SocketGuards {
       return reason ? { type: "update-refused", message: `Your last change could not be saved: ${reason}.` } : null;
     },
     close(documentName) {
+      fields.delete(documentName);
       guards.get(documentName)?.destroy();
       guards.delete(documentName);
     },
