@@ -9,6 +9,7 @@ import { createSocketGuards } from "../lib/collab/socketGuards";
 import { createStoreRetry, STORED_QUERY, storedMessage, type StoreMessage } from "../lib/collab/storeStatus";
 import { DocumentTooLarge, loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
 import { getDb } from "../lib/db";
+import { ServiceUnavailable } from "../lib/errors";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics } from "../lib/observability/metrics";
 import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
@@ -190,7 +191,8 @@ export function createCollab(): Collab {
     },
     async (documentId) => {
       const open = hocuspocus.documents.get(documentId);
-      if (open) await store(documentId, open);
+      // judging (submit, approve, versions) waits for what editors typed to be stored
+      if (open && !(await store(documentId, open))) throw new ServiceUnavailable("The latest changes to this document are not saved yet; the server keeps trying. Try again in a moment.");
     },
   );
 

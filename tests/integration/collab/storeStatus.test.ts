@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { flushDocument } from "@/lib/collab/gateway";
 import { applyStoreMessage, StoreAck } from "@/lib/collab/storeAck";
 import { STORED_QUERY } from "@/lib/collab/storeStatus";
 import { bodyName, sectionOrder } from "@/lib/collab/ydoc";
@@ -68,6 +69,8 @@ describe("storing an open document", () => {
       expect(messages.some((m) => m.includes('"saved"'))).toBe(false);
       expect(await failures()).toBeGreaterThan(counted);
       expect(await storedText(doc.id, key)).not.toContain("typed while the database refuses");
+      // nothing is judged (submit, approvals, versions) on content that is not stored
+      await expect(flushDocument(doc.id)).rejects.toThrow(/not saved yet/);
     } finally {
       await allow();
     }
