@@ -105,6 +105,28 @@ describe("changes from a socket", () => {
     again.client.close();
   });
 
+  it("lets a URL or a version be typed a character at a time", async () => {
+    const ws = await makeWorkspace();
+    const ctx = ctxFor(ws.owner);
+    const template = (await listTemplates(ctx, { slug: ws.slug })).find((t) => t.key === "enterprise-design")!;
+    const doc = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
+    const def = await templateAtVersion(testDb(), doc.template.id, doc.template.version);
+    const section = def.sections.find((s) => s.fields.some((f) => f.type === "url") && s.fields.some((f) => f.type === "version"))!;
+    const url = section.fields.find((f) => f.type === "url")!;
+    const version = section.fields.find((f) => f.type === "version")!;
+    const editor = await open(doc.id, await sessionCookie(ws.owner.userId));
+    const fields = editor.client.ydoc.getMap(fieldsName(section.key));
+    const typed = "https://plans.example.test/x";
+    for (let i = 1; i <= typed.length; i++) fields.set(url.key, typed.slice(0, i));
+    for (const partial of ["1", "1.", "1.2"]) fields.set(version.key, partial);
+    await waitFor(async () => {
+      const stored = (await testDb().section.findFirst({ where: { documentId: doc.id, key: section.key } }))?.fields as Record<string, unknown> | undefined;
+      return stored?.[url.key] === typed && stored?.[version.key] === "1.2";
+    });
+    expect(editor.messages.filter((m) => m.type === "update-refused")).toEqual([]);
+    editor.client.close();
+  });
+
   it("lets ordinary editing through: rich text, titles, depths and new sections", async () => {
     const { doc, editorCookie } = await newDocument();
     const editor = await open(doc.id, editorCookie);
