@@ -49,7 +49,8 @@ const cellAttrs: AttrRules = {
 const NODE_ATTRS: Record<string, AttrRules> = {
   heading: { level: int(1, 6) },
   orderedList: { start: int(0, 1_000_000), type: optional(oneOf(["1", "a", "A", "i", "I"])) },
-  codeBlock: { language: optional((v) => typeof v === "string" && /^[A-Za-z0-9_+#.-]{0,40}$/.test(v)) },
+  // whatever a Markdown fence names ("c++", "{r}"); it only ever becomes a class name
+  codeBlock: { language: optional(text(60)) },
   taskItem: { checked: (v) => typeof v === "boolean" },
   tableCell: cellAttrs,
   tableHeader: cellAttrs,
