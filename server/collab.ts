@@ -135,9 +135,13 @@ export function createCollab(): Collab {
       loaded.add(documentName);
       return document;
     },
-    async onChange({ documentName, context }) {
+    async onChange({ documentName, document, context }) {
       const userId = (context as { user?: { id?: string } } | undefined)?.user?.id;
-      if (userId && userId !== "server") noteAuthors(documentName, [userId]);
+      if (!userId || userId === "server") return;
+      noteAuthors(documentName, [userId]);
+      // a section an editor just added has its text fields as null: make them shared text
+      // before two people type their first characters into one of them at once
+      guards.shareText(documentName, document);
     },
     async onStoreDocument({ documentName, document }) {
       await store(documentName, document);

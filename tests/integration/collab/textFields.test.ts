@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { editText } from "@/lib/collab/textFields";
-import { fieldsName } from "@/lib/collab/ydoc";
+import { fieldsName, sectionOrder, writeSection } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { updateDocument } from "@/lib/documents/documents";
 import { listTemplates, templateAtVersion } from "@/lib/templates/templates";
@@ -98,6 +98,25 @@ describe("text fields", () => {
     expect(String(value)).toBe("Typed before shared text");
     expect(await storedField(doc.id, sectionKey, fieldKey)).toBe("Typed before shared text");
     expect((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).contentHash).toBe(hash);
+    client.close();
+  });
+
+  it("an editor writes as null (a section added from the template) become shared text at once", async () => {
+    const ws = await makeWorkspace();
+    const ctx = ctxFor(ws.owner);
+    const template = (await listTemplates(ctx, { slug: ws.slug })).find((t) => t.key === "enterprise-design")!;
+    const doc = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
+    const def = await templateAtVersion(testDb(), doc.template.id, doc.template.version);
+    const client = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
+    expect(await client.ready).toBe(true);
+    const section = def.sections.find((s) => sectionOrder(client.ydoc).includes(s.key) && s.fields.some((f) => f.type === "text"))!;
+    const field = section.fields.find((f) => f.type === "text")!;
+    // what "Add section" writes for a template section: every field null
+    client.ydoc.transact(() =>
+      writeSection(client.ydoc, { key: section.key, title: section.title, depth: section.depth, fields: Object.fromEntries(section.fields.map((f) => [f.key, null])), body: { type: "doc", content: [{ type: "paragraph" }] } }),
+    );
+    expect(client.ydoc.getMap<unknown>(fieldsName(section.key)).get(field.key)).toBeNull();
+    await waitFor(() => client.ydoc.getMap<unknown>(fieldsName(section.key)).get(field.key) instanceof Y.Text);
     client.close();
   });
 });
