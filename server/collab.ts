@@ -73,7 +73,7 @@ export function createCollab(): Collab {
     const open = hocuspocus.documents.get(documentName);
     if (!open) return retries.succeeded(documentName);
     // a document kept in memory only for its retry goes once it is stored
-    if ((await store(documentName, open)) && open.getConnectionsCount() === 0) await hocuspocus.unloadDocument(open);
+    if ((await storeNow(documentName, open)) && open.getConnectionsCount() === 0) await hocuspocus.unloadDocument(open);
   });
 
   /** Stores a document; true once stored. A failure is told to its editors and retried, never acknowledged. */
@@ -107,6 +107,12 @@ export function createCollab(): Collab {
       return false;
     }
   };
+
+  /**
+   * A store from outside hocuspocus's own (Ctrl/Cmd+S, flush, retry, shutdown) waits for any
+   * store in progress: two at once could commit an older state after a newer one.
+   */
+  const storeNow = (documentName: string, document: Document) => document.saveMutex.runExclusive(() => store(documentName, document));
 
   const hocuspocus = new Hocuspocus({
     name: "specwright",
@@ -169,7 +175,7 @@ export function createCollab(): Collab {
       if (payload === STORED_QUERY && last) connection.sendStateless(last);
       // Ctrl/Cmd+S: store now and tell the client whether it is stored
       if (payload === "save" && !connection.readOnly) {
-        const saved = await store(documentName, document);
+        const saved = await storeNow(documentName, document);
         connection.sendStateless(JSON.stringify({ type: saved ? "saved" : "store-failed" } satisfies StoreMessage));
       }
     },
@@ -196,7 +202,7 @@ export function createCollab(): Collab {
     async (documentId) => {
       const open = hocuspocus.documents.get(documentId);
       // judging (submit, approve, versions) waits for what editors typed to be stored
-      if (open && !(await store(documentId, open))) throw new ServiceUnavailable("The latest changes to this document are not saved yet; the server keeps trying. Try again in a moment.");
+      if (open && !(await storeNow(documentId, open))) throw new ServiceUnavailable("The latest changes to this document are not saved yet; the server keeps trying. Try again in a moment.");
     },
   );
 
@@ -208,7 +214,7 @@ export function createCollab(): Collab {
     },
     async close() {
       setChangeDocument(undefined);
-      await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => store(name, doc)));
+      await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => storeNow(name, doc)));
       retries.stop(); // what failed now is logged; PostgreSQL stops after this
       // edits still waiting for their idle pause are versioned now
       await Promise.all(idle.stop().map((name) => versionIfIdle(getDb(), name, { force: true }).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
