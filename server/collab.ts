@@ -3,8 +3,11 @@ import type { Duplex } from "node:stream";
 import { Hocuspocus, type Document } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import { setChangeDocument } from "../lib/collab/gateway";
+import { createSocketGuards } from "../lib/collab/socketGuards";
+import { createStoreRetry, STORED_QUERY, storedMessage, type StoreMessage } from "../lib/collab/storeStatus";
 import { DocumentTooLarge, loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
 import { getDb } from "../lib/db";
+import { ServiceUnavailable } from "../lib/errors";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics } from "../lib/observability/metrics";
 import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
@@ -37,33 +40,60 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     for (const id of ids) set.add(id);
     authors.set(documentName, set);
   };
+  // every change from a socket is checked before it reaches the document (issue 14)
+  const guards = createSocketGuards();
   const idle = createIdleVersioner((documentName) => versionIfIdle(getDb(), documentName));
 
-  const store = async (documentName: string, document: Document) => {
-    if (!loaded.has(documentName)) return log.warn({ documentName }, "not storing a document that did not load");
+  // the last stored state of each open document, as the "stored" message its editors get
+  const lastStored = new Map<string, string>();
+  const retries = createStoreRetry(async (documentName) => {
+    const open = hocuspocus.documents.get(documentName);
+    if (!open) return retries.succeeded(documentName);
+    // a document kept in memory only for its retry goes once it is stored
+    if ((await storeNow(documentName, open)) && open.getConnectionsCount() === 0) await hocuspocus.unloadDocument(open);
+  });
+
+  /** Stores a document; true once stored. A failure is told to its editors and retried, never acknowledged. */
+  const store = async (documentName: string, document: Document): Promise<boolean> => {
+    if (!loaded.has(documentName)) {
+      log.warn({ documentName }, "not storing a document that did not load");
+      return false;
+    }
+    const editors = authors.get(documentName) ?? new Set<string>();
+    authors.delete(documentName);
+    // taken in the same tick as the state storeDocumentState encodes
+    const stored = JSON.stringify(storedMessage(document));
     try {
-      const editors = authors.get(documentName) ?? new Set<string>();
-      authors.delete(documentName);
-      const { bytes } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] }).catch((error: unknown) => {
-        noteAuthors(documentName, editors); // kept for the retry
-        throw error;
-      });
+      const { bytes } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
       idle.touch(documentName);
+      retries.succeeded(documentName);
+      lastStored.set(documentName, stored);
+      document.broadcastStateless(stored);
       log.debug({ documentName, bytes }, "stored");
+      return true;
     } catch (error) {
+      noteAuthors(documentName, editors); // kept for the retry
+      metrics.collabStoreFailures.inc();
+      retries.failed(documentName);
+      document.broadcastStateless(JSON.stringify({ type: "store-failed" } satisfies StoreMessage));
       if (error instanceof DocumentTooLarge) {
         // editors keep what they typed locally and are told why it is not saved
         document.broadcastStateless(JSON.stringify({ type: "too-large", message: error.message }));
-        return log.warn({ documentName, bytes: error.bytes }, "document over the size limit");
-      }
-      // a failing store must not crash the process (hocuspocus issue 754); the next store retries
-      log.error({ documentName, err: error }, "store failed");
+        log.warn({ documentName, bytes: error.bytes }, "document over the size limit");
+      } else log.error({ documentName, err: error }, "store failed"); // never crashes the process (hocuspocus issue 754)
+      return false;
     }
   };
 
   // who may use each socket, decided at connect and again whenever access changes
   const gates = new SocketGates((name): Document | undefined => hocuspocus.documents.get(name), log, { ...DEFAULT_GATE_LIMITS, ...options.gateLimits });
   const access = new SocketAccess({ db: getDb, log, gates, recheckMs: options.accessRecheckMs });
+
+  /**
+   * A store from outside hocuspocus's own (Ctrl/Cmd+S, flush, retry, shutdown) waits for any
+   * store in progress: two at once could commit an older state after a newer one.
+   */
+  const storeNow = (documentName: string, document: Document) => document.saveMutex.runExclusive(() => store(documentName, document));
 
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: "specwright",
@@ -74,24 +104,55 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     unloadImmediately: false,
     async onLoadDocument({ documentName, document }) {
       Y.applyUpdate(document, await loadDocumentState(getDb(), documentName));
+      await guards.open(getDb(), documentName, document);
+      lastStored.set(documentName, JSON.stringify(storedMessage(document)));
+      // text fields stored as plain strings become shared text, stored at once so every
+      // later load starts from the same conversion
+      if (guards.shareText(documentName, document)) {
+        const stored = JSON.stringify(storedMessage(document));
+        await storeDocumentState(getDb(), documentName, document)
+          .then(() => lastStored.set(documentName, stored))
+          .catch((err: unknown) => log.error({ documentName, err }, "storing shared text fields failed"));
+      }
       loaded.add(documentName);
       return document;
     },
-    async onChange({ documentName, context }) {
+    async onChange({ documentName, document, context }) {
       const userId = (context as { user?: { id?: string } } | undefined)?.user?.id;
-      if (userId && userId !== "server") noteAuthors(documentName, [userId]);
+      if (!userId || userId === "server") return;
+      noteAuthors(documentName, [userId]);
+      // a section an editor just added has its text fields as null: make them shared text
+      // before two people type their first characters into one of them at once
+      guards.shareText(documentName, document);
     },
     async onStoreDocument({ documentName, document }) {
       await store(documentName, document);
     },
+    async beforeHandleMessage({ documentName, connection, update }) {
+      const refused = guards.refusal(documentName, update, connection.readOnly);
+      if (!refused) return;
+      log.warn({ documentName, reason: refused.message }, "socket change refused");
+      connection.sendStateless(JSON.stringify(refused));
+      // no message: hocuspocus closes this document's connection without logging it again
+      throw Object.assign(new Error(), { code: 4400, reason: "update-refused" });
+    },
+    async beforeUnloadDocument({ documentName }) {
+      // a document whose store failed stays in memory until its retry stores it
+      if (retries.pending(documentName)) throw new Error();
+    },
     async afterUnloadDocument({ documentName }) {
       loaded.delete(documentName);
+      lastStored.delete(documentName);
+      guards.close(documentName);
     },
     async onStateless({ payload, documentName, document, connection }) {
-      // Ctrl/Cmd+S: store now and tell the client
+      // what is stored now, or that storing fails (a retry is pending)
+      const last = retries.pending(documentName) ? JSON.stringify({ type: "store-failed" } satisfies StoreMessage) : lastStored.get(documentName);
+      if (payload === STORED_QUERY && last) connection.sendStateless(last);
+      // Ctrl/Cmd+S: store now and tell the client whether it is stored
       if (payload === "save" && !connection.readOnly) {
-        await store(documentName, document);
-        connection.sendStateless(JSON.stringify({ type: "saved" }));
+        const saved = await storeNow(documentName, document);
+        connection.sendStateless(JSON.stringify({ type: saved ? "saved" : "store-failed" } satisfies StoreMessage));
       }
     },
     async onConnect() {
@@ -106,14 +167,18 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     async (documentId, change) => {
       const connection = await hocuspocus.openDirectConnection(documentId, { user: { id: "server", name: "Specwright" } });
       try {
-        await connection.transact((ydoc) => change(ydoc));
+        await connection.transact((ydoc) => {
+          change(ydoc);
+          guards.shareText(documentId, ydoc); // a restore or an import writes text fields as plain strings
+        });
       } finally {
         await connection.disconnect();
       }
     },
     async (documentId) => {
       const open = hocuspocus.documents.get(documentId);
-      if (open) await store(documentId, open);
+      // judging (submit, approve, versions) waits for what editors typed to be stored
+      if (open && !(await storeNow(documentId, open))) throw new ServiceUnavailable("The latest changes to this document are not saved yet; the server keeps trying. Try again in a moment.");
     },
   );
 
@@ -129,7 +194,8 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     async close() {
       access.stop();
       setChangeDocument(undefined);
-      await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => store(name, doc)));
+      await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => storeNow(name, doc)));
+      retries.stop(); // what failed now is logged; PostgreSQL stops after this
       // edits still waiting for their idle pause are versioned now
       await Promise.all(idle.stop().map((name) => versionIfIdle(getDb(), name, { force: true }).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
       hocuspocus.closeConnections();

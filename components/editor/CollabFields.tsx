@@ -2,15 +2,17 @@
 
 import { useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
+import { SHARED_TEXT_TYPES } from "@/lib/collab/textFields";
 import { fieldsName } from "@/lib/collab/ydoc";
 import type { FieldValue } from "@/lib/templates/instantiate";
 import type { FieldDef } from "@/lib/templates/schema";
 import { FieldControl } from "../documents/FieldsForm";
+import { SharedTextField } from "./SharedTextField";
 
 type Values = Record<string, FieldValue>;
 const EMPTY: Values = {};
 
-function mapStore(map: Y.Map<FieldValue>) {
+function mapStore(map: Y.Map<unknown>) {
   let cache: { key: string; value: Values } = { key: "", value: EMPTY };
   return {
     get(): Values {
@@ -20,8 +22,9 @@ function mapStore(map: Y.Map<FieldValue>) {
       return cache.value;
     },
     subscribe(onChange: () => void) {
-      map.observe(onChange);
-      return () => map.unobserve(onChange);
+      // deep: shared text fields change inside their Y.Text
+      map.observeDeep(onChange);
+      return () => map.unobserveDeep(onChange);
     },
   };
 }
@@ -37,14 +40,18 @@ interface Props {
 
 /** A section's typed fields, bound to its Y.Map: every change is shared live and saved with the document. */
 export function CollabFields({ ydoc, sectionKey, sectionTitle, fields, members, readOnly }: Props) {
-  const map = useMemo(() => ydoc.getMap<FieldValue>(fieldsName(sectionKey)), [ydoc, sectionKey]);
+  const map = useMemo(() => ydoc.getMap<unknown>(fieldsName(sectionKey)), [ydoc, sectionKey]);
   const store = useMemo(() => mapStore(map), [map]);
   const values = useSyncExternalStore(store.subscribe, store.get, () => EMPTY);
   return (
     <div role="group" aria-label={`Fields of ${sectionTitle}`} className="grid gap-3 rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200 sm:grid-cols-2">
       {fields.map((f) => (
         <div key={f.key} className={f.type === "longText" ? "sm:col-span-2" : undefined}>
-          <FieldControl field={f} value={values[f.key]} members={members} disabled={readOnly} onChange={(v) => map.set(f.key, v)} />
+          {SHARED_TEXT_TYPES.has(f.type) ? (
+            <SharedTextField fields={map} field={f} disabled={readOnly} />
+          ) : (
+            <FieldControl field={f} value={values[f.key]} members={members} disabled={readOnly} onChange={(v) => map.set(f.key, v)} />
+          )}
         </div>
       ))}
     </div>

@@ -30,6 +30,7 @@ const SAVE_LABELS: Record<SaveState, string> = {
   saving: "Saving…",
   saved: "Saved",
   offline: "Offline — changes kept",
+  "not-saved": "Not saved, retrying",
 };
 
 interface Props {
@@ -57,7 +58,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
   const access = useSocketAccess(doc?.provider, pageEditable);
   const editable = access.editable;
   const sections = useSections(doc?.ydoc);
-  const saveState = useSaveState(doc?.provider);
+  const saveState = useSaveState(doc);
   const peers = usePeers(doc?.provider);
   const status = useSectionStatus(doc?.ydoc, useMemo(() => sections.map((s) => s.key), [sections]), sectionDefs);
   const [deleted, setDeleted] = useState<{ key: string; title: string; index: number }>();
@@ -71,7 +72,8 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
     const onStateless = ({ payload }: { payload: string }) => {
       try {
         const message = JSON.parse(payload) as { type?: string; message?: string };
-        if (message.type === "too-large" && message.message) setNotice(message.message);
+        // too large, or a change the server refused ("Your last change could not be saved: …")
+        if ((message.type === "too-large" || message.type === "update-refused") && message.message) setNotice(message.message);
       } catch {
         // not one of ours
       }
@@ -137,7 +139,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
       <article className="min-w-0 space-y-6">
         {header}
         <div className="flex items-center justify-between gap-3">
-          <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" ? "text-amber-700" : "text-slate-500"}`}>
+          <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" || saveState === "not-saved" ? "text-amber-700" : "text-slate-500"}`}>
             {SAVE_LABELS[saveState]}
           </p>
           <Presence peers={peers} />
@@ -160,7 +162,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
         {doc
           ? sections.map((s, i) => (
               <SectionCard
-                key={s.key}
+                key={`${doc.generation}:${s.key}`}
                 documentId={documentId}
                 ydoc={doc.ydoc}
                 carets={doc.carets}

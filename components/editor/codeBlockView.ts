@@ -1,4 +1,5 @@
 import type { Node as PMNode } from "prosemirror-model";
+import { TextSelection } from "prosemirror-state";
 import type { NodeView, ViewMutationRecord } from "prosemirror-view";
 import type { NodeViewHost } from "./nodeViewHost";
 
@@ -12,13 +13,14 @@ const LANGUAGES = ["bash", "c", "cpp", "csharp", "css", "go", "html", "java", "j
 class CodeBlockView implements NodeView {
   readonly dom: HTMLDivElement;
   readonly contentDOM: HTMLElement;
+  private readonly pre: HTMLPreElement;
   private readonly picker: HTMLSelectElement;
   private readonly unsubscribe: () => void;
 
   constructor(
     private node: PMNode,
     private readonly host: NodeViewHost,
-    getPos: () => number | undefined,
+    private readonly getPos: () => number | undefined,
   ) {
     this.dom = document.createElement("div");
     this.dom.className = "sw-code relative";
@@ -34,10 +36,10 @@ class CodeBlockView implements NodeView {
       }
       host.dispatch(host.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, language: this.picker.value || null }));
     });
-    const pre = document.createElement("pre");
+    this.pre = document.createElement("pre");
     this.contentDOM = document.createElement("code");
-    pre.append(this.contentDOM);
-    this.dom.append(pre, this.picker);
+    this.pre.append(this.contentDOM);
+    this.dom.append(this.pre, this.picker);
     this.show();
     this.unsubscribe = host.subscribe(() => {
       if (this.picker.disabled === host.isEditable) this.picker.disabled = !host.isEditable;
@@ -61,7 +63,31 @@ class CodeBlockView implements NodeView {
   }
 
   ignoreMutation(mutation: ViewMutationRecord): boolean {
-    return mutation.type !== "selection" && !this.contentDOM.contains(mutation.target);
+    if (mutation.type === "selection" || this.contentDOM.contains(mutation.target)) return false;
+    // Text the browser typed beside the code element never reaches the document by itself:
+    // it showed, "Saved" showed, and a reload lost it (issue 14). It happens when a cleared
+    // block holds only someone else's caret widget, so the caret lands outside the element.
+    if (!this.picker.contains(mutation.target)) queueMicrotask(() => this.adoptStrayText());
+    return true;
+  }
+
+  /** Moves text typed outside the code element into the block, where it was meant to go. */
+  private adoptStrayText(): void {
+    const children = [...this.pre.childNodes];
+    const split = children.indexOf(this.contentDOM);
+    const outside = [...this.dom.childNodes].filter((n) => n !== this.pre && n !== this.picker);
+    const take = (nodes: ChildNode[]) => nodes.map((node) => (node.remove(), node.textContent ?? "")).join("");
+    const before = take(children.slice(0, Math.max(split, 0)));
+    const after = take(children.slice(split + 1)) + take(outside);
+    const pos = this.getPos();
+    if ((!before && !after) || pos === undefined || !this.host.isEditable) return;
+    const start = pos + 1;
+    const end = start + this.node.content.size;
+    const tr = this.host.state.tr;
+    if (after) tr.insertText(after, end);
+    if (before) tr.insertText(before, start);
+    tr.setSelection(TextSelection.create(tr.doc, before && !after ? start + before.length : end + before.length + after.length));
+    this.host.dispatch(tr);
   }
 
   private show(): void {

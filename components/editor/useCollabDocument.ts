@@ -5,9 +5,10 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
+import { applyStoreMessage, StoreAck, STORED_QUERY } from "@/lib/collab/storeAck";
 import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydoc";
 
-export type SaveState = "connecting" | "saving" | "saved" | "offline";
+export type SaveState = "connecting" | "saving" | "saved" | "offline" | "not-saved";
 
 export interface SectionMeta {
   key: string;
@@ -20,6 +21,10 @@ export interface CollabDocument {
   provider: HocuspocusProvider;
   /** the awareness seen section by section, for each editor's carets */
   carets: SectionAwarenessHub;
+  /** whether this client's changes are stored by the server (not merely received) */
+  ack: StoreAck;
+  /** how many times the document was opened again after a refused change (editors bind to each copy) */
+  generation: number;
 }
 
 /** Opens the document's Y.Doc over the app's /collab socket for as long as the page lives. */
@@ -27,10 +32,12 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
   const [doc, setDoc] = useState<CollabDocument | null>(null);
   // only the state the page first came with: a later server render must not reopen the document
   const [firstState] = useState(initialState);
+  // bumped when the server refuses a change: the document is opened again from the server's state
+  const [generation, setGeneration] = useState(0);
   useEffect(() => {
     const ydoc = new Y.Doc();
     // the stored state that came with the page: sections are editable before the socket syncs
-    if (firstState) Y.applyUpdate(ydoc, Uint8Array.from(atob(firstState), (c) => c.charCodeAt(0)));
+    if (firstState && generation === 0) Y.applyUpdate(ydoc, Uint8Array.from(atob(firstState), (c) => c.charCodeAt(0)));
     // edits made offline survive a reload and sync when the socket is back
     const local = new IndexeddbPersistence(`specwright:${documentId}`, ydoc);
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
@@ -38,43 +45,70 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
     const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, token: "session" });
     provider.setAwarenessField("user", user);
     const carets = new SectionAwarenessHub(provider.awareness!);
+    const ack = new StoreAck(ydoc, (origin) => origin === provider);
+    const onStateless = ({ payload }: { payload: string }) => {
+      applyStoreMessage(ack, payload);
+      // a refused change stays in this copy (a Y.Doc cannot drop it): start again from the server's
+      if (payload.includes('"update-refused"')) void local.clearData().finally(() => setGeneration((g) => g + 1));
+    };
+    const onSynced = () => provider.sendStateless(STORED_QUERY);
+    provider.on("stateless", onStateless);
+    provider.on("synced", onSynced);
+    // the offline copy loaded: ask whether the server holds it
+    let open = true;
+    void local.whenSynced.then(() => open && provider.isSynced && onSynced());
+    // changes the server already held (say, from this browser's offline copy) cause no new
+    // store, so no "stored" message: ask again while something waits for one
+    const poll = setInterval(() => {
+      if (ack.state === "pending" && provider.isSynced && !provider.hasUnsyncedChanges) provider.sendStateless(STORED_QUERY);
+    }, 4000);
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the socket is created and destroyed with the effect
-    setDoc({ ydoc, provider, carets });
+    setDoc({ ydoc, provider, carets, ack, generation });
     return () => {
+      open = false;
+      clearInterval(poll);
+      provider.off("stateless", onStateless);
+      provider.off("synced", onSynced);
+      ack.destroy();
       carets.destroy();
       provider.destroy();
       void local.destroy();
       ydoc.destroy();
     };
-  }, [documentId, user, firstState]);
+  }, [documentId, user, firstState, generation]);
   return doc;
 }
 
-function providerStore(provider: HocuspocusProvider | undefined) {
+function saveStore(doc: CollabDocument | null) {
   const read = (): SaveState => {
-    if (!provider) return "connecting";
+    if (!doc) return "connecting";
+    const { provider, ack } = doc;
     const connected = provider.configuration.websocketProvider.status === "connected" && provider.isSynced;
     if (!connected) return provider.isSynced ? "offline" : "connecting";
-    return provider.hasUnsyncedChanges ? "saving" : "saved";
+    if (ack.state === "failing") return "not-saved";
+    return provider.hasUnsyncedChanges || ack.state === "pending" ? "saving" : "saved";
   };
   const events = ["status", "synced", "unsyncedChanges", "disconnect", "close"] as const;
   return {
     get: read,
     subscribe(onChange: () => void) {
-      if (!provider) return () => {};
+      if (!doc) return () => {};
+      const { provider, ack } = doc;
       events.forEach((e) => provider.on(e, onChange));
       provider.configuration.websocketProvider.on("status", onChange);
+      const unsubscribe = ack.subscribe(onChange);
       return () => {
         events.forEach((e) => provider.off(e, onChange));
         provider.configuration.websocketProvider.off("status", onChange);
+        unsubscribe();
       };
     },
   };
 }
 
-/** Saving state for the header: offline, saving (unacknowledged changes) or saved. */
-export function useSaveState(provider: HocuspocusProvider | undefined): SaveState {
-  const store = useMemo(() => providerStore(provider), [provider]);
+/** Saving state for the header: offline, saving (not yet stored by the server), saved, or not saved (retrying). */
+export function useSaveState(doc: CollabDocument | null): SaveState {
+  const store = useMemo(() => saveStore(doc), [doc]);
   return useSyncExternalStore(store.subscribe, store.get, () => "connecting");
 }
 

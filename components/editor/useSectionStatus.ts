@@ -23,7 +23,8 @@ function typedText(fragment: Y.XmlFragment): string {
 }
 
 function statusOf(ydoc: Y.Doc, key: string, def: SectionDef | undefined): SectionStatus {
-  const fields = ydoc.getMap(fieldsName(key));
+  // shared text fields read as their text
+  const fields = new Map(Object.entries(ydoc.getMap(fieldsName(key)).toJSON() as Record<string, unknown>));
   const missing = (def?.fields ?? []).some((f) => {
     const v = fields.get(f.key);
     return f.required && (v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0));

@@ -38,6 +38,7 @@ export function setChangeDocument(fn: ChangeDocument | undefined, flush?: FlushD
 /**
  * Makes the Section projection current before it is judged (submit gate, approvals): the
  * collaboration server stores debounced, so what editors just typed may not be there yet.
+ * Throws ServiceUnavailable when that store fails (nothing is judged on stale content).
  */
 export async function flushDocument(documentId: string): Promise<void> {
   await globalForCollab.specwrightFlushDocument?.(documentId);

@@ -6,6 +6,7 @@ import type { FieldValue } from "../templates/instantiate";
 import { hashSections } from "../documents/contentHash";
 import { markStaleApprovals } from "../review/staleness";
 import { canonicalJson } from "../util/hash";
+import { getLogger } from "../observability/logger";
 import { recordContentChange } from "../versions/autoVersions";
 import { sectionsToYDoc, yDocToSections } from "./ydoc";
 
@@ -50,11 +51,15 @@ export async function loadDocumentState(db: Db | DbTx, documentId: string): Prom
  * rows (fields, body JSON, plain text) that everything else reads. Writes only sections
  * that changed; when the content changed, notes it for automatic versions (`authorIds`:
  * whose edits this store holds). Throws DocumentTooLarge past MAX_STATE_BYTES (nothing is written).
+ * Whatever the Y.Doc holds, the projection is readable: parts outside the document model are
+ * repaired in the Section rows (and logged), the binary state is kept as it is.
  */
 export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc, options: { authorIds?: string[] } = {}): Promise<{ bytes: number; hash: string }> {
   const state = Y.encodeStateAsUpdate(ydoc);
   if (state.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(state.byteLength);
-  const sections = yDocToSections(ydoc);
+  const repairs: string[] = [];
+  const sections = yDocToSections(ydoc, (sectionKey, what) => repairs.push(`${sectionKey}: ${what}`));
+  if (repairs.length) getLogger().warn({ documentId, repairs: repairs.slice(0, 20) }, "projection repaired while storing");
   const hash = hashSections(sections);
   await db.$transaction(async (tx) => {
     await tx.document.update({ where: { id: documentId }, data: { yState: Buffer.from(state), contentHash: hash } });

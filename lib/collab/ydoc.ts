@@ -1,8 +1,9 @@
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { docToText, emptyDoc, type PMDoc } from "../editor/schema";
-import { documentSchema, normalizeDoc } from "../editor/pmSchema";
+import { documentSchema } from "../editor/pmSchema";
 import type { FieldValue } from "../templates/instantiate";
+import { repairedBody, repairedFields, repairedMeta, type OnRepair } from "./repair";
 
 /**
  * A document's content as one Y.Doc:
@@ -61,21 +62,24 @@ export function sectionOrder(ydoc: Y.Doc): string[] {
     .filter((key) => sections.has(key) && !seen.has(key) && seen.add(key));
 }
 
-/** Reads the projection of every section: what export, diff, search and the API see. */
-export function yDocToSections(ydoc: Y.Doc): ProjectedSection[] {
-  const sections = ydoc.getMap<Y.Map<string | number>>(SECTIONS);
+/**
+ * Reads the projection of every section: what export, diff, search and the API see.
+ * Never throws on what a Y.Doc holds: bad section entries, depths, fields or bodies are
+ * repaired (each reported to `onRepair`), keeping every piece of text.
+ */
+export function yDocToSections(ydoc: Y.Doc, onRepair: OnRepair = () => {}): ProjectedSection[] {
+  const sections = ydoc.getMap<unknown>(SECTIONS);
   return sectionOrder(ydoc).map((key, position) => {
-    const meta = sections.get(key)!;
+    const { title, depth } = repairedMeta(sections.get(key), key, onRepair);
     const fragment = ydoc.getXmlFragment(bodyName(key));
-    const body = normalizeDoc((fragment.length ? yXmlFragmentToProsemirrorJSON(fragment) : emptyDoc()) as PMDoc);
-    return {
-      key,
-      title: String(meta.get("title") ?? ""),
-      depth: Number(meta.get("depth") ?? 1),
-      position,
-      fields: ydoc.getMap<FieldValue>(fieldsName(key)).toJSON() as Record<string, FieldValue>,
-      body,
-      text: docToText(body),
-    };
+    let json: unknown = emptyDoc();
+    try {
+      if (fragment.length) json = yXmlFragmentToProsemirrorJSON(fragment);
+    } catch {
+      onRepair(key, "body could not be read");
+      json = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: fragment.toString() }] }] };
+    }
+    const body = repairedBody(json, key, onRepair);
+    return { key, title, depth, position, fields: repairedFields(ydoc.getMap(fieldsName(key)), key, onRepair), body, text: docToText(body) };
   });
 }

@@ -3,6 +3,7 @@ import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import { changeDocument } from "../collab/gateway";
+import { setFieldValue } from "../collab/textFields";
 import { fieldsName } from "../collab/ydoc";
 import { inTransaction } from "../db/tx";
 import type { PMDoc } from "../editor/schema";
@@ -60,8 +61,9 @@ export async function updateDocument(ctx: Ctx, raw: UpdateDocumentInput): Promis
     // through the Y.Doc, so open editors see the new values live
     await changeDocument(doc.id, (ydoc) => {
       for (const [sectionKey, values] of fieldUpdates) {
-        const fields = ydoc.getMap<FieldValue>(fieldsName(sectionKey));
-        for (const [key, value] of Object.entries(values)) fields.set(key, value);
+        const fields = ydoc.getMap<unknown>(fieldsName(sectionKey));
+        // shared text is edited in place, so whoever types in the field at the same time keeps their text
+        for (const [key, value] of Object.entries(values)) setFieldValue(fields, key, value);
       }
     });
   }

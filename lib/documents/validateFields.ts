@@ -6,7 +6,11 @@ import { safeWebUrl } from "../util/safeUrl";
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const VERSION = /^v?\d+(\.\d+){0,3}([-+][0-9A-Za-z.-]+)?$/;
 
-function problem(field: FieldDef, value: FieldValue, memberIds: Set<string>): string | null {
+/**
+ * What is wrong with one field value for its field type, or null when it is fine.
+ * `memberIds` null skips the membership check of person fields (the caller checks shape only).
+ */
+export function fieldProblem(field: FieldDef, value: FieldValue, memberIds: Set<string> | null): string | null {
   if (value === null || value === "") return null;
   const list = Array.isArray(value);
   switch (field.type) {
@@ -20,9 +24,9 @@ function problem(field: FieldDef, value: FieldValue, memberIds: Set<string>): st
     case "date":
       return !list && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : "must be a date (YYYY-MM-DD)";
     case "person":
-      return !list && memberIds.has(value) ? null : "must be a member of this workspace";
+      return !list && (memberIds?.has(value) ?? true) ? null : "must be a member of this workspace";
     case "people":
-      return list && value.every((v) => memberIds.has(v)) ? null : "must be members of this workspace";
+      return list && value.every((v) => memberIds?.has(v) ?? true) ? null : "must be members of this workspace";
     case "url":
       return !list && safeWebUrl(value) ? null : "must be an http(s) URL";
     case "version":
@@ -41,7 +45,7 @@ export function validateFieldUpdates(def: TemplateDefinition, updates: Record<st
     for (const [fieldKey, value] of Object.entries(values)) {
       const path = `fields.${sectionKey}.${fieldKey}`;
       const field = section?.fields.find((f) => f.key === fieldKey);
-      const message = field ? problem(field, value, memberIds) : "is not a field of this document";
+      const message = field ? fieldProblem(field, value, memberIds) : "is not a field of this document";
       if (message) errors[path] = [`${field?.label ?? fieldKey} ${message}.`];
     }
   }

@@ -6,6 +6,7 @@ export interface Metrics {
   errors: Counter<"method" | "route" | "status">;
   duration: Histogram<"method" | "route" | "status">;
   collabSockets: Gauge;
+  collabStoreFailures: Counter;
 }
 
 const globalForMetrics = globalThis as unknown as { specwrightMetrics?: Metrics };
@@ -28,6 +29,7 @@ export function getMetrics(): Metrics {
       registers: [registry],
     }),
     collabSockets: new Gauge({ name: "collab_open_sockets", help: "Open collaboration WebSocket connections", registers: [registry] }),
+    collabStoreFailures: new Counter({ name: "collab_store_failures_total", help: "Failed stores of collaborative documents (each is retried)", registers: [registry] }),
   };
   globalForMetrics.specwrightMetrics = metrics;
   return metrics;

@@ -6,6 +6,11 @@
  */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
+/** `text` without what PostgreSQL refuses (for repairing stored content, never for new input). */
+export function withoutUnstorable(text: string): string {
+  return text.replace(new RegExp(UNSTORABLE.source, "g"), "");
+}
+
 /** True when PostgreSQL can store `text` as it is. */
 export function isStorableText(text: string): boolean {
   return !UNSTORABLE.test(text);

@@ -1,0 +1,192 @@
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import * as Y from "yjs";
+import { fieldProblem } from "../documents/validateFields";
+import { documentSchema } from "../editor/pmSchema";
+import { isSafeHref } from "../util/safeUrl";
+import { isStorableText } from "../util/storableText";
+import type { FieldValue } from "../templates/instantiate";
+import type { FieldDef } from "../templates/schema";
+import { bodyName, fieldsName, ORDER, SECTIONS } from "./ydoc";
+
+// What a Y.Doc may hold, checked like the documents API checks a write (issue 14): the
+// collaboration server refuses an update that adds a problem listed here.
+
+export const LIMITS = { sections: 500, order: 2000, title: 500, maxDepth: 6, fields: 50, fieldText: 10_000, listItems: 100, listItem: 200, attr: 200 } as const;
+
+export const SECTION_KEY = /^[A-Za-z0-9_-]{1,80}$/;
+/** True when PostgreSQL can store the string as text (no NUL, no lone surrogate). */
+export const storable = isStorableText;
+
+/** The part of the document layout a root type name stands for. */
+export type Part = { kind: "order" } | { kind: "sections" } | { kind: "fields"; key: string } | { kind: "body"; key: string } | { kind: "unknown"; name: string };
+
+/** Which part of the layout (see ydoc.ts) a root name is; anything else is unknown. */
+export function partOf(name: string): Part {
+  if (name === ORDER) return { kind: "order" };
+  if (name === SECTIONS) return { kind: "sections" };
+  const [prefix, key] = [name.slice(0, name.indexOf(":") + 1), name.slice(name.indexOf(":") + 1)];
+  if (prefix === fieldsName("") && SECTION_KEY.test(key)) return { kind: "fields", key };
+  if (prefix === bodyName("") && SECTION_KEY.test(key)) return { kind: "body", key };
+  return { kind: "unknown", name: name.slice(0, 80) };
+}
+
+const text = (max: number) => (v: unknown) => typeof v === "string" && v.length <= max && storable(v);
+const int = (min: number, max: number) => (v: unknown) => Number.isInteger(v) && (v as number) >= min && (v as number) <= max;
+const optional = (check: (v: unknown) => boolean) => (v: unknown) => v === null || v === undefined || check(v);
+const oneOf = (values: readonly string[]) => (v: unknown) => typeof v === "string" && values.includes(v);
+
+type AttrRules = Record<string, (v: unknown) => boolean>;
+const cellAttrs: AttrRules = {
+  colspan: int(1, 100),
+  rowspan: int(1, 100),
+  colwidth: optional((v) => Array.isArray(v) && v.length <= 100 && v.every(int(0, 10_000))),
+  align: optional(oneOf(["left", "right", "center"])),
+};
+const NODE_ATTRS: Record<string, AttrRules> = {
+  heading: { level: int(1, 6) },
+  orderedList: { start: int(0, 1_000_000), type: optional(oneOf(["1", "a", "A", "i", "I"])) },
+  // whatever a Markdown fence names ("c++", "{r}"); it only ever becomes a class name
+  codeBlock: { language: optional(text(60)) },
+  taskItem: { checked: (v) => typeof v === "boolean" },
+  tableCell: cellAttrs,
+  tableHeader: cellAttrs,
+  mermaid: { source: text(100_000) },
+  placeholder: { label: text(LIMITS.attr) },
+};
+const MARK_ATTRS: Record<string, AttrRules> = {
+  link: {
+    href: (v) => typeof v === "string" && v.length <= 2048 && storable(v) && isSafeHref(v),
+    target: optional(text(LIMITS.attr)),
+    rel: optional(text(LIMITS.attr)),
+    class: optional(text(LIMITS.attr)),
+    title: optional(text(LIMITS.attr)),
+  },
+};
+
+function attrProblems(kind: string, name: string, attrs: unknown, rules: AttrRules | undefined, out: Set<string>): void {
+  if (attrs === undefined || attrs === null || attrs === true) return;
+  if (typeof attrs !== "object" || Array.isArray(attrs)) return void out.add(`${kind} ${name} has malformed attributes`);
+  for (const [attr, value] of Object.entries(attrs as Record<string, unknown>)) {
+    const rule = rules?.[attr];
+    if (!rule) out.add(`${kind} ${name} has an unknown attribute ${attr.slice(0, 40)}`);
+    else if (!rule(value)) out.add(`${kind} ${name} has an invalid ${attr}`);
+  }
+}
+
+interface JsonNode {
+  type?: unknown;
+  attrs?: unknown;
+  content?: unknown;
+  marks?: unknown;
+  text?: unknown;
+}
+
+function nodeProblems(node: JsonNode, out: Set<string>): void {
+  const type = typeof node.type === "string" ? node.type : "";
+  if (!documentSchema.nodes[type]) return void out.add(`unknown element ${type.slice(0, 40) || "(none)"}`);
+  if (type === "text" && !(typeof node.text === "string" && storable(node.text))) out.add("text that cannot be stored");
+  attrProblems("element", type, node.attrs, NODE_ATTRS[type], out);
+  for (const mark of Array.isArray(node.marks) ? (node.marks as JsonNode[]) : []) {
+    const markType = typeof mark.type === "string" ? mark.type : "";
+    if (!documentSchema.marks[markType]) out.add(`unknown mark ${markType.slice(0, 40) || "(none)"}`);
+    else attrProblems("mark", markType, mark.attrs, MARK_ATTRS[markType], out);
+  }
+  for (const child of Array.isArray(node.content) ? (node.content as JsonNode[]) : []) nodeProblems(child, out);
+}
+
+/** Every child of a rich-text body must be an element or text (no maps, arrays or raw values). */
+function xmlShapeOk(parent: Y.XmlFragment | Y.XmlElement): boolean {
+  return parent.toArray().every((child: unknown) => {
+    if (child instanceof Y.XmlText) return child.toDelta().every((d: { insert?: unknown }) => typeof d.insert === "string");
+    return child instanceof Y.XmlElement && !(child instanceof Y.XmlHook) && xmlShapeOk(child);
+  });
+}
+
+function bodyProblems(ydoc: Y.Doc, key: string, out: Set<string>): void {
+  const fragment = ydoc.getXmlFragment(bodyName(key));
+  if (!fragment.length) return;
+  try {
+    if (!xmlShapeOk(fragment)) return void out.add("a body holds something that is not rich text");
+    const json = { type: "doc", content: yXmlFragmentToProsemirrorJSON(fragment).content as unknown };
+    const before = out.size;
+    nodeProblems(json, out);
+    if (out.size === before) documentSchema.nodeFromJSON(json).check();
+  } catch {
+    out.add("a body does not fit the document schema");
+  }
+}
+
+function fieldValue(value: unknown): FieldValue | undefined {
+  if (value === null || typeof value === "string") return value;
+  if (value instanceof Y.Text) return value.toString();
+  if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
+  return undefined;
+}
+
+const TYPED_FREELY: ReadonlySet<FieldDef["type"]> = new Set(["url", "version"]);
+
+function fieldProblems(ydoc: Y.Doc, key: string, defs: FieldDef[] | undefined, out: Set<string>): void {
+  const map = ydoc.getMap<unknown>(fieldsName(key));
+  if (map.size > LIMITS.fields) out.add("too many fields");
+  for (const [fieldKey, raw] of map.entries()) {
+    const name = fieldKey.slice(0, 60);
+    const value = fieldValue(raw);
+    const def = defs?.find((f) => f.key === fieldKey);
+    if (value === undefined) {
+      out.add(`field ${name} holds a value of the wrong kind`);
+      continue;
+    }
+    const strings = value === null ? [] : Array.isArray(value) ? value : [value];
+    const tooLong = Array.isArray(value) ? value.length > LIMITS.listItems || value.some((v) => v.length > LIMITS.listItem) : (value?.length ?? 0) > LIMITS.fieldText;
+    if (tooLong) out.add(`field ${name} is too long`);
+    if (!strings.every(storable)) out.add(`field ${name} holds text that cannot be stored`);
+    if (raw instanceof Y.Text && def && def.type !== "text" && def.type !== "longText") out.add(`field ${name} is not a text field`);
+    if (defs && !def) out.add(`field ${name} is not a field of this section`);
+    else if (def) {
+      // URLs and versions arrive a keystroke at a time ("h", "ht", …): their format is
+      // judged where the API and the submit gate judge it, here only their shape
+      const problem = TYPED_FREELY.has(def.type) ? (Array.isArray(value) ? "must be text" : null) : fieldProblem(def, value, null);
+      if (problem) out.add(`${def.label} ${problem}`);
+    }
+  }
+}
+
+function sectionsProblems(ydoc: Y.Doc, out: Set<string>): void {
+  const sections = ydoc.getMap<unknown>(SECTIONS);
+  if (sections.size > LIMITS.sections) out.add("too many sections");
+  for (const [key, meta] of sections.entries()) {
+    if (!SECTION_KEY.test(key)) out.add("a section key is not valid");
+    if (!(meta instanceof Y.Map)) {
+      out.add("a section entry is not a section");
+      continue;
+    }
+    for (const [attr, value] of (meta as Y.Map<unknown>).entries()) {
+      if (attr === "title") {
+        if (!text(LIMITS.title)(value)) out.add("a section title is not valid text");
+      } else if (attr === "depth") {
+        if (!int(1, LIMITS.maxDepth)(value)) out.add(`a section depth is not a whole number from 1 to ${LIMITS.maxDepth}`);
+      } else out.add(`a section has an unknown setting ${attr.slice(0, 40)}`);
+    }
+  }
+}
+
+function orderProblems(ydoc: Y.Doc, out: Set<string>): void {
+  const order = ydoc.getArray<unknown>(ORDER);
+  if (order.length > LIMITS.order) out.add("the section order is too long");
+  if (!order.toArray().every((k) => typeof k === "string" && SECTION_KEY.test(k))) out.add("the section order holds something that is not a section key");
+}
+
+/**
+ * What is wrong with one part of a document (a set of short sentences; empty when fine).
+ * `fieldDefs` gives a section's template fields, undefined for a section the template
+ * does not define (only shapes and sizes are checked then).
+ */
+export function partProblems(ydoc: Y.Doc, part: Part, fieldDefs: (sectionKey: string) => FieldDef[] | undefined): Set<string> {
+  const out = new Set<string>();
+  if (part.kind === "order") orderProblems(ydoc, out);
+  else if (part.kind === "sections") sectionsProblems(ydoc, out);
+  else if (part.kind === "fields") fieldProblems(ydoc, part.key, fieldDefs(part.key), out);
+  else if (part.kind === "body") bodyProblems(ydoc, part.key, out);
+  else out.add(`unknown document part ${part.name}`);
+  return out;
+}
