@@ -3,7 +3,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { can } from "../../lib/access/policy";
 import { seedSweepFixture } from "./sweep/fixture";
 import { apiRoutes, appPages, fill, isWorkspacePage, METHODS, WRITES, type Method } from "./sweep/routes";
-import { PUBLIC, PUBLIC_PAGES, sampleKey, samples, SELF, VIEWER_MAY, VIEWER_MAY_NOT_READ, type Sample } from "./sweep/samples";
+import { ENDS_OWN_SESSION, PUBLIC, PUBLIC_PAGES, sampleKey, samples, SELF, VIEWER_MAY, VIEWER_MAY_NOT_READ, type Sample } from "./sweep/samples";
 import { changedTables, connectToAppDatabase, snapshot, type Snapshot } from "./sweep/snapshot";
 
 // Every route under app/api and every page (those under app/w first of all), found on disk, called with real ids
@@ -92,7 +92,11 @@ test("every route and workspace page refuses the wrong person and changes nothin
     };
 
     // reads before writes and deletions last, so a write that wrongly succeeds cannot hide a later leak behind a 404
-    const calls = swept.flatMap((r) => r.methods.map((m) => ({ method: m, pattern: r.pattern }))).sort((x, y) => METHODS.indexOf(x.method) - METHODS.indexOf(y.method));
+    // a call that ends the caller's own session goes after all of that person's others
+    const last = (c: { method: Method; pattern: string }) => (ENDS_OWN_SESSION.has(sampleKey(c.method, c.pattern)) ? 1 : 0);
+    const calls = swept
+      .flatMap((r) => r.methods.map((m) => ({ method: m, pattern: r.pattern })))
+      .sort((x, y) => last(x) - last(y) || METHODS.indexOf(x.method) - METHODS.indexOf(y.method));
     const denied = (s: number) => s === 403 || s === 404;
     const anonymous = await newContext();
     for (const c of calls) await attempt("anonymous", anonymous, c.method, c.pattern, (s) => s === 401);

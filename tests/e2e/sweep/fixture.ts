@@ -63,6 +63,7 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
   const roleKey = review.roles[0]!.key;
   await json(await ownerRequest.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey, reviewerId: editor.userId } }));
   const inbox = await json<{ items: { id: string }[] }>(await editor.request.get("/api/notifications"));
+  const sessions = await json<{ id: string; current: boolean }[]>(await ownerRequest.get("/api/me/sessions"));
 
   const bRequest = await newContext();
   const b = await signUpByApi(bRequest, "Mallory");
@@ -79,6 +80,8 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
       token: invite.path.split("/").pop()!,
       // the member a write would change or remove: the editor
       userId: editor.userId,
+      // A's owner's own session: nobody else may end it
+      sessionId: sessions.find((s) => s.current)!.id,
     },
     canary,
     facts: { sectionKey, roleKey, templateId: template.id, templateDefinition: template.definition, templateVersion: template.version, notificationId: inbox.items[0]!.id },

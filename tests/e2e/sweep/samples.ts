@@ -15,12 +15,18 @@ export const PUBLIC: Record<string, string> = {
   "/api/ready": "readiness probe: says only whether the database answers",
   "/api/signup": "creating an account is how a stranger starts (an invite token only joins the invited email)",
   "/api/auth/[...nextauth]": "next-auth's sign-in, callback, CSRF and session endpoints",
+  "/api/password-reset": "asks for a reset mail: the same answer whether or not the address has an account, limited per network and address",
+  "/api/password-reset/confirm": "sets a password only with a mailed one-time token",
+  "/api/verify-email": "confirms an address only with a mailed one-time token",
 };
 
 /** Pages for people who are not signed in yet. */
 export const PUBLIC_PAGES: Record<string, string> = {
   "/signin": "signing in",
   "/signup": "creating an account",
+  "/forgot-password": "asking for a reset mail",
+  "/reset-password": "setting a new password from a mailed link",
+  "/verify-email": "confirming an address from a mailed link",
   "/invite/[token]": "an invite's landing page: shows the workspace name and role to whoever holds the token, then asks them to sign in or up",
 };
 
@@ -34,7 +40,14 @@ export const SELF: Record<string, string> = {
   "/api/workspaces": "lists or creates the caller's own workspaces",
   "/api/notifications": "the caller's own inbox",
   "/api/notifications/read": "marks entries of the caller's own inbox read (the sample sends an id from A's editor's inbox)",
+  "/api/me/sessions": "lists or ends the caller's own sessions",
+  "/api/me/password": "changes the caller's own password (the sample's current password is wrong)",
+  "/api/me/links": "links a sign-in provider to the caller's own account",
+  "/api/me/verification": "mails the caller a link to confirm their own address",
 };
+
+/** Self calls that end the caller's own session: the sweep makes them after every other call of that person. */
+export const ENDS_OWN_SESSION = new Set(["DELETE /api/me/sessions"]);
 
 /** Writes a viewer of the workspace may make, each by a policy row the sweep checks. */
 export const VIEWER_MAY: Record<string, { action: Action; reason: string }> = {
@@ -81,6 +94,12 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "POST /api/workspaces/[slug]/invites": { data: { email: "planted@example.test", role: "admin" } },
     "DELETE /api/workspaces/[slug]/invites/[inviteId]": {},
     "PATCH /api/workspaces/[slug]/members/[userId]": { data: { role: "viewer" } },
+    "POST /api/workspaces/[slug]/members/[userId]/email-confirmation": { data: {} },
+    "POST /api/me/links": { data: { provider: "github" } },
+    "POST /api/me/password": { data: { currentPassword: "not-the-password", newPassword: "another-long-password" } },
+    "DELETE /api/me/sessions": {},
+    "DELETE /api/me/sessions/[sessionId]": {},
+    "POST /api/me/verification": { data: {} },
     "DELETE /api/workspaces/[slug]/members/[userId]": {},
     "POST /api/workspaces/[slug]/templates/[templateId]/duplicate": { data: {} },
     "PATCH /api/workspaces/[slug]/templates/[templateId]": { data: { definition: templateDefinition, expectedVersion: templateVersion } },
