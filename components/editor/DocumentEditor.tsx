@@ -12,7 +12,7 @@ import type { Draft } from "./comments/SectionComments";
 import { useThreads } from "./comments/useThreads";
 import { OutlineEntry } from "./OutlineEntry";
 import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
-import { useCollabDocument, usePeers, useSaveState, useSections, type SaveState } from "./useCollabDocument";
+import { useCollabDocument, usePeers, useSaveState, useSections, useSyncedOnce, type SaveState } from "./useCollabDocument";
 import { useSocketAccess } from "./useSocketAccess";
 
 const STATUS_DOT: Record<SectionStatus, string> = {
@@ -59,6 +59,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
   const editable = access.editable;
   const sections = useSections(doc?.ydoc);
   const saveState = useSaveState(doc);
+  const fieldsEditable = useSyncedOnce(doc) && editable;
   const peers = usePeers(doc?.provider);
   const status = useSectionStatus(doc?.ydoc, useMemo(() => sections.map((s) => s.key), [sections]), sectionDefs);
   const [deleted, setDeleted] = useState<{ key: string; title: string; index: number }>();
@@ -171,6 +172,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
                 first={i === 0}
                 def={sectionDefs.find((d) => d.key === s.key)}
                 editable={editable}
+                fieldsEditable={fieldsEditable}
                 members={members}
                 threads={threadsBySection.get(s.key) ?? NO_THREADS}
                 draft={drafts[s.key] ?? null}

@@ -23,6 +23,8 @@ interface Props {
   first: boolean;
   def: SectionDef | undefined;
   editable: boolean;
+  /** typed fields: editable once the document has synced with the server (see `useSyncedOnce`) */
+  fieldsEditable: boolean;
   members: { userId: string; name: string }[];
   /** this section's threads, the same array while they do not change */
   threads: CommentThreadDto[];
@@ -46,7 +48,7 @@ const SectionComments = lazy(() => import("./comments/SectionComments").then((m)
  * a change elsewhere in the document must not re-render every card.
  */
 export const SectionCard = memo(function SectionCard(props: Props) {
-  const { ydoc, carets, section, nextKey, first, def, editable, members, threads, draft, onComment } = props;
+  const { ydoc, carets, section, nextKey, first, def, editable, fieldsEditable, members, threads, draft, onComment } = props;
   const { key, title } = section;
   const drop = useSectionDrop(ydoc, key, nextKey, editable);
   const anchored = useMemo(
@@ -78,7 +80,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
       {def?.signoff ? <SignoffTable documentId={props.documentId} /> : null}
       {def?.fields.length ? (
         <div className="mt-3">
-          <CollabFields ydoc={ydoc} sectionKey={key} sectionTitle={title} fields={def.fields} members={members} readOnly={!editable} />
+          <CollabFields ydoc={ydoc} sectionKey={key} sectionTitle={title} fields={def.fields} members={members} readOnly={!fieldsEditable} />
         </div>
       ) : null}
       <div className="mt-3">

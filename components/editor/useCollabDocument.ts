@@ -107,6 +107,31 @@ function saveStore(doc: CollabDocument | null) {
 }
 
 /** Saving state for the header: offline, saving (not yet stored by the server), saved, or not saved (retrying). */
+/**
+ * Whether this copy of the document has synced with the server once. Typed fields wait for
+ * it: the server turns fields stored as plain strings into shared text when it loads a
+ * document, and a value typed into the page's copy before then would race that conversion
+ * (one map entry, last writer wins) and could be lost.
+ */
+export function useSyncedOnce(doc: CollabDocument | null): boolean {
+  const store = useMemo(() => {
+    const state = { synced: doc?.provider.isSynced ?? false };
+    return {
+      get: () => state.synced,
+      subscribe(onChange: () => void) {
+        if (!doc || state.synced) return () => {};
+        const onSynced = () => {
+          state.synced = true;
+          onChange();
+        };
+        doc.provider.on("synced", onSynced);
+        return () => doc.provider.off("synced", onSynced);
+      },
+    };
+  }, [doc]);
+  return useSyncExternalStore(store.subscribe, store.get, () => false);
+}
+
 export function useSaveState(doc: CollabDocument | null): SaveState {
   const store = useMemo(() => saveStore(doc), [doc]);
   return useSyncExternalStore(store.subscribe, store.get, () => "connecting");
