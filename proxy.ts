@@ -1,6 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
-import { guardRequest } from "@/lib/http/requestGuard";
+import { addressedOrigin, guardRequest } from "@/lib/http/requestGuard";
 import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 
 const PUBLIC_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email"];
@@ -10,14 +10,6 @@ const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/];
 const FORM_PATHS = [/^\/api\/auth\//];
 // a NUL byte, or a percent-encoded sequence that is not UTF-8 (how a lone surrogate arrives)
 const UNSTORABLE_URL = /%00|%ED%[AB][0-9A-F]/i;
-
-/** The origin the browser addressed (behind a trusted proxy, the one it forwarded). */
-function addressedOrigin(request: NextRequest): string | null {
-  const trustProxy = process.env.TRUST_PROXY === "1";
-  const host = (trustProxy && request.headers.get("x-forwarded-host")) || request.headers.get("host");
-  const proto = (trustProxy && request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim()) || request.nextUrl.protocol.replace(/:$/, "");
-  return host ? `${proto}://${host}` : null;
-}
 
 function problem(request: NextRequest, status: number, error: string) {
   return NextResponse.json({ error, requestId: request.headers.get("x-request-id") ?? undefined }, { status, headers: API_HEADERS });
@@ -62,7 +54,10 @@ export async function proxy(request: NextRequest) {
         secFetchSite: request.headers.get("sec-fetch-site"),
         contentType: request.headers.get("content-type"),
         contentLength: request.headers.get("content-length"),
-        requestOrigin: addressedOrigin(request),
+        requestOrigin: addressedOrigin(
+          { host: request.headers.get("host"), forwardedHost: request.headers.get("x-forwarded-host"), forwardedProto: request.headers.get("x-forwarded-proto") },
+          request.nextUrl.protocol.replace(/:$/, ""),
+        ),
       },
       { publicUrl: process.env.NEXTAUTH_URL, uploadPaths: UPLOAD_PATHS, formPaths: FORM_PATHS },
     );

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
-import { isSameOrigin } from "../lib/http/requestGuard";
+import { addressedOrigin, isSameOrigin } from "../lib/http/requestGuard";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
 import { builtRoutes, createRouteLabeler } from "../lib/observability/routeLabels";
@@ -40,18 +40,10 @@ function first(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-/** The origin the browser addressed, from Host (behind a trusted proxy, the forwarded one). */
-function addressedOrigin(req: IncomingMessage): string | null {
-  const trustProxy = process.env.TRUST_PROXY === "1";
-  const host = (trustProxy && first(req.headers["x-forwarded-host"])) || req.headers.host;
-  const proto = (trustProxy && first(req.headers["x-forwarded-proto"])?.split(",")[0]?.trim()) || "http";
-  return host ? `${proto}://${host}` : null;
-}
-
 /** A WebSocket upgrade from a page of another origin (another port of this host, too) is refused. */
 function upgradeFromOwnOrigin(req: IncomingMessage): boolean {
   return isSameOrigin(
-    { origin: first(req.headers.origin) ?? null, secFetchSite: first(req.headers["sec-fetch-site"]) ?? null, requestOrigin: addressedOrigin(req) },
+    { origin: first(req.headers.origin) ?? null, secFetchSite: first(req.headers["sec-fetch-site"]) ?? null, requestOrigin: addressedOrigin({ host: req.headers.host, forwardedHost: first(req.headers["x-forwarded-host"]), forwardedProto: first(req.headers["x-forwarded-proto"]) }, "http") },
     process.env.NEXTAUTH_URL,
   );
 }

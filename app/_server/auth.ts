@@ -9,6 +9,7 @@ import { revokeSession } from "@/lib/auth/revokeSessions";
 import { isSessionLive, SESSION_MAX_AGE_SECONDS, startSession } from "@/lib/auth/sessions";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { getDb } from "@/lib/db";
+import { safeRedirectPath } from "@/lib/util/safeUrl";
 import { DomainError } from "@/lib/errors";
 import { getLogger } from "@/lib/observability/logger";
 import { CLIENT_IP_HEADER } from "@/lib/observability/requestId";
@@ -70,6 +71,11 @@ export const authOptions: NextAuthOptions = {
     ...oauthProviders(),
   ],
   callbacks: {
+    // after sign-in or sign-out: only a path on this site, checked like every other redirect
+    async redirect({ url, baseUrl }) {
+      const path = url.startsWith(`${baseUrl}/`) ? url.slice(baseUrl.length) : url;
+      return `${baseUrl}${safeRedirectPath(path)}`;
+    },
     async signIn({ user, account, profile }) {
       if (!account || account.provider === "credentials") return true;
       const db = getDb();

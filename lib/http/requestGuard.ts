@@ -34,6 +34,17 @@ export interface GuardOptions {
   formPaths?: RegExp[];
 }
 
+/**
+ * The origin a browser addressed: scheme and Host, or behind a trusted proxy
+ * (`TRUST_PROXY=1`) the forwarded host and scheme.
+ */
+export function addressedOrigin(headers: { host?: string | null; forwardedHost?: string | null; forwardedProto?: string | null }, scheme: string): string | null {
+  const trustProxy = process.env.TRUST_PROXY === "1";
+  const host = (trustProxy && headers.forwardedHost) || headers.host;
+  const proto = (trustProxy && headers.forwardedProto?.split(",")[0]?.trim()) || scheme;
+  return host ? `${proto}://${host}` : null;
+}
+
 function originOf(url: string | undefined | null): string | null {
   if (!url) return null;
   try {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { guardRequest, isSameOrigin, type GuardRequest } from "@/lib/http/requestGuard";
+import { afterEach, vi } from "vitest";
+import { addressedOrigin, guardRequest, isSameOrigin, type GuardRequest } from "@/lib/http/requestGuard";
 
 const OWN = "http://localhost:3000";
 const base: GuardRequest = {
@@ -69,5 +70,21 @@ describe("isSameOrigin", () => {
   it("trusts Sec-Fetch-Site over a matching Origin", () => {
     expect(isSameOrigin({ origin: OWN, secFetchSite: "same-site", requestOrigin: OWN })).toBe(false);
     expect(isSameOrigin({ origin: OWN, secFetchSite: "none", requestOrigin: OWN })).toBe(true);
+  });
+});
+
+describe("addressedOrigin", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const headers = { host: "10.0.0.5:3000", forwardedHost: "specs.example.com", forwardedProto: "https, http" };
+
+  it("takes the Host the browser addressed, ignoring forwarded headers nobody vouches for", () => {
+    vi.stubEnv("TRUST_PROXY", "");
+    expect(addressedOrigin(headers, "http")).toBe("http://10.0.0.5:3000");
+  });
+
+  it("takes the forwarded host and scheme behind a trusted proxy", () => {
+    vi.stubEnv("TRUST_PROXY", "1");
+    expect(addressedOrigin(headers, "http")).toBe("https://specs.example.com");
+    expect(addressedOrigin({ host: null }, "http")).toBeNull();
   });
 });
