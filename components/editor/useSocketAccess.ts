@@ -1,7 +1,6 @@
 "use client";
 
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { parseNotice } from "@/lib/collab/socketNotices";
 
@@ -17,11 +16,12 @@ export interface SocketAccess {
 /**
  * What the collaboration server says this person may do with the open document, live. Only
  * the server's own messages count (clients cannot relay stateless messages to each other).
- * On a lost access the socket is closed for good; a role change also refreshes the page so
- * every other control follows the new role.
+ * On a lost access the socket is closed for good. A role change does not refresh the page:
+ * a refresh that lands after a removal renders "not found" over the page and takes the
+ * "copy your text" dialog with it; controls outside the editors follow the new role on the
+ * next navigation, and the server refuses what the old role allowed meanwhile.
  */
 export function useSocketAccess(provider: HocuspocusProvider | undefined, pageEditable: boolean): SocketAccess {
-  const router = useRouter();
   const [lost, setLost] = useState(false);
   const [serverEditable, setServerEditable] = useState<boolean>();
   const [demoted, setDemoted] = useState(false);
@@ -39,7 +39,6 @@ export function useSocketAccess(provider: HocuspocusProvider | undefined, pageEd
       if (notice?.type === "read-only" || notice?.type === "writable") {
         setServerEditable(notice.type === "writable");
         setDemoted(notice.type === "read-only");
-        router.refresh();
       }
     };
     const onAuthenticated = ({ scope }: { scope: string }) => setServerEditable(scope !== "readonly");
@@ -51,7 +50,7 @@ export function useSocketAccess(provider: HocuspocusProvider | undefined, pageEd
       provider.off("authenticated", onAuthenticated);
       provider.off("authenticationFailed", lose);
     };
-  }, [provider, router]);
+  }, [provider]);
 
   return { lost, editable: !lost && (serverEditable ?? pageEditable), demoted: demoted && !lost };
 }
