@@ -28,6 +28,9 @@ async function reviewer(browser: Browser, owner: Page, slug: string, name: strin
 
 async function rewrite(page: Page, section: string, text: string) {
   const body = page.getByRole("textbox", { name: `${section} body` });
+  // after a reload the section shows its stored text before its editor takes over: keys typed
+  // before then go nowhere
+  await expect(body).toHaveAttribute("contenteditable", "true");
   await body.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(text);
