@@ -170,7 +170,15 @@ function mergeText(nodes: PMNode[]): PMNode[] {
  * targets are dropped; raw HTML is kept as text and reported.
  */
 export function markdownToDoc(markdown: string): MarkdownToDocResult {
+  return mdastToDoc(parseMarkdown(markdown).children);
+}
+
+/**
+ * Converts already-parsed top-level mdast blocks (for example one section's share of a file
+ * parsed whole, so references resolve against definitions anywhere in it) to document JSON.
+ */
+export function mdastToDoc(nodes: RootContent[]): MarkdownToDocResult {
   const converter = new Converter();
-  const content = converter.blocks(parseMarkdown(markdown).children);
+  const content = converter.blocks(nodes);
   return { doc: { type: "doc", content: nonEmpty(content) }, keptAsText: converter.keptAsText };
 }
