@@ -118,6 +118,8 @@ export function route<S extends z.ZodType, R>(
       const ctx = { actor: actor as Actor, db: getDb(), requestId, log: requestLogger(requestId) };
       const result = await handler(ctx, parsed.data);
       if (result === undefined) return new NextResponse(null, { status: 204 });
+      // a handler that streams (server-sent events) answers with its own response
+      if (result instanceof Response) return result;
       return NextResponse.json(result, { status: options.status ?? (req.method === "POST" ? 201 : 200) });
     } catch (error) {
       if (error instanceof BodyError) return errorResponse(error.status, error.message, requestId, error.fields ? { fields: error.fields } : {});

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { WorkspaceDto } from "@/lib/workspaces/present";
+import { AccessFollower } from "./AccessFollower";
 import { SignOutButton } from "./SignOutButton";
 import { WorkspaceSwitcher } from "./WorkspaceSwitcher";
 
@@ -13,6 +14,7 @@ interface Props {
 export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
+      <AccessFollower />
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
         <Link prefetch={false} href="/" className="text-base font-semibold tracking-tight text-indigo-700">
           Specwright

@@ -38,7 +38,7 @@ export async function findLiveSession(db: DbTx, claims: SessionClaims): Promise<
  * out everywhere" or a password change). Asked on every request and by the collaboration
  * server on connect and whenever access changes.
  */
-export async function isSessionLive(db: Db, claims: SessionClaims): Promise<boolean> {
+export async function isSessionLive(db: DbTx, claims: SessionClaims): Promise<boolean> {
   return (await findLiveSession(db, claims)) !== null;
 }
 

@@ -1,25 +1,29 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type APIRequest, type Browser } from "@playwright/test";
 import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
-test("a member who is demoted, then removed, sees it at once and can copy their unsaved text", async ({ browser, playwright, baseURL }) => {
+/** An owner's workspace with one document, and a second person who joined it as an editor through an invite. */
+async function workspaceWithEditor(browser: Browser, playwright: { request: APIRequest }, baseURL: string | undefined, names: { owner: string; editor: string; document: string }) {
   const owner = await (await browser.newContext()).newPage();
-  await signUpInUi(owner, "Olive", uniqueEmail("olive"));
+  await signUpInUi(owner, names.owner, uniqueEmail(names.owner.toLowerCase()));
   const slug = new URL(owner.url()).pathname.split("/")[2]!;
   const templates = (await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
   const template = templates.find((t) => t.key === "technical-design")!;
-  const doc = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: "Shared plan" } })).json()) as { id: string };
-
-  // Bob joins as an editor through an invite
-  const bobEmail = uniqueEmail("bob");
-  const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email: bobEmail, role: "editor" } })).json()) as { invite: { path: string } };
+  const doc = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: names.document } })).json()) as { id: string };
+  const editorEmail = uniqueEmail(names.editor.toLowerCase());
+  const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email: editorEmail, role: "editor" } })).json()) as { invite: { path: string } };
   const api = await playwright.request.newContext({ baseURL });
-  const signup = await api.post("/api/signup", { data: { name: "Bob", email: bobEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
+  const signup = await api.post("/api/signup", { data: { name: names.editor, email: editorEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
   expect(signup.status(), await signup.text()).toBe(201);
-  const bobId = ((await signup.json()) as { user: { id: string } }).user.id;
+  const editorId = ((await signup.json()) as { user: { id: string } }).user.id;
   await api.dispose();
-  const bob = await (await browser.newContext()).newPage();
-  await signInInUi(bob, bobEmail);
-  await bob.waitForURL(/\/w\//);
+  const editor = await (await browser.newContext()).newPage();
+  await signInInUi(editor, editorEmail);
+  await editor.waitForURL(/\/w\//);
+  return { owner, slug, doc, editor, editorEmail, editorId };
+}
+
+test("a member who is demoted, then removed, sees it at once and can copy their unsaved text", async ({ browser, playwright, baseURL }) => {
+  const { owner, slug, doc, editor: bob, editorId: bobId } = await workspaceWithEditor(browser, playwright, baseURL, { owner: "Olive", editor: "Bob", document: "Shared plan" });
 
   const url = `/w/${slug}/d/${doc.id}`;
   await bob.goto(url);
@@ -45,4 +49,28 @@ test("a member who is demoted, then removed, sees it at once and can copy their 
   await dialog.getByRole("button", { name: "Copy text" }).click();
   await expect(dialog.getByRole("status")).toHaveText("Copied");
   expect(await bob.evaluate(() => navigator.clipboard.readText())).toContain("Bob's draft line.");
+});
+
+test("other pages follow access too: a trashed document leaves the list, a removal shows 'Not found', signing out everywhere ends the page's session", async ({ browser, playwright, baseURL }) => {
+  const { owner, slug, doc, editor: bob, editorEmail: bobEmail, editorId: bobId } = await workspaceWithEditor(browser, playwright, baseURL, { owner: "Opal", editor: "Bert", document: "Plan to trash" });
+  await bob.goto(`/w/${slug}`);
+  await expect(bob.getByRole("link", { name: "Plan to trash" })).toBeVisible();
+  const settings = await bob.context().newPage();
+  await settings.goto("/settings");
+  await expect(settings.getByRole("heading", { level: 1 })).toBeVisible();
+
+  // trashed by the owner: it leaves Bob's open list without a reload
+  expect((await owner.request.delete(`/api/documents/${doc.id}`)).status()).toBe(204);
+  await expect(bob.getByRole("link", { name: "Plan to trash" })).toHaveCount(0, { timeout: 3000 });
+
+  // removed from the workspace: the open workspace page says so
+  expect((await owner.request.delete(`/api/workspaces/${slug}/members/${bobId}`)).status()).toBe(204);
+  await expect(bob.getByRole("heading", { name: "Not found" })).toBeVisible({ timeout: 3000 });
+
+  // "Sign out everywhere" from another device: the open settings page goes to sign in
+  const elsewhere = await (await browser.newContext()).newPage();
+  await signInInUi(elsewhere, bobEmail);
+  await elsewhere.waitForURL((url) => !url.pathname.startsWith("/signin"));
+  expect((await elsewhere.request.delete("/api/me/sessions")).status()).toBe(204);
+  await expect(settings).toHaveURL(/\/signin/, { timeout: 3000 });
 });

@@ -44,6 +44,7 @@ export const SELF: Record<string, string> = {
   "/api/me/password": "changes the caller's own password (the sample's current password is wrong)",
   "/api/me/links": "links a sign-in provider to the caller's own account",
   "/api/me/verification": "mails the caller a link to confirm their own address",
+  "/api/me/access-events": "the caller's own session's access events (the sweep asks for JSON, which says what the stream is)",
 };
 
 /** Self calls that end the caller's own session: the sweep makes them after every other call of that person. */
