@@ -5,32 +5,21 @@ import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
+import { useApiForm } from "../ui/useApiForm";
 
 /** Change one's password with the current one; other devices are signed out. */
 export function ChangePasswordForm() {
-  const [error, setError] = useState<string>();
-  const [fields, setFields] = useState<Record<string, string[]>>({});
   const [done, setDone] = useState(false);
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
-    setPending(true);
-    setError(undefined);
-    setFields({});
-    setDone(false);
-    const res = await callApi("/api/me/password", { method: "POST", body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") } });
-    setPending(false);
-    if (!res.ok) {
-      setError(res.error.error);
-      setFields(res.error.fields ?? {});
-      return;
-    }
-    formEl.reset();
-    setDone(true);
-  }
+  const { error, fields, pending, onSubmit } = useApiForm({
+    send: (form) => {
+      setDone(false);
+      return callApi("/api/me/password", { method: "POST", body: { currentPassword: form.get("currentPassword"), newPassword: form.get("newPassword") } });
+    },
+    onSuccess: (_data, form) => {
+      form.reset();
+      setDone(true);
+    },
+  });
 
   return (
     <form onSubmit={onSubmit} className="max-w-sm space-y-4" noValidate>

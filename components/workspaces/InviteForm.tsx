@@ -8,38 +8,27 @@ import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
 import { Field } from "../ui/Field";
+import { useApiForm } from "../ui/useApiForm";
 import { CopyLink } from "./CopyLink";
 
 /** `roles`: the roles the actor may invite as, from the server's policy. */
 export function InviteForm({ slug, roles }: { slug: string; roles: Role[] }) {
   const router = useRouter();
-  const [error, setError] = useState<string>();
-  const [fields, setFields] = useState<Record<string, string[]>>({});
   const [sent, setSent] = useState<{ invite: InviteDto; emailed: boolean }>();
-  const [pending, setPending] = useState(false);
-
-  async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const formEl = event.currentTarget;
-    const form = new FormData(formEl);
-    setPending(true);
-    setError(undefined);
-    setFields({});
-    setSent(undefined);
-    const res = await callApi<{ invite: InviteDto; emailed: boolean }>(`/api/workspaces/${slug}/invites`, {
-      method: "POST",
-      body: { email: form.get("email"), role: form.get("role") },
-    });
-    setPending(false);
-    if (!res.ok) {
-      setError(res.error.error);
-      setFields(res.error.fields ?? {});
-      return;
-    }
-    setSent(res.data);
-    formEl.reset();
-    router.refresh();
-  }
+  const { error, fields, pending, onSubmit } = useApiForm({
+    send: (form) => {
+      setSent(undefined);
+      return callApi<{ invite: InviteDto; emailed: boolean }>(`/api/workspaces/${slug}/invites`, {
+        method: "POST",
+        body: { email: form.get("email"), role: form.get("role") },
+      });
+    },
+    onSuccess: (data, form) => {
+      setSent(data);
+      form.reset();
+      router.refresh();
+    },
+  });
 
   return (
     <section aria-labelledby="invite-heading" className="rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
