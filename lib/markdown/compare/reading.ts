@@ -67,6 +67,16 @@ function clip(text: string, length = 80): string {
   return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
+/** A link target as a browser resolves it: `a%20b` and `a b` lead to the same place. */
+function target(url: string | undefined): string {
+  if (url === undefined) return "";
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
+}
+
 function titled(title: string | null | undefined): string {
   return title ? ` "${title}"` : "";
 }
@@ -165,7 +175,7 @@ class Reader {
         return;
       case "definition":
         this.push("definition", {
-          key: `${node.identifier}\t${node.url}\t${node.title ?? ""}`,
+          key: `${node.identifier}\t${target(node.url)}\t${node.title ?? ""}`,
           shown: `[${node.label ?? node.identifier}]: ${node.url}${titled(node.title)}`,
           line,
         });
@@ -186,15 +196,18 @@ class Reader {
   private table(node: Table): void {
     const align = (node.align ?? []).map((a) => a ?? "none");
     const detail = [`alignment: ${align.join(", ")}`];
-    const rows = node.children.map((row, r) =>
-      row.children.map((cell, c) => {
+    const width = node.children[0]?.children.length ?? 0;
+    const rows = node.children.map((row, r) => {
+      const cells = row.children.map((cell) => {
         const pieces = this.inline(cell.children);
         this.addWords(pieces);
-        const text = collapse(pieces.map((p) => p.text).join(""));
-        detail.push(`row ${r + 1}, column ${c + 1}: ${text}`);
-        return text;
-      }),
-    );
+        return collapse(pieces.map((p) => p.text).join(""));
+      });
+      // a short row reads as one with empty cells at its end
+      while (cells.length < width) cells.push("");
+      cells.forEach((text, c) => detail.push(`row ${r + 1}, column ${c + 1}: ${text}`));
+      return cells;
+    });
     const header = (rows[0] ?? []).join(" | ");
     this.push("table", {
       key: JSON.stringify({ align, rows }),
@@ -224,13 +237,13 @@ class Reader {
           pieces.push(...this.inline(node.children));
           break;
         case "link":
-          this.push("link", { key: `${node.url}\t${node.title ?? ""}`, shown: `[${clip(plainText(node), 40)}](${node.url}${titled(node.title)})`, line });
+          this.push("link", { key: `${target(node.url)}\t${node.title ?? ""}`, shown: `[${clip(plainText(node), 40)}](${node.url}${titled(node.title)})`, line });
           pieces.push(...this.inline(node.children));
           break;
         case "linkReference": {
           const def = this.definitions.get(node.identifier);
           this.push("link", {
-            key: `${def?.url ?? ""}\t${def?.title ?? ""}\treference ${node.identifier}`,
+            key: `${target(def?.url)}\t${def?.title ?? ""}\treference ${node.identifier}`,
             shown: `[${clip(plainText(node), 40)}][${node.label ?? node.identifier}] → ${def?.url ?? "?"}`,
             line,
           });
@@ -238,13 +251,13 @@ class Reader {
           break;
         }
         case "image":
-          this.push("image", { key: `${node.url}\t${node.title ?? ""}\t${node.alt ?? ""}`, shown: `![${clip(node.alt ?? "", 40)}](${node.url}${titled(node.title)})`, line });
+          this.push("image", { key: `${target(node.url)}\t${node.title ?? ""}\t${node.alt ?? ""}`, shown: `![${clip(node.alt ?? "", 40)}](${node.url}${titled(node.title)})`, line });
           pieces.push({ text: " ", line });
           break;
         case "imageReference": {
           const def = this.definitions.get(node.identifier);
           this.push("image", {
-            key: `${def?.url ?? ""}\t${def?.title ?? ""}\t${node.alt ?? ""}\treference ${node.identifier}`,
+            key: `${target(def?.url)}\t${def?.title ?? ""}\t${node.alt ?? ""}\treference ${node.identifier}`,
             shown: `![${clip(node.alt ?? "", 40)}][${node.label ?? node.identifier}] → ${def?.url ?? "?"}`,
             line,
           });

@@ -55,6 +55,11 @@ describe("tables", () => {
   it("ignores padding and outer pipes", () => {
     same(table, "A   |   B\n:---- | ----:\n1 | 2\n");
   });
+
+  it("reads a short row as one with empty cells at its end", () => {
+    same("| A | B |\n|---|---|\n| 1 |\n", "| A | B |\n|---|---|\n| 1 |  |\n");
+    only("| A | B |\n|---|---|\n| 1 |\n", "| A | B |\n|---|---|\n| 1 | x |\n", "table");
+  });
 });
 
 describe("code and Mermaid fences", () => {
@@ -185,6 +190,10 @@ describe("links, images and definitions", () => {
     expect(constructs("![diagram](d.png)\n", "[diagram](d.png)\n").sort()).toEqual(["image", "link", "text"]);
     only("![a](d.png)\n", "![b](d.png)\n", "image");
     only("![a][d]\n\n[d]: d.png\n", "![a](d.png)\n\n[d]: d.png\n", "image");
+  });
+
+  it("ignores how a target is encoded", () => {
+    same("[a](<docs/my file.md>)\n\n![i](<a b.png>)\n", "[a](docs/my%20file.md)\n\n![i](a%20b.png)\n");
   });
 
   it("ignores collapsed against shortcut references and autolink style", () => {
