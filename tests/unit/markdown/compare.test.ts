@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compareMarkdown, countByConstruct, type Construct } from "@/lib/markdown/compare";
 
@@ -226,5 +227,31 @@ describe("countByConstruct", () => {
   it("counts differences by construct", () => {
     const found = compareMarkdown("# A\n\n## B\n\n[x](y)\n", "# A2\n\n## B2\n");
     expect(countByConstruct(found)).toEqual({ heading: 2, link: 1, text: 1 });
+  });
+});
+
+describe("hostile input", () => {
+  const piece = fc.constantFrom("---\n", "# ", "Title\n===\n", "- [ ] ", "  - [x] ", "1. ", "> ", "```mermaid\n", "~~~\n", "    code\n", "| a | b |\n|:-|-:|\n", "[x][r]", "[r]: <u v> 't'\n", "![a](b)", "[^1]", "[^1]: n\n", "<!-- c", "-->", "<details>\n", "<br>", "&amp;", "\\*", "\r\n", "\n\n", "\t", "status: {a | b}\n", "key: [1, 2\n", "\uFEFF", "word ");
+  const markdown = fc.array(fc.oneof(piece, fc.string()), { maxLength: 30 }).map((parts) => parts.join(""));
+
+  it("never throws and finds nothing between a file and itself", () => {
+    fc.assert(
+      fc.property(markdown, (text) => {
+        expect(compareMarkdown(text, text)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("never throws on two unrelated files, and each difference names its place", () => {
+    fc.assert(
+      fc.property(markdown, markdown, (a, b) => {
+        for (const d of compareMarkdown(a, b)) {
+          expect(d.source ?? d.other).not.toBeNull();
+          expect(d.message.length).toBeGreaterThan(0);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
