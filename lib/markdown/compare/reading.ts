@@ -119,7 +119,7 @@ class Reader {
     const line = lineOf(node);
     switch (node.type) {
       case "heading": {
-        const pieces = this.inline(node.children);
+        const pieces = this.inline(node.children, line);
         const text = collapse(pieces.map((p) => p.text).join("").replaceAll(HARD_BREAK, " "));
         this.push("heading", { key: `${node.depth} ${text}`, shown: `${"#".repeat(node.depth)} ${text}`, line });
         this.sections.push({ line, title: text });
@@ -127,7 +127,7 @@ class Reader {
         return;
       }
       case "paragraph":
-        this.addWords(this.inline(node.children));
+        this.addWords(this.inline(node.children, line));
         return;
       case "blockquote":
         this.push("block", { key: `quote, level ${quoteDepth + 1}`, shown: `> ${clip(plainText(node), 60)}`, line });
@@ -199,7 +199,7 @@ class Reader {
     const width = node.children[0]?.children.length ?? 0;
     const rows = node.children.map((row, r) => {
       const cells = row.children.map((cell) => {
-        const pieces = this.inline(cell.children);
+        const pieces = this.inline(cell.children, lineOf(cell));
         this.addWords(pieces);
         return collapse(pieces.map((p) => p.text).join(""));
       });
@@ -218,10 +218,11 @@ class Reader {
   }
 
   /** Visible text of inline content; links, images, footnote references, HTML and formatting are recorded on the way. */
-  private inline(nodes: PhrasingContent[]): Piece[] {
+  private inline(nodes: PhrasingContent[], parentLine: number): Piece[] {
     const pieces: Piece[] = [];
     for (const node of nodes) {
-      const line = lineOf(node);
+      // bare URLs are linked after parsing, without a position: they are on their parent's line
+      const line = lineOf(node) || parentLine;
       switch (node.type) {
         case "text":
         case "inlineCode":
@@ -234,11 +235,11 @@ class Reader {
         case "strong":
         case "delete":
           this.push("formatting", { key: `${node.type}: ${plainText(node)}`, shown: `${node.type} “${clip(plainText(node), 60)}”`, line });
-          pieces.push(...this.inline(node.children));
+          pieces.push(...this.inline(node.children, line));
           break;
         case "link":
           this.push("link", { key: `${target(node.url)}\t${node.title ?? ""}`, shown: `[${clip(plainText(node), 40)}](${node.url}${titled(node.title)})`, line });
-          pieces.push(...this.inline(node.children));
+          pieces.push(...this.inline(node.children, line));
           break;
         case "linkReference": {
           const def = this.definitions.get(node.identifier);
@@ -247,7 +248,7 @@ class Reader {
             shown: `[${clip(plainText(node), 40)}][${node.label ?? node.identifier}] → ${def?.url ?? "?"}`,
             line,
           });
-          pieces.push(...this.inline(node.children));
+          pieces.push(...this.inline(node.children, line));
           break;
         }
         case "image":

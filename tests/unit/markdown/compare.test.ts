@@ -183,6 +183,11 @@ describe("links, images and definitions", () => {
     expect(def?.expected).toBe('[r]: https://x "T"');
   });
 
+  it("places a bare URL on its line", () => {
+    const [d] = only("Intro.\n\nSee https://a.example now.\n", "Intro.\n\nSee now.\n", "link");
+    expect(d?.source?.line).toBe(3);
+  });
+
   it("finds an unsafe target made inert", () => {
     only("[x](javascript:alert(1))\n", "x\n", "link");
   });
