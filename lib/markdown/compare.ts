@@ -87,7 +87,8 @@ function compareWords(a: Word[], b: Word[], locate: [Locate, Locate]): MarkdownD
   const changes = diffArrays(
     a.map((w) => w.word),
     b.map((w) => w.word),
-    { maxEditLength: 2000 },
+    // counting is a courtesy: give up on it rather than hold up a large file
+    { maxEditLength: 2000, timeout: 200 },
   );
   const missing = changes?.filter((c) => c.removed).reduce((n, c) => n + c.count, 0);
   const added = changes?.filter((c) => c.added).reduce((n, c) => n + c.count, 0);

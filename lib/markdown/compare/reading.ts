@@ -108,10 +108,11 @@ class Reader {
       starts.push({ at: text.length, line: piece.line });
       text += piece.text;
     }
+    // matches come in order, so the piece a word starts in only moves forward
+    let piece = 0;
     for (const match of text.matchAll(/\S+/g)) {
-      const at = match.index;
-      const line = starts.findLast((s) => s.at <= at)?.line ?? 0;
-      this.words.push({ word: match[0], line });
+      while (piece + 1 < starts.length && (starts[piece + 1]?.at ?? Infinity) <= match.index) piece++;
+      this.words.push({ word: match[0], line: starts[piece]?.line ?? 0 });
     }
   }
 
