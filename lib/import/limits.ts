@@ -6,10 +6,10 @@
  */
 export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 
-/** A size as people read it: "740 KB", "2 MB", "2.1 MB". */
+/** A size as people read it, rounded up (a file over the limit never reads as the limit): "740 KB", "2 MB", "2.1 MB". */
 export function formatBytes(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
-  return `${Number((bytes / (1024 * 1024)).toFixed(1))} MB`;
+  return `${Math.ceil((bytes * 10) / (1024 * 1024)) / 10} MB`;
 }
 
 /** The limit as people read it: "2 MB". */

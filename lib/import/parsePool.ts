@@ -12,8 +12,12 @@ import { runParseTask, type ParseTaskName, type ParseTasks, type TaskFailure, ty
 export const DEFAULT_PARSE_TIMEOUT_MS = 120_000;
 /** Parses waiting for a thread beyond this many are refused (503) rather than queued. */
 const MAX_QUEUE = 32;
-/** A worker past this heap is stopped (its task fails), so one hostile file cannot exhaust the server. */
-const WORKER_HEAP_MB = 2048;
+/**
+ * A worker past this heap is stopped (its task fails), so one hostile file cannot exhaust the
+ * server; a dense 2 MB design document needs about 400 MB. The stack matches the main
+ * thread's, so deeply nested input fails fast as it did there instead of recursing into the heap.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, stackSizeMb: 1 };
 /** How long a worker may take to start (tsx compiles the task module on first load). */
 const START_TIMEOUT_MS = 60_000;
 
@@ -21,11 +25,13 @@ type Pool = Piscina<TaskRequest, TaskOutcome<unknown>>;
 
 interface Shared {
   pool?: Promise<Pool | null>;
+  /** tasks handed to the workers and not yet settled, queued ones included */
+  running: number;
 }
 
 // On globalThis: route handlers are bundled apart from server/http.ts, which closes the pool on shutdown.
 const holder = globalThis as unknown as { specwrightParsePool?: Shared };
-const shared: Shared = (holder.specwrightParsePool ??= {});
+const shared: Shared = (holder.specwrightParsePool ??= { running: 0 });
 
 /**
  * The worker entry, beside parseTasks.ts in the source tree: next to this module when it runs
@@ -68,7 +74,7 @@ async function start(): Promise<Pool | null> {
       maxQueue: MAX_QUEUE,
       // the request thread comes first when both want the CPU (a no-op where unsupported)
       niceIncrement: 5,
-      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      resourceLimits: WORKER_LIMITS,
     });
     // a worker that dies between tasks is replaced; say so instead of crashing on an unheard 'error'
     pool.on("error", (error: unknown) => log.error({ err: error }, "a parse worker failed"));
@@ -104,7 +110,8 @@ function settle<T>(outcome: TaskOutcome<T>): T {
 function translate(error: unknown, limitMs: number): unknown {
   if (!(error instanceof Error)) return error;
   if (error.name === "AbortError") {
-    return new ServiceUnavailable(`Reading the file took longer than ${Math.round(limitMs / 1000)} s, so nothing was imported. Split it into smaller files, or try again when the server is less busy.`);
+    const limit = limitMs >= 1000 ? `${Math.round(limitMs / 1000)} s` : `${limitMs} ms`;
+    return new ServiceUnavailable(`Reading the file took longer than ${limit}, so nothing was imported. Split it into smaller files, or try again when the server is less busy.`);
   }
   if (error.message === "Task queue is at limit") return new ServiceUnavailable("The server is busy reading other imports, so nothing was imported. Try again in a minute.");
   if ((error as NodeJS.ErrnoException).code === "ERR_WORKER_OUT_OF_MEMORY") {
@@ -127,10 +134,13 @@ export async function runOffThread<N extends ParseTaskName>(task: N, ...args: Pa
   if (!pool) return settle(runParseTask(request));
   const limitMs = timeoutMs();
   let outcome: TaskOutcome<unknown>;
+  shared.running++;
   try {
     outcome = await pool.run(request, { signal: AbortSignal.timeout(limitMs) });
   } catch (error) {
     throw translate(error, limitMs);
+  } finally {
+    shared.running--;
   }
   return settle(outcome as TaskOutcome<ReturnType<ParseTasks[N]>>);
 }
@@ -140,15 +150,17 @@ export interface ParsePoolStats {
   mode: "workers" | "in-thread" | "idle";
   /** tasks finished by the pool's workers since it started */
   completed: number;
+  /** tasks on the workers or waiting for one */
+  running: number;
   threads: number;
 }
 
 /** What the pool is doing, for health checks and tests. */
 export async function parsePoolStats(): Promise<ParsePoolStats> {
   const pool = shared.pool ? await shared.pool : undefined;
-  if (pool === undefined) return { mode: "idle", completed: 0, threads: 0 };
-  if (pool === null) return { mode: "in-thread", completed: 0, threads: 0 };
-  return { mode: "workers", completed: pool.completed, threads: pool.threads.length };
+  if (pool === undefined) return { mode: "idle", completed: 0, running: 0, threads: 0 };
+  if (pool === null) return { mode: "in-thread", completed: 0, running: 0, threads: 0 };
+  return { mode: "workers", completed: pool.completed, running: shared.running, threads: pool.threads.length };
 }
 
 /** Stops the pool's threads (shutdown, the end of a CLI command); the next parse starts a new pool. */

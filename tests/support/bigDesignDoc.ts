@@ -89,3 +89,24 @@ function sectionText(n: number): string {
     "",
   ].join("\n");
 }
+
+/**
+ * A design document of exactly `bytes` bytes that is quick to parse: numbered sections of
+ * long prose paragraphs, a code fence and a small table each (a dense document of 2 MB takes
+ * a minute to parse on a busy machine; this one a few seconds).
+ */
+export function plainDesignDoc(bytes: number): string {
+  const head = "# Capacity plan\n\n";
+  const parts = [head];
+  let size = Buffer.byteLength(head);
+  for (let n = 1; size < bytes - 16 * 1024; n++) {
+    const prose = `Section ${n} explains how the ${n % 2 ? "read" : "write"} path scales when traffic grows and which limits apply. `.repeat(40);
+    const code = `const shard${n} = route(key, ${n});\n`.repeat(60);
+    const section = `## ${n}. Scaling step ${n}\n\n${prose}\n\n${prose}\n\n\`\`\`ts\n${code}\`\`\`\n\n| Limit | Value |\n|---|---|\n| shards | ${n} |\n\n`;
+    parts.push(section);
+    size += Buffer.byteLength(section);
+  }
+  const text = parts.join("");
+  const missing = bytes - Buffer.byteLength(text);
+  return `${text}${"Last words of the plan. ".repeat(Math.ceil(missing / 24)).slice(0, missing - 1)}\n`;
+}
