@@ -9,7 +9,7 @@ import { getLogger } from "../observability/logger";
 import { runParseTask, type ParseTaskName, type ParseTasks, type TaskFailure, type TaskOutcome, type TaskRequest } from "./parseTasks";
 
 /** How long one parse may take, queueing included, unless PARSE_TIMEOUT_MS says otherwise. */
-export const DEFAULT_PARSE_TIMEOUT_MS = 120_000;
+export const DEFAULT_PARSE_TIMEOUT_MS = 300_000;
 /** Parses waiting for a thread beyond this many are refused (503) rather than queued. */
 const MAX_QUEUE = 32;
 /**
@@ -72,16 +72,20 @@ async function start(): Promise<Pool | null> {
       maxThreads: threadCount(),
       idleTimeout: 60_000,
       maxQueue: MAX_QUEUE,
-      // the request thread comes first when both want the CPU (a no-op where unsupported)
-      niceIncrement: 5,
       resourceLimits: WORKER_LIMITS,
     });
     // a worker that dies between tasks is replaced; say so instead of crashing on an unheard 'error'
     pool.on("error", (error: unknown) => log.error({ err: error }, "a parse worker failed"));
     // a first task proves the worker loads its modules; a worker that cannot start fails it at once
     const ping = pool.run({ task: "detectMojibake", args: [""] }, { signal: AbortSignal.timeout(START_TIMEOUT_MS) });
-    const failed = once(pool, "error").then(([error]: unknown[]) => Promise.reject(error instanceof Error ? error : new Error(String(error))));
-    await Promise.race([ping, failed]);
+    const listening = new AbortController();
+    const failed = once(pool, "error", { signal: listening.signal }).then(([error]: unknown[]) => Promise.reject(error instanceof Error ? error : new Error(String(error))));
+    failed.catch(() => undefined);
+    try {
+      await Promise.race([ping, failed]);
+    } finally {
+      listening.abort();
+    }
     return pool;
   } catch (error) {
     log.error({ err: error, filename }, "parse workers are unavailable: parsing imports on the request thread");
