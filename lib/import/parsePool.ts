@@ -34,11 +34,14 @@ const holder = globalThis as unknown as { specwrightParsePool?: Shared };
 const shared: Shared = (holder.specwrightParsePool ??= { running: 0 });
 
 /**
- * The worker entry, beside parseTasks.ts in the source tree: next to this module when it runs
- * from source (tsx, Vitest), else under the working directory (a Next.js build bundles this
- * module away from its folder; `npm start` and the image run from the project root).
+ * The worker entry, beside parseTasks.ts in the source tree: PARSE_WORKER_FILE when set (a
+ * deployment with another layout), else next to this module when it runs from source (tsx,
+ * Vitest), else under the working directory (a Next.js build bundles this module away from
+ * its folder; `npm start` and the image run from the project root).
  */
 function workerFile(): string | null {
+  const configured = process.env.PARSE_WORKER_FILE;
+  if (configured) return existsSync(configured) ? path.resolve(configured) : null;
   const dirs = [path.join(process.cwd(), "lib", "import")];
   if (import.meta.url.startsWith("file:")) dirs.unshift(path.dirname(fileURLToPath(import.meta.url)));
   const dir = dirs.find((d) => existsSync(path.join(d, "parseWorker.mjs")) && existsSync(path.join(d, "parseTasks.ts")));
@@ -61,7 +64,7 @@ async function start(): Promise<Pool | null> {
   const log = getLogger();
   const filename = workerFile();
   if (!filename) {
-    log.error({ cwd: process.cwd() }, "parse worker file lib/import/parseWorker.mjs not found: parsing imports on the request thread");
+    log.error({ cwd: process.cwd(), configured: process.env.PARSE_WORKER_FILE }, "parse worker file lib/import/parseWorker.mjs not found: parsing imports on the request thread");
     return null;
   }
   let pool: Pool | undefined;
