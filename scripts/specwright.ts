@@ -8,6 +8,7 @@ import path from "node:path";
 import type { Db } from "../lib/db";
 import { DomainError } from "../lib/errors";
 import { renderDocumentMarkdown, type ExportableDocument } from "../lib/export/markdown";
+import { closeParsePool } from "../lib/import/parsePool";
 import { importMarkdown, type ImportedMarkdown } from "../lib/markdown/importMarkdown";
 import { repairMojibake } from "../lib/markdown/mojibake";
 import { contentHash } from "../lib/util/hash";
@@ -100,6 +101,7 @@ async function withDatabase(run: (db: Db) => Promise<void>): Promise<void> {
   try {
     await run(db);
   } finally {
+    await closeParsePool();
     await db.$disconnect();
   }
 }

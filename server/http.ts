@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
+import { closeParsePool } from "../lib/import/parsePool";
 import { addressedOrigin, isSameOrigin } from "../lib/http/requestGuard";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
@@ -138,6 +139,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       stopMail();
       await collab.close();
       await closePdfBrowser();
+      await closeParsePool();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
-import { ImportTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/inputs";
+import { ImportTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/inputs";
 import { requestLogger } from "@/lib/observability/logger";
 import { BodyRejected, readLimitedText } from "./limitedBody";
 import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { errorResponse, toErrorResponse } from "./route";
 import { getActor } from "./session";
 
-const TOO_LARGE = `The file is larger than ${MAX_IMPORT_BYTES / 1024} KB. Split it, or remove large pasted content, and try again.`;
+const TOO_LARGE = `The file is larger than ${MAX_IMPORT_SIZE}, so nothing was imported. Split it, or remove large pasted content, and try again.`;
 // JSON escapes (\n, \") make the envelope a little larger than the Markdown it carries
 const MAX_JSON_BYTES = MAX_IMPORT_BYTES * 2 + 64 * 1024;
 
@@ -43,7 +43,7 @@ async function readImportBody(req: Request): Promise<Record<string, unknown>> {
 const DryRun = z.object({ dryRun: z.boolean().default(false) });
 
 /**
- * A route handler for imports: session → ctx, a body of at most 512 KB of Markdown (413 with a
+ * A route handler for imports: session → ctx, a body of at most 2 MB of Markdown (413 with a
  * message otherwise), zod, then `preview` for `dryRun: true` (200) or `commit` (201).
  * Errors answer as JSON problems, never with internals.
  */

@@ -3,13 +3,12 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import type { ImportPreview, ImportResult } from "@/lib/import/importDocument";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/limits";
 import type { TemplateImportPreview } from "@/lib/templates/importTemplate";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
 import { DroppedList, ImportPreviewPanel, MojibakeWarning } from "./ImportPreviewPanel";
-
-const MAX_BYTES = 512 * 1024;
 
 interface Props {
   slug: string;
@@ -64,7 +63,7 @@ export function ImportForm({ slug, kind, templates }: Props) {
     setPreview(undefined);
     setRepair(false);
     if (!file) return;
-    if (file.size > MAX_BYTES) return setError(`${file.name} is larger than 512 KB. Split it and import the parts.`);
+    if (file.size > MAX_IMPORT_BYTES) return setError(`${file.name} is larger than ${MAX_IMPORT_SIZE}. Split it and import the parts.`);
     setError(undefined);
     setFileName(file.name);
     setMarkdown(await file.text());
@@ -88,7 +87,7 @@ export function ImportForm({ slug, kind, templates }: Props) {
         <div>
           <label htmlFor="import-file" className="block text-sm font-medium text-slate-700">Markdown file</label>
           <input id="import-file" type="file" accept=".md,.markdown,.txt,text/markdown,text/plain" onChange={(e) => void chooseFile(e.target.files?.[0])} className="mt-1 block w-full text-sm" />
-          <p className="mt-1 text-xs text-slate-500">Up to 512 KB.</p>
+          <p className="mt-1 text-xs text-slate-500">Up to {MAX_IMPORT_SIZE}.</p>
         </div>
         <div>
           <label htmlFor="import-text" className="block text-sm font-medium text-slate-700">Or paste Markdown</label>

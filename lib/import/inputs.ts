@@ -1,17 +1,14 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
 import { Id, Slug } from "../workspaces/schema";
+import { formatBytes, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "./limits";
 
-/**
- * The largest Markdown file we import: 512 KB of UTF-8, sixteen times the largest seed.
- * Parsing runs on the server's thread; a file this size already takes a few seconds.
- */
-export const MAX_IMPORT_BYTES = 512 * 1024;
+export { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "./limits";
 
 /** 413: an import larger than MAX_IMPORT_BYTES. Nothing is read further or written. */
 export class ImportTooLarge extends DomainError {
   constructor(readonly bytes: number) {
-    super(`The file is ${Math.ceil(bytes / 1024)} KB; files up to ${MAX_IMPORT_BYTES / 1024} KB can be imported.`, "too_large");
+    super(`The file is ${formatBytes(bytes)}; files up to ${MAX_IMPORT_SIZE} can be imported. Nothing was imported.`, "too_large");
   }
 }
 

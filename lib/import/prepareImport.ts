@@ -2,19 +2,14 @@ import { authorize, type Action } from "../access/policy";
 import type { Ctx } from "../context";
 import { walk, type PMDoc } from "../editor/schema";
 import { InvalidInput } from "../errors";
-import { importMarkdown, type ImportedMarkdown } from "../markdown/importMarkdown";
-import { detectMojibake, repairMojibake, type MojibakeEncoding } from "../markdown/mojibake";
+import type { ImportedMarkdown } from "../markdown/importMarkdown";
 import { loadMembership, type WorkspaceFacts } from "../workspaces/loadMembership";
 import type { MemberRef } from "./fieldValues";
 import { checkImportSize } from "./inputs";
+import { runOffThread } from "./parsePool";
+import type { MojibakeNotice } from "./readImport";
 
-export interface MojibakeNotice {
-  encoding: MojibakeEncoding;
-  /** a garbled passage as the file has it */
-  sample: string;
-  /** the same passage repaired */
-  repairedSample: string;
-}
+export type { MojibakeNotice } from "./readImport";
 
 export interface ContentCounts {
   sections: number;
@@ -39,9 +34,11 @@ export function titleFromFileName(fileName: string | undefined): string | null {
 }
 
 /**
- * The shared first steps of every import: size (ImportTooLarge past 512 KB), membership and
- * `action`, a refusal of empty or binary input (InvalidInput), mojibake detection and — only
- * when `repair` is set — its repair, then the Markdown parse (InvalidInput for bad front matter).
+ * The shared first steps of every import: size (ImportTooLarge past MAX_IMPORT_BYTES),
+ * membership and `action`, a refusal of empty or binary input (InvalidInput), then on a parse
+ * worker (`readImport`): mojibake detection and — only when `repair` is set — its repair, and
+ * the Markdown parse (InvalidInput for bad front matter; ServiceUnavailable when the parse
+ * outlasts its time limit). Writes nothing.
  */
 export async function prepareImport(ctx: Ctx, input: { slug: string; markdown: string; repairMojibake: boolean }, action: Action): Promise<PreparedImport> {
   checkImportSize(input.markdown);
@@ -49,10 +46,7 @@ export async function prepareImport(ctx: Ctx, input: { slug: string; markdown: s
   authorize(facts.membership, action);
   if (!input.markdown.trim()) throw new InvalidInput("The file is empty.", { markdown: ["Paste Markdown text or choose a file."] });
   if (input.markdown.includes("\u0000")) throw new InvalidInput("This is not a text file. Choose a Markdown (.md) file.", { markdown: ["binary content"] });
-  const found = detectMojibake(input.markdown);
-  const mojibake = found && { ...found, repairedSample: repairMojibake(found.sample) };
-  const repaired = Boolean(found && input.repairMojibake);
-  const imported = importMarkdown(repaired ? repairMojibake(input.markdown) : input.markdown);
+  const { imported, mojibake, repaired } = await runOffThread("readImport", input.markdown, input.repairMojibake);
   const rows = await ctx.db.membership.findMany({ where: { workspaceId: facts.workspace.id }, include: { user: true } });
   const members = rows.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email }));
   return { ...facts, imported, members, mojibake, repaired };

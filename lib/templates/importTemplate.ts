@@ -6,7 +6,7 @@ import { inTransaction } from "../db/tx";
 import { ImportTemplateInput, type ImportTemplateData } from "../import/inputs";
 import { keyFor } from "../import/normalise";
 import { prepareImport, titleFromFileName, type MojibakeNotice } from "../import/prepareImport";
-import { templateFromMarkdown } from "../import/templateFromMarkdown";
+import { runOffThread } from "../import/parsePool";
 import { presentTemplate, type TemplateDto } from "./present";
 import { TemplateDefinition } from "./schema";
 
@@ -22,13 +22,13 @@ async function plan(ctx: Ctx, input: ImportTemplateData) {
   const name = (input.name ?? prepared.imported.title ?? titleFromFileName(input.fileName) ?? "Imported template").slice(0, 120);
   const key = `${keyFor(name, "template").replace(/_/g, "-").slice(0, 40)}-${randomBytes(3).toString("hex")}`;
   const description = `Imported from ${input.fileName ? input.fileName.split(/[\\/]/).pop() : "Markdown"}.`.slice(0, 1000);
-  const definition = TemplateDefinition.parse(templateFromMarkdown(prepared.imported, { key, name, description }));
+  const definition = TemplateDefinition.parse(await runOffThread("templateFromMarkdown", prepared.imported, { key, name, description }));
   return { prepared, definition };
 }
 
 /**
  * The template a Markdown file would become, without saving it. Requires `template.import`;
- * throws ImportTooLarge past 512 KB and InvalidInput for empty, binary or heading-less input.
+ * throws ImportTooLarge past MAX_IMPORT_BYTES and InvalidInput for empty, binary or heading-less input.
  */
 export async function previewTemplateImport(ctx: Ctx, raw: ImportTemplateInput): Promise<TemplateImportPreview> {
   const { prepared, definition } = await plan(ctx, ImportTemplateInput.parse(raw));

@@ -77,17 +77,19 @@ test("an admin imports a Markdown file as a template from the gallery", async ({
 });
 
 test.describe("the import API", () => {
-  test("answers 413 past 512 KB and 400 for malformed input, and writes nothing", async ({ request }) => {
+  test("answers 413 past 2 MB and 400 for malformed input, and writes nothing", async ({ request }) => {
     const { workspace } = await signUpByApi(request, "Ivo");
     const url = `/api/workspaces/${workspace.slug}/import`;
-    const big = `# Big\n\n${"x".repeat(512 * 1024)}\n`;
+    const head = "# Big\n\n";
+    // one byte over the limit
+    const big = `${head}${"x".repeat(2 * 1024 * 1024 - head.length)}\n`;
 
     const raw = await request.post(url, { headers: { "content-type": "text/markdown" }, data: big });
     expect(raw.status()).toBe(413);
-    expect((await raw.json()).error).toMatch(/larger than 512 KB/);
+    expect((await raw.json()).error).toMatch(/larger than 2 MB/);
     const json = await request.post(url, { data: { markdown: big } });
     expect(json.status()).toBe(413);
-    expect((await json.json()).error).toMatch(/up to 512 KB/);
+    expect((await json.json()).error).toMatch(/up to 2 MB/);
 
     const broken = await request.post(url, { headers: { "content-type": "application/json" }, data: "{not json" });
     expect([broken.status(), (await broken.json()).error]).toEqual([400, "Request body is not valid JSON."]);
