@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { PMMark, PMNode } from "@/lib/editor/schema";
+import { safeImageSrc } from "@/lib/editor/image";
 import { linkAttributes, safeHref } from "@/lib/util/safeUrl";
 
 function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | number): ReactNode {
@@ -34,6 +35,14 @@ function render(node: PMNode, key: string | number): ReactNode {
       return <br key={key} />;
     case "placeholder":
       return <span key={key} className="rounded bg-slate-100 px-1 text-slate-600 italic" data-placeholder="">{String(node.attrs?.label ?? "")}</span>;
+    case "image": {
+      const src = safeImageSrc(node.attrs?.src);
+      const alt = String(node.attrs?.alt ?? "");
+      const title = node.attrs?.title ? String(node.attrs.title) : undefined;
+      // eslint-disable-next-line @next/next/no-img-element -- the bytes are served by our own policy-checked route
+      const image = src ? <img key={key} src={src} alt={alt} title={title} loading="lazy" className="inline-block max-h-[32rem] max-w-full align-middle" /> : <span key={key} className="text-slate-500 italic">{alt}</span>;
+      return withMarks(image, node.marks, key);
+    }
     case "paragraph":
       return <p key={key} className="my-2 min-h-[1em]">{children()}</p>;
     case "heading": {

@@ -1,6 +1,7 @@
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { fieldProblem } from "../documents/validateFields";
+import { IMAGE_ATTR_LIMITS, safeImageSrc } from "../editor/image";
 import { documentSchema } from "../editor/pmSchema";
 import { isSafeHref } from "../util/safeUrl";
 import { isStorableText } from "../util/storableText";
@@ -52,6 +53,13 @@ const NODE_ATTRS: Record<string, AttrRules> = {
   tableHeader: cellAttrs,
   mermaid: { source: text(100_000) },
   placeholder: { label: text(LIMITS.attr) },
+  image: {
+    src: (v) => typeof v === "string" && storable(v) && safeImageSrc(v) === v,
+    alt: text(IMAGE_ATTR_LIMITS.alt),
+    title: optional(text(IMAGE_ATTR_LIMITS.title)),
+    reference: optional(text(IMAGE_ATTR_LIMITS.reference)),
+    referenceType: optional(oneOf(["full", "collapsed", "shortcut"])),
+  },
 };
 const MARK_ATTRS: Record<string, AttrRules> = {
   link: {

@@ -1,5 +1,6 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
 import { LINK_REL, LINK_TARGET, linkAttributes, safeHref } from "../util/safeUrl";
+import { IMAGE_ATTR_LIMITS, safeImageSrc } from "./image";
 import type { PMDoc } from "./schema";
 
 // The ProseMirror schema of the document model (see schema.ts). Node and mark names,
@@ -153,6 +154,37 @@ const nodes: Record<string, NodeSpec> = {
     // before code blocks' plain "pre"
     parseDOM: [{ tag: "pre[data-type=mermaid]", priority: 60, getAttrs: (el) => ({ source: el.textContent ?? "" }) }],
     toDOM: (node) => ["pre", { "data-type": "mermaid" }, String(node.attrs.source ?? "")],
+  },
+  /**
+   * An image: an upload (`/api/images/<id>`) or an address `safeImageSrc` accepts. An
+   * unsafe stored src renders as its alt text only. `reference`/`referenceType` keep the
+   * `![alt][label]` form it was written in.
+   */
+  image: {
+    group: "inline",
+    inline: true,
+    atom: true,
+    draggable: true,
+    attrs: { src: { default: "" }, alt: { default: "" }, title: { default: null }, reference: { default: null }, referenceType: { default: null } },
+    parseDOM: [
+      {
+        tag: "img[src]",
+        getAttrs: (el) => {
+          const src = safeImageSrc(el.getAttribute("src"));
+          if (!src) return false;
+          const title = el.getAttribute("title");
+          return { src, alt: (el.getAttribute("alt") ?? "").slice(0, IMAGE_ATTR_LIMITS.alt), title: title ? title.slice(0, IMAGE_ATTR_LIMITS.title) : null };
+        },
+      },
+    ],
+    toDOM: (node) => {
+      const src = safeImageSrc(node.attrs.src);
+      const alt = String(node.attrs.alt ?? "");
+      if (!src) return ["span", { class: "sw-image-missing" }, alt];
+      const attrs: Record<string, string> = { src, alt, loading: "lazy" };
+      if (node.attrs.title) attrs.title = String(node.attrs.title);
+      return ["img", attrs];
+    },
   },
   /** A greyed template hint such as "[Project Name]": not content, replaced when typed over. */
   placeholder: {

@@ -21,7 +21,7 @@ export const BLOCK_NODES = [
   "tableHeader",
   "tableCell",
 ] as const;
-export const INLINE_NODES = ["text", "hardBreak", "placeholder"] as const;
+export const INLINE_NODES = ["text", "hardBreak", "placeholder", "image"] as const;
 export const MARKS = ["bold", "italic", "strike", "code", "link"] as const;
 
 export type NodeType = "doc" | (typeof BLOCK_NODES)[number] | (typeof INLINE_NODES)[number];

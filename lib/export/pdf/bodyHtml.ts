@@ -12,6 +12,21 @@ export function escapeHtml(text: string): string {
 /** Diagrams drawn for this document, by Mermaid source. */
 export type Diagrams = ReadonlyMap<string, DiagramResult>;
 
+/**
+ * Images print only as embedded bytes: the printer fetches nothing. `embedImages` (see
+ * printImages.ts) replaces each uploaded image's src by a data: URI read through the policy;
+ * any other src (a web address, a missing file) prints as the image's alt text.
+ */
+const EMBEDDED = /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
+
+function image(node: PMNode): string {
+  const alt = String(node.attrs?.alt ?? "");
+  const data = String(node.attrs?.src ?? "");
+  if (!EMBEDDED.test(data)) return `<span class="image-missing">${escapeHtml(alt)}</span>`;
+  const title = node.attrs?.title ? ` title="${escapeHtml(String(node.attrs.title))}"` : "";
+  return `<img src="${escapeHtml(data)}" alt="${escapeHtml(alt)}"${title}>`;
+}
+
 function withMarks(html: string, marks: PMMark[] | undefined): string {
   let out = html;
   for (const mark of marks ?? []) {
@@ -38,6 +53,8 @@ function inline(node: PMNode, d: Diagrams): string {
       return "<br>";
     case "placeholder":
       return withMarks(`<span class="placeholder">${escapeHtml(String(node.attrs?.label ?? ""))}</span>`, node.marks);
+    case "image":
+      return withMarks(image(node), node.marks);
     default:
       return children(node, d);
   }
@@ -105,6 +122,7 @@ function render(node: PMNode, d: Diagrams): string {
     case "text":
     case "hardBreak":
     case "placeholder":
+    case "image":
       return inline(node, d);
     default:
       return children(node, d);

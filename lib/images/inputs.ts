@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { DomainError } from "../errors";
+import { Id, Slug } from "../workspaces/schema";
+
+/** The largest image we store: 5 MB, checked on the bytes as they arrive. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+
+/** The image types we accept, by what their bytes are (never by name or header). */
+export const IMAGE_TYPES = {
+  "image/png": "png",
+  "image/jpeg": "jpg",
+  "image/gif": "gif",
+  "image/webp": "webp",
+  "image/svg+xml": "svg",
+} as const;
+export type ImageMime = keyof typeof IMAGE_TYPES;
+
+/** 413: an image larger than MAX_IMAGE_BYTES. Nothing is stored. */
+export class ImageTooLarge extends DomainError {
+  constructor() {
+    super(`Images can be at most ${MAX_IMAGE_BYTES / 1024 / 1024} MB. Make it smaller and try again.`, "too_large");
+  }
+}
+
+/** 415: bytes that are not a PNG, JPEG, GIF, WebP or SVG image. Nothing is stored. */
+export class UnsupportedImage extends DomainError {
+  constructor(what = "This file") {
+    super(`${what} is not a PNG, JPEG, GIF, WebP or SVG image.`, "unsupported_media_type");
+  }
+}
+
+export const UploadImageInput = z.object({
+  slug: Slug,
+  /** the name the file had, kept for readable export names; never trusted for its type */
+  fileName: z.string().max(255).nullish(),
+});
+export type UploadImageInput = z.infer<typeof UploadImageInput>;
+
+export const ImageRef = z.object({ imageId: Id });
+export type ImageRef = z.infer<typeof ImageRef>;
