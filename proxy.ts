@@ -6,7 +6,7 @@ import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 const PUBLIC_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email"];
 const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready"];
 // uploads may send the file itself (multipart or text/markdown); next-auth posts forms and checks its own CSRF token
-const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/, /^\/api\/workspaces\/[^/]+\/(?:images|import\.zip)$/];
+const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/, /^\/api\/workspaces\/[^/]+\/import\.zip$/, /^\/api\/documents\/[^/]+\/images$/];
 // image bytes carry their own headers: immutable (an id never changes its content), with a CSP of their own
 const IMAGE_PATH = /^\/api\/images\/[^/]+$/;
 const FORM_PATHS = [/^\/api\/auth\//];

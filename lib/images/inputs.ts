@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { DomainError } from "../errors";
-import { Id, Slug } from "../workspaces/schema";
+import { Id } from "../workspaces/schema";
 
 /** The largest image we store: 5 MB, checked on the bytes as they arrive. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -30,7 +30,8 @@ export class UnsupportedImage extends DomainError {
 }
 
 export const UploadImageInput = z.object({
-  slug: Slug,
+  /** the document the image is added to; it is stored in that document's workspace */
+  documentId: Id,
   /** the name the file had, kept for readable export names; never trusted for its type */
   fileName: z.string().max(255).nullish(),
 });

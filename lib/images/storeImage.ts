@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { authorize } from "../access/policy";
 import type { Ctx } from "../context";
-import { loadMembership } from "../workspaces/loadMembership";
+import { loadDocument } from "../documents/loadDocument";
 import { ImageTooLarge, MAX_IMAGE_BYTES, UnsupportedImage, UploadImageInput } from "./inputs";
 import { imageSrc } from "./paths";
 import { sanitizeSvg } from "./sanitizeSvg";
@@ -42,22 +42,23 @@ export async function saveImage(ctx: Ctx, workspaceId: string, prepared: { bytes
 }
 
 /**
- * Stores an uploaded image in a workspace: its type sniffed from the bytes (PNG, JPEG,
- * GIF, WebP, SVG), SVG sanitised, at most 5 MB. Requires `image.upload`; NotFound outside
- * the actor's workspaces; ImageTooLarge (413) and UnsupportedImage (415) change nothing.
+ * Stores an image added to a document, in the document's workspace: its type sniffed from
+ * the bytes (PNG, JPEG, GIF, WebP, SVG), SVG sanitised, at most 5 MB. Requires
+ * `image.upload`; NotFound for a document outside the actor's workspaces; ImageTooLarge
+ * (413) and UnsupportedImage (415) change nothing.
  */
 export async function uploadImage(ctx: Ctx, raw: UploadImageInput, bytes: Uint8Array): Promise<StoredImage> {
   const input = UploadImageInput.parse(raw);
-  const { workspace, membership } = await loadMembership(ctx, input.slug);
-  authorize(membership, "image.upload");
-  return saveImage(ctx, workspace.id, await prepareImageBytes(bytes), input.fileName ?? null);
+  const workspaceId = await authorizeImageUpload(ctx, input.documentId);
+  return saveImage(ctx, workspaceId, await prepareImageBytes(bytes), input.fileName ?? null);
 }
 
 /**
- * Checks, before a body is read, that the actor may upload into the workspace. Requires
- * `image.upload`; NotFound outside the actor's workspaces.
+ * Checks, before a body is read, that the actor may add images to the document; answers
+ * its workspace id. Requires `image.upload`; NotFound outside the actor's workspaces.
  */
-export async function authorizeImageUpload(ctx: Ctx, slug: string): Promise<void> {
-  const { membership } = await loadMembership(ctx, slug);
+export async function authorizeImageUpload(ctx: Ctx, documentId: string): Promise<string> {
+  const { doc, membership } = await loadDocument(ctx, documentId);
   authorize(membership, "image.upload");
+  return doc.workspaceId;
 }
