@@ -32,6 +32,8 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 td > p, th > p { margin: 0; }
 .placeholder { color: #64748b; font-style: italic; }
+img { max-width: 100%; max-height: 235mm; vertical-align: middle; break-inside: avoid; }
+.image-missing { color: #64748b; font-style: italic; }
 div.keep { break-inside: avoid; page-break-inside: avoid; }
 figure.diagram { margin: 0.8em 0; text-align: center; break-inside: avoid; }
 figure.diagram svg { max-width: 100%; height: auto; max-height: 235mm; }
