@@ -36,7 +36,10 @@ flowchart LR
 
 describe("Y.Doc ⇄ Section projection", () => {
   it("round-trips every node and mark type exactly", () => {
-    const body = normalizeDoc(markdownToDoc(EVERYTHING).doc);
+    const parsed = markdownToDoc(EVERYTHING).doc;
+    // an uploaded image, as the editor inserts it
+    const image = { type: "paragraph", content: [{ type: "image", attrs: { src: "/api/images/abc", alt: "A diagram", title: null, reference: null, referenceType: null } }] } as PMDoc["content"][number];
+    const body = normalizeDoc({ ...parsed, content: [...parsed.content, image] });
     // the sample must really contain every node and mark the schema knows
     const seen = new Set<string>();
     walk(body, (n) => {
