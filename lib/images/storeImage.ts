@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { authorize } from "../access/policy";
 import type { Ctx } from "../context";
+import { Prisma } from "../db";
 import { loadDocument } from "../documents/loadDocument";
 import { ImageTooLarge, MAX_IMAGE_BYTES, UnsupportedImage, UploadImageInput } from "./inputs";
 import { imageSrc } from "./paths";
@@ -32,12 +33,19 @@ export async function prepareImageBytes(bytes: Uint8Array, what?: string): Promi
  */
 export async function saveImage(ctx: Ctx, workspaceId: string, prepared: { bytes: Uint8Array; mime: string }, fileName: string | null): Promise<StoredImage> {
   const sha256 = createHash("sha256").update(prepared.bytes).digest("hex");
-  const row = await ctx.db.image.upsert({
-    where: { workspaceId_sha256: { workspaceId, sha256 } },
-    update: {},
-    create: { workspaceId, sha256, mime: prepared.mime, size: prepared.bytes.byteLength, bytes: Buffer.from(prepared.bytes), fileName: fileName?.slice(0, 255) || null, createdById: ctx.actor.userId },
-    select: { id: true, mime: true, size: true },
-  });
+  const where = { workspaceId_sha256: { workspaceId, sha256 } };
+  const select = { id: true, mime: true, size: true } as const;
+  let row = await ctx.db.image.findUnique({ where, select });
+  try {
+    row ??= await ctx.db.image.create({
+      data: { workspaceId, sha256, mime: prepared.mime, size: prepared.bytes.byteLength, bytes: Buffer.from(prepared.bytes), fileName: fileName?.slice(0, 255) || null, createdById: ctx.actor.userId },
+      select,
+    });
+  } catch (error) {
+    // the same image uploaded twice at once: the other upload stored it
+    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002")) throw error;
+    row = await ctx.db.image.findUniqueOrThrow({ where, select });
+  }
   return { id: row.id, src: imageSrc(row.id), mime: row.mime, size: row.size };
 }
 
