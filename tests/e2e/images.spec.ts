@@ -5,6 +5,8 @@ import { pngOf } from "../support/images";
 import { rasterImageCount } from "../support/pdf";
 import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
+// ProseMirror puts separator images of its own into the text
+const PICTURE = ".sw-image img";
 const PNG = pngOf(120, 60, [220, 38, 38]);
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40" onload="alert(1)"><script>alert(2)</script><rect width="80" height="40" fill="#2563eb"/></svg>';
 
@@ -39,7 +41,7 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
   await a.keyboard.type("/image");
   const [chooser] = await Promise.all([a.waitForEvent("filechooser"), a.keyboard.press("Enter")]);
   await chooser.setFiles({ name: "red-banner.png", mimeType: "image/png", buffer: PNG });
-  const imageA = bodyA.locator("img");
+  const imageA = bodyA.locator(PICTURE);
   await expect(imageA).toHaveAttribute("src", /^\/api\/images\/[A-Za-z0-9_-]+$/);
   await expect(imageA).toHaveAttribute("alt", "red-banner");
   await expect.poll(() => imageA.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
@@ -51,7 +53,7 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
   const field = bodyA.getByRole("textbox", { name: "Alt text" });
   await field.fill("Request flow, red for the failing path");
   await field.press("Enter");
-  await expect(bodyB.locator("img")).toHaveAttribute("alt", "Request flow, red for the failing path");
+  await expect(bodyB.locator(PICTURE)).toHaveAttribute("alt", "Request flow, red for the failing path");
 
   // a pasted SVG is stored without its scripts
   await bodyA.click();
@@ -61,8 +63,8 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
     data.items.add(new File([svg], "chart.svg", { type: "image/svg+xml" }));
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, SVG);
-  await expect(bodyA.locator("img")).toHaveCount(2);
-  const svgSrc = (await bodyA.locator("img").nth(1).getAttribute("src"))!;
+  await expect(bodyA.locator(PICTURE)).toHaveCount(2);
+  const svgSrc = (await bodyA.locator(PICTURE).nth(1).getAttribute("src"))!;
   const svg = await a.request.get(svgSrc);
   expect(svg.headers()["content-type"]).toBe("image/svg+xml");
   expect(svg.headers()["content-security-policy"]).toBe("default-src 'none'; style-src 'unsafe-inline'; sandbox");
@@ -77,7 +79,7 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   });
   await expect(a.getByText("fake.png was not added: This file is not a PNG, JPEG, GIF, WebP or SVG image.")).toBeVisible();
-  await expect(bodyA.locator("img")).toHaveCount(2);
+  await expect(bodyA.locator(PICTURE)).toHaveCount(2);
 
   // after a reload the picture and its alt text are still there
   await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
