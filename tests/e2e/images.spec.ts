@@ -1,6 +1,6 @@
 import { writeFile } from "node:fs/promises";
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { unzipSync } from "fflate";
+import { strToU8, unzipSync, zipSync } from "fflate";
 import { pngOf } from "../support/images";
 import { rasterImageCount } from "../support/pdf";
 import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
@@ -133,4 +133,22 @@ test("images are for members of their workspace only", async ({ browser, playwri
   await signUpInUi(outsider, "Otto", uniqueEmail("otto"));
   expect((await outsider.request.get(src)).status()).toBe(404);
   expect((await outsider.request.post(`/api/documents/${id}/images`, { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: PNG } } })).status()).toBe(404);
+});
+
+test("a zip of Markdown files brings its images along, and names the ones it lacks", async ({ page }) => {
+  await signUpInUi(page, "Zora", uniqueEmail("zora"));
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const zip = zipSync({
+    "adr/0001-use-postgres.md": strToU8("# Use PostgreSQL\n\n## Decision\n\n![Schema](img/schema.png)\n\n![Old sketch](img/sketch.png)\n"),
+    "adr/img/schema.png": PNG,
+  });
+  await page.goto(`/w/${slug}/import`);
+  const form = page.getByRole("region", { name: "Import a zip" });
+  await form.getByLabel("Zip file").setInputFiles({ name: "adrs.zip", mimeType: "application/zip", buffer: Buffer.from(zip) });
+  await form.getByRole("button", { name: "Import zip" }).click();
+  const imported = form.getByRole("list", { name: "Imported documents" });
+  await expect(imported).toContainText("from adr/0001-use-postgres.md, 1 image(s)");
+  await expect(form.getByRole("list", { name: "Images not imported for Use PostgreSQL" })).toContainText("img/sketch.png: no such file in the import");
+  await imported.getByRole("link", { name: "Use PostgreSQL" }).click();
+  await expect(page.getByRole("textbox", { name: "Decision body" })).toBeVisible();
 });
