@@ -81,6 +81,19 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
   await expect(a.getByText("fake.png was not added: This file is not a PNG, JPEG, GIF, WebP or SVG image.")).toBeVisible();
   await expect(bodyA.locator(PICTURE)).toHaveCount(2);
 
+  // the other person drops an image file onto the section
+  const box = (await bodyB.boundingBox())!;
+  await bodyB.evaluate(
+    (el, { bytes, x, y }) => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array(bytes)], "dropped.png", { type: "image/png" }));
+      el.dispatchEvent(new DragEvent("drop", { dataTransfer: data, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+    },
+    { bytes: [...pngOf(8, 8, [0, 160, 0])], x: box.x + box.width - 4, y: box.y + box.height - 4 },
+  );
+  await expect(bodyA.locator(PICTURE)).toHaveCount(3);
+  await expect(bodyA.locator(`${PICTURE}[alt="dropped"]`)).toBeVisible();
+
   // after a reload the picture and its alt text are still there
   await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
   await a.reload();
@@ -109,7 +122,7 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
   expect(markdown).not.toContain("/api/images/");
   const zip = unzipSync(await (await a.request.get(`/api/workspaces/${slug}/export.zip`)).body());
   expect(Buffer.from(zip[`images/${id}.png`]!).equals(PNG)).toBe(true);
-  expect(Object.keys(zip).filter((name) => name.startsWith("images/") && name.endsWith(".svg"))).toHaveLength(1);
+  expect(Object.keys(zip).filter((name) => name.startsWith("images/")).map((name) => name.split(".").pop()).sort()).toEqual(["png", "png", "svg"]);
 });
 
 test("images are for members of their workspace only", async ({ browser, playwright, baseURL }) => {
