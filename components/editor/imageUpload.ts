@@ -1,5 +1,5 @@
 import type { Command } from "prosemirror-state";
-import { MAX_IMAGE_BYTES } from "@/lib/images/inputs";
+import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
 
 /** The event the "Image" tool and slash item send to a section's editor, which opens the file picker. */
 export const PICK_IMAGE_EVENT = "sw-pick-image";

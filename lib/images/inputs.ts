@@ -2,18 +2,9 @@ import { z } from "zod";
 import { DomainError } from "../errors";
 import { Id } from "../workspaces/schema";
 
-/** The largest image we store: 5 MB, checked on the bytes as they arrive. */
-export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+import { MAX_IMAGE_BYTES } from "./limits";
 
-/** The image types we accept, by what their bytes are (never by name or header). */
-export const IMAGE_TYPES = {
-  "image/png": "png",
-  "image/jpeg": "jpg",
-  "image/gif": "gif",
-  "image/webp": "webp",
-  "image/svg+xml": "svg",
-} as const;
-export type ImageMime = keyof typeof IMAGE_TYPES;
+export { IMAGE_TYPES, MAX_IMAGE_BYTES, type ImageMime } from "./limits";
 
 /** 413: an image larger than MAX_IMAGE_BYTES. Nothing is stored. */
 export class ImageTooLarge extends DomainError {
