@@ -1,5 +1,6 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
 import { LINK_REL, LINK_TARGET, linkAttributes, safeHref } from "../util/safeUrl";
+import { markdownNodes, referenceAttrs, referenceTypeOf } from "./markdownNodes";
 import type { PMDoc } from "./schema";
 
 // The ProseMirror schema of the document model (see schema.ts). Node and mark names,
@@ -55,6 +56,11 @@ function cell(tag: "td" | "th", role: "cell" | "header_cell"): NodeSpec {
 }
 
 const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
+
+/** `spread`: a loose list (blank lines between items), kept through copy and paste as data-spread. */
+const SPREAD = { spread: { default: false } };
+const spreadOf = (el: HTMLElement) => el.getAttribute("data-spread") === "true";
+const spreadData = (spread: unknown): Record<string, string> => (spread === true ? { "data-spread": "true" } : {});
 const LANGUAGE_CLASS = "language-";
 
 const nodes: Record<string, NodeSpec> = {
@@ -70,19 +76,25 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (node) => [`h${node.attrs.level as number}`, 0],
   },
   blockquote: { content: "block+", group: "block", defining: true, parseDOM: [{ tag: "blockquote" }], toDOM: () => ["blockquote", 0] },
-  bulletList: { content: "listItem+", group: "block list", parseDOM: [{ tag: "ul" }], toDOM: () => ["ul", 0] },
+  bulletList: {
+    content: "listItem+",
+    group: "block list",
+    attrs: SPREAD,
+    parseDOM: [{ tag: "ul", getAttrs: (el) => ({ spread: spreadOf(el) }) }],
+    toDOM: (node) => ["ul", spreadData(node.attrs.spread), 0],
+  },
   orderedList: {
     content: "listItem+",
     group: "block list",
-    attrs: { start: { default: 1 }, type: { default: null } },
+    attrs: { start: { default: 1 }, type: { default: null }, ...SPREAD },
     parseDOM: [
       {
         tag: "ol",
-        getAttrs: (el) => ({ start: el.hasAttribute("start") ? parseInt(el.getAttribute("start") ?? "", 10) : 1, type: el.getAttribute("type") }),
+        getAttrs: (el) => ({ start: el.hasAttribute("start") ? parseInt(el.getAttribute("start") ?? "", 10) : 1, type: el.getAttribute("type"), spread: spreadOf(el) }),
       },
     ],
     toDOM: (node) => {
-      const attrs: Record<string, string> = {};
+      const attrs: Record<string, string> = spreadData(node.attrs.spread);
       if (node.attrs.start !== 1) attrs.start = String(node.attrs.start);
       if (node.attrs.type) attrs.type = String(node.attrs.type);
       return ["ol", attrs, 0];
@@ -95,7 +107,8 @@ const nodes: Record<string, NodeSpec> = {
     group: "block",
     code: true,
     defining: true,
-    attrs: { language: { default: null } },
+    // meta: what a fence's info string holds after the language (```ts title="a.ts")
+    attrs: { language: { default: null }, meta: { default: null } },
     parseDOM: [
       {
         tag: "pre",
@@ -103,11 +116,15 @@ const nodes: Record<string, NodeSpec> = {
         getAttrs: (el) => {
           const names = [...(el.firstElementChild?.classList ?? [])];
           const language = names.find((c) => c.startsWith(LANGUAGE_CLASS))?.slice(LANGUAGE_CLASS.length);
-          return { language: language || null };
+          return { language: language || null, meta: el.getAttribute("data-meta") || null };
         },
       },
     ],
-    toDOM: (node) => ["pre", ["code", node.attrs.language ? { class: LANGUAGE_CLASS + String(node.attrs.language) } : {}, 0]],
+    toDOM: (node) => [
+      "pre",
+      node.attrs.meta ? { "data-meta": String(node.attrs.meta) } : {},
+      ["code", node.attrs.language ? { class: LANGUAGE_CLASS + String(node.attrs.language) } : {}, 0],
+    ],
   },
   horizontalRule: { group: "block", parseDOM: [{ tag: "hr" }], toDOM: () => ["hr"] },
   hardBreak: {
@@ -119,7 +136,14 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: () => ["br"],
     leafText: () => "\n",
   },
-  taskList: { content: "taskItem+", group: "block list", parseDOM: [{ tag: 'ul[data-type="taskList"]', priority: 51 }], toDOM: () => ["ul", { "data-type": "taskList" }, 0] },
+  taskList: {
+    content: "taskItem+",
+    group: "block list",
+    attrs: SPREAD,
+    parseDOM: [{ tag: 'ul[data-type="taskList"]', priority: 51, getAttrs: (el) => ({ spread: spreadOf(el) }) }],
+    toDOM: (node) => ["ul", { "data-type": "taskList", ...spreadData(node.attrs.spread) }, 0],
+  },
+  /** checked: true, false, or null for an item without a checkbox in a list that mixes both */
   taskItem: {
     content: "paragraph block*",
     defining: true,
@@ -129,7 +153,10 @@ const nodes: Record<string, NodeSpec> = {
         tag: 'li[data-type="taskItem"]',
         priority: 51,
         contentElement: (el) => (el as HTMLElement).querySelector(":scope > div") ?? el,
-        getAttrs: (el) => ({ checked: ["", "true"].includes(el.getAttribute("data-checked") ?? "false") }),
+        getAttrs: (el) => {
+          const value = el.getAttribute("data-checked") ?? "false";
+          return { checked: value === "null" ? null : ["", "true"].includes(value) };
+        },
       },
     ],
     toDOM: (node): DOMOutputSpec => [
@@ -149,10 +176,10 @@ const nodes: Record<string, NodeSpec> = {
     atom: true,
     selectable: true,
     draggable: true,
-    attrs: { source: { default: "" } },
+    attrs: { source: { default: "" }, meta: { default: null } },
     // before code blocks' plain "pre"
-    parseDOM: [{ tag: "pre[data-type=mermaid]", priority: 60, getAttrs: (el) => ({ source: el.textContent ?? "" }) }],
-    toDOM: (node) => ["pre", { "data-type": "mermaid" }, String(node.attrs.source ?? "")],
+    parseDOM: [{ tag: "pre[data-type=mermaid]", priority: 60, getAttrs: (el) => ({ source: el.textContent ?? "", meta: el.getAttribute("data-meta") || null }) }],
+    toDOM: (node) => ["pre", node.attrs.meta ? { "data-type": "mermaid", "data-meta": String(node.attrs.meta) } : { "data-type": "mermaid" }, String(node.attrs.source ?? "")],
   },
   /** A greyed template hint such as "[Project Name]": not content, replaced when typed over. */
   placeholder: {
@@ -164,9 +191,12 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: "span[data-placeholder]", getAttrs: (el) => ({ label: el.textContent ?? "" }) }],
     toDOM: (node) => ["span", { "data-placeholder": "", class: "sw-placeholder" }, String(node.attrs.label ?? "")],
   },
+  ...markdownNodes,
 };
 
-const MAX_TITLE = 300;
+const AUTOLINKS = ["angle", "literal"];
+
+const MAX_TITLE = 1000;
 
 /** A link's title, if it is text; anything else a stored document holds is ignored. */
 function linkTitle(value: unknown): string | null {
@@ -179,16 +209,29 @@ const marks: Record<string, MarkSpec> = {
    * stay declared because tiptap's link has them (stored JSON names them), but their stored
    * values are never read: rendering always uses ours (`linkAttributes`), so a document
    * cannot make a link `rel="opener"` or style it as a page-wide overlay.
+   * How the link was written in Markdown: `reference`/`referenceType` for `[text][label]`
+   * (`href` is then the definition's target), `autolink` "angle" for `<https://…>` and
+   * "literal" for a bare address; all null for `[text](href)`.
    */
   link: {
     inclusive: false,
-    attrs: { href: { default: null }, target: { default: LINK_TARGET }, rel: { default: LINK_REL }, class: { default: null }, title: { default: null } },
+    attrs: {
+      href: { default: null },
+      target: { default: LINK_TARGET },
+      rel: { default: LINK_REL },
+      class: { default: null },
+      title: { default: null },
+      reference: { default: null },
+      referenceType: { default: null },
+      autolink: { default: null },
+    },
     parseDOM: [
       {
         tag: "a[href]",
         getAttrs: (el) => {
           const href = safeHref(el.getAttribute("href"));
-          return href ? { href, title: linkTitle(el.getAttribute("title")) } : false;
+          const autolink = el.getAttribute("data-autolink");
+          return href ? { href, title: linkTitle(el.getAttribute("title")), ...referenceAttrs(el), autolink: autolink && AUTOLINKS.includes(autolink) ? autolink : null } : false;
         },
       },
     ],
@@ -198,6 +241,10 @@ const marks: Record<string, MarkSpec> = {
       // an unsafe stored address still shows its text, as a link to nowhere
       const attrs: Record<string, string> = href ? { ...linkAttributes(href) } : { rel: LINK_REL };
       if (title) attrs.title = title;
+      if (typeof mark.attrs.reference === "string") attrs["data-reference"] = mark.attrs.reference;
+      const type = referenceTypeOf(mark.attrs.referenceType);
+      if (type) attrs["data-reference-type"] = type;
+      if (typeof mark.attrs.autolink === "string" && AUTOLINKS.includes(mark.attrs.autolink)) attrs["data-autolink"] = mark.attrs.autolink;
       return ["a", attrs, 0];
     },
   },

@@ -1,3 +1,5 @@
+import { safeImageSrc } from "../../editor/imageSrc";
+import { definitionSource, isHtmlComment } from "../../editor/markdownNodes";
 import type { PMMark, PMNode } from "../../editor/schema";
 import { linkAttributes, safeHref } from "../../util/safeUrl";
 import type { DiagramResult } from "./mermaid";
@@ -22,12 +24,30 @@ function withMarks(html: string, marks: PMMark[] | undefined): string {
   }
   // the link goes outermost, only to targets the editor would accept, and with our
   // attributes only (a stored class, rel or target is never printed)
-  const href = safeHref(marks?.find((m) => m.type === "link")?.attrs?.href);
+  const link = marks?.find((m) => m.type === "link");
+  const href = safeHref(link?.attrs?.href);
   if (!href) return out;
-  const attrs = Object.entries(linkAttributes(href))
+  const title = str(link?.attrs?.title);
+  const attrs = Object.entries({ ...linkAttributes(href), ...(title ? { title } : {}) })
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join("");
   return `<a${attrs}>${out}</a>`;
+}
+
+const str = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** Raw HTML printed as its escaped source, never as markup; comments dimmed. */
+function raw(html: string, block: boolean): string {
+  const cls = `${block ? "raw" : "raw-inline"}${isHtmlComment(html) ? " raw-comment" : ""}`;
+  return block ? `<pre class="${cls}">${escapeHtml(html)}</pre>` : `<code class="${cls}">${escapeHtml(html)}</code>`;
+}
+
+function image(node: PMNode): string {
+  const src = safeImageSrc(node.attrs?.src);
+  const alt = escapeHtml(str(node.attrs?.alt));
+  if (!src) return `<span class="alt">${alt}</span>`;
+  const title = str(node.attrs?.title);
+  return `<img src="${escapeHtml(src)}" alt="${alt}"${title ? ` title="${escapeHtml(title)}"` : ""}>`;
 }
 
 function inline(node: PMNode, d: Diagrams): string {
@@ -38,6 +58,12 @@ function inline(node: PMNode, d: Diagrams): string {
       return "<br>";
     case "placeholder":
       return withMarks(`<span class="placeholder">${escapeHtml(String(node.attrs?.label ?? ""))}</span>`, node.marks);
+    case "image":
+      return withMarks(image(node), node.marks);
+    case "htmlInline":
+      return withMarks(raw(str(node.attrs?.html), false), node.marks);
+    case "footnoteReference":
+      return `<sup class="footnote-ref">[${escapeHtml(str(node.attrs?.label) || str(node.attrs?.identifier))}]</sup>`;
     default:
       return children(node, d);
   }
@@ -53,6 +79,8 @@ function span(node: PMNode): string {
     const n = Number(node.attrs?.[name] ?? 1);
     if (Number.isInteger(n) && n > 1 && n < 100) attrs.push(` ${name}="${n}"`);
   }
+  const align = node.attrs?.align;
+  if (align === "left" || align === "right" || align === "center") attrs.push(` class="align-${align}"`);
   return attrs.join("");
 }
 
@@ -102,9 +130,18 @@ function render(node: PMNode, d: Diagrams): string {
       return `<th${span(node)}>${children(node, d)}</th>`;
     case "tableCell":
       return `<td${span(node)}>${children(node, d)}</td>`;
+    case "htmlBlock":
+      return raw(str(node.attrs?.html), true);
+    case "footnoteDefinition":
+      return `<div class="footnote"><span class="footnote-label">[^${escapeHtml(str(node.attrs?.label) || str(node.attrs?.identifier))}]:</span>${children(node, d)}</div>`;
+    case "definition":
+      return `<p class="definition">${escapeHtml(definitionSource(str(node.attrs?.label), str(node.attrs?.url), str(node.attrs?.title) || null))}</p>`;
     case "text":
     case "hardBreak":
     case "placeholder":
+    case "image":
+    case "htmlInline":
+    case "footnoteReference":
       return inline(node, d);
     default:
       return children(node, d);
@@ -118,8 +155,8 @@ export interface PrintBlock {
 }
 
 /**
- * A rich-text body as HTML blocks for printing: every text escaped, links only to safe
- * targets, Mermaid nodes as the SVG drawn for their source (or the source with the reason
+ * A rich-text body as HTML blocks for printing: every text escaped (raw HTML is printed as
+ * its source, comments dimmed), links and images only to safe targets, Mermaid nodes as the SVG drawn for their source (or the source with the reason
  * it could not be drawn). Pure; throws nothing.
  */
 export function bodyBlocks(body: PMNode, diagrams: Diagrams): PrintBlock[] {
