@@ -97,7 +97,13 @@ function render(node: PMNode, key: string | number): ReactNode {
     case "orderedList":
       return <ol key={key} start={Number(node.attrs?.start ?? 1)} className="my-2 list-decimal pl-6">{children()}</ol>;
     case "listItem":
-      return <li key={key}>{children()}</li>;
+      if (typeof node.attrs?.checked !== "boolean") return <li key={key}>{children()}</li>;
+      return (
+        <li key={key}>
+          <input type="checkbox" checked={node.attrs.checked} readOnly aria-label="Task done" className="mr-2" />
+          {children()}
+        </li>
+      );
     case "taskList":
       return <ul key={key} className="my-2 space-y-1" data-type="taskList">{children()}</ul>;
     case "taskItem":

@@ -56,8 +56,9 @@ const NODE_ATTRS: Record<string, AttrRules> = {
   taskList: spread,
   // whatever a Markdown fence names ("c++", "{r}"); it only ever becomes a class name
   codeBlock: { language: optional(text(60)), meta: optional(text(LIMITS.label)) },
-  // null: an item without a checkbox in a list that mixes both
-  taskItem: { checked: (v) => v === null || boolean(v) },
+  taskItem: { checked: boolean },
+  // a task in a list that mixes tasks and plain items
+  listItem: { checked: optional(boolean) },
   tableCell: cellAttrs,
   tableHeader: cellAttrs,
   mermaid: { source: text(100_000), meta: optional(text(LIMITS.label)) },

@@ -1,7 +1,7 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
 import { LINK_REL, LINK_TARGET, linkAttributes, safeHref } from "../util/safeUrl";
 import { markdownNodes, referenceAttrs, referenceTypeOf } from "./markdownNodes";
-import type { PMDoc } from "./schema";
+import type { PMDoc, PMMark, PMNode } from "./schema";
 
 // The ProseMirror schema of the document model (see schema.ts). Node and mark names,
 // attributes and their defaults are those of the tiptap JSON our documents have always
@@ -100,7 +100,14 @@ const nodes: Record<string, NodeSpec> = {
       return ["ol", attrs, 0];
     },
   },
-  listItem: { content: "paragraph block*", defining: true, parseDOM: [{ tag: "li" }], toDOM: () => ["li", 0] },
+  /** checked: null, or the state of a task in a list that mixes tasks and plain items (or numbers its tasks) */
+  listItem: {
+    content: "paragraph block*",
+    defining: true,
+    attrs: { checked: { default: null } },
+    parseDOM: [{ tag: "li", getAttrs: (el) => ({ checked: el.hasAttribute("data-checked") ? el.getAttribute("data-checked") === "true" : null }) }],
+    toDOM: (node) => ["li", typeof node.attrs.checked === "boolean" ? { "data-checked": String(node.attrs.checked), class: "sw-checked-item" } : {}, 0],
+  },
   codeBlock: {
     content: "text*",
     marks: "",
@@ -143,7 +150,6 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: 'ul[data-type="taskList"]', priority: 51, getAttrs: (el) => ({ spread: spreadOf(el) }) }],
     toDOM: (node) => ["ul", { "data-type": "taskList", ...spreadData(node.attrs.spread) }, 0],
   },
-  /** checked: true, false, or null for an item without a checkbox in a list that mixes both */
   taskItem: {
     content: "paragraph block*",
     defining: true,
@@ -153,10 +159,7 @@ const nodes: Record<string, NodeSpec> = {
         tag: 'li[data-type="taskItem"]',
         priority: 51,
         contentElement: (el) => (el as HTMLElement).querySelector(":scope > div") ?? el,
-        getAttrs: (el) => {
-          const value = el.getAttribute("data-checked") ?? "false";
-          return { checked: value === "null" ? null : ["", "true"].includes(value) };
-        },
+        getAttrs: (el) => ({ checked: ["", "true"].includes(el.getAttribute("data-checked") ?? "false") }),
       },
     ],
     toDOM: (node): DOMOutputSpec => [
@@ -281,5 +284,31 @@ export const documentSchema = new Schema({ nodes, marks });
  * attributes filled in) and serialised again, so equal content gives equal JSON.
  */
 export function normalizeDoc(doc: PMDoc): PMDoc {
-  return documentSchema.nodeFromJSON(doc).toJSON() as PMDoc;
+  return withoutLaterDefaults(documentSchema.nodeFromJSON(doc).toJSON() as PMDoc);
+}
+
+/**
+ * Attributes added to existing nodes and marks after documents were first stored, with their
+ * defaults. Canonical JSON leaves them out while they hold the default, so a stored body
+ * that does not use them keeps the JSON, and so the content hash and its approvals, it had.
+ */
+const LATER_DEFAULTS: Record<string, Record<string, unknown>> = {
+  codeBlock: { meta: null },
+  listItem: { checked: null },
+  mermaid: { meta: null },
+  bulletList: { spread: false },
+  orderedList: { spread: false },
+  taskList: { spread: false },
+  link: { reference: null, referenceType: null, autolink: null },
+};
+
+function withoutLaterDefaults<T extends PMNode | PMMark>(node: T): T {
+  const defaults = LATER_DEFAULTS[node.type];
+  if (defaults && node.attrs) {
+    for (const [name, value] of Object.entries(defaults)) if (node.attrs[name] === value) delete node.attrs[name];
+    if (!Object.keys(node.attrs).length) delete node.attrs;
+  }
+  if ("content" in node) node.content?.forEach(withoutLaterDefaults);
+  if ("marks" in node) node.marks?.forEach(withoutLaterDefaults);
+  return node;
 }

@@ -103,12 +103,16 @@ class Converter {
 
   private list(node: List): PMNode {
     const spread = node.spread === true || node.children.some((item) => item.spread === true);
-    const isTask = node.children.some((item) => typeof item.checked === "boolean");
-    if (isTask) {
-      const items = node.children.map((item) => ({ type: "taskItem" as const, attrs: { checked: typeof item.checked === "boolean" ? item.checked : null }, content: this.itemBody(item) }));
+    if (!node.ordered && node.children.every((item) => typeof item.checked === "boolean")) {
+      const items = node.children.map((item) => ({ type: "taskItem" as const, attrs: { checked: item.checked === true }, content: this.itemBody(item) }));
       return { type: "taskList", attrs: { spread }, content: items };
     }
-    const items = node.children.map((item) => ({ type: "listItem" as const, content: this.itemBody(item) }));
+    // a list that mixes tasks and plain items, or numbers its tasks: each item keeps its own checkbox
+    const items = node.children.map((item) => ({
+      type: "listItem" as const,
+      ...(typeof item.checked === "boolean" ? { attrs: { checked: item.checked } } : {}),
+      content: this.itemBody(item),
+    }));
     return node.ordered ? { type: "orderedList", attrs: { start: node.start ?? 1, spread }, content: items } : { type: "bulletList", attrs: { spread }, content: items };
   }
 

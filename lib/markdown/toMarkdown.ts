@@ -80,7 +80,7 @@ class Writer {
     if (node.type === "taskList") {
       return { type: "list", ordered: false, spread, children: items.map((item) => this.listItem(item, typeof item.attrs?.checked === "boolean" ? item.attrs.checked : null, spread)) };
     }
-    const children = items.map((item) => this.listItem(item, null, spread));
+    const children = items.map((item) => this.listItem(item, typeof item.attrs?.checked === "boolean" ? item.attrs.checked : null, spread));
     if (node.type === "orderedList") return { type: "list", ordered: true, start: Number(node.attrs?.start ?? 1), spread, children };
     return { type: "list", ordered: false, spread, children };
   }

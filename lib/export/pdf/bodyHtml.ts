@@ -106,8 +106,11 @@ function render(node: PMNode, d: Diagrams): string {
       const start = Math.trunc(Number(node.attrs?.start ?? 1)) || 1;
       return `<ol${start !== 1 ? ` start="${start}"` : ""}>${children(node, d)}</ol>`;
     }
-    case "listItem":
-      return `<li>${children(node, d)}</li>`;
+    case "listItem": {
+      const checked = node.attrs?.checked;
+      if (typeof checked !== "boolean") return `<li>${children(node, d)}</li>`;
+      return `<li><span class="box">${checked ? "☑" : "☐"}</span>${children(node, d).replace(/^<p>|<\/p>$/g, "")}</li>`;
+    }
     case "taskList":
       return `<ul class="tasks">${children(node, d)}</ul>`;
     case "taskItem":
