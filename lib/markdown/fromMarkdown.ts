@@ -76,9 +76,12 @@ class Converter {
         return [this.list(node)];
       case "table":
         return [this.table(node)];
-      case "html":
-        this.keptAsText.push(node.value);
-        return [{ type: "htmlBlock", attrs: { html: node.value } }];
+      case "html": {
+        // an unclosed comment runs on to the end of its list item or quote, blank lines included; those are not content
+        const html = node.value.replace(/(?:\n[ \t]*)+$/, "");
+        this.keptAsText.push(html);
+        return [{ type: "htmlBlock", attrs: { html } }];
+      }
       case "definition": {
         // an unsafe target is made inert (`[label]: <>`), so references to it lead nowhere
         const url = safeHref(node.url) ?? "";

@@ -58,6 +58,9 @@ function autolinkForm(node: Link, source: string | undefined): "angle" | "litera
   if (node.children.length !== 1 || child?.type !== "text" || node.title) return null;
   const [start, end] = [node.position?.start.offset, node.position?.end.offset];
   const [childStart, childEnd] = [child.position?.start.offset, child.position?.end.offset];
+  // GFM finds some bare addresses after parsing, and gives them no position
+  const text = child.value;
+  if (start === undefined && (node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`)) return "literal";
   if (start === undefined || end === undefined || childStart === undefined || childEnd === undefined) return null;
   if (childStart === start && childEnd === end) return "literal";
   const angled = source === undefined || (source[start] === "<" && source[end - 1] === ">");
@@ -72,14 +75,17 @@ export class InlineConverter {
     private readonly onHtml: (html: string) => void,
   ) {}
 
+  /** Inline nodes; `[Label]` and `{label}` in text outside code and links become placeholders. */
   convert(nodes: PhrasingContent[], marks: PMMark[] = []): PMNode[] {
-    return mergeText(nodes.flatMap((node) => this.node(node, marks)));
+    return mergeText(nodes.flatMap((node) => this.node(node, marks))).flatMap((node) =>
+      node.type === "text" && !node.marks?.some((m) => m.type === "code" || m.type === "link") ? textWithPlaceholders(node.text ?? "", node.marks ?? []) : [node],
+    );
   }
 
   private node(node: PhrasingContent, marks: PMMark[]): PMNode[] {
     switch (node.type) {
       case "text":
-        return marks.some((m) => m.type === "code" || m.type === "link") ? [textNode(node.value, marks)] : textWithPlaceholders(node.value, marks);
+        return [textNode(node.value, marks)];
       case "strong":
         return this.convert(node.children, [...marks, { type: "bold" }]);
       case "emphasis":
@@ -87,7 +93,8 @@ export class InlineConverter {
       case "delete":
         return this.convert(node.children, [...marks, { type: "strike" }]);
       case "inlineCode":
-        return node.value ? [textNode(node.value, [...marks, { type: "code" }])] : [];
+        // a code span's line endings read as spaces (CommonMark 6.1)
+        return node.value ? [textNode(node.value.replace(/\r\n|\r|\n/g, " "), [...marks, { type: "code" }])] : [];
       case "break":
         return [{ type: "hardBreak" }];
       case "html":

@@ -10,6 +10,8 @@ const joinDefinitions: Join = (left, right) => (left.type === right.type && (lef
 
 const OPTIONS: Options = {
   bullet: "-",
+  // a list right after another is set apart by its bullet; "*" would read "* ***" as a rule
+  bulletOther: "+",
   emphasis: "*",
   strong: "*",
   fences: true,

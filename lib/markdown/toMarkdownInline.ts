@@ -42,19 +42,52 @@ export const linkReferenceHandle: Handle = Object.assign(
   { peek: () => "[" },
 );
 
-const LITERAL_BEFORE = /^$|[\s*_~(]$/;
-const LITERAL_AFTER = /^$|^[\s.,:;!?"')*_~\]]/;
-const LITERAL_TEXT = /^(?:(?:https?:\/\/|www\.)[^\s<>]*[A-Za-z0-9/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
+/** An address GFM reads as a link by itself: characters that need no escaping, ending in a letter, digit or slash. */
+const LITERAL_TEXT = /^(?:(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#@!$'+,;=%()]*[A-Za-z0-9/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
+/** An e-mail address CommonMark accepts between `<` and `>` (its 6.5 grammar). */
+const ANGLE_EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** What may stand before a bare address, and after it (trailing punctuation, then a space or the end). */
+const LITERAL_BEFORE = /(?:^|[\s(])$/;
+const LITERAL_AFTER = /^[.,:;!?"')]*(?:\s|$)/;
 
-/** A bare address is written bare only where GFM reads it back as the same link; else as `<…>` or `[…](…)`. */
+function isBareAddress(node: PhrasingContent): node is Link {
+  const child = node.type === "link" ? node.children[0] : undefined;
+  if (node.type !== "link" || node.data?.autolink !== "literal" || node.children.length !== 1 || child?.type !== "text" || node.title) return false;
+  const text = child.value;
+  return (node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`) && LITERAL_TEXT.test(text);
+}
+
+/**
+ * Keeps the bare form only for addresses that GFM will read back as the same link: plain text
+ * (or nothing) on both sides, a space or the start before, and trailing punctuation then a
+ * space or the end after. Others are written `<…>` (or `[…](…)`).
+ */
+function settleBareAddresses(parent: PhrasingParent): void {
+  parent.children.forEach((node, i) => {
+    if ("children" in node) settleBareAddresses(node as PhrasingParent);
+    if (node.type !== "link" || !node.data?.autolink) return;
+    const before = parent.children[i - 1];
+    const after = parent.children[i + 1];
+    const beforeOk = before === undefined || (before.type === "text" && LITERAL_BEFORE.test(before.value));
+    const afterOk = after === undefined || (after.type === "text" && LITERAL_AFTER.test(after.value)) || after.type === "break";
+    if (!(beforeOk && afterOk && isBareAddress(node))) delete node.data.autolink;
+  });
+}
+
+/** A link marked as a bare address (see `settleBareAddresses`) is written as its text alone. */
 export const linkHandle: Handle = (node: Link, parent, state, info) => {
   const child = node.children[0];
-  if (node.data?.autolink === "literal" && node.children.length === 1 && child?.type === "text" && !node.title) {
-    const text = child.value;
-    const same = node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`;
-    if (same && LITERAL_TEXT.test(text) && LITERAL_BEFORE.test(info.before) && LITERAL_AFTER.test(info.after)) return text;
+  if (node.data?.autolink === "literal" && child?.type === "text") return child.value;
+  // `<a@b.c_d>` is no autolink to CommonMark: such an address is written `[a@b.c_d](mailto:…)`
+  const email = node.url.startsWith("mailto:") && node.children.length === 1 && child?.type === "text" && child.value === node.url.slice(7);
+  if (!email || ANGLE_EMAIL.test(child.value)) return defaultHandlers.link(node, parent, state, info);
+  const resourceLink = state.options.resourceLink;
+  state.options.resourceLink = true;
+  try {
+    return defaultHandlers.link(node, parent, state, info);
+  } finally {
+    state.options.resourceLink = resourceLink;
   }
-  return defaultHandlers.link(node, parent, state, info);
 };
 
 /** Marks that wrap phrasing, outermost first; `code` is a leaf (inline code) instead. */
@@ -199,5 +232,6 @@ export function phrasing(nodes: PMNode[], ctx: PhrasingContext): PhrasingContent
     }
     (open.at(-1)?.node ?? root).children.push(content);
   }
+  settleBareAddresses(root);
   return root.children;
 }
