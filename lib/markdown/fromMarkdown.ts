@@ -62,7 +62,7 @@ class Converter {
         return [content.length ? { type: "paragraph", content } : { type: "paragraph" }];
       }
       case "code": {
-        const meta = node.meta || null;
+        const meta = node.meta?.trim() || null;
         if ((node.lang ?? "").toLowerCase() === "mermaid") return [{ type: "mermaid", attrs: meta ? { source: node.value, meta } : { source: node.value } }];
         const attrs: Record<string, string | null> = { language: node.lang ?? null };
         if (meta) attrs.meta = meta;

@@ -104,9 +104,9 @@ class Writer {
       case "taskList":
         return [this.list(node)];
       case "codeBlock":
-        return [{ type: "code", lang: node.attrs?.language ? String(node.attrs.language) : null, meta: str(node.attrs?.meta) || null, value: textOf(node) }];
+        return [{ type: "code", lang: node.attrs?.language ? String(node.attrs.language) : null, meta: str(node.attrs?.meta).trim() || null, value: textOf(node) }];
       case "mermaid":
-        return [{ type: "code", lang: "mermaid", meta: str(node.attrs?.meta) || null, value: str(node.attrs?.source) }];
+        return [{ type: "code", lang: "mermaid", meta: str(node.attrs?.meta).trim() || null, value: str(node.attrs?.source) }];
       case "blockquote":
         return [{ type: "blockquote", children: this.blocks(node.content ?? []) }];
       case "horizontalRule":

@@ -48,7 +48,8 @@ const LITERAL_TEXT = /^(?:(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#@!$'+,;=%()]*[
 const ANGLE_EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
 /** What may stand before a bare address, and after it (trailing punctuation, then a space or the end). */
 const LITERAL_BEFORE = /(?:^|[\s(])$/;
-const LITERAL_AFTER = /^[.,:;!?"')]*(?:\s|$)/;
+const LITERAL_AFTER = /^[.,:;!?"')]*\s/;
+const LITERAL_END = /^[.,:;!?"')]*$/;
 
 function isBareAddress(node: PhrasingContent): node is Link {
   const child = node.type === "link" ? node.children[0] : undefined;
@@ -69,8 +70,26 @@ function settleBareAddresses(parent: PhrasingParent): void {
     const before = parent.children[i - 1];
     const after = parent.children[i + 1];
     const beforeOk = before === undefined || (before.type === "text" && LITERAL_BEFORE.test(before.value));
-    const afterOk = after === undefined || (after.type === "text" && LITERAL_AFTER.test(after.value)) || after.type === "break";
+    const last = i + 2 >= parent.children.length;
+    const afterOk = after === undefined || (after.type === "text" && (LITERAL_AFTER.test(after.value) || (last && LITERAL_END.test(after.value))));
     if (!(beforeOk && afterOk && isBareAddress(node))) delete node.data.autolink;
+  });
+}
+
+/** HTML that starts an HTML block at the start of a line (CommonMark 4.6, kinds 1 to 6). */
+const HTML_BLOCK_START =
+  /^<(?:(?:script|pre|style|textarea)(?:\s|>|$)|!--|\?|![A-Za-z]|!\[CDATA\[|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$))/i;
+
+/**
+ * Inline HTML that would begin a line with a block-level tag (only possible once a link
+ * around it was dropped, or after an edit) would turn the whole paragraph into raw HTML on
+ * the next read: it is written as text instead, the same characters.
+ */
+function keepParagraphsParagraphs(children: PhrasingContent[]): void {
+  children.forEach((node, i) => {
+    const before = children[i - 1];
+    const atLineStart = before === undefined || before.type === "break" || (before.type === "text" && before.value.endsWith("\n"));
+    if (node.type === "html" && atLineStart && HTML_BLOCK_START.test(node.value)) children[i] = { type: "text", value: node.value };
   });
 }
 
@@ -233,5 +252,6 @@ export function phrasing(nodes: PMNode[], ctx: PhrasingContext): PhrasingContent
     (open.at(-1)?.node ?? root).children.push(content);
   }
   settleBareAddresses(root);
+  keepParagraphsParagraphs(root.children);
   return root.children;
 }

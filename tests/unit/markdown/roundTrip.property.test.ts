@@ -81,11 +81,11 @@ function checkRoundTrip(source: string): void {
 describe("Markdown → document → Markdown, on generated input", () => {
   it("is a fixed point after one pass, keeps every word and never writes an unsafe link (Markdown-ish input)", () => {
     fc.assert(fc.property(markdownish, checkRoundTrip), { numRuns: 3000 });
-  });
+  }, 120_000);
 
   it("holds for Markdown mixed with arbitrary characters", () => {
     fc.assert(fc.property(mixed, checkRoundTrip), { numRuns: 1500 });
-  });
+  }, 120_000);
 
   it("never throws on arbitrary text, control characters and lone surrogates included", () => {
     fc.assert(
@@ -94,5 +94,5 @@ describe("Markdown → document → Markdown, on generated input", () => {
       }),
       { numRuns: 1500 },
     );
-  });
+  }, 120_000);
 });
