@@ -97,9 +97,12 @@ export class InlineConverter {
         return node.value ? [textNode(node.value.replace(/\r\n|\r|\n/g, " "), [...marks, { type: "code" }])] : [];
       case "break":
         return [{ type: "hardBreak" }];
-      case "html":
-        this.onHtml(node.value);
-        return [{ type: "htmlInline", attrs: { html: node.value }, ...(marks.length ? { marks } : {}) }];
+      case "html": {
+        // inside a paragraph, a line's indentation is not content (a parser drops it on the next read)
+        const html = node.value.replace(/(\r?\n|\r)[ \t]+/g, "$1");
+        this.onHtml(html);
+        return [{ type: "htmlInline", attrs: { html }, ...(marks.length ? { marks } : {}) }];
+      }
       case "footnoteReference":
         return [{ type: "footnoteReference", attrs: { identifier: node.identifier, label: node.label ?? node.identifier } }];
       case "link": {
