@@ -1,7 +1,8 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
 import { LINK_REL, LINK_TARGET, linkAttributes, safeHref } from "../util/safeUrl";
 import { markdownNodes, referenceAttrs, referenceTypeOf } from "./markdownNodes";
-import type { PMDoc, PMMark, PMNode } from "./schema";
+import { withoutLaterDefaults } from "./laterDefaults";
+import type { PMDoc } from "./schema";
 
 // The ProseMirror schema of the document model (see schema.ts). Node and mark names,
 // attributes and their defaults are those of the tiptap JSON our documents have always
@@ -285,30 +286,4 @@ export const documentSchema = new Schema({ nodes, marks });
  */
 export function normalizeDoc(doc: PMDoc): PMDoc {
   return withoutLaterDefaults(documentSchema.nodeFromJSON(doc).toJSON() as PMDoc);
-}
-
-/**
- * Attributes added to existing nodes and marks after documents were first stored, with their
- * defaults. Canonical JSON leaves them out while they hold the default, so a stored body
- * that does not use them keeps the JSON, and so the content hash and its approvals, it had.
- */
-const LATER_DEFAULTS: Record<string, Record<string, unknown>> = {
-  codeBlock: { meta: null },
-  listItem: { checked: null },
-  mermaid: { meta: null },
-  bulletList: { spread: false },
-  orderedList: { spread: false },
-  taskList: { spread: false },
-  link: { reference: null, referenceType: null, autolink: null },
-};
-
-function withoutLaterDefaults<T extends PMNode | PMMark>(node: T): T {
-  const defaults = LATER_DEFAULTS[node.type];
-  if (defaults && node.attrs) {
-    for (const [name, value] of Object.entries(defaults)) if (node.attrs[name] === value) delete node.attrs[name];
-    if (!Object.keys(node.attrs).length) delete node.attrs;
-  }
-  if ("content" in node) node.content?.forEach(withoutLaterDefaults);
-  if ("marks" in node) node.marks?.forEach(withoutLaterDefaults);
-  return node;
 }

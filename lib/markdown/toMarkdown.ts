@@ -1,4 +1,4 @@
-import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, Root, RootContent, Table, TableCell } from "mdast";
+import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, Root, Table, TableCell } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
