@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { NodeView } from "prosemirror-view";
-import { IMAGE_ATTR_LIMITS, safeImageSrc } from "@/lib/editor/image";
+import { IMAGE_ALT_MAX, safeImageSrc } from "@/lib/editor/imageSrc";
 import type { NodeViewHost } from "./nodeViewHost";
 
 /**
@@ -83,7 +83,7 @@ class ImageView implements NodeView {
     const field = document.createElement("input");
     field.type = "text";
     field.className = "sw-image-alt-field";
-    field.maxLength = IMAGE_ATTR_LIMITS.alt;
+    field.maxLength = IMAGE_ALT_MAX;
     field.value = String(this.node.attrs.alt ?? "");
     field.setAttribute("aria-label", "Alt text");
     field.placeholder = "Describe the image";
