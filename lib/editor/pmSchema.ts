@@ -144,12 +144,25 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: () => ["br"],
     leafText: () => "\n",
   },
+  /** start: null for `- [ ]` tasks, the first number for `1. [ ]` tasks */
   taskList: {
     content: "taskItem+",
     group: "block list",
-    attrs: SPREAD,
-    parseDOM: [{ tag: 'ul[data-type="taskList"]', priority: 51, getAttrs: (el) => ({ spread: spreadOf(el) }) }],
-    toDOM: (node) => ["ul", { "data-type": "taskList", ...spreadData(node.attrs.spread) }, 0],
+    attrs: { ...SPREAD, start: { default: null } },
+    parseDOM: [
+      {
+        tag: 'ul[data-type="taskList"]',
+        priority: 51,
+        getAttrs: (el) => {
+          const start = parseInt(el.getAttribute("data-start") ?? "", 10);
+          return { spread: spreadOf(el), start: Number.isInteger(start) ? start : null };
+        },
+      },
+    ],
+    toDOM: (node) => {
+      const start = typeof node.attrs.start === "number" ? { "data-start": String(node.attrs.start) } : {};
+      return ["ul", { "data-type": "taskList", ...spreadData(node.attrs.spread), ...start }, 0];
+    },
   },
   taskItem: {
     content: "paragraph block*",
