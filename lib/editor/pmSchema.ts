@@ -65,7 +65,12 @@ const spreadData = (spread: unknown): Record<string, string> => (spread === true
 const LANGUAGE_CLASS = "language-";
 
 const nodes: Record<string, NodeSpec> = {
-  paragraph: { content: "inline*", group: "block", parseDOM: [{ tag: "p" }], toDOM: () => ["p", 0] },
+  /**
+   * A soft line break is "\n" in a paragraph's text (Markdown's own, kept on export).
+   * `whitespace: "pre"` keeps it when the editor re-reads typed text; pasted HTML paragraphs
+   * still collapse their whitespace, as before.
+   */
+  paragraph: { content: "inline*", group: "block", whitespace: "pre", parseDOM: [{ tag: "p", preserveWhitespace: false }], toDOM: () => ["p", 0] },
   doc: { content: "block+" },
   text: { group: "inline" },
   heading: {
