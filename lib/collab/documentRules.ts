@@ -53,7 +53,7 @@ const NODE_ATTRS: Record<string, AttrRules> = {
   heading: { level: int(1, 6) },
   bulletList: spread,
   orderedList: { start: int(0, 1_000_000), type: optional(oneOf(["1", "a", "A", "i", "I"])), ...spread },
-  taskList: spread,
+  taskList: { ...spread, start: optional(int(0, 1_000_000)) },
   // whatever a Markdown fence names ("c++", "{r}"); it only ever becomes a class name
   codeBlock: { language: optional(text(60)), meta: optional(text(LIMITS.label)) },
   taskItem: { checked: boolean },

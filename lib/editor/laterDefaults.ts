@@ -11,7 +11,7 @@ const LATER_DEFAULTS: Record<string, Record<string, unknown>> = {
   mermaid: { meta: null },
   bulletList: { spread: false },
   orderedList: { spread: false },
-  taskList: { spread: false },
+  taskList: { spread: false, start: null },
   link: { reference: null, referenceType: null, autolink: null },
 };
 

@@ -65,7 +65,12 @@ const spreadData = (spread: unknown): Record<string, string> => (spread === true
 const LANGUAGE_CLASS = "language-";
 
 const nodes: Record<string, NodeSpec> = {
-  paragraph: { content: "inline*", group: "block", parseDOM: [{ tag: "p" }], toDOM: () => ["p", 0] },
+  /**
+   * A soft line break is "\n" in a paragraph's text (Markdown's own, kept on export).
+   * `whitespace: "pre"` keeps it when the editor re-reads typed text; pasted HTML paragraphs
+   * still collapse their whitespace, as before.
+   */
+  paragraph: { content: "inline*", group: "block", whitespace: "pre", parseDOM: [{ tag: "p", preserveWhitespace: false }], toDOM: () => ["p", 0] },
   doc: { content: "block+" },
   text: { group: "inline" },
   heading: {
@@ -144,12 +149,25 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: () => ["br"],
     leafText: () => "\n",
   },
+  /** start: null for `- [ ]` tasks, the first number for `1. [ ]` tasks */
   taskList: {
     content: "taskItem+",
     group: "block list",
-    attrs: SPREAD,
-    parseDOM: [{ tag: 'ul[data-type="taskList"]', priority: 51, getAttrs: (el) => ({ spread: spreadOf(el) }) }],
-    toDOM: (node) => ["ul", { "data-type": "taskList", ...spreadData(node.attrs.spread) }, 0],
+    attrs: { ...SPREAD, start: { default: null } },
+    parseDOM: [
+      {
+        tag: 'ul[data-type="taskList"]',
+        priority: 51,
+        getAttrs: (el) => {
+          const start = parseInt(el.getAttribute("data-start") ?? "", 10);
+          return { spread: spreadOf(el), start: Number.isInteger(start) ? start : null };
+        },
+      },
+    ],
+    toDOM: (node) => {
+      const start = typeof node.attrs.start === "number" ? { "data-start": String(node.attrs.start) } : {};
+      return ["ul", { "data-type": "taskList", ...spreadData(node.attrs.spread), ...start }, 0];
+    },
   },
   taskItem: {
     content: "paragraph block*",

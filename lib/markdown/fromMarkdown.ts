@@ -106,11 +106,12 @@ class Converter {
 
   private list(node: List): PMNode {
     const spread = node.spread === true || node.children.some((item) => item.spread === true);
-    if (!node.ordered && node.children.every((item) => typeof item.checked === "boolean")) {
+    if (node.children.every((item) => typeof item.checked === "boolean")) {
       const items = node.children.map((item) => ({ type: "taskItem" as const, attrs: { checked: item.checked === true }, content: this.itemBody(item) }));
-      return { type: "taskList", attrs: { spread }, content: items };
+      // a numbered task list (`1. [ ] …`) keeps its start number
+      return { type: "taskList", attrs: node.ordered ? { spread, start: node.start ?? 1 } : { spread }, content: items };
     }
-    // a list that mixes tasks and plain items, or numbers its tasks: each item keeps its own checkbox
+    // a list that mixes tasks and plain items: each item keeps its own checkbox
     const items = node.children.map((item) => ({
       type: "listItem" as const,
       ...(typeof item.checked === "boolean" ? { attrs: { checked: item.checked } } : {}),

@@ -80,7 +80,9 @@ class Writer {
     const spread = node.attrs?.spread === true;
     const items = node.content ?? [];
     if (node.type === "taskList") {
-      return { type: "list", ordered: false, spread, children: items.map((item) => this.listItem(item, typeof item.attrs?.checked === "boolean" ? item.attrs.checked : null, spread)) };
+      const children = items.map((item) => this.listItem(item, item.attrs?.checked === true, spread));
+      const start = node.attrs?.start;
+      return typeof start === "number" ? { type: "list", ordered: true, start, spread, children } : { type: "list", ordered: false, spread, children };
     }
     const children = items.map((item) => this.listItem(item, typeof item.attrs?.checked === "boolean" ? item.attrs.checked : null, spread));
     if (node.type === "orderedList") return { type: "list", ordered: true, start: Number(node.attrs?.start ?? 1), spread, children };
