@@ -119,6 +119,7 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
   // the Markdown refers to the files by relative path, and the zip holds them beside it
   const id = src.split("/").pop()!;
   const markdown = await (await a.request.get(`/api/documents/${documentId}/export.md`)).text();
+  expect(markdown).toContain(`![Request flow, red for the failing path](images/${id}.png)`);
   expect(markdown).not.toContain("/api/images/");
   const zip = unzipSync(await (await a.request.get(`/api/workspaces/${slug}/export.zip`)).body());
   expect(Buffer.from(zip[`images/${id}.png`]!).equals(PNG)).toBe(true);
@@ -163,5 +164,7 @@ test("a zip of Markdown files brings its images along, and names the ones it lac
   await expect(imported).toContainText("from adr/0001-use-postgres.md, 1 image(s)");
   await expect(form.getByRole("list", { name: "Images not imported for Use PostgreSQL" })).toContainText("img/sketch.png: no such file in the import");
   await imported.getByRole("link", { name: "Use PostgreSQL" }).click();
-  await expect(page.getByRole("textbox", { name: "Decision body" })).toBeVisible();
+  const decision = page.getByRole("textbox", { name: "Decision body" });
+  await expect(decision.locator('.sw-image img[alt="Schema"]')).toHaveAttribute("src", /^\/api\/images\//);
+  await expect.poll(() => decision.locator('.sw-image img[alt="Schema"]').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(120);
 });

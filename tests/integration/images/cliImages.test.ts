@@ -35,6 +35,7 @@ describe("specwright export and import with images", () => {
     expect(exported.stderr).toBe("");
     expect(exported.stdout).toContain("1 image(s)");
     expect(readFileSync(path.join(out, "images", `${stored.id}.png`)).equals(png)).toBe(true);
+    expect(readFileSync(path.join(out, "pictures.md"), "utf8")).toContain(`![Green](images/${stored.id}.png)`);
 
     // a folder as a team keeps it in Git: a document beside its images, one of them missing
     const folder = path.join(scratch, "repo");

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import type { PMDoc } from "@/lib/editor/schema";
+import { walk, type PMDoc } from "@/lib/editor/schema";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
 import { collectWorkspaceExport, zipWorkspaceExport } from "@/lib/export/exportWorkspace";
@@ -82,6 +82,7 @@ describe("images leaving and coming back", () => {
     const viewer = ctxFor(ws.members.viewer[0]!);
     const single = await exportDocumentMarkdown(viewer, { documentId: docId });
     expect(single.images.map((i) => i.path)).toEqual([`images/${stored.id}.png`]);
+    expect(single.markdown).toContain(`Figure: ![A red square](images/${stored.id}.png)`);
     expect(single.markdown).not.toContain("/api/images/");
 
     const files = unzipSync(zipWorkspaceExport(await collectWorkspaceExport(viewer, { slug: ws.slug })));
@@ -125,6 +126,29 @@ describe("images leaving and coming back", () => {
     const bodies = JSON.stringify((await testDb().section.findMany({ where: { documentId: result!.document.id } })).map((s) => s.body));
     expect(bodies).toContain(`/api/images/${image.id}`);
     expect(bodies).not.toContain("images/arch.png");
+    // the missing one stays an image with its path as written
+    expect(bodies).toContain('"src":"images/gone.png"');
+  });
+
+  it("brings a workspace zip back into another workspace with its images", async () => {
+    const from = await makeWorkspace();
+    const docId = await documentIn(from, "Round trip");
+    const png = pngOf(3, 3, [7, 70, 170]);
+    const stored = await uploadImage(ctxFor(from.owner), { documentId: docId }, png);
+    await showImage(docId, stored.src, "Blue");
+    const zip = zipWorkspaceExport(await collectWorkspaceExport(ctxFor(from.owner), { slug: from.slug }));
+
+    const to = await makeWorkspace();
+    const owner = ctxFor(to.owner);
+    const [result] = await testDb().$transaction((tx) => importBundle({ ...owner, db: tx }, { slug: to.slug, files: unzipBundle(zip) }));
+    expect(result!.images).toEqual({ stored: 1, missing: [] });
+    const image = await testDb().image.findFirstOrThrow({ where: { workspaceId: to.id } });
+    expect(image.id).not.toBe(stored.id);
+    expect(Buffer.from(image.bytes).equals(png)).toBe(true);
+    const sections = await testDb().section.findMany({ where: { documentId: result!.document.id } });
+    const images: unknown[] = [];
+    for (const section of sections) walk(section.body as unknown as PMDoc, (node) => void (node.type === "image" && images.push(node.attrs)));
+    expect(images).toEqual([{ src: `/api/images/${image.id}`, alt: "Blue", title: null, reference: null, referenceType: null }]);
   });
 
   it("imports nothing when one file of the zip fails", async () => {
