@@ -6,7 +6,9 @@ import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 const PUBLIC_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email"];
 const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready"];
 // uploads may send the file itself (multipart or text/markdown); next-auth posts forms and checks its own CSRF token
-const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/];
+const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/, /^\/api\/workspaces\/[^/]+\/import\.zip$/, /^\/api\/documents\/[^/]+\/images$/];
+// image bytes carry their own headers: immutable (an id never changes its content), with a CSP of their own
+const IMAGE_PATH = /^\/api\/images\/[^/]+$/;
 const FORM_PATHS = [/^\/api\/auth\//];
 // a NUL byte, or a percent-encoded sequence that is not UTF-8 (how a lone surrogate arrives)
 const UNSTORABLE_URL = /%00|%ED%[AB][0-9A-F]/i;
@@ -77,7 +79,7 @@ export async function proxy(request: NextRequest) {
   }
   if (isApi) {
     const response = NextResponse.next();
-    for (const [name, value] of Object.entries(API_HEADERS)) response.headers.set(name, value);
+    for (const [name, value] of Object.entries(API_HEADERS)) if (!(IMAGE_PATH.test(pathname) && name === "Cache-Control")) response.headers.set(name, value);
     return response;
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

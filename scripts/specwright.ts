@@ -27,14 +27,16 @@ Commands:
       Use - to read standard input. --repair-mojibake fixes UTF-8 text that was
       decoded as Mac Roman or Windows-1252 (e.g. "üìã" for 📋); without it such text
       is kept and a warning is printed.
-  import <files…> --workspace <slug> [--template <key|id>] [--repair-mojibake] [--as <email>]
+  import <files…|folder> --workspace <slug> [--template <key|id>] [--repair-mojibake] [--as <email>]
       Create one document per Markdown file in the workspace, in the database at
       DATABASE_URL: as is (one section per heading), or mapped onto a template by
       heading with --template (auto: the template an exported file names in its
       front matter). All files or none: when one fails, nothing is imported.
+      Given a folder, imports every .md file in it with the images it refers to by
+      relative path; an image that is not there is reported and its path kept.
   export <dir> --workspace <slug> [--as <email>]
       Write every document of the workspace into <dir> as Markdown (the same bytes as
-      its "Download Markdown") plus manifest.json.
+      its "Download Markdown"), the images they show under images/, plus manifest.json.
       Both act as the member with --as <email>, by default the workspace's first owner,
       with that member's permissions.
 

@@ -15,9 +15,19 @@ export class BodyRejected extends Error {
  * testable with a plain Request.
  */
 export async function readLimitedText(req: Request, maxBytes: number, tooLarge: string): Promise<string> {
+  const bytes = await readLimitedBytes(req, maxBytes, tooLarge);
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new BodyRejected(400, "The file is not UTF-8 text. Save it as UTF-8 and try again.");
+  }
+}
+
+/** Reads a request body as bytes with the same limit as `readLimitedText` (413 past `maxBytes`). */
+export async function readLimitedBytes(req: Request, maxBytes: number, tooLarge: string): Promise<Uint8Array> {
   const declared = Number(req.headers.get("content-length") ?? "");
   if (Number.isFinite(declared) && declared > maxBytes) throw new BodyRejected(413, tooLarge);
-  if (!req.body) return "";
+  if (!req.body) return new Uint8Array();
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -31,9 +41,5 @@ export async function readLimitedText(req: Request, maxBytes: number, tooLarge: 
     }
     chunks.push(value);
   }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
-  } catch {
-    throw new BodyRejected(400, "The file is not UTF-8 text. Save it as UTF-8 and try again.");
-  }
+  return Buffer.concat(chunks);
 }

@@ -1,4 +1,6 @@
 import type { ReactNode } from "react";
+import { safeImageSrc } from "@/lib/editor/imageSrc";
+import { definitionSource, isHtmlComment } from "@/lib/editor/markdownNodes";
 import type { PMMark, PMNode } from "@/lib/editor/schema";
 import { linkAttributes, safeHref } from "@/lib/util/safeUrl";
 
@@ -17,12 +19,40 @@ function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | n
       case "link": {
         // only the address comes from the document; rel, target and class are ours
         const href = safeHref(mark.attrs?.href);
-        return href ? <a key={k} {...linkAttributes(href)} className="text-indigo-700 underline">{inner}</a> : inner;
+        const title = typeof mark.attrs?.title === "string" && mark.attrs.title ? mark.attrs.title : undefined;
+        return href ? <a key={k} {...linkAttributes(href)} title={title} className="text-indigo-700 underline">{inner}</a> : inner;
       }
       default:
         return inner;
     }
   }, text);
+}
+
+const str = (value: unknown): string => (typeof value === "string" ? value : "");
+const ALIGN: Record<string, string> = { left: "text-left", center: "text-center", right: "text-right" };
+
+/** Raw HTML is shown as its source, never as markup; comments are dimmed. */
+function rawHtml(html: string, key: string | number, block: boolean): ReactNode {
+  const tone = isHtmlComment(html) ? "text-slate-400 italic" : "text-slate-700";
+  return block ? (
+    <pre key={key} className={`my-2 overflow-x-auto rounded-md border border-dashed border-slate-300 bg-slate-50 p-2 font-mono text-xs ${tone}`} data-type="htmlBlock">
+      {html}
+    </pre>
+  ) : (
+    <code key={key} className={`rounded border border-dashed border-slate-300 bg-slate-50 px-1 font-mono text-[0.85em] ${tone}`} data-type="htmlInline">
+      {html}
+    </code>
+  );
+}
+
+function image(node: PMNode, key: string | number): ReactNode {
+  const src = safeImageSrc(node.attrs?.src);
+  const alt = str(node.attrs?.alt);
+  if (!src) return <span key={key} className="text-slate-500 italic">{alt}</span>;
+  const title = str(node.attrs?.title) || undefined;
+  // eslint-disable-next-line @next/next/no-img-element -- a document's own image, any size, from an address checked above
+  const img = <img key={key} src={src} alt={alt} title={title} className="inline-block max-w-full align-text-bottom" />;
+  return withMarks(img, node.marks, key);
 }
 
 function render(node: PMNode, key: string | number): ReactNode {
@@ -34,6 +64,27 @@ function render(node: PMNode, key: string | number): ReactNode {
       return <br key={key} />;
     case "placeholder":
       return <span key={key} className="rounded bg-slate-100 px-1 text-slate-600 italic" data-placeholder="">{String(node.attrs?.label ?? "")}</span>;
+    case "image":
+      return image(node, key);
+    case "htmlInline":
+      return withMarks(rawHtml(str(node.attrs?.html), key, false), node.marks, key);
+    case "htmlBlock":
+      return rawHtml(str(node.attrs?.html), key, true);
+    case "footnoteReference":
+      return <sup key={key} className="text-indigo-700" data-type="footnoteReference">[{str(node.attrs?.label) || str(node.attrs?.identifier)}]</sup>;
+    case "footnoteDefinition":
+      return (
+        <div key={key} className="my-2 flex gap-2 text-xs text-slate-700" data-type="footnoteDefinition">
+          <span className="font-mono text-slate-500">[^{str(node.attrs?.label) || str(node.attrs?.identifier)}]:</span>
+          <div className="min-w-0 flex-1">{children()}</div>
+        </div>
+      );
+    case "definition":
+      return (
+        <p key={key} className="my-1 font-mono text-xs break-all text-slate-500" data-type="definition">
+          {definitionSource(str(node.attrs?.label), str(node.attrs?.url), str(node.attrs?.title) || null)}
+        </p>
+      );
     case "paragraph":
       return <p key={key} className="my-2 min-h-[1em]">{children()}</p>;
     case "heading": {
@@ -46,7 +97,13 @@ function render(node: PMNode, key: string | number): ReactNode {
     case "orderedList":
       return <ol key={key} start={Number(node.attrs?.start ?? 1)} className="my-2 list-decimal pl-6">{children()}</ol>;
     case "listItem":
-      return <li key={key}>{children()}</li>;
+      if (typeof node.attrs?.checked !== "boolean") return <li key={key}>{children()}</li>;
+      return (
+        <li key={key}>
+          <input type="checkbox" checked={node.attrs.checked} readOnly aria-label="Task done" className="mr-2" />
+          {children()}
+        </li>
+      );
     case "taskList":
       return <ul key={key} className="my-2 space-y-1" data-type="taskList">{children()}</ul>;
     case "taskItem":
@@ -82,15 +139,18 @@ function render(node: PMNode, key: string | number): ReactNode {
     case "tableRow":
       return <tr key={key}>{children()}</tr>;
     case "tableHeader":
-      return <th key={key} scope="col" className="border border-slate-300 bg-slate-100 px-2 py-1 text-left font-semibold">{children()}</th>;
+      return <th key={key} scope="col" className={`border border-slate-300 bg-slate-100 px-2 py-1 font-semibold ${ALIGN[str(node.attrs?.align)] ?? "text-left"}`}>{children()}</th>;
     case "tableCell":
-      return <td key={key} className="border border-slate-300 px-2 py-1 align-top">{children()}</td>;
+      return <td key={key} className={`border border-slate-300 px-2 py-1 align-top ${ALIGN[str(node.attrs?.align)] ?? ""}`}>{children()}</td>;
     default:
       return <div key={key}>{children()}</div>;
   }
 }
 
-/** Read-only rendering of a section body (no HTML strings: React escapes all text). */
+/**
+ * Read-only rendering of a section body (no HTML strings: React escapes all text, raw HTML
+ * included). Soft line breaks show where they are in the source, as in the editor.
+ */
 export function RichText({ doc }: { doc: PMNode }) {
-  return <div className="text-sm leading-6 text-slate-800">{(doc.content ?? []).map((n, i) => render(n, i))}</div>;
+  return <div className="text-sm leading-6 whitespace-pre-wrap text-slate-800">{(doc.content ?? []).map((n, i) => render(n, i))}</div>;
 }

@@ -4,6 +4,7 @@ import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from "re
 import { flushSync } from "react-dom";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
+import type { UploadStatus } from "./imageUpload";
 import { SectionEditor, type SlashState } from "./sectionEditor";
 import { filterSlashItems, SlashMenu } from "./SlashMenu";
 import { selectionAnchor } from "./comments/anchors";
@@ -14,6 +15,8 @@ import type { Draft } from "./comments/SectionComments";
 const Toolbar = lazy(() => import("./Toolbar").then((m) => ({ default: m.Toolbar })));
 
 interface Props {
+  /** the document whose images are uploaded */
+  documentId: string;
   onNotice: (message: string) => void;
   /** open threads anchored in this section */
   threads: AnchoredThread[];
@@ -26,11 +29,12 @@ interface Props {
   editable: boolean;
 }
 
-function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment }: Props) {
+function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment }: Props) {
   const [slash, setSlash] = useState<SlashState | null>(null);
+  const [upload, setUpload] = useState<UploadStatus | null>(null);
   // created during the first render, so a batch of sections mounts in one synchronous
   // pass (see mountSoon)
-  const create = () => new SectionEditor({ ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, onUpload: setUpload });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -77,6 +81,11 @@ function Editor({ ydoc, carets, sectionKey, title, editable, onNotice, threads, 
         </button>
       </div>
       <div ref={host} />
+      {upload ? (
+        <p role="status" className="text-xs text-slate-600">
+          Uploading {upload.name}… {upload.percent}%
+        </p>
+      ) : null}
       {slash ? <SlashMenu items={filterSlashItems(slash.query)} active={slash.active} position={slash.position} onPick={(item) => section.pick(item)} /> : null}
     </div>
   );

@@ -85,6 +85,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
       ) : null}
       <div className="mt-3">
         <SectionBody
+          documentId={props.documentId}
           onNotice={props.onNotice}
           threads={anchored}
           onComment={comment}

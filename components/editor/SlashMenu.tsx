@@ -6,6 +6,7 @@ import { insertHorizontalRule, insertMermaid, setParagraph, toggleBulletList, to
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { insertTable } from "@/lib/editor/table";
 import { createPortal } from "react-dom";
+import { pickImage } from "./imageUpload";
 
 export interface SlashItem {
   label: string;
@@ -26,6 +27,7 @@ export const SLASH_ITEMS: SlashItem[] = [
   { label: "Table", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
   { label: "Code block", run: setBlockType(nodes.codeBlock!) },
   { label: "Mermaid diagram", run: insertMermaid },
+  { label: "Image", run: pickImage },
   { label: "Quote", run: wrapIn(nodes.blockquote!) },
   { label: "Divider", run: insertHorizontalRule },
 ];

@@ -20,6 +20,7 @@ import {
 } from "@/lib/editor/commands";
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { insertTable } from "@/lib/editor/table";
+import { pickImage } from "./imageUpload";
 import type { SectionEditor } from "./sectionEditor";
 import { useEditorSelector } from "./useEditorSelector";
 
@@ -47,6 +48,7 @@ const TOOLS: Tool[] = [
   { label: "Code block", text: "{ }", run: toggleCodeBlock, active: node("codeBlock") },
   { label: "Insert table", text: "▦", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
   { label: "Insert Mermaid diagram", text: "◇", run: insertMermaid },
+  { label: "Insert image", text: "🖼", run: pickImage },
   { label: "Horizontal rule", text: "—", run: insertHorizontalRule },
 ];
 

@@ -1,6 +1,6 @@
 import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
 import { keymap } from "prosemirror-keymap";
-import { EditorState, type Command, type Transaction } from "prosemirror-state";
+import { EditorState, TextSelection, type Command, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
@@ -12,6 +12,8 @@ import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { codeBlockView } from "./codeBlockView";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
+import { imageFiles, pickImageFiles, PICK_IMAGE_EVENT, uploadImageFile, type UploadStatus } from "./imageUpload";
+import { imageView } from "./imageView";
 import { isMarkdownPaste, pasteMarkdown } from "./markdownPaste";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
 import type { NodeViewHost } from "./nodeViewHost";
@@ -45,6 +47,8 @@ function slashAt(view: EditorView): Omit<SlashState, "active"> | null {
 }
 
 interface Options {
+  /** the document whose images are uploaded */
+  documentId: string;
   ydoc: Y.Doc;
   carets: SectionAwarenessHub;
   sectionKey: string;
@@ -56,6 +60,8 @@ interface Options {
   onNotice: (message: string) => void;
   /** the slash menu opened, moved or closed */
   onSlash: (state: SlashState | null) => void;
+  /** an image upload started, progressed or ended (null) */
+  onUpload: (status: UploadStatus | null) => void;
 }
 
 /**
@@ -103,18 +109,43 @@ export class SectionEditor implements NodeViewHost {
         mermaid: (node, _view, getPos) => mermaidNodeView(node, this, getPos),
         taskItem: (node, _view, getPos) => taskItemView(node, this, getPos),
         codeBlock: (node, _view, getPos) => codeBlockView(node, this, getPos),
+        image: (node, _view, getPos) => imageView(node, this, getPos),
       },
       // also called while the view is being built (the binding draws the section's text)
       dispatchTransaction(this: EditorView, tr) {
         apply(this, tr);
       },
-      handlePaste: (view, event) => this.refuseLargePaste(event) || this.convertMarkdown(view, event),
+      handlePaste: (view, event) => this.pasteImages(view, event) || this.refuseLargePaste(event) || this.convertMarkdown(view, event),
+      handleDrop: (view, event, _slice, moved) => !moved && this.dropImages(view, event),
       handleKeyDown: (_view, event) => this.keyDown(event),
       handleDOMEvents: {
         focus: () => this.notify(),
         blur: () => this.notify(),
       },
     });
+    this.view.dom.addEventListener(PICK_IMAGE_EVENT, () => pickImageFiles((files) => void this.insertImages(files)));
+  }
+
+  /**
+   * Uploads image files one after the other and inserts each at the caret once it is
+   * stored; a refused or failed upload inserts nothing and says why.
+   */
+  async insertImages(files: File[]): Promise<void> {
+    for (const file of files) {
+      if (!this.view || !this.editable) return;
+      this.options.onUpload({ name: file.name || "image", percent: 0 });
+      const outcome = await uploadImageFile(this.options.documentId, file, (percent) => this.options.onUpload({ name: file.name || "image", percent }));
+      this.options.onUpload(null);
+      const view = this.view;
+      if (!outcome.ok) {
+        this.options.onNotice(outcome.error);
+        continue;
+      }
+      if (!view || !this.editable) return;
+      const alt = (file.name || "").replace(/\.[^.]*$/, "").slice(0, 200);
+      const image = documentSchema.nodes.image!.create({ src: outcome.image.src, alt });
+      view.dispatch(view.state.tr.replaceSelectionWith(image, false).scrollIntoView());
+    }
   }
 
   /** The editor's current state (an empty document until mounted). */
@@ -224,6 +255,26 @@ export class SectionEditor implements NodeViewHost {
     } else if (!open || open.from !== found.from || open.query !== found.query) {
       this.setSlash({ ...found, active: 0 });
     }
+  }
+
+  /** Pasted image files (a screenshot, a copied file) are uploaded rather than pasted as HTML. */
+  private pasteImages(view: EditorView, event: ClipboardEvent): boolean {
+    const files = imageFiles(event.clipboardData?.files);
+    if (!files.length || !this.editable || view.state.selection.$from.parent.type.spec.code) return false;
+    event.preventDefault();
+    void this.insertImages(files);
+    return true;
+  }
+
+  /** Dropped image files go where they were dropped. */
+  private dropImages(view: EditorView, event: DragEvent): boolean {
+    const files = imageFiles(event.dataTransfer?.files);
+    if (!files.length || !this.editable) return false;
+    event.preventDefault();
+    const at = view.posAtCoords({ left: event.clientX, top: event.clientY });
+    if (at) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(at.pos))));
+    void this.insertImages(files);
+    return true;
   }
 
   private refuseLargePaste(event: ClipboardEvent): boolean {

@@ -2,6 +2,7 @@ import type { FieldValue } from "@/lib/templates/instantiate";
 import type { BodySegment } from "@/lib/versions/bodyDiff";
 import type { SectionDiff } from "@/lib/versions/diff";
 import type { DiffDto } from "@/lib/versions/present";
+import { ImageDiff } from "./ImageDiff";
 import { MermaidDiff } from "./MermaidDiff";
 import { Parts } from "./Parts";
 
@@ -19,6 +20,7 @@ const show = (v: FieldValue | undefined) => (v === undefined || v === null || v 
 function Segment({ segment }: { segment: BodySegment }) {
   if (segment.type === "text") return <p className="my-2 text-sm leading-6 whitespace-pre-wrap text-slate-800"><Parts parts={segment.parts} /></p>;
   if (segment.type === "mermaid") return <MermaidDiff segment={segment} />;
+  if (segment.type === "image") return <ImageDiff segment={segment} />;
   return (
     <div className="my-2 overflow-x-auto">
       <table className="min-w-full border-collapse text-sm" data-status={segment.status}>

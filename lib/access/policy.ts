@@ -67,6 +67,9 @@ export const RULES = {
   "document.import": isEditor,
   "workspace.export": isMember,
   "version.view": isMember,
+  // images are part of the documents: whoever may edit adds them, every member sees them
+  "image.upload": isEditor,
+  "image.view": isMember,
   "version.create": isEditor,
   "version.restore": isEditor,
   // reviewers are often viewers: everyone in the workspace may discuss a document

@@ -2,6 +2,7 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { fieldProblem } from "../documents/validateFields";
 import { documentSchema } from "../editor/pmSchema";
+import { safeImageSrc } from "../editor/imageSrc";
 import { isSafeHref } from "../util/safeUrl";
 import { isStorableText } from "../util/storableText";
 import type { FieldValue } from "../templates/instantiate";
@@ -11,7 +12,7 @@ import { bodyName, fieldsName, ORDER, SECTIONS } from "./ydoc";
 // What a Y.Doc may hold, checked like the documents API checks a write (issue 14): the
 // collaboration server refuses an update that adds a problem listed here.
 
-export const LIMITS = { sections: 500, order: 2000, title: 500, maxDepth: 6, fields: 50, fieldText: 10_000, listItems: 100, listItem: 200, attr: 200 } as const;
+export const LIMITS = { sections: 500, order: 2000, title: 500, maxDepth: 6, fields: 50, fieldText: 10_000, listItems: 100, listItem: 200, attr: 200, label: 1000, url: 2048, html: 100_000 } as const;
 
 export const SECTION_KEY = /^[A-Za-z0-9_-]{1,80}$/;
 /** True when PostgreSQL can store the string as text (no NUL, no lone surrogate). */
@@ -42,24 +43,51 @@ const cellAttrs: AttrRules = {
   colwidth: optional((v) => Array.isArray(v) && v.length <= 100 && v.every(int(0, 10_000))),
   align: optional(oneOf(["left", "right", "center"])),
 };
+const boolean = (v: unknown) => typeof v === "boolean";
+const label = text(LIMITS.label);
+const referenceType = optional(oneOf(["full", "collapsed", "shortcut"]));
+const spread = { spread: optional(boolean) };
+/** A link's or image's address: one we link to (`safeHref`), never javascript:, data: or the like. */
+const safeLinkHref = (v: unknown) => typeof v === "string" && v.length <= LIMITS.url && storable(v) && isSafeHref(v);
 const NODE_ATTRS: Record<string, AttrRules> = {
   heading: { level: int(1, 6) },
-  orderedList: { start: int(0, 1_000_000), type: optional(oneOf(["1", "a", "A", "i", "I"])) },
+  bulletList: spread,
+  orderedList: { start: int(0, 1_000_000), type: optional(oneOf(["1", "a", "A", "i", "I"])), ...spread },
+  taskList: { ...spread, start: optional(int(0, 1_000_000)) },
   // whatever a Markdown fence names ("c++", "{r}"); it only ever becomes a class name
-  codeBlock: { language: optional(text(60)) },
-  taskItem: { checked: (v) => typeof v === "boolean" },
+  codeBlock: { language: optional(text(60)), meta: optional(text(LIMITS.label)) },
+  taskItem: { checked: boolean },
+  // a task in a list that mixes tasks and plain items
+  listItem: { checked: optional(boolean) },
   tableCell: cellAttrs,
   tableHeader: cellAttrs,
-  mermaid: { source: text(100_000) },
+  mermaid: { source: text(100_000), meta: optional(text(LIMITS.label)) },
   placeholder: { label: text(LIMITS.attr) },
+  // raw HTML is stored as text and only ever shown as text
+  htmlBlock: { html: text(LIMITS.html) },
+  htmlInline: { html: text(LIMITS.html) },
+  image: {
+    src: (v) => typeof v === "string" && v.length <= LIMITS.url && storable(v) && safeImageSrc(v) !== null,
+    alt: text(LIMITS.label),
+    title: optional(text(LIMITS.label)),
+    reference: optional(label),
+    referenceType,
+  },
+  footnoteReference: { identifier: label, label },
+  footnoteDefinition: { identifier: label, label },
+  // an unsafe target was made inert ("") on import
+  definition: { identifier: label, label, url: (v) => v === "" || safeLinkHref(v), title: optional(text(LIMITS.label)) },
 };
 const MARK_ATTRS: Record<string, AttrRules> = {
   link: {
-    href: (v) => typeof v === "string" && v.length <= 2048 && storable(v) && isSafeHref(v),
+    href: safeLinkHref,
     target: optional(text(LIMITS.attr)),
     rel: optional(text(LIMITS.attr)),
     class: optional(text(LIMITS.attr)),
-    title: optional(text(LIMITS.attr)),
+    title: optional(text(LIMITS.label)),
+    reference: optional(label),
+    referenceType,
+    autolink: optional(oneOf(["angle", "literal"])),
   },
 };
 

@@ -1,5 +1,7 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
 import { LINK_REL, LINK_TARGET, linkAttributes, safeHref } from "../util/safeUrl";
+import { markdownNodes, referenceAttrs, referenceTypeOf } from "./markdownNodes";
+import { withoutLaterDefaults } from "./laterDefaults";
 import type { PMDoc } from "./schema";
 
 // The ProseMirror schema of the document model (see schema.ts). Node and mark names,
@@ -55,10 +57,20 @@ function cell(tag: "td" | "th", role: "cell" | "header_cell"): NodeSpec {
 }
 
 const HEADING_LEVELS = [1, 2, 3, 4, 5, 6];
+
+/** `spread`: a loose list (blank lines between items), kept through copy and paste as data-spread. */
+const SPREAD = { spread: { default: false } };
+const spreadOf = (el: HTMLElement) => el.getAttribute("data-spread") === "true";
+const spreadData = (spread: unknown): Record<string, string> => (spread === true ? { "data-spread": "true" } : {});
 const LANGUAGE_CLASS = "language-";
 
 const nodes: Record<string, NodeSpec> = {
-  paragraph: { content: "inline*", group: "block", parseDOM: [{ tag: "p" }], toDOM: () => ["p", 0] },
+  /**
+   * A soft line break is "\n" in a paragraph's text (Markdown's own, kept on export).
+   * `whitespace: "pre"` keeps it when the editor re-reads typed text; pasted HTML paragraphs
+   * still collapse their whitespace, as before.
+   */
+  paragraph: { content: "inline*", group: "block", whitespace: "pre", parseDOM: [{ tag: "p", preserveWhitespace: false }], toDOM: () => ["p", 0] },
   doc: { content: "block+" },
   text: { group: "inline" },
   heading: {
@@ -70,32 +82,46 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: (node) => [`h${node.attrs.level as number}`, 0],
   },
   blockquote: { content: "block+", group: "block", defining: true, parseDOM: [{ tag: "blockquote" }], toDOM: () => ["blockquote", 0] },
-  bulletList: { content: "listItem+", group: "block list", parseDOM: [{ tag: "ul" }], toDOM: () => ["ul", 0] },
+  bulletList: {
+    content: "listItem+",
+    group: "block list",
+    attrs: SPREAD,
+    parseDOM: [{ tag: "ul", getAttrs: (el) => ({ spread: spreadOf(el) }) }],
+    toDOM: (node) => ["ul", spreadData(node.attrs.spread), 0],
+  },
   orderedList: {
     content: "listItem+",
     group: "block list",
-    attrs: { start: { default: 1 }, type: { default: null } },
+    attrs: { start: { default: 1 }, type: { default: null }, ...SPREAD },
     parseDOM: [
       {
         tag: "ol",
-        getAttrs: (el) => ({ start: el.hasAttribute("start") ? parseInt(el.getAttribute("start") ?? "", 10) : 1, type: el.getAttribute("type") }),
+        getAttrs: (el) => ({ start: el.hasAttribute("start") ? parseInt(el.getAttribute("start") ?? "", 10) : 1, type: el.getAttribute("type"), spread: spreadOf(el) }),
       },
     ],
     toDOM: (node) => {
-      const attrs: Record<string, string> = {};
+      const attrs: Record<string, string> = spreadData(node.attrs.spread);
       if (node.attrs.start !== 1) attrs.start = String(node.attrs.start);
       if (node.attrs.type) attrs.type = String(node.attrs.type);
       return ["ol", attrs, 0];
     },
   },
-  listItem: { content: "paragraph block*", defining: true, parseDOM: [{ tag: "li" }], toDOM: () => ["li", 0] },
+  /** checked: null, or the state of a task in a list that mixes tasks and plain items (or numbers its tasks) */
+  listItem: {
+    content: "paragraph block*",
+    defining: true,
+    attrs: { checked: { default: null } },
+    parseDOM: [{ tag: "li", getAttrs: (el) => ({ checked: el.hasAttribute("data-checked") ? el.getAttribute("data-checked") === "true" : null }) }],
+    toDOM: (node) => ["li", typeof node.attrs.checked === "boolean" ? { "data-checked": String(node.attrs.checked), class: "sw-checked-item" } : {}, 0],
+  },
   codeBlock: {
     content: "text*",
     marks: "",
     group: "block",
     code: true,
     defining: true,
-    attrs: { language: { default: null } },
+    // meta: what a fence's info string holds after the language (```ts title="a.ts")
+    attrs: { language: { default: null }, meta: { default: null } },
     parseDOM: [
       {
         tag: "pre",
@@ -103,11 +129,15 @@ const nodes: Record<string, NodeSpec> = {
         getAttrs: (el) => {
           const names = [...(el.firstElementChild?.classList ?? [])];
           const language = names.find((c) => c.startsWith(LANGUAGE_CLASS))?.slice(LANGUAGE_CLASS.length);
-          return { language: language || null };
+          return { language: language || null, meta: el.getAttribute("data-meta") || null };
         },
       },
     ],
-    toDOM: (node) => ["pre", ["code", node.attrs.language ? { class: LANGUAGE_CLASS + String(node.attrs.language) } : {}, 0]],
+    toDOM: (node) => [
+      "pre",
+      node.attrs.meta ? { "data-meta": String(node.attrs.meta) } : {},
+      ["code", node.attrs.language ? { class: LANGUAGE_CLASS + String(node.attrs.language) } : {}, 0],
+    ],
   },
   horizontalRule: { group: "block", parseDOM: [{ tag: "hr" }], toDOM: () => ["hr"] },
   hardBreak: {
@@ -119,7 +149,26 @@ const nodes: Record<string, NodeSpec> = {
     toDOM: () => ["br"],
     leafText: () => "\n",
   },
-  taskList: { content: "taskItem+", group: "block list", parseDOM: [{ tag: 'ul[data-type="taskList"]', priority: 51 }], toDOM: () => ["ul", { "data-type": "taskList" }, 0] },
+  /** start: null for `- [ ]` tasks, the first number for `1. [ ]` tasks */
+  taskList: {
+    content: "taskItem+",
+    group: "block list",
+    attrs: { ...SPREAD, start: { default: null } },
+    parseDOM: [
+      {
+        tag: 'ul[data-type="taskList"]',
+        priority: 51,
+        getAttrs: (el) => {
+          const start = parseInt(el.getAttribute("data-start") ?? "", 10);
+          return { spread: spreadOf(el), start: Number.isInteger(start) ? start : null };
+        },
+      },
+    ],
+    toDOM: (node) => {
+      const start = typeof node.attrs.start === "number" ? { "data-start": String(node.attrs.start) } : {};
+      return ["ul", { "data-type": "taskList", ...spreadData(node.attrs.spread), ...start }, 0];
+    },
+  },
   taskItem: {
     content: "paragraph block*",
     defining: true,
@@ -149,10 +198,10 @@ const nodes: Record<string, NodeSpec> = {
     atom: true,
     selectable: true,
     draggable: true,
-    attrs: { source: { default: "" } },
+    attrs: { source: { default: "" }, meta: { default: null } },
     // before code blocks' plain "pre"
-    parseDOM: [{ tag: "pre[data-type=mermaid]", priority: 60, getAttrs: (el) => ({ source: el.textContent ?? "" }) }],
-    toDOM: (node) => ["pre", { "data-type": "mermaid" }, String(node.attrs.source ?? "")],
+    parseDOM: [{ tag: "pre[data-type=mermaid]", priority: 60, getAttrs: (el) => ({ source: el.textContent ?? "", meta: el.getAttribute("data-meta") || null }) }],
+    toDOM: (node) => ["pre", node.attrs.meta ? { "data-type": "mermaid", "data-meta": String(node.attrs.meta) } : { "data-type": "mermaid" }, String(node.attrs.source ?? "")],
   },
   /** A greyed template hint such as "[Project Name]": not content, replaced when typed over. */
   placeholder: {
@@ -164,9 +213,12 @@ const nodes: Record<string, NodeSpec> = {
     parseDOM: [{ tag: "span[data-placeholder]", getAttrs: (el) => ({ label: el.textContent ?? "" }) }],
     toDOM: (node) => ["span", { "data-placeholder": "", class: "sw-placeholder" }, String(node.attrs.label ?? "")],
   },
+  ...markdownNodes,
 };
 
-const MAX_TITLE = 300;
+const AUTOLINKS = ["angle", "literal"];
+
+const MAX_TITLE = 1000;
 
 /** A link's title, if it is text; anything else a stored document holds is ignored. */
 function linkTitle(value: unknown): string | null {
@@ -179,16 +231,29 @@ const marks: Record<string, MarkSpec> = {
    * stay declared because tiptap's link has them (stored JSON names them), but their stored
    * values are never read: rendering always uses ours (`linkAttributes`), so a document
    * cannot make a link `rel="opener"` or style it as a page-wide overlay.
+   * How the link was written in Markdown: `reference`/`referenceType` for `[text][label]`
+   * (`href` is then the definition's target), `autolink` "angle" for `<https://…>` and
+   * "literal" for a bare address; all null for `[text](href)`.
    */
   link: {
     inclusive: false,
-    attrs: { href: { default: null }, target: { default: LINK_TARGET }, rel: { default: LINK_REL }, class: { default: null }, title: { default: null } },
+    attrs: {
+      href: { default: null },
+      target: { default: LINK_TARGET },
+      rel: { default: LINK_REL },
+      class: { default: null },
+      title: { default: null },
+      reference: { default: null },
+      referenceType: { default: null },
+      autolink: { default: null },
+    },
     parseDOM: [
       {
         tag: "a[href]",
         getAttrs: (el) => {
           const href = safeHref(el.getAttribute("href"));
-          return href ? { href, title: linkTitle(el.getAttribute("title")) } : false;
+          const autolink = el.getAttribute("data-autolink");
+          return href ? { href, title: linkTitle(el.getAttribute("title")), ...referenceAttrs(el), autolink: autolink && AUTOLINKS.includes(autolink) ? autolink : null } : false;
         },
       },
     ],
@@ -198,6 +263,10 @@ const marks: Record<string, MarkSpec> = {
       // an unsafe stored address still shows its text, as a link to nowhere
       const attrs: Record<string, string> = href ? { ...linkAttributes(href) } : { rel: LINK_REL };
       if (title) attrs.title = title;
+      if (typeof mark.attrs.reference === "string") attrs["data-reference"] = mark.attrs.reference;
+      const type = referenceTypeOf(mark.attrs.referenceType);
+      if (type) attrs["data-reference-type"] = type;
+      if (typeof mark.attrs.autolink === "string" && AUTOLINKS.includes(mark.attrs.autolink)) attrs["data-autolink"] = mark.attrs.autolink;
       return ["a", attrs, 0];
     },
   },
@@ -234,5 +303,5 @@ export const documentSchema = new Schema({ nodes, marks });
  * attributes filled in) and serialised again, so equal content gives equal JSON.
  */
 export function normalizeDoc(doc: PMDoc): PMDoc {
-  return documentSchema.nodeFromJSON(doc).toJSON() as PMDoc;
+  return withoutLaterDefaults(documentSchema.nodeFromJSON(doc).toJSON() as PMDoc);
 }

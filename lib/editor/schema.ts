@@ -20,8 +20,11 @@ export const BLOCK_NODES = [
   "tableRow",
   "tableHeader",
   "tableCell",
+  "htmlBlock",
+  "footnoteDefinition",
+  "definition",
 ] as const;
-export const INLINE_NODES = ["text", "hardBreak", "placeholder"] as const;
+export const INLINE_NODES = ["text", "hardBreak", "placeholder", "image", "htmlInline", "footnoteReference"] as const;
 export const MARKS = ["bold", "italic", "strike", "code", "link"] as const;
 
 export type NodeType = "doc" | (typeof BLOCK_NODES)[number] | (typeof INLINE_NODES)[number];
@@ -55,21 +58,47 @@ export function walk(node: PMNode, visit: (node: PMNode, parent: PMNode | null) 
   for (const child of node.content ?? []) walk(child, visit, node);
 }
 
+const str = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** The text an inline node or a leaf block stands for in search and diffs. */
+function ownText(node: PMNode): string | null {
+  switch (node.type) {
+    case "text":
+      return node.text ?? "";
+    case "hardBreak":
+      return "\n";
+    case "placeholder":
+      return "";
+    case "mermaid":
+      return str(node.attrs?.source);
+    case "image":
+      return str(node.attrs?.alt);
+    case "htmlInline":
+    case "htmlBlock":
+      return str(node.attrs?.html);
+    case "footnoteReference":
+      return `[^${str(node.attrs?.label) || str(node.attrs?.identifier)}]`;
+    case "definition": {
+      const title = str(node.attrs?.title);
+      return `[${str(node.attrs?.label)}]: ${str(node.attrs?.url)}${title ? ` "${title}"` : ""}`;
+    }
+    default:
+      return null;
+  }
+}
+
+const LEAF_BLOCKS: ReadonlySet<NodeType> = new Set(["paragraph", "heading", "codeBlock", "mermaid", "htmlBlock", "definition"]);
+
 /**
- * Plain text of a body for search and diffs: blocks separated by newlines, Mermaid source
- * included, placeholders (hints, not content) left out.
+ * Plain text of a body for search and diffs: blocks separated by newlines, Mermaid source,
+ * raw HTML, image alt text, footnote markers and link definitions included, placeholders
+ * (hints, not content) left out.
  */
 export function docToText(doc: PMNode): string {
   const out: string[] = [];
-  const blockText = (node: PMNode): string => {
-    if (node.type === "text") return node.text ?? "";
-    if (node.type === "hardBreak") return "\n";
-    if (node.type === "placeholder") return "";
-    if (node.type === "mermaid") return String(node.attrs?.source ?? "");
-    return (node.content ?? []).map(blockText).join(node.type === "tableRow" ? " " : "");
-  };
+  const blockText = (node: PMNode): string => ownText(node) ?? (node.content ?? []).map(blockText).join(node.type === "tableRow" ? " " : "");
   walk(doc, (node, parent) => {
-    const isLeafBlock = node.type === "paragraph" || node.type === "heading" || node.type === "codeBlock" || node.type === "mermaid";
+    const isLeafBlock = LEAF_BLOCKS.has(node.type);
     if (isLeafBlock && parent) {
       const text = blockText(node).trim();
       if (text) out.push(text);

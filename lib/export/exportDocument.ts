@@ -1,6 +1,7 @@
 import type { Ctx } from "../context";
 import { DocumentRef } from "../documents/inputs";
 import { loadPrintable, slugify } from "./exportable";
+import { embedImages, exportImages, type ExportedImage } from "./images";
 import { renderDocumentMarkdown } from "./markdown";
 import { PdfExportInput } from "./pdf/inputs";
 import { renderDocumentPdf } from "./pdf/renderPdf";
@@ -9,6 +10,8 @@ export interface MarkdownExport {
   /** slug of the title + ".md", ASCII only so it fits a Content-Disposition header as is */
   filename: string;
   markdown: string;
+  /** the uploaded images the Markdown refers to by relative path (`images/<id>.png`) */
+  images: ExportedImage[];
 }
 
 export interface PdfExport {
@@ -25,8 +28,8 @@ export interface PdfExport {
  */
 export async function exportDocumentMarkdown(ctx: Ctx, raw: DocumentRef): Promise<MarkdownExport> {
   const { documentId } = DocumentRef.parse(raw);
-  const doc = await loadPrintable(ctx, documentId);
-  return { filename: `${slugify(doc.title)}.md`, markdown: renderDocumentMarkdown(doc) };
+  const { doc, images } = await exportImages(ctx, documentId, await loadPrintable(ctx, documentId));
+  return { filename: `${slugify(doc.title)}.md`, markdown: renderDocumentMarkdown(doc), images };
 }
 
 /**
@@ -37,6 +40,6 @@ export async function exportDocumentMarkdown(ctx: Ctx, raw: DocumentRef): Promis
  */
 export async function exportDocumentPdf(ctx: Ctx, raw: PdfExportInput): Promise<PdfExport> {
   const { documentId, format } = PdfExportInput.parse(raw);
-  const doc = await loadPrintable(ctx, documentId);
+  const doc = await embedImages(ctx, documentId, await loadPrintable(ctx, documentId));
   return { filename: `${slugify(doc.title)}.pdf`, pdf: await renderDocumentPdf(doc, { format }) };
 }

@@ -18,6 +18,8 @@ export interface ManifestEntry {
   updatedAt: string;
   /** the document's file in the export */
   file: string;
+  /** the image files it shows, relative to the export's root */
+  images: string[];
 }
 
 export interface WorkspaceManifest {
@@ -30,8 +32,11 @@ export interface WorkspaceManifest {
 
 export interface WorkspaceExport {
   manifest: WorkspaceManifest;
-  /** `manifest.json` first, then one Markdown file per document, each as `export.md` gives it */
-  files: { name: string; content: string; modified: Date }[];
+  /**
+   * `manifest.json` first, then one Markdown file per document, each as `export.md` gives
+   * it, and the images they show under `images/` (each once)
+   */
+  files: { name: string; content: string | Uint8Array; modified: Date }[];
 }
 
 /** "ledger.md", "ledger.md" → "ledger.md", "ledger-2.md" */
@@ -45,7 +50,7 @@ function uniqueName(filename: string, taken: Set<string>): string {
 
 /**
  * Every document of a workspace (not the trash) as Markdown, the same bytes as each one's
- * `export.md`, plus a manifest listing id, title, status, template and version, content hash
+ * `export.md`, the images they show (`images/<id>.<ext>`, as their Markdown refers to them), plus a manifest listing id, title, status, template and version, content hash
  * and file name. Requires `workspace.export`; NotFound outside the actor's workspaces.
  */
 export async function collectWorkspaceExport(ctx: Ctx, raw: WorkspaceRef, now = new Date()): Promise<WorkspaceExport> {
@@ -58,9 +63,15 @@ export async function collectWorkspaceExport(ctx: Ctx, raw: WorkspaceRef, now = 
   const documents: ManifestEntry[] = [];
   for (const { id } of rows) {
     const doc = await getDocument(ctx, { documentId: id });
-    const { filename, markdown } = await exportDocumentMarkdown(ctx, { documentId: id });
+    const { filename, markdown, images } = await exportDocumentMarkdown(ctx, { documentId: id });
     const file = uniqueName(filename, taken);
     files.push({ name: file, content: markdown, modified: new Date(doc.updatedAt) });
+    for (const image of images) {
+      // an image shown by several documents is one file (its path is its id)
+      if (taken.has(image.path)) continue;
+      taken.add(image.path);
+      files.push({ name: image.path, content: image.bytes, modified: new Date(doc.updatedAt) });
+    }
     documents.push({
       id,
       title: doc.title,
@@ -69,6 +80,7 @@ export async function collectWorkspaceExport(ctx: Ctx, raw: WorkspaceRef, now = 
       contentHash: hashSections(doc.sections),
       updatedAt: doc.updatedAt,
       file,
+      images: images.map((image) => image.path),
     });
   }
   const manifest: WorkspaceManifest = {
@@ -84,6 +96,6 @@ export async function collectWorkspaceExport(ctx: Ctx, raw: WorkspaceRef, now = 
 /** The export as one zip archive; each entry carries its document's last change as its date. */
 export function zipWorkspaceExport(exported: WorkspaceExport): Uint8Array {
   const entries: Zippable = {};
-  for (const file of exported.files) entries[file.name] = [strToU8(file.content), { mtime: file.modified }];
+  for (const file of exported.files) entries[file.name] = [typeof file.content === "string" ? strToU8(file.content) : file.content, { mtime: file.modified }];
   return zipSync(entries, { level: 6 });
 }

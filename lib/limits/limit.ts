@@ -16,6 +16,8 @@ export const LIMITS = {
   invite: { points: 50, seconds: 3600 },
   /** Markdown imports per user */
   import: { points: 60, seconds: 3600 },
+  /** image uploads per user */
+  imageUpload: { points: 300, seconds: 3600 },
   /** PDF exports per user */
   pdfExport: { points: 30, seconds: 600 },
 } as const;

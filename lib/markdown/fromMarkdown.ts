@@ -1,184 +1,172 @@
-import type { BlockContent, DefinitionContent, List, ListItem, PhrasingContent, RootContent, Table } from "mdast";
-import type { PMDoc, PMMark, PMNode } from "../editor/schema";
+import type { BlockContent, Definition, DefinitionContent, List, ListItem, Nodes, RootContent, Table } from "mdast";
+import type { PMDoc, PMNode } from "../editor/schema";
 import { safeHref } from "../util/safeUrl";
+import { InlineConverter, plainText, type Definitions } from "./fromMarkdownInline";
 import { parseMarkdown } from "./parse";
-
-// [Project Name], [Description] … and {feature}: template hints, shown greyed in the editor
-const PLACEHOLDER = /\[([A-Za-z][^[\]\n]{0,79})\]|\{([A-Za-z][^{}\n]{0,59})\}/g;
 
 export interface MarkdownToDocResult {
   doc: PMDoc;
-  /** raw HTML and other constructs that were kept as plain text */
+  /** raw HTML and comments, and any construct the model has no node of its own for: kept verbatim as raw nodes, shown as source */
   keptAsText: string[];
 }
 
-/** Splits text into text and placeholder nodes. */
-function textWithPlaceholders(value: string, marks: PMMark[]): PMNode[] {
-  const nodes: PMNode[] = [];
-  let last = 0;
-  for (const match of value.matchAll(PLACEHOLDER)) {
-    const index = match.index ?? 0;
-    if (index > last) nodes.push(textNode(value.slice(last, index), marks));
-    nodes.push({ type: "placeholder", attrs: { label: match[0] } });
-    last = index + match[0].length;
-  }
-  if (last < value.length) nodes.push(textNode(value.slice(last), marks));
-  return nodes;
+export interface MdastToDocOptions {
+  /** the text the nodes were parsed from (their positions point into it) */
+  source?: string;
+  /** link reference definitions of the whole file, by identifier (see `collectDefinitions`) */
+  definitions?: Definitions;
 }
 
-/** `marks` plus a link to `url` when it is an address we link to (unsafe ones are dropped, the text kept). */
-function withLink(marks: PMMark[], url: string): PMMark[] {
-  const href = safeHref(url);
-  return href ? [...marks, { type: "link", attrs: { href } }] : marks;
+type Block = RootContent | BlockContent | DefinitionContent;
+
+/** Every link reference definition in a tree, by identifier; the first of a kind wins, as in CommonMark. */
+export function collectDefinitions(nodes: readonly Nodes[]): Map<string, Definition> {
+  const out = new Map<string, Definition>();
+  const visit = (node: Nodes) => {
+    if (node.type === "definition" && !out.has(node.identifier)) out.set(node.identifier, node);
+    if ("children" in node) for (const child of node.children) visit(child);
+  };
+  nodes.forEach(visit);
+  return out;
 }
 
-function textNode(text: string, marks: PMMark[]): PMNode {
-  return marks.length ? { type: "text", text, marks } : { type: "text", text };
-}
-
-class Converter {
-  readonly keptAsText: string[] = [];
-
-  inline(nodes: PhrasingContent[], marks: PMMark[] = []): PMNode[] {
-    const out: PMNode[] = [];
-    for (const node of nodes) {
-      switch (node.type) {
-        case "text":
-          out.push(...(marks.some((m) => m.type === "code" || m.type === "link") ? [textNode(node.value, marks)] : textWithPlaceholders(node.value, marks)));
-          break;
-        case "strong":
-          out.push(...this.inline(node.children, [...marks, { type: "bold" }]));
-          break;
-        case "emphasis":
-          out.push(...this.inline(node.children, [...marks, { type: "italic" }]));
-          break;
-        case "delete":
-          out.push(...this.inline(node.children, [...marks, { type: "strike" }]));
-          break;
-        case "inlineCode":
-          if (node.value) out.push(textNode(node.value, [...marks, { type: "code" }]));
-          break;
-        case "link":
-          out.push(...this.inline(node.children, withLink(marks, node.url)));
-          break;
-        case "image":
-          if (node.alt) out.push(textNode(node.alt, withLink(marks, node.url)));
-          break;
-        case "break":
-          out.push({ type: "hardBreak" });
-          break;
-        case "html":
-          this.keptAsText.push(node.value);
-          out.push(textNode(node.value, marks));
-          break;
-        default:
-          break;
-      }
-    }
-    return mergeText(out);
-  }
-
-  blocks(nodes: (RootContent | BlockContent | DefinitionContent)[]): PMNode[] {
-    const out: PMNode[] = [];
-    for (const node of nodes) {
-      switch (node.type) {
-        case "heading":
-          out.push({ type: "heading", attrs: { level: node.depth }, content: this.inline(node.children) });
-          break;
-        case "paragraph": {
-          const content = this.inline(node.children);
-          out.push(content.length ? { type: "paragraph", content } : { type: "paragraph" });
-          break;
-        }
-        case "code":
-          if ((node.lang ?? "").toLowerCase() === "mermaid") out.push({ type: "mermaid", attrs: { source: node.value } });
-          else out.push({ type: "codeBlock", attrs: { language: node.lang ?? null }, ...(node.value ? { content: [{ type: "text", text: node.value }] } : {}) });
-          break;
-        case "blockquote":
-          out.push({ type: "blockquote", content: nonEmpty(this.blocks(node.children)) });
-          break;
-        case "thematicBreak":
-          out.push({ type: "horizontalRule" });
-          break;
-        case "list":
-          out.push(this.list(node));
-          break;
-        case "table":
-          out.push(this.table(node));
-          break;
-        case "html":
-          this.keptAsText.push(node.value);
-          out.push({ type: "paragraph", content: [{ type: "text", text: node.value }] });
-          break;
-        default:
-          break;
-      }
-    }
-    return out;
-  }
-
-  list(node: List): PMNode {
-    const isTask = node.children.some((item) => typeof item.checked === "boolean");
-    if (isTask) {
-      return { type: "taskList", content: node.children.map((item) => ({ type: "taskItem", attrs: { checked: item.checked === true }, content: this.itemBody(item) })) };
-    }
-    const items = node.children.map((item) => ({ type: "listItem" as const, content: this.itemBody(item) }));
-    return node.ordered ? { type: "orderedList", attrs: { start: node.start ?? 1 }, content: items } : { type: "bulletList", content: items };
-  }
-
-  /** A list item holds a paragraph first, then any blocks. */
-  itemBody(item: ListItem): PMNode[] {
-    const blocks = this.blocks(item.children);
-    return blocks[0]?.type === "paragraph" ? blocks : [{ type: "paragraph" }, ...blocks];
-  }
-
-  table(node: Table): PMNode {
-    const rows = node.children.map((row, r) => ({
-      type: "tableRow" as const,
-      content: row.children.map((cell) => {
-        const content = this.inline(cell.children);
-        return { type: r === 0 ? ("tableHeader" as const) : ("tableCell" as const), content: [content.length ? { type: "paragraph" as const, content } : { type: "paragraph" as const }] };
-      }),
-    }));
-    return { type: "table", content: rows };
-  }
+/** The definitions of a whole source, parsed once per source (sections of one file share them). */
+let lastSource: { source: string; definitions: Map<string, Definition> } | null = null;
+function definitionsOfSource(source: string): Map<string, Definition> {
+  if (lastSource?.source !== source) lastSource = { source, definitions: collectDefinitions([parseMarkdown(source)]) };
+  return lastSource.definitions;
 }
 
 function nonEmpty(blocks: PMNode[]): PMNode[] {
   return blocks.length ? blocks : [{ type: "paragraph" }];
 }
 
-function sameMarks(a: PMMark[] | undefined, b: PMMark[] | undefined): boolean {
-  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-}
+class Converter {
+  readonly keptAsText: string[] = [];
+  private readonly inline: InlineConverter;
 
-function mergeText(nodes: PMNode[]): PMNode[] {
-  const out: PMNode[] = [];
-  for (const node of nodes) {
-    const prev = out[out.length - 1];
-    if (node.type === "text" && !node.text) continue;
-    if (prev?.type === "text" && node.type === "text" && sameMarks(prev.marks, node.marks)) prev.text = `${prev.text ?? ""}${node.text ?? ""}`;
-    else out.push({ ...node });
+  constructor(private readonly source: string | undefined, definitions: Definitions, fallback: (id: string) => Definition | undefined) {
+    this.inline = new InlineConverter(source, (id) => definitions.get(id) ?? fallback(id), (html) => this.keptAsText.push(html));
   }
-  return out;
+
+  blocks(nodes: Block[]): PMNode[] {
+    return nodes.flatMap((node) => this.block(node));
+  }
+
+  private block(node: Block): PMNode[] {
+    switch (node.type) {
+      case "heading":
+        return [{ type: "heading", attrs: { level: node.depth }, content: this.inline.convert(node.children) }];
+      case "paragraph": {
+        const content = this.inline.convert(node.children);
+        return [content.length ? { type: "paragraph", content } : { type: "paragraph" }];
+      }
+      case "code": {
+        const meta = node.meta?.trim() || null;
+        if ((node.lang ?? "").toLowerCase() === "mermaid") return [{ type: "mermaid", attrs: meta ? { source: node.value, meta } : { source: node.value } }];
+        const attrs: Record<string, string | null> = { language: node.lang ?? null };
+        if (meta) attrs.meta = meta;
+        return [{ type: "codeBlock", attrs, ...(node.value ? { content: [{ type: "text", text: node.value }] } : {}) }];
+      }
+      case "blockquote":
+        return [{ type: "blockquote", content: nonEmpty(this.blocks(node.children)) }];
+      case "thematicBreak":
+        return [{ type: "horizontalRule" }];
+      case "list":
+        return [this.list(node)];
+      case "table":
+        return [this.table(node)];
+      case "html": {
+        // an unclosed comment runs on to the end of its list item or quote, blank lines included; those are not content
+        const html = node.value.replace(/(?:\n[ \t]*)+$/, "");
+        this.keptAsText.push(html);
+        return [{ type: "htmlBlock", attrs: { html } }];
+      }
+      case "definition": {
+        // an unsafe target is made inert (`[label]: <>`), so references to it lead nowhere
+        const url = safeHref(node.url) ?? "";
+        return [{ type: "definition", attrs: { identifier: node.identifier, label: node.label ?? node.identifier, url, title: node.title ?? null } }];
+      }
+      case "footnoteDefinition":
+        return [{ type: "footnoteDefinition", attrs: { identifier: node.identifier, label: node.label ?? node.identifier }, content: nonEmpty(this.blocks(node.children)) }];
+      default:
+        return this.raw(node);
+    }
+  }
+
+  /** Anything else (front matter, an extension's node) stays as its source. */
+  private raw(node: Block): PMNode[] {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const html = this.source !== undefined && start !== undefined && end !== undefined ? this.source.slice(start, end) : plainText(node);
+    if (!html) return [];
+    this.keptAsText.push(html);
+    return [{ type: "htmlBlock", attrs: { html } }];
+  }
+
+  private list(node: List): PMNode {
+    const spread = node.spread === true || node.children.some((item) => item.spread === true);
+    if (node.children.every((item) => typeof item.checked === "boolean")) {
+      const items = node.children.map((item) => ({ type: "taskItem" as const, attrs: { checked: item.checked === true }, content: this.itemBody(item) }));
+      // a numbered task list (`1. [ ] …`) keeps its start number
+      return { type: "taskList", attrs: node.ordered ? { spread, start: node.start ?? 1 } : { spread }, content: items };
+    }
+    // a list that mixes tasks and plain items: each item keeps its own checkbox
+    const items = node.children.map((item) => ({
+      type: "listItem" as const,
+      ...(typeof item.checked === "boolean" ? { attrs: { checked: item.checked } } : {}),
+      content: this.itemBody(item),
+    }));
+    return node.ordered ? { type: "orderedList", attrs: { start: node.start ?? 1, spread }, content: items } : { type: "bulletList", attrs: { spread }, content: items };
+  }
+
+  /** A list item holds a paragraph first, then any blocks. */
+  private itemBody(item: ListItem): PMNode[] {
+    const blocks = this.blocks(item.children);
+    return blocks[0]?.type === "paragraph" ? blocks : [{ type: "paragraph" }, ...blocks];
+  }
+
+  private table(node: Table): PMNode {
+    const rows = node.children.map((row, r) => ({
+      type: "tableRow" as const,
+      content: row.children.map((cell, c) => {
+        const content = this.inline.convert(cell.children);
+        const align = node.align?.[c] ?? null;
+        return {
+          type: r === 0 ? ("tableHeader" as const) : ("tableCell" as const),
+          ...(align ? { attrs: { align } } : {}),
+          content: [content.length ? { type: "paragraph" as const, content } : { type: "paragraph" as const }],
+        };
+      }),
+    }));
+    return { type: "table", content: rows };
+  }
 }
 
 /**
- * Converts GitHub-flavoured Markdown to the editor's document JSON: headings, lists, task
- * lists, tables (first row as header cells), code blocks with language, ```mermaid fences
- * as Mermaid nodes, and `[Placeholder]`/`{placeholder}` as greyed hint nodes. Unsafe link
- * targets are dropped; raw HTML is kept as text and reported.
+ * Converts GitHub-flavoured Markdown to the editor's document JSON (see `mdastToDoc`).
+ * Reference links resolve against the definitions anywhere in `markdown`.
  */
 export function markdownToDoc(markdown: string): MarkdownToDocResult {
-  return mdastToDoc(parseMarkdown(markdown).children);
+  const root = parseMarkdown(markdown);
+  return mdastToDoc(root.children, { source: markdown, definitions: collectDefinitions([root]) });
 }
 
 /**
  * Converts already-parsed top-level mdast blocks (for example one section's share of a file
- * parsed whole, so references resolve against definitions anywhere in it) to document JSON.
+ * parsed whole) to document JSON: headings, paragraphs with soft line breaks kept as "\n",
+ * lists (loose or tight, start numbers, task items with their state), tables with column
+ * alignment, code with its info string, ```mermaid fences as Mermaid nodes, raw HTML and
+ * comments verbatim (`htmlBlock`/`htmlInline`), images, footnotes, link reference
+ * definitions where they stand, links with their reference or autolink form, and
+ * `[Placeholder]`/`{placeholder}` text as greyed hint nodes. Unsafe link and image targets
+ * are made inert, their text kept. `options` may be the source text alone; references
+ * resolve against `definitions`, else the nodes' own, else the whole `source`. Pure.
  */
-export function mdastToDoc(nodes: RootContent[]): MarkdownToDocResult {
-  const converter = new Converter();
+export function mdastToDoc(nodes: RootContent[], options: string | MdastToDocOptions = {}): MarkdownToDocResult {
+  const { source, definitions } = typeof options === "string" ? { source: options, definitions: undefined } : options;
+  const own = definitions ?? collectDefinitions(nodes);
+  const converter = new Converter(source, own, (id) => (source !== undefined ? definitionsOfSource(source).get(id) : undefined));
   const content = converter.blocks(nodes);
   return { doc: { type: "doc", content: nonEmpty(content) }, keptAsText: converter.keptAsText };
 }

@@ -1,5 +1,5 @@
 import { diffArrays, diffLines, diffWordsWithSpace } from "diff";
-import { docToText, type PMNode } from "../editor/schema";
+import { docToText, walk, type PMNode } from "../editor/schema";
 import { diffFlowcharts, type FlowchartDiff } from "./flowchart";
 
 /** A run of text: common to both sides, or only in the newer (added) or older (removed). */
@@ -26,12 +26,31 @@ export interface RowDiff {
 export type BodySegment =
   | { type: "text"; parts: Part[] }
   | { type: "table"; status: ChangeStatus; rows: RowDiff[] }
-  | { type: "mermaid"; status: ChangeStatus; before: string; after: string; lines: Part[]; graph: FlowchartDiff | null };
+  | { type: "mermaid"; status: ChangeStatus; before: string; after: string; lines: Part[]; graph: FlowchartDiff | null }
+  | { type: "image"; status: ChangeStatus; before: ImageFacts | null; after: ImageFacts | null };
+
+/** What a diff shows of an image: its picture and alt text. */
+export interface ImageFacts {
+  src: string;
+  alt: string;
+}
 
 type Block =
   | { kind: "text"; key: string; text: string }
   | { kind: "table"; key: string; rows: { header: boolean; text: string }[][] }
-  | { kind: "mermaid"; key: string; source: string };
+  | { kind: "mermaid"; key: string; source: string }
+  | { kind: "image"; key: string; image: ImageFacts };
+
+/** The images inside a block, each as a block of its own after the block's text. */
+function imageBlocks(node: PMNode): Block[] {
+  const out: Block[] = [];
+  walk(node, (child) => {
+    if (child.type !== "image") return;
+    const image = { src: String(child.attrs?.src ?? ""), alt: String(child.attrs?.alt ?? "") };
+    out.push({ kind: "image", key: `i:${image.src}\u0000${image.alt}`, image });
+  });
+  return out;
+}
 
 function toBlocks(doc: PMNode): Block[] {
   return (doc.content ?? []).flatMap((node): Block[] => {
@@ -44,7 +63,7 @@ function toBlocks(doc: PMNode): Block[] {
       return [{ kind: "table", key: `t:${JSON.stringify(rows)}`, rows }];
     }
     const text = docToText({ type: "doc", content: [node] });
-    return text ? [{ kind: "text", key: `x:${text}`, text }] : [];
+    return [...(text ? [{ kind: "text" as const, key: `x:${text}`, text }] : []), ...imageBlocks(node)];
   });
 }
 
@@ -98,7 +117,8 @@ function mermaidSegment(before: string, after: string, status: ChangeStatus): Bo
 
 /**
  * The difference of two section bodies: text blocks word by word, tables cell by cell,
- * Mermaid diagrams by source lines and (for flowcharts) nodes and edges. Unchanged
+ * Mermaid diagrams by source lines and (for flowcharts) nodes and edges, images by
+ * address and alt text. Unchanged
  * blocks are included, so the result reads like the section.
  */
 export function diffBodies(before: PMNode, after: PMNode): BodySegment[] {
@@ -114,7 +134,7 @@ export function diffBodies(before: PMNode, after: PMNode): BodySegment[] {
     const texts = (bs: Block[]) => bs.flatMap((b) => (b.kind === "text" ? [b.text] : [])).join("\n");
     const [oldText, newText] = [texts(removed), texts(added)];
     if (oldText || newText) pushText(diffWords(oldText, newText));
-    for (const kind of ["table", "mermaid"] as const) {
+    for (const kind of ["table", "mermaid", "image"] as const) {
       const olds = removed.filter((b) => b.kind === kind);
       const news = added.filter((b) => b.kind === kind);
       for (let i = 0; i < Math.max(olds.length, news.length); i++) {
@@ -123,6 +143,9 @@ export function diffBodies(before: PMNode, after: PMNode): BodySegment[] {
         if (kind === "table") {
           const rows = (x: Block | undefined) => (x?.kind === "table" ? x.rows : []);
           out.push({ type: "table", status, rows: diffTables(rows(b), rows(a)) });
+        } else if (kind === "image") {
+          const facts = (x: Block | undefined) => (x?.kind === "image" ? x.image : null);
+          out.push({ type: "image", status, before: facts(b), after: facts(a) });
         } else {
           const source = (x: Block | undefined) => (x?.kind === "mermaid" ? x.source : "");
           out.push(mermaidSegment(source(b), source(a), status));
@@ -139,6 +162,7 @@ export function diffBodies(before: PMNode, after: PMNode): BodySegment[] {
       for (const block of change.value) {
         if (block.kind === "text") pushText([{ value: block.text }]);
         else if (block.kind === "table") out.push({ type: "table", status: "same", rows: diffTables(block.rows, block.rows) });
+        else if (block.kind === "image") out.push({ type: "image", status: "same", before: block.image, after: block.image });
         else out.push(mermaidSegment(block.source, block.source, "same"));
       }
     }

@@ -8,7 +8,7 @@ import { actorFor } from "./workspace";
 
 /**
  * `specwright export <dir> --workspace <slug> [--as <email>]`: every document as Markdown
- * (the bytes of its export.md) plus manifest.json, written into `dir` (created when missing;
+ * (the bytes of its export.md), the images they show under `images/`, plus manifest.json, written into `dir` (created when missing;
  * files of the same name are replaced, others left alone).
  */
 export function exportDir(args: string[]): (db: Db) => Promise<void> {
@@ -26,11 +26,13 @@ async function run(db: Db, slug: string, dir: string, as: string | undefined): P
     mkdirSync(dir, { recursive: true });
     for (const file of exported.files) {
       const target = path.join(dir, file.name);
+      mkdirSync(path.dirname(target), { recursive: true });
       writeFileSync(target, file.content);
       utimesSync(target, file.modified, file.modified);
     }
   } catch (error) {
     throw new InputError(`cannot write to ${dir}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  console.log(`wrote ${exported.manifest.documents.length} document(s) and manifest.json to ${dir}`);
+  const images = exported.files.filter((f) => typeof f.content !== "string").length;
+  console.log(`wrote ${exported.manifest.documents.length} document(s)${images ? `, ${images} image(s)` : ""} and manifest.json to ${dir}`);
 }

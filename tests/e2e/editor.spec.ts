@@ -224,7 +224,7 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await a.keyboard.press("Enter");
   await a.keyboard.type("/");
   const menu = a.getByRole("listbox", { name: "Insert block" });
-  await expect(menu.getByRole("option")).toHaveCount(11);
+  await expect(menu.getByRole("option")).toHaveCount(12);
   await a.keyboard.type("task");
   await expect(menu.getByRole("option")).toHaveText(["Task list"]);
   await a.keyboard.press("Enter");

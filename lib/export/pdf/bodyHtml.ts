@@ -1,3 +1,4 @@
+import { definitionSource, isHtmlComment } from "../../editor/markdownNodes";
 import type { PMMark, PMNode } from "../../editor/schema";
 import { linkAttributes, safeHref } from "../../util/safeUrl";
 import type { DiagramResult } from "./mermaid";
@@ -22,12 +23,38 @@ function withMarks(html: string, marks: PMMark[] | undefined): string {
   }
   // the link goes outermost, only to targets the editor would accept, and with our
   // attributes only (a stored class, rel or target is never printed)
-  const href = safeHref(marks?.find((m) => m.type === "link")?.attrs?.href);
+  const link = marks?.find((m) => m.type === "link");
+  const href = safeHref(link?.attrs?.href);
   if (!href) return out;
-  const attrs = Object.entries(linkAttributes(href))
+  const title = str(link?.attrs?.title);
+  const attrs = Object.entries({ ...linkAttributes(href), ...(title ? { title } : {}) })
     .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
     .join("");
   return `<a${attrs}>${out}</a>`;
+}
+
+const str = (value: unknown): string => (typeof value === "string" ? value : "");
+
+/** Raw HTML printed as its escaped source, never as markup; comments dimmed. */
+function raw(html: string, block: boolean): string {
+  const cls = `${block ? "raw" : "raw-inline"}${isHtmlComment(html) ? " raw-comment" : ""}`;
+  return block ? `<pre class="${cls}">${escapeHtml(html)}</pre>` : `<code class="${cls}">${escapeHtml(html)}</code>`;
+}
+
+/**
+ * Images print only as embedded bytes: the printer fetches nothing. `embedImages`
+ * (lib/export/images.ts) replaces each uploaded image's src by a data: URI read within the
+ * document's workspace; any other src (a web address, a file that was never uploaded)
+ * prints as the image's alt text.
+ */
+const EMBEDDED = /^data:image\/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]+$/;
+
+function image(node: PMNode): string {
+  const src = str(node.attrs?.src);
+  const alt = escapeHtml(str(node.attrs?.alt));
+  if (!EMBEDDED.test(src)) return `<span class="alt">${alt}</span>`;
+  const title = str(node.attrs?.title);
+  return `<img src="${escapeHtml(src)}" alt="${alt}"${title ? ` title="${escapeHtml(title)}"` : ""}>`;
 }
 
 function inline(node: PMNode, d: Diagrams): string {
@@ -38,6 +65,12 @@ function inline(node: PMNode, d: Diagrams): string {
       return "<br>";
     case "placeholder":
       return withMarks(`<span class="placeholder">${escapeHtml(String(node.attrs?.label ?? ""))}</span>`, node.marks);
+    case "image":
+      return withMarks(image(node), node.marks);
+    case "htmlInline":
+      return withMarks(raw(str(node.attrs?.html), false), node.marks);
+    case "footnoteReference":
+      return `<sup class="footnote-ref">[${escapeHtml(str(node.attrs?.label) || str(node.attrs?.identifier))}]</sup>`;
     default:
       return children(node, d);
   }
@@ -53,6 +86,8 @@ function span(node: PMNode): string {
     const n = Number(node.attrs?.[name] ?? 1);
     if (Number.isInteger(n) && n > 1 && n < 100) attrs.push(` ${name}="${n}"`);
   }
+  const align = node.attrs?.align;
+  if (align === "left" || align === "right" || align === "center") attrs.push(` class="align-${align}"`);
   return attrs.join("");
 }
 
@@ -78,8 +113,11 @@ function render(node: PMNode, d: Diagrams): string {
       const start = Math.trunc(Number(node.attrs?.start ?? 1)) || 1;
       return `<ol${start !== 1 ? ` start="${start}"` : ""}>${children(node, d)}</ol>`;
     }
-    case "listItem":
-      return `<li>${children(node, d)}</li>`;
+    case "listItem": {
+      const checked = node.attrs?.checked;
+      if (typeof checked !== "boolean") return `<li>${children(node, d)}</li>`;
+      return `<li><span class="box">${checked ? "☑" : "☐"}</span>${children(node, d).replace(/^<p>|<\/p>$/g, "")}</li>`;
+    }
     case "taskList":
       return `<ul class="tasks">${children(node, d)}</ul>`;
     case "taskItem":
@@ -102,9 +140,18 @@ function render(node: PMNode, d: Diagrams): string {
       return `<th${span(node)}>${children(node, d)}</th>`;
     case "tableCell":
       return `<td${span(node)}>${children(node, d)}</td>`;
+    case "htmlBlock":
+      return raw(str(node.attrs?.html), true);
+    case "footnoteDefinition":
+      return `<div class="footnote"><span class="footnote-label">[^${escapeHtml(str(node.attrs?.label) || str(node.attrs?.identifier))}]:</span>${children(node, d)}</div>`;
+    case "definition":
+      return `<p class="definition">${escapeHtml(definitionSource(str(node.attrs?.label), str(node.attrs?.url), str(node.attrs?.title) || null))}</p>`;
     case "text":
     case "hardBreak":
     case "placeholder":
+    case "image":
+    case "htmlInline":
+    case "footnoteReference":
       return inline(node, d);
     default:
       return children(node, d);
@@ -118,8 +165,8 @@ export interface PrintBlock {
 }
 
 /**
- * A rich-text body as HTML blocks for printing: every text escaped, links only to safe
- * targets, Mermaid nodes as the SVG drawn for their source (or the source with the reason
+ * A rich-text body as HTML blocks for printing: every text escaped (raw HTML is printed as
+ * its source, comments dimmed), links only to safe targets, images only as embedded bytes, Mermaid nodes as the SVG drawn for their source (or the source with the reason
  * it could not be drawn). Pure; throws nothing.
  */
 export function bodyBlocks(body: PMNode, diagrams: Diagrams): PrintBlock[] {

@@ -32,6 +32,14 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 td > p, th > p { margin: 0; }
 .placeholder { color: #64748b; font-style: italic; }
+pre.raw, code.raw-inline { border: 1px dashed #cbd5e1; background: #f8fafc; color: #334155; }
+.raw-comment { color: #94a3b8; font-style: italic; }
+img { max-width: 100%; max-height: 235mm; vertical-align: middle; break-inside: avoid; }
+span.alt { color: #64748b; font-style: italic; }
+.footnote { font-size: 8.5pt; display: flex; gap: 0.4em; }
+.footnote-label, .definition { font-family: monospace; color: #64748b; }
+.definition { font-size: 8pt; overflow-wrap: anywhere; }
+th.align-center, td.align-center { text-align: center; } th.align-right, td.align-right { text-align: right; }
 div.keep { break-inside: avoid; page-break-inside: avoid; }
 figure.diagram { margin: 0.8em 0; text-align: center; break-inside: avoid; }
 figure.diagram svg { max-width: 100%; height: auto; max-height: 235mm; }

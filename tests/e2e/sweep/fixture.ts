@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext, type APIResponse } from "@playwright/test";
+import { pngOf } from "../../support/images";
 import { PASSWORD, signInByApi, signUpByApi, uniqueEmail } from "../support";
 
 /** A request context per actor; all carry the app's own Origin, as a browser on the app would. */
@@ -39,7 +40,7 @@ async function join(newContext: NewContext, owner: APIRequestContext, slug: stri
 /**
  * Seeds, through the API as A's members would: two workspaces; in A an editor, a viewer, a
  * pending invite, a workspace template, and a document with a named version, a comment
- * thread and an assigned reviewer (whose inbox then holds a notification).
+ * thread, an uploaded image and an assigned reviewer (whose inbox then holds a notification).
  */
 export async function seedSweepFixture(newContext: NewContext): Promise<SweepFixture> {
   const ownerRequest = await newContext();
@@ -64,6 +65,9 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
   await json(await ownerRequest.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey, reviewerId: editor.userId } }));
   const inbox = await json<{ items: { id: string }[] }>(await editor.request.get("/api/notifications"));
   const sessions = await json<{ id: string; current: boolean }[]>(await ownerRequest.get("/api/me/sessions"));
+  const image = await json<{ id: string }>(
+    await ownerRequest.post(`/api/documents/${doc.id}/images`, { multipart: { file: { name: "sweep.png", mimeType: "image/png", buffer: pngOf(2, 2, [1, 2, 3]) } } }),
+  );
 
   const bRequest = await newContext();
   const b = await signUpByApi(bRequest, "Mallory");
@@ -82,6 +86,7 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
       userId: editor.userId,
       // A's owner's own session: nobody else may end it
       sessionId: sessions.find((s) => s.current)!.id,
+      imageId: image.id,
     },
     canary,
     facts: { sectionKey, roleKey, templateId: template.id, templateDefinition: template.definition, templateVersion: template.version, notificationId: inbox.items[0]!.id },

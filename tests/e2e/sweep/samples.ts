@@ -92,6 +92,9 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "POST /api/workspaces": { data: { name: "Mallory's second workspace" } },
     "POST /api/workspaces/[slug]/documents": { data: { templateId: f.facts.templateId, title: "Planted document" } },
     "POST /api/workspaces/[slug]/import": { data: { markdown: "# Planted\n\n## Section\n\nText." } },
+    // the permission is checked before the body is read, so JSON reaches it as well as a file would
+    "POST /api/workspaces/[slug]/import.zip": { data: {} },
+    "POST /api/documents/[documentId]/images": { data: {} },
     "POST /api/workspaces/[slug]/invites": { data: { email: "planted@example.test", role: "admin" } },
     "DELETE /api/workspaces/[slug]/invites/[inviteId]": {},
     "PATCH /api/workspaces/[slug]/members/[userId]": { data: { role: "viewer" } },

@@ -42,6 +42,7 @@ const SCOPE: Record<string, string> = {
   Template: `SELECT * FROM "Template" WHERE "workspaceId" = $1`,
   TemplateVersion: `SELECT * FROM "TemplateVersion" WHERE "templateId" IN ${TEMPLATES}`,
   Document: `SELECT * FROM "Document" WHERE "workspaceId" = $1`,
+  Image: `SELECT id, "workspaceId", mime, size, sha256, "fileName", "createdById", "createdAt" FROM "Image" WHERE "workspaceId" = $1`,
   Section: `SELECT * FROM "Section" WHERE "documentId" IN ${DOCS}`,
   ReviewAssignment: `SELECT * FROM "ReviewAssignment" WHERE "documentId" IN ${DOCS}`,
   Approval: `SELECT * FROM "Approval" WHERE "documentId" IN ${DOCS}`,

@@ -42,6 +42,8 @@ const TABLE: [Action, Subject, Record<Role, boolean>][] = [
   ["document.export", {}, { owner: true, admin: true, editor: true, viewer: true }],
   ["document.import", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["workspace.export", {}, { owner: true, admin: true, editor: true, viewer: true }],
+  ["image.upload", {}, { owner: true, admin: true, editor: true, viewer: false }],
+  ["image.view", {}, { owner: true, admin: true, editor: true, viewer: true }],
   ["version.view", {}, { owner: true, admin: true, editor: true, viewer: true }],
   ["version.create", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["version.restore", {}, { owner: true, admin: true, editor: true, viewer: false }],

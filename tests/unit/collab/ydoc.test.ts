@@ -9,10 +9,21 @@ const EVERYTHING = `
 ### A heading with **bold**, *italic*, ~~strike~~, \`code\` and a [link](https://example.com)
 
 A paragraph with a [Placeholder] and a {feature}  
-after a hard break.
+after a hard break, an ![image](/api/images/abc "Title"), <sub>raw</sub> HTML,
+a footnote[^1] and a [reference][ref].
+
+<!-- a comment -->
+
+[ref]: https://example.com/ref "Ref"
+
+[^1]: The footnote.
 
 - bullet
   1. nested numbered
+- [x] a task among plain items
+
+A list of tasks only:
+
 - [ ] open task
 - [x] done task
 

@@ -22,8 +22,9 @@ function run(state: EditorState, command: Command): EditorState | null {
   return applied ? next ?? state : null;
 }
 
+/** The document's canonical JSON, as stored. */
 function json(state: EditorState): PMDoc {
-  return state.doc.toJSON() as PMDoc;
+  return normalizeDoc(state.doc.toJSON() as PMDoc);
 }
 
 describe("list toggles", () => {

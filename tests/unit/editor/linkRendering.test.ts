@@ -66,13 +66,13 @@ describe("a stored link with hostile attributes", () => {
     for (const hostile of [`"opener"`, `"_top"`, "fixed inset-0", "position:fixed", "__pwned"]) expect(html).not.toContain(hostile);
   });
 
-  it("prints with our rel and target only", () => {
+  it("prints with our rel and target only, and its title", () => {
     const html = bodyToHtml(body, new Map());
-    expect(html).toBe(`<p><a href="https://example.com/x" rel="${LINK_REL}" target="_blank">click here</a></p>`);
+    expect(html).toBe(`<p><a href="https://example.com/x" rel="${LINK_REL}" target="_blank" title="Docs">click here</a></p>`);
   });
 
-  it("exports to Markdown as the address alone", () => {
-    expect(docToMarkdown(body).trim()).toBe("[click here](https://example.com/x)");
+  it("exports to Markdown as the address and title alone", () => {
+    expect(docToMarkdown(body).trim()).toBe('[click here](https://example.com/x "Docs")');
   });
 });
 

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { ImportForm } from "@/components/import/ImportForm";
+import { ZipImportForm } from "@/components/import/ZipImportForm";
 import { Alert } from "@/components/ui/Alert";
 import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
@@ -29,7 +30,10 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
         </p>
       </div>
       {allowed ? (
-        <ImportForm slug={slug} kind={kind} templates={templates.map((t) => ({ id: t.id, name: t.name }))} />
+        <>
+          <ImportForm slug={slug} kind={kind} templates={templates.map((t) => ({ id: t.id, name: t.name }))} />
+          {kind === "document" ? <ZipImportForm slug={slug} /> : null}
+        </>
       ) : (
         <Alert>{kind === "template" ? "Only owners and admins can import templates." : "Viewers cannot import documents."}</Alert>
       )}

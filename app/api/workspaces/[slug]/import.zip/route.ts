@@ -1,0 +1,41 @@
+import { NextResponse } from "next/server";
+import { BodyRejected } from "@/app/_server/limitedBody";
+import { readMultipartFile } from "@/app/_server/multipartFile";
+import { errorResponse, toErrorResponse } from "@/app/_server/route";
+import { getActor } from "@/app/_server/session";
+import { authorize } from "@/lib/access/policy";
+import { getDb } from "@/lib/db";
+import { Unauthenticated } from "@/lib/errors";
+import { importBundle } from "@/lib/import/importBundle";
+import { BundleTooLarge, MAX_ZIP_BYTES, unzipBundle } from "@/lib/import/unzipBundle";
+import { limit } from "@/lib/limits/limit";
+import { requestLogger } from "@/lib/observability/logger";
+import { Slug } from "@/lib/workspaces/schema";
+import { loadMembership } from "@/lib/workspaces/loadMembership";
+
+const TOO_LARGE = new BundleTooLarge().message;
+
+// POST /api/workspaces/:slug/import.zip — multipart/form-data with a zip in field `file`: every
+// Markdown file in it becomes a document, with the images it refers to by relative path;
+// all or nothing; 201 { documents: [{ id, title, file, images: { stored, missing } }] }
+export async function POST(req: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
+  const requestId = req.headers.get("x-request-id") ?? undefined;
+  try {
+    const actor = await getActor();
+    if (!actor) throw new Unauthenticated();
+    const slug = Slug.parse((await context.params).slug);
+    const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
+    const { membership } = await loadMembership(ctx, slug);
+    authorize(membership, "document.import");
+    await limit("import", actor.userId);
+    const zip = await readMultipartFile(req, MAX_ZIP_BYTES, TOO_LARGE);
+    const files = unzipBundle(zip.bytes);
+    const results = await ctx.db.$transaction((tx) => importBundle({ ...ctx, db: tx }, { slug, files }), { timeout: 120_000, maxWait: 10_000 });
+    const documents = results.map((r) => ({ id: r.document.id, title: r.document.title, file: r.file, images: r.images }));
+    return NextResponse.json({ documents }, { status: 201 });
+  } catch (error) {
+    if (error instanceof BodyRejected) return errorResponse(error.status, error.message, requestId);
+    if (error instanceof BundleTooLarge) return errorResponse(413, error.message, requestId);
+    return toErrorResponse(error, requestId);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Ctx } from "../context";
+import type { PMDoc } from "../editor/schema";
+import { loadDocumentImages } from "../images/getImage";
+import { exportImagePath, imageIdOf, imageIdsIn, mapImageSrcs } from "../images/paths";
+import type { ExportableDocument } from "./markdown";
+
+/** An image file written beside an exported Markdown file. */
+export interface ExportedImage {
+  /** relative to the Markdown file: `images/<id>.<ext>` */
+  path: string;
+  bytes: Uint8Array;
+}
+
+function idsOf(doc: ExportableDocument): string[] {
+  return [...new Set(doc.sections.flatMap((s) => imageIdsIn(s.body)))];
+}
+
+function withBodies<T extends ExportableDocument>(doc: T, rewrite: (src: string) => string | null): T {
+  return { ...doc, sections: doc.sections.map((s) => ({ ...s, body: mapImageSrcs<PMDoc>(s.body, rewrite) })) };
+}
+
+/**
+ * The document with each uploaded image's src made a relative path (`images/<id>.png`),
+ * and the files those paths name. An image of another workspace (or gone) keeps its src and
+ * is not written. No permission check: `doc` was loaded through `loadPrintable`.
+ */
+export async function exportImages<T extends ExportableDocument>(ctx: Ctx, documentId: string, doc: T): Promise<{ doc: T; images: ExportedImage[] }> {
+  const found = await loadDocumentImages(ctx, documentId, idsOf(doc));
+  const images = [...found.values()].map((image) => ({ path: exportImagePath(image.id, image.mime), bytes: image.bytes }));
+  const rewrite = (src: string) => {
+    const image = found.get(imageIdOf(src) ?? "");
+    return image ? exportImagePath(image.id, image.mime) : null;
+  };
+  return { doc: withBodies(doc, rewrite), images };
+}
+
+/**
+ * The document with each uploaded image's src replaced by its bytes as a data: URI, so
+ * the printer needs neither a cookie nor the network. Other srcs are left for the printer
+ * to show as alt text. No permission check: `doc` was loaded through `loadPrintable`.
+ */
+export async function embedImages<T extends ExportableDocument>(ctx: Ctx, documentId: string, doc: T): Promise<T> {
+  const found = await loadDocumentImages(ctx, documentId, idsOf(doc));
+  if (!found.size) return doc;
+  return withBodies(doc, (src) => {
+    const image = found.get(imageIdOf(src) ?? "");
+    return image ? `data:${image.mime};base64,${Buffer.from(image.bytes).toString("base64")}` : null;
+  });
+}

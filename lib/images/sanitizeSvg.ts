@@ -1,0 +1,35 @@
+import createDOMPurify, { type DOMPurify } from "dompurify";
+import { JSDOM } from "jsdom";
+
+let purifier: DOMPurify | null = null;
+
+/** Keeps only references inside the image itself (`#id`) and embedded raster data. */
+const LOCAL_REF = /^(?:#|data:image\/(?:png|jpeg|gif|webp);base64,)/i;
+
+function purify(): DOMPurify {
+  if (purifier) return purifier;
+  const instance = createDOMPurify(new JSDOM("").window);
+  // an SVG shown as an image loads nothing from outside, but a file saved from the export
+  // and opened on its own would: references to other documents are removed
+  instance.addHook("uponSanitizeAttribute", (_node, data) => {
+    if ((data.attrName === "href" || data.attrName === "xlink:href") && !LOCAL_REF.test(data.attrValue.trim())) data.keepAttr = false;
+  });
+  purifier = instance;
+  return instance;
+}
+
+/**
+ * An SVG document without scripts, event handlers, foreign HTML or references to other
+ * documents (DOMPurify's SVG profile), or null
+ * when nothing of an `<svg>` root is left. Pure apart from a cached DOM window.
+ */
+export function sanitizeSvg(svg: string): string | null {
+  const clean = purify().sanitize(svg, {
+    USE_PROFILES: { svg: true, svgFilters: true },
+    RETURN_TRUSTED_TYPE: false,
+  });
+  // parsed as HTML (SVG inside it is foreign content, serialised as XML) apart from the one
+  // entity XML does not know
+  const text = String(clean).trim().replace(/&nbsp;/g, "&#160;");
+  return /^<svg[\s>/]/i.test(text) ? text : null;
+}

@@ -1,0 +1,257 @@
+import type { Link, LinkReference, PhrasingContent } from "mdast";
+import { defaultHandlers, type Handle, type Info, type State } from "mdast-util-to-markdown";
+import { safeImageSrc } from "../editor/imageSrc";
+import { referenceTypeOf } from "../editor/markdownNodes";
+import type { PMMark, PMNode } from "../editor/schema";
+import { safeHref } from "../util/safeUrl";
+
+declare module "mdast" {
+  interface LinkReferenceData {
+    /** a template hint `[Label]` (a shortcut reference without a definition), not a link */
+    placeholder?: boolean;
+  }
+  interface LinkData {
+    /** written as a bare address rather than `<…>` or `[…](…)` */
+    autolink?: "literal";
+  }
+}
+
+/** How a reference's label is matched to its definition (CommonMark's normalisation, near enough). */
+export function normalizeIdentifier(label: string): string {
+  return label.replace(/[\t\n\r ]+/g, " ").trim().toLowerCase().toUpperCase().toLowerCase();
+}
+
+/** A bracketed placeholder as an mdast node: a shortcut reference without a definition. */
+function placeholderNode(label: string): PhrasingContent {
+  const inner = label.startsWith("[") && label.endsWith("]") ? label.slice(1, -1) : "";
+  if (!inner) return { type: "text", value: label };
+  return { type: "linkReference", referenceType: "shortcut", identifier: inner.toLowerCase(), label: inner, children: [{ type: "text", value: inner }], data: { placeholder: true } };
+}
+
+/**
+ * A placeholder is written back as `[Label]`, unescaped like the template it came from. The
+ * opening bracket is escaped only where it would start a link (`[L](…)`, `[L][…]`) or a
+ * definition (`[L]:`). Real references are written by the default handler.
+ */
+export const linkReferenceHandle: Handle = Object.assign(
+  (node: LinkReference, parent: Parameters<Handle>[1], state: State, info: Info): string => {
+    if (!node.data?.placeholder) return defaultHandlers.linkReference(node, parent, state, info);
+    const inner = state.safe(node.label ?? "", { before: "[", after: "]" });
+    return `${/^[(:[]/.test(info.after) ? "\\" : ""}[${inner}]`;
+  },
+  { peek: () => "[" },
+);
+
+/** An address GFM reads as a link by itself: characters that need no escaping, ending in a letter, digit or slash. */
+const LITERAL_TEXT = /^(?:(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#@!$'+,;=%()]*[A-Za-z0-9/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
+/** An e-mail address CommonMark accepts between `<` and `>` (its 6.5 grammar). */
+const ANGLE_EMAIL = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$/;
+/** What may stand before a bare address, and after it (trailing punctuation, then a space or the end). */
+const LITERAL_BEFORE = /(?:^|[\s(])$/;
+const LITERAL_AFTER = /^[.,:;!?"')]*\s/;
+const LITERAL_END = /^[.,:;!?"')]*$/;
+
+function isBareAddress(node: PhrasingContent): node is Link {
+  const child = node.type === "link" ? node.children[0] : undefined;
+  if (node.type !== "link" || node.data?.autolink !== "literal" || node.children.length !== 1 || child?.type !== "text" || node.title) return false;
+  const text = child.value;
+  return (node.url === text || node.url === `http://${text}` || node.url === `mailto:${text}`) && LITERAL_TEXT.test(text);
+}
+
+/**
+ * Keeps the bare form only for addresses that GFM will read back as the same link: plain text
+ * (or nothing) on both sides, a space or the start before, and trailing punctuation then a
+ * space or the end after. Others are written `<…>` (or `[…](…)`).
+ */
+function settleBareAddresses(parent: PhrasingParent): void {
+  parent.children.forEach((node, i) => {
+    if ("children" in node) settleBareAddresses(node as PhrasingParent);
+    if (node.type !== "link" || !node.data?.autolink) return;
+    const before = parent.children[i - 1];
+    const after = parent.children[i + 1];
+    const beforeOk = before === undefined || (before.type === "text" && LITERAL_BEFORE.test(before.value));
+    const last = i + 2 >= parent.children.length;
+    const afterOk = after === undefined || (after.type === "text" && (LITERAL_AFTER.test(after.value) || (last && LITERAL_END.test(after.value))));
+    if (!(beforeOk && afterOk && isBareAddress(node))) delete node.data.autolink;
+  });
+}
+
+/** HTML that starts an HTML block at the start of a line (CommonMark 4.6, kinds 1 to 6). */
+const HTML_BLOCK_START =
+  /^<(?:(?:script|pre|style|textarea)(?:\s|>|$)|!--|\?|![A-Za-z]|!\[CDATA\[|\/?(?:address|article|aside|base|basefont|blockquote|body|caption|center|col|colgroup|dd|details|dialog|dir|div|dl|dt|fieldset|figcaption|figure|footer|form|frame|frameset|h[1-6]|head|header|hr|html|iframe|legend|li|link|main|menu|menuitem|nav|noframes|ol|optgroup|option|p|param|search|section|summary|table|tbody|td|tfoot|th|thead|title|tr|track|ul)(?:\s|\/?>|$))/i;
+
+/**
+ * Inline HTML that would begin a line with a block-level tag (only possible once a link
+ * around it was dropped, or after an edit) would turn the whole paragraph into raw HTML on
+ * the next read: it is written as text instead, the same characters.
+ */
+function keepParagraphsParagraphs(children: PhrasingContent[]): void {
+  children.forEach((node, i) => {
+    const before = children[i - 1];
+    const atLineStart = before === undefined || before.type === "break" || (before.type === "text" && before.value.endsWith("\n"));
+    if (node.type === "html" && atLineStart && HTML_BLOCK_START.test(node.value)) children[i] = { type: "text", value: node.value };
+  });
+}
+
+/** A link marked as a bare address (see `settleBareAddresses`) is written as its text alone. */
+export const linkHandle: Handle = (node: Link, parent, state, info) => {
+  const child = node.children[0];
+  if (node.data?.autolink === "literal" && child?.type === "text") return child.value;
+  // `<a@b.c_d>` is no autolink to CommonMark: such an address is written `[a@b.c_d](mailto:…)`
+  const email = node.url.startsWith("mailto:") && node.children.length === 1 && child?.type === "text" && child.value === node.url.slice(7);
+  if (!email || ANGLE_EMAIL.test(child.value)) return defaultHandlers.link(node, parent, state, info);
+  const resourceLink = state.options.resourceLink;
+  state.options.resourceLink = true;
+  try {
+    return defaultHandlers.link(node, parent, state, info);
+  } finally {
+    state.options.resourceLink = resourceLink;
+  }
+};
+
+/** Marks that wrap phrasing, outermost first; `code` is a leaf (inline code) instead. */
+const WRAP_ORDER = ["link", "bold", "italic", "strike"] as const;
+type WrapMark = PMMark & { type: (typeof WRAP_ORDER)[number] };
+
+function wrapMarks(marks: PMMark[] | undefined): WrapMark[] {
+  return (marks ?? [])
+    .filter((m): m is WrapMark => (WRAP_ORDER as readonly string[]).includes(m.type))
+    .filter((m) => m.type !== "link" || safeHref(m.attrs?.href) !== null)
+    .sort((a, b) => WRAP_ORDER.indexOf(a.type) - WRAP_ORDER.indexOf(b.type));
+}
+
+function markKey(mark: WrapMark): string {
+  if (mark.type !== "link") return mark.type;
+  const a = mark.attrs ?? {};
+  return JSON.stringify(["link", safeHref(a.href), a.title ?? null, a.reference ?? null, a.referenceType ?? null, a.autolink ?? null]);
+}
+
+type PhrasingParent = { children: PhrasingContent[] };
+
+/** Options for writing one block's inline content. */
+export interface PhrasingContext {
+  /** in a table cell: line breaks would end the row, so they become spaces */
+  inCell: boolean;
+  /** identifiers of the link definitions in the document being written */
+  definitions: ReadonlySet<string>;
+}
+
+function str(value: unknown): string {
+  return typeof value === "string" ? value : "";
+}
+
+function linkWrapper(mark: WrapMark, ctx: PhrasingContext): PhrasingContent & PhrasingParent {
+  const a = mark.attrs ?? {};
+  const url = safeHref(a.href) ?? "";
+  const reference = str(a.reference);
+  const referenceType = referenceTypeOf(a.referenceType);
+  // a reference is written as one only while its definition is in the document
+  if (reference && referenceType && ctx.definitions.has(normalizeIdentifier(reference))) {
+    return { type: "linkReference", identifier: normalizeIdentifier(reference), label: reference, referenceType, children: [] };
+  }
+  const title = str(a.title) || null;
+  return { type: "link", url, title, children: [], ...(a.autolink === "literal" ? { data: { autolink: "literal" as const } } : {}) };
+}
+
+function wrapper(mark: WrapMark, ctx: PhrasingContext): PhrasingContent & PhrasingParent {
+  switch (mark.type) {
+    case "link":
+      return linkWrapper(mark, ctx);
+    case "bold":
+      return { type: "strong", children: [] };
+    case "italic":
+      return { type: "emphasis", children: [] };
+    case "strike":
+      return { type: "delete", children: [] };
+  }
+}
+
+function image(node: PMNode, ctx: PhrasingContext): PhrasingContent | null {
+  const a = node.attrs ?? {};
+  const alt = str(a.alt);
+  const src = safeImageSrc(a.src);
+  if (!src) return alt ? { type: "text", value: alt } : null;
+  const reference = str(a.reference);
+  const referenceType = referenceTypeOf(a.referenceType);
+  if (reference && referenceType && ctx.definitions.has(normalizeIdentifier(reference))) {
+    return { type: "imageReference", identifier: normalizeIdentifier(reference), label: reference, referenceType, alt };
+  }
+  return { type: "image", url: src, alt, title: str(a.title) || null };
+}
+
+/** One inline PM node as an mdast leaf. */
+function leaf(node: PMNode, ctx: PhrasingContext): PhrasingContent | null {
+  const isCode = node.marks?.some((m) => m.type === "code") ?? false;
+  const flatten = (text: string) => (ctx.inCell ? text.replace(/\s*[\r\n]+\s*/g, " ") : text);
+  switch (node.type) {
+    case "text": {
+      const value = flatten(node.text ?? "");
+      if (!value) return null;
+      return isCode ? { type: "inlineCode", value } : { type: "text", value };
+    }
+    case "hardBreak":
+      return ctx.inCell ? { type: "text", value: " " } : { type: "break" };
+    case "placeholder": {
+      const value = flatten(str(node.attrs?.label));
+      if (!value) return null;
+      return isCode ? { type: "inlineCode", value } : placeholderNode(value);
+    }
+    case "image":
+      return image(node, ctx);
+    case "htmlInline": {
+      const value = flatten(str(node.attrs?.html));
+      return value ? { type: "html", value } : null;
+    }
+    case "footnoteReference": {
+      const identifier = str(node.attrs?.identifier) || str(node.attrs?.label);
+      return identifier ? { type: "footnoteReference", identifier, label: str(node.attrs?.label) || identifier } : null;
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * Spaces at the start and end of a block's text, and around its soft line breaks, are not
+ * content in Markdown (a parser drops them); written out they would need `&#x20;`.
+ */
+function tidyWhitespace(nodes: PMNode[]): PMNode[] {
+  const isPlain = (n: PMNode | undefined) => n?.type === "text" && !n.marks?.some((m) => m.type === "code");
+  const out = nodes.map((n) => (isPlain(n) ? { ...n, text: (n.text ?? "").replace(/[ \t]*\n[ \t\n]*/g, "\n") } : n));
+  for (let i = 0; i < out.length; i++) {
+    const node = out[i]!;
+    if (!isPlain(node)) continue;
+    let text = node.text ?? "";
+    if (i === 0 || out[i - 1]?.type === "hardBreak" || (out[i - 1]?.text ?? "").endsWith("\n")) text = text.replace(/^[ \t\n]+/, "");
+    if (i === out.length - 1) text = text.replace(/[ \t\n]+$/, "");
+    out[i] = { ...node, text };
+  }
+  return out;
+}
+
+/**
+ * PM inline content (flat text runs with mark sets) as nested mdast phrasing. Marks are
+ * nested in one fixed order and kept open across runs that share them, so `**a *b***`
+ * stays one strong node.
+ */
+export function phrasing(nodes: PMNode[], ctx: PhrasingContext): PhrasingContent[] {
+  const root: PhrasingParent = { children: [] };
+  const open: { key: string; node: PhrasingParent }[] = [];
+  for (const node of tidyWhitespace(nodes)) {
+    const content = leaf(node, ctx);
+    if (!content) continue;
+    const marks = wrapMarks(node.marks);
+    let shared = 0;
+    while (shared < open.length && shared < marks.length && open[shared]?.key === markKey(marks[shared]!)) shared++;
+    open.length = shared;
+    for (const mark of marks.slice(shared)) {
+      const created = wrapper(mark, ctx);
+      (open.at(-1)?.node ?? root).children.push(created);
+      open.push({ key: markKey(mark), node: created });
+    }
+    (open.at(-1)?.node ?? root).children.push(content);
+  }
+  settleBareAddresses(root);
+  keepParagraphsParagraphs(root.children);
+  return root.children;
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { partProblems } from "@/lib/collab/documentRules";
+import { bodyName, writeSection } from "@/lib/collab/ydoc";
+import type { PMDoc, PMNode } from "@/lib/editor/schema";
+import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
+
+function problemsOf(body: PMDoc): string[] {
+  const ydoc = new Y.Doc();
+  writeSection(ydoc, { key: "s1", title: "One", depth: 1, fields: {}, body });
+  return [...partProblems(ydoc, { kind: "body", key: "s1" }, () => undefined)];
+}
+
+const paragraph = (...content: PMNode[]): PMDoc => ({ type: "doc", content: [{ type: "paragraph", content }] });
+const linked = (attrs: Record<string, string | null>): PMDoc => paragraph({ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "https://a.example", ...attrs } }] });
+
+describe("document rules for Markdown nodes", () => {
+  it("accept every node and attribute a converted Markdown file holds", () => {
+    const md = [
+      "See [ref], <https://a.example>, https://b.example, ![alt](/api/images/abc \"T\") and ![logo][logo][^1].",
+      "",
+      "<!-- comment -->",
+      "",
+      "H<sub>2</sub>O",
+      "",
+      "- loose",
+      "",
+      "- list",
+      "",
+      "1. [x] numbered task",
+      "",
+      "```ts title=\"a.ts\"",
+      "x",
+      "```",
+      "",
+      "[ref]: https://ref.example \"Ref\"",
+      "[logo]: /logo.png",
+      "[bad]: javascript:alert(1)",
+      "",
+      "[^1]: Note.",
+    ].join("\n");
+    expect(problemsOf(markdownToDoc(md).doc)).toEqual([]);
+  });
+
+  it.each<[string, PMDoc]>([
+    ["an image from javascript:", paragraph({ type: "image", attrs: { src: "javascript:alert(1)", alt: "", title: null, reference: null, referenceType: null } })],
+    ["an image from data:", paragraph({ type: "image", attrs: { src: "data:image/svg+xml,<svg onload=alert(1)>", alt: "", title: null, reference: null, referenceType: null } })],
+    ["a link definition to javascript:", { type: "doc", content: [{ type: "definition", attrs: { identifier: "a", label: "a", url: "javascript:alert(1)", title: null } }] }],
+    ["a link with an unknown reference type", linked({ reference: "a", referenceType: "sideways" })],
+    ["a link with an unknown autolink form", linked({ autolink: "script" })],
+    ["raw HTML that cannot be stored", { type: "doc", content: [{ type: "htmlBlock", attrs: { html: "a\u0000b" } }] }],
+    ["raw HTML beyond the size limit", paragraph({ type: "htmlInline", attrs: { html: "x".repeat(100_001) } })],
+    ["a list spread that is not a boolean", { type: "doc", content: [{ type: "bulletList", attrs: { spread: "yes" }, content: [{ type: "listItem", content: [{ type: "paragraph" }] }] }] }],
+  ])("refuse %s", (_name, body) => {
+    expect(problemsOf(body)).not.toEqual([]);
+  });
+
+  it.each([
+    ["image", { src: "/a.png", alt: "", onerror: "alert(1)" }],
+    ["footnoteReference", { identifier: "1", label: "1", href: "javascript:x" }],
+    ["htmlInline", { html: "<b>", class: "fixed inset-0" }],
+  ])("refuse an inline %s with an attribute it does not have, written straight into the Yjs text", (type, attrs) => {
+    const ydoc = new Y.Doc();
+    writeSection(ydoc, { key: "s1", title: "One", depth: 1, fields: {}, body: { type: "doc", content: [{ type: "paragraph" }] } });
+    const element = new Y.XmlElement(type);
+    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
+    (ydoc.getXmlFragment(bodyName("s1")).get(0) as Y.XmlElement).insert(0, [element]);
+    expect([...partProblems(ydoc, { kind: "body", key: "s1" }, () => undefined)].join(" ")).toContain("unknown attribute");
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { normalizeDoc } from "@/lib/editor/pmSchema";
+import type { PMDoc } from "@/lib/editor/schema";
+
+describe("normalizeDoc", () => {
+  it("gives a body stored before the Markdown attributes existed the JSON it had, so its hash stays", () => {
+    const stored: PMDoc = {
+      type: "doc",
+      content: [
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "x", marks: [{ type: "link", attrs: { href: "https://a.example", target: "_blank", rel: "noopener noreferrer nofollow", class: null, title: null } }] }] }] }] },
+        { type: "orderedList", attrs: { start: 3, type: null }, content: [{ type: "listItem", content: [{ type: "paragraph" }] }] },
+        { type: "taskList", content: [{ type: "taskItem", attrs: { checked: true }, content: [{ type: "paragraph" }] }] },
+        { type: "codeBlock", attrs: { language: "ts" }, content: [{ type: "text", text: "a" }] },
+        { type: "mermaid", attrs: { source: "flowchart LR" } },
+      ],
+    };
+    expect(normalizeDoc(structuredClone(stored))).toEqual(stored);
+  });
+
+  it("keeps the new attributes where they are not at their defaults", () => {
+    const doc: PMDoc = {
+      type: "doc",
+      content: [{ type: "bulletList", attrs: { spread: true }, content: [{ type: "listItem", attrs: { checked: false }, content: [{ type: "paragraph" }] }] }],
+    };
+    expect(normalizeDoc(doc)).toEqual(doc);
+  });
+});
