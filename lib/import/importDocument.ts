@@ -112,7 +112,7 @@ function present(p: Planned): ImportPreview {
 /**
  * What importing would create, without writing anything: the sections (matched, custom or
  * added from the template), filled fields, what is dropped or kept as text, and whether the
- * text looks mis-decoded. Requires `document.import`. Throws ImportTooLarge past 512 KB,
+ * text looks mis-decoded. Requires `document.import`. Throws ImportTooLarge past 2 MB,
  * InvalidInput for empty, binary or unparseable input, NotFound for an unknown template.
  */
 export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportPreview> {
