@@ -7,10 +7,7 @@ import { presentSummary, type DocumentSummaryDto } from "../documents/present";
 import { docToText, type PMDoc } from "../editor/schema";
 import { normalizeDoc } from "../editor/pmSchema";
 import { InvalidInput } from "../errors";
-import { authorsOf, exportSection } from "../export/exportable";
-import type { MarkdownLayout } from "../export/layout";
-import { ownedValues } from "../export/markdown";
-import { hashSections } from "../documents/contentHash";
+import { layoutOf } from "./layoutOf";
 import type { FieldValue } from "../templates/instantiate";
 import { TemplateDefinition } from "../templates/schema";
 import { loadTemplate } from "../templates/templates";
@@ -139,45 +136,6 @@ function present(p: Planned): ImportPreview {
 }
 
 /**
- * How the file was laid out, and what its export would write for the keys Specwright owns
- * right after the import, so a later export changes only what was edited.
- */
-function layoutOf(p: Planned, template: { key: string; version: number }, now: Date, ownerName: string): MarkdownLayout {
-  const { imported, members } = p.prepared;
-  const names = new Map(members.map((m) => [m.userId, m.name] as const));
-  const sections = p.plan.sections.map((s, i) => ({ key: s.key, title: s.title, depth: s.depth, fields: s.fields, body: p.bodies[i]!.body }));
-  const exported = sections.map((s) => exportSection(p.definition, s, names));
-  const owned = ownedValues({
-    title: p.title,
-    status: "draft",
-    template: { key: template.key, name: "", version: template.version },
-    contentHash: hashSections(sections),
-    owner: ownerName,
-    authors: authorsOf(p.definition, sections, names, ownerName),
-    reviewers: [],
-    createdAt: now.toISOString(),
-    updatedAt: now.toISOString(),
-    sections: exported,
-  });
-  const block = imported.frontMatterBlock;
-  const fromFile = p.plan.sections.filter((s) => s.from !== null);
-  const before = imported.titleHeading === null ? null : (fromFile.find((s) => (s.from ?? 0) >= imported.titleAt)?.key ?? null);
-  return {
-    fences: block ? { open: block.open, close: block.close, gap: imported.frontMatterGap } : null,
-    title: imported.titleHeading === null ? null : { heading: imported.titleHeading, text: p.title, before },
-    headings: Object.fromEntries(
-      fromFile.map((s) => [s.key, { title: s.title, depth: s.depth, level: s.heading?.level ?? null, source: s.heading?.source ?? "", table: Boolean(s.fieldTable) }]),
-    ),
-    owned: Object.fromEntries(Object.entries(owned).filter(([key]) => key in imported.frontMatter)),
-    fieldKeys: p.plan.assigned.flatMap((a) => {
-      const value = exported.find((s) => s.key === a.sectionKey)?.fields.find((f) => f.key === a.fieldKey)?.value ?? "";
-      return a.key ? [{ key: a.key, section: a.sectionKey, field: a.fieldKey, value }] : [];
-    }),
-    finalNewline: imported.finalNewline,
-  };
-}
-
-/**
  * What importing would create, without writing anything: the sections (matched, custom or
  * added from the template), filled fields, the front matter kept as metadata, warnings (front
  * matter that is not YAML, a status not taken over, headings kept in a body), what the editor
@@ -221,7 +179,8 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
     if (!template) throw new InvalidInput("Choose a template or import as is.");
     const now = new Date();
     const ownerName = planned.prepared.members.find((m) => m.userId === ctx.actor.userId)?.name ?? "";
-    const layout = layoutOf(planned, template, now, ownerName);
+    const { prepared, plan, bodies, definition, title } = planned;
+    const layout = layoutOf({ imported: prepared.imported, plan, bodies: bodies.map((b) => b.body), definition, title, members: prepared.members, template, now, ownerName });
     const doc = await tx.db.document.create({
       data: {
         workspaceId: workspace.id,

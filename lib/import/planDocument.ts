@@ -100,10 +100,11 @@ function insertionIndex(sections: PlannedSection[], order: Map<string, number>, 
 
 /**
  * Maps an imported file onto a template: each heading takes the first unused template section
- * of the same normalised title (keeping the file's title, depth and body); a heading the
- * template lacks stays in the body of the section above it when it is deeper than that
- * section's heading (so a heading typed inside a section, which an export writes below the
- * section's level, comes back inside it), else it becomes a custom section. The preamble
+ * of the same normalised title (keeping the file's title, depth and body). A heading the
+ * template lacks becomes a custom section — except in a file whose front matter names this
+ * template (an export of one of its documents): there a heading deeper than the section
+ * above it stays in that section's body, as a heading typed inside a section is exported
+ * below the section's level and so comes back inside it. The preamble
  * stays an untitled section. Required template sections the file lacks are added in template
  * order with their starter. Field tables and front matter keys (by field key or label) fill
  * fields when the value fits; other keys stay document metadata. Pure.
@@ -115,6 +116,8 @@ export function planOntoTemplate(imported: ImportedMarkdown, def: TemplateDefini
   const assigned: FieldAssignment[] = [];
   const sections: PlannedSection[] = [];
   const keptInBody: string[] = [];
+  // a file exported from a document of this template: its deeper headings were typed in a body
+  const ownExport = imported.frontMatter.template === def.key;
   let current: { planned: PlannedSection; level: number } | null = null;
   for (const [from, s] of imported.sections.entries()) {
     const heading = { level: s.level, source: s.heading };
@@ -124,7 +127,7 @@ export function planOntoTemplate(imported: ImportedMarkdown, def: TemplateDefini
     }
     const wanted = normaliseTitle(s.title);
     const match = def.sections.find((d) => !used.has(d.key) && normaliseTitle(d.title) === wanted);
-    if (!match && current && s.level > current.level && s.headingNode) {
+    if (!match && ownExport && current && s.level > current.level && s.headingNode) {
       // a heading typed inside a section's body (an export writes it below the section's level)
       current.planned.body = { type: "doc", content: [...(current.planned.body.content ?? []), s.headingNode, ...(s.body.content ?? [])] };
       keptInBody.push(s.title);
