@@ -1,7 +1,7 @@
 import { emptyDoc, type PMDoc } from "../editor/schema";
 import type { ImportedMarkdown } from "../markdown/importMarkdown";
 import { defaultValue, instantiateSection, type FieldValue, type InstantiateContext } from "../templates/instantiate";
-import type { SectionDef, TemplateDefinition } from "../templates/schema";
+import type { FieldDef, SectionDef, TemplateDefinition } from "../templates/schema";
 import { leadingFieldTable } from "./fieldTable";
 import { fieldValueFor, namesField, type MemberRef } from "./fieldValues";
 import { KeyAllocator, normaliseTitle } from "./normalise";
@@ -78,14 +78,20 @@ function applyFieldTable(def: TemplateDefinition, planned: PlannedSection, secti
   const table = section.fields.length ? leadingFieldTable(planned.body) : null;
   if (!table) return;
   const values: FieldAssignment[] = [];
+  const emptied: FieldDef[] = [];
   for (const row of table.rows) {
     const field = section.fields.find((f) => namesField(f, row.label));
     if (!field) return;
-    if (!row.value) continue;
+    if (!row.value) {
+      // the table says it is empty: no default fills it
+      emptied.push(field);
+      continue;
+    }
     const value = fieldValueFor(def, section.key, field, row.value, ctx.members);
     if (value === undefined) return;
     values.push({ sectionKey: section.key, fieldKey: field.key, label: field.label, value, from: "table" });
   }
+  for (const f of emptied) planned.fields[f.key] = f.type === "multiSelect" || f.type === "people" ? [] : null;
   for (const v of values) planned.fields[v.fieldKey] = v.value;
   planned.fieldTable = true;
   assigned.push(...values);
