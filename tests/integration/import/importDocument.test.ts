@@ -173,7 +173,8 @@ describe("importing Markdown as a document", () => {
           );
       },
     });
-    await expect(importDocument({ ...owner, db: failing }, { slug: ws.slug, markdown: "# T\n\n## A\n\nx\n" })).rejects.toThrow("disk full");
+    const markdown = "---\nstatus: {proposed | rejected}\nauthor: ada\n---\n\nPreamble.\n\n# T\n\n## A\n\nx\n";
+    await expect(importDocument({ ...owner, db: failing }, { slug: ws.slug, markdown })).rejects.toThrow("disk full");
     expect(await rowCounts(ws.id)).toEqual(before);
   });
 
