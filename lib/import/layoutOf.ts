@@ -55,7 +55,9 @@ export function layoutOf(input: LayoutInput): MarkdownLayout {
   const owned = ownedValues(doc);
   const block = imported.frontMatterBlock;
   const fromFile = plan.sections.filter((s) => s.from !== null);
-  const before = imported.titleHeading === null ? null : (fromFile.find((s) => (s.from ?? 0) >= imported.titleAt)?.key ?? null);
+  // a title at the top stays there, before any section a template added
+  const after = imported.titleAt === 0 ? plan.sections : fromFile.filter((s) => (s.from ?? 0) >= imported.titleAt);
+  const before = imported.titleHeading === null ? null : (after[0]?.key ?? null);
   return {
     fences: block ? { open: block.open, close: block.close, gap: imported.frontMatterGap } : null,
     title: imported.titleHeading === null ? null : { heading: imported.titleHeading, text: input.title, before },

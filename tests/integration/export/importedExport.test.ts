@@ -10,7 +10,7 @@ import { collectWorkspaceExport } from "@/lib/export/exportWorkspace";
 import { importDocument } from "@/lib/import/importDocument";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { changeStatus } from "@/lib/review/review";
-import { listTemplates } from "@/lib/templates/templates";
+import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
 import { ctxFor, makeWorkspace } from "../../support/db";
 
 /** Rewrites one section's body through the Y.Doc, as an editor would. */
@@ -120,5 +120,28 @@ describe("exporting an imported document", () => {
     expect((await exportDocumentMarkdown(owner, { documentId: document.id })).markdown).toBe(md);
     await changeStatus(owner, { documentId: document.id, action: "withdraw" });
     expect((await exportDocumentMarkdown(owner, { documentId: document.id })).markdown).toContain("status: withdrawn\n");
+  });
+
+  it("updates only the front matter key whose field was edited, onto a template", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const builtin = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.builtin)!;
+    const copy = await duplicateTemplate(owner, { slug: ws.slug, templateId: builtin.id });
+    const definition = {
+      key: copy.key,
+      name: "Small",
+      description: "One section with a field",
+      titlePattern: "Design",
+      sections: [{ key: "control", title: "Control", depth: 1, fields: [{ key: "project_name", label: "Project name", type: "text" }] }],
+      signoffRoles: [],
+    };
+    await updateTemplate(owner, { slug: ws.slug, templateId: copy.id, definition, expectedVersion: 1 });
+    const md = "---\n# project\nproject_name: Ledger   # the code name\ncolour: blue\n---\n\n# Ledger\n\n## Control\n\nKept.\n";
+    const { document } = await importDocument(owner, { slug: ws.slug, markdown: md, templateId: copy.id });
+    expect((await getDocument(owner, { documentId: document.id })).sections[0]!.fields).toEqual({ project_name: "Ledger" });
+    expect((await exportDocumentMarkdown(owner, { documentId: document.id })).markdown).toBe(md);
+    await updateDocument(owner, { documentId: document.id, fields: { control: { project_name: "Ledger: v2" } } });
+    const after = (await exportDocumentMarkdown(owner, { documentId: document.id })).markdown;
+    expect(after).toBe(md.replace("project_name: Ledger   #", 'project_name: "Ledger: v2"   #'));
   });
 });
