@@ -61,7 +61,7 @@ function contents(doc: PrintableDocument, pages: ReadonlyMap<string, number> | n
     const anchor = sectionAnchor(i);
     const page = pages?.get(anchor);
     const depth = Math.min(6, Math.max(1, s.depth));
-    return `<li class="d${depth}"><a href="#${anchor}"><span class="t">${escapeHtml(s.title)}</span><span class="dots"></span><span class="n">${page ?? ""}</span></a></li>`;
+    return `<li class="d${depth}"><a href="#${anchor}"><span class="t">${escapeHtml(s.title || "Introduction")}</span><span class="dots"></span><span class="n">${page ?? ""}</span></a></li>`;
   });
   return `<nav class="toc"><h2>Contents</h2><ol>${items.join("")}</ol></nav>`;
 }
@@ -101,7 +101,9 @@ function sections(doc: PrintableDocument, diagrams: Diagrams): string {
     const level = Math.min(6, Math.max(1, s.depth) + 1);
     const slug = anchors.sections[String(i)];
     // the section's destination stays section-N (the contents use it); its GitHub anchor sits inside
-    blocks.push({ html: `<h${level} id="${sectionAnchor(i)}">${slug ? `<a id="${escapeHtml(slug)}"></a>` : ""}${escapeHtml(s.title)}</h${level}>`, heading: true });
+    // an untitled section (the text before a file's first heading) has no heading, only its destination
+    const heading = s.title ? `<h${level} id="${sectionAnchor(i)}">${slug ? `<a id="${escapeHtml(slug)}"></a>` : ""}${escapeHtml(s.title)}</h${level}>` : `<div id="${sectionAnchor(i)}"></div>`;
+    blocks.push({ html: heading, heading: true });
     if (s.fields.length) blocks.push({ html: `<table class="fields"><tbody>${s.fields.map((f) => row(f.label, escapeHtml(f.value))).join("")}</tbody></table>`, heading: false });
     blocks.push(...withHeadingIds(bodyBlocks(s.body, diagrams), anchors.headings[String(i)] ?? []));
   });
