@@ -60,7 +60,8 @@ export function layoutOf(input: LayoutInput): MarkdownLayout {
   const before = imported.titleHeading === null ? null : (after[0]?.key ?? null);
   return {
     fences: block ? { open: block.open, close: block.close, gap: imported.frontMatterGap } : null,
-    title: imported.titleHeading === null ? null : { heading: imported.titleHeading, text: input.title, before },
+    // compared with the document's title at export: the H1 is written as it was while they match
+    title: imported.titleHeading === null ? null : { heading: imported.titleHeading, text: (imported.title ?? "").slice(0, 200), before },
     headings: Object.fromEntries(
       fromFile.map((s) => [s.key, { title: s.title, depth: s.depth, level: s.heading?.level ?? null, source: s.heading?.source ?? "", table: Boolean(s.fieldTable) }]),
     ),

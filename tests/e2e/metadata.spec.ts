@@ -44,7 +44,7 @@ test("front matter that is not YAML is imported with a warning, shown as metadat
   await expect(source).toHaveValue(/^status: \{proposed/);
   await source.fill("not: [closed\n");
   await page.getByRole("button", { name: "Save metadata" }).click();
-  await expect(page.getByRole("alert")).toContainText("not a YAML mapping");
+  await expect(page.getByRole("alert").filter({ hasText: "The metadata is not a YAML mapping" })).toBeVisible();
   await source.fill("# decided in the arch meeting\nstatus: accepted\ndate: 2020-01-01\n");
   await page.getByRole("button", { name: "Save metadata" }).click();
   const entries = page.getByRole("definition");

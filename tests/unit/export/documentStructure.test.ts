@@ -173,3 +173,11 @@ describe("setFrontMatterValues", () => {
     expect(out).toContain("team: x");
   });
 });
+
+describe("a title given at import", () => {
+  it("replaces the H1 in the export when it differs from it", () => {
+    const doc = convertedExportable(importMarkdown("# From the file\n\n## A\n"), { title: "x", now: NOW });
+    expect(renderDocumentMarkdown(doc)).toBe("# From the file\n\n## A\n");
+    expect(renderDocumentMarkdown({ ...doc, title: "Given" })).toBe("# Given\n\n## A\n");
+  });
+});
