@@ -14,6 +14,8 @@ export function MetadataPanel({ documentId, initial, canEdit }: { documentId: st
   const [draft, setDraft] = useState<string | null>(null);
   const [error, setError] = useState<string>();
   const [pending, setPending] = useState(false);
+  // open by itself when the front matter needs a word; then the reader decides
+  const [open, setOpen] = useState(initial.error !== null);
   if (metadata.source === null && !canEdit) return null;
   const count = metadata.entries.length;
 
@@ -30,7 +32,7 @@ export function MetadataPanel({ documentId, initial, canEdit }: { documentId: st
   }
 
   return (
-    <details className="rounded-md text-sm ring-1 ring-inset ring-slate-200" open={metadata.error !== null}>
+    <details className="rounded-md text-sm ring-1 ring-inset ring-slate-200" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary className="cursor-pointer px-3 py-2 font-medium text-slate-700">
         Metadata {metadata.source === null ? <span className="font-normal text-slate-500">(none)</span> : <span className="font-normal text-slate-500">({count} {count === 1 ? "key" : "keys"})</span>}
       </summary>

@@ -112,9 +112,10 @@ function nativeFrontMatter(doc: ExportableDocument): string {
 }
 
 /**
- * An imported document: its front matter as the file had it, where a key Specwright owns is
- * refreshed only when its value changed since the import (`updated` only when something else
- * did), and a key that filled a field is updated only when that field was edited.
+ * An imported document: its front matter as the file had it, where a key Specwright owns and
+ * understood in the file (`layout.owned`) is refreshed only when its value changed since the
+ * import (`updated` only when something else did), and a key that filled a field is updated
+ * only when that field was edited.
  */
 function importedFrontMatter(doc: ExportableDocument, layout: MarkdownLayout): string {
   const metadata = doc.metadata;
@@ -129,7 +130,7 @@ function importedFrontMatter(doc: ExportableDocument, layout: MarkdownLayout): s
     const value = doc.sections.find((s) => s.key === f.section)?.fields.find((x) => x.key === f.field)?.value ?? "";
     if (value !== f.value) changes[f.key] = value;
   }
-  if (Object.keys(changes).length) changes.updated = asYaml(current.updated);
+  if (Object.keys(changes).length && "updated" in layout.owned) changes.updated = asYaml(current.updated);
   const source = setFrontMatterValues(metadata, changes);
   const close = source && !source.endsWith("\n") ? `\n${fences.close}` : fences.close;
   return `${fences.open}${source}${close}${fences.gap}`;

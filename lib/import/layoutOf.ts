@@ -2,7 +2,7 @@ import { hashSections } from "../documents/contentHash";
 import type { PMDoc } from "../editor/schema";
 import { normalizeDoc } from "../editor/pmSchema";
 import { authorsOf, exportSection } from "../export/exportable";
-import type { MarkdownLayout } from "../export/layout";
+import { OWNED_KEYS, type MarkdownLayout } from "../export/layout";
 import { ownedValues, type ExportableDocument } from "../export/markdown";
 import type { ImportedMarkdown } from "../markdown/importMarkdown";
 import type { TemplateDefinition } from "../templates/schema";
@@ -21,6 +21,16 @@ export interface LayoutInput {
   template: { key: string; version: number };
   now: Date;
   ownerName: string;
+}
+
+/**
+ * The keys Specwright refreshes in a file's front matter. `title` and `status` mean the same
+ * everywhere; the bookkeeping keys (authors, reviewers, template, hashes, dates) mean what
+ * Specwright means only in one of its own exports (it has `content_hash`) — in another file
+ * `authors` or `reviewers` are that file's own and are never replaced.
+ */
+function understood(frontMatter: Record<string, unknown>): Set<string> {
+  return new Set("content_hash" in frontMatter ? OWNED_KEYS : ["title", "status"]);
 }
 
 /** The document as its export sees it right after the import. */
@@ -65,7 +75,7 @@ export function layoutOf(input: LayoutInput): MarkdownLayout {
     headings: Object.fromEntries(
       fromFile.map((s) => [s.key, { title: s.title, depth: s.depth, level: s.heading?.level ?? null, source: s.heading?.source ?? "", table: Boolean(s.fieldTable) }]),
     ),
-    owned: Object.fromEntries(Object.entries(owned).filter(([key]) => key in imported.frontMatter)),
+    owned: Object.fromEntries(Object.entries(owned).filter(([key]) => key in imported.frontMatter && understood(imported.frontMatter).has(key))),
     fieldKeys: plan.assigned.flatMap((a) => {
       const value = doc.sections.find((s) => s.key === a.sectionKey)?.fields.find((f) => f.key === a.fieldKey)?.value ?? "";
       return a.key ? [{ key: a.key, section: a.sectionKey, field: a.fieldKey, value }] : [];

@@ -181,3 +181,13 @@ describe("a title given at import", () => {
     expect(renderDocumentMarkdown({ ...doc, title: "Given" })).toBe("# Given\n\n## A\n");
   });
 });
+
+describe("keys Specwright owns in another process's file", () => {
+  it("are the file's own there: authors and reviewers are never replaced, title and status are understood", () => {
+    const kep = "---\ntitle: KEP-1\nauthors:\n  - \"@ada\"\nreviewers:\n  - \"@bob\"\nstatus: implementable\n---\n\n## Summary\n";
+    const doc = convertedExportable(importMarkdown(kep), { title: "x", now: NOW });
+    const edited = renderDocumentMarkdown({ ...doc, owner: "Grace", authors: ["Grace"], reviewers: [{ name: "Linus", role: "Tech", decision: "approved", date: "2026", contentHash: "b" }], updatedAt: "2027-01-01T00:00:00.000Z" });
+    expect(edited).toBe(kep);
+    expect(renderDocumentMarkdown({ ...doc, status: "approved" })).toBe(kep.replace("status: implementable", "status: approved"));
+  });
+});
