@@ -1,9 +1,12 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { PMDoc } from "@/lib/editor/schema";
 import { convertedExportable } from "@/lib/import/layoutOf";
 import { renderDocumentMarkdown, type ExportableDocument } from "@/lib/export/markdown";
 import { setFrontMatterValues } from "@/lib/markdown/frontMatter";
 import { importMarkdown } from "@/lib/markdown/importMarkdown";
+import { repairMojibake } from "@/lib/markdown/mojibake";
 
 const NOW = new Date("2026-03-04T10:00:00.000Z");
 
@@ -189,5 +192,19 @@ describe("keys Specwright owns in another process's file", () => {
     const edited = renderDocumentMarkdown({ ...doc, owner: "Grace", authors: ["Grace"], reviewers: [{ name: "Linus", role: "Tech", decision: "approved", date: "2026", contentHash: "b" }], updatedAt: "2027-01-01T00:00:00.000Z" });
     expect(edited).toBe(kep);
     expect(renderDocumentMarkdown({ ...doc, status: "approved" })).toBe(kep.replace("status: implementable", "status: approved"));
+  });
+});
+
+const seedsDir = existsSync(path.resolve("../shared/seeds")) ? path.resolve("../shared/seeds") : "/work/shared/seeds";
+
+describe.each(readdirSync(seedsDir).filter((f) => f.endsWith(".txt")).sort())("converting seed %s", (name) => {
+  it("reaches a fixed point after one pass, keeping its title and headings in order", () => {
+    const source = repairMojibake(readFileSync(path.join(seedsDir, name), "utf8"));
+    const once = convert(source);
+    expect(convert(once)).toBe(once);
+    const before = importMarkdown(source);
+    const after = importMarkdown(once);
+    expect(after.title).toBe(before.title);
+    expect(after.sections.map((s) => [s.level, s.title])).toEqual(before.sections.map((s) => [s.level, s.title]));
   });
 });
