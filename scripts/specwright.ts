@@ -1,6 +1,6 @@
 #!/usr/bin/env tsx
 // specwright — command-line tools.
-//   specwright convert <file.md|-> [--repair-mojibake]   normalise a Markdown design doc to Specwright's export format
+//   specwright convert <file.md|-> [--repair-mojibake]   print a Markdown design doc as Specwright would export it
 //   specwright import <files…> --workspace <slug> …       create documents in the database at DATABASE_URL
 //   specwright export <dir> --workspace <slug> …          write every document as Markdown plus manifest.json
 // Exit codes: 0 done, 1 unreadable or invalid input (or no DATABASE_URL), 2 usage error.
@@ -9,9 +9,9 @@ import type { Db } from "../lib/db";
 import { DomainError } from "../lib/errors";
 import { renderDocumentMarkdown, type ExportableDocument } from "../lib/export/markdown";
 import { closeParsePool } from "../lib/import/parsePool";
-import { importMarkdown, type ImportedMarkdown } from "../lib/markdown/importMarkdown";
+import { convertedExportable } from "../lib/import/layoutOf";
+import { importMarkdown } from "../lib/markdown/importMarkdown";
 import { repairMojibake } from "../lib/markdown/mojibake";
-import { contentHash } from "../lib/util/hash";
 import { InputError, UsageError } from "./cli/errors";
 import { exportDir } from "./cli/exportDir";
 import { importFiles } from "./cli/importFiles";
@@ -22,8 +22,10 @@ const USAGE = `Usage: specwright <command> [options]
 
 Commands:
   convert <file.md> [--repair-mojibake]
-      Read a Markdown design document and print it in Specwright's export format:
-      YAML front matter, the title as an H1, one heading per section.
+      Read a Markdown design document and print it as Specwright would export it
+      after importing it as is: its front matter, title and headings as written,
+      every section's text in Specwright's Markdown style. Converting the result
+      again changes nothing.
       Use - to read standard input. --repair-mojibake fixes UTF-8 text that was
       decoded as Mac Roman or Windows-1252 (e.g. "üìã" for 📋); without it such text
       is kept and a warning is printed.
@@ -44,33 +46,6 @@ Exit codes: 0 done, 1 unreadable or invalid input, refused by the workspace or n
 DATABASE_URL, 2 usage error.
 `;
 
-function stringList(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-}
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === "string" && value.trim() ? value.trim() : fallback;
-}
-
-/** What an imported file becomes: a draft of the "imported" template, with no typed fields. */
-function toExportable(imported: ImportedMarkdown, file: string, modified: Date): ExportableDocument {
-  const fallbackTitle = file === "-" ? "Untitled design" : path.basename(file).replace(/\.[^.]+$/, "");
-  const sections = imported.sections.map((s) => ({ title: s.title, depth: s.depth, fields: [], body: s.body }));
-  const when = modified.toISOString();
-  return {
-    title: imported.title ?? fallbackTitle,
-    status: "draft",
-    template: { key: "imported", name: "Imported", version: 1 },
-    contentHash: contentHash(sections.map((s) => ({ title: s.title, depth: s.depth, fields: {}, body: s.body }))),
-    owner: "",
-    authors: stringList(imported.frontMatter.authors),
-    reviewers: [],
-    createdAt: stringOr(imported.frontMatter.created, when),
-    updatedAt: stringOr(imported.frontMatter.updated, when),
-    sections,
-  };
-}
-
 function convert(args: string[]): void {
   const flags = args.filter((a) => a.startsWith("--"));
   const files = args.filter((a) => !a.startsWith("--"));
@@ -81,20 +56,24 @@ function convert(args: string[]): void {
   const repair = flags.includes("--repair-mojibake");
   const { text, modified } = readInput(file);
   const source = repair ? repairMojibake(text) : text;
-  let imported: ImportedMarkdown;
-  try {
-    imported = importMarkdown(source);
-  } catch (error) {
-    if (error instanceof DomainError) throw new InputError(`${file === "-" ? "standard input" : file}: ${error.message}`);
-    throw error;
-  }
+  const imported = importMarkdown(source);
+  const name = file === "-" ? "standard input" : file;
+  if (imported.frontMatterError) console.error(`specwright: warning: ${name}: the front matter is not valid YAML (${imported.frontMatterError}); kept as written.`);
   const found = repair ? importMarkdown(text).mojibake : imported.mojibake;
   if (found && repair) console.error(`specwright: repaired text that had been decoded as ${found.encoding}.`);
   if (found && !repair) {
     console.error(`specwright: warning: ${file} looks like UTF-8 decoded as ${found.encoding} (“${found.sample}”); kept as is. Pass --repair-mojibake to fix it.`);
   }
-  if (imported.dropped.length) console.error(`specwright: note: ${imported.dropped.length} raw HTML fragment(s) kept as plain text.`);
-  process.stdout.write(renderDocumentMarkdown(toExportable(imported, file, modified)));
+  if (imported.dropped.length) console.error(`specwright: note: ${imported.dropped.length} construct(s) kept in another form: ${imported.dropped.slice(0, 3).join(", ")}${imported.dropped.length > 3 ? ", …" : ""}`);
+  const fallbackTitle = file === "-" ? "Untitled design" : path.basename(file).replace(/\.[^.]+$/, "");
+  let exportable: ExportableDocument;
+  try {
+    exportable = convertedExportable(imported, { title: fallbackTitle, now: modified });
+  } catch (error) {
+    if (error instanceof DomainError) throw new InputError(`${name}: ${error.message}`);
+    throw error;
+  }
+  process.stdout.write(renderDocumentMarkdown(exportable));
 }
 
 /** Runs a command that has checked its arguments, against DATABASE_URL. */

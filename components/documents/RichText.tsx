@@ -55,6 +55,12 @@ function image(node: PMNode, key: string | number): ReactNode {
   return withMarks(img, node.marks, key);
 }
 
+function heading(node: PMNode, key: string | number, id?: string): ReactNode {
+  const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 3)));
+  const Tag = `h${level}` as "h1";
+  return <Tag key={key} id={id} className="mt-4 mb-2 scroll-mt-4 font-semibold">{(node.content ?? []).map((c, i) => render(c, i))}</Tag>;
+}
+
 function render(node: PMNode, key: string | number): ReactNode {
   const children = () => (node.content ?? []).map((c, i) => render(c, i));
   switch (node.type) {
@@ -87,11 +93,8 @@ function render(node: PMNode, key: string | number): ReactNode {
       );
     case "paragraph":
       return <p key={key} className="my-2 min-h-[1em]">{children()}</p>;
-    case "heading": {
-      const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 3)));
-      const Tag = `h${level}` as "h1";
-      return <Tag key={key} className="mt-4 mb-2 font-semibold">{children()}</Tag>;
-    }
+    case "heading":
+      return heading(node, key);
     case "bulletList":
       return <ul key={key} className="my-2 list-disc pl-6">{children()}</ul>;
     case "orderedList":
@@ -150,7 +153,9 @@ function render(node: PMNode, key: string | number): ReactNode {
 /**
  * Read-only rendering of a section body (no HTML strings: React escapes all text, raw HTML
  * included). Soft line breaks show where they are in the source, as in the editor.
+ * `headingIds` are the ids of its top-level headings in order, so `#anchor` links land on them.
  */
-export function RichText({ doc }: { doc: PMNode }) {
-  return <div className="text-sm leading-6 whitespace-pre-wrap text-slate-800">{(doc.content ?? []).map((n, i) => render(n, i))}</div>;
+export function RichText({ doc, headingIds }: { doc: PMNode; headingIds?: string[] }) {
+  let next = 0;
+  return <div className="text-sm leading-6 whitespace-pre-wrap text-slate-800">{(doc.content ?? []).map((n, i) => (n.type === "heading" ? heading(n, i, headingIds?.[next++]) : render(n, i)))}</div>;
 }

@@ -14,6 +14,7 @@ import { OutlineEntry } from "./OutlineEntry";
 import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
 import { useCollabDocument, usePeers, useSaveState, useSections, useSyncedOnce, type SaveState } from "./useCollabDocument";
 import { useSocketAccess } from "./useSocketAccess";
+import { useAnchorLinks } from "./useAnchorLinks";
 
 const STATUS_DOT: Record<SectionStatus, string> = {
   empty: "border border-slate-400 bg-white",
@@ -112,6 +113,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
   const onDelete = useCallback((key: string, title: string) => doc && setDeleted({ key, title, index: removeSection(doc.ydoc, key) }), [doc]);
   const onComment = useCallback((key: string, draft: Draft) => setDrafts((d) => ({ ...d, [key]: draft })), []);
   const onDraftDone = useCallback((key: string) => setDrafts(({ [key]: _done, ...rest }) => rest), []);
+  useAnchorLinks(doc !== null && doc !== undefined && sections.length > 0);
   const present = new Set(sections.map((s) => s.key));
   const openCount = (key: string) => (threadsBySection.get(key) ?? []).filter((t) => !t.resolved).length;
   const optional = sectionDefs.filter((d) => !present.has(d.key));

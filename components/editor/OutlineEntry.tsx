@@ -29,7 +29,7 @@ export function OutlineEntry({ ydoc, section, nextKey, status, dotClass, openCom
         {...(editable ? dragSource(section.key) : {})}
       >
         {status ? <span aria-hidden="true" title={status} className={`h-2 w-2 shrink-0 rounded-full ${dotClass}`} /> : null}
-        <span className="truncate">{section.title}</span>
+        <span className="truncate">{section.title || <span className="italic text-slate-400">Untitled</span>}</span>
         {openComments ? <span className="ml-auto shrink-0 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900" title="open comments">{openComments}</span> : null}
       </a>
     </li>

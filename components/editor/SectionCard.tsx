@@ -61,6 +61,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
     <section
       id={`section-${key}`}
       data-section-key={key}
+      data-anchor-title={title}
       aria-labelledby={`title-${key}`}
       className={`sw-section scroll-mt-4 rounded-xl bg-white p-5 ring-1 ring-slate-200 ${line}`}
       {...drop.handlers}

@@ -54,7 +54,7 @@ export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first,
         />
       ) : (
         <Heading id={`title-${sectionKey}`} className={`flex-1 font-semibold ${size}`}>
-          {title}
+          {title || <span className="font-normal italic text-slate-400">Untitled: exported with no heading</span>}
         </Heading>
       )}
       {editable && !editing ? (

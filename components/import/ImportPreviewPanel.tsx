@@ -48,7 +48,7 @@ function Counts({ counts }: { counts: ImportPreview["counts"] }) {
   return <p className="text-sm text-slate-600">{parts.map(([n, word]) => `${n} ${word}${n === 1 ? "" : "s"}`).join(" · ")}</p>;
 }
 
-/** What the import will create: sections and their kind, filled fields, and what is dropped. */
+/** What the import will create: sections and their kind, filled fields, warnings, metadata kept, and what is dropped. */
 export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
   return (
     <div className="space-y-4">
@@ -61,7 +61,7 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
         <ol aria-label="Detected sections" className="mt-1 max-h-72 space-y-0.5 overflow-y-auto text-sm">
           {preview.sections.map((s) => (
             <li key={s.key} style={{ paddingLeft: `${(s.depth - 1) * 14}px` }}>
-              {s.title}
+              {s.title || <span className="italic text-slate-500">Text before the first heading (no heading)</span>}
               {KIND_LABELS[s.kind] ? <span className={`ml-2 text-xs ${s.kind === "matched" ? "text-emerald-700" : "text-slate-500"}`}>{KIND_LABELS[s.kind]}</span> : null}
             </li>
           ))}
@@ -77,8 +77,17 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
           </ul>
         </div>
       ) : null}
+      {preview.warnings.length ? (
+        <section aria-label="Import warnings" className="space-y-1 rounded-md bg-amber-50 p-3 text-sm text-amber-950 ring-1 ring-inset ring-amber-200">
+          <ul className="list-disc space-y-1 pl-4">
+            {preview.warnings.map((w) => <li key={w}>{w}</li>)}
+          </ul>
+        </section>
+      ) : null}
       {preview.unusedFrontMatter.length ? (
-        <p className="text-sm text-slate-700">Front matter not imported (no matching field): {preview.unusedFrontMatter.join(", ")}</p>
+        <p className="text-sm text-slate-700">
+          Kept as document metadata (shown on the document page, exported unchanged): {preview.unusedFrontMatter.join(", ")}
+        </p>
       ) : null}
       {preview.dropped.length ? <DroppedList items={preview.dropped} /> : null}
     </div>

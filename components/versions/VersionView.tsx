@@ -1,5 +1,6 @@
 import { RichText } from "../documents/RichText";
 import type { PMNode } from "@/lib/editor/schema";
+import { documentAnchors } from "@/lib/markdown/anchors";
 import type { FieldValue } from "@/lib/templates/instantiate";
 import type { VersionDetailDto } from "@/lib/versions/present";
 import { MermaidDrawing } from "./MermaidDrawing";
@@ -8,11 +9,16 @@ import { RestoreButton } from "./RestoreButton";
 const show = (v: FieldValue | undefined) => (v === undefined || v === null || v === "" ? "—" : Array.isArray(v) ? v.join(", ") || "—" : v);
 
 /** A body with its diagrams drawn: Mermaid blocks as drawings, everything else as read-only rich text. */
-function Body({ doc }: { doc: PMNode }) {
+function Body({ doc, headingIds }: { doc: PMNode; headingIds: string[] }) {
+  let next = 0;
   return (
     <>
       {(doc.content ?? []).map((node, i) =>
-        node.type === "mermaid" ? <MermaidDrawing key={i} source={String(node.attrs?.source ?? "")} label="Diagram" /> : <RichText key={i} doc={{ type: "doc", content: [node] }} />,
+        node.type === "mermaid" ? (
+          <MermaidDrawing key={i} source={String(node.attrs?.source ?? "")} label="Diagram" />
+        ) : (
+          <RichText key={i} doc={{ type: "doc", content: [node] }} headingIds={node.type === "heading" ? [headingIds[next++] ?? ""] : undefined} />
+        ),
       )}
     </>
   );
@@ -20,6 +26,8 @@ function Body({ doc }: { doc: PMNode }) {
 
 /** One version, read-only, laid out like the document, with restore buttons for those allowed. */
 export function VersionView({ documentId, version, canRestore, historyPath, fieldLabels }: { documentId: string; version: VersionDetailDto; canRestore: boolean; historyPath: string; fieldLabels: Record<string, Record<string, string>> }) {
+  // ids as GitHub gives them, so a `#summary` link in the text lands on its section or heading
+  const anchors = documentAnchors(null, version.sections);
   return (
     <div className="space-y-4" aria-label={`Version ${version.number}`} data-testid="version-view">
       <div className="flex flex-wrap items-center gap-3">
@@ -28,9 +36,9 @@ export function VersionView({ documentId, version, canRestore, historyPath, fiel
         {canRestore ? <span className="ml-auto"><RestoreButton documentId={documentId} number={version.number} label="Restore this version" historyPath={historyPath} /></span> : null}
       </div>
       {version.sections.map((s) => (
-        <section key={s.key} aria-labelledby={`v-title-${s.key}`} data-section-key={s.key} className="rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+        <section key={s.key} id={anchors.sections[s.key] ?? undefined} aria-labelledby={`v-title-${s.key}`} data-section-key={s.key} className="scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <div className="flex flex-wrap items-center gap-3">
-            <h3 id={`v-title-${s.key}`} className={s.depth > 1 ? "font-semibold" : "text-lg font-semibold"}>{s.title}</h3>
+            <h3 id={`v-title-${s.key}`} className={s.depth > 1 ? "font-semibold" : "text-lg font-semibold"}>{s.title || <span className="font-normal italic text-slate-400">Untitled</span>}</h3>
             {canRestore ? <span className="ml-auto"><RestoreButton documentId={documentId} number={version.number} sectionKey={s.key} label={`Restore “${s.title}”`} historyPath={historyPath} /></span> : null}
           </div>
           {Object.keys(s.fields).length ? (
@@ -43,7 +51,7 @@ export function VersionView({ documentId, version, canRestore, historyPath, fiel
               ))}
             </dl>
           ) : null}
-          <div className="mt-2"><Body doc={s.body} /></div>
+          <div className="mt-2"><Body doc={s.body} headingIds={anchors.headings[s.key] ?? []} /></div>
         </section>
       ))}
     </div>

@@ -1,4 +1,4 @@
-import type { Db, DbTx } from "../db";
+import type { DbTx } from "../db";
 
 /** The claims of a session cookie that tie it to a signed-in session. */
 export interface SessionClaims {

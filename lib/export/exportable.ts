@@ -7,6 +7,7 @@ import type { FieldValue } from "../templates/instantiate";
 import { signoffRolesOf } from "../review/roles";
 import type { FieldDef, SignoffRoleDef, TemplateDefinition } from "../templates/schema";
 import { templateAtVersion } from "../templates/templates";
+import { readLayout } from "./layout";
 import type { ExportableDocument, ExportReviewer, ExportSection } from "./markdown";
 
 /** A decision as a printed record shows it: stale when what it covers changed after it. */
@@ -71,7 +72,7 @@ function readable(field: FieldDef, value: FieldValue | undefined, names: Map<str
 }
 
 /** People named in fields keyed author/authors, in order of appearance; the owner when there are none. */
-function authorsOf(def: TemplateDefinition, sections: SectionRow[], names: Map<string, string>, owner: string): string[] {
+export function authorsOf(def: TemplateDefinition, sections: SectionRow[], names: Map<string, string>, owner: string): string[] {
   const authors: string[] = [];
   for (const section of sections) {
     for (const field of fieldDefs(def, section.key)) {
@@ -85,11 +86,12 @@ function authorsOf(def: TemplateDefinition, sections: SectionRow[], names: Map<s
   return authors.length ? authors : [owner];
 }
 
-function exportSection(def: TemplateDefinition, section: SectionRow, names: Map<string, string>): ExportSection {
+export function exportSection(def: TemplateDefinition, section: SectionRow, names: Map<string, string>): ExportSection {
   return {
+    key: section.key,
     title: section.title,
     depth: section.depth,
-    fields: fieldDefs(def, section.key).map((field) => ({ label: field.label, value: readable(field, section.fields[field.key], names) })),
+    fields: fieldDefs(def, section.key).map((field) => ({ key: field.key, label: field.label, value: readable(field, section.fields[field.key], names) })),
     body: section.body,
   };
 }
@@ -149,6 +151,8 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
     sections: sections.map((s) => exportSection(def, s, names)),
+    metadata: doc.metadata,
+    layout: readLayout(doc.markdownLayout),
     control: control ? controlDefs.map((f) => ({ label: f.label, value: readable(f, control.fields[f.key], names) })) : [],
     version: versionField && control ? readable(versionField, control.fields[versionField.key], names) || null : null,
   };

@@ -7,6 +7,7 @@ import { presentSummary, type DocumentSummaryDto } from "../documents/present";
 import { docToText, type PMDoc } from "../editor/schema";
 import { normalizeDoc } from "../editor/pmSchema";
 import { InvalidInput } from "../errors";
+import { layoutOf } from "./layoutOf";
 import type { FieldValue } from "../templates/instantiate";
 import { TemplateDefinition } from "../templates/schema";
 import { loadTemplate } from "../templates/templates";
@@ -22,7 +23,11 @@ export interface ImportPreview {
   /** fields filled from the front matter or a field table; people as names */
   fields: { section: string; label: string; value: string; from: FieldAssignment["from"] }[];
   unusedFrontMatter: string[];
-  /** raw HTML and comments (kept as text) and definitions (dropped) */
+  /** every front matter key, in file order: the front matter stays with the document as its metadata */
+  metadataKeys: string[];
+  /** what the reader should know before importing: front matter kept verbatim, a status not taken over, headings kept in a body */
+  warnings: string[];
+  /** constructs the editor keeps in another form, as the converter reports them */
   dropped: string[];
   mojibake: MojibakeNotice | null;
   repaired: boolean;
@@ -43,6 +48,8 @@ interface Planned {
   template: { id: string; key: string; name: string; version: number } | null;
   /** set when imported as is: the document's own template, stored with it */
   ownDefinition: TemplateDefinition | null;
+  /** the definition the sections follow (the chosen template's or the document's own) */
+  definition: TemplateDefinition;
   bodies: { body: PMDoc; text: string }[];
   suggestedTemplateId: string | null;
 }
@@ -65,9 +72,11 @@ async function planImport(ctx: Ctx, input: ImportDocumentData): Promise<Planned>
   let plan: DocumentPlan;
   let template: Planned["template"] = null;
   let ownDefinition: TemplateDefinition | null = null;
+  let definition: TemplateDefinition;
   if (input.templateId) {
     const row = await loadTemplate(ctx, workspace.id, input.templateId);
     const def = TemplateDefinition.parse(row.definition);
+    definition = def;
     template = { id: row.id, key: row.key, name: row.name, version: row.version };
     title ??= def.titlePattern;
     plan = planOntoTemplate(imported, def, planCtx);
@@ -75,16 +84,31 @@ async function planImport(ctx: Ctx, input: ImportDocumentData): Promise<Planned>
     title ??= "Imported document";
     const asIs = planAsIs(imported, { key: `imported-${randomBytes(4).toString("hex")}`, name: `Imported: ${title}`.slice(0, 120), title });
     ownDefinition = TemplateDefinition.parse(asIs.definition);
+    definition = ownDefinition;
     plan = asIs;
   }
   const key = typeof imported.frontMatter.template === "string" ? imported.frontMatter.template : null;
   const suggested = key ? await ctx.db.template.findFirst({ where: { key, archivedAt: null, OR: [{ workspaceId: null }, { workspaceId: workspace.id }] }, select: { id: true } }) : null;
-  return { prepared, title: title.slice(0, 200), plan, template, ownDefinition, bodies: plan.sections.map((s) => canonicalBody(s.body)), suggestedTemplateId: suggested?.id ?? null };
+  return { prepared, title: title.slice(0, 200), plan, template, ownDefinition, definition, bodies: plan.sections.map((s) => canonicalBody(s.body)), suggestedTemplateId: suggested?.id ?? null };
 }
 
 function display(value: FieldValue, names: Map<string, string>): string {
   const values = value === null ? [] : Array.isArray(value) ? value : [value];
   return values.map((v) => names.get(v) ?? v).join(", ");
+}
+
+function warningsOf(p: Planned): string[] {
+  const { imported } = p.prepared;
+  const warnings: string[] = [];
+  if (imported.frontMatterError) {
+    warnings.push(`The front matter is not valid YAML (${imported.frontMatterError}). It is kept exactly as written and exported unchanged, but no field is filled from it.`);
+  }
+  const status = imported.frontMatter.status;
+  if (typeof status === "string" && status.trim() && status.trim() !== "draft") {
+    warnings.push(`The file's status is "${status.trim()}". The document starts as a draft; the export keeps "${status.trim()}" until the document's status changes.`);
+  }
+  for (const title of p.plan.keptInBody) warnings.push(`"${title}" matches no section of the template and is deeper than the heading above it, so it stays in that section's text as a heading.`);
+  return warnings;
 }
 
 function present(p: Planned): ImportPreview {
@@ -101,6 +125,8 @@ function present(p: Planned): ImportPreview {
     })),
     fields: p.plan.assigned.map((a) => ({ section: titles.get(a.sectionKey) ?? a.sectionKey, label: a.label, value: display(a.value, names), from: a.from })),
     unusedFrontMatter: p.plan.unusedFrontMatter,
+    metadataKeys: Object.keys(p.prepared.imported.frontMatter),
+    warnings: warningsOf(p),
     dropped: p.prepared.imported.dropped,
     mojibake: p.prepared.mojibake,
     repaired: p.prepared.repaired,
@@ -111,8 +137,9 @@ function present(p: Planned): ImportPreview {
 
 /**
  * What importing would create, without writing anything: the sections (matched, custom or
- * added from the template), filled fields, what is dropped or kept as text, and whether the
- * text looks mis-decoded. Requires `document.import`. Throws ImportTooLarge past 2 MB,
+ * added from the template), filled fields, the front matter kept as metadata, warnings (front
+ * matter that is not YAML, a status not taken over, headings kept in a body), what the editor
+ * keeps in another form, and whether the text looks mis-decoded. Requires `document.import`. Throws ImportTooLarge past 2 MB,
  * InvalidInput for empty, binary or unparseable input, NotFound for an unknown template.
  */
 export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportPreview> {
@@ -121,7 +148,9 @@ export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput):
 
 /**
  * Creates a document from a Markdown file, as is (with a template of its own outline, stored
- * archived so it stays out of the gallery) or mapped onto a chosen template. Mojibake is
+ * archived so it stays out of the gallery) or mapped onto a chosen template. The front matter
+ * is stored as written (the document's metadata) with the file's layout, so the export writes
+ * the file back as it came and changes only what was edited. Mojibake is
  * repaired only with `repairMojibake: true`. Everything is written in one transaction, so a
  * failure leaves nothing behind. Requires `document.import`; throws as `previewDocumentImport`.
  */
@@ -148,6 +177,10 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
       template = { id: row.id, key: row.key, name: row.name, version: row.version };
     }
     if (!template) throw new InvalidInput("Choose a template or import as is.");
+    const now = new Date();
+    const ownerName = planned.prepared.members.find((m) => m.userId === ctx.actor.userId)?.name ?? "";
+    const { prepared, plan, bodies, definition, title } = planned;
+    const layout = layoutOf({ imported: prepared.imported, plan, bodies: bodies.map((b) => b.body), definition, title, members: prepared.members, template, now, ownerName });
     const doc = await tx.db.document.create({
       data: {
         workspaceId: workspace.id,
@@ -155,6 +188,10 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
         templateVersion: template.version,
         title: planned.title,
         ownerId: ctx.actor.userId,
+        createdAt: now,
+        updatedAt: now,
+        metadata: planned.prepared.imported.frontMatterBlock?.source ?? null,
+        markdownLayout: layout as unknown as Prisma.InputJsonValue,
         sections: {
           create: planned.plan.sections.map((s, position) => ({
             key: s.key,

@@ -16,6 +16,12 @@ export interface PlannedSection {
   templateKey: string | null;
   /** "file" for a heading of the file, "template" for a required section the file lacked */
   origin: "file" | "template";
+  /** the file's heading for this section (level and source), for an export that writes it as it was */
+  heading: { level: number | null; source: string } | null;
+  /** the index of the file's section it came from (null for a section the template added) */
+  from: number | null;
+  /** whether a `| Field | Value |` table of the file filled its fields */
+  fieldTable?: boolean;
 }
 
 export interface FieldAssignment {
@@ -24,13 +30,17 @@ export interface FieldAssignment {
   label: string;
   value: FieldValue;
   from: "front matter" | "table";
+  /** the front matter key that gave the value */
+  key?: string;
 }
 
 export interface DocumentPlan {
   sections: PlannedSection[];
   assigned: FieldAssignment[];
-  /** front matter keys that became no field (unknown, or a value that does not fit) */
+  /** front matter keys that became no field (unknown, or a value that does not fit): they stay document metadata */
   unusedFrontMatter: string[];
+  /** headings deeper than their section that match no template section, kept in that section's body */
+  keptInBody: string[];
 }
 
 export interface PlanContext extends InstantiateContext {
@@ -68,15 +78,22 @@ function applyFieldTable(def: TemplateDefinition, planned: PlannedSection, secti
   const table = section.fields.length ? leadingFieldTable(planned.body) : null;
   if (!table) return;
   const values: FieldAssignment[] = [];
+  const emptied: FieldDef[] = [];
   for (const row of table.rows) {
     const field = section.fields.find((f) => namesField(f, row.label));
     if (!field) return;
-    if (!row.value) continue;
+    if (!row.value) {
+      // the table says it is empty: no default fills it
+      emptied.push(field);
+      continue;
+    }
     const value = fieldValueFor(def, section.key, field, row.value, ctx.members);
     if (value === undefined) return;
     values.push({ sectionKey: section.key, fieldKey: field.key, label: field.label, value, from: "table" });
   }
+  for (const f of emptied) planned.fields[f.key] = f.type === "multiSelect" || f.type === "people" ? [] : null;
   for (const v of values) planned.fields[v.fieldKey] = v.value;
+  planned.fieldTable = true;
   assigned.push(...values);
   planned.body = table.rest;
 }
@@ -89,10 +106,14 @@ function insertionIndex(sections: PlannedSection[], order: Map<string, number>, 
 
 /**
  * Maps an imported file onto a template: each heading takes the first unused template section
- * of the same normalised title (keeping the file's title, depth and body), headings the
- * template lacks become custom sections, and required template sections the file lacks are
- * added in template order with their starter. Field tables and front matter keys (by field
- * key or label) fill fields when the value fits. Pure.
+ * of the same normalised title (keeping the file's title, depth and body). A heading the
+ * template lacks becomes a custom section — except in a file whose front matter names this
+ * template (an export of one of its documents): there a heading deeper than the section
+ * above it stays in that section's body, as a heading typed inside a section is exported
+ * below the section's level and so comes back inside it. The preamble
+ * stays an untitled section. Required template sections the file lacks are added in template
+ * order with their starter. Field tables and front matter keys (by field key or label) fill
+ * fields when the value fits; other keys stay document metadata. Pure.
  */
 export function planOntoTemplate(imported: ImportedMarkdown, def: TemplateDefinition, ctx: PlanContext): DocumentPlan {
   const keys = new KeyAllocator(def.sections.map((s) => s.key));
@@ -100,22 +121,40 @@ export function planOntoTemplate(imported: ImportedMarkdown, def: TemplateDefini
   const used = new Set<string>();
   const assigned: FieldAssignment[] = [];
   const sections: PlannedSection[] = [];
-  for (const s of imported.sections) {
+  const keptInBody: string[] = [];
+  // a file exported from a document of this template: its deeper headings were typed in a body
+  const ownExport = imported.frontMatter.template === def.key;
+  let current: { planned: PlannedSection; level: number } | null = null;
+  for (const [from, s] of imported.sections.entries()) {
+    const heading = { level: s.level, source: s.heading };
+    if (s.level === null) {
+      sections.push({ key: keys.take("preamble"), title: "", depth: 1, fields: {}, body: s.body, templateKey: null, origin: "file", heading, from });
+      continue;
+    }
     const wanted = normaliseTitle(s.title);
     const match = def.sections.find((d) => !used.has(d.key) && normaliseTitle(d.title) === wanted);
+    if (!match && ownExport && current && s.level > current.level && s.headingNode) {
+      // a heading typed inside a section's body (an export writes it below the section's level)
+      current.planned.body = { type: "doc", content: [...(current.planned.body.content ?? []), s.headingNode, ...(s.body.content ?? [])] };
+      keptInBody.push(s.title);
+      continue;
+    }
     if (!match) {
-      sections.push({ key: keys.take(`custom ${s.title}`), title: clip(s.title), depth: s.depth, fields: {}, body: s.body, templateKey: null, origin: "file" });
+      const planned: PlannedSection = { key: keys.take(`custom ${s.title}`), title: clip(s.title), depth: s.depth, fields: {}, body: s.body, templateKey: null, origin: "file", heading, from };
+      sections.push(planned);
+      current = { planned, level: s.level };
       continue;
     }
     used.add(match.key);
-    const planned: PlannedSection = { key: match.key, title: clip(s.title), depth: s.depth, fields: defaults(match, ctx), body: s.body, templateKey: match.key, origin: "file" };
+    const planned: PlannedSection = { key: match.key, title: clip(s.title), depth: s.depth, fields: defaults(match, ctx), body: s.body, templateKey: match.key, origin: "file", heading, from };
     applyFieldTable(def, planned, match, ctx, assigned);
     sections.push(planned);
+    current = { planned, level: s.level };
   }
   def.sections.forEach((d, i) => {
     if (d.optional || used.has(d.key)) return;
     const draft = instantiateSection(d, 0, ctx);
-    sections.splice(insertionIndex(sections, order, i), 0, { key: d.key, title: d.title, depth: d.depth, fields: draft.fields, body: draft.body, templateKey: d.key, origin: "template" });
+    sections.splice(insertionIndex(sections, order, i), 0, { key: d.key, title: d.title, depth: d.depth, fields: draft.fields, body: draft.body, templateKey: d.key, origin: "template", heading: null, from: null });
   });
 
   const unusedFrontMatter: string[] = [];
@@ -129,35 +168,9 @@ export function planOntoTemplate(imported: ImportedMarkdown, def: TemplateDefini
       continue;
     }
     target.s.fields[target.f.key] = value;
-    assigned.push({ sectionKey: target.s.key, fieldKey: target.f.key, label: target.f.label, value, from: "front matter" });
+    assigned.push({ sectionKey: target.s.key, fieldKey: target.f.key, label: target.f.label, value, from: "front matter", key: name });
   }
-  return { sections, assigned, unusedFrontMatter };
-}
-
-function asText(value: unknown): string {
-  if (Array.isArray(value)) return value.map(asText).join(", ");
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (value !== null && typeof value === "object") return JSON.stringify(value);
-  return String(value);
-}
-
-/** Front matter as text fields of the first section: key → label, value as written. */
-function frontMatterFields(frontMatter: Record<string, unknown>): { defs: FieldDef[]; values: Record<string, FieldValue>; unused: string[] } {
-  const keys = new KeyAllocator();
-  const defs: FieldDef[] = [];
-  const values: Record<string, FieldValue> = {};
-  const unused: string[] = [];
-  for (const [name, raw] of contentEntries(frontMatter)) {
-    const value = asText(raw).slice(0, 10_000);
-    if (defs.length >= 30) {
-      unused.push(name);
-      continue;
-    }
-    const key = keys.take(name, "field");
-    defs.push({ key, label: name.slice(0, 80), type: value.length > 200 || value.includes("\n") ? "longText" : "text", required: false });
-    values[key] = value;
-  }
-  return { defs, values, unused };
+  return { sections, assigned, unusedFrontMatter, keptInBody };
 }
 
 export interface AsIsPlan extends DocumentPlan {
@@ -166,23 +179,23 @@ export interface AsIsPlan extends DocumentPlan {
 }
 
 /**
- * An imported file as a document of its own template: one section per heading (or one
- * "Overview" when the file has none), the front matter as text fields of the first section.
- * The template lists the first 200 sections with depths that never skip a level, as the
- * template schema wants; the document keeps every section at its own depth. Pure.
+ * An imported file as a document of its own template: one section per heading (or one empty
+ * untitled one when the file has none), the preamble as an untitled section, every heading at
+ * its own depth. The front matter fills no field (the template has none): it all stays
+ * document metadata. The template lists the first 200 sections with depths that never skip a
+ * level, as the template schema wants; the document keeps every section at its own depth. Pure.
  */
 export function planAsIs(imported: ImportedMarkdown, template: { key: string; name: string; title: string }): AsIsPlan {
   const keys = new KeyAllocator();
-  const source = imported.sections.length ? imported.sections : [{ title: "Overview", depth: 1, body: emptyDoc() }];
-  const { defs, values, unused } = frontMatterFields(imported.frontMatter);
-  const sections: PlannedSection[] = source.map((s, i) => {
-    const key = keys.take(s.title);
-    return { key, title: clip(s.title), depth: s.depth, fields: i === 0 ? { ...values } : {}, body: s.body, templateKey: key, origin: "file" };
+  const source = imported.sections.length ? imported.sections : [{ title: "", depth: 1, level: null, heading: "", body: emptyDoc() }];
+  const sections: PlannedSection[] = source.map((s, from) => {
+    const key = keys.take(s.level === null && !s.title ? "preamble" : s.title);
+    return { key, title: clip(s.title), depth: s.depth, fields: {}, body: s.body, templateKey: key, origin: "file", heading: { level: s.level, source: s.heading }, from };
   });
   let previous = 0;
-  const outline: SectionDef[] = sections.slice(0, 200).map((s, i) => {
+  const outline: SectionDef[] = sections.slice(0, 200).map((s) => {
     previous = Math.min(s.depth, previous + 1, 5);
-    return { key: s.key, title: s.title, depth: previous, hint: "", optional: false, fields: i === 0 ? defs : [], starter: "", signoff: false };
+    return { key: s.key, title: s.title || "Preamble", depth: previous, hint: "", optional: false, fields: [], starter: "", signoff: false };
   });
   const definition: TemplateDefinition = {
     key: template.key,
@@ -192,6 +205,5 @@ export function planAsIs(imported: ImportedMarkdown, template: { key: string; na
     sections: outline,
     signoffRoles: [],
   };
-  const assigned = defs.map((f) => ({ sectionKey: sections[0]!.key, fieldKey: f.key, label: f.label, value: values[f.key] ?? null, from: "front matter" as const }));
-  return { sections, assigned, unusedFrontMatter: unused, definition };
+  return { sections, assigned: [], unusedFrontMatter: Object.keys(imported.frontMatter), keptInBody: [], definition };
 }

@@ -1,6 +1,6 @@
 import type { PMDoc, PMNode } from "../editor/schema";
 import { InvalidInput } from "../errors";
-import type { ImportedMarkdown } from "../markdown/importMarkdown";
+import type { ImportedMarkdown, ImportedSection } from "../markdown/importMarkdown";
 import { docToMarkdown } from "../markdown/toMarkdown";
 import type { FieldDef, SectionDef, TemplateDefinition } from "../templates/schema";
 import { leadingFieldTable } from "./fieldTable";
@@ -54,8 +54,17 @@ function isEmptyBody(body: PMDoc): boolean {
   return body.content.every((n) => n.type === "paragraph" && !n.content?.length);
 }
 
+/** A template's sections all have headings: text before the first one (the preamble) starts the first section's starter. */
+function withPreambleInFirst(sections: ImportedSection[]): ImportedSection[] {
+  const [first, second, ...rest] = sections;
+  if (!first || first.level !== null) return sections;
+  if (!second) return [];
+  return [{ ...second, body: { type: "doc", content: [...first.body.content, ...second.body.content] } }, ...rest];
+}
+
 /**
- * A template from a Markdown file: the H1 is the title pattern, each heading a section (depths
+ * A template from a Markdown file: the H1 is the title pattern, each heading a section (text
+ * before the first heading opens the first section's starter; depths
  * that never skip a level), a leading `| Field | Value |` table the section's text fields,
  * the rest of the body its starter, with `[Name]`/`{feature}` placeholders kept as hints and
  * TBD/TODO/TBA turned into placeholders; each section's hint lists what its placeholders ask
@@ -63,13 +72,14 @@ function isEmptyBody(body: PMDoc): boolean {
  * section too long for a starter.
  */
 export function templateFromMarkdown(imported: ImportedMarkdown, meta: { key: string; name: string; description: string }): TemplateDefinition {
-  if (!imported.sections.length) throw new InvalidInput("The file has no headings to make sections from. Use ## headings for sections.", { markdown: ["no headings"] });
-  if (imported.sections.length > MAX_SECTIONS) {
-    throw new InvalidInput(`A template holds at most ${MAX_SECTIONS} sections; this file has ${imported.sections.length} headings.`, { markdown: ["too many sections"] });
+  const headed = withPreambleInFirst(imported.sections);
+  if (!headed.length) throw new InvalidInput("The file has no headings to make sections from. Use ## headings for sections.", { markdown: ["no headings"] });
+  if (headed.length > MAX_SECTIONS) {
+    throw new InvalidInput(`A template holds at most ${MAX_SECTIONS} sections; this file has ${headed.length} headings.`, { markdown: ["too many sections"] });
   }
   const keys = new KeyAllocator();
   let previous = 0;
-  const sections = imported.sections.map((s): SectionDef => {
+  const sections = headed.map((s): SectionDef => {
     const { fields, body } = fieldsOf(markTodos(s.body) as PMDoc);
     const starter = isEmptyBody(body) ? "" : docToMarkdown(body).trimEnd();
     if (starter.length > MAX_STARTER) throw new InvalidInput(`The section "${s.title}" is too long for a template (at most ${MAX_STARTER} characters).`, { markdown: [s.title] });

@@ -1,58 +1,53 @@
 import type { Nodes, RootContent } from "mdast";
-import { parse as parseYaml } from "yaml";
-import type { PMDoc } from "../editor/schema";
-import { InvalidInput } from "../errors";
-import { markdownToDoc } from "./fromMarkdown";
+import { walk, type PMDoc, type PMNode } from "../editor/schema";
+import { mdastToDoc } from "./fromMarkdown";
+import { readFrontMatter, splitFrontMatter, type FrontMatterBlock } from "./frontMatter";
 import { detectMojibake } from "./mojibake";
 import { parseMarkdown } from "./parse";
 
 export interface ImportedSection {
+  /** the heading's text; "" for the preamble (the text before the first heading) */
   title: string;
-  /** 1 for an H2, 2 for an H3, … (an H1 after the title counts as 1) */
+  /** 1 for an H1 after the title or an H2, 2 for an H3, … (at most 5) */
   depth: number;
+  /** the heading's level as written (1–6); null for the preamble, which has no heading */
+  level: number | null;
+  /** the heading exactly as the file writes it (ATX line or setext pair); "" for the preamble */
+  heading: string;
+  /** the heading as an editor node, for a caller that keeps it in the previous section's body */
+  headingNode: PMNode | null;
   body: PMDoc;
 }
 
 export interface ImportedMarkdown {
   /** the first H1, else a `title` string in the front matter, else null */
   title: string | null;
+  /** the first H1 as written, null when the file has none */
+  titleHeading: string | null;
+  /** how many sections (the preamble included) come before that H1 */
+  titleAt: number;
+  /** front matter values in key order, scalars as written; {} when there is none or it is not YAML */
   frontMatter: Record<string, unknown>;
+  /** the front matter block byte for byte; null when the file has none */
+  frontMatterBlock: FrontMatterBlock | null;
+  /** why the front matter is not a YAML mapping (it is kept verbatim all the same); null when it is */
+  frontMatterError: string | null;
+  /** the blank lines between the front matter and the first block, as written */
+  frontMatterGap: string;
+  /** whether the file ends with a line break */
+  finalNewline: boolean;
   sections: ImportedSection[];
-  /** raw HTML, comments and definitions that have no place in the editor (HTML is kept as text) */
+  /** constructs the editor keeps in another form (kept as text), as the converter reports them */
   dropped: string[];
   /** garbled UTF-8 in the input, left as it is: the caller decides whether to repair */
   mojibake: ReturnType<typeof detectMojibake>;
 }
 
-/** `---` at the very top, YAML, then a line of `---` (or `...`). */
-const FRONT_MATTER = /^\uFEFF?---[ \t]*\r?\n([\s\S]*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-
-function splitFrontMatter(markdown: string): { frontMatter: Record<string, unknown>; body: string } {
-  const match = FRONT_MATTER.exec(markdown);
-  if (!match || match.index !== 0) return { frontMatter: {}, body: markdown.replace(/^\uFEFF/, "") };
-  let data: unknown;
-  try {
-    data = parseYaml(match[1] ?? "");
-  } catch (error) {
-    // yaml's message is one line of reason, then a code frame
-    const reason = (error instanceof Error ? (error.message.split("\n")[0] ?? "") : String(error)).replace(/:\s*$/, "");
-    throw new InvalidInput(`The front matter is not valid YAML: ${reason}.`, { frontMatter: [reason] });
-  }
-  if (data !== null && data !== undefined && (typeof data !== "object" || Array.isArray(data))) {
-    throw new InvalidInput("The front matter must be a YAML mapping of keys to values.", { frontMatter: ["not a mapping"] });
-  }
-  return { frontMatter: (data ?? {}) as Record<string, unknown>, body: markdown.slice(match[0].length) };
-}
-
-/** The visible text of a heading; inline HTML in it is reported, not kept. */
-function plainText(node: Nodes, dropped: string[]): string {
-  if (node.type === "html") {
-    dropped.push(node.value);
-    return "";
-  }
-  if (node.type === "text" || node.type === "inlineCode") return node.value;
+/** The visible text of a heading (inline HTML in it counts as its source). */
+function plainText(node: Nodes): string {
+  if (node.type === "text" || node.type === "inlineCode" || node.type === "html") return node.value;
   if (node.type === "break") return " ";
-  if ("children" in node) return node.children.map((child) => plainText(child, dropped)).join("");
+  if ("children" in node) return node.children.map(plainText).join("");
   return "";
 }
 
@@ -62,65 +57,89 @@ function startOf(node: RootContent): number {
   return start?.offset !== undefined ? start.offset - (start.column - 1) : 0;
 }
 
-function isComment(node: RootContent): boolean {
-  return node.type === "html" && /^<!--[\s\S]*-->$/.test(node.value.trim());
-}
-
-/** The source of consecutive top-level blocks, from the start of the first one's line. */
-function sourceOf(nodes: RootContent[], body: string): string {
-  const first = nodes[0];
-  const last = nodes.at(-1);
-  return first && last ? body.slice(startOf(first), last.position?.end.offset ?? body.length) : "";
+function sourceOf(node: RootContent, body: string): string {
+  return body.slice(startOf(node), node.position?.end.offset ?? body.length);
 }
 
 interface Draft {
   title: string;
   depth: number;
+  level: number | null;
+  heading: string;
+  headingNode: RootContent | null;
   nodes: RootContent[];
 }
 
-function toSection(draft: Draft, body: string, dropped: string[], notes: RootContent[] = []): ImportedSection {
-  for (const node of draft.nodes) {
-    if (node.type === "definition" || node.type === "footnoteDefinition") dropped.push(sourceOf([node], body).trim());
-  }
-  const source = [sourceOf(notes, body), sourceOf(draft.nodes, body)].filter(Boolean).join("\n\n");
-  const converted = markdownToDoc(source);
-  dropped.push(...converted.keptAsText);
-  return { title: draft.title, depth: draft.depth, body: converted.doc };
+function headingDraft(node: RootContent & { type: "heading" }, body: string): Draft {
+  return { title: plainText(node).trim(), depth: Math.min(5, Math.max(1, node.depth - 1)), level: node.depth, heading: sourceOf(node, body), headingNode: node, nodes: [] };
+}
+
+const KEPT_AS = { definition: "definition", footnoteDefinition: "footnoteDefinition" } as const;
+
+/** Definitions the converter did not keep as nodes of their own are reported, never lost without a word. */
+function unkeptDefinitions(draft: Draft, body: PMDoc, source: string): string[] {
+  const kept = new Set<string>();
+  walk(body, (node) => kept.add(node.type));
+  return draft.nodes.filter((n) => (n.type === "definition" || n.type === "footnoteDefinition") && !kept.has(KEPT_AS[n.type])).map((n) => sourceOf(n, source).trim());
+}
+
+function toSection(draft: Draft, dropped: string[], source: string): ImportedSection {
+  const converted = mdastToDoc(draft.nodes);
+  dropped.push(...converted.keptAsText, ...unkeptDefinitions(draft, converted.doc, source));
+  const headingNode = draft.headingNode ? (mdastToDoc([draft.headingNode]).doc.content?.[0] ?? null) : null;
+  return { title: draft.title, depth: draft.depth, level: draft.level, heading: draft.heading, headingNode, body: converted.doc };
 }
 
 /**
- * Splits a Markdown design document into a title and sections. Optional YAML front matter
- * between `---` lines at the top is parsed; the first H1 becomes the title; every H2+
- * heading (and any later H1) starts a section with depth = level − 1; content before the
- * first section becomes a leading "Overview" section when there is any (HTML comments alone
- * are not content: they go to the start of the first section). Headings are found
- * in the parsed tree, so `#` lines inside code fences stay code. Each section's Markdown is
- * converted with `markdownToDoc`; raw HTML is kept as text there and listed in `dropped`,
- * as are link and footnote definitions. Mojibake is detected, not repaired.
- * Pure; needs no permission. Throws InvalidInput when the front matter is not a YAML mapping.
+ * Splits a Markdown design document into a title and sections. The file is parsed once, so
+ * reference links and footnotes resolve against definitions anywhere in it; each section
+ * converts its own share of the blocks (`mdastToDoc`). Front matter between `---` lines at
+ * the top is kept byte for byte and read without rewriting values; YAML that is not a mapping
+ * is kept all the same, with the reason in `frontMatterError`. The first H1 becomes the title
+ * (once: it is in no section). Text before the first heading is an untitled preamble section
+ * (`title: ""`, `level: null`); every other heading — a later H1 too — starts a section at
+ * depth level − 1 (at least 1, at most 5) and keeps its level and source for the export.
+ * Headings are found in the parsed tree, so `#` lines inside code fences stay code. Mojibake
+ * is detected, not repaired. Pure, plain data in and out; needs no permission; throws nothing
+ * of its own.
  */
 export function importMarkdown(markdown: string): ImportedMarkdown {
-  const { frontMatter, body } = splitFrontMatter(markdown);
+  const { block, rest } = splitFrontMatter(markdown);
+  const { data, error } = block ? readFrontMatter(block.source) : { data: {}, error: null };
+  const frontMatterGap = block ? (/^(?:[ \t]*\r?\n)*/.exec(rest)?.[0] ?? "") : "";
   const dropped: string[] = [];
   let title: string | null = null;
-  const lead: Draft = { title: "Overview", depth: 1, nodes: [] };
-  const drafts: Draft[] = [lead];
-  for (const node of parseMarkdown(body).children) {
-    if (node.type === "heading" && node.depth === 1 && title === null) {
-      title = plainText(node, dropped).trim();
+  let titleHeading: string | null = null;
+  let titleIndex = 0;
+  const drafts: Draft[] = [{ title: "", depth: 1, level: null, heading: "", headingNode: null, nodes: [] }];
+  for (const node of parseMarkdown(rest).children) {
+    if (node.type === "heading" && node.depth === 1 && titleHeading === null) {
+      title = plainText(node).trim();
+      titleHeading = sourceOf(node, rest);
+      titleIndex = drafts.length;
+      // text after the title but before the next heading is its own untitled part
+      drafts.push({ title: "", depth: 1, level: null, heading: "", headingNode: null, nodes: [] });
     } else if (node.type === "heading") {
-      drafts.push({ title: plainText(node, dropped).trim() || "Untitled section", depth: Math.max(1, node.depth - 1), nodes: [] });
+      drafts.push(headingDraft(node, rest));
     } else {
       drafts.at(-1)?.nodes.push(node);
     }
   }
-  const rest = drafts.slice(1);
-  const sections: ImportedSection[] = [];
-  // comments before the first heading (seed 002's phase markers) annotate it; they make no section
-  const leadIsNotes = rest.length > 0 && lead.nodes.every(isComment);
-  if (lead.nodes.length > 0 && !leadIsNotes) sections.push(toSection(lead, body, dropped));
-  rest.forEach((draft, index) => sections.push(toSection(draft, body, dropped, index === 0 && leadIsNotes ? lead.nodes : [])));
-  const fallbackTitle = typeof frontMatter.title === "string" && frontMatter.title.trim() ? frontMatter.title.trim() : null;
-  return { title: title || fallbackTitle, frontMatter, sections, dropped, mojibake: detectMojibake(markdown) };
+  const kept = (d: Draft) => d.level !== null || d.nodes.length > 0;
+  const sections = drafts.filter(kept).map((d) => toSection(d, dropped, rest));
+  const titleAt = drafts.slice(0, titleIndex).filter(kept).length;
+  const fallbackTitle = typeof data.title === "string" && data.title.trim() ? data.title.trim() : null;
+  return {
+    title: title || fallbackTitle,
+    titleHeading,
+    titleAt,
+    frontMatter: data,
+    frontMatterBlock: block,
+    frontMatterError: error,
+    frontMatterGap,
+    finalNewline: /\n$/.test(markdown),
+    sections,
+    dropped,
+    mojibake: detectMojibake(markdown),
+  };
 }

@@ -149,7 +149,8 @@ async function run(db: Db, { slug, files, template, as, repairMojibake }: Import
     console.log(`${file} → "${document.title}" (${document.id}): ${report.sections.length} sections, template ${document.template.key}`);
     if (report.mojibake && !report.repaired) console.error(`specwright: warning: ${file} looks like UTF-8 decoded as ${report.mojibake.encoding} (“${report.mojibake.sample}”); kept as is. Pass --repair-mojibake to fix it.`);
     if (report.repaired) console.error(`specwright: ${file}: repaired text that had been decoded as ${report.mojibake?.encoding}.`);
-    if (report.dropped.length) console.error(`specwright: note: ${file}: ${report.dropped.length} raw HTML fragment(s) or definition(s) kept as text or dropped.`);
-    if (report.unusedFrontMatter.length) console.error(`specwright: note: ${file}: front matter not imported: ${report.unusedFrontMatter.join(", ")}.`);
+    if (report.dropped.length) console.error(`specwright: note: ${file}: ${report.dropped.length} construct(s) kept in another form.`);
+    for (const warning of report.warnings) console.error(`specwright: warning: ${file}: ${warning}`);
+    if (report.unusedFrontMatter.length) console.error(`specwright: note: ${file}: front matter kept as document metadata: ${report.unusedFrontMatter.join(", ")}.`);
   }
 }

@@ -2,6 +2,7 @@ import { STATUS_LABELS } from "../../documents/inputs";
 import type { PrintableDocument, PrintedApproval } from "../exportable";
 import { bodyBlocks, escapeHtml, type Diagrams, type PrintBlock } from "./bodyHtml";
 import { PRINT_CSS } from "./css";
+import { documentAnchors } from "../../markdown/anchors";
 
 /** The id a section's heading carries, also its PDF named destination (plain ASCII, so the name needs no escaping). */
 export function sectionAnchor(index: number): string {
@@ -60,7 +61,7 @@ function contents(doc: PrintableDocument, pages: ReadonlyMap<string, number> | n
     const anchor = sectionAnchor(i);
     const page = pages?.get(anchor);
     const depth = Math.min(6, Math.max(1, s.depth));
-    return `<li class="d${depth}"><a href="#${anchor}"><span class="t">${escapeHtml(s.title)}</span><span class="dots"></span><span class="n">${page ?? ""}</span></a></li>`;
+    return `<li class="d${depth}"><a href="#${anchor}"><span class="t">${escapeHtml(s.title || "Introduction")}</span><span class="dots"></span><span class="n">${page ?? ""}</span></a></li>`;
   });
   return `<nav class="toc"><h2>Contents</h2><ol>${items.join("")}</ol></nav>`;
 }
@@ -84,13 +85,27 @@ function keepHeadingsWithNext(blocks: PrintBlock[]): string {
   return out.join("\n");
 }
 
+/** Gives a body's headings, in order, the ids `#anchor` links name (GitHub's slugs). */
+function withHeadingIds(blocks: PrintBlock[], ids: string[]): PrintBlock[] {
+  let next = 0;
+  return blocks.map((b) => {
+    const id = b.heading ? ids[next++] : undefined;
+    return id ? { ...b, html: b.html.replace(/^<h([1-6])>/, `<h$1 id="${escapeHtml(id)}">`) } : b;
+  });
+}
+
 function sections(doc: PrintableDocument, diagrams: Diagrams): string {
   const blocks: PrintBlock[] = [];
+  const anchors = documentAnchors(doc.title, doc.sections.map((s, i) => ({ key: String(i), title: s.title, body: s.body })));
   doc.sections.forEach((s, i) => {
     const level = Math.min(6, Math.max(1, s.depth) + 1);
-    blocks.push({ html: `<h${level} id="${sectionAnchor(i)}">${escapeHtml(s.title)}</h${level}>`, heading: true });
+    const slug = anchors.sections[String(i)];
+    // the section's destination stays section-N (the contents use it); its GitHub anchor sits inside
+    // an untitled section (the text before a file's first heading) has no heading, only its destination
+    const heading = s.title ? `<h${level} id="${sectionAnchor(i)}">${slug ? `<a id="${escapeHtml(slug)}"></a>` : ""}${escapeHtml(s.title)}</h${level}>` : `<div id="${sectionAnchor(i)}"></div>`;
+    blocks.push({ html: heading, heading: true });
     if (s.fields.length) blocks.push({ html: `<table class="fields"><tbody>${s.fields.map((f) => row(f.label, escapeHtml(f.value))).join("")}</tbody></table>`, heading: false });
-    blocks.push(...bodyBlocks(s.body, diagrams));
+    blocks.push(...withHeadingIds(bodyBlocks(s.body, diagrams), anchors.headings[String(i)] ?? []));
   });
   return keepHeadingsWithNext(blocks);
 }

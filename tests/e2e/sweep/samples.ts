@@ -74,6 +74,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
   return {
     "GET /api/documents/[documentId]/versions/diff": { query: { from: f.ids.number!, to: "current" } },
     "PATCH /api/documents/[documentId]": { data: { title: "Taken over" } },
+    "PUT /api/documents/[documentId]/metadata": { data: { source: "planted: yes\n" } },
     "DELETE /api/documents/[documentId]": {},
     "POST /api/documents/[documentId]/restore": {},
     "POST /api/documents/[documentId]/comments": { data: { sectionKey, body: "Planted comment" } },

@@ -123,7 +123,7 @@ describe("importing Markdown as a document", () => {
     );
   });
 
-  it("as is stores the front matter as fields of the first section, under a template kept out of the gallery", async () => {
+  it("as is keeps the front matter as the document's metadata, under a template kept out of the gallery", async () => {
     const ws = await makeWorkspace();
     const owner = ctxFor(ws.owner);
     const md = "---\nteam: Payments\nstatus: approved\ntags: [ledger, money]\n---\n# Ledger\n\n## Goals\n\nFast.\n\n## Goals\n\nAgain.\n";
@@ -131,10 +131,23 @@ describe("importing Markdown as a document", () => {
     const doc = await getDocument(owner, { documentId: document.id });
     expect(doc.status).toBe("draft");
     expect(doc.sections.map((s) => s.key)).toEqual(["goals", "goals_2"]);
-    expect(doc.sections[0]!.fields).toEqual({ team: "Payments", tags: "ledger, money" });
-    expect(report.fields.map((f) => f.label)).toEqual(["team", "tags"]);
+    expect(doc.sections[0]!.fields).toEqual({});
+    expect(report.metadataKeys).toEqual(["team", "status", "tags"]);
+    expect(report.warnings.join(" ")).toContain('status is "approved"');
+    const row = await testDb().document.findUniqueOrThrow({ where: { id: document.id } });
+    expect(row.metadata).toBe("team: Payments\nstatus: approved\ntags: [ledger, money]\n");
     expect(doc.template.name).toBe("Imported: Ledger");
     expect((await listTemplates(owner, { slug: ws.slug })).some((t) => t.id === doc.template.id)).toBe(false);
+  });
+
+  it("keeps front matter that is not YAML verbatim, with a warning, instead of refusing the file", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const md = "---\nstatus: {proposed | rejected | accepted | superseded by [ADR-0005](0005-example.md)}\ndate: 2020-01-01\n---\n# Use Markdown ADRs\n\n## Context\n\nWhy.\n";
+    const preview = await previewDocumentImport(owner, { slug: ws.slug, markdown: md });
+    expect(preview.warnings[0]).toMatch(/front matter is not valid YAML/);
+    const { document } = await importDocument(owner, { slug: ws.slug, markdown: md });
+    expect((await exportDocumentMarkdown(owner, { documentId: document.id })).markdown).toBe(md);
   });
 
   it("keeps raw HTML and comments as text and lists them", async () => {
@@ -160,7 +173,8 @@ describe("importing Markdown as a document", () => {
           );
       },
     });
-    await expect(importDocument({ ...owner, db: failing }, { slug: ws.slug, markdown: "# T\n\n## A\n\nx\n" })).rejects.toThrow("disk full");
+    const markdown = "---\nstatus: {proposed | rejected}\nauthor: ada\n---\n\nPreamble.\n\n# T\n\n## A\n\nx\n";
+    await expect(importDocument({ ...owner, db: failing }, { slug: ws.slug, markdown })).rejects.toThrow("disk full");
     expect(await rowCounts(ws.id)).toEqual(before);
   });
 
@@ -168,7 +182,6 @@ describe("importing Markdown as a document", () => {
     const ws = await makeWorkspace(["viewer"]);
     const owner = ctxFor(ws.owner);
     const before = await rowCounts(ws.id);
-    await expect(importDocument(owner, { slug: ws.slug, markdown: "---\ntitle: [unclosed\n---\n# T\n" })).rejects.toThrow(/front matter is not valid YAML/);
     await expect(importDocument(owner, { slug: ws.slug, markdown: "  \n" })).rejects.toBeInstanceOf(InvalidInput);
     await expect(importDocument(owner, { slug: ws.slug, markdown: "PK\u0003\u0004\u0000\u0000" })).rejects.toThrow(/not a text file/);
     await expect(importDocument(owner, { slug: ws.slug, markdown: "x".repeat(MAX_IMPORT_BYTES + 1) })).rejects.toBeInstanceOf(ImportTooLarge);

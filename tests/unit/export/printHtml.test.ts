@@ -76,8 +76,8 @@ describe("the printed document", () => {
     expect(html).toContain("Stale: the content changed after this decision");
     expect(html).toContain('<a href="#section-1"><span class="t">Overview</span><span class="dots"></span><span class="n">3</span></a>');
     expect(html).toContain('<li class="d2"><a href="#section-2"><span class="t">Details</span><span class="dots"></span><span class="n">4</span></a></li>');
-    expect(html).toContain('<h2 id="section-1">Overview</h2>');
-    expect(html).toContain('<h3 id="section-2">Details</h3>');
+    expect(html).toContain('<h2 id="section-1"><a id="overview"></a>Overview</h2>');
+    expect(html).toContain('<h3 id="section-2"><a id="details"></a>Details</h3>');
     expect(html).toContain("default-src 'none'");
     expect(html).not.toMatch(/<script|https?:\/\//);
   });
@@ -99,5 +99,33 @@ describe("reading the page of each named destination from a PDF", () => {
     ].join("\n");
     expect(destinationPages(new TextEncoder().encode(pdf), "section-\\d+")).toEqual(new Map([["section-1", 2], ["section-2", 3]]));
     expect(destinationPages(new TextEncoder().encode("%PDF-1.4 nothing"), "section-\\d+").size).toBe(0);
+  });
+});
+
+describe("anchors in the printed document", () => {
+  it("gives section and body headings GitHub's ids, so #anchor links land on them", () => {
+    const link = { type: "text", text: "motivation", marks: [{ type: "link", attrs: { href: "#motivation" } }] } as PMDoc["content"][number];
+    const doc: PrintableDocument = {
+      title: "Ledger",
+      status: "draft",
+      template: { key: "t", name: "Template", version: 1 },
+      contentHash: "a".repeat(64),
+      owner: "Ada",
+      authors: ["Ada"],
+      reviewers: [],
+      createdAt: "2026-03-04T10:00:00.000Z",
+      updatedAt: "2026-03-05T10:00:00.000Z",
+      sections: [
+        { title: "Summary", depth: 1, fields: [], body: body({ type: "paragraph", content: [text("See "), link] }) },
+        { title: "Motivation", depth: 1, fields: [], body: body({ type: "heading", attrs: { level: 2 }, content: [text("Summary")] }) },
+      ],
+      control: [],
+      version: null,
+    };
+    const html = renderPrintHtml(doc, new Map());
+    expect(html).toContain('<a id="summary"></a>Summary</h2>');
+    expect(html).toContain('<a id="motivation"></a>Motivation</h2>');
+    expect(html).toContain('<h3 id="summary-1">Summary</h3>');
+    expect(html).toContain('href="#motivation"');
   });
 });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { docToText, walk, type PMNode } from "@/lib/editor/schema";
-import { InvalidInput } from "@/lib/errors";
 import { importMarkdown } from "@/lib/markdown/importMarkdown";
 
 const outline = (md: string) => importMarkdown(md).sections.map((s) => [s.depth, s.title]);
@@ -43,20 +42,42 @@ describe("importMarkdown", () => {
     ]);
   });
 
-  it("treats a later H1 as a top-level section", () => {
-    expect(importMarkdown("# Title\n\n## Intro\n\n# Appendix\n").sections.map((s) => [s.depth, s.title])).toEqual([
-      [1, "Intro"],
-      [1, "Appendix"],
+  it("treats a later H1 as a top-level section that keeps its level", () => {
+    expect(importMarkdown("# Title\n\n## Intro\n\n# Appendix\n").sections.map((s) => [s.depth, s.level, s.title])).toEqual([
+      [1, 2, "Intro"],
+      [1, 1, "Appendix"],
     ]);
   });
 
-  it("puts content before the first H2 into a leading Overview section only when there is some", () => {
-    expect(outline("# Title\n\nWhy this exists.\n\n## Goals\n")).toEqual([
-      [1, "Overview"],
-      [1, "Goals"],
+  it("keeps text before the first heading as an untitled preamble, inventing no heading", () => {
+    const result = importMarkdown("# Title\n\nWhy this exists.\n\n## Goals\n");
+    expect(result.sections.map((s) => [s.title, s.level, s.heading])).toEqual([
+      ["", null, ""],
+      ["Goals", 2, "## Goals"],
     ]);
+    expect(docToText(result.sections[0]!.body)).toBe("Why this exists.");
     expect(outline("# Title\n\n## Goals\n")).toEqual([[1, "Goals"]]);
     expect(importMarkdown("# Title\n").sections).toEqual([]);
+  });
+
+  it("takes the first H1 as the title once, wherever it stands", () => {
+    const result = importMarkdown("Intro.\n\n# The *Title*\n\nAfter.\n\n## A\n");
+    expect(result.title).toBe("The Title");
+    expect(result.titleHeading).toBe("# The *Title*");
+    expect(result.titleAt).toBe(1);
+    expect(result.sections.map((s) => docToText(s.body))).toEqual(["Intro.", "After.", ""]);
+    expect(result.sections.flatMap((s) => nodeTypes(s.body))).not.toContain("heading");
+  });
+
+  it("keeps skipped heading levels and each heading as written", () => {
+    const result = importMarkdown("## A\n\n#### Skipped to four\n\nSetext\n------\n\n### Closed ###\n");
+    expect(result.sections.map((s) => [s.depth, s.level, s.heading])).toEqual([
+      [1, 2, "## A"],
+      [3, 4, "#### Skipped to four"],
+      [1, 2, "Setext\n------"],
+      [2, 3, "### Closed ###"],
+    ]);
+    expect(result.sections[1]!.headingNode).toMatchObject({ type: "heading", attrs: { level: 4 } });
   });
 
   it("does not take # lines inside code fences for headings", () => {
@@ -85,22 +106,42 @@ describe("importMarkdown", () => {
     expect(docToText(result.sections[0]!.body)).toContain("<!-- reviewer note -->");
   });
 
-  it("attaches comments that precede the first heading to its section instead of an Overview", () => {
+  it("keeps comments before the first heading in the preamble, so they come back where they were", () => {
     const result = importMarkdown("# Technical Design\n\n<!-- Phase 0: Project Basics -->\n## Overview\nSummary.\n");
-    expect(result.sections.map((s) => s.title)).toEqual(["Overview"]);
-    expect(docToText(result.sections[0]!.body)).toBe("<!-- Phase 0: Project Basics -->\nSummary.");
-    expect(result.dropped).toEqual(["<!-- Phase 0: Project Basics -->"]);
+    expect(result.sections.map((s) => s.title)).toEqual(["", "Overview"]);
+    expect(docToText(result.sections[0]!.body)).toContain("<!-- Phase 0: Project Basics -->");
   });
 
-  it("reports link and footnote definitions, which the editor cannot hold", () => {
+  it("never loses a link or footnote definition without a word", () => {
     const result = importMarkdown("## Refs\n\nSee the spec[^1].\n\n[spec]: https://example.com\n\n[^1]: The footnote.\n");
-    expect(result.dropped).toEqual(["[spec]: https://example.com", "[^1]: The footnote."]);
+    const types = nodeTypes(result.sections[0]!.body);
+    expect(types.includes("definition") || result.dropped.includes("[spec]: https://example.com")).toBe(true);
+    expect(types.includes("footnoteDefinition") || result.dropped.includes("[^1]: The footnote.")).toBe(true);
   });
 
-  it("throws InvalidInput for front matter that is not valid YAML or not a mapping", () => {
-    expect(() => importMarkdown("---\ntitle: [unclosed\n---\n# T\n")).toThrow(InvalidInput);
-    expect(() => importMarkdown("---\ntitle: [unclosed\n---\n# T\n")).toThrow(/front matter is not valid YAML/);
-    expect(() => importMarkdown("---\n- just\n- a list\n---\n# T\n")).toThrow(/must be a YAML mapping/);
+  it("keeps front matter byte for byte and reads values as written", () => {
+    const block = "---\n# who decides\ntitle: Ledger  # short\ncreated: 2020-01-01\nversion: 1.10\ndiscussions-to: https://x.test/1\n---\n";
+    const result = importMarkdown(`${block}\n## Goals\n`);
+    expect(result.frontMatterBlock).toEqual({ open: "---\n", source: block.slice(4, -4), close: "---\n" });
+    expect(result.frontMatter).toEqual({ title: "Ledger", created: "2020-01-01", version: "1.10", "discussions-to": "https://x.test/1" });
+    expect(Object.keys(result.frontMatter)).toEqual(["title", "created", "version", "discussions-to"]);
+    expect(result.frontMatterGap).toBe("\n");
+    expect(result.frontMatterError).toBeNull();
+  });
+
+  it("keeps front matter that is not a YAML mapping verbatim, with the reason, instead of refusing", () => {
+    for (const source of ["title: [unclosed\n", "status: {proposed | rejected | superseded by [ADR-0005](0005.md)\n", "- just\n- a list\n"]) {
+      const result = importMarkdown(`---\n${source}---\n# T\n`);
+      expect(result.frontMatterBlock?.source).toBe(source);
+      expect(result.frontMatterError).toEqual(expect.any(String));
+      expect(result.frontMatter).toEqual({});
+      expect(result.title).toBe("T");
+    }
+  });
+
+  it("notes whether the file ends with a line break", () => {
+    expect(importMarkdown("## A\n\nText").finalNewline).toBe(false);
+    expect(importMarkdown("## A\n\nText\n").finalNewline).toBe(true);
   });
 
   it("reads a leading rule without a closing --- as Markdown, not front matter", () => {

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { ExportMenu } from "@/components/documents/ExportMenu";
+import { MetadataPanel } from "@/components/documents/MetadataPanel";
 import { StatusBadge } from "@/components/documents/StatusBadge";
 import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
@@ -12,6 +13,7 @@ import { documentAbilities } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { getDocument } from "@/lib/documents/documents";
+import { getDocumentMetadata } from "@/lib/documents/metadata";
 import { NotFound } from "@/lib/errors";
 import { templateAtVersion } from "@/lib/templates/templates";
 import { listMembers } from "@/lib/workspaces/listMembers";
@@ -25,10 +27,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     throw error;
   });
   if (doc.workspace.slug !== slug) notFound();
-  const [def, members, initialState] = await Promise.all([
+  const [def, members, initialState, metadata] = await Promise.all([
     templateAtVersion(ctx.db, doc.template.id, doc.template.version),
     listMembers(ctx, { slug }),
     storedStateForPage(ctx, documentId),
+    getDocumentMetadata(ctx, { documentId }),
   ]);
   const can = documentAbilities(membership, { ownerId: doc.owner.id });
   const readOnly = !can["document.edit"];
@@ -47,6 +50,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         </div>
         {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
       </div>
+      <MetadataPanel documentId={doc.id} initial={metadata} canEdit={!readOnly} />
       <ReviewPanel
         documentId={doc.id}
         canViewActivity={can["activity.view"]}

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Document" ADD COLUMN     "markdownLayout" JSONB,
+ADD COLUMN     "metadata" TEXT;
+
