@@ -1,3 +1,4 @@
+import { importMarkdown } from "@/lib/markdown/importMarkdown";
 import { describe, expect, it } from "vitest";
 import { formatBytes, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/limits";
 import { runParseTask } from "@/lib/import/parseTasks";
@@ -13,8 +14,9 @@ describe("parse tasks as plain data", () => {
   });
 
   it("returns invalid input as a failure with its message and fields", () => {
-    const outcome = runParseTask({ task: "importMarkdown", args: ["---\ntitle: [unclosed\n---\n# T\n"] });
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: "invalid", fields: { frontMatter: [expect.any(String)] } } });
+    // a template needs headings to make sections from
+    const outcome = runParseTask({ task: "templateFromMarkdown", args: [importMarkdown("Just a paragraph, no headings.\n"), { key: "k", name: "N", description: "" }] });
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: "invalid", fields: { markdown: ["no headings"] } } });
   });
 
   it("returns input nested deeper than the stack as a failure, not a crash", () => {
