@@ -1,6 +1,6 @@
 import type { BlockContent, Definition, DefinitionContent, List, ListItem, Nodes, RootContent, Table } from "mdast";
 import type { PMDoc, PMNode } from "../editor/schema";
-import { safeHref } from "../util/safeUrl";
+import { safeDocumentHref } from "../editor/documentUrls";
 import { InlineConverter, plainText, type Definitions } from "./fromMarkdownInline";
 import { parseMarkdown } from "./parse";
 
@@ -87,7 +87,7 @@ class Converter {
         return [{ type: "htmlBlock", attrs: { html } }];
       }
       case "definition": {
-        if (safeHref(node.url) === null) return [this.definitionAsText(node)];
+        if (safeDocumentHref(node.url) === null) return [this.definitionAsText(node)];
         return [{ type: "definition", attrs: { identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, title: node.title ?? null } }];
       }
       case "footnoteDefinition":

@@ -1,9 +1,8 @@
 import type { Link, LinkReference, PhrasingContent } from "mdast";
 import { defaultHandlers, type Handle, type Info, type State } from "mdast-util-to-markdown";
-import { safeImageSrc } from "../editor/imageSrc";
+import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import { referenceTypeOf } from "../editor/markdownNodes";
 import type { PMMark, PMNode } from "../editor/schema";
-import { safeHref } from "../util/safeUrl";
 
 declare module "mdast" {
   interface LinkReferenceData {
@@ -116,14 +115,14 @@ type WrapMark = PMMark & { type: (typeof WRAP_ORDER)[number] };
 function wrapMarks(marks: PMMark[] | undefined): WrapMark[] {
   return (marks ?? [])
     .filter((m): m is WrapMark => (WRAP_ORDER as readonly string[]).includes(m.type))
-    .filter((m) => m.type !== "link" || safeHref(m.attrs?.href) !== null)
+    .filter((m) => m.type !== "link" || safeDocumentHref(m.attrs?.href) !== null)
     .sort((a, b) => WRAP_ORDER.indexOf(a.type) - WRAP_ORDER.indexOf(b.type));
 }
 
 function markKey(mark: WrapMark): string {
   if (mark.type !== "link") return mark.type;
   const a = mark.attrs ?? {};
-  return JSON.stringify(["link", safeHref(a.href), a.title ?? null, a.reference ?? null, a.referenceType ?? null, a.autolink ?? null]);
+  return JSON.stringify(["link", safeDocumentHref(a.href), a.title ?? null, a.reference ?? null, a.referenceType ?? null, a.autolink ?? null]);
 }
 
 type PhrasingParent = { children: PhrasingContent[] };
@@ -142,7 +141,7 @@ function str(value: unknown): string {
 
 function linkWrapper(mark: WrapMark, ctx: PhrasingContext): PhrasingContent & PhrasingParent {
   const a = mark.attrs ?? {};
-  const url = safeHref(a.href) ?? "";
+  const url = safeDocumentHref(a.href) ?? "";
   const reference = str(a.reference);
   const referenceType = referenceTypeOf(a.referenceType);
   // a reference is written as one only while its definition is in the document

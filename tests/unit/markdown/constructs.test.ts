@@ -193,4 +193,12 @@ describe("Markdown constructs through import and export", () => {
     expect(once).toBe("- \\[Component 1]: [Description]\n- \\[Component 2]: [Description]\n");
     expect(roundTrip(once)).toBe(once);
   });
+
+  it("keeps links and images to paths relative to the document, as Markdown resolves them", () => {
+    const md = "See [the spec](docs/spec.md), [KEP](../keps/0001/README.md#summary) and ![arch](images/arch.png).\n";
+    const { doc } = markdownToDoc(md);
+    expect(linkMarks(doc).map((a) => a.href)).toEqual(["docs/spec.md", "../keps/0001/README.md#summary"]);
+    expect(nodesOf(doc, "image").map((n) => n.attrs?.src)).toEqual(["images/arch.png"]);
+    expect(roundTrip(md)).toBe(md);
+  });
 });
