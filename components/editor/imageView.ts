@@ -1,6 +1,6 @@
 import type { Node as PMNode } from "prosemirror-model";
 import type { NodeView } from "prosemirror-view";
-import { IMAGE_ALT_MAX, safeImageSrc } from "@/lib/editor/imageSrc";
+import { IMAGE_ALT_MAX, safeImageSrc } from "@/lib/editor/documentUrls";
 import type { NodeViewHost } from "./nodeViewHost";
 
 /**

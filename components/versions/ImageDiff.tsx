@@ -1,4 +1,4 @@
-import { safeImageSrc } from "@/lib/editor/imageSrc";
+import { safeImageSrc } from "@/lib/editor/documentUrls";
 import type { BodySegment, ImageFacts } from "@/lib/versions/bodyDiff";
 
 type ImageSegment = Extract<BodySegment, { type: "image" }>;

@@ -2,8 +2,8 @@ import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, Root, 
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
-import { safeHref } from "../util/safeUrl";
-import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, type PhrasingContext } from "./toMarkdownInline";
+import { safeDocumentHref } from "../editor/documentUrls";
+import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, textHandle, type PhrasingContext } from "./toMarkdownInline";
 
 /** Consecutive link or footnote definitions are written on consecutive lines, as they usually are. */
 const joinDefinitions: Join = (left, right) => (left.type === right.type && (left.type === "definition" || left.type === "footnoteDefinition") ? 0 : undefined);
@@ -122,7 +122,7 @@ class Writer {
       case "definition": {
         const label = str(node.attrs?.label) || str(node.attrs?.identifier);
         if (!label) return [];
-        const url = safeHref(node.attrs?.url) ?? "";
+        const url = safeDocumentHref(node.attrs?.url) ?? "";
         return [{ type: "definition", identifier: normalizeIdentifier(label), label, url, title: str(node.attrs?.title) || null }];
       }
       case "footnoteDefinition": {
@@ -178,7 +178,8 @@ function definitionsIn(doc: PMNode): Set<string> {
  * Deterministic: the same JSON gives the same bytes. Pure; needs no permission, throws nothing.
  */
 export function docToMarkdown(doc: PMNode): string {
-  const writer = new Writer(definitionsIn(doc));
+  const definitions = definitionsIn(doc);
+  const writer = new Writer(definitions);
   const root: Root = { type: "root", children: writer.blocks(doc.type === "doc" ? (doc.content ?? []) : [doc]) };
-  return toMarkdown(root, OPTIONS);
+  return toMarkdown(root, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(definitions) } });
 }

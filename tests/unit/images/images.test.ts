@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { safeImageSrc } from "@/lib/editor/imageSrc";
+import { safeImageSrc } from "@/lib/editor/documentUrls";
 import { bundlePath, localImageRefs, rewriteImageRefs } from "@/lib/images/bundlePaths";
 import { exportImagePath, imageIdOf, imageIdsIn, mapImageSrcs } from "@/lib/images/paths";
 import { sanitizeSvg } from "@/lib/images/sanitizeSvg";

@@ -9,6 +9,7 @@ const roundTrip = (md: string) => docToMarkdown(markdownToDoc(md).doc);
 const CANONICAL: [string, string][] = [
   ["headings", "# One\n\n## Two\n\n###### Six\n"],
   ["emphasis, strong, strike and code", "Some *emphasis*, **strong**, ~~gone~~ and `code`.\n"],
+  ["links inside emphasis", "**Read [the guide](https://guide.example) first** and *[this](https://this.example)*.\n"],
   ["soft line breaks", "A paragraph that wraps\nover three lines\nas written.\n"],
   ["hard breaks", "first\\\nsecond\n"],
   ["inline links with titles", '[docs](https://docs.example "The docs") and [local](/path#frag).\n'],
@@ -32,6 +33,8 @@ const CANONICAL: [string, string][] = [
   ["blockquotes", "> quoted\n> text\n"],
   ["rules", "above\n\n***\n\nbelow\n"],
   ["placeholders", "Owner: [Owner Name], feature {feature}.\n"],
+  ["bracketed text that is no link", "As shown in [1] and [2, 3].\n"],
+  ["GitHub alerts", "> [!NOTE]\n> Read this first.\n"],
   ["escaped characters", "A literal \\*star\\* here.\n\n1\\. not a list\n"],
 ];
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { parseMarkdown } from "@/lib/markdown/parse";
 import { docToMarkdown } from "@/lib/markdown/toMarkdown";
-import { safeHref } from "@/lib/util/safeUrl";
+import { safeDocumentHref } from "@/lib/editor/documentUrls";
 
 const convert = (markdown: string) => docToMarkdown(markdownToDoc(markdown).doc);
 
@@ -24,9 +24,27 @@ const BLOCKS = new Set(["paragraph", "heading", "code", "tableCell", "listItem",
 function textOf(node: Nodes, out: string[] = []): string[] {
   if (node.type === "text" || node.type === "inlineCode" || node.type === "code" || node.type === "html") out.push(node.value);
   if (node.type === "image" || node.type === "imageReference") out.push(node.alt ?? "");
+  // a definition's label and title are words its author wrote (its target is an address)
+  if (node.type === "definition") out.push(` ${node.label ?? ""} ${node.title ?? ""} `);
   if ("children" in node) for (const child of node.children) textOf(child, out);
   if (BLOCKS.has(node.type)) out.push(" ");
   return out;
+}
+
+/**
+ * The words of `expected` that `actual` lacks, reading both in order. Words are compared as
+ * runs of letters and digits, so a bracket or space that now separates two of them (a dropped
+ * link's text next to its neighbour) is no loss.
+ */
+function missingWords(expected: string[], actual: string[]): string[] {
+  const stream = actual.join("");
+  let at = 0;
+  return expected.filter((word) => {
+    const found = stream.indexOf(word, at);
+    if (found < 0) return true;
+    at = found + word.length;
+    return false;
+  });
 }
 
 const words = (markdown: string) => textOf(parseMarkdown(markdown)).join("").match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -56,24 +74,32 @@ const anyText = fc.string({ unit: "binary", maxLength: 200 });
 const mixed = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: "grapheme-ascii", maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(""));
 
 /**
- * GFM reads some bare addresses with characters no browser accepts (`www.a.b>`, a trailing
- * backslash). Their text is kept, without the link, but GFM cannot be told to leave such text
- * unlinked, so their Markdown may settle only after a second pass: a known limit.
+ * A link or image whose target is unusable is dropped and its text joins the text around it.
+ * Where that text is (or forms, with its neighbours) a bare address, GFM links it on the next
+ * read whatever the escaping, so such Markdown may settle only after a second pass: a known
+ * limit, left out here. Bare addresses GFM reads with characters no browser accepts
+ * (`www.a.b>`) are such links.
  */
-function hasUnusableBareAddress(source: string): boolean {
-  const bare = (node: Nodes): boolean =>
-    (node.type === "link" && !node.title && node.children.length === 1 && node.children[0]?.type === "text" && safeHref(node.url) === null) ||
-    ("children" in node && node.children.some(bare));
-  return bare(parseMarkdown(source));
+function hasUnusableLinkAgainstText(source: string): boolean {
+  const unusable = (node: Nodes) => (node.type === "link" || node.type === "image") && safeDocumentHref(node.url) === null;
+  const touchesText = (siblings: Nodes[], i: number) => {
+    const before = siblings[i - 1];
+    const after = siblings[i + 1];
+    const bare = siblings[i]?.type === "link" && (siblings[i] as { title?: string | null }).title == null;
+    return bare || (before?.type === "text" && /\S$/.test(before.value)) || (after?.type === "text" && /^\S/.test(after.value));
+  };
+  const visit = (node: Nodes): boolean => "children" in node && node.children.some((child: Nodes, i: number, all: Nodes[]) => (unusable(child) && touchesText(all, i)) || visit(child));
+  return visit(parseMarkdown(source));
 }
 
 function checkRoundTrip(source: string): void {
-  fc.pre(!hasUnusableBareAddress(source));
+  fc.pre(!hasUnusableLinkAgainstText(source));
   const once = convert(source);
   // a fixed point after one pass
   expect(convert(once)).toBe(once);
-  // no word of the text is lost, none added, and they stay in order
-  expect(words(once)).toEqual(words(source));
+  // no word of the text is lost, and they stay in order (a definition without a usable
+  // target comes back as visible text, so words may be added, never dropped)
+  expect(missingWords(words(source), words(once))).toEqual([]);
   // no link, image or definition in the output leads anywhere unsafe
   for (const url of targets(parseMarkdown(once))) expect(isExecutable(url), `unsafe target ${url} in ${JSON.stringify(once)}`).toBe(false);
 }
