@@ -43,22 +43,33 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
   const [comment, setComment] = useState("");
   const [tick, setTick] = useState(0);
 
+  // answers can arrive out of order on a busy server: an older one never replaces a newer one
+  const asked = useRef(0);
+  const shown = useRef(0);
   const load = useCallback(async () => {
+    const seq = ++asked.current;
     const res = await callApi<ReviewDto>(`/api/documents/${documentId}/review`);
-    if (res.ok) setReview(res.data);
+    if (res.ok && seq > shown.current) {
+      shown.current = seq;
+      setReview(res.data);
+    }
   }, [documentId]);
 
   useEffect(() => {
     let live = true;
-    const refresh = () => void callApi<ReviewDto>(`/api/documents/${documentId}/review`).then((res) => live && res.ok && setReview(res.data));
-    refresh();
-    // decisions and stale approvals made elsewhere show up without a reload
-    const timer = setInterval(refresh, 4000);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // decisions and stale approvals made elsewhere show up without a reload: the next check
+    // starts 4 s after the last one answered, so a slow server is not asked again and again
+    const poll = async () => {
+      await load();
+      if (live) timer = setTimeout(() => void poll(), 4000);
+    };
+    void poll();
     return () => {
       live = false;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
-  }, [documentId]);
+  }, [load]);
 
   // the sign-off section of the document shows the same decisions
   useEffect(() => {
