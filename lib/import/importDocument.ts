@@ -12,7 +12,7 @@ import type { MemberRef } from "./fieldValues";
 import { ImportDocumentInput, type ImportDocumentData } from "./inputs";
 import { runOffThread } from "./parsePool";
 import type { FieldAssignment } from "./planDocument";
-import type { PlanImportInput, PlannedImport, SectionRow } from "./planImport";
+import type { PlanImportInput, PlannedImport } from "./planImport";
 import { checkImport, titleFromFileName, type CheckedImport, type ContentCounts, type MojibakeNotice } from "./prepareImport";
 
 export interface ImportPreview {
@@ -140,16 +140,19 @@ export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput):
 const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
- * Stores the planned sections a chunk at a time (`planImport` hands them as JSON arrays of a
- * few rows), yielding to the event loop between chunks so other requests are served while a
- * large file is written. Run it in the import's transaction: a failing chunk leaves nothing.
+ * Stores the planned sections a chunk at a time, yielding to the event loop between chunks so
+ * other requests are served while a large file is written. `planImport` hands each chunk as a
+ * JSON array of rows; PostgreSQL reads it (`jsonb_to_recordset`), so the request thread
+ * neither parses nor re-serialises the bodies, and no per-row query is built for them. Ids
+ * are cuid-shaped (`c` and 24 random hex digits). Run it in the import's transaction: a
+ * failing chunk leaves nothing.
  */
-async function writeSections(tx: Ctx, documentId: string, chunks: string[]): Promise<void> {
+async function writeSections(tx: Ctx, documentId: string, chunks: string[], now: Date): Promise<void> {
   for (const chunk of chunks) {
-    const rows = JSON.parse(chunk) as SectionRow[];
-    await tx.db.section.createMany({
-      data: rows.map((r) => ({ documentId, key: r.key, title: r.title, depth: r.depth, position: r.position, fields: r.fields as Prisma.InputJsonValue, body: r.body as unknown as Prisma.InputJsonValue, text: r.text })),
-    });
+    await tx.db.$executeRaw`
+      INSERT INTO "Section" ("id", "documentId", "key", "title", "depth", "position", "fields", "body", "text", "updatedAt")
+      SELECT 'c' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 24), ${documentId}, r."key", r."title", r."depth", r."position", r."fields", r."body", r."text", ${now}
+      FROM jsonb_to_recordset(${chunk}::jsonb) AS r("key" text, "title" text, "depth" int, "position" int, "fields" jsonb, "body" jsonb, "text" text)`;
     await yieldToLoop();
   }
 }
@@ -200,7 +203,7 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
       },
       include: { template: true, owner: true },
     });
-    await writeSections(tx, doc.id, planned.rowChunks);
+    await writeSections(tx, doc.id, planned.rowChunks, now);
     await recordActivity(tx, {
       workspaceId: workspace.id,
       kind: "document.imported",

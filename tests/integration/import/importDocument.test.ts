@@ -193,13 +193,11 @@ describe("importing Markdown as a document", () => {
           db.$transaction((tx) =>
             fn(
               new Proxy(tx, {
-                get: (t, p, r) =>
-                  p === "section"
-                    ? {
-                        createMany: (args: Parameters<typeof tx.section.createMany>[0]) =>
-                          ++chunks === 2 ? Promise.reject(new Error("connection lost")) : tx.section.createMany(args),
-                      }
-                    : Reflect.get(t, p, r),
+                get: (t, p, r) => {
+                  if (p !== "$executeRaw") return Reflect.get(t, p, r);
+                  return (query: TemplateStringsArray, ...values: unknown[]) =>
+                    query.join("").includes('INSERT INTO "Section"') && ++chunks === 2 ? Promise.reject(new Error("connection lost")) : tx.$executeRaw(query, ...values);
+                },
               }),
             ),
           );
@@ -214,6 +212,8 @@ describe("importing Markdown as a document", () => {
     expect(sections.map((s) => s.position)).toEqual(Array.from({ length: 250 }, (_, i) => i));
     expect(sections.map((s) => s.title)).toEqual(Array.from({ length: 250 }, (_, i) => `Part ${i + 1}`));
     expect(sections[249]!.text).toBe("Text of part 250.");
+    expect(new Set(sections.map((s) => s.id)).size).toBe(250);
+    expect(sections.every((s) => /^c[0-9a-f]{24}$/.test(s.id) && s.updatedAt.toISOString() === document.updatedAt)).toBe(true);
   });
 
   it("refuses bad input with a clear error and writes nothing", async () => {
