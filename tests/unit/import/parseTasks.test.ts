@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatBytes, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/limits";
 import { runParseTask } from "@/lib/import/parseTasks";
+import { importMarkdown } from "@/lib/markdown/importMarkdown";
 
 describe("parse tasks as plain data", () => {
   it("returns a task's result as structured-clone safe data", () => {
@@ -13,8 +14,9 @@ describe("parse tasks as plain data", () => {
   });
 
   it("returns invalid input as a failure with its message and fields", () => {
-    const outcome = runParseTask({ task: "importMarkdown", args: ["---\ntitle: [unclosed\n---\n# T\n"] });
-    expect(outcome).toMatchObject({ ok: false, failure: { kind: "invalid", fields: { frontMatter: [expect.any(String)] } } });
+    // front matter that is not YAML is kept, not refused: a template without headings is
+    const outcome = runParseTask({ task: "templateFromMarkdown", args: [importMarkdown("Only text.\n"), { key: "t", name: "T", description: "" }] });
+    expect(outcome).toMatchObject({ ok: false, failure: { kind: "invalid", fields: { markdown: ["no headings"] } } });
   });
 
   it("returns input nested deeper than the stack as a failure, not a crash", () => {
