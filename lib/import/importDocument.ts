@@ -4,16 +4,16 @@ import type { Ctx } from "../context";
 import type { Prisma } from "../db";
 import { inTransaction } from "../db/tx";
 import { presentSummary, type DocumentSummaryDto } from "../documents/present";
-import { docToText, type PMDoc } from "../editor/schema";
-import { normalizeDoc } from "../editor/pmSchema";
 import { InvalidInput } from "../errors";
-import { layoutOf } from "./layoutOf";
 import type { FieldValue } from "../templates/instantiate";
 import { TemplateDefinition } from "../templates/schema";
 import { loadTemplate } from "../templates/templates";
+import type { MemberRef } from "./fieldValues";
 import { ImportDocumentInput, type ImportDocumentData } from "./inputs";
-import { planAsIs, planOntoTemplate, type DocumentPlan, type FieldAssignment } from "./planDocument";
-import { countContent, prepareImport, titleFromFileName, type ContentCounts, type MojibakeNotice, type PreparedImport } from "./prepareImport";
+import { runOffThread } from "./parsePool";
+import type { FieldAssignment } from "./planDocument";
+import type { PlanImportInput, PlannedImport } from "./planImport";
+import { checkImport, titleFromFileName, type CheckedImport, type ContentCounts, type MojibakeNotice } from "./prepareImport";
 
 export interface ImportPreview {
   title: string;
@@ -42,54 +42,44 @@ export interface ImportResult {
 }
 
 interface Planned {
-  prepared: PreparedImport;
-  title: string;
-  plan: DocumentPlan;
+  members: MemberRef[];
+  workspace: CheckedImport["workspace"];
+  /** the chosen template; null when imported as is (the document's own is in `planned.ownDefinition`) */
   template: { id: string; key: string; name: string; version: number } | null;
-  /** set when imported as is: the document's own template, stored with it */
-  ownDefinition: TemplateDefinition | null;
-  /** the definition the sections follow (the chosen template's or the document's own) */
-  definition: TemplateDefinition;
-  bodies: { body: PMDoc; text: string }[];
+  planned: PlannedImport;
+  now: Date;
   suggestedTemplateId: string | null;
 }
 
-function canonicalBody(body: PMDoc): { body: PMDoc; text: string } {
-  try {
-    const normal = normalizeDoc(body);
-    return { body: normal, text: docToText(normal) };
-  } catch {
-    throw new InvalidInput("The file has content the editor cannot hold.", { markdown: ["unsupported content"] });
-  }
-}
-
-async function planImport(ctx: Ctx, input: ImportDocumentData): Promise<Planned> {
-  const prepared = await prepareImport(ctx, input, "document.import");
-  const { imported, workspace, members } = prepared;
-  const today = new Date().toISOString().slice(0, 10);
-  const planCtx = { creatorId: ctx.actor.userId, today, members };
-  let title = input.title ?? imported.title ?? titleFromFileName(input.fileName);
-  let plan: DocumentPlan;
+/**
+ * The checks, then the parse, plan and row preparation on a parse worker (`planImport`), so
+ * the request thread only receives what it shows or writes.
+ */
+async function planDocumentImport(ctx: Ctx, input: ImportDocumentData, write: boolean): Promise<Planned> {
+  const { workspace, members } = await checkImport(ctx, input, "document.import");
   let template: Planned["template"] = null;
-  let ownDefinition: TemplateDefinition | null = null;
-  let definition: TemplateDefinition;
+  let chosen: PlanImportInput["template"] = null;
   if (input.templateId) {
     const row = await loadTemplate(ctx, workspace.id, input.templateId);
-    const def = TemplateDefinition.parse(row.definition);
-    definition = def;
     template = { id: row.id, key: row.key, name: row.name, version: row.version };
-    title ??= def.titlePattern;
-    plan = planOntoTemplate(imported, def, planCtx);
-  } else {
-    title ??= "Imported document";
-    const asIs = planAsIs(imported, { key: `imported-${randomBytes(4).toString("hex")}`, name: `Imported: ${title}`.slice(0, 120), title });
-    ownDefinition = TemplateDefinition.parse(asIs.definition);
-    definition = ownDefinition;
-    plan = asIs;
+    chosen = { key: row.key, version: row.version, definition: TemplateDefinition.parse(row.definition) };
   }
-  const key = typeof imported.frontMatter.template === "string" ? imported.frontMatter.template : null;
+  const now = new Date();
+  const planned = await runOffThread("planImport", {
+    markdown: input.markdown,
+    repairMojibake: input.repairMojibake,
+    title: input.title ?? null,
+    fileTitle: titleFromFileName(input.fileName),
+    template: chosen,
+    ownKey: `imported-${randomBytes(4).toString("hex")}`,
+    members,
+    creatorId: ctx.actor.userId,
+    now: now.toISOString(),
+    write,
+  });
+  const key = planned.templateKey;
   const suggested = key ? await ctx.db.template.findFirst({ where: { key, archivedAt: null, OR: [{ workspaceId: null }, { workspaceId: workspace.id }] }, select: { id: true } }) : null;
-  return { prepared, title: title.slice(0, 200), plan, template, ownDefinition, definition, bodies: plan.sections.map((s) => canonicalBody(s.body)), suggestedTemplateId: suggested?.id ?? null };
+  return { members, workspace, template, planned, now, suggestedTemplateId: suggested?.id ?? null };
 }
 
 function display(value: FieldValue, names: Map<string, string>): string {
@@ -98,39 +88,39 @@ function display(value: FieldValue, names: Map<string, string>): string {
 }
 
 function warningsOf(p: Planned): string[] {
-  const { imported } = p.prepared;
+  const { frontMatterError, status } = p.planned;
   const warnings: string[] = [];
-  if (imported.frontMatterError) {
-    warnings.push(`The front matter is not valid YAML (${imported.frontMatterError}). It is kept exactly as written and exported unchanged, but no field is filled from it.`);
+  if (frontMatterError) {
+    warnings.push(`The front matter is not valid YAML (${frontMatterError}). It is kept exactly as written and exported unchanged, but no field is filled from it.`);
   }
-  const status = imported.frontMatter.status;
-  if (typeof status === "string" && status.trim() && status.trim() !== "draft") {
-    warnings.push(`The file's status is "${status.trim()}". The document starts as a draft; the export keeps "${status.trim()}" until the document's status changes.`);
+  if (status && status !== "draft") {
+    warnings.push(`The file's status is "${status}". The document starts as a draft; the export keeps "${status}" until the document's status changes.`);
   }
-  for (const title of p.plan.keptInBody) warnings.push(`"${title}" matches no section of the template and is deeper than the heading above it, so it stays in that section's text as a heading.`);
+  for (const title of p.planned.plan.keptInBody) warnings.push(`"${title}" matches no section of the template and is deeper than the heading above it, so it stays in that section's text as a heading.`);
   return warnings;
 }
 
 function present(p: Planned): ImportPreview {
-  const names = new Map(p.prepared.members.map((m) => [m.userId, m.name] as const));
-  const titles = new Map(p.plan.sections.map((s) => [s.key, s.title] as const));
+  const names = new Map(p.members.map((m) => [m.userId, m.name] as const));
+  const { plan } = p.planned;
+  const titles = new Map(plan.sections.map((s) => [s.key, s.title] as const));
   return {
-    title: p.title,
+    title: p.planned.title,
     template: p.template,
-    sections: p.plan.sections.map((s) => ({
+    sections: plan.sections.map((s) => ({
       key: s.key,
       title: s.title,
       depth: s.depth,
       kind: !p.template ? "heading" : s.origin === "template" ? "added" : s.templateKey ? "matched" : "custom",
     })),
-    fields: p.plan.assigned.map((a) => ({ section: titles.get(a.sectionKey) ?? a.sectionKey, label: a.label, value: display(a.value, names), from: a.from })),
-    unusedFrontMatter: p.plan.unusedFrontMatter,
-    metadataKeys: Object.keys(p.prepared.imported.frontMatter),
+    fields: plan.assigned.map((a) => ({ section: titles.get(a.sectionKey) ?? a.sectionKey, label: a.label, value: display(a.value, names), from: a.from })),
+    unusedFrontMatter: plan.unusedFrontMatter,
+    metadataKeys: p.planned.frontMatterKeys,
     warnings: warningsOf(p),
-    dropped: p.prepared.imported.dropped,
-    mojibake: p.prepared.mojibake,
-    repaired: p.prepared.repaired,
-    counts: countContent(p.bodies.map((b) => b.body)),
+    dropped: p.planned.dropped,
+    mojibake: p.planned.mojibake,
+    repaired: p.planned.repaired,
+    counts: p.planned.counts,
     suggestedTemplateId: p.suggestedTemplateId,
   };
 }
@@ -143,7 +133,28 @@ function present(p: Planned): ImportPreview {
  * InvalidInput for empty, binary or unparseable input, NotFound for an unknown template.
  */
 export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportPreview> {
-  return present(await planImport(ctx, ImportDocumentInput.parse(raw)));
+  return present(await planDocumentImport(ctx, ImportDocumentInput.parse(raw), false));
+}
+
+/** Lets other requests run between two chunks of a long write. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Stores the planned sections a chunk at a time, yielding to the event loop between chunks so
+ * other requests are served while a large file is written. `planImport` hands each chunk as a
+ * JSON array of rows; PostgreSQL reads it (`jsonb_to_recordset`), so the request thread
+ * neither parses nor re-serialises the bodies, and no per-row query is built for them. Ids
+ * are cuid-shaped (`c` and 24 random hex digits). Run it in the import's transaction: a
+ * failing chunk leaves nothing.
+ */
+async function writeSections(tx: Ctx, documentId: string, chunks: string[], now: Date): Promise<void> {
+  for (const chunk of chunks) {
+    await tx.db.$executeRaw`
+      INSERT INTO "Section" ("id", "documentId", "key", "title", "depth", "position", "fields", "body", "text", "updatedAt")
+      SELECT 'c' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 24), ${documentId}, r."key", r."title", r."depth", r."position", r."fields", r."body", r."text", ${now}
+      FROM jsonb_to_recordset(${chunk}::jsonb) AS r("key" text, "title" text, "depth" int, "position" int, "fields" jsonb, "body" jsonb, "text" text)`;
+    await yieldToLoop();
+  }
 }
 
 /**
@@ -155,10 +166,10 @@ export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput):
  * failure leaves nothing behind. Requires `document.import`; throws as `previewDocumentImport`.
  */
 export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportResult> {
-  const planned = await planImport(ctx, ImportDocumentInput.parse(raw));
-  const { workspace } = planned.prepared;
+  const p = await planDocumentImport(ctx, ImportDocumentInput.parse(raw), true);
+  const { planned, workspace, now } = p;
   const document = await inTransaction(ctx, async (tx) => {
-    let template = planned.template;
+    let template = p.template;
     if (planned.ownDefinition) {
       const def = planned.ownDefinition;
       const json = def as unknown as Prisma.InputJsonValue;
@@ -177,10 +188,7 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
       template = { id: row.id, key: row.key, name: row.name, version: row.version };
     }
     if (!template) throw new InvalidInput("Choose a template or import as is.");
-    const now = new Date();
-    const ownerName = planned.prepared.members.find((m) => m.userId === ctx.actor.userId)?.name ?? "";
-    const { prepared, plan, bodies, definition, title } = planned;
-    const layout = layoutOf({ imported: prepared.imported, plan, bodies: bodies.map((b) => b.body), definition, title, members: prepared.members, template, now, ownerName });
+    if (!planned.layout) throw new Error("an import planned as a preview cannot be written");
     const doc = await tx.db.document.create({
       data: {
         workspaceId: workspace.id,
@@ -190,29 +198,19 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
         ownerId: ctx.actor.userId,
         createdAt: now,
         updatedAt: now,
-        metadata: planned.prepared.imported.frontMatterBlock?.source ?? null,
-        markdownLayout: layout as unknown as Prisma.InputJsonValue,
-        sections: {
-          create: planned.plan.sections.map((s, position) => ({
-            key: s.key,
-            title: s.title,
-            depth: s.depth,
-            position,
-            fields: s.fields as Prisma.InputJsonValue,
-            body: planned.bodies[position]!.body as unknown as Prisma.InputJsonValue,
-            text: planned.bodies[position]!.text,
-          })),
-        },
+        metadata: planned.metadata,
+        markdownLayout: planned.layout as unknown as Prisma.InputJsonValue,
       },
       include: { template: true, owner: true },
     });
+    await writeSections(tx, doc.id, planned.rowChunks, now);
     await recordActivity(tx, {
       workspaceId: workspace.id,
       kind: "document.imported",
       subjectId: doc.id,
-      data: { template: template.key, version: template.version, sections: planned.plan.sections.length, repaired: planned.prepared.repaired },
+      data: { template: template.key, version: template.version, sections: planned.plan.sections.length, repaired: planned.repaired },
     });
     return presentSummary(doc);
   });
-  return { document, report: present(planned) };
+  return { document, report: present(p) };
 }

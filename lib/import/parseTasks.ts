@@ -1,11 +1,12 @@
 import { InvalidInput } from "../errors";
 import { importMarkdown } from "../markdown/importMarkdown";
 import { detectMojibake } from "../markdown/mojibake";
+import { planImport } from "./planImport";
 import { readImport } from "./readImport";
 import { templateFromMarkdown } from "./templateFromMarkdown";
 
 /**
- * The pure parse and convert steps that may run off the request thread. Arguments and
+ * The pure parse, convert and plan steps that may run off the request thread. Arguments and
  * results are plain data (structured-clone safe), so a worker can run them.
  */
 export const PARSE_TASKS = {
@@ -13,6 +14,7 @@ export const PARSE_TASKS = {
   importMarkdown,
   detectMojibake,
   templateFromMarkdown,
+  planImport,
 };
 
 export type ParseTasks = typeof PARSE_TASKS;

@@ -1,6 +1,5 @@
 import { authorize, type Action } from "../access/policy";
 import type { Ctx } from "../context";
-import { walk, type PMDoc } from "../editor/schema";
 import { InvalidInput } from "../errors";
 import type { ImportedMarkdown } from "../markdown/importMarkdown";
 import { loadMembership, type WorkspaceFacts } from "../workspaces/loadMembership";
@@ -10,18 +9,14 @@ import { runOffThread } from "./parsePool";
 import type { MojibakeNotice } from "./readImport";
 
 export type { MojibakeNotice } from "./readImport";
+export { countContent, type ContentCounts } from "./planImport";
 
-export interface ContentCounts {
-  sections: number;
-  tables: number;
-  codeBlocks: number;
-  mermaid: number;
-  taskItems: number;
+export interface CheckedImport extends WorkspaceFacts {
+  members: MemberRef[];
 }
 
-export interface PreparedImport extends WorkspaceFacts {
+export interface PreparedImport extends CheckedImport {
   imported: ImportedMarkdown;
-  members: MemberRef[];
   /** what the file looks like mis-decoded as, whether or not it was repaired */
   mojibake: MojibakeNotice | null;
   repaired: boolean;
@@ -34,34 +29,29 @@ export function titleFromFileName(fileName: string | undefined): string | null {
 }
 
 /**
- * The shared first steps of every import: size (ImportTooLarge past MAX_IMPORT_BYTES),
- * membership and `action`, a refusal of empty or binary input (InvalidInput), then on a parse
- * worker (`readImport`): mojibake detection and — only when `repair` is set — its repair, and
- * the Markdown parse (InvalidInput for bad front matter; ServiceUnavailable when the parse
- * outlasts its time limit). Writes nothing.
+ * The checks every import makes before reading the file: size (ImportTooLarge past
+ * MAX_IMPORT_BYTES), membership and `action`, a refusal of empty or binary input
+ * (InvalidInput); with the workspace's members. Writes nothing.
  */
-export async function prepareImport(ctx: Ctx, input: { slug: string; markdown: string; repairMojibake: boolean }, action: Action): Promise<PreparedImport> {
+export async function checkImport(ctx: Ctx, input: { slug: string; markdown: string }, action: Action): Promise<CheckedImport> {
   checkImportSize(input.markdown);
   const facts = await loadMembership(ctx, input.slug);
   authorize(facts.membership, action);
   if (!input.markdown.trim()) throw new InvalidInput("The file is empty.", { markdown: ["Paste Markdown text or choose a file."] });
   if (input.markdown.includes("\u0000")) throw new InvalidInput("This is not a text file. Choose a Markdown (.md) file.", { markdown: ["binary content"] });
-  const { imported, mojibake, repaired } = await runOffThread("readImport", input.markdown, input.repairMojibake);
   const rows = await ctx.db.membership.findMany({ where: { workspaceId: facts.workspace.id }, include: { user: true } });
   const members = rows.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email }));
-  return { ...facts, imported, members, mojibake, repaired };
+  return { ...facts, members };
 }
 
-/** How much of each kind of block the sections hold, for the preview and the tests. */
-export function countContent(bodies: PMDoc[]): ContentCounts {
-  const counts: ContentCounts = { sections: bodies.length, tables: 0, codeBlocks: 0, mermaid: 0, taskItems: 0 };
-  for (const body of bodies) {
-    walk(body, (node) => {
-      if (node.type === "table") counts.tables++;
-      else if (node.type === "codeBlock") counts.codeBlocks++;
-      else if (node.type === "mermaid") counts.mermaid++;
-      else if (node.type === "taskItem") counts.taskItems++;
-    });
-  }
-  return counts;
+/**
+ * The shared first steps of an import: `checkImport`, then on a parse worker (`readImport`):
+ * mojibake detection and — only when `repair` is set — its repair, and the Markdown parse
+ * (InvalidInput for bad front matter; ServiceUnavailable when the parse outlasts its time
+ * limit). Writes nothing.
+ */
+export async function prepareImport(ctx: Ctx, input: { slug: string; markdown: string; repairMojibake: boolean }, action: Action): Promise<PreparedImport> {
+  const checked = await checkImport(ctx, input, action);
+  const { imported, mojibake, repaired } = await runOffThread("readImport", input.markdown, input.repairMojibake);
+  return { ...checked, imported, mojibake, repaired };
 }

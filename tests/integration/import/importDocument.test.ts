@@ -178,6 +178,44 @@ describe("importing Markdown as a document", () => {
     expect(await rowCounts(ws.id)).toEqual(before);
   });
 
+  it("stores a file of many sections in order, and writes nothing when a later chunk of sections fails", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const markdown = Array.from({ length: 250 }, (_, i) => `## Part ${i + 1}\n\nText of part ${i + 1}.\n`).join("\n");
+    const before = await rowCounts(ws.id);
+    const db = testDb();
+    let chunks = 0;
+    // sections are written a chunk at a time: the second chunk fails after the first went in
+    const failing = new Proxy(db, {
+      get(target, prop, receiver) {
+        if (prop !== "$transaction") return Reflect.get(target, prop, receiver);
+        return (fn: (tx: unknown) => Promise<unknown>) =>
+          db.$transaction((tx) =>
+            fn(
+              new Proxy(tx, {
+                get: (t, p, r) => {
+                  if (p !== "$executeRaw") return Reflect.get(t, p, r);
+                  return (query: TemplateStringsArray, ...values: unknown[]) =>
+                    query.join("").includes('INSERT INTO "Section"') && ++chunks === 2 ? Promise.reject(new Error("connection lost")) : tx.$executeRaw(query, ...values);
+                },
+              }),
+            ),
+          );
+      },
+    });
+    await expect(importDocument({ ...owner, db: failing }, { slug: ws.slug, markdown })).rejects.toThrow("connection lost");
+    expect(chunks).toBe(2);
+    expect(await rowCounts(ws.id)).toEqual(before);
+
+    const { document } = await importDocument(owner, { slug: ws.slug, markdown });
+    const sections = await db.section.findMany({ where: { documentId: document.id }, orderBy: { position: "asc" } });
+    expect(sections.map((s) => s.position)).toEqual(Array.from({ length: 250 }, (_, i) => i));
+    expect(sections.map((s) => s.title)).toEqual(Array.from({ length: 250 }, (_, i) => `Part ${i + 1}`));
+    expect(sections[249]!.text).toBe("Text of part 250.");
+    expect(new Set(sections.map((s) => s.id)).size).toBe(250);
+    expect(sections.every((s) => /^c[0-9a-f]{24}$/.test(s.id) && s.updatedAt.toISOString() === document.updatedAt)).toBe(true);
+  });
+
   it("refuses bad input with a clear error and writes nothing", async () => {
     const ws = await makeWorkspace(["viewer"]);
     const owner = ctxFor(ws.owner);

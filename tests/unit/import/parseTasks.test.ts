@@ -1,7 +1,7 @@
-import { importMarkdown } from "@/lib/markdown/importMarkdown";
 import { describe, expect, it } from "vitest";
 import { formatBytes, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/limits";
 import { runParseTask } from "@/lib/import/parseTasks";
+import { importMarkdown } from "@/lib/markdown/importMarkdown";
 
 describe("parse tasks as plain data", () => {
   it("returns a task's result as structured-clone safe data", () => {
@@ -14,8 +14,8 @@ describe("parse tasks as plain data", () => {
   });
 
   it("returns invalid input as a failure with its message and fields", () => {
-    // a template needs headings to make sections from
-    const outcome = runParseTask({ task: "templateFromMarkdown", args: [importMarkdown("Just a paragraph, no headings.\n"), { key: "k", name: "N", description: "" }] });
+    // front matter that is not YAML is kept, not refused: a template without headings is
+    const outcome = runParseTask({ task: "templateFromMarkdown", args: [importMarkdown("Only text.\n"), { key: "t", name: "T", description: "" }] });
     expect(outcome).toMatchObject({ ok: false, failure: { kind: "invalid", fields: { markdown: ["no headings"] } } });
   });
 
