@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
-import { safeImageSrc } from "@/lib/editor/imageSrc";
+import { safeDocumentHref, safeImageSrc } from "@/lib/editor/documentUrls";
 import { definitionSource, isHtmlComment } from "@/lib/editor/markdownNodes";
 import type { PMMark, PMNode } from "@/lib/editor/schema";
-import { linkAttributes, safeHref } from "@/lib/util/safeUrl";
+import { linkAttributes } from "@/lib/util/safeUrl";
 
 function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | number): ReactNode {
   return (marks ?? []).reduce<ReactNode>((inner, mark, i) => {
@@ -18,7 +18,7 @@ function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | n
         return <code key={k} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">{inner}</code>;
       case "link": {
         // only the address comes from the document; rel, target and class are ours
-        const href = safeHref(mark.attrs?.href);
+        const href = safeDocumentHref(mark.attrs?.href);
         const title = typeof mark.attrs?.title === "string" && mark.attrs.title ? mark.attrs.title : undefined;
         return href ? <a key={k} {...linkAttributes(href)} title={title} className="text-indigo-700 underline">{inner}</a> : inner;
       }

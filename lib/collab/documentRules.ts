@@ -2,8 +2,7 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { fieldProblem } from "../documents/validateFields";
 import { documentSchema } from "../editor/pmSchema";
-import { safeImageSrc } from "../editor/imageSrc";
-import { isSafeHref } from "../util/safeUrl";
+import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import { isStorableText } from "../util/storableText";
 import type { FieldValue } from "../templates/instantiate";
 import type { FieldDef } from "../templates/schema";
@@ -47,8 +46,8 @@ const boolean = (v: unknown) => typeof v === "boolean";
 const label = text(LIMITS.label);
 const referenceType = optional(oneOf(["full", "collapsed", "shortcut"]));
 const spread = { spread: optional(boolean) };
-/** A link's or image's address: one we link to (`safeHref`), never javascript:, data: or the like. */
-const safeLinkHref = (v: unknown) => typeof v === "string" && v.length <= LIMITS.url && storable(v) && isSafeHref(v);
+/** A link's or image's address: one we link to (`safeDocumentHref`), never javascript:, data: or the like. */
+const safeLinkHref = (v: unknown) => typeof v === "string" && v.length <= LIMITS.url && storable(v) && safeDocumentHref(v) !== null;
 const NODE_ATTRS: Record<string, AttrRules> = {
   heading: { level: int(1, 6) },
   bulletList: spread,

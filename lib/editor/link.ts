@@ -3,6 +3,7 @@ import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode, type Re
 import { Plugin, type Command } from "prosemirror-state";
 import { documentSchema } from "./pmSchema";
 import { safeHref } from "../util/safeUrl";
+import { safeDocumentHref } from "./documentUrls";
 
 // Links: an address typed followed by a space, or pasted as text, becomes a link; Ctrl/Cmd+K
 // links the selection; Ctrl/Cmd+click opens one. Only addresses `safeHref` accepts are kept.
@@ -111,7 +112,7 @@ export const linkClicks = new Plugin({
       const anchor = event.target.closest("a[href]");
       if (!anchor || !view.dom.contains(anchor)) return false;
       if (view.editable && !(event.ctrlKey || event.metaKey)) return false;
-      const href = safeHref(anchor.getAttribute("href"));
+      const href = safeDocumentHref(anchor.getAttribute("href"));
       if (!href) return false;
       window.open(href, "_blank", "noopener,noreferrer");
       return true;

@@ -1,5 +1,5 @@
 import type { DOMOutputSpec, NodeSpec } from "prosemirror-model";
-import { safeImageSrc } from "./imageSrc";
+import { safeImageSrc } from "./documentUrls";
 
 // Nodes for Markdown that has no rich-text form of its own (raw HTML, footnotes, link
 // reference definitions) and images. Raw HTML is only ever shown as its source text: the

@@ -1,5 +1,6 @@
 import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
-import { LINK_REL, LINK_TARGET, linkAttributes, safeHref } from "../util/safeUrl";
+import { LINK_REL, LINK_TARGET, linkAttributes } from "../util/safeUrl";
+import { safeDocumentHref } from "./documentUrls";
 import { markdownNodes, referenceAttrs, referenceTypeOf } from "./markdownNodes";
 import { withoutLaterDefaults } from "./laterDefaults";
 import type { PMDoc } from "./schema";
@@ -227,7 +228,7 @@ function linkTitle(value: unknown): string | null {
 
 const marks: Record<string, MarkSpec> = {
   /**
-   * Only addresses `safeHref` accepts are parsed or rendered. `target`, `rel` and `class`
+   * Only addresses `safeDocumentHref` accepts are parsed or rendered. `target`, `rel` and `class`
    * stay declared because tiptap's link has them (stored JSON names them), but their stored
    * values are never read: rendering always uses ours (`linkAttributes`), so a document
    * cannot make a link `rel="opener"` or style it as a page-wide overlay.
@@ -251,14 +252,14 @@ const marks: Record<string, MarkSpec> = {
       {
         tag: "a[href]",
         getAttrs: (el) => {
-          const href = safeHref(el.getAttribute("href"));
+          const href = safeDocumentHref(el.getAttribute("href"));
           const autolink = el.getAttribute("data-autolink");
           return href ? { href, title: linkTitle(el.getAttribute("title")), ...referenceAttrs(el), autolink: autolink && AUTOLINKS.includes(autolink) ? autolink : null } : false;
         },
       },
     ],
     toDOM: (mark) => {
-      const href = safeHref(mark.attrs.href);
+      const href = safeDocumentHref(mark.attrs.href);
       const title = linkTitle(mark.attrs.title);
       // an unsafe stored address still shows its text, as a link to nowhere
       const attrs: Record<string, string> = href ? { ...linkAttributes(href) } : { rel: LINK_REL };

@@ -1,6 +1,6 @@
 import type { BlockContent, Definition, DefinitionContent, List, ListItem, Nodes, RootContent, Table } from "mdast";
 import type { PMDoc, PMNode } from "../editor/schema";
-import { safeHref } from "../util/safeUrl";
+import { safeDocumentHref } from "../editor/documentUrls";
 import { InlineConverter, plainText, type Definitions } from "./fromMarkdownInline";
 import { parseMarkdown } from "./parse";
 
@@ -45,8 +45,12 @@ class Converter {
   readonly keptAsText: string[] = [];
   private readonly inline: InlineConverter;
 
+  private readonly definition: (identifier: string) => Definition | undefined;
+  private readonly onHtml = (html: string) => void this.keptAsText.push(html);
+
   constructor(private readonly source: string | undefined, definitions: Definitions, fallback: (id: string) => Definition | undefined) {
-    this.inline = new InlineConverter(source, (id) => definitions.get(id) ?? fallback(id), (html) => this.keptAsText.push(html));
+    this.definition = (id) => definitions.get(id) ?? fallback(id);
+    this.inline = new InlineConverter(source, this.definition, this.onHtml);
   }
 
   blocks(nodes: Block[]): PMNode[] {
@@ -83,15 +87,36 @@ class Converter {
         return [{ type: "htmlBlock", attrs: { html } }];
       }
       case "definition": {
-        // an unsafe target is made inert (`[label]: <>`), so references to it lead nowhere
-        const url = safeHref(node.url) ?? "";
-        return [{ type: "definition", attrs: { identifier: node.identifier, label: node.label ?? node.identifier, url, title: node.title ?? null } }];
+        if (safeDocumentHref(node.url) === null) return [this.definitionAsText(node)];
+        return [{ type: "definition", attrs: { identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, title: node.title ?? null } }];
       }
       case "footnoteDefinition":
         return [{ type: "footnoteDefinition", attrs: { identifier: node.identifier, label: node.label ?? node.identifier }, content: nonEmpty(this.blocks(node.children)) }];
       default:
         return this.raw(node);
     }
+  }
+
+  /**
+   * A definition whose target is no address we link to (`javascript:…`, or a template line such
+   * as `[Component]: [Description]`): its text, as written, in a paragraph; references to it
+   * keep their text only. Nothing executable is left, and nothing is lost.
+   */
+  private definitionAsText(node: Definition): PMNode {
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    const written = this.source !== undefined && start !== undefined && end !== undefined ? this.source.slice(start, end).trim() : null;
+    if (written !== null) {
+      // read as the paragraph it would be were its first bracket escaped
+      const source = `\\${written}`;
+      const [paragraph, ...rest] = parseMarkdown(source).children;
+      if (paragraph?.type === "paragraph" && rest.length === 0) {
+        const content = new InlineConverter(source, this.definition, this.onHtml).convert(paragraph.children);
+        return content.length ? { type: "paragraph", content } : { type: "paragraph" };
+      }
+    }
+    const text = `[${node.label ?? node.identifier}]: ${node.url}${node.title ? ` "${node.title}"` : ""}`;
+    return { type: "paragraph", content: this.inline.convert([{ type: "text", value: text }]) };
   }
 
   /** Anything else (front matter, an extension's node) stays as its source. */
@@ -169,4 +194,9 @@ export function mdastToDoc(nodes: RootContent[], options: string | MdastToDocOpt
   const converter = new Converter(source, own, (id) => (source !== undefined ? definitionsOfSource(source).get(id) : undefined));
   const content = converter.blocks(nodes);
   return { doc: { type: "doc", content: nonEmpty(content) }, keptAsText: converter.keptAsText };
+}
+
+/** The blocks of `mdastToDoc` alone (a section's body content), for callers that assemble their own document. */
+export function mdastToBlocks(nodes: RootContent[], options: string | MdastToDocOptions = {}): PMNode[] {
+  return mdastToDoc(nodes, options).doc.content;
 }

@@ -1,7 +1,6 @@
 import type { Definition, Link, Nodes, PhrasingContent } from "mdast";
-import { safeImageSrc } from "../editor/imageSrc";
+import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import type { PMMark, PMNode } from "../editor/schema";
-import { safeHref } from "../util/safeUrl";
 
 // [Project Name], [Description] … and {feature}: template hints, shown greyed in the editor
 const PLACEHOLDER = /\[([A-Za-z][^[\]\n]{0,79})\]|\{([A-Za-z][^{}\n]{0,59})\}/g;
@@ -106,7 +105,7 @@ export class InlineConverter {
       case "footnoteReference":
         return [{ type: "footnoteReference", attrs: { identifier: node.identifier, label: node.label ?? node.identifier } }];
       case "link": {
-        const href = safeHref(node.url);
+        const href = safeDocumentHref(node.url);
         if (!href) return this.convert(node.children, marks);
         const link: PMMark = { type: "link", attrs: { href, title: node.title ?? null, reference: null, referenceType: null, autolink: autolinkForm(node, this.source) } };
         return this.convert(node.children, [...marks, link]);
@@ -114,7 +113,7 @@ export class InlineConverter {
       case "linkReference": {
         const definition = this.definition(node.identifier);
         if (!definition) return this.unresolved(node.children, node.label ?? node.identifier, node.referenceType, marks);
-        const href = safeHref(definition.url);
+        const href = safeDocumentHref(definition.url);
         if (!href) return this.convert(node.children, marks);
         const reference = node.label ?? node.identifier;
         const link: PMMark = { type: "link", attrs: { href, title: definition.title ?? null, reference, referenceType: node.referenceType, autolink: null } };

@@ -2,7 +2,7 @@ import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, Root, 
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
-import { safeHref } from "../util/safeUrl";
+import { safeDocumentHref } from "../editor/documentUrls";
 import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, type PhrasingContext } from "./toMarkdownInline";
 
 /** Consecutive link or footnote definitions are written on consecutive lines, as they usually are. */
@@ -122,7 +122,7 @@ class Writer {
       case "definition": {
         const label = str(node.attrs?.label) || str(node.attrs?.identifier);
         if (!label) return [];
-        const url = safeHref(node.attrs?.url) ?? "";
+        const url = safeDocumentHref(node.attrs?.url) ?? "";
         return [{ type: "definition", identifier: normalizeIdentifier(label), label, url, title: str(node.attrs?.title) || null }];
       }
       case "footnoteDefinition": {

@@ -1,9 +1,8 @@
 import type { Link, LinkReference, PhrasingContent } from "mdast";
 import { defaultHandlers, type Handle, type Info, type State } from "mdast-util-to-markdown";
-import { safeImageSrc } from "../editor/imageSrc";
+import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import { referenceTypeOf } from "../editor/markdownNodes";
 import type { PMMark, PMNode } from "../editor/schema";
-import { safeHref } from "../util/safeUrl";
 
 declare module "mdast" {
   interface LinkReferenceData {
@@ -63,10 +62,12 @@ function isBareAddress(node: PhrasingContent): node is Link {
  * (or nothing) on both sides, a space or the start before, and trailing punctuation then a
  * space or the end after. Others are written `<…>` (or `[…](…)`).
  */
-function settleBareAddresses(parent: PhrasingParent): void {
+function settleBareAddresses(parent: PhrasingParent, nested = false): void {
   parent.children.forEach((node, i) => {
-    if ("children" in node) settleBareAddresses(node as PhrasingParent);
+    if ("children" in node) settleBareAddresses(node as PhrasingParent, true);
     if (node.type !== "link" || !node.data?.autolink) return;
+    // inside emphasis, a delimiter (or its escape) would run on into the address
+    if (nested) return void delete node.data.autolink;
     const before = parent.children[i - 1];
     const after = parent.children[i + 1];
     const beforeOk = before === undefined || (before.type === "text" && LITERAL_BEFORE.test(before.value));
@@ -110,20 +111,20 @@ export const linkHandle: Handle = (node: Link, parent, state, info) => {
 };
 
 /** Marks that wrap phrasing, outermost first; `code` is a leaf (inline code) instead. */
-const WRAP_ORDER = ["link", "bold", "italic", "strike"] as const;
+const WRAP_ORDER = ["bold", "italic", "strike", "link"] as const;
 type WrapMark = PMMark & { type: (typeof WRAP_ORDER)[number] };
 
 function wrapMarks(marks: PMMark[] | undefined): WrapMark[] {
   return (marks ?? [])
     .filter((m): m is WrapMark => (WRAP_ORDER as readonly string[]).includes(m.type))
-    .filter((m) => m.type !== "link" || safeHref(m.attrs?.href) !== null)
+    .filter((m) => m.type !== "link" || safeDocumentHref(m.attrs?.href) !== null)
     .sort((a, b) => WRAP_ORDER.indexOf(a.type) - WRAP_ORDER.indexOf(b.type));
 }
 
 function markKey(mark: WrapMark): string {
   if (mark.type !== "link") return mark.type;
   const a = mark.attrs ?? {};
-  return JSON.stringify(["link", safeHref(a.href), a.title ?? null, a.reference ?? null, a.referenceType ?? null, a.autolink ?? null]);
+  return JSON.stringify(["link", safeDocumentHref(a.href), a.title ?? null, a.reference ?? null, a.referenceType ?? null, a.autolink ?? null]);
 }
 
 type PhrasingParent = { children: PhrasingContent[] };
@@ -142,7 +143,7 @@ function str(value: unknown): string {
 
 function linkWrapper(mark: WrapMark, ctx: PhrasingContext): PhrasingContent & PhrasingParent {
   const a = mark.attrs ?? {};
-  const url = safeHref(a.href) ?? "";
+  const url = safeDocumentHref(a.href) ?? "";
   const reference = str(a.reference);
   const referenceType = referenceTypeOf(a.referenceType);
   // a reference is written as one only while its definition is in the document
@@ -229,28 +230,44 @@ function tidyWhitespace(nodes: PMNode[]): PMNode[] {
   return out;
 }
 
+/** How many leaves from `from` on carry the mark `key`. */
+function runLength(leaves: { keys: string[] }[], from: number, key: string): number {
+  let end = from;
+  while (end < leaves.length && leaves[end]!.keys.includes(key)) end++;
+  return end - from;
+}
+
 /**
- * PM inline content (flat text runs with mark sets) as nested mdast phrasing. Marks are
- * nested in one fixed order and kept open across runs that share them, so `**a *b***`
- * stays one strong node.
+ * PM inline content (flat text runs with mark sets) as nested mdast phrasing. Marks already
+ * open stay open across runs that share them (so `**a *b***` stays one strong node and
+ * `**a [b](u) c**` one strong around the link); marks that open together nest longest
+ * run outermost, then bold, italic, strike, link.
  */
 export function phrasing(nodes: PMNode[], ctx: PhrasingContext): PhrasingContent[] {
   const root: PhrasingParent = { children: [] };
   const open: { key: string; node: PhrasingParent }[] = [];
-  for (const node of tidyWhitespace(nodes)) {
+  const leaves = tidyWhitespace(nodes).flatMap((node) => {
     const content = leaf(node, ctx);
-    if (!content) continue;
     const marks = wrapMarks(node.marks);
+    return content ? [{ content, marks, keys: marks.map(markKey) }] : [];
+  });
+  leaves.forEach(({ content, marks: own, keys }, index) => {
     let shared = 0;
-    while (shared < open.length && shared < marks.length && open[shared]?.key === markKey(marks[shared]!)) shared++;
+    while (shared < open.length && keys.includes(open[shared]!.key)) shared++;
     open.length = shared;
-    for (const mark of marks.slice(shared)) {
+    const opened = new Set(open.map((o) => o.key));
+    const fresh = own
+      .filter((mark) => !opened.has(markKey(mark)))
+      .map((mark) => ({ mark, run: runLength(leaves, index, markKey(mark)) }))
+      .sort((a, b) => b.run - a.run || WRAP_ORDER.indexOf(a.mark.type) - WRAP_ORDER.indexOf(b.mark.type))
+      .map(({ mark }) => mark);
+    for (const mark of fresh) {
       const created = wrapper(mark, ctx);
       (open.at(-1)?.node ?? root).children.push(created);
       open.push({ key: markKey(mark), node: created });
     }
     (open.at(-1)?.node ?? root).children.push(content);
-  }
+  });
   settleBareAddresses(root);
   keepParagraphsParagraphs(root.children);
   return root.children;

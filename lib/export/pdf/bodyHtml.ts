@@ -1,6 +1,7 @@
+import { safeDocumentHref, safeImageSrc } from "../../editor/documentUrls";
 import { definitionSource, isHtmlComment } from "../../editor/markdownNodes";
 import type { PMMark, PMNode } from "../../editor/schema";
-import { linkAttributes, safeHref } from "../../util/safeUrl";
+import { linkAttributes } from "../../util/safeUrl";
 import type { DiagramResult } from "./mermaid";
 
 const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
@@ -24,7 +25,7 @@ function withMarks(html: string, marks: PMMark[] | undefined): string {
   // the link goes outermost, only to targets the editor would accept, and with our
   // attributes only (a stored class, rel or target is never printed)
   const link = marks?.find((m) => m.type === "link");
-  const href = safeHref(link?.attrs?.href);
+  const href = safeDocumentHref(link?.attrs?.href);
   if (!href) return out;
   const title = str(link?.attrs?.title);
   const attrs = Object.entries({ ...linkAttributes(href), ...(title ? { title } : {}) })

@@ -9,6 +9,7 @@ const roundTrip = (md: string) => docToMarkdown(markdownToDoc(md).doc);
 const CANONICAL: [string, string][] = [
   ["headings", "# One\n\n## Two\n\n###### Six\n"],
   ["emphasis, strong, strike and code", "Some *emphasis*, **strong**, ~~gone~~ and `code`.\n"],
+  ["links inside emphasis", "**Read [the guide](https://guide.example) first** and *[this](https://this.example)*.\n"],
   ["soft line breaks", "A paragraph that wraps\nover three lines\nas written.\n"],
   ["hard breaks", "first\\\nsecond\n"],
   ["inline links with titles", '[docs](https://docs.example "The docs") and [local](/path#frag).\n'],

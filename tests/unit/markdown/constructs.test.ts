@@ -167,7 +167,9 @@ describe("Markdown constructs through import and export", () => {
     expect(linkMarks(doc)).toEqual([]);
     expect(nodesOf(doc, "image")).toEqual([]);
     const out = docToMarkdown(doc);
-    expect(out).toBe("one two three four five six\n\n[bad]: <>\n");
+    // the definition is no longer one: its text stays, escaped so it reads back as text
+    expect(out).toBe("one two three four five six\n\n\\[bad]: javascript:alert(2)\n");
+    expect(nodesOf(doc, "definition")).toEqual([]);
     expect(roundTrip(out)).toBe(out);
     expect(normalizeDoc(markdownToDoc(out).doc)).toEqual(normalizeDoc(doc));
   });
@@ -180,5 +182,23 @@ describe("Markdown constructs through import and export", () => {
 
   it("lists raw HTML it keeps verbatim", () => {
     expect(markdownToDoc("<div>x</div>\n\na <b>b</b>\n").keptAsText).toEqual(["<div>x</div>", "<b>", "</b>"]);
+  });
+
+  it("keeps a template line that reads as a definition without a usable target as text", () => {
+    const md = "- [Component 1]: [Description]\n- [Component 2]: [Description]\n";
+    const { doc } = markdownToDoc(md);
+    expect(nodesOf(doc, "definition")).toEqual([]);
+    expect(nodesOf(doc, "placeholder").map((n) => n.attrs?.label)).toEqual(["[Component 1]", "[Description]", "[Component 2]", "[Description]"]);
+    const once = roundTrip(md);
+    expect(once).toBe("- \\[Component 1]: [Description]\n- \\[Component 2]: [Description]\n");
+    expect(roundTrip(once)).toBe(once);
+  });
+
+  it("keeps links and images to paths relative to the document, as Markdown resolves them", () => {
+    const md = "See [the spec](docs/spec.md), [KEP](../keps/0001/README.md#summary) and ![arch](images/arch.png).\n";
+    const { doc } = markdownToDoc(md);
+    expect(linkMarks(doc).map((a) => a.href)).toEqual(["docs/spec.md", "../keps/0001/README.md#summary"]);
+    expect(nodesOf(doc, "image").map((n) => n.attrs?.src)).toEqual(["images/arch.png"]);
+    expect(roundTrip(md)).toBe(md);
   });
 });

@@ -24,9 +24,22 @@ const BLOCKS = new Set(["paragraph", "heading", "code", "tableCell", "listItem",
 function textOf(node: Nodes, out: string[] = []): string[] {
   if (node.type === "text" || node.type === "inlineCode" || node.type === "code" || node.type === "html") out.push(node.value);
   if (node.type === "image" || node.type === "imageReference") out.push(node.alt ?? "");
+  // a definition's label and title are words its author wrote (its target is an address)
+  if (node.type === "definition") out.push(` ${node.label ?? ""} ${node.title ?? ""} `);
   if ("children" in node) for (const child of node.children) textOf(child, out);
   if (BLOCKS.has(node.type)) out.push(" ");
   return out;
+}
+
+/** The words of `expected` that `actual` lacks, reading both in order. */
+function missingWords(expected: string[], actual: string[]): string[] {
+  let at = 0;
+  return expected.filter((word) => {
+    const found = actual.indexOf(word, at);
+    if (found < 0) return true;
+    at = found + 1;
+    return false;
+  });
 }
 
 const words = (markdown: string) => textOf(parseMarkdown(markdown)).join("").match(/[\p{L}\p{N}]+/gu) ?? [];
@@ -72,8 +85,9 @@ function checkRoundTrip(source: string): void {
   const once = convert(source);
   // a fixed point after one pass
   expect(convert(once)).toBe(once);
-  // no word of the text is lost, none added, and they stay in order
-  expect(words(once)).toEqual(words(source));
+  // no word of the text is lost, and they stay in order (a definition without a usable
+  // target comes back as visible text, so words may be added, never dropped)
+  expect(missingWords(words(source), words(once))).toEqual([]);
   // no link, image or definition in the output leads anywhere unsafe
   for (const url of targets(parseMarkdown(once))) expect(isExecutable(url), `unsafe target ${url} in ${JSON.stringify(once)}`).toBe(false);
 }
