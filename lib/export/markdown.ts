@@ -4,6 +4,7 @@ import type { PMDoc, PMNode } from "../editor/schema";
 import { readFrontMatter, setFrontMatterValues } from "../markdown/frontMatter";
 import { docToMarkdown } from "../markdown/toMarkdown";
 import { OWNED_KEYS, type MarkdownLayout, type OwnedKey } from "./layout";
+import { blocksMarkdown, definitionsOf } from "./sharedDefinitions";
 
 /** A sign-off as printed on an export, so a reader can check it against `content_hash`. */
 export interface ExportReviewer {
@@ -159,11 +160,11 @@ function bodyBelow(body: PMDoc, level: number): PMNode[] {
   });
 }
 
-function sectionMarkdown(section: ExportSection, layout: MarkdownLayout | null): string {
+function sectionMarkdown(section: ExportSection, layout: MarkdownLayout | null, definitions: PMNode[]): string {
   const heading = sectionHeading(section, layout);
   const known = section.key ? layout?.headings[section.key] : undefined;
   const table = section.fields.length > 0 && (!layout || !known || known.table);
-  const body = markdownOf([...(table ? [fieldsTable(section.fields)] : []), ...bodyBelow(section.body, heading?.level ?? 1)]);
+  const body = blocksMarkdown([...(table ? [fieldsTable(section.fields)] : []), ...bodyBelow(section.body, heading?.level ?? 1)], definitions);
   return [heading?.line ?? "", body].filter(Boolean).join("\n\n");
 }
 
@@ -188,7 +189,9 @@ function titleMarkdown(doc: ExportableDocument, layout: MarkdownLayout | null): 
 export function renderDocumentMarkdown(doc: ExportableDocument): string {
   const layout = doc.layout ?? null;
   const title = titleMarkdown(doc, layout);
-  const parts = doc.sections.map((s) => sectionMarkdown(s, layout));
+  // a reference in one section may use a definition written in another
+  const definitions = definitionsOf(doc.sections.map((s) => s.body));
+  const parts = doc.sections.map((s) => sectionMarkdown(s, layout, definitions));
   const before = layout?.title ? layout.title.before : undefined;
   const at = before === null ? parts.length : doc.sections.findIndex((s) => s.key !== undefined && s.key === before);
   parts.splice(Math.max(0, at), 0, title);

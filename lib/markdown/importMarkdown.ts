@@ -1,6 +1,6 @@
 import type { Nodes, RootContent } from "mdast";
 import { walk, type PMDoc, type PMNode } from "../editor/schema";
-import { mdastToDoc } from "./fromMarkdown";
+import { collectDefinitions, mdastToDoc, type MdastToDocOptions } from "./fromMarkdown";
 import { readFrontMatter, splitFrontMatter, type FrontMatterBlock } from "./frontMatter";
 import { detectMojibake } from "./mojibake";
 import { parseMarkdown } from "./parse";
@@ -83,10 +83,10 @@ function unkeptDefinitions(draft: Draft, body: PMDoc, source: string): string[] 
   return draft.nodes.filter((n) => (n.type === "definition" || n.type === "footnoteDefinition") && !kept.has(KEPT_AS[n.type])).map((n) => sourceOf(n, source).trim());
 }
 
-function toSection(draft: Draft, dropped: string[], source: string): ImportedSection {
-  const converted = mdastToDoc(draft.nodes);
+function toSection(draft: Draft, dropped: string[], source: string, options: MdastToDocOptions): ImportedSection {
+  const converted = mdastToDoc(draft.nodes, options);
   dropped.push(...converted.keptAsText, ...unkeptDefinitions(draft, converted.doc, source));
-  const headingNode = draft.headingNode ? (mdastToDoc([draft.headingNode]).doc.content?.[0] ?? null) : null;
+  const headingNode = draft.headingNode ? (mdastToDoc([draft.headingNode], options).doc.content?.[0] ?? null) : null;
   return { title: draft.title, depth: draft.depth, level: draft.level, heading: draft.heading, headingNode, body: converted.doc };
 }
 
@@ -112,7 +112,10 @@ export function importMarkdown(markdown: string): ImportedMarkdown {
   let titleHeading: string | null = null;
   let titleIndex = 0;
   const drafts: Draft[] = [{ title: "", depth: 1, level: null, heading: "", headingNode: null, nodes: [] }];
-  for (const node of parseMarkdown(rest).children) {
+  const root = parseMarkdown(rest);
+  // one set of definitions for the whole file: a section's links resolve against another's
+  const options: MdastToDocOptions = { source: rest, definitions: collectDefinitions([root]) };
+  for (const node of root.children) {
     if (node.type === "heading" && node.depth === 1 && titleHeading === null) {
       title = plainText(node).trim();
       titleHeading = sourceOf(node, rest);
@@ -126,7 +129,7 @@ export function importMarkdown(markdown: string): ImportedMarkdown {
     }
   }
   const kept = (d: Draft) => d.level !== null || d.nodes.length > 0;
-  const sections = drafts.filter(kept).map((d) => toSection(d, dropped, rest));
+  const sections = drafts.filter(kept).map((d) => toSection(d, dropped, rest, options));
   const titleAt = drafts.slice(0, titleIndex).filter(kept).length;
   const fallbackTitle = typeof data.title === "string" && data.title.trim() ? data.title.trim() : null;
   return {
