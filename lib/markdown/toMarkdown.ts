@@ -3,7 +3,7 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
 import { safeDocumentHref } from "../editor/documentUrls";
-import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, type PhrasingContext } from "./toMarkdownInline";
+import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, textHandle, type PhrasingContext } from "./toMarkdownInline";
 
 /** Consecutive link or footnote definitions are written on consecutive lines, as they usually are. */
 const joinDefinitions: Join = (left, right) => (left.type === right.type && (left.type === "definition" || left.type === "footnoteDefinition") ? 0 : undefined);
@@ -178,7 +178,8 @@ function definitionsIn(doc: PMNode): Set<string> {
  * Deterministic: the same JSON gives the same bytes. Pure; needs no permission, throws nothing.
  */
 export function docToMarkdown(doc: PMNode): string {
-  const writer = new Writer(definitionsIn(doc));
+  const definitions = definitionsIn(doc);
+  const writer = new Writer(definitions);
   const root: Root = { type: "root", children: writer.blocks(doc.type === "doc" ? (doc.content ?? []) : [doc]) };
-  return toMarkdown(root, OPTIONS);
+  return toMarkdown(root, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(definitions) } });
 }

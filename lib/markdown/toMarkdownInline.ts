@@ -1,4 +1,4 @@
-import type { Link, LinkReference, PhrasingContent } from "mdast";
+import type { Link, LinkReference, PhrasingContent, Text } from "mdast";
 import { defaultHandlers, type Handle, type Info, type State } from "mdast-util-to-markdown";
 import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import { referenceTypeOf } from "../editor/markdownNodes";
@@ -40,6 +40,22 @@ export const linkReferenceHandle: Handle = Object.assign(
   },
   { peek: () => "[" },
 );
+
+/**
+ * Text in brackets (`[1]`, `> [!NOTE]`) is written without escaping the bracket where it
+ * cannot become a link: not followed by `(`, `[` or `:`, not a task box (`[ ]`, `[x]`), not a
+ * footnote marker, and not the label of a definition in the document.
+ */
+export function textHandle(definitions: ReadonlySet<string>): Handle {
+  return (node: Text, parent, state, info) => {
+    const out = defaultHandlers.text(node, parent, state, info);
+    return out.replace(/\\\[([^[\]\\\n]*)\]/g, (match: string, inner: string, offset: number) => {
+      const next = out.charAt(offset + match.length) || info.after.charAt(0);
+      const keep = /[([:]/.test(next) || /^[ xX]?$/.test(inner) || inner.startsWith("^") || definitions.has(normalizeIdentifier(inner));
+      return keep ? match : `[${inner}]`;
+    });
+  };
+}
 
 /** An address GFM reads as a link by itself: characters that need no escaping, ending in a letter, digit or slash. */
 const LITERAL_TEXT = /^(?:(?:https?:\/\/|www\.)[A-Za-z0-9\-._~:/?#@!$'+,;=%()]*[A-Za-z0-9/]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)$/;
@@ -219,13 +235,22 @@ function leaf(node: PMNode, ctx: PhrasingContext): PhrasingContent | null {
 function tidyWhitespace(nodes: PMNode[]): PMNode[] {
   const isPlain = (n: PMNode | undefined) => n?.type === "text" && !n.marks?.some((m) => m.type === "code");
   const out = nodes.map((n) => (isPlain(n) ? { ...n, text: (n.text ?? "").replace(/[ \t]*\n[ \t\n]*/g, "\n") } : n));
+  let lineStart = true;
   for (let i = 0; i < out.length; i++) {
     const node = out[i]!;
-    if (!isPlain(node)) continue;
-    let text = node.text ?? "";
-    if (i === 0 || out[i - 1]?.type === "hardBreak" || (out[i - 1]?.text ?? "").endsWith("\n")) text = text.replace(/^[ \t\n]+/, "");
-    if (i === out.length - 1) text = text.replace(/[ \t\n]+$/, "");
+    if (node.type === "hardBreak") lineStart = true;
+    if (!isPlain(node)) {
+      if (node.type !== "hardBreak") lineStart = false;
+      continue;
+    }
+    const text: string = lineStart ? (node.text ?? "").replace(/^[ \t\n]+/, "") : (node.text ?? "");
     out[i] = { ...node, text };
+    if (text) lineStart = text.endsWith("\n");
+  }
+  for (let i = out.length - 1; i >= 0 && isPlain(out[i]); i--) {
+    const text = (out[i]!.text ?? "").replace(/[ \t\n]+$/, "");
+    out[i] = { ...out[i]!, text };
+    if (text) break;
   }
   return out;
 }

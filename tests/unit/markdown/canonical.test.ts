@@ -33,6 +33,8 @@ const CANONICAL: [string, string][] = [
   ["blockquotes", "> quoted\n> text\n"],
   ["rules", "above\n\n***\n\nbelow\n"],
   ["placeholders", "Owner: [Owner Name], feature {feature}.\n"],
+  ["bracketed text that is no link", "As shown in [1] and [2, 3].\n"],
+  ["GitHub alerts", "> [!NOTE]\n> Read this first.\n"],
   ["escaped characters", "A literal \\*star\\* here.\n\n1\\. not a list\n"],
 ];
 

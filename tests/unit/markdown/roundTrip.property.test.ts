@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { parseMarkdown } from "@/lib/markdown/parse";
 import { docToMarkdown } from "@/lib/markdown/toMarkdown";
-import { safeHref } from "@/lib/util/safeUrl";
+import { safeDocumentHref } from "@/lib/editor/documentUrls";
 
 const convert = (markdown: string) => docToMarkdown(markdownToDoc(markdown).doc);
 
@@ -69,19 +69,26 @@ const anyText = fc.string({ unit: "binary", maxLength: 200 });
 const mixed = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: "grapheme-ascii", maxLength: 8 })), { maxLength: 40 }).map((parts) => parts.join(""));
 
 /**
- * GFM reads some bare addresses with characters no browser accepts (`www.a.b>`, a trailing
- * backslash). Their text is kept, without the link, but GFM cannot be told to leave such text
- * unlinked, so their Markdown may settle only after a second pass: a known limit.
+ * A link or image whose target is unusable is dropped and its text joins the text around it.
+ * Where that text is (or forms, with its neighbours) a bare address, GFM links it on the next
+ * read whatever the escaping, so such Markdown may settle only after a second pass: a known
+ * limit, left out here. Bare addresses GFM reads with characters no browser accepts
+ * (`www.a.b>`) are such links.
  */
-function hasUnusableBareAddress(source: string): boolean {
-  const bare = (node: Nodes): boolean =>
-    (node.type === "link" && !node.title && node.children.length === 1 && node.children[0]?.type === "text" && safeHref(node.url) === null) ||
-    ("children" in node && node.children.some(bare));
-  return bare(parseMarkdown(source));
+function hasUnusableLinkAgainstText(source: string): boolean {
+  const unusable = (node: Nodes) => (node.type === "link" || node.type === "image") && safeDocumentHref(node.url) === null;
+  const touchesText = (siblings: Nodes[], i: number) => {
+    const before = siblings[i - 1];
+    const after = siblings[i + 1];
+    const bare = siblings[i]?.type === "link" && (siblings[i] as { title?: string | null }).title == null;
+    return bare || (before?.type === "text" && /\S$/.test(before.value)) || (after?.type === "text" && /^\S/.test(after.value));
+  };
+  const visit = (node: Nodes): boolean => "children" in node && node.children.some((child: Nodes, i: number, all: Nodes[]) => (unusable(child) && touchesText(all, i)) || visit(child));
+  return visit(parseMarkdown(source));
 }
 
 function checkRoundTrip(source: string): void {
-  fc.pre(!hasUnusableBareAddress(source));
+  fc.pre(!hasUnusableLinkAgainstText(source));
   const once = convert(source);
   // a fixed point after one pass
   expect(convert(once)).toBe(once);
