@@ -7,13 +7,15 @@ import { presentSummary, type DocumentSummaryDto } from "../documents/present";
 import { docToText, type PMDoc } from "../editor/schema";
 import { normalizeDoc } from "../editor/pmSchema";
 import { InvalidInput } from "../errors";
-import { layoutOf } from "./layoutOf";
+import { layoutOf, type LayoutInput } from "./layoutOf";
 import type { FieldValue } from "../templates/instantiate";
 import { TemplateDefinition } from "../templates/schema";
 import { loadTemplate } from "../templates/templates";
 import { ImportDocumentInput, type ImportDocumentData } from "./inputs";
 import { planAsIs, planOntoTemplate, type DocumentPlan, type FieldAssignment } from "./planDocument";
 import { countContent, prepareImport, titleFromFileName, type ContentCounts, type MojibakeNotice, type PreparedImport } from "./prepareImport";
+import { runOffThread } from "./parsePool";
+import type { RoundTripGroup } from "./roundTrip";
 
 export interface ImportPreview {
   title: string;
@@ -135,15 +137,33 @@ function present(p: Planned): ImportPreview {
   };
 }
 
+/** A preview, with what would not come back identical in an export right after the import. */
+export interface DocumentImportPreview extends ImportPreview {
+  /** by construct, with the file's lines; empty when the export reads the same as the file */
+  roundTrip: RoundTripGroup[];
+}
+
+/** The planned document as the export would see it right after the import. */
+function roundTripInput(ctx: Ctx, p: Planned): LayoutInput {
+  const template = p.template ?? { key: p.ownDefinition?.key ?? "imported", version: 1 };
+  const ownerName = p.prepared.members.find((m) => m.userId === ctx.actor.userId)?.name ?? "";
+  const { imported, members } = p.prepared;
+  return { imported, plan: p.plan, bodies: p.bodies.map((b) => b.body), definition: p.definition, title: p.title, members, template, now: new Date(), ownerName };
+}
+
 /**
  * What importing would create, without writing anything: the sections (matched, custom or
  * added from the template), filled fields, the front matter kept as metadata, warnings (front
  * matter that is not YAML, a status not taken over, headings kept in a body), what the editor
- * keeps in another form, and whether the text looks mis-decoded. Requires `document.import`. Throws ImportTooLarge past 2 MB,
+ * keeps in another form, whether the text looks mis-decoded, and every construct an export
+ * right after the import would not give back identical (`roundTrip`, compared on a parse
+ * worker). Requires `document.import`. Throws ImportTooLarge past 2 MB,
  * InvalidInput for empty, binary or unparseable input, NotFound for an unknown template.
  */
-export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportPreview> {
-  return present(await planImport(ctx, ImportDocumentInput.parse(raw)));
+export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<DocumentImportPreview> {
+  const input = ImportDocumentInput.parse(raw);
+  const planned = await planImport(ctx, input);
+  return { ...present(planned), roundTrip: await runOffThread("importRoundTrip", input.markdown, planned.prepared.repaired, roundTripInput(ctx, planned)) };
 }
 
 /**

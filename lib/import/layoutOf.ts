@@ -84,6 +84,11 @@ export function layoutOf(input: LayoutInput): MarkdownLayout {
   };
 }
 
+/** The document an import plans, as its export sees it right after the import (with the file's layout). Pure. */
+export function importedExportable(input: LayoutInput): ExportableDocument {
+  return exportableOf(input, layoutOf(input));
+}
+
 /**
  * A file as the export of a document imported from it as is, without a database: what
  * `specwright convert` prints, so converting a file and importing then exporting it give the
@@ -103,5 +108,5 @@ export function convertedExportable(imported: ImportedMarkdown, options: { title
     now: options.now,
     ownerName: "",
   };
-  return exportableOf(input, layoutOf(input));
+  return importedExportable(input);
 }

@@ -2,6 +2,7 @@ import { InvalidInput } from "../errors";
 import { importMarkdown } from "../markdown/importMarkdown";
 import { detectMojibake } from "../markdown/mojibake";
 import { readImport } from "./readImport";
+import { importRoundTrip } from "./roundTrip";
 import { templateFromMarkdown } from "./templateFromMarkdown";
 
 /**
@@ -13,6 +14,7 @@ export const PARSE_TASKS = {
   importMarkdown,
   detectMojibake,
   templateFromMarkdown,
+  importRoundTrip,
 };
 
 export type ParseTasks = typeof PARSE_TASKS;
