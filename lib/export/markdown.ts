@@ -5,6 +5,7 @@ import { readFrontMatter, setFrontMatterValues } from "../markdown/frontMatter";
 import { docToMarkdown } from "../markdown/toMarkdown";
 import { OWNED_KEYS, type MarkdownLayout, type OwnedKey } from "./layout";
 import { blocksMarkdown, definitionsOf } from "./sharedDefinitions";
+import { bodyMarkdown } from "./sourceBlocks";
 
 /** A sign-off as printed on an export, so a reader can check it against `content_hash`. */
 export interface ExportReviewer {
@@ -164,7 +165,9 @@ function sectionMarkdown(section: ExportSection, layout: MarkdownLayout | null, 
   const heading = sectionHeading(section, layout);
   const known = section.key ? layout?.headings[section.key] : undefined;
   const table = section.fields.length > 0 && (!layout || !known || known.table);
-  const body = blocksMarkdown([...(table ? [fieldsTable(section.fields)] : []), ...bodyBelow(section.body, heading?.level ?? 1)], definitions);
+  const stored = section.key ? layout?.blocks?.[section.key] : undefined;
+  const fields = table ? blocksMarkdown([fieldsTable(section.fields)], definitions) : "";
+  const body = [fields, bodyMarkdown(bodyBelow(section.body, heading?.level ?? 1), stored, definitions)].filter(Boolean).join("\n\n");
   return [heading?.line ?? "", body].filter(Boolean).join("\n\n");
 }
 
