@@ -114,7 +114,8 @@ export class InlineConverter {
         const definition = this.definition(node.identifier);
         if (!definition) return this.unresolved(node.children, node.label ?? node.identifier, node.referenceType, marks);
         const href = safeDocumentHref(definition.url);
-        if (!href) return this.convert(node.children, marks);
+        // its definition came back as text (see definitionAsText): so does the reference, brackets and all
+        if (!href) return this.unresolved(node.children, node.label ?? node.identifier, node.referenceType, marks);
         const reference = node.label ?? node.identifier;
         const link: PMMark = { type: "link", attrs: { href, title: definition.title ?? null, reference, referenceType: node.referenceType, autolink: null } };
         return this.convert(node.children, [...marks, link]);

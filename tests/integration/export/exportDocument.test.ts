@@ -59,7 +59,7 @@ describe("exporting a document as Markdown", () => {
     });
 
     const { markdown } = await exportDocumentMarkdown(owner, { documentId });
-    expect(markdown).toContain(["## \\[Project Name] - Technical Architecture & Design", "", "| Field | Value |", "| - | - |", `| Author | ${ws.owner.name} |`, "| Date | 2026-03-04 |"].join("\n"));
+    expect(markdown).toContain(["## [Project Name] - Technical Architecture & Design", "", "| Field | Value |", "| - | - |", `| Author | ${ws.owner.name} |`, "| Date | 2026-03-04 |"].join("\n"));
     expect(markdown).toContain(["| Project Name | Ledger \\| v2 |", "| Version | 1.0.0 |", "| Status | Draft |", `| Author(s) | ${ws.owner.name} |`, `| Reviewers | ${reviewer.name} |`, "| Approval Date | |"].join("\n"));
     expect(markdown).not.toContain(reviewer.userId);
   });
