@@ -1,4 +1,4 @@
-import { safeDocumentHref, safeImageSrc } from "../../editor/documentUrls";
+import { safeDocumentHref } from "../../editor/documentUrls";
 import { definitionSource, isHtmlComment } from "../../editor/markdownNodes";
 import type { PMMark, PMNode } from "../../editor/schema";
 import { linkAttributes } from "../../util/safeUrl";
