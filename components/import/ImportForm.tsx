@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import type { ImportPreview, ImportResult } from "@/lib/import/importDocument";
+import type { DocumentImportPreview, ImportResult } from "@/lib/import/importDocument";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/limits";
 import type { TemplateImportPreview } from "@/lib/templates/importTemplate";
 import { Alert } from "../ui/Alert";
@@ -17,7 +17,7 @@ interface Props {
   templates: { id: string; name: string }[];
 }
 
-type Preview = ImportPreview | TemplateImportPreview;
+type Preview = DocumentImportPreview | TemplateImportPreview;
 
 /** Upload or paste a Markdown file, preview what it becomes, repair mis-decoded text, import. */
 export function ImportForm({ slug, kind, templates }: Props) {

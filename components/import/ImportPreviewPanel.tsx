@@ -1,6 +1,8 @@
 import type { ImportPreview } from "@/lib/import/importDocument";
+import type { RoundTripGroup } from "@/lib/import/roundTrip";
 import type { MojibakeNotice } from "@/lib/import/prepareImport";
 import { Button } from "../ui/Button";
+import { RoundTripList } from "./RoundTripList";
 
 const ENCODING_NAMES: Record<MojibakeNotice["encoding"], string> = { macroman: "Mac Roman", "windows-1252": "Windows-1252" };
 
@@ -48,8 +50,8 @@ function Counts({ counts }: { counts: ImportPreview["counts"] }) {
   return <p className="text-sm text-slate-600">{parts.map(([n, word]) => `${n} ${word}${n === 1 ? "" : "s"}`).join(" · ")}</p>;
 }
 
-/** What the import will create: sections and their kind, filled fields, warnings, metadata kept, and what is dropped. */
-export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
+/** What the import will create: sections and their kind, filled fields, warnings, metadata kept, what is dropped, and what an export would not give back identical. */
+export function ImportPreviewPanel({ preview }: { preview: ImportPreview & { roundTrip?: RoundTripGroup[] } }) {
   return (
     <div className="space-y-4">
       <div>
@@ -90,6 +92,7 @@ export function ImportPreviewPanel({ preview }: { preview: ImportPreview }) {
         </p>
       ) : null}
       {preview.dropped.length ? <DroppedList items={preview.dropped} /> : null}
+      {preview.roundTrip ? <RoundTripList groups={preview.roundTrip} /> : null}
     </div>
   );
 }

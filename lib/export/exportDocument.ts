@@ -23,12 +23,14 @@ export interface PdfExport {
 /**
  * A document as a Markdown file: field labels from the template version it was written
  * against, people as names, the content hash approvals bind to, and each reviewer's latest
- * decision with the hash it approved. Requires `document.export`; NotFound for a document
+ * decision with the hash it approved. An image imported from a zip keeps the path its file
+ * wrote (`bundled`: for a zip that writes the images beside it, only a path inside its
+ * folder; others become `images/<id>.<ext>`). Requires `document.export`; NotFound for a document
  * that does not exist or is outside the actor's workspaces.
  */
-export async function exportDocumentMarkdown(ctx: Ctx, raw: DocumentRef): Promise<MarkdownExport> {
+export async function exportDocumentMarkdown(ctx: Ctx, raw: DocumentRef, options: { bundled: boolean } = { bundled: false }): Promise<MarkdownExport> {
   const { documentId } = DocumentRef.parse(raw);
-  const { doc, images } = await exportImages(ctx, documentId, await loadPrintable(ctx, documentId));
+  const { doc, images } = await exportImages(ctx, documentId, await loadPrintable(ctx, documentId), options);
   return { filename: `${slugify(doc.title)}.md`, markdown: renderDocumentMarkdown(doc), images };
 }
 

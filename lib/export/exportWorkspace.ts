@@ -63,7 +63,7 @@ export async function collectWorkspaceExport(ctx: Ctx, raw: WorkspaceRef, now = 
   const documents: ManifestEntry[] = [];
   for (const { id } of rows) {
     const doc = await getDocument(ctx, { documentId: id });
-    const { filename, markdown, images } = await exportDocumentMarkdown(ctx, { documentId: id });
+    const { filename, markdown, images } = await exportDocumentMarkdown(ctx, { documentId: id }, { bundled: true });
     const file = uniqueName(filename, taken);
     files.push({ name: file, content: markdown, modified: new Date(doc.updatedAt) });
     for (const image of images) {

@@ -26,6 +26,14 @@ export const MarkdownLayout = z.object({
   /** front matter keys that filled a field: the field and its readable value at import */
   fieldKeys: z.array(z.object({ key: z.string(), section: z.string(), field: z.string(), value: z.string() })),
   finalNewline: z.boolean(),
+  /**
+   * Each section's body blocks as the file wrote them, by section key: a block whose editor
+   * content still hashes as it did at import (`hash` of its `count` top-level nodes) is written
+   * as `source`, followed by `gap` when the next block is also unchanged. Absent in older layouts.
+   */
+  /** images a zip import stored, by their src (`/api/images/<id>`): the relative path the file wrote, which the export keeps */
+  images: z.record(z.string(), z.string()).optional(),
+  blocks: z.record(z.string(), z.array(z.object({ hash: z.string(), count: z.number().int().min(0), source: z.string(), gap: z.string() }))).optional(),
 });
 export type MarkdownLayout = z.infer<typeof MarkdownLayout>;
 

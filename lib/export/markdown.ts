@@ -4,6 +4,8 @@ import type { PMDoc, PMNode } from "../editor/schema";
 import { readFrontMatter, setFrontMatterValues } from "../markdown/frontMatter";
 import { docToMarkdown } from "../markdown/toMarkdown";
 import { OWNED_KEYS, type MarkdownLayout, type OwnedKey } from "./layout";
+import { blocksMarkdown, definitionsOf } from "./sharedDefinitions";
+import { bodyMarkdown } from "./sourceBlocks";
 
 /** A sign-off as printed on an export, so a reader can check it against `content_hash`. */
 export interface ExportReviewer {
@@ -159,11 +161,13 @@ function bodyBelow(body: PMDoc, level: number): PMNode[] {
   });
 }
 
-function sectionMarkdown(section: ExportSection, layout: MarkdownLayout | null): string {
+function sectionMarkdown(section: ExportSection, layout: MarkdownLayout | null, definitions: PMNode[]): string {
   const heading = sectionHeading(section, layout);
   const known = section.key ? layout?.headings[section.key] : undefined;
   const table = section.fields.length > 0 && (!layout || !known || known.table);
-  const body = markdownOf([...(table ? [fieldsTable(section.fields)] : []), ...bodyBelow(section.body, heading?.level ?? 1)]);
+  const stored = section.key ? layout?.blocks?.[section.key] : undefined;
+  const fields = table ? blocksMarkdown([fieldsTable(section.fields)], definitions) : "";
+  const body = [fields, bodyMarkdown(bodyBelow(section.body, heading?.level ?? 1), stored, definitions)].filter(Boolean).join("\n\n");
   return [heading?.line ?? "", body].filter(Boolean).join("\n\n");
 }
 
@@ -188,7 +192,9 @@ function titleMarkdown(doc: ExportableDocument, layout: MarkdownLayout | null): 
 export function renderDocumentMarkdown(doc: ExportableDocument): string {
   const layout = doc.layout ?? null;
   const title = titleMarkdown(doc, layout);
-  const parts = doc.sections.map((s) => sectionMarkdown(s, layout));
+  // a reference in one section may use a definition written in another
+  const definitions = definitionsOf(doc.sections.map((s) => s.body));
+  const parts = doc.sections.map((s) => sectionMarkdown(s, layout, definitions));
   const before = layout?.title ? layout.title.before : undefined;
   const at = before === null ? parts.length : doc.sections.findIndex((s) => s.key !== undefined && s.key === before);
   parts.splice(Math.max(0, at), 0, title);

@@ -1,3 +1,4 @@
+import { keepImagePaths } from "./imagePaths";
 import type { Ctx } from "../context";
 import { importDocument, type ImportResult } from "./importDocument";
 import { loadMembership } from "../workspaces/loadMembership";
@@ -84,6 +85,7 @@ export async function importBundle(
     const markdown = rewriteImageRefs(source, refs, (src) => srcs.get(src) ?? null);
     const fileName = file.path.split("/").pop();
     const result = await importDocument(ctx, { slug: input.slug, markdown, fileName, repairMojibake: input.repairMojibake ?? false, templateId: await templateFor(markdown) });
+    await keepImagePaths(ctx, result.document.id, srcs);
     results.push({ ...result, file: file.path, images: { stored: srcs.size, missing } });
   }
   return results;

@@ -13,6 +13,7 @@ import { ImportDocumentInput, type ImportDocumentData } from "./inputs";
 import { runOffThread } from "./parsePool";
 import type { FieldAssignment } from "./planDocument";
 import type { PlanImportInput, PlannedImport } from "./planImport";
+import type { RoundTripGroup } from "./roundTrip";
 import { checkImport, titleFromFileName, type CheckedImport, type ContentCounts, type MojibakeNotice } from "./prepareImport";
 
 export interface ImportPreview {
@@ -34,6 +35,12 @@ export interface ImportPreview {
   counts: ContentCounts;
   /** a workspace template named by the front matter's `template` key, to offer as the mapping */
   suggestedTemplateId: string | null;
+}
+
+/** A preview, with what would not come back identical in an export right after the import. */
+export interface DocumentImportPreview extends ImportPreview {
+  /** by construct, with the file's lines; empty when the export reads the same as the file */
+  roundTrip: RoundTripGroup[];
 }
 
 export interface ImportResult {
@@ -100,7 +107,7 @@ function warningsOf(p: Planned): string[] {
   return warnings;
 }
 
-function present(p: Planned): ImportPreview {
+function present(p: Planned): DocumentImportPreview {
   const names = new Map(p.members.map((m) => [m.userId, m.name] as const));
   const { plan } = p.planned;
   const titles = new Map(plan.sections.map((s) => [s.key, s.title] as const));
@@ -122,6 +129,7 @@ function present(p: Planned): ImportPreview {
     repaired: p.planned.repaired,
     counts: p.planned.counts,
     suggestedTemplateId: p.suggestedTemplateId,
+    roundTrip: p.planned.roundTrip,
   };
 }
 
@@ -129,10 +137,12 @@ function present(p: Planned): ImportPreview {
  * What importing would create, without writing anything: the sections (matched, custom or
  * added from the template), filled fields, the front matter kept as metadata, warnings (front
  * matter that is not YAML, a status not taken over, headings kept in a body), what the editor
- * keeps in another form, and whether the text looks mis-decoded. Requires `document.import`. Throws ImportTooLarge past 2 MB,
+ * keeps in another form, whether the text looks mis-decoded, and every construct an export
+ * right after the import would not give back identical (`roundTrip`, compared on a parse
+ * worker). Requires `document.import`. Throws ImportTooLarge past 2 MB,
  * InvalidInput for empty, binary or unparseable input, NotFound for an unknown template.
  */
-export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<ImportPreview> {
+export async function previewDocumentImport(ctx: Ctx, raw: ImportDocumentInput): Promise<DocumentImportPreview> {
   return present(await planDocumentImport(ctx, ImportDocumentInput.parse(raw), false));
 }
 

@@ -4,9 +4,11 @@ import { normalizeDoc } from "../editor/pmSchema";
 import { authorsOf, exportSection } from "../export/exportable";
 import { OWNED_KEYS, type MarkdownLayout } from "../export/layout";
 import { ownedValues, type ExportableDocument } from "../export/markdown";
-import type { ImportedMarkdown } from "../markdown/importMarkdown";
+import { blockHash } from "../export/sourceBlocks";
+import type { ImportedMarkdown, SourceBlock } from "../markdown/importMarkdown";
 import type { TemplateDefinition } from "../templates/schema";
 import type { MemberRef } from "./fieldValues";
+import { contentHash } from "../util/hash";
 import { planAsIs, type DocumentPlan } from "./planDocument";
 
 export interface LayoutInput {
@@ -81,7 +83,35 @@ export function layoutOf(input: LayoutInput): MarkdownLayout {
       return a.key ? [{ key: a.key, section: a.sectionKey, field: a.fieldKey, value }] : [];
     }),
     finalNewline: imported.finalNewline,
+    blocks: Object.fromEntries(
+      fromFile.flatMap((s) => {
+        const i = plan.sections.indexOf(s);
+        const section = imported.sections[s.from ?? -1];
+        const body = input.bodies[i] ?? s.body;
+        // only a body that is the file's section as it came (a field table taken out or headings moved in are not)
+        const same = section !== undefined && contentHash(normalizeDoc(section.body).content ?? []) === contentHash(body.content ?? []);
+        const blocks = same ? storedBlocks(section.blocks, body) : [];
+        return blocks.length ? [[s.key, blocks]] : [];
+      }),
+    ),
   };
+}
+
+/** The file's blocks with the hash of the stored editor blocks each became; none when the body is not theirs block for block. */
+function storedBlocks(blocks: SourceBlock[], body: PMDoc): NonNullable<MarkdownLayout["blocks"]>[string] {
+  const content = body.content ?? [];
+  if (!blocks.length || blocks.reduce((n, b) => n + b.count, 0) !== content.length) return [];
+  let at = 0;
+  return blocks.map((b) => {
+    const hash = blockHash(content.slice(at, at + b.count));
+    at += b.count;
+    return { hash, count: b.count, source: b.source, gap: b.gap };
+  });
+}
+
+/** The document an import plans, as its export sees it right after the import (with the file's layout). Pure. */
+export function importedExportable(input: LayoutInput): ExportableDocument {
+  return exportableOf(input, layoutOf(input));
 }
 
 /**
@@ -103,5 +133,5 @@ export function convertedExportable(imported: ImportedMarkdown, options: { title
     now: options.now,
     ownerName: "",
   };
-  return exportableOf(input, layoutOf(input));
+  return importedExportable(input);
 }

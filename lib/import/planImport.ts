@@ -8,6 +8,8 @@ import type { MemberRef } from "./fieldValues";
 import { layoutOf } from "./layoutOf";
 import { planAsIs, planOntoTemplate, type DocumentPlan, type PlannedSection } from "./planDocument";
 import { readImport, type MojibakeNotice } from "./readImport";
+import { roundTripOf, type RoundTripGroup } from "./roundTrip";
+import { repairMojibake } from "../markdown/mojibake";
 
 export interface ContentCounts {
   sections: number;
@@ -85,6 +87,8 @@ export interface PlannedImport {
   /** what `write` asked for: the layout to store, and the section rows as JSON arrays of a few rows each */
   layout: MarkdownLayout | null;
   rowChunks: string[];
+  /** a preview's list of what an export right after the import would not give back identical */
+  roundTrip: RoundTripGroup[];
 }
 
 /** Rows per chunk, and the JSON size past which a chunk closes early, so that storing one chunk stays short. */
@@ -168,11 +172,17 @@ export function planImport(input: PlanImportInput): PlannedImport {
     counts: countContent(bodies.map((b) => b.body)),
     layout: null,
     rowChunks: [],
+    roundTrip: [],
   };
-  if (!input.write) return result;
   const ownerName = input.members.find((m) => m.userId === input.creatorId)?.name ?? "";
   const templateRef = input.template ?? { key: input.ownKey, version: 1 };
-  result.layout = layoutOf({ imported, plan, bodies: bodies.map((b) => b.body), definition, title, members: input.members, template: templateRef, now: new Date(input.now), ownerName });
+  const layoutInput = { imported, plan, bodies: bodies.map((b) => b.body), definition, title, members: input.members, template: templateRef, now: new Date(input.now), ownerName };
+  if (!input.write) {
+    // the text compared is the one imported: repaired when the user chose the repair
+    result.roundTrip = roundTripOf(repaired ? repairMojibake(input.markdown) : input.markdown, layoutInput);
+    return result;
+  }
+  result.layout = layoutOf(layoutInput);
   result.rowChunks = chunkRows(plan.sections.map((s, position) => ({ key: s.key, title: s.title, depth: s.depth, position, fields: s.fields, body: bodies[position]!.body, text: bodies[position]!.text })));
   return result;
 }

@@ -1,9 +1,10 @@
 import type { Nodes, RootContent } from "mdast";
 import { walk, type PMDoc, type PMNode } from "../editor/schema";
-import { mdastToDoc } from "./fromMarkdown";
+import { collectDefinitions, mdastToDoc, type MdastToDocOptions } from "./fromMarkdown";
 import { readFrontMatter, splitFrontMatter, type FrontMatterBlock } from "./frontMatter";
 import { detectMojibake } from "./mojibake";
 import { parseMarkdown } from "./parse";
+import { canonicalJson } from "../util/hash";
 
 export interface ImportedSection {
   /** the heading's text; "" for the preamble (the text before the first heading) */
@@ -17,6 +18,19 @@ export interface ImportedSection {
   /** the heading as an editor node, for a caller that keeps it in the previous section's body */
   headingNode: PMNode | null;
   body: PMDoc;
+  /**
+   * The body's top-level blocks as the file wrote them, in order: each Markdown block's source,
+   * how many editor blocks it became, and the text up to the next one (blank lines, trailing
+   * spaces). An export writes an unchanged block as written. Empty when they cannot be told apart.
+   */
+  blocks: SourceBlock[];
+}
+
+export interface SourceBlock {
+  source: string;
+  count: number;
+  /** what stood between this block and the next of the section ("" after the last) */
+  gap: string;
 }
 
 export interface ImportedMarkdown {
@@ -83,11 +97,23 @@ function unkeptDefinitions(draft: Draft, body: PMDoc, source: string): string[] 
   return draft.nodes.filter((n) => (n.type === "definition" || n.type === "footnoteDefinition") && !kept.has(KEPT_AS[n.type])).map((n) => sourceOf(n, source).trim());
 }
 
-function toSection(draft: Draft, dropped: string[], source: string): ImportedSection {
-  const converted = mdastToDoc(draft.nodes);
+/** Each top-level block's source and the editor blocks it gives, when converting them one by one gives the same body. */
+function sourceBlocks(draft: Draft, body: PMDoc, source: string, options: MdastToDocOptions): SourceBlock[] {
+  const parts = draft.nodes.map((node) => mdastToDoc([node], options).doc.content ?? []);
+  if (canonicalJson(parts.flat()) !== canonicalJson(body.content ?? [])) return [];
+  return draft.nodes.map((node, i) => {
+    const next = draft.nodes[i + 1];
+    const end = node.position?.end.offset ?? startOf(node);
+    return { source: sourceOf(node, source), count: parts[i]?.length ?? 0, gap: next ? source.slice(end, startOf(next)) : "" };
+  });
+}
+
+function toSection(draft: Draft, dropped: string[], source: string, options: MdastToDocOptions): ImportedSection {
+  const converted = mdastToDoc(draft.nodes, options);
   dropped.push(...converted.keptAsText, ...unkeptDefinitions(draft, converted.doc, source));
-  const headingNode = draft.headingNode ? (mdastToDoc([draft.headingNode]).doc.content?.[0] ?? null) : null;
-  return { title: draft.title, depth: draft.depth, level: draft.level, heading: draft.heading, headingNode, body: converted.doc };
+  const headingNode = draft.headingNode ? (mdastToDoc([draft.headingNode], options).doc.content?.[0] ?? null) : null;
+  const blocks = sourceBlocks(draft, converted.doc, source, options);
+  return { title: draft.title, depth: draft.depth, level: draft.level, heading: draft.heading, headingNode, body: converted.doc, blocks };
 }
 
 /**
@@ -112,7 +138,10 @@ export function importMarkdown(markdown: string): ImportedMarkdown {
   let titleHeading: string | null = null;
   let titleIndex = 0;
   const drafts: Draft[] = [{ title: "", depth: 1, level: null, heading: "", headingNode: null, nodes: [] }];
-  for (const node of parseMarkdown(rest).children) {
+  const root = parseMarkdown(rest);
+  // one set of definitions for the whole file: a section's links resolve against another's
+  const options: MdastToDocOptions = { source: rest, definitions: collectDefinitions([root]) };
+  for (const node of root.children) {
     if (node.type === "heading" && node.depth === 1 && titleHeading === null) {
       title = plainText(node).trim();
       titleHeading = sourceOf(node, rest);
@@ -126,7 +155,7 @@ export function importMarkdown(markdown: string): ImportedMarkdown {
     }
   }
   const kept = (d: Draft) => d.level !== null || d.nodes.length > 0;
-  const sections = drafts.filter(kept).map((d) => toSection(d, dropped, rest));
+  const sections = drafts.filter(kept).map((d) => toSection(d, dropped, rest, options));
   const titleAt = drafts.slice(0, titleIndex).filter(kept).length;
   const fallbackTitle = typeof data.title === "string" && data.title.trim() ? data.title.trim() : null;
   return {

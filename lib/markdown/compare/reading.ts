@@ -234,10 +234,20 @@ class Reader {
           break;
         case "emphasis":
         case "strong":
-        case "delete":
-          this.push("formatting", { key: `${node.type}: ${plainText(node)}`, shown: `${node.type} “${clip(plainText(node), 60)}”`, line });
-          pieces.push(...this.inline(node.children, line));
+        case "delete": {
+          // `***a***` and `**_a_**` read the same: formatting around the same text is recorded in one order
+          const chain: PhrasingContent[] = [node];
+          let inner: PhrasingContent = node;
+          while ("children" in inner && inner.children.length === 1 && ["emphasis", "strong", "delete"].includes(inner.children[0]?.type ?? "")) {
+            inner = inner.children[0] as PhrasingContent;
+            chain.push(inner);
+          }
+          for (const type of chain.map((n) => n.type).sort()) {
+            this.push("formatting", { key: `${type}: ${plainText(node)}`, shown: `${type} “${clip(plainText(node), 60)}”`, line });
+          }
+          pieces.push(...this.inline("children" in inner ? (inner.children as PhrasingContent[]) : [], line));
           break;
+        }
         case "link":
           this.push("link", { key: `${target(node.url)}\t${node.title ?? ""}`, shown: `[${clip(plainText(node), 40)}](${node.url}${titled(node.title)})`, line });
           pieces.push(...this.inline(node.children, line));

@@ -48,3 +48,14 @@ describe("planning an import on a parse worker", () => {
     expect(planned.plan.sections).toHaveLength(250);
   });
 });
+
+describe("a preview's round trip", () => {
+  it("compares the export with the text the user chose to import: repaired when they asked for the repair", () => {
+    const garbled = "# Plan\n\nShip it ðŸš€ today.\n";
+    const preview = (repairMojibake: boolean) => planImport({ ...input, markdown: garbled, repairMojibake, write: false }).roundTrip;
+    expect(preview(true)).toEqual([]);
+    expect(preview(false)).toEqual([]);
+    // a title of the caller's own is not in the file: the export's H1 differs from it
+    expect(planImport({ ...input, markdown: garbled, title: "Launch plan", write: false }).roundTrip.map((g) => g.construct)).toContain("heading");
+  });
+});
