@@ -29,7 +29,11 @@ const MODIFIED = new Date("2026-01-01T00:00:00.000Z");
  * the import (`importMarkdown`), the document it gives as an exportable
  * (`convertedExportable`, what an import as is stores), and the Markdown export.
  */
-export function convertMarkdown(markdown: string, fileName: string): string {
+export function convertMarkdown(markdown: string, fileName: string, options: { asEdited?: boolean } = {}): string {
   const title = path.basename(fileName).replace(/\.[^.]+$/, "");
-  return renderDocumentMarkdown(convertedExportable(importMarkdown(markdown), { title, now: MODIFIED }));
+  const exportable = convertedExportable(importMarkdown(markdown), { title, now: MODIFIED });
+  // as if every block had been edited: none is written from the file's own text, so the
+  // converter alone has to carry every construct
+  if (options.asEdited && exportable.layout) exportable.layout = { ...exportable.layout, blocks: {} };
+  return renderDocumentMarkdown(exportable);
 }
