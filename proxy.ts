@@ -27,7 +27,8 @@ function contentSecurityPolicy(nonce: string): string {
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
     // React and diagram renderers set style attributes; scripts stay nonce-only
     "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' blob: data:",
+    // images a document links from the web (https only) show as they do on GitHub
+    "img-src 'self' blob: data: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
     "object-src 'none'",
