@@ -26,7 +26,7 @@ export default async function ImportPage({ params, searchParams }: { params: Pro
         <p className="mt-1 text-sm text-slate-600">
           {kind === "template"
             ? "Headings become sections; placeholders such as [Name] or {feature} become hints."
-            : "Headings become sections; tables, task lists, code and Mermaid diagrams are kept; front matter fills fields."}
+            : "Headings become sections, and everything else comes along: front matter (filling the fields it names), tables, task lists, code, Mermaid diagrams, links, footnotes, images and raw HTML. The preview lists anything an export would not give back as written."}
         </p>
       </div>
       {allowed ? (
