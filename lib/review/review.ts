@@ -16,6 +16,15 @@ import { currentSections, scopeHash } from "./scope";
 import { allowedFrom, transition, type ReviewAction } from "./stateMachine";
 import { submitProblems } from "./submitGate";
 
+/**
+ * Takes the document's row lock for the rest of the transaction, so review steps on one
+ * document run one after another. Two reviewers approving at the same moment would each
+ * otherwise see only their own approval and neither would make the document Approved.
+ */
+async function lockDocument(tx: Ctx, documentId: string): Promise<void> {
+  await tx.db.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
+}
+
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
 
 /** Inbox entries about this document for `userIds` (never the actor), in the caller's transaction. */
@@ -71,6 +80,7 @@ async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allAp
 export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promise<ReviewDto> {
   const input = AssignReviewerInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
+    await lockDocument(tx, input.documentId);
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "review.assign");
     if (!facts.roles.some((r) => r.key === input.roleKey)) throw new InvalidInput("Unknown sign-off role.", { roleKey: ["is not a sign-off role of this document"] });
@@ -98,6 +108,7 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
   const input = SubmitInput.parse(raw);
   await storeLatest(ctx, input.documentId);
   return inTransaction(ctx, async (tx) => {
+    await lockDocument(tx, input.documentId);
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "review.submit");
     const def = await templateAtVersion(tx.db, facts.doc.templateId, facts.doc.templateVersion);
@@ -119,6 +130,7 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
   const input = DecisionInput.parse(raw);
   await storeLatest(ctx, input.documentId);
   return inTransaction(ctx, async (tx) => {
+    await lockDocument(tx, input.documentId);
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.view");
     const role = facts.roles.find((r) => r.key === input.roleKey);
@@ -157,6 +169,7 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
 export async function changeStatus(ctx: Ctx, raw: StatusInput): Promise<ReviewDto> {
   const input = StatusInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
+    await lockDocument(tx, input.documentId);
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.view");
     if (input.action === "supersede") {

@@ -42,6 +42,18 @@ describe("review and sign-off", () => {
     expect(kinds).toEqual(expect.arrayContaining(["review.assigned", "document.status", "review.approved", "review.changes_requested", "review.stale"]));
   });
 
+  it("two reviewers approving at the same moment make the document Approved", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { owner, doc, a, b } = await setUp();
+      await submitForReview(owner, { documentId: doc.id, overrideReason: "drill" });
+      await Promise.all([
+        decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" }),
+        decide(b, { documentId: doc.id, roleKey: "tech_lead", decision: "approved" }),
+      ]);
+      expect((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).status).toBe("approved");
+    }
+  });
+
   it("refuses decisions from non-reviewers (403) and outside review (409)", async () => {
     const { owner, doc, a } = await setUp();
     await expect(decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" })).rejects.toBeInstanceOf(Conflict);
