@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { expect, test, type Browser, type Locator, type Page } from "@playwright/test";
-import { formAlert, PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { expect, test, type Browser, type Locator } from "@playwright/test";
+import { documentInTwoBrowsers, formAlert, signUpInUi, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */
 function typedText(editor: Locator): Promise<string> {
@@ -29,21 +29,8 @@ function interleaves(merged: string, x: string, y: string): boolean {
   return can[x.length]![y.length]!;
 }
 
-async function twoEditors(browser: Browser): Promise<{ a: Page; b: Page; url: string }> {
-  const email = uniqueEmail("wren");
-  const a = await (await browser.newContext()).newPage();
-  await signUpInUi(a, "Wren", email);
-  const slug = new URL(a.url()).pathname.split("/")[2]!;
-  const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
-  const template = templates.find((t) => t.key === "technical-design")!;
-  const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: "Live doc" } })).json()) as { id: string };
-  const url = `/w/${slug}/d/${doc.id}`;
-  const b = await (await browser.newContext()).newPage();
-  await signInInUi(b, email, PASSWORD);
-  await b.waitForURL(/\/w\//);
-  await Promise.all([a.goto(url), b.goto(url)]);
-  await Promise.all([expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible(), expect(b.getByRole("status").filter({ hasText: "Saved" })).toBeVisible()]);
-  return { a, b, url };
+function twoEditors(browser: Browser) {
+  return documentInTwoBrowsers(browser, { person: "Wren", title: "Live doc" });
 }
 
 test("two people edit one document live, and a reload keeps it", async ({ browser }) => {

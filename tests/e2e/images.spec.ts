@@ -1,30 +1,17 @@
 import { writeFile } from "node:fs/promises";
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { pngOf } from "../support/images";
 import { rasterImageCount } from "../support/pdf";
-import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { documentInTwoBrowsers, signUpInUi, uniqueEmail } from "./support";
 
 // ProseMirror puts separator images of its own into the text
 const PICTURE = ".sw-image img";
 const PNG = pngOf(120, 60, [220, 38, 38]);
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="80" height="40" onload="alert(1)"><script>alert(2)</script><rect width="80" height="40" fill="#2563eb"/></svg>';
 
-async function twoBrowsers(browser: Browser): Promise<{ a: Page; b: Page; url: string; slug: string; documentId: string }> {
-  const email = uniqueEmail("iris");
-  const a = await (await browser.newContext()).newPage();
-  await signUpInUi(a, "Iris", email);
-  const slug = new URL(a.url()).pathname.split("/")[2]!;
-  const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
-  const template = templates.find((t) => t.key === "technical-design")!;
-  const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: "Pictured design" } })).json()) as { id: string };
-  const url = `/w/${slug}/d/${doc.id}`;
-  const b = await (await browser.newContext()).newPage();
-  await signInInUi(b, email, PASSWORD);
-  await b.waitForURL(/\/w\//);
-  await Promise.all([a.goto(url), b.goto(url)]);
-  await Promise.all([expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible(), expect(b.getByRole("status").filter({ hasText: "Saved" })).toBeVisible()]);
-  return { a, b, url, slug, documentId: doc.id };
+function twoBrowsers(browser: Browser) {
+  return documentInTwoBrowsers(browser, { person: "Iris", title: "Pictured design" });
 }
 
 test("an image uploaded into a section shows everywhere, keeps its alt text and leaves with the exports", async ({ browser }, info) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export function uniqueEmail(name: string): string {
@@ -59,4 +59,25 @@ export async function documentFromDefinition(page: Page, slug: string, definitio
   expect(patched.status(), await patched.text()).toBe(200);
   const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
   return { id: doc.id, templateId: copy.id };
+}
+
+/**
+ * One person's new document open in two browsers of theirs (A signed up, B signed in), both
+ * showing "Saved": the start of every live-editing journey.
+ */
+export async function documentInTwoBrowsers(browser: Browser, names: { person: string; title: string }): Promise<{ a: Page; b: Page; url: string; slug: string; documentId: string }> {
+  const email = uniqueEmail(names.person.toLowerCase());
+  const a = await (await browser.newContext()).newPage();
+  await signUpInUi(a, names.person, email);
+  const slug = new URL(a.url()).pathname.split("/")[2]!;
+  const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const template = templates.find((t) => t.key === "technical-design")!;
+  const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: names.title } })).json()) as { id: string };
+  const url = `/w/${slug}/d/${doc.id}`;
+  const b = await (await browser.newContext()).newPage();
+  await signInInUi(b, email, PASSWORD);
+  await b.waitForURL(/\/w\//);
+  await Promise.all([a.goto(url), b.goto(url)]);
+  await Promise.all([expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible(), expect(b.getByRole("status").filter({ hasText: "Saved" })).toBeVisible()]);
+  return { a, b, url, slug, documentId: doc.id };
 }
