@@ -23,6 +23,9 @@ export interface Collab {
   close(): Promise<void>;
 }
 
+/** Origin of changes a store found in PostgreSQL that the live document lacked. */
+const STORED_ELSEWHERE = "specwright-stored-elsewhere";
+
 /**
  * The collaboration server: Hocuspocus on the app's own port at /collab. Sockets are
  * authenticated with the user's session cookie and the policy module (viewers are
@@ -64,7 +67,9 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     // taken in the same tick as the state storeDocumentState encodes
     const stored = JSON.stringify(storedMessage(document));
     try {
-      const { bytes } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
+      const { bytes, missing } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
+      // what another process stored and this one lacked reaches this document and its editors
+      if (missing) Y.applyUpdate(document, missing, STORED_ELSEWHERE);
       idle.touch(documentName);
       retries.succeeded(documentName);
       lastStored.set(documentName, stored);
