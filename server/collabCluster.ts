@@ -114,7 +114,6 @@ export function createCollabCluster(options: { url: string; log: Logger; storeHe
   return {
     extension,
     async flush(documentId) {
-      await subscribed;
       const id = randomUUID();
       const done = new Promise<void>((resolve, reject) => {
         const timer = setTimeout(() => flush.settle(new ServiceUnavailable(NOT_STORED_MESSAGE)), FLUSH_TIMEOUT_MS);
@@ -132,6 +131,7 @@ export function createCollabCluster(options: { url: string; log: Logger; storeHe
         pending.set(id, flush);
       });
       try {
+        await subscribed; // replies come to this process's channel
         // PUBLISH answers how many processes heard the request: each of them replies once
         const expected = await pub.publish(FLUSH_CHANNEL, JSON.stringify({ id, documentId, from: processId }));
         const flush = pending.get(id);
