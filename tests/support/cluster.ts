@@ -40,7 +40,7 @@ export interface CollabNode {
   /** the WebSocket URL editors connect to */
   url: string;
   /** runs one of tests/support/collabNode.ts's server-side steps in this process; resolves with the HTTP status */
-  step(name: "change" | "flush" | "remove-member" | "change-role", body: unknown): Promise<number>;
+  step(name: "change" | "flush" | "remove-member" | "change-role" | "trash", body: unknown): Promise<number>;
   stop(): Promise<void>;
 }
 

@@ -10,6 +10,7 @@
 //   /flush         {documentId}                    flushDocument (200, or the error's status)
 //   /remove-member {actor, slug, userId}           removeMember as `actor`
 //   /change-role   {actor, slug, userId, role}     changeRole as `actor`
+//   /trash         {actor, documentId}             deleteDocument (to the trash) as `actor`
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as Y from "yjs";
@@ -17,6 +18,7 @@ import { z } from "zod";
 import { changeDocument, flushDocument } from "../../lib/collab/gateway";
 import { bodyName } from "../../lib/collab/ydoc";
 import { getDb } from "../../lib/db";
+import { deleteDocument } from "../../lib/documents/documents";
 import { DomainError, ServiceUnavailable } from "../../lib/errors";
 import { changeRole, removeMember } from "../../lib/workspaces/manageMembers";
 import { createCollab } from "../../server/collab";
@@ -45,6 +47,10 @@ const steps: Record<string, (body: unknown) => Promise<void>> = {
   async "/change-role"(body) {
     const input = z.object({ actor, slug: z.string(), userId: z.string(), role: z.enum(["admin", "editor", "viewer"]) }).parse(body);
     await changeRole({ actor: input.actor, db: getDb() }, { slug: input.slug, userId: input.userId, role: input.role });
+  },
+  async "/trash"(body) {
+    const input = z.object({ actor, documentId: z.string() }).parse(body);
+    await deleteDocument({ actor: input.actor, db: getDb() }, { documentId: input.documentId });
   },
 };
 

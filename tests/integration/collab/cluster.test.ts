@@ -1,11 +1,15 @@
 import { Redis } from "ioredis";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { watchAccess, type AccessNotice } from "@/lib/access/accessWatch";
+import { startSession } from "@/lib/auth/sessions";
 import { bodyName, sectionOrder } from "@/lib/collab/ydoc";
+import { getLogger } from "@/lib/observability/logger";
 import { createDocument } from "@/lib/documents/createDocument";
 import { listTemplates } from "@/lib/templates/templates";
 import { connect, sessionCookie, waitFor, type TestClient } from "../../support/collab";
 import { watch } from "../../support/collabWatch";
+import { createCollabCluster } from "../../../server/collabCluster";
 import { startCollabNode, startRedis, type CollabNode } from "../../support/cluster";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 
@@ -31,6 +35,11 @@ afterAll(async () => {
   await redis?.stop();
 }, 60_000);
 
+const clients: TestClient[] = [];
+afterEach(() => {
+  for (const client of clients.splice(0)) client.close();
+});
+
 async function newDocument(role: "editor" | "viewer" = "editor") {
   const ws = await makeWorkspace([role]);
   const ctx = ctxFor(ws.owner);
@@ -41,6 +50,7 @@ async function newDocument(role: "editor" | "viewer" = "editor") {
 
 async function open(node: CollabNode, documentId: string, userId: string): Promise<TestClient> {
   const client = connect(node.url, documentId, await sessionCookie(userId));
+  clients.push(client);
   expect(await client.ready).toBe(true);
   return client;
 }
@@ -68,6 +78,13 @@ describe("collaboration processes sharing documents through Redis", () => {
     const both = (ydoc: Y.Doc) => has(ydoc, key, "typed on the first process") && has(ydoc, key, "typed on the second process");
     await waitFor(() => both(a.ydoc) && both(b.ydoc));
     expect(a.ydoc.getXmlFragment(bodyName(key)).toString()).toBe(b.ydoc.getXmlFragment(bodyName(key)).toString());
+
+    // an edit inside text another process received: the second process's guard has it too
+    const notices = watch(b).notices;
+    const fromA = b.ydoc.getXmlFragment(bodyName(key)).toArray().find((node) => node.toString().includes("typed on the first process")) as Y.XmlElement;
+    (fromA.get(0) as Y.XmlText).insert(0, "edited on the second process: ");
+    await waitFor(() => has(a.ydoc, key, "edited on the second process: typed on the first process"));
+    expect(notices).toEqual([]);
 
     a.provider.setAwarenessField("user", { name: "anything", color: "#336699" });
     a.provider.setAwarenessField("cursor", { anchor: 1, head: 1 });
@@ -147,6 +164,27 @@ describe("collaboration processes sharing documents through Redis", () => {
     await waitFor(() => told.notices.includes(JSON.stringify({ type: "read-only" })));
     expect(told.closed()).toBe(false);
     demoted.close();
+
+    const trashed = await newDocument();
+    const reader = await open(second, trashed.doc.id, trashed.member.userId);
+    const heard = watch(reader);
+    expect(await first.step("trash", { actor: trashed.ws.owner, documentId: trashed.doc.id })).toBe(200);
+    await waitFor(() => heard.closed());
+    expect(heard.notices).toContain(JSON.stringify({ type: "access-lost" }));
+  });
+
+  it("tells open pages served by another process about an access change", async () => {
+    const { ws, member } = await newDocument();
+    const link = createCollabCluster({ url: redis.url, log: getLogger(), storeHeld: async () => true });
+    try {
+      const heard: AccessNotice[] = [];
+      const stop = watchAccess(testDb(), { userId: member.userId, sessionId: await startSession(testDb(), { userId: member.userId }) }, (notice) => heard.push(notice));
+      expect(await first.step("remove-member", { actor: ws.owner, slug: ws.slug, userId: member.userId })).toBe(200);
+      await waitFor(() => heard.includes("changed"));
+      stop();
+    } finally {
+      await link.close();
+    }
   });
 });
 
