@@ -7,7 +7,7 @@ import { bodyName, sectionOrder } from "@/lib/collab/ydoc";
 import { getLogger } from "@/lib/observability/logger";
 import { createDocument } from "@/lib/documents/createDocument";
 import { listTemplates } from "@/lib/templates/templates";
-import { connect, sessionCookie, waitFor, type TestClient } from "../../support/collab";
+import { connect, sessionCookie, waitFor as waitWithin, type TestClient } from "../../support/collab";
 import { watch } from "../../support/collabWatch";
 import { createCollabCluster } from "../../../server/collabCluster";
 import { startCollabNode, startRedis, type CollabNode } from "../../support/cluster";
@@ -17,6 +17,8 @@ import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 // Their own stores wait a minute, so a test decides when a process stores.
 const REDIS_PORT = 6420;
 const NO_STORE_MS = 60_000;
+// a deadline, not a speed check: three processes share two busy cores
+const waitFor = (check: () => boolean | Promise<boolean>) => waitWithin(check, 15_000);
 
 let redis: Awaited<ReturnType<typeof startRedis>>;
 let first: CollabNode;
@@ -145,6 +147,21 @@ describe("collaboration processes sharing documents through Redis", () => {
     // the first process does not hold the document at all
     expect(await first.step("flush", { documentId: doc.id })).toBe(200);
     expect(await storedText(doc.id, key)).toContain("typed on the second process, not stored yet");
+    b.close();
+  });
+
+  it("answers 503 when a process that heard the flush does not answer, rather than judge stale content", async () => {
+    const { ws, doc } = await newDocument();
+    const b = await open(second, doc.id, ws.owner.userId);
+    // a process that hears flush requests and never stores (hung, or cut off from PostgreSQL)
+    const silent = new Redis(redis.url);
+    await silent.subscribe("specwright:flush");
+    try {
+      expect(await first.step("flush", { documentId: doc.id })).toBe(503);
+    } finally {
+      silent.disconnect();
+    }
+    expect(await first.step("flush", { documentId: doc.id })).toBe(200);
     b.close();
   });
 
