@@ -24,6 +24,11 @@ export interface Collab {
   close(): Promise<void>;
 }
 
+/** A stateless message to the editors connected to this process, not relayed to others. */
+function tellEditorsHere(document: Document, payload: string): void {
+  for (const connection of document.getConnections()) connection.sendStateless(payload);
+}
+
 /** Origin of changes a store found in PostgreSQL that the live document lacked. */
 const STORED_ELSEWHERE = "specwright-stored-elsewhere";
 
@@ -76,6 +81,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       idle.touch(documentName);
       retries.succeeded(documentName);
       lastStored.set(documentName, stored);
+      // to editors on every process: what is stored holds what they sent, wherever it came in
       document.broadcastStateless(stored);
       log.debug({ documentName, bytes }, "stored");
       return true;
@@ -83,10 +89,11 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       noteAuthors(documentName, editors); // kept for the retry
       metrics.collabStoreFailures.inc();
       retries.failed(documentName);
-      document.broadcastStateless(JSON.stringify({ type: "store-failed" } satisfies StoreMessage));
+      // only this process's editors: another process holding the document may store fine
+      tellEditorsHere(document, JSON.stringify({ type: "store-failed" } satisfies StoreMessage));
       if (error instanceof DocumentTooLarge) {
         // editors keep what they typed locally and are told why it is not saved
-        document.broadcastStateless(JSON.stringify({ type: "too-large", message: error.message }));
+        tellEditorsHere(document, JSON.stringify({ type: "too-large", message: error.message }));
         log.warn({ documentName, bytes: error.bytes }, "document over the size limit");
       } else log.error({ documentName, err: error }, "store failed"); // never crashes the process (hocuspocus issue 754)
       return false;
