@@ -1,0 +1,35 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { accessChangeSchema, onAccessChange, publishAccessChange, receiveAccessChange, setAccessRelay, type AccessChange } from "@/lib/access/accessEvents";
+
+afterEach(() => setAccessRelay(undefined));
+
+describe("access changes between processes", () => {
+  it("passes a published change to the relay as well as to this process's listeners", () => {
+    const relayed: AccessChange[] = [];
+    const heard: AccessChange[] = [];
+    setAccessRelay((change) => relayed.push(change));
+    const stop = onAccessChange((change) => heard.push(change));
+    publishAccessChange({ kind: "document", documentId: "d1" });
+    stop();
+    expect(heard).toEqual([{ kind: "document", documentId: "d1" }]);
+    expect(relayed).toEqual([{ kind: "document", documentId: "d1" }]);
+  });
+
+  it("tells listeners about a change from another process without sending it back out", () => {
+    const relayed: AccessChange[] = [];
+    const heard: AccessChange[] = [];
+    setAccessRelay((change) => relayed.push(change));
+    const stop = onAccessChange((change) => heard.push(change));
+    receiveAccessChange({ kind: "user", userId: "u1" });
+    stop();
+    expect(heard).toEqual([{ kind: "user", userId: "u1" }]);
+    expect(relayed).toEqual([]);
+  });
+
+  it("accepts only well-formed changes from other processes", () => {
+    expect(accessChangeSchema.safeParse({ kind: "membership", workspaceId: "w", userId: "u" }).success).toBe(true);
+    expect(accessChangeSchema.safeParse({ kind: "membership", userId: "u" }).success).toBe(false);
+    expect(accessChangeSchema.safeParse({ kind: "everyone" }).success).toBe(false);
+    expect(accessChangeSchema.safeParse({ kind: "session", userId: "u", sessionId: "" }).success).toBe(false);
+  });
+});
