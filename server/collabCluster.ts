@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import { OutgoingMessage, type onChangePayload } from "@hocuspocus/server";
 import { Redis } from "ioredis";
+import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
+import { messageYjsSyncStep2 } from "y-protocols/sync";
 import { z } from "zod";
 import { accessChangeSchema, receiveAccessChange, setAccessRelay } from "../lib/access/accessEvents";
 import { ServiceUnavailable } from "../lib/errors";
@@ -20,14 +23,34 @@ const flushRequest = z.object({ id: z.string().min(1), documentId: z.string().mi
 const flushReply = z.object({ id: z.string().min(1), ok: z.boolean() });
 const accessMessage = z.object({ from: z.string().min(1), change: accessChangeSchema });
 
+const DOCUMENT_PREFIX = `${PREFIX}:doc`;
+
 /**
- * The Redis extension relays edits, awareness and broadcasts between processes. Its store
- * lock is left out: with it, a process that finds another one storing skips its own store,
- * and the edits only it received wait for its next change. Stores merge under PostgreSQL's
- * row lock instead (lib/collab/persistence.ts), so every process stores what it holds.
+ * The Redis extension relays edits, awareness and broadcasts between processes. Changed here:
+ * - its store lock is left out: with it, a process that finds another one storing skips its
+ *   own store, and the edits only it received wait for its next change. Stores merge under
+ *   PostgreSQL's row lock instead (lib/collab/persistence.ts), so every process stores what
+ *   it holds;
+ * - each change is also published whole (as a sync step 2, which receivers apply without
+ *   publishing it again), besides the extension's state vector that lets others ask for
+ *   what they lack. Other processes get it without a round trip, so a server-side write
+ *   and an unloading document need not wait a second for that round trip to finish.
  */
 class MergingRedisExtension extends RedisExtension {
   override async onStoreDocument(): Promise<void> {}
+
+  override async afterStoreDocument(): Promise<void> {}
+
+  override async beforeUnloadDocument(): Promise<void> {}
+
+  override async onChange(data: onChangePayload): Promise<unknown> {
+    if (data.transactionOrigin === this.redisTransactionOrigin) return;
+    const message = new OutgoingMessage(data.documentName).createSyncMessage();
+    encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
+    encoding.writeVarUint8Array(message.encoder, data.update);
+    await this.pub.publish(`${DOCUMENT_PREFIX}:${data.documentName}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]));
+    return super.onChange(data);
+  }
 }
 
 export interface CollabCluster {
@@ -62,7 +85,7 @@ export function createCollabCluster(options: { url: string; log: Logger; storeHe
     client.on("error", (err: unknown) => log.warn({ err, role }, "redis connection error"));
     return client;
   };
-  const extension = new MergingRedisExtension({ createClient: () => connect("documents"), identifier: `${PREFIX}-${processId}`, prefix: `${PREFIX}:doc` });
+  const extension = new MergingRedisExtension({ createClient: () => connect("documents"), identifier: `${PREFIX}-${processId}`, prefix: DOCUMENT_PREFIX });
   const pub = connect("publish");
   const sub = connect("subscribe");
   const pending = new Map<string, PendingFlush>();
