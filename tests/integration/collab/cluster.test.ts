@@ -10,7 +10,7 @@ import { listTemplates } from "@/lib/templates/templates";
 import { connect, sessionCookie, waitFor as waitWithin, type TestClient } from "../../support/collab";
 import { watch } from "../../support/collabWatch";
 import { createCollabCluster } from "../../../server/collabCluster";
-import { startCollabNode, startRedis, type CollabNode } from "../../support/cluster";
+import { startCollabNode, startRedis, type CollabNode } from "../../support/collabProcesses";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 
 // Two collaboration processes on one PostgreSQL and one Redis, as behind a load balancer.
