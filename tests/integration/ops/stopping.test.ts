@@ -20,10 +20,19 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  if (running && alive(running.group)) process.kill(-running.group, "SIGKILL");
+  // npm may be gone while the app it started still runs in its group
+  if (running) killGroup(running.group);
   for (const pid of postgresOn(pgDir)) process.kill(pid, "SIGQUIT");
   rmSync(dataDir, { recursive: true, force: true });
 });
+
+function killGroup(group: number): void {
+  try {
+    process.kill(-group, "SIGKILL");
+  } catch {
+    // nothing left in it
+  }
+}
 
 function postmaster(): number {
   return Number(readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0]);
@@ -45,6 +54,7 @@ const STOPS: [string, (app: StartedApp, appPid: number) => void][] = [
   ["Ctrl-C (SIGINT to the process group)", (app) => process.kill(-app.group, "SIGINT")],
   ["SIGTERM to the app's process", (_app, appPid) => process.kill(appPid, "SIGTERM")],
   ["SIGTERM to the whole process group, as a supervisor sends it", (app) => process.kill(-app.group, "SIGTERM")],
+  ["SIGTERM to npm alone (a supervisor that signals only its child)", (app) => process.kill(app.group, "SIGTERM")],
   ["kill -9 of the app's process (a crash)", (_app, appPid) => process.kill(appPid, "SIGKILL")],
 ];
 
