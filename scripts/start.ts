@@ -47,6 +47,7 @@ if (embedded) {
 async function shutdown(code: number): Promise<never> {
   await closeApp?.().catch((error: unknown) => log.error({ err: error }, "closing the app failed"));
   await stopDatabase?.().catch((error: unknown) => log.error({ err: error }, "stopping PostgreSQL failed"));
+  log.info({ code }, "stopped");
   process.exit(code);
 }
 let closeApp: (() => Promise<void>) | undefined;

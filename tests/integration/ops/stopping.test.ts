@@ -50,20 +50,25 @@ async function expectAllGone(appPid: number): Promise<void> {
   expect(await eventually(() => postgresOn(pgDir).length === 0, STOP_MS)).toBe(true);
 }
 
-const STOPS: [string, (app: StartedApp, appPid: number) => void][] = [
-  ["Ctrl-C (SIGINT to the process group)", (app) => process.kill(-app.group, "SIGINT")],
-  ["SIGTERM to the app's process", (_app, appPid) => process.kill(appPid, "SIGTERM")],
-  ["SIGTERM to the whole process group, as a supervisor sends it", (app) => process.kill(-app.group, "SIGTERM")],
-  ["SIGTERM to npm alone (a supervisor that signals only its child)", (app) => process.kill(app.group, "SIGTERM")],
-  ["kill -9 of the app's process (a crash)", (_app, appPid) => process.kill(appPid, "SIGKILL")],
+// [how, stop, whether the app's own shutdown (store documents, stop the database) runs to its end]
+const STOPS: [string, (app: StartedApp, appPid: number) => void, boolean][] = [
+  ["Ctrl-C (SIGINT to the process group)", (app) => process.kill(-app.group, "SIGINT"), true],
+  ["SIGTERM to the app's process", (_app, appPid) => process.kill(appPid, "SIGTERM"), true],
+  ["SIGTERM to the whole process group, as a supervisor sends it", (app) => process.kill(-app.group, "SIGTERM"), true],
+  ["SIGTERM to npm alone (a supervisor that signals only its child)", (app) => process.kill(app.group, "SIGTERM"), true],
+  ["kill -9 of the app's process (a crash)", (_app, appPid) => process.kill(appPid, "SIGKILL"), false],
 ];
 
+/** The app's last log line on a clean shutdown. */
+const STOPPED = /"code":0,"msg":"stopped"/;
+
 describe("stopping npm start", () => {
-  for (const [how, stop] of STOPS) {
-    it(`${how} leaves no PostgreSQL behind, and the next start comes up`, async () => {
+  for (const [how, stop, clean] of STOPS) {
+    it(`${how} leaves no PostgreSQL behind${clean ? " after a clean shutdown" : ""}, and the next start comes up`, async () => {
       const { app, appPid } = await start();
       stop(app, appPid);
       await expectAllGone(appPid);
+      if (clean) expect(app.output()).toMatch(STOPPED);
     }, 240_000);
   }
 
