@@ -1,5 +1,5 @@
 # Specwright — production image. Build: docker build -t specwright .
-# Runs as a non-root user; needs DATABASE_URL and NEXTAUTH_SECRET (see docker-compose.yml).
+# Runs as a non-root user; needs DATABASE_URL and NEXTAUTH_SECRET, and REDIS_URL for several replicas (see docker-compose.yml).
 
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app

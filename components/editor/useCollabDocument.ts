@@ -40,7 +40,8 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
     if (firstState && generation === 0) Y.applyUpdate(ydoc, Uint8Array.from(atob(firstState), (c) => c.charCodeAt(0)));
     // edits made offline survive a reload and sync when the socket is back
     const local = new IndexeddbPersistence(`specwright:${documentId}`, ydoc);
-    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab`;
+    // the document in the query lets a load balancer send its editors to one process (deploy/haproxy.cfg)
+    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab?doc=${encodeURIComponent(documentId)}`;
     // the session cookie goes with the upgrade request; the token only satisfies the protocol
     const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, token: "session" });
     provider.setAwarenessField("user", user);
