@@ -1,7 +1,7 @@
 // Starts one cluster for the whole suite (three app processes behind HAProxy, Redis,
 // PostgreSQL, an SMTP capture) and returns its teardown, which stops all of it whatever
 // the tests did. Tests find it through the CLUSTER_* variables (see env.ts).
-import { mkdirSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { Cluster, REPO_ROOT } from "./cluster";
 import { startControl } from "./control";
@@ -15,6 +15,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports = clusterPorts();
   const smtp = await startSmtpCapture({ holdMs: SMTP_HOLD_MS });
   const logDir = path.join(REPO_ROOT, "test-results", "cluster-logs");
+  // this run's logs only (a restarted process appends to its file)
+  rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
   const cluster = new Cluster({ ports, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, logDir });
   const teardown = async () => {
