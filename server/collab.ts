@@ -13,6 +13,7 @@ import { getMetrics } from "../lib/observability/metrics";
 import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
 import * as Y from "yjs";
 import { SocketAccess } from "./collabAccess";
+import { createCollabCluster, NOT_STORED_MESSAGE } from "./collabCluster";
 import { DEFAULT_GATE_LIMITS, GatedWebSocket, SocketGates, type GateLimits } from "./socketGate";
 
 export const COLLAB_PATH = "/collab";
@@ -23,12 +24,17 @@ export interface Collab {
   close(): Promise<void>;
 }
 
+/** Origin of changes a store found in PostgreSQL that the live document lacked. */
+const STORED_ELSEWHERE = "specwright-stored-elsewhere";
+
 /**
  * The collaboration server: Hocuspocus on the app's own port at /collab. Sockets are
  * authenticated with the user's session cookie and the policy module (viewers are
  * read-only); documents load from and store to PostgreSQL with their Section projection.
+ * With REDIS_URL, several processes share each open document through Redis
+ * (server/collabCluster.ts); without it, this process is on its own.
  */
-export function createCollab(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number } = {}): Collab {
+export function createCollab(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number; storeDebounceMs?: { debounce: number; maxDebounce: number } } = {}): Collab {
   const log = getLogger().child({ component: "collab" });
   const metrics = getMetrics();
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
@@ -64,7 +70,9 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     // taken in the same tick as the state storeDocumentState encodes
     const stored = JSON.stringify(storedMessage(document));
     try {
-      const { bytes } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
+      const { bytes, missing } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
+      // what another process stored and this one lacked reaches this document and its editors
+      if (missing) Y.applyUpdate(document, missing, STORED_ELSEWHERE);
       idle.touch(documentName);
       retries.succeeded(documentName);
       lastStored.set(documentName, stored);
@@ -95,12 +103,24 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
    */
   const storeNow = (documentName: string, document: Document) => document.saveMutex.runExclusive(() => store(documentName, document));
 
+  const redisUrl = process.env.REDIS_URL;
+  const cluster = redisUrl
+    ? createCollabCluster({
+        url: redisUrl,
+        log,
+        async storeHeld(documentId) {
+          const open = hocuspocus.documents.get(documentId);
+          return !open || storeNow(documentId, open);
+        },
+      })
+    : null;
+
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: "specwright",
-    extensions: [access],
+    extensions: cluster ? [access, cluster.extension] : [access],
     quiet: true,
-    debounce: 1000,
-    maxDebounce: 5000,
+    debounce: options.storeDebounceMs?.debounce ?? 1000,
+    maxDebounce: options.storeDebounceMs?.maxDebounce ?? 5000,
     unloadImmediately: false,
     async onLoadDocument({ documentName, document }) {
       Y.applyUpdate(document, await loadDocumentState(getDb(), documentName));
@@ -176,9 +196,11 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       }
     },
     async (documentId) => {
+      // judging (submit, approve, versions) waits for what editors typed to be stored, on
+      // every process holding the document
+      if (cluster) return cluster.flush(documentId);
       const open = hocuspocus.documents.get(documentId);
-      // judging (submit, approve, versions) waits for what editors typed to be stored
-      if (open && !(await storeNow(documentId, open))) throw new ServiceUnavailable("The latest changes to this document are not saved yet; the server keeps trying. Try again in a moment.");
+      if (open && !(await storeNow(documentId, open))) throw new ServiceUnavailable(NOT_STORED_MESSAGE);
     },
   );
 
@@ -199,6 +221,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       // edits still waiting for their idle pause are versioned now
       await Promise.all(idle.stop().map((name) => versionIfIdle(getDb(), name, { force: true }).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
       hocuspocus.closeConnections();
+      await cluster?.close();
       wss.close();
     },
   };

@@ -29,8 +29,9 @@ const ACCESS_LOST = { code: 4403, reason: "access-lost" };
 
 /**
  * Access for collaboration sockets, decided when one connects and again whenever it may
- * have changed: on every access change published in this process (within milliseconds)
- * and every `recheckMs` as a safety net for changes made by other processes. A connection
+ * have changed: on every access change published in this process or, with REDIS_URL, in
+ * another process of the cluster (within milliseconds), and every `recheckMs` as a safety
+ * net for changes no one published (e.g. made in the database by a script). A connection
  * that lost view access (removed, document trashed, session no longer live) is told
  * `access-lost` and its document connection is closed (the WebSocket follows when it carries
  * no other document: see socketGate.ts); one that lost edit access becomes read-only on the server and

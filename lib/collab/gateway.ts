@@ -6,7 +6,7 @@ import { replaceSections, type Replacement } from "./replaceSections";
 /** Changes a document's Y.Doc; the change reaches open editors live and is stored with its projection. */
 export type ChangeDocument = (documentId: string, change: (ydoc: Y.Doc) => void) => Promise<void>;
 
-/** Stores a document's live state now, if it is open in this process. */
+/** Stores a document's live state now, on every process that holds it open. */
 export type FlushDocument = (documentId: string) => Promise<void>;
 
 /** Writes whole sections into a document; only data crosses, see `replaceDocumentSections`. */

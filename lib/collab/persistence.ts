@@ -3,11 +3,10 @@ import type { Db, DbTx, Prisma } from "../db";
 import type { PMDoc } from "../editor/schema";
 import { DomainError, NotFound } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
+import { contentChanged } from "../documents/contentChanged";
 import { hashSections } from "../documents/contentHash";
-import { markStaleApprovals } from "../review/staleness";
 import { canonicalJson } from "../util/hash";
 import { getLogger } from "../observability/logger";
-import { recordContentChange } from "../versions/autoVersions";
 import { sectionsToYDoc, yDocToSections } from "./ydoc";
 
 /** Largest Yjs state we keep for one document; larger edits are refused (Outline stops at 1.5 MB). */
@@ -46,46 +45,81 @@ export async function loadDocumentState(db: Db | DbTx, documentId: string): Prom
   return new Uint8Array(stored.yState);
 }
 
+/** What a store wrote, and what the stored state held that the stored Y.Doc lacked. */
+export interface StoreResult {
+  bytes: number;
+  hash: string;
+  /**
+   * Changes stored by someone else (another process) that `ydoc` did not have, as a Yjs
+   * update to apply to it; null when it had them all.
+   */
+  missing: Uint8Array | null;
+}
+
 /**
- * Stores the binary Yjs state and, in the same transaction, projects it into the Section
- * rows (fields, body JSON, plain text) that everything else reads. Writes only sections
- * that changed; when the content changed, notes it for automatic versions (`authorIds`:
- * whose edits this store holds). Throws DocumentTooLarge past MAX_STATE_BYTES (nothing is written).
- * Whatever the Y.Doc holds, the projection is readable: parts outside the document model are
- * repaired in the Section rows (and logged), the binary state is kept as it is.
+ * Stores a document by merging: in one transaction the stored state is read under its row
+ * lock, merged with the Y.Doc's state, and the merged state is written and projected into
+ * the Section rows (fields, body JSON, plain text) that everything else reads. Nothing
+ * another process stored is ever overwritten; what it stored that `ydoc` lacks comes back
+ * as `missing`. Writes only sections that changed; when the content changed, runs
+ * `contentChanged` (`authorIds`: whose edits this store holds). Throws DocumentTooLarge
+ * past MAX_STATE_BYTES (nothing is written). Whatever the state holds, the projection is
+ * readable: parts outside the document model are repaired in the Section rows (and
+ * logged), the binary state is kept as it is.
  */
-export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc, options: { authorIds?: string[] } = {}): Promise<{ bytes: number; hash: string }> {
-  const state = Y.encodeStateAsUpdate(ydoc);
-  if (state.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(state.byteLength);
+export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc, options: { authorIds?: string[] } = {}): Promise<StoreResult> {
+  // taken together, before any wait: what this store holds of the live document
+  const live = Y.encodeStateAsUpdate(ydoc);
+  const liveSnapshot = Y.snapshot(ydoc);
+  if (live.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(live.byteLength);
+  return db.$transaction(async (tx) => {
+    const rows = await tx.$queryRaw<{ yState: Uint8Array | null }[]>`SELECT "yState" FROM "Document" WHERE "id" = ${documentId} FOR UPDATE`;
+    if (!rows.length) throw new NotFound("Document");
+    const stored = rows[0]!.yState ? new Uint8Array(rows[0]!.yState) : null;
+    const merged = stored && !Y.snapshotContainsUpdate(liveSnapshot, stored) ? mergedDoc(live, stored) : null;
+    const state = merged ? Y.encodeStateAsUpdate(merged) : live;
+    if (state.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(state.byteLength);
+    const { hash } = await writeProjection(tx, documentId, merged ?? ydoc, state, options.authorIds ?? []);
+    const missing = merged && stored ? Y.diffUpdate(stored, Y.encodeStateVectorFromUpdate(live)) : null;
+    return { bytes: state.byteLength, hash, missing };
+  });
+}
+
+function mergedDoc(live: Uint8Array, stored: Uint8Array): Y.Doc {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, live);
+  Y.applyUpdate(doc, stored);
+  return doc;
+}
+
+/** Writes the state, its content hash and the Section rows; runs `contentChanged` when the content changed. */
+async function writeProjection(tx: DbTx, documentId: string, ydoc: Y.Doc, state: Uint8Array, authorIds: string[]): Promise<{ hash: string }> {
   const repairs: string[] = [];
   const sections = yDocToSections(ydoc, (sectionKey, what) => repairs.push(`${sectionKey}: ${what}`));
   if (repairs.length) getLogger().warn({ documentId, repairs: repairs.slice(0, 20) }, "projection repaired while storing");
   const hash = hashSections(sections);
-  await db.$transaction(async (tx) => {
-    await tx.document.update({ where: { id: documentId }, data: { yState: Buffer.from(state), contentHash: hash } });
-    const existing = await tx.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
-    const before = existing.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
-    if (hashSections(before) !== hash) await recordContentChange(tx, { documentId, before, after: sections, authorIds: options.authorIds ?? [] });
-    const byKey = new Map(existing.map((row) => [row.key, row]));
-    const keep = new Set(sections.map((s) => s.key));
-    const removed = existing.filter((row) => !keep.has(row.key)).map((row) => row.id);
-    if (removed.length) await tx.section.deleteMany({ where: { id: { in: removed } } });
-    for (const s of sections) {
-      const data = {
-        title: s.title,
-        depth: s.depth,
-        position: s.position,
-        fields: s.fields as Prisma.InputJsonValue,
-        body: s.body as unknown as Prisma.InputJsonValue,
-        text: s.text,
-      };
-      const row = byKey.get(s.key);
-      if (!row) await tx.section.create({ data: { ...data, documentId, key: s.key } });
-      else if (canonicalJson({ title: row.title, depth: row.depth, position: row.position, fields: row.fields, body: row.body, text: row.text }) !== canonicalJson(data)) {
-        await tx.section.update({ where: { id: row.id }, data });
-      }
+  await tx.document.update({ where: { id: documentId }, data: { yState: Buffer.from(state), contentHash: hash } });
+  const existing = await tx.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
+  const before = existing.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
+  const byKey = new Map(existing.map((row) => [row.key, row]));
+  const keep = new Set(sections.map((s) => s.key));
+  const removed = existing.filter((row) => !keep.has(row.key)).map((row) => row.id);
+  if (removed.length) await tx.section.deleteMany({ where: { id: { in: removed } } });
+  for (const s of sections) {
+    const data = {
+      title: s.title,
+      depth: s.depth,
+      position: s.position,
+      fields: s.fields as Prisma.InputJsonValue,
+      body: s.body as unknown as Prisma.InputJsonValue,
+      text: s.text,
+    };
+    const row = byKey.get(s.key);
+    if (!row) await tx.section.create({ data: { ...data, documentId, key: s.key } });
+    else if (canonicalJson({ title: row.title, depth: row.depth, position: row.position, fields: row.fields, body: row.body, text: row.text }) !== canonicalJson(data)) {
+      await tx.section.update({ where: { id: row.id }, data });
     }
-    await markStaleApprovals(tx, documentId, sections);
-  });
-  return { bytes: state.byteLength, hash };
+  }
+  if (hashSections(before) !== hash) await contentChanged(tx, { documentId, before, after: sections, authorIds });
+  return { hash };
 }

@@ -1,0 +1,19 @@
+import type { DbTx } from "../db";
+import { markStaleApprovals } from "../review/staleness";
+import { recordContentChange, type ContentChange } from "../versions/autoVersions";
+
+/**
+ * What follows when a document's stored content changed. The store calls this once, in
+ * its transaction, after the Section rows hold the new content; everything a content
+ * change sets off is listed here and nowhere else:
+ * 1. versions: the change is noted for automatic versions (`recordContentChange`: the
+ *    first version, a version after an idle pause, or one after continuous editing);
+ * 2. approvals whose scope changed become stale, their reviewers are notified, and the
+ *    document's status steps back when one did, with a status version
+ *    (`markStaleApprovals`).
+ * Search reads the Section rows' plain text, so it needs no step of its own.
+ */
+export async function contentChanged(tx: DbTx, change: ContentChange): Promise<void> {
+  await recordContentChange(tx, change);
+  await markStaleApprovals(tx, change.documentId, change.after);
+}

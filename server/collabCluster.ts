@@ -1,0 +1,156 @@
+import { randomUUID } from "node:crypto";
+import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
+import { Redis } from "ioredis";
+import type { Logger } from "pino";
+import { z } from "zod";
+import { accessChangeSchema, receiveAccessChange, setAccessRelay } from "../lib/access/accessEvents";
+import { ServiceUnavailable } from "../lib/errors";
+
+/** How long a flush waits for every process holding the document to store it. */
+export const FLUSH_TIMEOUT_MS = 10_000;
+
+export const NOT_STORED_MESSAGE = "The latest changes to this document are not saved yet; the server keeps trying. Try again in a moment.";
+
+const PREFIX = "specwright";
+const FLUSH_CHANNEL = `${PREFIX}:flush`;
+const ACCESS_CHANNEL = `${PREFIX}:access`;
+const flushedChannel = (processId: string) => `${PREFIX}:flushed:${processId}`;
+
+const flushRequest = z.object({ id: z.string().min(1), documentId: z.string().min(1), from: z.string().min(1) });
+const flushReply = z.object({ id: z.string().min(1), ok: z.boolean() });
+const accessMessage = z.object({ from: z.string().min(1), change: accessChangeSchema });
+
+/**
+ * The Redis extension relays edits, awareness and broadcasts between processes. Its store
+ * lock is left out: with it, a process that finds another one storing skips its own store,
+ * and the edits only it received wait for its next change. Stores merge under PostgreSQL's
+ * row lock instead (lib/collab/persistence.ts), so every process stores what it holds.
+ */
+class MergingRedisExtension extends RedisExtension {
+  override async onStoreDocument(): Promise<void> {}
+}
+
+export interface CollabCluster {
+  /** The Hocuspocus extension that shares documents between processes. */
+  extension: RedisExtension;
+  /**
+   * Makes every process holding the document (this one included) store it, and waits for
+   * all of them. Throws ServiceUnavailable when one fails or does not answer in time.
+   */
+  flush(documentId: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+interface PendingFlush {
+  expected: number | null;
+  replies: number;
+  failed: boolean;
+  settle(error?: Error): void;
+}
+
+/**
+ * Links this process's collaboration server to the others through Redis (`url`): the
+ * Hocuspocus Redis extension for documents, and pub/sub channels for flush requests and
+ * access changes. `storeHeld` stores a document if this process holds it; false when that
+ * store failed.
+ */
+export function createCollabCluster(options: { url: string; log: Logger; storeHeld(documentId: string): Promise<boolean> }): CollabCluster {
+  const { url, log } = options;
+  const processId = randomUUID();
+  const connect = (role: string) => {
+    const client = new Redis(url, { lazyConnect: false });
+    client.on("error", (err: unknown) => log.warn({ err, role }, "redis connection error"));
+    return client;
+  };
+  const extension = new MergingRedisExtension({ createClient: () => connect("documents"), identifier: `${PREFIX}-${processId}`, prefix: `${PREFIX}:doc` });
+  const pub = connect("publish");
+  const sub = connect("subscribe");
+  const pending = new Map<string, PendingFlush>();
+
+  const parse = <T>(schema: z.ZodType<T>, raw: string): T | null => {
+    try {
+      const parsed = schema.safeParse(JSON.parse(raw));
+      if (parsed.success) return parsed.data;
+    } catch {
+      // not JSON: dropped below
+    }
+    log.warn({ raw: raw.slice(0, 200) }, "unreadable cluster message dropped");
+    return null;
+  };
+
+  const answerFlush = async (raw: string) => {
+    const request = parse(flushRequest, raw);
+    if (!request) return;
+    const ok = await options.storeHeld(request.documentId).catch((err: unknown) => {
+      log.error({ err, documentId: request.documentId }, "store for a flush failed");
+      return false;
+    });
+    await pub.publish(flushedChannel(request.from), JSON.stringify({ id: request.id, ok }));
+  };
+
+  const countReply = (raw: string) => {
+    const reply = parse(flushReply, raw);
+    const flush = reply && pending.get(reply.id);
+    if (!reply || !flush) return;
+    flush.replies += 1;
+    if (!reply.ok) flush.failed = true;
+    if (flush.expected !== null && flush.replies >= flush.expected) flush.settle();
+  };
+
+  sub.on("message", (channel: string, raw: string) => {
+    if (channel === FLUSH_CHANNEL) return void answerFlush(raw).catch((err: unknown) => log.error({ err }, "answering a flush failed"));
+    if (channel === flushedChannel(processId)) return countReply(raw);
+    if (channel !== ACCESS_CHANNEL) return;
+    const message = parse(accessMessage, raw);
+    if (message && message.from !== processId) receiveAccessChange(message.change);
+  });
+  const subscribed = sub.subscribe(FLUSH_CHANNEL, ACCESS_CHANNEL, flushedChannel(processId));
+  subscribed.catch((err: unknown) => log.error({ err }, "subscribing to cluster channels failed"));
+
+  setAccessRelay((change) => {
+    pub.publish(ACCESS_CHANNEL, JSON.stringify({ from: processId, change })).catch((err: unknown) => log.error({ err, change }, "relaying an access change failed"));
+  });
+
+  return {
+    extension,
+    async flush(documentId) {
+      const id = randomUUID();
+      const done = new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => flush.settle(new ServiceUnavailable(NOT_STORED_MESSAGE)), FLUSH_TIMEOUT_MS);
+        const flush: PendingFlush = {
+          expected: null,
+          replies: 0,
+          failed: false,
+          settle(error) {
+            clearTimeout(timer);
+            pending.delete(id);
+            if (error || flush.failed) reject(error ?? new ServiceUnavailable(NOT_STORED_MESSAGE));
+            else resolve();
+          },
+        };
+        pending.set(id, flush);
+      });
+      try {
+        await subscribed; // replies come to this process's channel
+        // PUBLISH answers how many processes heard the request: each of them replies once
+        const expected = await pub.publish(FLUSH_CHANNEL, JSON.stringify({ id, documentId, from: processId }));
+        const flush = pending.get(id);
+        if (flush) {
+          flush.expected = expected;
+          if (flush.replies >= expected) flush.settle();
+        }
+      } catch (err) {
+        log.error({ err, documentId }, "requesting a flush failed");
+        pending.get(id)?.settle(new ServiceUnavailable(NOT_STORED_MESSAGE));
+      }
+      return done;
+    },
+    async close() {
+      setAccessRelay(undefined);
+      for (const flush of pending.values()) flush.settle(new ServiceUnavailable(NOT_STORED_MESSAGE));
+      await extension.onDestroy();
+      pub.disconnect();
+      sub.disconnect();
+    },
+  };
+}

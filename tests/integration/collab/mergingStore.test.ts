@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { loadDocumentState, storeDocumentState } from "@/lib/collab/persistence";
+import { bodyName, sectionOrder } from "@/lib/collab/ydoc";
+import { createDocument } from "@/lib/documents/createDocument";
+import { listTemplates } from "@/lib/templates/templates";
+import { ctxFor, makeWorkspace, testDb } from "../../support/db";
+
+async function newDocument() {
+  const ws = await makeWorkspace();
+  const ctx = ctxFor(ws.owner);
+  const template = (await listTemplates(ctx, { slug: ws.slug }))[0]!;
+  return createDocument(ctx, { slug: ws.slug, templateId: template.id });
+}
+
+/** A copy of the stored document, as a process that loaded it holds it. */
+async function openCopy(documentId: string): Promise<Y.Doc> {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, await loadDocumentState(testDb(), documentId));
+  return ydoc;
+}
+
+function typeInto(ydoc: Y.Doc, sectionKey: string, text: string) {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const body = ydoc.getXmlFragment(bodyName(sectionKey));
+  body.insert(body.length, [paragraph]);
+}
+
+const bodyOf = (ydoc: Y.Doc, key: string) => ydoc.getXmlFragment(bodyName(key)).toString();
+
+describe("storing a document merges with what is stored", () => {
+  it("keeps both edits when two copies store at the same time", async () => {
+    const doc = await newDocument();
+    const [a, b] = await Promise.all([openCopy(doc.id), openCopy(doc.id)]);
+    const key = sectionOrder(a)[0]!;
+    typeInto(a, key, "typed on the first process");
+    typeInto(b, key, "typed on the second process");
+
+    await Promise.all([storeDocumentState(testDb(), doc.id, a), storeDocumentState(testDb(), doc.id, b)]);
+
+    const stored = await openCopy(doc.id);
+    expect(bodyOf(stored, key)).toContain("typed on the first process");
+    expect(bodyOf(stored, key)).toContain("typed on the second process");
+    const section = await testDb().section.findFirstOrThrow({ where: { documentId: doc.id, key } });
+    expect(section.text).toContain("typed on the first process");
+    expect(section.text).toContain("typed on the second process");
+  });
+
+  it("hands back what was stored elsewhere, so the live copy gets it", async () => {
+    const doc = await newDocument();
+    const [a, b] = await Promise.all([openCopy(doc.id), openCopy(doc.id)]);
+    const key = sectionOrder(a)[0]!;
+    typeInto(a, key, "stored first");
+    expect((await storeDocumentState(testDb(), doc.id, a)).missing).toBeNull();
+    typeInto(b, key, "stored second");
+
+    const { missing } = await storeDocumentState(testDb(), doc.id, b);
+    expect(missing).not.toBeNull();
+    Y.applyUpdate(b, missing!);
+    expect(bodyOf(b, key)).toContain("stored first");
+    expect(bodyOf(b, key)).toContain("stored second");
+  });
+});
