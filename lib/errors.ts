@@ -61,9 +61,15 @@ export class SubmitBlocked extends Conflict {
   }
 }
 
-/** 503: a part this request needs is missing or busy on the server; the message says what to do. */
+/**
+ * 503: a part this request needs is missing or busy on the server; the message says what to
+ * do. `retryAfterSeconds`, when set, goes out as Retry-After.
+ */
 export class ServiceUnavailable extends DomainError {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
     super(message, "service_unavailable");
   }
 }

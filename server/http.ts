@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
+import { SHARED_SECRET_REQUIRED, StartupError } from "../lib/auth/sessionSecret";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
 import { closeParsePool } from "../lib/import/parsePool";
 import { addressedOrigin, isSameOrigin } from "../lib/http/requestGuard";
@@ -71,6 +72,8 @@ async function serveMetrics(req: IncomingMessage, res: ServerResponse): Promise<
  * the caller when safe), a JSON log line and Prometheus counters.
  */
 export async function startAppServer(options: Options): Promise<AppServer> {
+  // several processes (REDIS_URL) must share one cookie secret; never run with a per-process one
+  if (process.env.REDIS_URL && !process.env.NEXTAUTH_SECRET) throw new StartupError(SHARED_SECRET_REQUIRED);
   const log = getLogger();
   const metrics = getMetrics();
   const hostname = options.hostname ?? "0.0.0.0";

@@ -5,7 +5,10 @@ import { getLogger } from "../lib/observability/logger";
 
 const EVERY_MS = 15_000;
 
-/** Mails inbox notifications every few seconds when SMTP_URL is set; returns a stop function. */
+/**
+ * Mails inbox notifications every few seconds when SMTP_URL is set; returns a stop function.
+ * Every app process runs this loop; the outbox hands each notification to one of them.
+ */
 export function startMailer(): () => void {
   const transport = getTransport();
   if (!transport) return () => {};
@@ -18,6 +21,7 @@ export function startMailer(): () => void {
       const sent = await deliverPendingMail(getDb(), transport, {
         from: process.env.MAIL_FROM ?? "Specwright <no-reply@localhost>",
         baseUrl: process.env.NEXTAUTH_URL ?? "",
+        log,
       });
       if (sent) log.info({ sent }, "notifications mailed");
     } catch (error) {

@@ -47,7 +47,10 @@ export function toErrorResponse(error: unknown, requestId: string | undefined): 
   if (error instanceof TooManyRequests) {
     return errorResponse(429, error.message, requestId, { retryAfter: error.retryAfterSeconds }, { "Retry-After": String(error.retryAfterSeconds) });
   }
-  if (error instanceof ServiceUnavailable) return errorResponse(503, error.message, requestId);
+  if (error instanceof ServiceUnavailable) {
+    const retryAfter = error.retryAfterSeconds;
+    return retryAfter === undefined ? errorResponse(503, error.message, requestId) : errorResponse(503, error.message, requestId, { retryAfter }, { "Retry-After": String(retryAfter) });
+  }
   if (error instanceof DomainError) return errorResponse(400, error.message, requestId);
   requestLogger(requestId).error({ err: error }, "unhandled error");
   return errorResponse(500, "Something went wrong on our side.", requestId);

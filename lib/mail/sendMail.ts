@@ -56,13 +56,32 @@ export async function sendMail(mail: Mail): Promise<boolean> {
   }
 }
 
+/** Waits before the 2nd, 3rd and 4th try of a queued account mail. */
+export const ACCOUNT_MAIL_RETRY_MS = [10_000, 60_000, 300_000] as const;
+
+async function sendWithRetries(mail: Mail, retryDelaysMs: readonly number[]): Promise<boolean> {
+  for (let attempt = 1; ; attempt++) {
+    if (await sendMail(mail)) return true;
+    const delay = retryDelaysMs[attempt - 1];
+    if (delay === undefined || !activeTransport()) {
+      getLogger().error({ to: mail.to, subject: mail.subject, attempts: attempt }, "gave up sending a mail");
+      return false;
+    }
+    getLogger().warn({ to: mail.to, attempts: attempt, retryInMs: delay }, "mail will be retried");
+    await new Promise((resolve) => setTimeout(resolve, delay).unref());
+  }
+}
+
 /**
  * Sends a mail in the background: the caller's answer and timing do not depend on the SMTP
- * server (account mails must not tell who has an account). Failures are logged.
+ * server (account mails must not tell who has an account). Only the process that took the
+ * request sends it, so it goes out once; a failed send is logged and retried after each of
+ * `retryDelaysMs`, then logged as given up. The mail is held in memory only: its links carry
+ * tokens that are stored nowhere else in clear, so it is not written to the database.
  */
-export function queueMail(mail: Mail): void {
+export function queueMail(mail: Mail, retryDelaysMs: readonly number[] = ACCOUNT_MAIL_RETRY_MS): void {
   const pending = (globalForMail.specwrightMailPending ??= new Set());
-  const sending = sendMail(mail).finally(() => pending.delete(sending));
+  const sending = sendWithRetries(mail, retryDelaysMs).finally(() => pending.delete(sending));
   pending.add(sending);
 }
 

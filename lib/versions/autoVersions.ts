@@ -51,11 +51,15 @@ export async function recordContentChange(db: DbTx, change: ContentChange): Prom
 
 /**
  * Makes a version of the stored content when editing has paused for IDLE_MS (or at once
- * with `force`, e.g. at shutdown). Does nothing without pending changes.
+ * with `force`, e.g. at shutdown). Does nothing without pending changes. Every process that
+ * stored the document runs this when its timer fires: the document's row lock comes first,
+ * so the first one makes the version (clearing the pending changes) and the others find
+ * nothing pending. Returns whether this call made the version.
  */
 export async function versionIfIdle(db: Db, documentId: string, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
     const pending = await tx.versionPending.findUnique({ where: { documentId } });
     if (!pending || (!options.force && now.getTime() - pending.lastAt.getTime() < IDLE_MS)) return false;
     await createVersion(tx, { documentId, sections: await currentSections(tx, documentId), kind: "auto", authorIds: pending.authorIds, createdAt: pending.lastAt, onlyIfChanged: true });

@@ -16,6 +16,10 @@ export const CHROMIUM_ARGS = [
 ];
 
 const MAX_CONCURRENT_RENDERS = 2;
+/** Renders that may wait for a slot; past this the export answers 503 at once. */
+export const MAX_WAITING_RENDERS = 6;
+/** What a refused export is told to wait: about one render's time. */
+export const RENDER_RETRY_AFTER_SECONDS = 10;
 
 interface Shared {
   browser?: Promise<Browser>;
@@ -76,10 +80,18 @@ export async function sharedBrowser(): Promise<Browser> {
   return shared.browser;
 }
 
-/** Runs `render` when fewer than MAX_CONCURRENT_RENDERS renders are under way; the rest wait in order. */
+/**
+ * Runs `render` when fewer than MAX_CONCURRENT_RENDERS renders are under way; up to
+ * MAX_WAITING_RENDERS more wait in order. When that queue is full it throws
+ * ServiceUnavailable with a Retry-After, instead of piling up requests (and their memory).
+ */
 export async function withRenderSlot<T>(render: () => Promise<T>): Promise<T> {
-  if (shared.running >= MAX_CONCURRENT_RENDERS) await new Promise<void>((resolve) => shared.waiting.push(resolve));
-  else shared.running++;
+  if (shared.running >= MAX_CONCURRENT_RENDERS) {
+    if (shared.waiting.length >= MAX_WAITING_RENDERS) {
+      throw new ServiceUnavailable(`The server is busy printing other PDFs. Try again in ${RENDER_RETRY_AFTER_SECONDS} seconds.`, RENDER_RETRY_AFTER_SECONDS);
+    }
+    await new Promise<void>((resolve) => shared.waiting.push(resolve));
+  } else shared.running++;
   try {
     return await render();
   } finally {

@@ -74,6 +74,20 @@ describe("versions", () => {
     expect((await listVersions(owner, { documentId: doc.id }))[0]).toMatchObject({ number: 3, summaryText: "1 section changed" });
   });
 
+  it("makes one version when two processes' idle timers fire for the same document at once", async () => {
+    const { owner, doc } = await setUp();
+    await edit(doc.id, "risks", "Risks", "Retries may double-charge. Idempotency keys prevent it.");
+    await edit(doc.id, "risks", "Risks", "Retries may double-charge. Keys expire after a day.");
+    await pause(doc.id);
+    const before = (await listVersions(owner, { documentId: doc.id })).length;
+
+    const made = await Promise.all([versionIfIdle(testDb(), doc.id), versionIfIdle(testDb(), doc.id), versionIfIdle(testDb(), doc.id)]);
+
+    expect(made.filter(Boolean)).toHaveLength(1);
+    expect(await listVersions(owner, { documentId: doc.id })).toHaveLength(before + 1);
+    expect(await testDb().versionPending.findUnique({ where: { documentId: doc.id } })).toBeNull();
+  });
+
   it("stores a section whose content did not change only once", async () => {
     const { owner, doc } = await setUp();
     await edit(doc.id, "risks", "Risks", "One.");

@@ -1,0 +1,43 @@
+import { afterAll, describe, expect, it, vi } from "vitest";
+import type { Actor } from "@/lib/context";
+import { createDocument } from "@/lib/documents/createDocument";
+import { closePdfBrowser, MAX_WAITING_RENDERS, RENDER_RETRY_AFTER_SECONDS, withRenderSlot } from "@/lib/export/pdf/browser";
+import { listTemplates } from "@/lib/templates/templates";
+import { ctxFor, makeWorkspace } from "../../support/db";
+
+// the route reads the signed-in person from the session cookie; here it is the test's owner
+const session = vi.hoisted(() => ({ actor: null as Actor | null }));
+vi.mock("@/app/_server/session", () => ({ getActor: async () => session.actor }));
+
+const { GET } = await import("@/app/api/documents/[documentId]/export.pdf/route");
+
+afterAll(() => closePdfBrowser());
+
+describe("the PDF render queue", () => {
+  it("answers 503 with Retry-After once every slot is busy and the queue is full, and prints again once it drains", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const templateId = (await listTemplates(owner, { slug: ws.slug }))[0]!.id;
+    const { id: documentId } = await createDocument(owner, { slug: ws.slug, templateId, title: "Queue" });
+    session.actor = ws.owner;
+    const exportPdf = () => GET(new Request(`http://localhost/api/documents/${documentId}/export.pdf`), { params: Promise.resolve({ documentId }) });
+
+    // slow renders: two printing, the rest waiting, all held until `release`
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const slow = Array.from({ length: 2 + MAX_WAITING_RENDERS }, () => withRenderSlot(() => held));
+
+    const refused = await exportPdf();
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("Retry-After")).toBe(String(RENDER_RETRY_AFTER_SECONDS));
+    const body = (await refused.json()) as { error: string; retryAfter: number };
+    expect(body.error).toMatch(/busy printing other PDFs/);
+    expect(body.retryAfter).toBe(RENDER_RETRY_AFTER_SECONDS);
+
+    release();
+    await Promise.all(slow);
+    const printed = await exportPdf();
+    expect(printed.status).toBe(200);
+    expect(printed.headers.get("Content-Type")).toBe("application/pdf");
+  }, 180_000);
+});

@@ -1,0 +1,89 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { alive, appProcess, eventually, postgresOn, startApp, watchdogOf, type StartedApp } from "../../support/startedApp";
+
+// npm start's own process tree (npm → sh → node → embedded PostgreSQL), stopped every way an
+// operator, a terminal or a supervisor stops it; each test's start is also the previous stop's recovery
+const PORT = 3432;
+const STOP_MS = 60_000;
+let dataDir = "";
+let pgDir = "";
+let running: StartedApp | undefined;
+
+beforeAll(() => {
+  dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-stop-"));
+  // as root the server runs as `postgres`, which must reach its folder
+  chmodSync(dataDir, 0o755);
+  pgDir = path.join(dataDir, "postgres");
+});
+
+afterAll(() => {
+  if (running && alive(running.group)) process.kill(-running.group, "SIGKILL");
+  for (const pid of postgresOn(pgDir)) process.kill(pid, "SIGQUIT");
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+function postmaster(): number {
+  return Number(readFileSync(path.join(pgDir, "postmaster.pid"), "utf8").split("\n")[0]);
+}
+
+async function start(): Promise<{ app: StartedApp; appPid: number; serverPid: number }> {
+  running = await startApp(dataDir, PORT);
+  const serverPid = postmaster();
+  expect(postgresOn(pgDir)).toContain(serverPid);
+  return { app: running, appPid: appProcess(running), serverPid };
+}
+
+async function expectAllGone(appPid: number): Promise<void> {
+  expect(await eventually(() => !alive(appPid), STOP_MS)).toBe(true);
+  expect(await eventually(() => postgresOn(pgDir).length === 0, STOP_MS)).toBe(true);
+}
+
+const STOPS: [string, (app: StartedApp, appPid: number) => void][] = [
+  ["Ctrl-C (SIGINT to the process group)", (app) => process.kill(-app.group, "SIGINT")],
+  ["SIGTERM to the app's process", (_app, appPid) => process.kill(appPid, "SIGTERM")],
+  ["SIGTERM to the whole process group, as a supervisor sends it", (app) => process.kill(-app.group, "SIGTERM")],
+  ["kill -9 of the app's process (a crash)", (_app, appPid) => process.kill(appPid, "SIGKILL")],
+];
+
+describe("stopping npm start", () => {
+  for (const [how, stop] of STOPS) {
+    it(`${how} leaves no PostgreSQL behind, and the next start comes up`, async () => {
+      const { app, appPid } = await start();
+      stop(app, appPid);
+      await expectAllGone(appPid);
+    }, 240_000);
+  }
+
+  it("a server left running without its app and watchdog is stopped by the next start, which comes up", async () => {
+    const { app, appPid, serverPid } = await start();
+    const watchdog = watchdogOf(serverPid);
+    expect(watchdog).toBeDefined();
+    process.kill(watchdog!, "SIGKILL");
+    process.kill(-app.group, "SIGKILL");
+    expect(await eventually(() => !alive(appPid), STOP_MS)).toBe(true);
+    // the orphan this test is about
+    expect(alive(serverPid)).toBe(true);
+
+    const next = await start();
+    expect(alive(serverPid)).toBe(false);
+    expect(next.serverPid).not.toBe(serverPid);
+    process.kill(-next.app.group, "SIGTERM");
+    await expectAllGone(next.appPid);
+  }, 240_000);
+
+  it("a server killed outright (stale postmaster.pid) does not stop the next start", async () => {
+    const { app, appPid, serverPid } = await start();
+    process.kill(watchdogOf(serverPid)!, "SIGKILL");
+    process.kill(-app.group, "SIGKILL");
+    process.kill(serverPid, "SIGKILL");
+    expect(await eventually(() => postgresOn(pgDir).length === 0 && !alive(appPid), STOP_MS)).toBe(true);
+    expect(existsSync(path.join(pgDir, "postmaster.pid"))).toBe(true);
+
+    const next = await start();
+    process.kill(-next.app.group, "SIGTERM");
+    await expectAllGone(next.appPid);
+  }, 240_000);
+});
