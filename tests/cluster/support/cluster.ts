@@ -88,6 +88,8 @@ export class Cluster {
 
   async start(): Promise<void> {
     if (!existsSync(path.join(REPO_ROOT, ".next", "BUILD_ID"))) throw new Error("No production build in .next: run `npx next build` first.");
+    if (this.redisUrl && !existsSync(REDIS_SERVER)) throw new Error(`No redis-server at ${REDIS_SERVER}: install it (apt-get install redis-server) or set REDIS_SERVER_PATH.`);
+    if (this.options.balancer !== false && !existsSync(HAPROXY)) throw new Error(`No HAProxy at ${HAPROXY}: install it (apt-get install haproxy) or set HAPROXY_PATH.`);
     // PostgreSQL runs as another user when we are root: it must reach its data dir
     if (process.getuid?.() === 0) chmodSync(this.scratch, 0o755);
     await this.startPostgres();
