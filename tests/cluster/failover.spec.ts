@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type WebSocket } from "@playwright/test";
 import { backendIndex } from "./support/haproxy";
 import { apps, cluster, expectSaved, killApp, newDocument, openEditor, savedStatus, secondContext, signUp, startApp, startPostgres, stopPostgres, storedText, typeAtEnd, typedText, watchSocketBackends } from "./support/env";
 
@@ -9,7 +9,11 @@ test("kill -9 of the process an editor types on: it reconnects through the balan
   const { slug } = await signUp(context, "Kit", cluster.app(0));
   const documentId = await newDocument(context, cluster.app(0), slug, "Survives a crash");
   const backends: string[] = [];
-  const page = await openEditor(context, cluster.balancer(), slug, documentId, (p) => watchSocketBackends(p, backends));
+  const sockets: WebSocket[] = [];
+  const page = await openEditor(context, cluster.balancer(), slug, documentId, async (p) => {
+    p.on("websocket", (socket) => void (socket.url().includes("/collab") && sockets.push(socket)));
+    await watchSocketBackends(p, backends);
+  });
   const body = page.getByRole("textbox", { name: "Overview body" });
   expect(backends.length).toBeGreaterThan(0);
   const victim = backendIndex(backends.at(-1)!);
@@ -21,7 +25,8 @@ test("kill -9 of the process an editor types on: it reconnects through the balan
     // what showed "Saved" was in PostgreSQL when its process died
     expect(await storedText(documentId, "Overview")).toContain("Saved before the crash.");
 
-    // typed while the socket is down or reconnecting
+    // typed once the socket to the dead process is closed, before or while the client reconnects
+    await expect.poll(() => sockets[0]!.isClosed()).toBe(true);
     await page.keyboard.type(" Typed during the outage.");
     await expect.poll(() => backends.length).toBeGreaterThan(1);
     expect(backendIndex(backends.at(-1)!)).not.toBe(victim);
