@@ -1,5 +1,6 @@
 // npm test — every suite, in order: typecheck, lint, unit and integration tests (Vitest,
-// real PostgreSQL), production build, end-to-end tests (Playwright, Chromium).
+// real PostgreSQL), production build, end-to-end tests (Playwright, Chromium), cluster tests
+// (three app processes behind HAProxy with Redis and one PostgreSQL; Playwright).
 // Ends with one line `N passed, N failed` summed over all suites; exits non-zero on any failure.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -73,6 +74,16 @@ if (!generate.ok) {
     });
     // passed only on their retry: counted as passed, but named so nobody mistakes them for steady
     if (p?.stats.flaky) console.log(`end-to-end: ${p.stats.flaky} test(s) passed only when retried (marked "flaky" above)`);
+
+    const clusterJson = path.join(scratch, "cluster.json");
+    const clusterRun = run(bin("playwright"), ["test", "-c", "playwright.cluster.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: clusterJson });
+    const c = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(clusterJson);
+    tallies.push({
+      suite: "cluster",
+      passed: (c?.stats.expected ?? 0) + (c?.stats.flaky ?? 0),
+      failed: c ? Math.max(c.stats.unexpected, clusterRun.ok ? 0 : 1) : 1,
+      seconds: clusterRun.seconds,
+    });
   }
 }
 

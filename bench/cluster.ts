@@ -1,0 +1,193 @@
+// Several processes: 3 app processes (production build) with Redis and one PostgreSQL, 20
+// documents × 10 headless editors typing ~5 characters/s each; editor k of document d is on
+// process (d + k) mod 3, so every document has editors on every process. It reports the
+// p50/p95 time from an insert until another editor has it, for editors on the same process
+// and on different processes; Redis commands and PUBLISHes per keystroke (INFO commandstats
+// around the typing); the peak RSS of each app process while typing; and whether PostgreSQL
+// holds every insert (each document's stored Yjs state has exactly the characters typed).
+// Floor, in the same run: the same load on one app process without Redis.
+//   npx tsx bench/cluster.ts
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { request } from "playwright-core";
+import * as Y from "yjs";
+import { freePort } from "../lib/db/embedded";
+import { Cluster } from "../tests/cluster/support/cluster";
+import { checkBuild, REPO_ROOT, rssBytes, stopChild } from "./support/app";
+import type { ClusterLoadConfig, ClusterLoadResult } from "./support/cluster-client";
+import { maxOf, mb, ms, onCleanup, printTable, ratio, runBench, sleep, type Row } from "./support/harness";
+import { typingTarget } from "./support/headless";
+
+const DOCS = 20;
+const PER_DOC = 10;
+const CHARS_PER_S = 5;
+const TYPING_MS = 20_000;
+const DRAIN_MS = 30_000;
+const PASSWORD = "a-good-long-password";
+
+interface Phase {
+  result: ClusterLoadResult;
+  /** peak RSS of each app process while typing */
+  rssPeak: number[];
+  /** Redis command counts during the typing (empty without Redis) */
+  redis: { commands: number; publishes: number };
+  /** documents whose stored state has exactly what the editors ended with */
+  storedExact: number;
+  /** characters in PostgreSQL beyond the starting content, summed over documents */
+  storedInserts: number;
+}
+
+async function redisCounts(url: string): Promise<{ commands: number; publishes: number }> {
+  const redis = new Redis(url, { lazyConnect: true });
+  await redis.connect();
+  const info = await redis.info("commandstats");
+  redis.disconnect();
+  let commands = 0;
+  let publishes = 0;
+  for (const match of info.matchAll(/^cmdstat_(\w+):calls=(\d+)/gm)) {
+    if (match[1] === "info") continue;
+    commands += Number(match[2]);
+    if (match[1] === "publish" || match[1] === "spublish") publishes += Number(match[2]);
+  }
+  return { commands, publishes };
+}
+
+/** Signs a person up and in on `base`; returns the session cookie header. */
+async function sessionCookie(base: string): Promise<{ cookie: string; slug: string; api: Awaited<ReturnType<typeof request.newContext>> }> {
+  const api = await request.newContext({ baseURL: base });
+  onCleanup("dispose API client", () => api.dispose());
+  const email = `bench-${Date.now()}@example.test`;
+  const signup = await api.post("/api/signup", { data: { name: "Bench", email, password: PASSWORD } });
+  if (signup.status() !== 201) throw new Error(`sign-up: ${signup.status()} ${await signup.text()}`);
+  const { workspace } = (await signup.json()) as { workspace: { slug: string } };
+  const { csrfToken } = (await (await api.get("/api/auth/csrf")).json()) as { csrfToken: string };
+  await api.post("/api/auth/callback/credentials", { form: { email, password: PASSWORD, csrfToken, json: "true", callbackUrl: "/" }, maxRedirects: 0 });
+  const cookies = (await api.storageState()).cookies.filter((c) => c.name.includes("session-token"));
+  if (!cookies.length) throw new Error("sign-in gave no session cookie");
+  return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "), slug: workspace.slug, api };
+}
+
+async function runPhase(label: string, processes: number, dir: string): Promise<Phase> {
+  const ports = { apps: await Promise.all(Array.from({ length: processes }, () => freePort())), balancer: 0, redis: await freePort(), postgres: await freePort() };
+  const cluster = new Cluster({ ports, balancer: false, redis: processes > 1 });
+  onCleanup(`stop the ${label}`, () => cluster.stop());
+  console.log(`${label}: starting PostgreSQL${processes > 1 ? ", Redis" : ""} and ${processes} app process(es)…`);
+  await cluster.start();
+  const { cookie, slug, api } = await sessionCookie(cluster.appUrl(0));
+  const templates = (await (await api.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const template = templates.find((t) => t.key === "technical-design")!;
+  const names: string[] = [];
+  for (let i = 0; i < DOCS; i++) {
+    const res = await api.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: `Load ${i + 1}` } });
+    names.push(((await res.json()) as { id: string }).id);
+  }
+  const config: ClusterLoadConfig = {
+    urls: ports.apps.map((_, i) => `${cluster.appUrl(i).replace("http", "ws")}/collab`),
+    names,
+    cookie,
+    perDoc: PER_DOC,
+    charsPerS: CHARS_PER_S,
+    typingMs: TYPING_MS,
+    drainMs: DRAIN_MS,
+  };
+  const file = path.join(dir, `${label}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  const pids = ports.apps.map((_, i) => cluster.appPid(i)!);
+  const samples: number[][] = pids.map(() => []);
+  let sampler: NodeJS.Timeout | undefined;
+  let before = { commands: 0, publishes: 0 };
+  let redis = { commands: 0, publishes: 0 };
+  console.log(`${label}: ${DOCS}×${PER_DOC} editors connect, then type for ${TYPING_MS / 1000} s…`);
+  const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "support", "cluster-client.ts"), file], { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
+  onCleanup(`stop the ${label} client`, () => stopChild(child, "SIGTERM", 5_000));
+  let out = "";
+  let pending = Promise.resolve();
+  child.stdout!.on("data", (chunk: Buffer) => {
+    const text = chunk.toString("utf8");
+    out += text;
+    if (text.includes("TYPING start")) {
+      sampler = setInterval(() => pids.forEach((pid, i) => samples[i]!.push(rssBytes(pid))), 500);
+      if (cluster.redisUrl) pending = redisCounts(cluster.redisUrl).then((c) => void (before = c));
+    }
+    if (text.includes("TYPING end")) {
+      clearInterval(sampler);
+      if (cluster.redisUrl) pending = pending.then(() => redisCounts(cluster.redisUrl!)).then((c) => void (redis = { commands: c.commands - before.commands, publishes: c.publishes - before.publishes }));
+    }
+  });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+  clearInterval(sampler);
+  await pending;
+  const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+  if (code !== 0 || !line) throw new Error(`${label} client exited with ${code}:\n${out.slice(-2000)}`);
+  const result = JSON.parse(line.slice("RESULT ".length)) as ClusterLoadResult;
+  // no samples: the percentile is NaN, which JSON carries as null
+  for (const figures of [result.same, result.other]) {
+    figures.p50 ??= Number.NaN;
+    figures.p95 ??= Number.NaN;
+  }
+
+  // what reached PostgreSQL, once the processes have stored it
+  const db = new pg.Client({ connectionString: cluster.databaseUrl });
+  await db.connect();
+  let storedExact = 0;
+  let storedInserts = 0;
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const { rows } = await db.query<{ id: string; y: Buffer | null }>(`SELECT id, "yState" AS y FROM "Document" WHERE id = ANY($1)`, [names]);
+    storedExact = 0;
+    storedInserts = 0;
+    for (const row of rows) {
+      if (!row.y) continue;
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, new Uint8Array(row.y));
+      const i = names.indexOf(row.id);
+      const length = typingTarget(doc).length;
+      storedInserts += length - result.initialLengths[i]!;
+      if (length === result.finalLengths[i]) storedExact++;
+    }
+    if (storedExact === DOCS) break;
+    await sleep(1000);
+  }
+  await db.end();
+  await cluster.stop();
+  return { result, rssPeak: samples.map(maxOf), redis, storedExact, storedInserts };
+}
+
+await runBench(
+  "cluster",
+  async () => {
+    await checkBuild();
+    const dir = mkdtempSync(path.join(os.tmpdir(), "specwright-cluster-bench-"));
+    onCleanup("remove temp dir", () => rmSync(dir, { recursive: true, force: true }));
+    const three = await runPhase("cluster", 3, dir);
+    const one = await runPhase("single process", 1, dir);
+
+    const row = (figure: string, a: number, b: number, fmt: (x: number) => string, budget = "—"): Row => ({ figure, measured: fmt(a), floor: fmt(b), ratio: ratio(a, b), budget });
+    const n = (x: number) => String(x);
+    const perKey = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : "n/a");
+    const r = three.result;
+    const f = one.result;
+    printTable(`Cluster: 3 app processes + Redis, ${DOCS} documents × ${PER_DOC} headless editors spread over the processes, ~${CHARS_PER_S} chars/s each for ${TYPING_MS / 1000} s (floor: the same load on one app process without Redis)`, [
+      row("latency p50, editors on the same process", r.same.p50, f.same.p50, ms),
+      row("latency p95, editors on the same process", r.same.p95, f.same.p95, ms),
+      row("latency p50, editors on different processes", r.other.p50, f.same.p50, ms),
+      row("latency p95, editors on different processes", r.other.p95, f.same.p95, ms, `< 2× single-process p95: ${r.other.p95 < 2 * f.same.p95 ? "met" : "MISSED"}`),
+      { figure: "samples (same / different process)", measured: `${r.same.samples} / ${r.other.samples}`, floor: `${f.same.samples}`, ratio: "—", budget: "—" },
+      { figure: "deliveries seen / expected", measured: `${r.delivered} / ${r.expected}`, floor: `${f.delivered} / ${f.expected}`, ratio: "—", budget: "all" },
+      row("Redis commands per keystroke", r.sent ? three.redis.commands / r.sent : Number.NaN, Number.NaN, perKey),
+      row("Redis PUBLISHes per keystroke", r.sent ? three.redis.publishes / r.sent : Number.NaN, Number.NaN, perKey),
+      ...three.rssPeak.map((rss, i) => row(`RSS peak while typing, process ${i + 1}`, rss, one.rssPeak[0]!, mb)),
+      row("inserts typed", r.sent, f.sent, n),
+      { figure: "inserts in PostgreSQL (stored state − start)", measured: `${three.storedInserts}`, floor: `${one.storedInserts}`, ratio: "—", budget: "= typed" },
+      { figure: "documents stored exactly as the editors end", measured: `${three.storedExact} / ${DOCS}`, floor: `${one.storedExact} / ${DOCS}`, ratio: "—", budget: "all" },
+      { figure: "documents whose editors disagree at the end", measured: `${r.diverged}`, floor: `${f.diverged}`, ratio: "—", budget: "0" },
+    ]);
+    const same = three.storedInserts === r.sent;
+    console.log(`PostgreSQL holds ${three.storedInserts} inserts of ${r.sent} typed on the cluster: ${same ? "the same count" : "NOT the same count"}; socket closes: cluster ${r.closes}, single ${f.closes}`);
+  },
+  600_000,
+);

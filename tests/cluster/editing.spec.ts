@@ -1,0 +1,55 @@
+import { expect, test } from "@playwright/test";
+import { cluster, newDocument, openEditor, secondContext, signUp, storedText, typeAtEnd, typedText } from "./support/env";
+
+test("editors on different processes converge on the same text and see each other's carets", async ({ browser }) => {
+  const contextA = await browser.newContext();
+  const { slug } = await signUp(contextA, "Wren", cluster.app(0));
+  const documentId = await newDocument(contextA, cluster.app(0), slug, "Across processes");
+  const contextB = await secondContext(browser, contextA);
+  // A on process 1, B on process 3
+  const a = await openEditor(contextA, cluster.app(0), slug, documentId);
+  const b = await openEditor(contextB, cluster.app(2), slug, documentId);
+  const bodyA = a.getByRole("textbox", { name: "Overview body" });
+  const bodyB = b.getByRole("textbox", { name: "Overview body" });
+
+  await typeAtEnd(a, "Overview", " Alpha writes on one.");
+  await expect(bodyB).toContainText("Alpha writes on one.");
+  // B sees A's caret, with A's name, in that section
+  await expect(bodyB.locator(".collaboration-carets__label")).toHaveText("Wren");
+  await typeAtEnd(b, "Overview", " Beta writes on three.");
+  await expect(bodyA).toContainText("Beta writes on three.");
+  await expect(bodyA.locator(".collaboration-carets__label")).toHaveText("Wren");
+
+  // both type at once
+  await Promise.all([typeAtEnd(a, "Overview", " One more from A."), typeAtEnd(b, "Overview", " One more from B.")]);
+  await expect.poll(async () => (await typedText(bodyA)) === (await typedText(bodyB)) && (await typedText(bodyA)).includes("One more from B.") && (await typedText(bodyA)).includes("One more from A.")).toBe(true);
+  // and PostgreSQL holds what both typed
+  for (const typed of ["Alpha writes on one.", "Beta writes on three.", "One more from A.", "One more from B."]) {
+    await expect.poll(() => storedText(documentId, "Overview")).toContain(typed);
+  }
+  await contextA.close();
+  await contextB.close();
+});
+
+test("a restore issued on process 1 reaches an editor on process 3 live", async ({ browser }) => {
+  const context = await browser.newContext();
+  const { slug } = await signUp(context, "Hana", cluster.app(0));
+  const documentId = await newDocument(context, cluster.app(0), slug, "Restored across processes");
+  const editor = await openEditor(context, cluster.app(2), slug, documentId);
+  const body = editor.getByRole("textbox", { name: "Overview body" });
+  const original = await typedText(body);
+
+  const named = await context.request.post(`${cluster.app(0)}/api/documents/${documentId}/versions`, { data: { label: "before the change" } });
+  expect(named.status(), await named.text()).toBe(201);
+  const { number } = (await named.json()) as { number: number };
+
+  await typeAtEnd(editor, "Overview", " Changed after the named version.");
+  await expect.poll(() => storedText(documentId, "Overview")).toContain("Changed after the named version.");
+
+  const restored = await context.request.post(`${cluster.app(0)}/api/documents/${documentId}/versions/${number}/restore`, { data: {} });
+  expect(restored.status(), await restored.text()).toBeLessThan(300);
+  // the editor on process 3 shows the restored text without a reload
+  await expect.poll(() => typedText(body)).toBe(original);
+  await expect.poll(() => storedText(documentId, "Overview")).not.toContain("Changed after the named version.");
+  await context.close();
+});
