@@ -193,6 +193,11 @@ function clampLevel(level: number): 1 | 2 | 3 | 4 | 5 | 6 {
   return Math.min(6, Math.max(1, Math.trunc(level) || 1)) as 1 | 2 | 3 | 4 | 5 | 6;
 }
 
+export interface DocToMarkdownOptions {
+  /** labels of link definitions held outside `doc`, in the same file */
+  definitions?: Iterable<string>;
+}
+
 function definitionsIn(doc: PMNode): Set<string> {
   const out = new Set<string>();
   walk(doc, (node) => {
@@ -212,10 +217,14 @@ function definitionsIn(doc: PMNode): Set<string> {
  * alignment, fenced code with its info string, Mermaid nodes as ```mermaid fences, raw HTML
  * verbatim, blockquotes, rules, soft (`\n` in text) and hard breaks. Placeholders are written
  * as their label (`[Project Name]`); links and images with unsafe targets keep their text only.
+ * `options.definitions` names the link definitions the rest of the file holds (when `doc`
+ * is one part of it, e.g. a section): references to them stay references, and text is escaped
+ * as it must be in the whole file.
  * Deterministic: the same JSON gives the same bytes. Pure; needs no permission, throws nothing.
  */
-export function docToMarkdown(doc: PMNode): string {
+export function docToMarkdown(doc: PMNode, options: DocToMarkdownOptions = {}): string {
   const definitions = definitionsIn(doc);
+  for (const label of options.definitions ?? []) definitions.add(normalizeIdentifier(label));
   const writer = new Writer(definitions);
   const root: Root = { type: "root", children: writer.blocks(doc.type === "doc" ? (doc.content ?? []) : [doc]) };
   return toMarkdown(root, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(definitions) } });
