@@ -173,7 +173,9 @@ async function writeSections(tx: Ctx, documentId: string, chunks: string[], now:
  * Neither this thread nor the query compiler ever handles the whole of it at once.
  */
 async function writeLayout(tx: Ctx, documentId: string, parts: string[]): Promise<void> {
-  await tx.db.$executeRaw`CREATE TEMPORARY TABLE "importLayoutPart" ("seq" int, "part" text) ON COMMIT DROP`;
+  // a zip import stores several documents in one transaction: the table may be there already
+  await tx.db.$executeRaw`CREATE TEMPORARY TABLE IF NOT EXISTS "importLayoutPart" ("seq" int, "part" text) ON COMMIT DROP`;
+  await tx.db.$executeRaw`DELETE FROM "importLayoutPart"`;
   for (const [seq, part] of parts.entries()) {
     await tx.db.$executeRaw`INSERT INTO "importLayoutPart" ("seq", "part") VALUES (${seq}, ${part})`;
     await yieldToLoop();
