@@ -6,6 +6,9 @@ export const ORPHAN_GRACE_MS = 24 * 60 * 60 * 1000;
 /** The advisory lock the cleanup holds while it runs, so one process of a cluster does it at a time. */
 const CLEANUP_LOCK = 7_240_115;
 
+/** How long one cleanup may take before its transaction is given up (it removes nothing then). */
+const CLEANUP_TIMEOUT_MS = 10 * 60 * 1000;
+
 /** An image address as documents, versions, templates and comments write it; the id is its first group. */
 const IMAGE_REF = "/api/images/([A-Za-z0-9_-]{1,64})";
 
@@ -48,5 +51,6 @@ export async function removeOrphanImages(db: Db, options: { now?: Date; graceMs?
         AND NOT EXISTS (SELECT 1 FROM "referenced" r WHERE starts_with(r."id", i."id"))
       RETURNING i."id", i."workspaceId"`;
     return { ran: true, removed };
-  });
+    // it reads every document's content: more than Prisma's default 5 s on a big install
+  }, { timeout: CLEANUP_TIMEOUT_MS });
 }
