@@ -116,7 +116,7 @@ void runBench(
     const largest = Math.max(...planned.rowChunks.map((chunk) => chunk.length));
     printTable("Request-thread steps after the worker's parse and plan, in this process (floor: the parse)", [
       { figure: "parse, plan, canonical bodies, layout and rows on the worker (planImport)", measured: ms(planning), floor: ms(parse), ratio: ratio(planning, parse), budget: "off the request thread" },
-      { figure: `receiving the worker's result (${(bytes.length / 1024 / 1024).toFixed(1)} MB structured clone, rows as ${planned.rowChunks.length} JSON strings of at most ${Math.round(largest / 1024)} K characters, each handed to PostgreSQL as it is)`, measured: ms(receive), floor: ms(parse), ratio: ratio(receive, parse), budget: `< ${LOOP_BUDGET_MS} ms ${met(receive)}` },
+      { figure: `receiving the worker's result (${(bytes.length / 1024 / 1024).toFixed(1)} MB structured clone: rows as ${planned.rowChunks.length} JSON strings of at most ${Math.round(largest / 1024)} K characters, the layout as ${planned.layoutParts?.length ?? 0} parts, each handed to PostgreSQL as it is)`, measured: ms(receive), floor: ms(parse), ratio: ratio(receive, parse), budget: `< ${LOOP_BUDGET_MS} ms ${met(receive)}` },
     ]);
     if (app.problems.length) console.log(`the app logged ${app.problems.length} warnings or errors, e.g.:\n${app.problems.slice(0, 5).join("\n")}`);
   },

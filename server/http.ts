@@ -9,6 +9,7 @@ import { getMetrics, routeLabel } from "../lib/observability/metrics";
 import { builtRoutes, createRouteLabeler } from "../lib/observability/routeLabels";
 import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
 import { COLLAB_PATH, createCollab } from "./collab";
+import { startImageCleanup } from "./imageCleanup";
 import { startMailer } from "./mailer";
 
 
@@ -113,6 +114,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
 
   const collab = createCollab();
   const stopMail = startMailer();
+  const stopImageCleanup = startImageCleanup();
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith(COLLAB_PATH)) return void upgrade(req, socket, head);
@@ -140,6 +142,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     async close() {
       // store what editors typed before the sockets go (hocuspocus issue 738)
       stopMail();
+      stopImageCleanup();
       await collab.close();
       await closePdfBrowser();
       await closeParsePool();

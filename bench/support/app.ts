@@ -94,7 +94,9 @@ export async function startApp(): Promise<RunningApp> {
   const secret = randomBytes(32).toString("base64url");
   const baseUrl = `http://127.0.0.1:${port}`;
 
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+  // BENCH_APP_NODE_ARGS: extra Node flags for the app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to see what its threads ran
+  const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

@@ -25,18 +25,9 @@ export function definitionsOf(bodies: PMNode[]): PMNode[] {
 /**
  * Blocks of one section as Markdown, written knowing the link definitions the rest of the
  * file holds (`definitions`): a reference in one section to a definition in another stays a
- * reference, and text is escaped as it must be in the whole file. The writer sees one body
- * at a time, so the other sections' definitions are written after the blocks and their lines
- * taken off again. Pure.
+ * reference, and text is escaped as it must be in the whole file. Pure.
  */
 export function blocksMarkdown(content: PMNode[], definitions: PMNode[]): string {
   if (!content.length) return "";
-  const own = new Set(definitionsOf(content).map(labelOf));
-  const others = definitions.filter((d) => !own.has(labelOf(d)));
-  const alone = () => docToMarkdown({ type: "doc", content }).replace(/\n+$/, "");
-  if (!others.length) return alone();
-  const tail = docToMarkdown({ type: "doc", content: others }).replace(/\n+$/, "");
-  const whole = docToMarkdown({ type: "doc", content: [...content, ...others] }).replace(/\n+$/, "");
-  // should the writer ever join them differently, the section is written on its own (its links inline)
-  return tail && whole.endsWith(tail) ? whole.slice(0, whole.length - tail.length).replace(/\n+$/, "") : alone();
+  return docToMarkdown({ type: "doc", content }, { definitions: definitions.map(labelOf).filter(Boolean) }).replace(/\n+$/, "");
 }

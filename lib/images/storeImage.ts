@@ -29,13 +29,20 @@ export async function prepareImageBytes(bytes: Uint8Array, what?: string): Promi
 
 /**
  * Stores prepared bytes in a workspace, once per content: the same image uploaded again
- * answers with the row already there. No permission check (callers check it).
+ * answers with the row already there, its `createdAt` set to now (the orphan cleanup's grace
+ * period counts from the latest upload). No permission check (callers check it).
  */
 export async function saveImage(ctx: Ctx, workspaceId: string, prepared: { bytes: Uint8Array; mime: string }, fileName: string | null): Promise<StoredImage> {
   const sha256 = createHash("sha256").update(prepared.bytes).digest("hex");
   const where = { workspaceId_sha256: { workspaceId, sha256 } };
   const select = { id: true, mime: true, size: true } as const;
   let row = await ctx.db.image.findUnique({ where, select });
+  if (row) {
+    // uploaded again: it starts a new grace period before `removeOrphanImages` may remove it,
+    // as an editor is about to refer to it; gone meanwhile (removed as an orphan), it is stored anew
+    const { count } = await ctx.db.image.updateMany({ where: { id: row.id }, data: { createdAt: new Date() } });
+    if (!count) row = null;
+  }
   try {
     row ??= await ctx.db.image.create({
       data: { workspaceId, sha256, mime: prepared.mime, size: prepared.bytes.byteLength, bytes: Buffer.from(prepared.bytes), fileName: fileName?.slice(0, 255) || null, createdById: ctx.actor.userId },

@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
-import type { Prisma } from "../db";
 import { inTransaction } from "../db/tx";
 import { presentSummary, type DocumentSummaryDto } from "../documents/present";
 import { InvalidInput } from "../errors";
@@ -12,7 +11,7 @@ import type { MemberRef } from "./fieldValues";
 import { ImportDocumentInput, type ImportDocumentData } from "./inputs";
 import { runOffThread } from "./parsePool";
 import type { FieldAssignment } from "./planDocument";
-import type { PlanImportInput, PlannedImport } from "./planImport";
+import type { OwnTemplate, PlanImportInput, PlannedImport } from "./planImport";
 import type { RoundTripGroup } from "./roundTrip";
 import { checkImport, titleFromFileName, type CheckedImport, type ContentCounts, type MojibakeNotice } from "./prepareImport";
 
@@ -51,7 +50,7 @@ export interface ImportResult {
 interface Planned {
   members: MemberRef[];
   workspace: CheckedImport["workspace"];
-  /** the chosen template; null when imported as is (the document's own is in `planned.ownDefinition`) */
+  /** the chosen template; null when imported as is (the document's own is in `planned.ownTemplate`) */
   template: { id: string; key: string; name: string; version: number } | null;
   planned: PlannedImport;
   now: Date;
@@ -168,6 +167,45 @@ async function writeSections(tx: Ctx, documentId: string, chunks: string[], now:
 }
 
 /**
+ * Stores the file's layout. It holds every block's source, several MB for a big file, so it
+ * comes as JSON text in parts: each part goes into a temporary table of the transaction
+ * (yielding between parts, as `writeSections` does), and PostgreSQL joins and parses them.
+ * Neither this thread nor the query compiler ever handles the whole of it at once.
+ */
+async function writeLayout(tx: Ctx, documentId: string, parts: string[]): Promise<void> {
+  // a zip import stores several documents in one transaction: the table may be there already
+  await tx.db.$executeRaw`CREATE TEMPORARY TABLE IF NOT EXISTS "importLayoutPart" ("seq" int, "part" text) ON COMMIT DROP`;
+  await tx.db.$executeRaw`DELETE FROM "importLayoutPart"`;
+  for (const [seq, part] of parts.entries()) {
+    await tx.db.$executeRaw`INSERT INTO "importLayoutPart" ("seq", "part") VALUES (${seq}, ${part})`;
+    await yieldToLoop();
+  }
+  await tx.db.$executeRaw`
+    UPDATE "Document" SET "markdownLayout" = (SELECT string_agg("part", '' ORDER BY "seq") FROM "importLayoutPart")::jsonb
+    WHERE "id" = ${documentId}`;
+}
+
+/** A new cuid-shaped id (`c` and 24 random hex digits), as the section rows get. */
+const newId = () => `c${randomBytes(12).toString("hex")}`;
+
+/**
+ * Stores an as-is import's own template (archived, so it stays out of the gallery and cannot
+ * start new documents) with its first version. The definition is JSON text from the parse
+ * worker, handed to PostgreSQL as it is: a big file's outline is a large object that the
+ * request thread would otherwise serialise and compile into the query.
+ */
+async function writeOwnTemplate(tx: Ctx, workspaceId: string, own: OwnTemplate, now: Date): Promise<NonNullable<Planned["template"]>> {
+  const id = newId();
+  await tx.db.$executeRaw`
+    INSERT INTO "Template" ("id", "workspaceId", "key", "name", "description", "version", "definition", "createdById", "createdAt", "updatedAt", "archivedAt")
+    VALUES (${id}, ${workspaceId}, ${own.key}, ${own.name}, ${own.description}, 1, ${own.definitionJson}::jsonb, ${tx.actor.userId}, ${now}, ${now}, ${now})`;
+  await tx.db.$executeRaw`
+    INSERT INTO "TemplateVersion" ("id", "templateId", "version", "definition", "createdById", "createdAt")
+    VALUES (${newId()}, ${id}, 1, ${own.definitionJson}::jsonb, ${tx.actor.userId}, ${now})`;
+  return { id, key: own.key, name: own.name, version: 1 };
+}
+
+/**
  * Creates a document from a Markdown file, as is (with a template of its own outline, stored
  * archived so it stays out of the gallery) or mapped onto a chosen template. The front matter
  * is stored as written (the document's metadata) with the file's layout, so the export writes
@@ -180,25 +218,9 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
   const { planned, workspace, now } = p;
   const document = await inTransaction(ctx, async (tx) => {
     let template = p.template;
-    if (planned.ownDefinition) {
-      const def = planned.ownDefinition;
-      const json = def as unknown as Prisma.InputJsonValue;
-      const row = await tx.db.template.create({
-        data: {
-          workspaceId: workspace.id,
-          key: def.key,
-          name: def.name,
-          description: def.description,
-          definition: json,
-          createdById: ctx.actor.userId,
-          archivedAt: new Date(),
-          versions: { create: { version: 1, definition: json, createdById: ctx.actor.userId } },
-        },
-      });
-      template = { id: row.id, key: row.key, name: row.name, version: row.version };
-    }
+    if (planned.ownTemplate) template = await writeOwnTemplate(tx, workspace.id, planned.ownTemplate, now);
     if (!template) throw new InvalidInput("Choose a template or import as is.");
-    if (!planned.layout) throw new Error("an import planned as a preview cannot be written");
+    if (planned.layoutParts === null) throw new Error("an import planned as a preview cannot be written");
     const doc = await tx.db.document.create({
       data: {
         workspaceId: workspace.id,
@@ -209,10 +231,10 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
         createdAt: now,
         updatedAt: now,
         metadata: planned.metadata,
-        markdownLayout: planned.layout as unknown as Prisma.InputJsonValue,
       },
       include: { template: true, owner: true },
     });
+    await writeLayout(tx, doc.id, planned.layoutParts);
     await writeSections(tx, doc.id, planned.rowChunks, now);
     await recordActivity(tx, {
       workspaceId: workspace.id,

@@ -1,7 +1,6 @@
 import { docToText, walk, type PMDoc } from "../editor/schema";
 import { normalizeDoc } from "../editor/pmSchema";
 import { InvalidInput } from "../errors";
-import type { MarkdownLayout } from "../export/layout";
 import type { FieldValue } from "../templates/instantiate";
 import { TemplateDefinition } from "../templates/schema";
 import type { MemberRef } from "./fieldValues";
@@ -72,8 +71,12 @@ export interface PlannedImport {
   repaired: boolean;
   /** the plan without the bodies */
   plan: Omit<DocumentPlan, "sections"> & { sections: PlanSectionSummary[] };
-  /** set when imported as is: the document's own template, stored with it */
-  ownDefinition: TemplateDefinition | null;
+  /**
+   * set when imported as is: the document's own template, stored with it; its definition as
+   * JSON text, handed to PostgreSQL as it is (an object would be serialised again on the
+   * request thread)
+   */
+  ownTemplate: OwnTemplate | null;
   frontMatterKeys: string[];
   frontMatterError: string | null;
   /** the front matter's `status`, trimmed, when it is a string */
@@ -84,11 +87,24 @@ export interface PlannedImport {
   metadata: string | null;
   dropped: string[];
   counts: ContentCounts;
-  /** what `write` asked for: the layout to store, and the section rows as JSON arrays of a few rows each */
-  layout: MarkdownLayout | null;
+  /**
+   * what `write` asked for: the layout to store as JSON text in parts of at most CHUNK_CHARS
+   * characters (joined, they are the JSON), and the section rows as JSON arrays of a few rows
+   * each. Text, not objects: the request thread receives strings (cheap to clone) and hands
+   * them to PostgreSQL a part at a time, as they are.
+   */
+  layoutParts: string[] | null;
   rowChunks: string[];
   /** a preview's list of what an export right after the import would not give back identical */
   roundTrip: RoundTripGroup[];
+}
+
+/** An as-is import's own template, as the writer needs it. */
+export interface OwnTemplate {
+  key: string;
+  name: string;
+  description: string;
+  definitionJson: string;
 }
 
 /** Rows per chunk, and the JSON size past which a chunk closes early, so that storing one chunk stays short. */
@@ -102,6 +118,20 @@ function canonicalBody(body: PMDoc): { body: PMDoc; text: string } {
   } catch {
     throw new InvalidInput("The file has content the editor cannot hold.", { markdown: ["unsupported content"] });
   }
+}
+
+/** `text` in parts of at most `size` characters, never splitting a surrogate pair. */
+export function splitText(text: string, size: number): string[] {
+  const parts: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    // a high surrogate ends the part: its pair goes into the same part (a part of one is made two)
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end += end - start > 1 ? -1 : 1;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
 }
 
 /** Section rows as JSON arrays of at most CHUNK_ROWS rows (and about CHUNK_CHARS characters). */
@@ -126,8 +156,9 @@ function chunkRows(rows: SectionRow[]): string[] {
 /**
  * Everything of a document import that needs no database, in one step a parse worker can
  * run: the parse (`readImport`), the plan (as is or onto the chosen template), the canonical
- * bodies and their search text, the layout (content hash included), and the rows to store as
- * a few JSON strings (cheap to hand from a worker, parsed a chunk at a time by the writer).
+ * bodies and their search text, and what is stored as JSON text (the layout with its content
+ * hash, an as-is import's own template, the rows in chunks): strings are cheap to hand from a
+ * worker, and PostgreSQL parses them, so the request thread never walks or serialises them.
  * Arguments and result are plain data. Pure. Throws InvalidInput as `readImport` does and for
  * content the editor cannot hold.
  */
@@ -136,7 +167,7 @@ export function planImport(input: PlanImportInput): PlannedImport {
   const today = input.now.slice(0, 10);
   let title = input.title ?? imported.title ?? input.fileTitle;
   let plan: DocumentPlan;
-  let ownDefinition: TemplateDefinition | null = null;
+  let ownTemplate: OwnTemplate | null = null;
   let definition: TemplateDefinition;
   if (input.template) {
     definition = input.template.definition;
@@ -145,8 +176,8 @@ export function planImport(input: PlanImportInput): PlannedImport {
   } else {
     title ??= "Imported document";
     const asIs = planAsIs(imported, { key: input.ownKey, name: `Imported: ${title}`.slice(0, 120), title });
-    ownDefinition = TemplateDefinition.parse(asIs.definition);
-    definition = ownDefinition;
+    definition = TemplateDefinition.parse(asIs.definition);
+    ownTemplate = { key: definition.key, name: definition.name, description: definition.description, definitionJson: JSON.stringify(definition) };
     plan = asIs;
   }
   title = title.slice(0, 200);
@@ -162,7 +193,7 @@ export function planImport(input: PlanImportInput): PlannedImport {
       unusedFrontMatter: plan.unusedFrontMatter,
       keptInBody: plan.keptInBody,
     },
-    ownDefinition,
+    ownTemplate,
     frontMatterKeys: Object.keys(imported.frontMatter),
     frontMatterError: imported.frontMatterError,
     status: typeof status === "string" && status.trim() ? status.trim() : null,
@@ -170,7 +201,7 @@ export function planImport(input: PlanImportInput): PlannedImport {
     metadata: imported.frontMatterBlock?.source ?? null,
     dropped: imported.dropped,
     counts: countContent(bodies.map((b) => b.body)),
-    layout: null,
+    layoutParts: null,
     rowChunks: [],
     roundTrip: [],
   };
@@ -182,7 +213,7 @@ export function planImport(input: PlanImportInput): PlannedImport {
     result.roundTrip = roundTripOf(repaired ? repairMojibake(input.markdown) : input.markdown, layoutInput);
     return result;
   }
-  result.layout = layoutOf(layoutInput);
+  result.layoutParts = splitText(JSON.stringify(layoutOf(layoutInput)), CHUNK_CHARS);
   result.rowChunks = chunkRows(plan.sections.map((s, position) => ({ key: s.key, title: s.title, depth: s.depth, position, fields: s.fields, body: bodies[position]!.body, text: bodies[position]!.text })));
   return result;
 }

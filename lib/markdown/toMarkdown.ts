@@ -3,6 +3,8 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
 import { safeDocumentHref } from "../editor/documentUrls";
+import { markdownToDoc } from "./fromMarkdown";
+import { parseMarkdown } from "./parse";
 import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, textHandle, type PhrasingContext } from "./toMarkdownInline";
 
 /** Consecutive link or footnote definitions are written on consecutive lines, as they usually are. */
@@ -21,6 +23,9 @@ const OPTIONS: Options = {
   handlers: { linkReference: linkReferenceHandle, link: linkHandle },
   join: [joinDefinitions],
 };
+
+/** A URL scheme (`https:`, `javascript:`) at the start of a target. */
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
 
@@ -89,11 +94,43 @@ class Writer {
     return { type: "list", ordered: false, spread, children };
   }
 
+  /**
+   * A definition whose target is no address we link to (`[x]: (https://…)`, a template's
+   * `[Component]: [Description]`, `[x]: javascript:…`) is imported as a paragraph of its text.
+   * That paragraph is written back as the definition line it came from, its first bracket
+   * unescaped, when that line is one definition whose target has no scheme and reading it
+   * gives a paragraph written exactly as this one; otherwise (`javascript:…`, or text a person
+   * typed that reads otherwise) it is written as any text, the bracket escaped.
+   */
+  private refusedDefinition(node: PMNode, paragraph: Out): Out | null {
+    const first = node.content?.[0];
+    // the line starts with its label: a placeholder (`[x]` with no definition) or text `[x]…`
+    if (!(first?.type === "placeholder" || (first?.type === "text" && first.text?.startsWith("[")))) return null;
+    const written = this.write(paragraph);
+    if (!written.startsWith("\\[")) return null;
+    const line = written.slice(1);
+    // the line must read as one definition, with no scheme at all (a browser takes such a target
+    // as a relative path): a `javascript:` one stays escaped, so no export holds its target
+    const [definition, ...others] = parseMarkdown(line).children;
+    if (others.length || definition?.type !== "definition" || SCHEME.test(definition.url)) return null;
+    const back = markdownToDoc(line).doc.content ?? [];
+    if (back.length !== 1 || back[0]!.type !== "paragraph") return null;
+    const again = this.inline(back[0]!.content);
+    return again.length && this.write({ type: "paragraph", children: again }) === written ? { type: "html", value: line } : null;
+  }
+
+  /** One block as Markdown, without its final newline. */
+  private write(block: Out): string {
+    return toMarkdown({ type: "root", children: [block] }, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(this.definitions) } }).replace(/\n$/, "");
+  }
+
   private block(node: PMNode): Out[] {
     switch (node.type) {
       case "paragraph": {
         const children = this.inline(node.content);
-        return children.length ? [{ type: "paragraph", children }] : [];
+        if (!children.length) return [];
+        const paragraph: Out = { type: "paragraph", children };
+        return [this.refusedDefinition(node, paragraph) ?? paragraph];
       }
       case "heading": {
         const depth = clampLevel(Number(node.attrs?.level ?? 1));
@@ -156,6 +193,11 @@ function clampLevel(level: number): 1 | 2 | 3 | 4 | 5 | 6 {
   return Math.min(6, Math.max(1, Math.trunc(level) || 1)) as 1 | 2 | 3 | 4 | 5 | 6;
 }
 
+export interface DocToMarkdownOptions {
+  /** labels of link definitions held outside `doc`, in the same file */
+  definitions?: Iterable<string>;
+}
+
 function definitionsIn(doc: PMNode): Set<string> {
   const out = new Set<string>();
   walk(doc, (node) => {
@@ -175,10 +217,14 @@ function definitionsIn(doc: PMNode): Set<string> {
  * alignment, fenced code with its info string, Mermaid nodes as ```mermaid fences, raw HTML
  * verbatim, blockquotes, rules, soft (`\n` in text) and hard breaks. Placeholders are written
  * as their label (`[Project Name]`); links and images with unsafe targets keep their text only.
+ * `options.definitions` names the link definitions the rest of the file holds (when `doc`
+ * is one part of it, e.g. a section): references to them stay references, and text is escaped
+ * as it must be in the whole file.
  * Deterministic: the same JSON gives the same bytes. Pure; needs no permission, throws nothing.
  */
-export function docToMarkdown(doc: PMNode): string {
+export function docToMarkdown(doc: PMNode, options: DocToMarkdownOptions = {}): string {
   const definitions = definitionsIn(doc);
+  for (const label of options.definitions ?? []) definitions.add(normalizeIdentifier(label));
   const writer = new Writer(definitions);
   const root: Root = { type: "root", children: writer.blocks(doc.type === "doc" ? (doc.content ?? []) : [doc]) };
   return toMarkdown(root, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(definitions) } });

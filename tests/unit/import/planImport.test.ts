@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { normalizeDoc } from "@/lib/editor/pmSchema";
 import { docToText } from "@/lib/editor/schema";
+import { readLayout } from "@/lib/export/layout";
 import { planAsIs } from "@/lib/import/planDocument";
-import { planImport, type PlanImportInput, type SectionRow } from "@/lib/import/planImport";
+import { planImport, splitText, type PlanImportInput, type SectionRow } from "@/lib/import/planImport";
 import { importMarkdown } from "@/lib/markdown/importMarkdown";
+import { TemplateDefinition } from "@/lib/templates/schema";
 
 const markdown = `---\nstatus: proposed\ntemplate: rfc\n---\n\n# Storage\n\n${Array.from({ length: 250 }, (_, i) => `## Part ${i + 1}\n\nText **${i + 1}**.\n`).join("\n")}`;
 
@@ -33,19 +35,34 @@ describe("planning an import on a parse worker", () => {
     expect(rows.map((r) => r.body)).toEqual(expected.map((s) => normalizeDoc(s.body)));
     expect(rows.map((r) => r.text)).toEqual(expected.map((s) => docToText(normalizeDoc(s.body))));
     expect(planned.title).toBe("Storage");
-    expect(planned.ownDefinition?.key).toBe("imported-test");
+    expect(planned.ownTemplate).toMatchObject({ key: "imported-test", name: "Imported: Storage" });
+    expect(JSON.parse(planned.ownTemplate!.definitionJson)).toEqual(TemplateDefinition.parse(planAsIs(imported, { key: "imported-test", name: "Imported: Storage", title: "Storage" }).definition));
     expect(planned.status).toBe("proposed");
     expect(planned.templateKey).toBe("rfc");
     expect(planned.metadata).toBe("status: proposed\ntemplate: rfc\n");
-    expect(planned.layout?.headings[rows[0]!.key]).toMatchObject({ title: "Part 1", level: 2 });
+    expect(readLayout(JSON.parse(planned.layoutParts!.join("")))?.headings[rows[0]!.key]).toMatchObject({ title: "Part 1", level: 2 });
     expect(planned.counts.sections).toBe(250);
   });
 
   it("prepares no rows or layout for a preview", () => {
     const planned = planImport({ ...input, write: false });
     expect(planned.rowChunks).toEqual([]);
-    expect(planned.layout).toBeNull();
+    expect(planned.layoutParts).toBeNull();
     expect(planned.plan.sections).toHaveLength(250);
+  });
+});
+
+describe("splitting JSON text into parts", () => {
+  it("keeps every character, each part within the size, and never splits a character outside the basic plane", () => {
+    const text = `{"a":"${"x🚀".repeat(50)}"}`;
+    for (const size of [1, 2, 3, 7, 64, 1000]) {
+      const parts = splitText(text, size);
+      expect(parts.join("")).toBe(text);
+      for (const part of parts) {
+        expect(part.length).toBeLessThanOrEqual(Math.max(size, 2));
+        expect(part).toBe(Buffer.from(part, "utf8").toString("utf8"));
+      }
+    }
   });
 });
 

@@ -106,6 +106,13 @@ describe("docToMarkdown", () => {
     expect(markdownToDoc(md).doc.content[0]?.content?.map((n) => n.text ?? n.attrs?.label).join("")).toBe("a *literal* star, a # hash, [brackets] and <b>tags</b>");
   });
 
+  it("writes a reference to a definition held elsewhere in the file as a reference, when told of it", () => {
+    const section = doc(p(text("See "), text("the RFC", { type: "link", attrs: { href: "https://example.com/rfc", reference: "RFC 1", referenceType: "full" } }), text(" and [RFC 1] too.")));
+    // alone, the link is written inline; knowing the file defines [RFC 1], it stays a reference and the look-alike text is escaped
+    expect(docToMarkdown(section)).toBe("See [the RFC](https://example.com/rfc) and [RFC 1] too.\n");
+    expect(docToMarkdown(section, { definitions: ["rfc  1"] })).toBe("See [the RFC][RFC 1] and \\[RFC 1] too.\n");
+  });
+
   it("writes an empty document as an empty string", () => {
     expect(docToMarkdown(doc({ type: "paragraph" }))).toBe("");
   });
