@@ -40,13 +40,19 @@ function stop(app: ChildProcess): Promise<number | null> {
   });
 }
 
+/** A journey that fails half-way must not leave its server and that server's PostgreSQL running. */
+async function stopIfRunning(app: ChildProcess | undefined): Promise<void> {
+  if (app && app.exitCode === null && app.signalCode === null) await stop(app);
+}
+
 test("the app keeps accounts and sessions across a restart and stops PostgreSQL cleanly", async () => {
   test.setTimeout(600_000); // two starts of up to 240 s each
   const port = basePort + 1;
   const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
+  let app: ChildProcess | undefined;
   try {
-    let app = startApp(dataDir, port);
+    app = startApp(dataDir, port);
     await waitUntilReady(baseURL);
     const api = await playwrightRequest.newContext({ baseURL });
     const { user, workspace } = await signUpByApi(api, "Ruth");
@@ -67,6 +73,7 @@ test("the app keeps accounts and sessions across a restart and stops PostgreSQL 
     await fresh.dispose();
     expect(await stop(app)).toBe(0);
   } finally {
+    await stopIfRunning(app);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
@@ -76,8 +83,9 @@ test("what the editor showed as Saved survives a server restart", async ({ brows
   const port = basePort + 2;
   const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
+  let app: ChildProcess | undefined;
   try {
-    let app = startApp(dataDir, port);
+    app = startApp(dataDir, port);
     await waitUntilReady(baseURL);
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
@@ -101,6 +109,7 @@ test("what the editor showed as Saved survives a server restart", async ({ brows
     await context.close();
     expect(await stop(app)).toBe(0);
   } finally {
+    await stopIfRunning(app);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
