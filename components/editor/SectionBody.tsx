@@ -10,6 +10,7 @@ import { filterSlashItems, SlashMenu } from "./SlashMenu";
 import { selectionAnchor } from "./comments/anchors";
 import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
+import { PartBoundary } from "../ui/PartBoundary";
 
 // loaded the first time a section gets the focus
 const Toolbar = lazy(() => import("./Toolbar").then((m) => ({ default: m.Toolbar })));
@@ -64,9 +65,11 @@ function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotic
       <div className="flex min-h-7 items-start gap-2">
         <div className="flex-1">
           {editable && focused ? (
-            <Suspense fallback={null}>
-              <Toolbar editor={section} label={title} />
-            </Suspense>
+            <PartBoundary>
+              <Suspense fallback={null}>
+                <Toolbar editor={section} label={title} />
+              </Suspense>
+            </PartBoundary>
           ) : null}
         </div>
         <button

@@ -10,6 +10,7 @@ import { SectionBody } from "./SectionBody";
 import { SectionHeader } from "./SectionHeader";
 import type { Draft } from "./comments/SectionComments";
 import { SignoffTable } from "../review/SignoffTable";
+import { PartBoundary } from "../ui/PartBoundary";
 import { dragSource, useSectionDrop } from "./useSectionDrag";
 import type { SectionMeta } from "./useCollabDocument";
 
@@ -98,16 +99,18 @@ export const SectionCard = memo(function SectionCard(props: Props) {
         />
       </div>
       {threads.length || draft ? (
-        <Suspense fallback={null}>
-          <SectionComments
-            sectionKey={key}
-            sectionTitle={title}
-            threads={threads.length ? threads : NO_THREADS}
-            draft={draft}
-            act={props.act}
-            onDraftDone={() => props.onDraftDone(key)}
-          />
-        </Suspense>
+        <PartBoundary name="Comments">
+          <Suspense fallback={null}>
+            <SectionComments
+              sectionKey={key}
+              sectionTitle={title}
+              threads={threads.length ? threads : NO_THREADS}
+              draft={draft}
+              act={props.act}
+              onDraftDone={() => props.onDraftDone(key)}
+            />
+          </Suspense>
+        </PartBoundary>
       ) : null}
     </section>
   );

@@ -21,11 +21,16 @@ export function slugify(name: string): string {
 export async function createWorkspace(ctx: Ctx, raw: CreateWorkspaceInput): Promise<WorkspaceDto> {
   const input = CreateWorkspaceInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
-    let slug = slugify(input.name);
-    if (await tx.db.workspace.findUnique({ where: { slug } })) slug = `${slug}-${randomBytes(3).toString("hex")}`;
-    const workspace = await tx.db.workspace.create({
-      data: { name: input.name, slug, memberships: { create: { userId: ctx.actor.userId, role: "owner" } } },
-    });
+    // the name's own slug if nobody holds it, claimed with ON CONFLICT DO NOTHING: two people
+    // creating "Wren's workspace" at once both saw it free and both inserted it, and the
+    // loser's unique violation failed its whole transaction (a sign-up then answered
+    // "email already taken")
+    const base = slugify(input.name);
+    const claimed = await tx.db.workspace.createMany({ data: [{ name: input.name, slug: base }], skipDuplicates: true });
+    const slug = claimed.count === 1 ? base : `${base}-${randomBytes(3).toString("hex")}`;
+    if (claimed.count === 0) await tx.db.workspace.create({ data: { name: input.name, slug } });
+    const workspace = await tx.db.workspace.findUniqueOrThrow({ where: { slug } });
+    await tx.db.membership.create({ data: { workspaceId: workspace.id, userId: ctx.actor.userId, role: "owner" } });
     await recordActivity(tx, { workspaceId: workspace.id, kind: "workspace.created", subjectId: workspace.id, data: { name: input.name } });
     return presentWorkspace(workspace, "owner");
   });

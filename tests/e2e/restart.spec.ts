@@ -8,6 +8,10 @@ import { signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 // each test runs its own server, on its own port, beside the suite's shared one
 const basePort = Number(process.env.E2E_PORT ?? 3107);
 
+// one after the other, in one worker: two app starts at once (PostgreSQL, migrations, Next.js) beside the
+// suite's own server took a loaded 2-core machine past the 90 s a start is given
+test.describe.configure({ mode: "default" });
+
 function startApp(dataDir: string, port: number): ChildProcess {
   const baseURL = `http://localhost:${port}`;
   return spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], {
@@ -16,8 +20,11 @@ function startApp(dataDir: string, port: number): ChildProcess {
   });
 }
 
+// as long as playwright.config.ts gives the suite's own server: a first start (a new
+// PostgreSQL cluster, every migration, the demo user, Next.js) on a loaded 2-core machine
+// took more than the 90 s this wait once had
 async function waitUntilReady(baseURL: string): Promise<void> {
-  const deadline = Date.now() + 90_000;
+  const deadline = Date.now() + 240_000;
   while (Date.now() < deadline) {
     const ok = await fetch(`${baseURL}/api/ready`).then((r) => r.ok, () => false);
     if (ok) return;
@@ -33,13 +40,19 @@ function stop(app: ChildProcess): Promise<number | null> {
   });
 }
 
+/** A journey that fails half-way must not leave its server and that server's PostgreSQL running. */
+async function stopIfRunning(app: ChildProcess | undefined): Promise<void> {
+  if (app && app.exitCode === null && app.signalCode === null) await stop(app);
+}
+
 test("the app keeps accounts and sessions across a restart and stops PostgreSQL cleanly", async () => {
-  test.setTimeout(180_000);
+  test.setTimeout(600_000); // two starts of up to 240 s each
   const port = basePort + 1;
   const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
+  let app: ChildProcess | undefined;
   try {
-    let app = startApp(dataDir, port);
+    app = startApp(dataDir, port);
     await waitUntilReady(baseURL);
     const api = await playwrightRequest.newContext({ baseURL });
     const { user, workspace } = await signUpByApi(api, "Ruth");
@@ -60,17 +73,19 @@ test("the app keeps accounts and sessions across a restart and stops PostgreSQL 
     await fresh.dispose();
     expect(await stop(app)).toBe(0);
   } finally {
+    await stopIfRunning(app);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
 
 test("what the editor showed as Saved survives a server restart", async ({ browser }) => {
-  test.setTimeout(300_000);
+  test.setTimeout(600_000); // two starts of up to 240 s each
   const port = basePort + 2;
   const baseURL = `http://localhost:${port}`;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
+  let app: ChildProcess | undefined;
   try {
-    let app = startApp(dataDir, port);
+    app = startApp(dataDir, port);
     await waitUntilReady(baseURL);
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
@@ -94,6 +109,7 @@ test("what the editor showed as Saved survives a server restart", async ({ brows
     await context.close();
     expect(await stop(app)).toBe(0);
   } finally {
+    await stopIfRunning(app);
     rmSync(dataDir, { recursive: true, force: true });
   }
 });

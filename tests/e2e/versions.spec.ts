@@ -18,6 +18,9 @@ type Version = { number: number; label: string; kind: string };
 
 async function rewrite(page: Page, documentId: string, section: string, text: string) {
   const body = page.getByRole("textbox", { name: `${section} body` });
+  // after a (re)load the section shows its stored text before its editor takes over: keys
+  // typed before then go nowhere (on a loaded machine that window lasts seconds)
+  await expect(body).toHaveAttribute("contenteditable", "true");
   await body.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.type(text);

@@ -4,6 +4,7 @@ import type { Node as PMNode } from "prosemirror-model";
 import type { NodeView } from "prosemirror-view";
 import { lazy, Suspense } from "react";
 import { createRoot, type Root } from "react-dom/client";
+import { PartBoundary } from "../../ui/PartBoundary";
 import type { NodeViewHost } from "../nodeViewHost";
 
 // the block's editor and drawing code load with the first diagram that comes on screen
@@ -106,10 +107,14 @@ class MermaidNodeView implements NodeView {
       if (this.dom.firstChild) this.dom.firstChild.textContent = source;
       return;
     }
+    const plain = <pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700">{source}</pre>;
+    // the source stays on screen if the diagram code cannot load (say, the server is gone)
     this.root.render(
-      <Suspense fallback={<pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700">{source}</pre>}>
-        <MermaidView source={source} editable={this.editable} selected={this.selected} onSource={this.setSource} />
-      </Suspense>,
+      <PartBoundary fallback={plain}>
+        <Suspense fallback={plain}>
+          <MermaidView source={source} editable={this.editable} selected={this.selected} onSource={this.setSource} />
+        </Suspense>
+      </PartBoundary>,
     );
   }
 }

@@ -11,10 +11,16 @@ const cache = new Map<string, RenderResult>();
 let counter = 0;
 
 function loadMermaid(): Promise<MermaidApi> {
-  loading ??= import("mermaid").then(({ default: mermaid }) => {
-    mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral", htmlLabels: false, flowchart: { htmlLabels: false } });
-    return mermaid;
-  });
+  loading ??= import("mermaid").then(
+    ({ default: mermaid }) => {
+      mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral", htmlLabels: false, flowchart: { htmlLabels: false } });
+      return mermaid;
+    },
+    (error: unknown) => {
+      loading = undefined; // a failed load (offline) is tried again by the next diagram
+      throw error;
+    },
+  );
   return loading;
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { signUp } from "@/lib/auth/signUp";
 import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { acceptInvite, previewInvite } from "@/lib/workspaces/acceptInvite";
-import { createWorkspace } from "@/lib/workspaces/createWorkspace";
+import { createWorkspace, slugify } from "@/lib/workspaces/createWorkspace";
 import { inviteMember } from "@/lib/workspaces/inviteMember";
 import { listInvites, listMembers } from "@/lib/workspaces/listMembers";
 import { listWorkspaces } from "@/lib/workspaces/listWorkspaces";
@@ -132,5 +132,27 @@ describe("workspace isolation", () => {
     const b = await createWorkspace(me, { name: "Platform Team" });
     expect(a.slug).not.toBe(b.slug);
     expect((await listWorkspaces(me)).map((w) => w.slug)).toEqual([a.slug, b.slug]);
+  });
+});
+
+describe("creating workspaces", () => {
+  it("gives two people with the same first name who sign up at the same moment a workspace each", async () => {
+    const name = unique("Wren");
+    const results = await Promise.all(
+      [1, 2, 3].map((i) => signUp(testDb(), { name, email: `${unique(`wren${i}`)}@example.test`, password: "password-123" })),
+    );
+    const slugs = results.map((r) => (r.status === "created" ? r.workspace.slug : r.status));
+    expect(new Set(slugs).size).toBe(3);
+    expect(slugs).toContain(slugify(`${name}'s workspace`));
+  });
+
+  it("takes the name's own slug when free and a suffixed one when taken", async () => {
+    const user = await makeUser();
+    const name = `${unique("Team")} space`;
+    const first = await createWorkspace(ctxFor(user), { name });
+    const second = await createWorkspace(ctxFor(user), { name });
+    expect(first.slug).toBe(slugify(name));
+    expect(second.slug).toMatch(new RegExp(`^${slugify(name)}-[0-9a-f]{6}$`));
+    expect((await listWorkspaces(ctxFor(user))).map((w) => w.slug)).toEqual(expect.arrayContaining([first.slug, second.slug]));
   });
 });

@@ -8,6 +8,7 @@ import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
+import { PartBoundary } from "@/components/ui/PartBoundary";
 import { HistoryLink } from "@/components/versions/HistoryLink";
 import { documentAbilities } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
@@ -46,17 +47,22 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         <span>Owner {doc.owner.name}</span>
         <HistoryLink documentId={doc.id} historyPath={`/w/${slug}/d/${doc.id}/history`} />
         <div className="ml-auto">
-          {can["document.export"] ? <ExportMenu documentId={doc.id} /> : null}
+          {can["document.export"] ? <PartBoundary name="Export"><ExportMenu documentId={doc.id} /></PartBoundary> : null}
         </div>
         {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
       </div>
-      <MetadataPanel documentId={doc.id} initial={metadata} canEdit={!readOnly} />
-      <ReviewPanel
-        documentId={doc.id}
-        canViewActivity={can["activity.view"]}
-        members={members.map((m) => ({ userId: m.userId, name: m.name }))}
-        sectionTitles={Object.fromEntries(doc.sections.map((s) => [s.key, s.title]))}
-      />
+      {/* a panel that fails (say, the server went away mid-answer) leaves the editor in place */}
+      <PartBoundary name="Metadata">
+        <MetadataPanel documentId={doc.id} initial={metadata} canEdit={!readOnly} />
+      </PartBoundary>
+      <PartBoundary name="The review panel">
+        <ReviewPanel
+          documentId={doc.id}
+          canViewActivity={can["activity.view"]}
+          members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+          sectionTitles={Object.fromEntries(doc.sections.map((s) => [s.key, s.title]))}
+        />
+      </PartBoundary>
     </header>
   );
   return (
