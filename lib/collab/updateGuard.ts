@@ -77,8 +77,6 @@ export interface UpdateGuard {
    * `origin` is the transaction origin held changes are applied with once released.
    */
   check(message: Uint8Array, origin?: unknown): string | null;
-  /** How many changes wait for what they depend on. */
-  readonly held: number;
   destroy(): void;
 }
 
@@ -124,9 +122,6 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
   };
 
   return {
-    get held() {
-      return held.length;
-    },
     check(message, origin) {
       const carried = carriedBy(message);
       if (carried.kind === "none") return null;
