@@ -156,7 +156,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       await store(documentName, document);
     },
     async beforeHandleMessage({ documentName, connection, update }) {
-      const refused = guards.refusal(documentName, update, connection.readOnly);
+      const refused = guards.refusal(documentName, update, connection.readOnly, connection);
       if (!refused) return;
       log.warn({ documentName, reason: refused.message }, "socket change refused");
       connection.sendStateless(JSON.stringify(refused));

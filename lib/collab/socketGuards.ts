@@ -27,8 +27,10 @@ export interface SocketGuards {
   /**
    * Why a socket message may not reach the document (then tell the sender), or null. A
    * read-only socket's changes are dropped by hocuspocus; only its broadcasts are checked.
+   * A change waiting for what it depends on is held (see updateGuard.ts); `origin` (the
+   * sender's connection) is the origin it reaches the document with.
    */
-  refusal(documentName: string, message: Uint8Array, readOnly: boolean): UpdateRefusedMessage | null;
+  refusal(documentName: string, message: Uint8Array, readOnly: boolean, origin?: unknown): UpdateRefusedMessage | null;
   /** Makes a document's text and long-text fields shared text (see textFields.ts); true when it changed. */
   shareText(documentName: string, document: Y.Doc): boolean;
   close(documentName: string): void;
@@ -49,11 +51,11 @@ export function createSocketGuards(): SocketGuards {
       const defs = fields.get(documentName);
       return defs ? document.transact(() => shareTextFields(document, defs)) : false;
     },
-    refusal(documentName, message, readOnly) {
+    refusal(documentName, message, readOnly, origin) {
       if (readOnly) return carriedBy(message).kind === "broadcast" ? { type: "update-refused", message: "Messages to everyone are not accepted." } : null;
       const guard = guards.get(documentName);
       // a document that is not guarded yet has not loaded: nothing reaches it either way
-      const reason = guard ? guard.check(message) : "the document is not open";
+      const reason = guard ? guard.check(message, origin) : "the document is not open";
       return reason ? { type: "update-refused", message: `Your last change could not be saved: ${reason}.` } : null;
     },
     close(documentName) {

@@ -5,6 +5,10 @@ import { partOf, partProblems } from "./documentRules";
 /** Largest single change a socket may send (a whole document is capped at 5 MB when stored). */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 
+/** Most changes, and most bytes of them, a document holds back until what they depend on arrives. */
+export const MAX_HELD_UPDATES = 200;
+export const MAX_HELD_BYTES = 2 * 1024 * 1024;
+
 // Hocuspocus message framing: document name, message type, then for sync messages the
 // y-protocols sync type and the update (https://github.com/yjs/y-protocols, sync.js)
 const MESSAGE_SYNC = 0;
@@ -66,9 +70,24 @@ function copyOf(doc: Y.Doc): Y.Doc {
 }
 
 export interface UpdateGuard {
-  /** Why this socket message may not reach the document, or null when it may. */
-  check(message: Uint8Array): string | null;
+  /**
+   * Why this socket message may not reach the document, or null when it may. A change that
+   * depends on changes the document does not have yet is held back: the message is emptied
+   * in place (so it applies nothing) and null is returned; see createUpdateGuard.
+   * `origin` is the transaction origin held changes are applied with once released.
+   */
+  check(message: Uint8Array, origin?: unknown): string | null;
   destroy(): void;
+}
+
+/** Turns the update a message carries into an empty one of the same length: no structs, no deletions (the rest is never read). */
+function empty(update: Uint8Array): void {
+  update[0] = 0;
+  update[1] = 0;
+}
+
+function hasPending(doc: Y.Doc): boolean {
+  return Boolean(doc.store.pendingStructs || doc.store.pendingDs);
 }
 
 /**
@@ -77,20 +96,33 @@ export interface UpdateGuard {
  * have (unknown nodes or marks, bad attributes, section metadata, field values against
  * the template's field types, sizes; see documentRules.ts). A refused change never
  * reaches the live document, so the stored state is never poisoned by it.
+ *
+ * A change that depends on changes the document lacks (an editor reconnecting sends its
+ * newest keystrokes before the sync that carries its older, unstored ones) is held back,
+ * as Yjs itself would hold it, but outside the live document: it reaches the document only
+ * once what it depends on arrived and the two together pass the checks. Held changes are
+ * bounded (MAX_HELD_UPDATES, MAX_HELD_BYTES); past that a change with missing dependencies
+ * is refused.
  */
 export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) => FieldDef[] | undefined): UpdateGuard {
   let scratch = copyOf(live);
   // the copy stays ahead of the live document only by changes checked and about to be applied
   const follow = (update: Uint8Array) => Y.applyUpdate(scratch, update);
   live.on("update", follow);
-  const refuse = (reason: string) => {
+  const rebuild = () => {
     scratch.destroy();
     scratch = copyOf(live);
+  };
+  let held: Uint8Array[] = [];
+  const heldBytes = () => held.reduce((sum, update) => sum + update.byteLength, 0);
+  const refuse = (reason: string) => {
+    held = []; // checked together with the refused change: they go with it
+    rebuild();
     return reason;
   };
 
   return {
-    check(message) {
+    check(message, origin) {
       const carried = carriedBy(message);
       if (carried.kind === "none") return null;
       if (carried.kind === "broadcast") return "messages to everyone are not accepted";
@@ -101,12 +133,22 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       scratch.on("afterTransaction", onTransaction);
       try {
         Y.applyUpdate(scratch, carried.update);
+        // changes held earlier, now perhaps complete
+        for (const update of held) Y.applyUpdate(scratch, update);
       } catch {
         return refuse("the change could not be read");
       } finally {
         scratch.off("afterTransaction", onTransaction);
       }
-      if (scratch.store.pendingStructs || scratch.store.pendingDs) return refuse("the change depends on changes the server does not have");
+      // without anything pending, the change and every held one are complete (Y.snapshot reads the whole document: only then)
+      const applied = hasPending(scratch) ? Y.snapshot(scratch) : null;
+      if (applied && !Y.snapshotContainsUpdate(applied, carried.update)) {
+        if (held.length >= MAX_HELD_UPDATES || heldBytes() + carried.update.byteLength > MAX_HELD_BYTES) return refuse("the change depends on changes the server does not have");
+        held.push(new Uint8Array(carried.update)); // a copy (a Buffer's slice would share the bytes emptied next)
+        empty(carried.update);
+        rebuild();
+        return null;
+      }
       for (const name of touched) {
         const part = partOf(name);
         const after = partProblems(scratch, part, fieldDefs);
@@ -115,11 +157,20 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
         const added = [...after].find((problem) => !before.has(problem));
         if (added) return refuse(added);
       }
+      if (held.length) {
+        // complete held changes go to the document now, just ahead of the change that completed
+        // them (the document holds them until that change is applied, right after this check)
+        const complete = applied ? held.filter((update) => Y.snapshotContainsUpdate(applied, update)) : held;
+        held = held.filter((update) => !complete.includes(update));
+        rebuild();
+        for (const update of complete) Y.applyUpdate(live, update, origin);
+      }
       return null;
     },
     destroy() {
       live.off("update", follow);
       scratch.destroy();
+      held = [];
     },
   };
 }

@@ -27,12 +27,12 @@ test("a member who is demoted, then removed, sees it at once and can copy their 
 
   const url = `/w/${slug}/d/${doc.id}`;
   await bob.goto(url);
-  await expect(bob.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(bob.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   const body = bob.getByRole("textbox", { name: "Overview body" });
   await body.click();
   await bob.keyboard.press("End");
   await bob.keyboard.type(" Bob's draft line.");
-  await expect(bob.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(bob.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
   // demoted to viewer: his sections turn read-only at once, and he is told
   expect((await owner.request.patch(`/api/workspaces/${slug}/members/${bobId}`, { data: { role: "viewer" } })).status()).toBe(200);

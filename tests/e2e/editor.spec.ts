@@ -76,7 +76,7 @@ test("two people edit one document live, and a reload keeps it", async ({ browse
   await quality.selectOption("production");
   await expect(b.getByLabel("Quality Level")).toHaveValue("production");
 
-  await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await b.reload();
   await expect.poll(() => typedText(b.getByRole("textbox", { name: "Overview body" }))).toBe(merged);
   await expect(b.getByLabel("Quality Level")).toHaveValue("production");
@@ -126,7 +126,7 @@ test("the document page has no serious or critical accessibility violations", as
   const context = await browser.newContext({ bypassCSP: true, storageState: await a.context().storageState() });
   const page = await context.newPage();
   await page.goto(url);
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await page.getByRole("textbox", { name: "Overview body" }).waitFor();
   const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   await page.addScriptTag({ content: axeSource });
@@ -156,7 +156,7 @@ test("opening a document in the editor does not change its content", async ({ br
   await page.goto(`/w/${slug}/d/${id}`);
   // every editor mounted (off-screen ones mount when idle), then stored at once
   await expect(page.getByRole("textbox", { name: "Open Questions body" })).toHaveAttribute("contenteditable", "true");
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await page.keyboard.press("ControlOrMeta+s");
   await page.waitForTimeout(1500);
   expect(await read()).toBe(created);
@@ -261,7 +261,7 @@ test("Markdown typed at the start of a line and around words becomes formatting;
   await body.locator("li[data-type=taskItem]").filter({ hasText: "open task" }).getByRole("checkbox", { name: "Done" }).check();
   await expect(task).toHaveAttribute("data-checked", "true");
   await expect(task.getByRole("checkbox", { name: "Done" })).toBeChecked();
-  await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await b.reload();
   await expect(b.getByRole("textbox", { name: "Overview body" }).locator("li[data-type=taskItem]").filter({ hasText: "open task" }).getByRole("checkbox", { name: "Done" })).toBeChecked();
 });

@@ -82,7 +82,7 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
   await expect(bodyA.locator(`${PICTURE}[alt="dropped"]`)).toBeVisible();
 
   // after a reload the picture and its alt text are still there
-  await expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+  await expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await a.reload();
   await expect(a.getByRole("textbox", { name: "Overview body" }).locator(`img[src="${src}"]`)).toHaveAttribute("alt", "Request flow, red for the failing path");
 

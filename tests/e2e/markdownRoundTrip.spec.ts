@@ -62,7 +62,7 @@ test("a real proposal imported from a zip, edited in one paragraph and exported 
   });
   await page.keyboard.type(ADDED);
   await expect(paragraph).toContainText(`rather, it helps to motivate and contextualize them.${ADDED}`);
-  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible({ timeout: 30_000 });
 
   // the export differs from the file in that paragraph's line only
   const exportNow = async () => (await page.request.get(`/api/documents/${documentId}/export.md`)).text();

@@ -98,7 +98,7 @@ test("what the editor showed as Saved survives a server restart", async ({ brows
     await body.click();
     await page.keyboard.press("End");
     await page.keyboard.type(" Typed just before the restart.");
-    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
     expect(await stop(app)).toBe(0);
     await expect(page.getByRole("status").filter({ hasText: /Offline|Connecting/ })).toBeVisible();

@@ -78,6 +78,6 @@ export async function documentInTwoBrowsers(browser: Browser, names: { person: s
   const b = await (await browser.newContext()).newPage();
   expect((await signInByApi(b.request, email)).status()).toBe(200);
   await Promise.all([a.goto(url), b.goto(url)]);
-  await Promise.all([expect(a.getByRole("status").filter({ hasText: "Saved" })).toBeVisible(), expect(b.getByRole("status").filter({ hasText: "Saved" })).toBeVisible()]);
+  await Promise.all([expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible(), expect(b.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()]);
   return { a, b, url, slug, documentId: doc.id };
 }

@@ -91,8 +91,12 @@ export async function newDocument(context: BrowserContext, on: string, slug: str
   return ((await res.json()) as { id: string }).id;
 }
 
+/** Exactly the "Saved" status. */
+export const SAVED = /^Saved$/;
+
 export function savedStatus(page: Page): Locator {
-  return page.getByRole("status").filter({ hasText: "Saved" });
+  // the whole text: a string would match "Not saved, retrying" too (case-insensitive substring)
+  return page.getByRole("status").filter({ hasText: SAVED });
 }
 
 /** Opens the document in a new page of `context` served by `base` (an app process or the balancer) and waits for "Saved". */
