@@ -71,8 +71,23 @@ async function sessionCookie(base: string): Promise<{ cookie: string; slug: stri
   return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "), slug: workspace.slug, api };
 }
 
-async function runPhase(label: string, processes: number, dir: string): Promise<Phase> {
-  const ports = { apps: await Promise.all(Array.from({ length: processes }, () => freePort())), balancer: 0, redis: await freePort(), postgres: await freePort() };
+/**
+ * BENCH_PORTS=<app base>,<redis base>: fixed ports for everything that listens (the cluster
+ * takes app base … +3, the single process +4 … +5, Redis the redis base and +1); free ports
+ * otherwise.
+ */
+const fixedPorts = process.env.BENCH_PORTS?.split(",").map(Number);
+
+async function phasePorts(processes: number, phase: number): Promise<{ apps: number[]; balancer: number; redis: number; postgres: number }> {
+  if (!fixedPorts) return { apps: await Promise.all(Array.from({ length: processes }, () => freePort())), balancer: 0, redis: await freePort(), postgres: await freePort() };
+  const [app, redis] = fixedPorts;
+  if (!app || !redis) throw new Error("BENCH_PORTS must be <app base>,<redis base>");
+  const base = app + phase * 4;
+  return { apps: Array.from({ length: processes }, (_, i) => base + i), balancer: 0, redis: redis + phase, postgres: base + 3 };
+}
+
+async function runPhase(label: string, processes: number, dir: string, phase: number): Promise<Phase> {
+  const ports = await phasePorts(processes, phase);
   const cluster = new Cluster({ ports, balancer: false, redis: processes > 1 });
   onCleanup(`stop the ${label}`, () => cluster.stop());
   console.log(`${label}: starting PostgreSQL${processes > 1 ? ", Redis" : ""} and ${processes} app process(es)…`);
@@ -163,8 +178,8 @@ await runBench(
     await checkBuild();
     const dir = mkdtempSync(path.join(os.tmpdir(), "specwright-cluster-bench-"));
     onCleanup("remove temp dir", () => rmSync(dir, { recursive: true, force: true }));
-    const three = await runPhase("cluster", 3, dir);
-    const one = await runPhase("single process", 1, dir);
+    const three = await runPhase("cluster", 3, dir, 0);
+    const one = await runPhase("single process", 1, dir, 1);
 
     const row = (figure: string, a: number, b: number, fmt: (x: number) => string, budget = "—"): Row => ({ figure, measured: fmt(a), floor: fmt(b), ratio: ratio(a, b), budget });
     const n = (x: number) => String(x);
@@ -178,6 +193,9 @@ await runBench(
       row("latency p95, editors on different processes", r.other.p95, f.same.p95, ms, `< 2× single-process p95: ${r.other.p95 < 2 * f.same.p95 ? "met" : "MISSED"}`),
       { figure: "samples (same / different process)", measured: `${r.same.samples} / ${r.other.samples}`, floor: `${f.same.samples}`, ratio: "—", budget: "—" },
       { figure: "deliveries seen / expected", measured: `${r.delivered} / ${r.expected}`, floor: `${f.delivered} / ${f.expected}`, ratio: "—", budget: "all" },
+      row("editors' process while typing: CPU (1 = one core)", r.client.cpu, f.client.cpu, (x) => x.toFixed(2)),
+      row("editors' process while typing: event-loop delay p99", r.client.loopP99, f.client.loopP99, ms),
+      row("editors' process while typing: event-loop delay max", r.client.loopMax, f.client.loopMax, ms),
       row("Redis commands per keystroke", r.sent ? three.redis.commands / r.sent : Number.NaN, Number.NaN, perKey),
       row("Redis PUBLISHes per keystroke", r.sent ? three.redis.publishes / r.sent : Number.NaN, Number.NaN, perKey),
       ...three.rssPeak.map((rss, i) => row(`RSS peak while typing, process ${i + 1}`, rss, one.rssPeak[0]!, mb)),
