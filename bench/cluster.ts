@@ -3,7 +3,7 @@
 // process (d + k) mod 3, so every document has editors on every process. It reports the
 // p50/p95 time from an insert until another editor has it, for editors on the same process
 // and on different processes; Redis commands and PUBLISHes per keystroke (INFO commandstats
-// around the typing); the peak RSS of each app process while typing; and whether PostgreSQL
+// from the start of the typing until every insert was delivered); the peak RSS of each app process while typing; and whether PostgreSQL
 // holds every insert (each document's stored Yjs state has exactly the characters typed).
 // Floor, in the same run: the same load on one app process without Redis.
 //   npx tsx bench/cluster.ts
@@ -128,14 +128,16 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
       sampler = setInterval(() => pids.forEach((pid, i) => samples[i]!.push(rssBytes(pid))), 500);
       if (cluster.redisUrl) pending = redisCounts(cluster.redisUrl).then((c) => void (before = c));
     }
-    if (text.includes("TYPING end")) {
-      clearInterval(sampler);
-      if (cluster.redisUrl) pending = pending.then(() => redisCounts(cluster.redisUrl!)).then((c) => void (redis = { commands: c.commands - before.commands, publishes: c.publishes - before.publishes }));
-    }
+    if (text.includes("TYPING end")) clearInterval(sampler);
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
   clearInterval(sampler);
   await pending;
+  // counted once every insert was delivered (or the drain gave up): a loaded process relays late
+  if (cluster.redisUrl) {
+    const after = await redisCounts(cluster.redisUrl);
+    redis = { commands: after.commands - before.commands, publishes: after.publishes - before.publishes };
+  }
   const line = out.split("\n").find((l) => l.startsWith("RESULT "));
   if (code !== 0 || !line) throw new Error(`${label} client exited with ${code}:\n${out.slice(-2000)}`);
   const result = JSON.parse(line.slice("RESULT ".length)) as ClusterLoadResult;
