@@ -3,7 +3,7 @@
 // process (d + k) mod 3, so every document has editors on every process. It reports the
 // p50/p95 time from an insert until another editor has it, for editors on the same process
 // and on different processes; Redis commands and PUBLISHes per keystroke (INFO commandstats
-// around the typing); the peak RSS of each app process while typing; and whether PostgreSQL
+// from the start of the typing until every insert was delivered); the peak RSS of each app process while typing; and whether PostgreSQL
 // holds every insert (each document's stored Yjs state has exactly the characters typed).
 // Floor, in the same run: the same load on one app process without Redis.
 //   npx tsx bench/cluster.ts
@@ -71,8 +71,23 @@ async function sessionCookie(base: string): Promise<{ cookie: string; slug: stri
   return { cookie: cookies.map((c) => `${c.name}=${c.value}`).join("; "), slug: workspace.slug, api };
 }
 
-async function runPhase(label: string, processes: number, dir: string): Promise<Phase> {
-  const ports = { apps: await Promise.all(Array.from({ length: processes }, () => freePort())), balancer: 0, redis: await freePort(), postgres: await freePort() };
+/**
+ * BENCH_PORTS=<app base>,<redis base>: fixed ports for everything that listens (the cluster
+ * takes app base … +3, the single process +4 … +5, Redis the redis base and +1); free ports
+ * otherwise.
+ */
+const fixedPorts = process.env.BENCH_PORTS?.split(",").map(Number);
+
+async function phasePorts(processes: number, phase: number): Promise<{ apps: number[]; balancer: number; redis: number; postgres: number }> {
+  if (!fixedPorts) return { apps: await Promise.all(Array.from({ length: processes }, () => freePort())), balancer: 0, redis: await freePort(), postgres: await freePort() };
+  const [app, redis] = fixedPorts;
+  if (!app || !redis) throw new Error("BENCH_PORTS must be <app base>,<redis base>");
+  const base = app + phase * 4;
+  return { apps: Array.from({ length: processes }, (_, i) => base + i), balancer: 0, redis: redis + phase, postgres: base + 3 };
+}
+
+async function runPhase(label: string, processes: number, dir: string, phase: number): Promise<Phase> {
+  const ports = await phasePorts(processes, phase);
   const cluster = new Cluster({ ports, balancer: false, redis: processes > 1 });
   onCleanup(`stop the ${label}`, () => cluster.stop());
   console.log(`${label}: starting PostgreSQL${processes > 1 ? ", Redis" : ""} and ${processes} app process(es)…`);
@@ -113,14 +128,16 @@ async function runPhase(label: string, processes: number, dir: string): Promise<
       sampler = setInterval(() => pids.forEach((pid, i) => samples[i]!.push(rssBytes(pid))), 500);
       if (cluster.redisUrl) pending = redisCounts(cluster.redisUrl).then((c) => void (before = c));
     }
-    if (text.includes("TYPING end")) {
-      clearInterval(sampler);
-      if (cluster.redisUrl) pending = pending.then(() => redisCounts(cluster.redisUrl!)).then((c) => void (redis = { commands: c.commands - before.commands, publishes: c.publishes - before.publishes }));
-    }
+    if (text.includes("TYPING end")) clearInterval(sampler);
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
   clearInterval(sampler);
   await pending;
+  // counted once every insert was delivered (or the drain gave up): a loaded process relays late
+  if (cluster.redisUrl) {
+    const after = await redisCounts(cluster.redisUrl);
+    redis = { commands: after.commands - before.commands, publishes: after.publishes - before.publishes };
+  }
   const line = out.split("\n").find((l) => l.startsWith("RESULT "));
   if (code !== 0 || !line) throw new Error(`${label} client exited with ${code}:\n${out.slice(-2000)}`);
   const result = JSON.parse(line.slice("RESULT ".length)) as ClusterLoadResult;
@@ -163,8 +180,8 @@ await runBench(
     await checkBuild();
     const dir = mkdtempSync(path.join(os.tmpdir(), "specwright-cluster-bench-"));
     onCleanup("remove temp dir", () => rmSync(dir, { recursive: true, force: true }));
-    const three = await runPhase("cluster", 3, dir);
-    const one = await runPhase("single process", 1, dir);
+    const three = await runPhase("cluster", 3, dir, 0);
+    const one = await runPhase("single process", 1, dir, 1);
 
     const row = (figure: string, a: number, b: number, fmt: (x: number) => string, budget = "—"): Row => ({ figure, measured: fmt(a), floor: fmt(b), ratio: ratio(a, b), budget });
     const n = (x: number) => String(x);
@@ -178,6 +195,9 @@ await runBench(
       row("latency p95, editors on different processes", r.other.p95, f.same.p95, ms, `< 2× single-process p95: ${r.other.p95 < 2 * f.same.p95 ? "met" : "MISSED"}`),
       { figure: "samples (same / different process)", measured: `${r.same.samples} / ${r.other.samples}`, floor: `${f.same.samples}`, ratio: "—", budget: "—" },
       { figure: "deliveries seen / expected", measured: `${r.delivered} / ${r.expected}`, floor: `${f.delivered} / ${f.expected}`, ratio: "—", budget: "all" },
+      row("editors' process while typing: CPU (1 = one core)", r.client.cpu, f.client.cpu, (x) => x.toFixed(2)),
+      row("editors' process while typing: event-loop delay p99", r.client.loopP99, f.client.loopP99, ms),
+      row("editors' process while typing: event-loop delay max", r.client.loopMax, f.client.loopMax, ms),
       row("Redis commands per keystroke", r.sent ? three.redis.commands / r.sent : Number.NaN, Number.NaN, perKey),
       row("Redis PUBLISHes per keystroke", r.sent ? three.redis.publishes / r.sent : Number.NaN, Number.NaN, perKey),
       ...three.rssPeak.map((rss, i) => row(`RSS peak while typing, process ${i + 1}`, rss, one.rssPeak[0]!, mb)),

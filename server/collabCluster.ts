@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
-import { OutgoingMessage, type onChangePayload } from "@hocuspocus/server";
+import { OutgoingMessage, type afterUnloadDocumentPayload, type onChangePayload } from "@hocuspocus/server";
 import { Redis } from "ioredis";
 import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
@@ -25,31 +25,80 @@ const accessMessage = z.object({ from: z.string().min(1), change: accessChangeSc
 
 const DOCUMENT_PREFIX = `${PREFIX}:doc`;
 
+/** How often, at most, a process asks the others for what it lacks of a document it changes. */
+export const CATCH_UP_MS = 5_000;
+
 /**
  * The Redis extension relays edits, awareness and broadcasts between processes. Changed here:
  * - its store lock is left out: with it, a process that finds another one storing skips its
  *   own store, and the edits only it received wait for its next change. Stores merge under
  *   PostgreSQL's row lock instead (lib/collab/persistence.ts), so every process stores what
  *   it holds;
- * - each change is also published whole (as a sync step 2, which receivers apply without
- *   publishing it again), besides the extension's state vector that lets others ask for
- *   what they lack. Other processes get it without a round trip, so a server-side write
- *   and an unloading document need not wait a second for that round trip to finish.
+ * - each change is published whole, once (as a sync step 2, which receivers apply without
+ *   answering). The extension's own relay publishes a state vector per change instead, which
+ *   every other process answers with a sync step 2 and a state vector of its own, answered
+ *   again by all: about eight messages per keystroke, each decoded and diffed by every
+ *   process. That exchange now runs only to catch up: at most once per `CATCH_UP_MS` for a
+ *   document this process changes, on load (the extension's own), and for every open
+ *   document whenever the subscription reconnects, since Redis drops what is published
+ *   while a subscriber is away.
  */
 class MergingRedisExtension extends RedisExtension {
+  private readonly catchUps = new Map<string, NodeJS.Timeout>();
+
+  constructor(configuration: ConstructorParameters<typeof RedisExtension>[0], private readonly log: Logger) {
+    super(configuration);
+    let connectedBefore = false;
+    this.sub.on("ready", () => {
+      if (connectedBefore) for (const name of this.instance?.documents.keys() ?? []) this.catchUp(name);
+      connectedBefore = true;
+    });
+  }
+
   override async onStoreDocument(): Promise<void> {}
 
   override async afterStoreDocument(): Promise<void> {}
 
   override async beforeUnloadDocument(): Promise<void> {}
 
-  override async onChange(data: onChangePayload): Promise<unknown> {
+  override async onChange(data: onChangePayload): Promise<void> {
     if (data.transactionOrigin === this.redisTransactionOrigin) return;
     const message = new OutgoingMessage(data.documentName).createSyncMessage();
     encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
     encoding.writeVarUint8Array(message.encoder, data.update);
+    if (!this.catchUps.has(data.documentName)) {
+      this.catchUps.set(
+        data.documentName,
+        setTimeout(() => this.catchUp(data.documentName), CATCH_UP_MS),
+      );
+    }
     await this.pub.publish(`${DOCUMENT_PREFIX}:${data.documentName}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]));
-    return super.onChange(data);
+  }
+
+  override async afterUnloadDocument(data: afterUnloadDocumentPayload): Promise<void> {
+    this.clearCatchUp(data.documentName);
+    return super.afterUnloadDocument(data);
+  }
+
+  override async onDestroy(): Promise<void> {
+    for (const name of [...this.catchUps.keys()]) this.clearCatchUp(name);
+    return super.onDestroy();
+  }
+
+  /** Publishes this process's state vector of the document: the others answer with what it lacks, and ask for what they lack. */
+  private catchUp(documentName: string): void {
+    this.clearCatchUp(documentName);
+    const document = this.instance?.documents.get(documentName);
+    if (!document) return;
+    const message = new OutgoingMessage(documentName).createSyncMessage().writeFirstSyncStepFor(document);
+    this.pub
+      .publish(`${DOCUMENT_PREFIX}:${documentName}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]))
+      .catch((err: unknown) => this.log.warn({ err, documentName }, "asking other processes for missed changes failed"));
+  }
+
+  private clearCatchUp(documentName: string): void {
+    clearTimeout(this.catchUps.get(documentName));
+    this.catchUps.delete(documentName);
   }
 }
 
@@ -85,7 +134,7 @@ export function createCollabCluster(options: { url: string; log: Logger; storeHe
     client.on("error", (err: unknown) => log.warn({ err, role }, "redis connection error"));
     return client;
   };
-  const extension = new MergingRedisExtension({ createClient: () => connect("documents"), identifier: `${PREFIX}-${processId}`, prefix: DOCUMENT_PREFIX });
+  const extension = new MergingRedisExtension({ createClient: () => connect("documents"), identifier: `${PREFIX}-${processId}`, prefix: DOCUMENT_PREFIX }, log);
   const pub = connect("publish");
   const sub = connect("subscribe");
   const pending = new Map<string, PendingFlush>();

@@ -6,6 +6,7 @@
 // `TYPING end` around the typing, then one line `RESULT <json>`.
 //   node --import tsx bench/support/cluster-client.ts <config.json>
 import { readFileSync } from "node:fs";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import * as Y from "yjs";
 import { percentile, sleep } from "./harness";
 import { allReady, connectEditor, typingTarget, type HeadlessEditor } from "./headless";
@@ -32,6 +33,8 @@ export interface ClusterLoadResult {
   finalLengths: number[];
   diverged: number;
   closes: number;
+  /** this process while typing: CPU time over wall time (1 = one core busy), event-loop delay p99 and max */
+  client: { cpu: number; loopP99: number; loopMax: number };
 }
 
 interface Placed {
@@ -71,6 +74,10 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
   const timers = new Set<NodeJS.Timeout>();
   const period = 1000 / config.charsPerS;
   console.log("TYPING start");
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  const cpuBefore = process.cpuUsage();
+  const wallBefore = performance.now();
   const stopAt = performance.now() + config.typingMs;
   let typed = 0;
   for (const g of groups) {
@@ -90,6 +97,9 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
   }
   await sleep(config.typingMs);
   timers.forEach(clearTimeout);
+  loop.disable();
+  const cpu = process.cpuUsage(cpuBefore);
+  const client = { cpu: (cpu.user + cpu.system) / 1000 / (performance.now() - wallBefore), loopP99: loop.percentile(99) / 1e6, loopMax: loop.max / 1e6 };
   console.log("TYPING end");
   const expected = sent.size * (config.perDoc - 1);
   const drainUntil = Date.now() + config.drainMs;
@@ -104,6 +114,7 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
     finalLengths: groups.map((g) => typingTarget(g[0]!.editor.ydoc).length),
     diverged: groups.filter((g) => new Set(g.map((p) => typingTarget(p.editor.ydoc).toString())).size > 1).length,
     closes: groups.flat().reduce((n, p) => n + p.editor.closes, 0),
+    client,
   };
   groups.flat().forEach((p) => p.editor.close());
   return result;

@@ -168,7 +168,9 @@ export class Cluster {
     if (!this.redisUrl) delete env.REDIS_URL;
     if (!this.options.smtpUrl) delete env.SMTP_URL;
     slot.expectingExit = false;
-    const p = startProcess(`app${index + 1}`, process.execPath, ["--import", "tsx", "scripts/start.ts"], {
+    // BENCH_APP_NODE_ARGS: extra Node flags for each app, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+    const nodeArgs = (process.env.BENCH_APP_NODE_ARGS ?? "").split(" ").filter(Boolean);
+    const p = startProcess(`app${index + 1}`, process.execPath, [...nodeArgs, "--import", "tsx", "scripts/start.ts"], {
       cwd: REPO_ROOT,
       env,
       logFile: path.join(this.logDir, `app${index + 1}.log`),

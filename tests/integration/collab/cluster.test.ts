@@ -97,6 +97,46 @@ describe("collaboration processes sharing documents through Redis", () => {
     b.close();
   });
 
+  it("relays each keystroke with one Redis message", async () => {
+    const { ws, doc, member } = await newDocument();
+    const a = await open(first, doc.id, ws.owner.userId);
+    const b = await open(second, doc.id, member.userId);
+    const key = sectionOrder(a.ydoc)[0]!;
+    typeInto(a.ydoc, key, "");
+    await waitFor(() => b.ydoc.getXmlFragment(bodyName(key)).length === a.ydoc.getXmlFragment(bodyName(key)).length);
+    const text = () => a.ydoc.getXmlFragment(bodyName(key)).toArray().at(-1) as Y.XmlElement;
+    const counter = new Redis(redis.url);
+    const publishes = async () => Number(/cmdstat_publish:calls=(\d+)/.exec(await counter.info("commandstats"))?.[1] ?? 0);
+    const before = await publishes();
+    const keys = 40;
+    for (let i = 0; i < keys; i++) {
+      (text().get(0) as Y.XmlText).insert(i, "x"); // one transaction, one keystroke
+      await waitFor(() => received(a));
+    }
+    await waitFor(() => has(b.ydoc, key, "x".repeat(keys)));
+    const sent = (await publishes()) - before;
+    counter.disconnect();
+    // one relay per keystroke, plus at most a catch-up exchange or two (a handful of messages each)
+    expect(sent).toBeGreaterThanOrEqual(keys);
+    expect(sent).toBeLessThanOrEqual(keys + 12);
+  });
+
+  it("catches up on changes published while a process's subscription was away", async () => {
+    const { ws, doc, member } = await newDocument();
+    const a = await open(first, doc.id, ws.owner.userId);
+    const b = await open(second, doc.id, member.userId);
+    const key = sectionOrder(a.ydoc)[0]!;
+    const admin = new Redis(redis.url);
+    // a subscriber that is gone misses what is published meanwhile: Redis keeps nothing for it
+    for (let i = 0; i < 5; i++) {
+      await admin.client("KILL", "TYPE", "pubsub");
+      typeInto(a.ydoc, key, `typed while the link was down ${i}`);
+      await waitFor(() => received(a));
+    }
+    admin.disconnect();
+    await waitFor(() => [0, 1, 2, 3, 4].every((i) => has(b.ydoc, key, `typed while the link was down ${i}`)));
+  });
+
   it("sends a server-side write made on one process live to an editor on the other", async () => {
     const { ws, doc } = await newDocument();
     const b = await open(second, doc.id, ws.owner.userId);
