@@ -3,8 +3,6 @@ import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
 import { safeDocumentHref } from "../editor/documentUrls";
-import { markdownToDoc } from "./fromMarkdown";
-import { parseMarkdown } from "./parse";
 import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, textHandle, type PhrasingContext } from "./toMarkdownInline";
 
 /** Consecutive link or footnote definitions are written on consecutive lines, as they usually are. */
@@ -23,9 +21,6 @@ const OPTIONS: Options = {
   handlers: { linkReference: linkReferenceHandle, link: linkHandle },
   join: [joinDefinitions],
 };
-
-/** A URL scheme (`https:`, `javascript:`) at the start of a target. */
-const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
 
@@ -94,43 +89,11 @@ class Writer {
     return { type: "list", ordered: false, spread, children };
   }
 
-  /**
-   * A definition whose target is no address we link to (`[x]: (https://…)`, a template's
-   * `[Component]: [Description]`, `[x]: javascript:…`) is imported as a paragraph of its text.
-   * That paragraph is written back as the definition line it came from, its first bracket
-   * unescaped, when that line is one definition whose target has no scheme and reading it
-   * gives a paragraph written exactly as this one; otherwise (`javascript:…`, or text a person
-   * typed that reads otherwise) it is written as any text, the bracket escaped.
-   */
-  private refusedDefinition(node: PMNode, paragraph: Out): Out | null {
-    const first = node.content?.[0];
-    // the line starts with its label: a placeholder (`[x]` with no definition) or text `[x]…`
-    if (!(first?.type === "placeholder" || (first?.type === "text" && first.text?.startsWith("[")))) return null;
-    const written = this.write(paragraph);
-    if (!written.startsWith("\\[")) return null;
-    const line = written.slice(1);
-    // the line must read as one definition, with no scheme at all (a browser takes such a target
-    // as a relative path): a `javascript:` one stays escaped, so no export holds its target
-    const [definition, ...others] = parseMarkdown(line).children;
-    if (others.length || definition?.type !== "definition" || SCHEME.test(definition.url)) return null;
-    const back = markdownToDoc(line).doc.content ?? [];
-    if (back.length !== 1 || back[0]!.type !== "paragraph") return null;
-    const again = this.inline(back[0]!.content);
-    return again.length && this.write({ type: "paragraph", children: again }) === written ? { type: "html", value: line } : null;
-  }
-
-  /** One block as Markdown, without its final newline. */
-  private write(block: Out): string {
-    return toMarkdown({ type: "root", children: [block] }, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(this.definitions) } }).replace(/\n$/, "");
-  }
-
   private block(node: PMNode): Out[] {
     switch (node.type) {
       case "paragraph": {
         const children = this.inline(node.content);
-        if (!children.length) return [];
-        const paragraph: Out = { type: "paragraph", children };
-        return [this.refusedDefinition(node, paragraph) ?? paragraph];
+        return children.length ? [{ type: "paragraph", children }] : [];
       }
       case "heading": {
         const depth = clampLevel(Number(node.attrs?.level ?? 1));
