@@ -15,6 +15,25 @@ interface Tally {
 }
 
 const tallies: Tally[] = [];
+/** Every failed test by name, repeated just above the summary so a short log still names them. */
+const failures: string[] = [];
+
+interface PlaywrightSuite {
+  title: string;
+  specs?: { title: string; file: string; line: number; tests: { status: string }[] }[];
+  suites?: PlaywrightSuite[];
+}
+
+function playwrightFailures(suite: string, suites: PlaywrightSuite[] | undefined): void {
+  for (const s of suites ?? []) {
+    for (const spec of s.specs ?? []) {
+      const status = spec.tests.map((t) => t.status);
+      if (status.includes("unexpected")) failures.push(`${suite}: ${spec.file}:${spec.line} › ${spec.title}`);
+      else if (status.includes("flaky")) failures.push(`${suite} (passed on retry): ${spec.file}:${spec.line} › ${spec.title}`);
+    }
+    playwrightFailures(suite, s.suites);
+  }
+}
 const scratch = mkdtempSync(path.join(os.tmpdir(), "specwright-test-run-"));
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 
@@ -48,8 +67,19 @@ if (!generate.ok) {
 
   const vitestJson = path.join(scratch, "vitest.json");
   const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
-  const v = readJson<{ numPassedTests: number; numFailedTests: number; numTotalTests: number; testResults: { status: string }[] }>(vitestJson);
+  const v = readJson<{
+    numPassedTests: number;
+    numFailedTests: number;
+    numTotalTests: number;
+    testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string }[] }[];
+  }>(vitestJson);
   const suiteErrors = v ? v.testResults.filter((t) => t.status === "failed").length : 0;
+  for (const file of v?.testResults ?? []) {
+    const failedTests = file.assertionResults.filter((a) => a.status === "failed");
+    const name = path.relative(process.cwd(), file.name);
+    for (const a of failedTests) failures.push(`unit + integration: ${name} › ${a.fullName}`);
+    if (file.status === "failed" && !failedTests.length) failures.push(`unit + integration: ${name} (did not run: ${(file.message ?? "").split("\n")[0]})`);
+  }
   tallies.push({
     suite: "unit + integration",
     passed: v?.numPassedTests ?? 0,
@@ -65,7 +95,8 @@ if (!generate.ok) {
     const e2eData = mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-"));
     const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: e2eData });
     rmSync(e2eData, { recursive: true, force: true });
-    const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } }>(pwJson);
+    const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] }>(pwJson);
+    playwrightFailures("end-to-end", p?.suites);
     tallies.push({
       suite: "end-to-end",
       passed: (p?.stats.expected ?? 0) + (p?.stats.flaky ?? 0),
@@ -77,7 +108,8 @@ if (!generate.ok) {
 
     const clusterJson = path.join(scratch, "cluster.json");
     const clusterRun = run(bin("playwright"), ["test", "-c", "playwright.cluster.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: clusterJson });
-    const c = readJson<{ stats: { expected: number; unexpected: number; flaky: number } }>(clusterJson);
+    const c = readJson<{ stats: { expected: number; unexpected: number; flaky: number }; suites?: PlaywrightSuite[] }>(clusterJson);
+    playwrightFailures("cluster", c?.suites);
     tallies.push({
       suite: "cluster",
       passed: (c?.stats.expected ?? 0) + (c?.stats.flaky ?? 0),
@@ -88,6 +120,10 @@ if (!generate.ok) {
 }
 
 rmSync(scratch, { recursive: true, force: true });
+if (failures.length) {
+  console.log("\nFailed tests");
+  for (const f of failures) console.log(`  ${f}`);
+}
 console.log("\nSummary");
 for (const t of tallies) console.log(`  ${t.suite.padEnd(20)} ${String(t.passed).padStart(4)} passed ${String(t.failed).padStart(3)} failed  ${t.seconds.toFixed(1)}s`);
 const passed = tallies.reduce((n, t) => n + t.passed, 0);

@@ -3,6 +3,7 @@ import * as Y from "yjs";
 import { normalizeDoc } from "../editor/pmSchema";
 import { emptyDoc, type PMDoc, type PMNode } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
+import { sharedTextValue } from "./sharedText";
 
 // Reading a stored Y.Doc never throws (issue 14): whatever an older server or a hostile
 // client left in it is repaired for the projection, keeping every piece of text.
@@ -79,12 +80,14 @@ export function repairedMeta(meta: unknown, key: string, onRepair: OnRepair): { 
 }
 
 /** A section's field values: text, lists of text or null; anything else is turned into text or left out. */
+const nullable = (value: string | null): string | null => (value === null ? null : storableText(value));
+
 export function repairedFields(map: Y.Map<unknown>, key: string, onRepair: OnRepair): Record<string, FieldValue> {
   const out: Record<string, FieldValue> = {};
   for (const [field, value] of map.entries()) {
     const name = storableText(field);
     if (value === null || typeof value === "string") out[name] = value === null ? null : storableText(value);
-    else if (value instanceof Y.Text) out[name] = storableText(value.toString()) || null; // shared text; empty reads as null (textFields.ts)
+    else if (value instanceof Y.Text) out[name] = nullable(sharedTextValue(value)); // shared text (sharedText.ts)
     else if (Array.isArray(value) && value.every((v) => typeof v === "string")) out[name] = value.map(storableText);
     else if (typeof value === "number" || typeof value === "boolean") {
       out[name] = String(value);

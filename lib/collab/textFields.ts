@@ -1,32 +1,21 @@
 import * as Y from "yjs";
 import type { FieldValue } from "../templates/instantiate";
 import type { FieldDef } from "../templates/schema";
+import { isTextLike, markEmptyAsString, sharedTextValue, type TextLike } from "./sharedText";
 import { fieldsName, SECTIONS } from "./ydoc";
 
 // Text and long-text field values are shared text (Y.Text) in the Y.Doc, so two people
-// typing into one field merge like the body does (issue 14). Other field types stay
-// plain values: a select or a date is replaced whole. An empty Y.Text reads as null, so
-// converting a document changes nothing in its projection or its content hash.
+// typing into one field merge like the body does. Other field types stay plain values: a
+// select or a date is replaced whole. Converting a document changes nothing in its
+// projection or its content hash (see sharedText.ts for how empty text reads).
 
 /** Field types whose value is shared text. */
 export const SHARED_TEXT_TYPES: ReadonlySet<FieldDef["type"]> = new Set(["text", "longText"]);
 
-interface TextLike {
-  length: number;
-  insert(index: number, text: string): void;
-  delete(index: number, length: number): void;
-  toString(): string;
-}
-
-/** Duck-typed, so a Y.Text made by another copy of yjs (Next's server bundle) counts too. */
-function isTextLike(value: unknown): value is TextLike {
-  const v = value as Partial<TextLike> | null;
-  return !!v && typeof v === "object" && typeof v.insert === "function" && typeof v.delete === "function" && typeof v.length === "number" && !Array.isArray(v);
-}
 
 /** A field value as the projection reads it: shared text as its string (empty → null). */
 export function fieldValueOf(value: unknown): FieldValue | undefined {
-  if (isTextLike(value)) return value.toString() || null;
+  if (isTextLike(value)) return sharedTextValue(value);
   if (value === null || typeof value === "string") return value;
   if (Array.isArray(value) && value.every((v) => typeof v === "string")) return value as string[];
   return undefined;
@@ -53,14 +42,17 @@ export function editText(text: TextLike, after: string): void {
  */
 export function setFieldValue(fields: Y.Map<unknown>, key: string, value: FieldValue): void {
   const current = fields.get(key);
-  if (isTextLike(current) && (typeof value === "string" || value === null)) editText(current, value ?? "");
-  else fields.set(key, value);
+  if (isTextLike(current) && (typeof value === "string" || value === null)) {
+    editText(current, value ?? "");
+    markEmptyAsString(current, value === "");
+  } else fields.set(key, value);
 }
 
 /**
  * Turns the text and long-text values of every section that are still plain strings or
- * null into shared text with the same content (call inside a transaction, with the
- * yjs copy the document was made with). Returns whether anything changed.
+ * null into shared text that reads the same (call inside a transaction, with the yjs copy
+ * the document was made with). Converted on the server before anyone types, so two
+ * people's first keystrokes land in one shared text. Returns whether anything changed.
  */
 export function shareTextFields(ydoc: Y.Doc, fieldDefs: (sectionKey: string) => FieldDef[] | undefined): boolean {
   let changed = false;
@@ -70,10 +62,12 @@ export function shareTextFields(ydoc: Y.Doc, fieldDefs: (sectionKey: string) => 
     const fields = ydoc.getMap<unknown>(fieldsName(key));
     for (const def of defs) {
       const value = fields.get(def.key);
-      // absent and "" stay as they are: converting them would change the projection (a cleared
-      // long text was stored as ""); the editor makes them shared text when someone types
-      if (!SHARED_TEXT_TYPES.has(def.type) || !(value === null || (typeof value === "string" && value !== ""))) continue;
-      fields.set(def.key, new Y.Text(value ?? ""));
+      // an absent value stays absent (the projection leaves it out); the editor makes it
+      // shared text when someone types
+      if (!SHARED_TEXT_TYPES.has(def.type) || !(value === null || typeof value === "string")) continue;
+      const text = new Y.Text(value ?? "");
+      fields.set(def.key, text);
+      if (value === "") markEmptyAsString(text, true);
       changed = true;
     }
   }

@@ -120,3 +120,41 @@ describe("text fields", () => {
     client.close();
   });
 });
+
+describe("a text field stored as an empty string", () => {
+  it("is shared text from load on, reads as before, and keeps both people's first keystrokes", async () => {
+    const { ws, doc, sectionKey, fieldKey } = await documentWithTextField("");
+    await waitFor(async () => (await storedField(doc.id, sectionKey, fieldKey)) === "", 8000);
+    // stored by an older version: the field as "" (a cleared long text was stored that way)
+    await server.collab.hocuspocus.closeConnections(doc.id);
+    await waitFor(() => !server.collab.hocuspocus.documents.has(doc.id));
+    const old = new Y.Doc();
+    Y.applyUpdate(old, new Uint8Array((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).yState!));
+    old.getMap<unknown>(fieldsName(sectionKey)).set(fieldKey, "");
+    await testDb().document.update({ where: { id: doc.id }, data: { yState: Buffer.from(Y.encodeStateAsUpdate(old)) } });
+    const hash = (await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).contentHash;
+
+    const a = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
+    const b = connect(server.url, doc.id, await sessionCookie(ws.members.editor[0]!.userId));
+    expect(await Promise.all([a.ready, b.ready])).toEqual([true, true]);
+    const shared = (ydoc: Y.Doc) => ydoc.getMap<unknown>(fieldsName(sectionKey)).get(fieldKey);
+    expect(shared(a.ydoc)).toBeInstanceOf(Y.Text);
+    expect(shared(b.ydoc)).toBeInstanceOf(Y.Text);
+    expect(await storedField(doc.id, sectionKey, fieldKey)).toBe("");
+    expect((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).contentHash).toBe(hash);
+
+    // both type their first characters before either hears the other
+    const left = keystrokes(a.ydoc, sectionKey, fieldKey, "LEFT", "start");
+    const right = keystrokes(b.ydoc, sectionKey, fieldKey, "RIGHT", "end");
+    for (let i = 0; i < 5; i++) {
+      left[i]?.();
+      right[i]?.();
+    }
+    const value = (ydoc: Y.Doc) => String(shared(ydoc) ?? "");
+    await waitFor(() => value(a.ydoc) === value(b.ydoc) && value(a.ydoc).length === 9);
+    expect(value(a.ydoc)).toBe("LEFTRIGHT");
+    await waitFor(async () => (await storedField(doc.id, sectionKey, fieldKey)) === "LEFTRIGHT", 8000);
+    a.close();
+    b.close();
+  });
+});
