@@ -8,14 +8,8 @@
 //    Chromium and loads Mermaid, is shown on its own. Floor: a bare page.setContent +
 //    page.pdf of the same HTML (diagrams already drawn) in the same browser, median of 5.
 //   npx tsx bench/export.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import type { Ctx } from "../lib/context";
-import { createDb } from "../lib/db";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { ensureDatabase } from "../lib/db/ensureDatabase";
-import { migrateDatabase } from "../lib/db/prismaCli";
+import type { createDb } from "../lib/db";
 import { createDocument } from "../lib/documents/createDocument";
 import { loadPrintable } from "../lib/export/exportable";
 import { exportDocumentMarkdown, exportDocumentPdf } from "../lib/export/exportDocument";
@@ -26,6 +20,7 @@ import { renderDiagrams } from "../lib/export/pdf/mermaid";
 import { mermaidSources, offlinePage, pdfOptions } from "../lib/export/pdf/renderPdf";
 import { assignReviewer, decide, submitForReview } from "../lib/review/review";
 import { listTemplates } from "../lib/templates/templates";
+import { benchDatabase } from "./support/database";
 import { median, ms, onCleanup, printTable, ratio, runBench } from "./support/harness";
 
 const SDD = "software-design-document";
@@ -61,15 +56,8 @@ async function seed(ctx: (userId: string, name: string) => Ctx, db: ReturnType<t
 }
 
 await runBench("export", async () => {
-  const scratch = mkdtempSync(path.join(os.tmpdir(), "specwright-bench-export-"));
-  onCleanup("remove temp dir", () => rmSync(scratch, { recursive: true, force: true }));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(scratch, "pg") });
-  onCleanup("stop PostgreSQL", () => postgres.stop());
-  const url = await ensureDatabase(postgres.url, "bench_export");
-  migrateDatabase(url);
+  const { url, db } = await benchDatabase("export");
   process.env.DATABASE_URL = url;
-  const db = createDb(url);
-  onCleanup("disconnect", () => db.$disconnect());
   onCleanup("close Chromium", () => closePdfBrowser());
   const ctx = (userId: string, name: string): Ctx => ({ actor: { userId, name, email: `${name}@example.test` }, db });
   const { ownerCtx, documentId } = await seed(ctx, db);

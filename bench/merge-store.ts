@@ -6,20 +6,14 @@
 // floor measured in the same run: encoding the state, projecting it and writing the state
 // bytes in one UPDATE, with no lock, no read and no Section rows.
 //   npx tsx bench/merge-store.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import * as Y from "yjs";
 import { storeDocumentState } from "../lib/collab/persistence";
 import { bodyName, sectionsToYDoc, yDocToSections, type SectionContent } from "../lib/collab/ydoc";
 import { hashSections } from "../lib/documents/contentHash";
-import { createDb } from "../lib/db";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { ensureDatabase } from "../lib/db/ensureDatabase";
-import { migrateDatabase } from "../lib/db/prismaCli";
 import { normalizeDoc } from "../lib/editor/pmSchema";
 import { markdownToDoc } from "../lib/markdown/fromMarkdown";
-import { median, ms, onCleanup, printTable, ratio, runBench } from "./support/harness";
+import { benchDatabase } from "./support/database";
+import { median, ms, printTable, ratio, runBench } from "./support/harness";
 
 const SECTIONS = 60;
 const RUNS = 40;
@@ -32,14 +26,7 @@ function typeWord(ydoc: Y.Doc, n: number): void {
 }
 
 await runBench("merge-store", async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "specwright-bench-merge-"));
-  onCleanup("remove temp dir", () => rmSync(dir, { recursive: true, force: true }));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
-  onCleanup("stop PostgreSQL", () => postgres.stop());
-  const url = await ensureDatabase(postgres.url, "bench");
-  migrateDatabase(url);
-  const db = createDb(url);
-  onCleanup("disconnect", () => db.$disconnect());
+  const { db } = await benchDatabase("merge");
 
   const user = await db.user.create({ data: { email: "bench@example.test", name: "Bench" } });
   const ws = await db.workspace.create({ data: { slug: "bench", name: "Bench", memberships: { create: { userId: user.id, role: "owner" } } } });

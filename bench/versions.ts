@@ -1,22 +1,16 @@
 // Version history: storage of 1,000 versions of a 60-section document with small edits,
 // beside the raw Yjs update log of the same edits; and the time to diff two versions.
 //   npx tsx bench/versions.ts
-import { mkdtempSync, rmSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { bodyName, sectionsToYDoc, type SectionContent } from "../lib/collab/ydoc";
-import { createDb } from "../lib/db";
-import { startEmbeddedPostgres } from "../lib/db/embedded";
-import { ensureDatabase } from "../lib/db/ensureDatabase";
-import { migrateDatabase } from "../lib/db/prismaCli";
 import type { PMDoc } from "../lib/editor/schema";
 import { normalizeDoc } from "../lib/editor/pmSchema";
 import { markdownToDoc } from "../lib/markdown/fromMarkdown";
 import { createVersion, versionSections } from "../lib/versions/snapshot";
 import { diffVersions } from "../lib/versions/versions";
-import { mb, median, ms, onCleanup, printTable, ratio, runBench } from "./support/harness";
+import { benchDatabase } from "./support/database";
+import { mb, median, ms, printTable, ratio, runBench } from "./support/harness";
 
 const SECTIONS = 60;
 const VERSIONS = 1000;
@@ -46,14 +40,7 @@ function texts(node: Y.XmlFragment | Y.XmlElement): Y.XmlText[] {
 }
 
 await runBench("versions", async () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), "specwright-bench-versions-"));
-  onCleanup("remove temp dir", () => rmSync(dir, { recursive: true, force: true }));
-  const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
-  onCleanup("stop PostgreSQL", () => postgres.stop());
-  const url = await ensureDatabase(postgres.url, "bench");
-  migrateDatabase(url);
-  const db = createDb(url);
-  onCleanup("disconnect", () => db.$disconnect());
+  const { db } = await benchDatabase("versions");
 
   const user = await db.user.create({ data: { email: "bench@example.test", name: "Bench" } });
   const ws = await db.workspace.create({ data: { slug: "bench", name: "Bench", memberships: { create: { userId: user.id, role: "owner" } } } });

@@ -3,8 +3,13 @@ import { safeHref } from "../util/safeUrl";
 /** How long an image's alt text may be (the collaboration rules' limit for labels). */
 export const IMAGE_ALT_MAX = 1000;
 
-/** A path relative to the document, as Markdown writes it (`docs/spec.md`): no scheme before its first `/`, `?` or `#`. */
-const BARE_PATH = /^[A-Za-z0-9_~-][^/?#:]*(?:[/?#]|$)/;
+/**
+ * A path relative to the document, as Markdown writes it (`docs/spec.md`): no scheme before
+ * its first `/`, `?` or `#`. A scheme starts with a letter, so a path that starts with a
+ * digit, `_`, `~`, `-` or `(` may hold a colon (`(https://…)`, a parenthesised target that
+ * Markdown reads as a path, is one).
+ */
+const BARE_PATH = /^(?:[A-Za-z][^/?#:]*|[0-9_~(-][^/?#]*)(?:[/?#]|$)/;
 
 /**
  * The address a link in a document may lead to, or null: what `safeHref` accepts, and also

@@ -7,20 +7,6 @@ import { convertMarkdown, corpusFixtures } from "../../support/corpus";
 
 const fixtures = corpusFixtures();
 
-/**
- * Differences the converter still makes when a block is rewritten, by fixture (none expected
- * otherwise). The RFC's definition wraps its target in parentheses, which Markdown reads as
- * part of the address (a broken link on GitHub too); the converter refuses that address, keeps
- * the line as text, and GFM then links the bare URL inside it.
- */
-const KNOWN_CONVERTER_GAPS: Record<string, string[]> = {
-  "rust-rfcs-3668-async-closures.md": [
-    "[link] export line 22: link added: [https://rust-lang.github.io/rfcs/2394-a…](https://rust-lang.github.io/rfcs/2394-async_await.html#async--closures)",
-    "[definition] line 19: link reference definition missing: [RFC 2394]: (https://rust-lang.github.io/rfcs/2394-async_await.html#async--closures)",
-    "[text] line 21, export line 22: text differs from word 139 (0 words missing and 3 added in all): “… of a first-class async closure syntax. ⟦Motivation⟧ Users hit two major pitfalls when …” → “… of a first-class async closure syntax. ⟦[RFC⟧ 2394]: (https://rust-lang.github.io/rfcs/2394-async_await.html#async--closures) Motivation Users hit two …”",
-  ],
-};
-
 function readable(d: MarkdownDifference): string {
   const where = [d.source ? `line ${d.source.line}` : null, d.other ? `export line ${d.other.line}` : null].filter(Boolean).join(", ");
   return `[${d.construct}] ${where}: ${d.message}`;
@@ -50,7 +36,7 @@ describe("design-document corpus", () => {
     // converter, as after editing each one, so the conversion itself is what is checked
     it("keeps every construct when each block is written by the converter, as after an edit", { timeout: 60_000 }, () => {
       const exported = convertMarkdown(markdown, name, { asEdited: true });
-      expect(compareMarkdown(markdown, exported).map(readable)).toEqual(KNOWN_CONVERTER_GAPS[name] ?? []);
+      expect(compareMarkdown(markdown, exported).map(readable)).toEqual([]);
       expect(convertMarkdown(exported, name, { asEdited: true })).toBe(exported);
     });
   });
