@@ -53,6 +53,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
   };
   // every change from a socket is checked before it reaches the document (issue 14)
   const guards = createSocketGuards();
+  const watchedConnections = new WeakSet<object>();
   const idle = createIdleVersioner((documentName) => versionIfIdle(getDb(), documentName));
 
   // the last stored state of each open document, as the "stored" message its editors get
@@ -156,6 +157,11 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       await store(documentName, document);
     },
     async beforeHandleMessage({ documentName, connection, update }) {
+      if (!watchedConnections.has(connection)) {
+        watchedConnections.add(connection);
+        // what is held back for this socket goes with it
+        connection.onClose(() => guards.forget(documentName, connection));
+      }
       const refused = guards.refusal(documentName, update, connection.readOnly, connection);
       if (!refused) return;
       log.warn({ documentName, reason: refused.message }, "socket change refused");

@@ -90,6 +90,7 @@ export const authOptions: NextAuthOptions = {
       const result = await findOrCreateOAuthUser(db, { ...oauthAccount, email, emailVerified: verified, name: user.name });
       if (result.kind === "noEmail") return "/signin?error=NoEmail";
       if (result.kind === "linkRefused") return "/signin?error=LinkRefused";
+      if (result.kind === "signUpClosed") return "/signin?error=SignUpClosed";
       user.id = result.actor.userId;
       return true;
     },

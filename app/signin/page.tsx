@@ -5,6 +5,7 @@ import { getActor } from "@/app/_server/session";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { Alert } from "@/components/ui/Alert";
+import { SIGN_UP_BY_INVITE, signUpByInviteOnly } from "@/lib/auth/signUpMode";
 import { safeRedirectPath } from "@/lib/util/safeUrl";
 
 export const metadata = { title: "Sign in" };
@@ -15,6 +16,7 @@ const KNOWN_ERRORS: Record<string, string> = {
   OAuthAccountNotLinked: "Sign in the way you signed up first.",
   LinkRefused:
     "An account with this email already exists, and we could not confirm that it is yours. Sign in with your email and password, then choose “Link” for this provider under Settings.",
+  SignUpClosed: SIGN_UP_BY_INVITE,
   LinkExpired: "Linking took too long or you were signed out. Sign in, then choose “Link” under Settings again.",
 };
 
@@ -32,12 +34,16 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <AuthCard
       title="Sign in"
       subtitle={
-        <>
-          New here?{" "}
-          <Link prefetch={false} className="font-medium text-indigo-700 hover:underline" href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
-            Create an account
-          </Link>
-        </>
+        signUpByInviteOnly() ? (
+          "New here? Accounts are created by invitation."
+        ) : (
+          <>
+            New here?{" "}
+            <Link prefetch={false} className="font-medium text-indigo-700 hover:underline" href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+              Create an account
+            </Link>
+          </>
+        )
       }
     >
       {notice ? (

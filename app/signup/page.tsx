@@ -4,6 +4,7 @@ import { getActor } from "@/app/_server/session";
 import { AuthCard } from "@/components/auth/AuthCard";
 import { SignUpForm } from "@/components/auth/SignUpForm";
 import { Alert } from "@/components/ui/Alert";
+import { SIGN_UP_BY_INVITE, signUpByInviteOnly } from "@/lib/auth/signUpMode";
 import { getDb } from "@/lib/db";
 import { previewInvite, type InvitePreview } from "@/lib/workspaces/acceptInvite";
 
@@ -29,7 +30,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     >
       {token && !invite ? (
         <div className="mb-4">
-          <Alert>This invite link is no longer valid. You can still create an account with a workspace of your own.</Alert>
+          <Alert>{signUpByInviteOnly() ? "This invite link is no longer valid." : "This invite link is no longer valid. You can still create an account with a workspace of your own."}</Alert>
         </div>
       ) : null}
       {invite ? (
@@ -37,7 +38,11 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           {invite.invitedBy} invited you as <strong>{invite.role}</strong>.
         </p>
       ) : null}
-      <SignUpForm invite={invite && token ? { token, email: invite.email } : undefined} />
+      {invite || !signUpByInviteOnly() ? (
+        <SignUpForm invite={invite && token ? { token, email: invite.email } : undefined} />
+      ) : (
+        <Alert tone="info">{SIGN_UP_BY_INVITE}</Alert>
+      )}
     </AuthCard>
   );
 }

@@ -2,6 +2,7 @@ import type { Actor } from "../context";
 import type { Db } from "../db";
 import { createWorkspace } from "../workspaces/createWorkspace";
 import { Email } from "./schema";
+import { signUpByInviteOnly } from "./signUpMode";
 
 export interface OAuthProfile {
   provider: string;
@@ -17,7 +18,9 @@ export type OAuthSignIn =
   /** the provider gave no usable email */
   | { kind: "noEmail" }
   /** an account with this email exists, but linking it needs both emails verified */
-  | { kind: "linkRefused" };
+  | { kind: "linkRefused" }
+  /** no account has this email, and accounts are created by invitation (signUpMode.ts) */
+  | { kind: "signUpClosed" };
 
 /**
  * Finds or creates the user behind an OAuth sign-in (GitHub, Google, OIDC). A provider
@@ -25,7 +28,7 @@ export type OAuthSignIn =
  * email is linked only when the provider asserts the email is verified AND that user's
  * email is verified; anything else would let whoever controls one side take over the other
  * (issue 14). A new address gets a user (verified when the provider says so) and a
- * workspace of its own.
+ * workspace of its own, unless accounts are created by invitation: then it gets none.
  */
 export async function findOrCreateOAuthUser(db: Db, profile: OAuthProfile): Promise<OAuthSignIn> {
   const email = Email.safeParse(profile.email ?? "");
@@ -38,6 +41,7 @@ export async function findOrCreateOAuthUser(db: Db, profile: OAuthProfile): Prom
     if (linked) return { kind: "signedIn", actor: { userId: linked.user.id, email: linked.user.email, name: linked.user.name } };
     const existing = await tx.user.findUnique({ where: { email: email.data } });
     if (existing && !(profile.emailVerified && existing.emailVerifiedAt)) return { kind: "linkRefused" };
+    if (!existing && signUpByInviteOnly()) return { kind: "signUpClosed" };
     const user =
       existing ??
       (await tx.user.create({

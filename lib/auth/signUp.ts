@@ -1,7 +1,7 @@
 import type { Actor } from "../context";
 import type { Db } from "../db";
 import { Prisma } from "../db";
-import { Conflict } from "../errors";
+import { Conflict, Forbidden } from "../errors";
 import { ipRange } from "../limits/ipRange";
 import { limit, withinLimit } from "../limits/limit";
 import { mailConfigured, queueMail } from "../mail/sendMail";
@@ -11,6 +11,7 @@ import type { WorkspaceDto } from "../workspaces/present";
 import { alreadyRegisteredMail, finishSignUpMail } from "./mails";
 import { hashPassword } from "./password";
 import { SignUpInput } from "./schema";
+import { SIGN_UP_BY_INVITE, signUpByInviteOnly } from "./signUpMode";
 import { hashToken } from "../util/hash";
 import { issueToken } from "./tokens";
 import { VERIFY_TTL_MS, type PendingSignUp } from "./verifyEmail";
@@ -25,6 +26,8 @@ export const DUPLICATE_EMAIL = "An account with this email already exists. Sign 
 
 /**
  * Signs up with email and password (see lib/auth/README.md for the design):
+ * - with sign-up by invitation (SIGNUP=invite, see signUpMode.ts) and no invite for this very
+ *   address: Forbidden, the same answer for every address, before anything is looked up;
  * - with an invite for this very address: the account is created at once, verified, in the
  *   invited workspace (Conflict when the address is taken);
  * - with mail configured: nothing is created yet. A fresh address gets a link that creates
@@ -40,6 +43,7 @@ export async function signUp(db: Db, raw: SignUpInput, ip?: string): Promise<Sig
   const passwordHash = await hashPassword(input.password);
   const invite = input.inviteToken ? await db.invite.findUnique({ where: { tokenHash: hashToken(input.inviteToken) } }) : null;
   const invitedHere = invite?.email === input.email;
+  if (!invitedHere && signUpByInviteOnly()) throw new Forbidden(SIGN_UP_BY_INVITE);
   if (!invitedHere && mailConfigured()) {
     const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
     // a mail bomb is refused silently: the answer must not differ

@@ -31,6 +31,8 @@ export interface SocketGuards {
    * sender's connection) is the origin it reaches the document with.
    */
   refusal(documentName: string, message: Uint8Array, readOnly: boolean, origin?: unknown): UpdateRefusedMessage | null;
+  /** Drops what is held for a sender whose socket closed (see updateGuard.ts). */
+  forget(documentName: string, origin: unknown): void;
   /** Makes a document's text and long-text fields shared text (see textFields.ts); true when it changed. */
   shareText(documentName: string, document: Y.Doc): boolean;
   close(documentName: string): void;
@@ -46,6 +48,9 @@ export function createSocketGuards(): SocketGuards {
       const defs = await templateFields(db, documentName);
       fields.set(documentName, defs);
       guards.set(documentName, createUpdateGuard(document, defs));
+    },
+    forget(documentName, origin) {
+      guards.get(documentName)?.forget(origin);
     },
     shareText(documentName, document) {
       const defs = fields.get(documentName);

@@ -5,7 +5,7 @@ import { partOf, partProblems } from "./documentRules";
 /** Largest single change a socket may send (a whole document is capped at 5 MB when stored). */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
 
-/** Most changes, and most bytes of them, a document holds back until what they depend on arrives. */
+/** Most changes, and most bytes of them, a document holds back for one sender until what they depend on arrives. */
 export const MAX_HELD_UPDATES = 200;
 export const MAX_HELD_BYTES = 2 * 1024 * 1024;
 
@@ -74,9 +74,12 @@ export interface UpdateGuard {
    * Why this socket message may not reach the document, or null when it may. A change that
    * depends on changes the document does not have yet is held back: the message is emptied
    * in place (so it applies nothing) and null is returned; see createUpdateGuard.
-   * `origin` is the transaction origin held changes are applied with once released.
+   * `origin` is the sender (its connection): held changes are checked and released only
+   * with later changes of the same sender, and applied with it as transaction origin.
    */
   check(message: Uint8Array, origin?: unknown): string | null;
+  /** Drops what is held for a sender that is gone (its socket closed). */
+  forget(origin: unknown): void;
   destroy(): void;
 }
 
@@ -100,9 +103,11 @@ function hasPending(doc: Y.Doc): boolean {
  * A change that depends on changes the document lacks (an editor reconnecting sends its
  * newest keystrokes before the sync that carries its older, unstored ones) is held back,
  * as Yjs itself would hold it, but outside the live document: it reaches the document only
- * once what it depends on arrived and the two together pass the checks. Held changes are
- * bounded (MAX_HELD_UPDATES, MAX_HELD_BYTES); past that a change with missing dependencies
- * is refused.
+ * once what it depends on arrived and the two together pass the checks. Changes are held
+ * per sender: one sender's held changes are checked only with that sender's later changes
+ * (so a refused sender's leftovers never get another person's edit refused), dropped when
+ * one of its changes is refused or its socket closes, and bounded (MAX_HELD_UPDATES,
+ * MAX_HELD_BYTES); past that a change with missing dependencies is refused.
  */
 export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) => FieldDef[] | undefined): UpdateGuard {
   let scratch = copyOf(live);
@@ -113,10 +118,13 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
     scratch.destroy();
     scratch = copyOf(live);
   };
-  let held: Uint8Array[] = [];
-  const heldBytes = () => held.reduce((sum, update) => sum + update.byteLength, 0);
-  const refuse = (reason: string) => {
-    held = []; // checked together with the refused change: they go with it
+  let held: { update: Uint8Array; origin: unknown }[] = [];
+  const heldOf = (origin: unknown) => held.filter((h) => h.origin === origin).map((h) => h.update);
+  const drop = (origin: unknown, updates: Uint8Array[] = heldOf(origin)) => {
+    held = held.filter((h) => h.origin !== origin || !updates.includes(h.update));
+  };
+  const refuse = (reason: string, origin: unknown) => {
+    drop(origin); // checked together with the refused change: they go with it
     rebuild();
     return reason;
   };
@@ -128,23 +136,25 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       if (carried.kind === "broadcast") return "messages to everyone are not accepted";
       if (carried.kind === "malformed") return "the message could not be read";
       if (carried.update.byteLength > MAX_UPDATE_BYTES) return "the change is too large";
+      const own = heldOf(origin);
       const touched = new Set<string>();
       const onTransaction = (tr: Y.Transaction) => tr.changed.forEach((_keys, type) => touched.add(rootName(type)));
       scratch.on("afterTransaction", onTransaction);
       try {
         Y.applyUpdate(scratch, carried.update);
-        // changes held earlier, now perhaps complete
-        for (const update of held) Y.applyUpdate(scratch, update);
+        // this sender's changes held earlier, now perhaps complete
+        for (const update of own) Y.applyUpdate(scratch, update);
       } catch {
-        return refuse("the change could not be read");
+        return refuse("the change could not be read", origin);
       } finally {
         scratch.off("afterTransaction", onTransaction);
       }
       // without anything pending, the change and every held one are complete (Y.snapshot reads the whole document: only then)
       const applied = hasPending(scratch) ? Y.snapshot(scratch) : null;
       if (applied && !Y.snapshotContainsUpdate(applied, carried.update)) {
-        if (held.length >= MAX_HELD_UPDATES || heldBytes() + carried.update.byteLength > MAX_HELD_BYTES) return refuse("the change depends on changes the server does not have");
-        held.push(new Uint8Array(carried.update)); // a copy (a Buffer's slice would share the bytes emptied next)
+        const ownBytes = own.reduce((sum, update) => sum + update.byteLength, 0);
+        if (own.length >= MAX_HELD_UPDATES || ownBytes + carried.update.byteLength > MAX_HELD_BYTES) return refuse("the change depends on changes the server does not have", origin);
+        held.push({ update: new Uint8Array(carried.update), origin }); // a copy (a Buffer's slice would share the bytes emptied next)
         empty(carried.update);
         rebuild();
         return null;
@@ -155,17 +165,20 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
         if (!after.size) continue;
         const before = part.kind === "unknown" ? new Set<string>() : partProblems(live, part, fieldDefs);
         const added = [...after].find((problem) => !before.has(problem));
-        if (added) return refuse(added);
+        if (added) return refuse(added, origin);
       }
-      if (held.length) {
+      if (own.length) {
         // complete held changes go to the document now, just ahead of the change that completed
         // them (the document holds them until that change is applied, right after this check)
-        const complete = applied ? held.filter((update) => Y.snapshotContainsUpdate(applied, update)) : held;
-        held = held.filter((update) => !complete.includes(update));
+        const complete = applied ? own.filter((update) => Y.snapshotContainsUpdate(applied, update)) : own;
+        drop(origin, complete);
         rebuild();
         for (const update of complete) Y.applyUpdate(live, update, origin);
       }
       return null;
+    },
+    forget(origin) {
+      drop(origin);
     },
     destroy() {
       live.off("update", follow);

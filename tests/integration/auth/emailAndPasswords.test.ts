@@ -3,6 +3,7 @@ import { changePassword } from "@/lib/auth/changePassword";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/passwordReset";
 import { isSessionLive, startSession } from "@/lib/auth/sessions";
 import { signUp } from "@/lib/auth/signUp";
+import { SIGN_UP_BY_INVITE } from "@/lib/auth/signUpMode";
 import { hashToken } from "@/lib/util/hash";
 import { sendVerificationMail, verifyEmail } from "@/lib/auth/verifyEmail";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
@@ -152,5 +153,46 @@ describe("without mail", () => {
     await expect(verifyCredentials(testDb(), { email: actor.email, password: "new password 123" }, "198.51.100.50")).resolves.toMatchObject({ email: actor.email });
     for (let i = 0; i < 3; i++) await changePassword(ctx, { currentPassword: "wrong", newPassword: "new password 456" }, here).catch(() => undefined);
     await expect(changePassword(ctx, { currentPassword: "new password 123", newPassword: "new password 456" }, here)).rejects.toBeInstanceOf(TooManyRequests);
+  });
+});
+
+describe("sign-up by invitation (SIGNUP=invite)", () => {
+  beforeEach(() => {
+    process.env.SIGNUP = "invite";
+  });
+  afterEach(() => {
+    delete process.env.SIGNUP;
+  });
+
+  it("answers a fresh and a taken address the same, creates nothing, and still lets an invited address in", async () => {
+    const taken = newEmail("taken");
+    delete process.env.SIGNUP;
+    await signUpNow({ name: "Tess", email: taken, password });
+    process.env.SIGNUP = "invite";
+    const fresh = newEmail("fresh");
+    const memberships = await testDb().membership.count({ where: { user: { email: taken } } });
+    const answers = await Promise.all([fresh, taken].map((email) => signUp(testDb(), { name: "Someone", email, password }).catch((e: unknown) => e)));
+    for (const answer of answers) {
+      expect(answer).toBeInstanceOf(Forbidden);
+      expect((answer as Forbidden).message).toBe(SIGN_UP_BY_INVITE);
+    }
+    expect(await testDb().user.findUnique({ where: { email: fresh } })).toBeNull();
+    expect(await testDb().membership.count({ where: { user: { email: taken } } })).toBe(memberships);
+
+    const ws = await makeWorkspace();
+    const email = newEmail("invited");
+    const token = unique("invite-token");
+    await testDb().invite.create({ data: { workspaceId: ws.id, email, role: "editor", tokenHash: hashToken(token), invitedById: ws.owner.userId, expiresAt: new Date(Date.now() + 3600_000) } });
+    // an invite for another address does not open sign-up
+    await expect(signUp(testDb(), { name: "Mallory", email: newEmail("other"), password, inviteToken: token })).rejects.toBeInstanceOf(Forbidden);
+    const joined = await signUpNow({ name: "Ivy", email, password, inviteToken: token });
+    expect(joined.workspace.slug).toBe(ws.slug);
+  });
+
+  it("counts any value but open as by invitation, so a typo never opens sign-up", async () => {
+    process.env.SIGNUP = "invte";
+    await expect(signUp(testDb(), { name: "Someone", email: newEmail("typo"), password })).rejects.toBeInstanceOf(Forbidden);
+    process.env.SIGNUP = "open";
+    expect((await signUp(testDb(), { name: "Someone", email: newEmail("open"), password })).status).toBe("created");
   });
 });

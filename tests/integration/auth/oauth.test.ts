@@ -51,3 +51,20 @@ describe("OAuth sign-in", () => {
     expect(await findOrCreateOAuthUser(testDb(), { ...mine, email: me.email, emailVerified: false, name: null })).toMatchObject({ kind: "signedIn", actor: { userId: me.id } });
   });
 });
+
+describe("OAuth sign-in when accounts are created by invitation (SIGNUP=invite)", () => {
+  it("creates no account for a new address, and still signs in an existing, linked one", async () => {
+    const existing = await user(true);
+    const linked = profile(existing.email, true);
+    expect((await findOrCreateOAuthUser(testDb(), linked)).kind).toBe("signedIn");
+    process.env.SIGNUP = "invite";
+    try {
+      const users = await testDb().user.count();
+      expect(await findOrCreateOAuthUser(testDb(), profile(`${unique("new")}@example.test`, true))).toEqual({ kind: "signUpClosed" });
+      expect(await testDb().user.count()).toBe(users);
+      expect((await findOrCreateOAuthUser(testDb(), linked)).kind).toBe("signedIn");
+    } finally {
+      delete process.env.SIGNUP;
+    }
+  });
+});

@@ -152,8 +152,10 @@ describe("a text field stored as an empty string", () => {
     }
     const value = (ydoc: Y.Doc) => String(shared(ydoc) ?? "");
     await waitFor(() => value(a.ydoc) === value(b.ydoc) && value(a.ydoc).length === 9);
-    expect(value(a.ydoc)).toBe("LEFTRIGHT");
-    await waitFor(async () => (await storedField(doc.id, sectionKey, fieldKey)) === "LEFTRIGHT", 8000);
+    // both typed into the empty field at once: Yjs orders the two runs by client, each kept whole
+    const merged = value(a.ydoc);
+    expect(["LEFTRIGHT", "RIGHTLEFT"]).toContain(merged);
+    await waitFor(async () => (await storedField(doc.id, sectionKey, fieldKey)) === merged, 8000);
     a.close();
     b.close();
   });

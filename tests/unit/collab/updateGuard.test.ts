@@ -1,0 +1,104 @@
+import * as encoding from "lib0/encoding";
+import { describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { createUpdateGuard } from "@/lib/collab/updateGuard";
+import { bodyName, sectionsToYDoc } from "@/lib/collab/ydoc";
+
+/** The raw socket message a provider sends for an update (document name, sync, update). */
+function message(update: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, "doc");
+  encoding.writeVarUint(encoder, 0);
+  encoding.writeVarUint(encoder, 2);
+  encoding.writeVarUint8Array(encoder, update);
+  return encoding.toUint8Array(encoder);
+}
+
+function liveDocument(): Y.Doc {
+  const live = new Y.Doc();
+  const body = { type: "doc" as const, content: [{ type: "paragraph" as const, content: [{ type: "text" as const, text: "Intro" }] }] };
+  sectionsToYDoc(live, [{ key: "s1", title: "One", depth: 1, fields: {}, body }]);
+  return live;
+}
+
+/** A client's copy of the document; `change` returns the update each change made. */
+function clientOf(live: Y.Doc) {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(live));
+  return {
+    doc,
+    change(make: (doc: Y.Doc) => void): Uint8Array {
+      let made: Uint8Array = new Uint8Array();
+      const keep = (update: Uint8Array) => (made = update);
+      doc.on("update", keep);
+      doc.transact(() => make(doc));
+      doc.off("update", keep);
+      return made;
+    },
+  };
+}
+
+const addParagraph = (text: string) => (doc: Y.Doc) => {
+  const paragraph = new Y.XmlElement("paragraph");
+  paragraph.insert(0, [new Y.XmlText(text)]);
+  const body = doc.getXmlFragment(bodyName("s1"));
+  body.insert(body.length, [paragraph]);
+};
+
+/** Checks an update from `sender` the way the server does, applying it when it passes. */
+function deliver(guard: ReturnType<typeof createUpdateGuard>, live: Y.Doc, update: Uint8Array, sender: string): string | null {
+  const framed = message(update);
+  const refused = guard.check(framed, sender);
+  // the server applies the (possibly emptied) update it was handed
+  if (!refused) Y.applyUpdate(live, framed.subarray(framed.length - update.length), sender);
+  return refused;
+}
+
+describe("the update guard holds changes per sender", () => {
+  it("one sender's held change never gets another person's edit refused", () => {
+    const live = liveDocument();
+    const guard = createUpdateGuard(live, () => undefined);
+    // a crafted message: one part waits for a change never sent, the other adds a new part of
+    // the document; held as a whole, it is checked once what it waits for arrives
+    const attacker = clientOf(live);
+    const withheld = attacker.change(addParagraph("never sent"));
+    const waiting = attacker.change((doc) => doc.getMap("0").set("x", 1));
+    const integrable = clientOf(live).change((doc) => doc.getMap("0").set("y", 2));
+    expect(deliver(guard, live, Y.mergeUpdates([waiting, integrable]), "attacker")).toBeNull();
+
+    const editor = clientOf(live);
+    expect(deliver(guard, live, editor.change(addParagraph("legitimate")), "editor")).toBeNull();
+    expect(live.getXmlFragment(bodyName("s1")).toString()).toContain("legitimate");
+    expect(live.share.has("0")).toBe(false);
+    // once complete, the held change is judged as the attacker's
+    expect(deliver(guard, live, withheld, "attacker")).toMatch(/unknown document part 0/);
+    expect(live.share.has("0")).toBe(false);
+  });
+
+  it("releases a sender's held change only with that sender's changes, and forgets a sender whose socket closed", () => {
+    const live = liveDocument();
+    const guard = createUpdateGuard(live, () => undefined);
+    const body = () => live.getXmlFragment(bodyName("s1")).toString();
+    // a sender whose first change arrives after its second
+    const outOfOrder = (name: string) => {
+      const client = clientOf(live);
+      return { first: client.change(addParagraph(`${name} first`)), second: client.change(addParagraph(`${name} second`)) };
+    };
+    const editor = outOfOrder("editor");
+    expect(deliver(guard, live, editor.second, "editor")).toBeNull();
+    expect(body()).not.toContain("editor second");
+    // someone else's change does not release it
+    expect(deliver(guard, live, clientOf(live).change(addParagraph("other")), "other")).toBeNull();
+    expect(body()).not.toContain("editor second");
+    expect(deliver(guard, live, editor.first, "editor")).toBeNull();
+    expect(body()).toContain("editor first");
+    expect(body()).toContain("editor second");
+
+    const gone = outOfOrder("gone");
+    expect(deliver(guard, live, gone.second, "gone")).toBeNull();
+    guard.forget("gone");
+    expect(deliver(guard, live, gone.first, "gone")).toBeNull();
+    expect(body()).toContain("gone first");
+    expect(body()).not.toContain("gone second");
+  });
+});
