@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { JSDOM } from "jsdom";
-import { DOMParser, DOMSerializer, type MarkType, type NodeType, type Schema } from "prosemirror-model";
+import { DOMParser, DOMSerializer, type Schema } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { documentTiptapSchema } from "@/lib/editor/extensions";
@@ -10,54 +10,12 @@ import { documentSchema } from "@/lib/editor/pmSchema";
 import type { PMDoc, PMNode } from "@/lib/editor/schema";
 import { importMarkdown } from "@/lib/markdown/importMarkdown";
 import { repairMojibake } from "@/lib/markdown/mojibake";
+import recordedFacts from "../../fixtures/schema/documentSchema.facts.json";
 import { corpusFixtures } from "../../support/corpus";
+import { factDiff, schemaFacts } from "../../support/schemaFacts";
 
 // Issue 17: the tiptap extension list builds the schema the documents are stored in, so
 // every stored body reads, renders and travels through Yjs the same as before.
-
-type Facts = Record<string, unknown>;
-
-const names = (types: readonly (NodeType | MarkType)[] | null | undefined): string[] | null => (types ? types.map((t) => t.name) : null);
-
-function attrFacts(prefix: string, attrs: Record<string, { default?: unknown; hasDefault?: boolean }>, out: Facts): void {
-  out[`${prefix}.attrs`] = Object.keys(attrs);
-  for (const [name, attr] of Object.entries(attrs)) out[`${prefix}.attrs.${name}.default`] = attr.hasDefault === false ? "(required)" : attr.default;
-}
-
-/** What a schema says about every node and mark, as flat "node heading.content" → value facts. */
-function schemaFacts(schema: Schema): Facts {
-  const out: Facts = { nodes: Object.keys(schema.nodes).sort(), marks: Object.keys(schema.marks), topNode: schema.topNodeType.name };
-  for (const type of Object.values(schema.nodes)) {
-    const p = `node ${type.name}`;
-    const { spec } = type;
-    out[`${p}.content`] = spec.content ?? "";
-    out[`${p}.group`] = spec.group ?? "";
-    out[`${p}.marksAllowed`] = type.markSet ? names(type.markSet) : "all";
-    out[`${p}.defaultChild`] = type.contentMatch.defaultType?.name ?? null;
-    for (const flag of ["isInline", "isAtom", "isLeaf", "isTextblock", "isBlock"] as const) out[`${p}.${flag}`] = type[flag];
-    for (const key of ["selectable", "draggable", "code", "defining", "isolating", "whitespace", "tableRole", "linebreakReplacement"] as const) out[`${p}.${key}`] = spec[key] ?? null;
-    out[`${p}.leafText`] = spec.leafText ? spec.leafText(type.createAndFill()!) : null;
-    attrFacts(p, type.spec.attrs ?? {}, out);
-  }
-  for (const type of Object.values(schema.marks)) {
-    const p = `mark ${type.name}`;
-    out[`${p}.inclusive`] = type.spec.inclusive ?? true;
-    out[`${p}.excludes`] = Object.values(schema.marks)
-      .filter((other) => other !== type && type.excludes(other))
-      .map((other) => other.name);
-    out[`${p}.spanning`] = type.spec.spanning ?? true;
-    out[`${p}.code`] = type.spec.code ?? false;
-    attrFacts(p, type.spec.attrs ?? {}, out);
-  }
-  return out;
-}
-
-/** Every fact that differs, as readable lines. */
-function factDiff(before: Facts, after: Facts): string[] {
-  const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const show = (value: unknown) => (value === undefined ? "(missing)" : JSON.stringify(value));
-  return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`);
-}
 
 function seedsDir(): string {
   const beside = path.resolve("../shared/seeds");
@@ -104,6 +62,12 @@ const DOCUMENTS = documents();
 describe("the tiptap extension list", () => {
   it("builds a schema with the same nodes, marks, content, flags and attributes as the document schema", () => {
     expect(factDiff(schemaFacts(documentSchema), schemaFacts(documentTiptapSchema))).toEqual([]);
+  });
+
+  // recorded from the hand-written ProseMirror schema the documents were stored with
+  it("builds the recorded shape of the schema the documents were stored with", () => {
+    expect(factDiff(recordedFacts, schemaFacts(documentTiptapSchema))).toEqual([]);
+    expect(factDiff(recordedFacts, schemaFacts(documentSchema))).toEqual([]);
   });
 
   it("finds every seed and design-document fixture", () => {
