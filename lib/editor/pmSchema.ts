@@ -65,7 +65,8 @@ const spreadOf = (el: HTMLElement) => el.getAttribute("data-spread") === "true";
 const spreadData = (spread: unknown): Record<string, string> => (spread === true ? { "data-spread": "true" } : {});
 const LANGUAGE_CLASS = "language-";
 
-const nodes: Record<string, NodeSpec> = {
+/** The document's nodes: attributes, content and their DOM (`extensions.ts` builds the tiptap list from these). */
+export const documentNodeSpecs: Record<string, NodeSpec> = {
   /**
    * A soft line break is "\n" in a paragraph's text (Markdown's own, kept on export).
    * `whitespace: "pre"` keeps it when the editor re-reads typed text; pasted HTML paragraphs
@@ -226,7 +227,8 @@ function linkTitle(value: unknown): string | null {
   return typeof value === "string" && value ? value.slice(0, MAX_TITLE) : null;
 }
 
-const marks: Record<string, MarkSpec> = {
+/** The document's marks, in the order they take in JSON. */
+export const documentMarkSpecs: Record<string, MarkSpec> = {
   /**
    * Only addresses `safeDocumentHref` accepts are parsed or rendered. `target`, `rel` and `class`
    * stay declared because tiptap's link has them (stored JSON names them), but their stored
@@ -297,7 +299,7 @@ const marks: Record<string, MarkSpec> = {
 };
 
 /** The editor's schema: the browser editor, server-side conversion and tests share it. */
-export const documentSchema = new Schema({ nodes, marks });
+export const documentSchema = new Schema({ nodes: documentNodeSpecs, marks: documentMarkSpecs });
 
 /**
  * The canonical JSON of a document: parsed by the schema (unknown nodes refused, default

@@ -1,0 +1,147 @@
+import { Extension, Node, getSchema, type AnyExtension, type Attributes } from "@tiptap/core";
+import { Code } from "@tiptap/extension-code";
+import { CodeBlock } from "@tiptap/extension-code-block";
+import { Link } from "@tiptap/extension-link";
+import { BulletList, ListItem, OrderedList, TaskItem, TaskList } from "@tiptap/extension-list";
+import { Paragraph } from "@tiptap/extension-paragraph";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
+import type { MarkSpec, NodeSpec } from "@tiptap/pm/model";
+import { StarterKit } from "@tiptap/starter-kit";
+import { isSafeHref } from "../util/safeUrl";
+import { documentMarkSpecs, documentNodeSpecs } from "./pmSchema";
+
+// The one tiptap extension list of the document (issue 17). No React, no DOM: it builds a
+// schema anywhere. Names, content, groups and flags come from tiptap's extensions where
+// tiptap has the node; attributes and the HTML a node reads and writes come from our specs
+// (pmSchema.ts, markdownNodes.ts), so there is one definition of each.
+
+function spec(name: string): NodeSpec {
+  const found = documentNodeSpecs[name];
+  if (!found) throw new Error(`no node spec "${name}"`);
+  return found;
+}
+
+function markSpec(name: string): MarkSpec {
+  const found = documentMarkSpecs[name];
+  if (!found) throw new Error(`no mark spec "${name}"`);
+  return found;
+}
+
+/**
+ * A spec's attributes as tiptap attributes: the same names, order and defaults. Values are
+ * read from HTML only by the spec's own parse rules (an attribute's own `parseHTML` would
+ * override them, reading `target` or `class` straight from pasted HTML), and written only
+ * by the spec's `toDOM`.
+ */
+function attributesOf(attrs: NodeSpec["attrs"] | MarkSpec["attrs"]): Attributes {
+  return Object.fromEntries(Object.entries(attrs ?? {}).map(([name, attr]) => [name, { default: attr.default, rendered: false, parseHTML: () => null }]));
+}
+
+/** What a node spec contributes to a tiptap node: attributes, parse rules and rendering. */
+function htmlOf(nodeSpec: NodeSpec) {
+  const { toDOM } = nodeSpec;
+  if (!toDOM) throw new Error("a document node without toDOM");
+  return {
+    addAttributes: () => attributesOf(nodeSpec.attrs),
+    parseHTML: () => nodeSpec.parseDOM ?? [],
+    renderHTML: ({ node }: { node: Parameters<typeof toDOM>[0] }) => toDOM(node),
+  };
+}
+
+/** One of our own nodes (Mermaid, placeholder, the Markdown nodes) as a tiptap node. */
+function ownNode(name: string) {
+  const nodeSpec = spec(name);
+  return Node.create({
+    name,
+    group: nodeSpec.group,
+    content: nodeSpec.content,
+    marks: nodeSpec.marks,
+    inline: nodeSpec.inline,
+    atom: nodeSpec.atom,
+    selectable: nodeSpec.selectable,
+    draggable: nodeSpec.draggable,
+    code: nodeSpec.code,
+    defining: nodeSpec.defining,
+    isolating: nodeSpec.isolating,
+    whitespace: nodeSpec.whitespace,
+    ...htmlOf(nodeSpec),
+  });
+}
+
+/**
+ * Spec fields tiptap's node config has no key for (a hard break's `leafText`, "\n" in
+ * search text and `textBetween`), added to the nodes whose spec has them.
+ */
+const SpecOnlyFields = Extension.create({
+  name: "documentSpecOnlyFields",
+  extendNodeSchema(extension) {
+    const leafText = documentNodeSpecs[extension.name]?.leafText;
+    return leafText ? { leafText } : {};
+  },
+});
+
+const link = markSpec("link");
+const linkToDOM = link.toDOM;
+
+/** The document's link: tiptap's Link with our attributes, parsing and rendering (`safeDocumentHref`, `linkAttributes`). */
+const DocumentLink = Link.extend({
+  inclusive: link.inclusive,
+  addAttributes: () => attributesOf(link.attrs),
+  parseHTML: () => link.parseDOM ?? [],
+  renderHTML: ({ mark }) => {
+    if (!linkToDOM) throw new Error("link without toDOM");
+    return linkToDOM(mark, false);
+  },
+}).configure({
+  openOnClick: false,
+  // addresses a person types or pastes pass the link dialog's rule
+  isAllowedUri: (url) => isSafeHref(url),
+});
+
+/** The document's nodes and marks, as tiptap extensions: the order of marks is their order in JSON. */
+export const documentExtensions: AnyExtension[] = [
+  StarterKit.configure({
+    // ours below: extra attributes or HTML, or (code) a later place among the marks
+    paragraph: false,
+    codeBlock: false,
+    code: false,
+    bulletList: false,
+    orderedList: false,
+    listItem: false,
+    link: false,
+    // not in the document model
+    underline: false,
+    // editing behaviour is lib/editor/plugins.ts, not part of the document
+    undoRedo: false,
+    dropcursor: false,
+    gapcursor: false,
+    trailingNode: false,
+    listKeymap: false,
+  }),
+  // a soft line break is "\n" in a paragraph's text (see pmSchema.ts)
+  Paragraph.extend({ whitespace: spec("paragraph").whitespace, ...htmlOf(spec("paragraph")) }),
+  CodeBlock.extend(htmlOf(spec("codeBlock"))),
+  Code,
+  DocumentLink,
+  BulletList.extend(htmlOf(spec("bulletList"))),
+  OrderedList.extend(htmlOf(spec("orderedList"))),
+  ListItem.extend(htmlOf(spec("listItem"))),
+  TaskList.extend(htmlOf(spec("taskList"))),
+  TaskItem.extend(htmlOf(spec("taskItem"))).configure({ nested: true }),
+  Table.extend(htmlOf(spec("table"))).configure({ resizable: false }),
+  TableRow.extend(htmlOf(spec("tableRow"))),
+  TableHeader.extend(htmlOf(spec("tableHeader"))),
+  TableCell.extend(htmlOf(spec("tableCell"))),
+  ownNode("mermaid"),
+  ownNode("placeholder"),
+  ownNode("image"),
+  ownNode("htmlBlock"),
+  ownNode("htmlInline"),
+  ownNode("footnoteReference"),
+  ownNode("footnoteDefinition"),
+  ownNode("definition"),
+  SpecOnlyFields,
+];
+
+/** The ProseMirror schema the extension list builds. */
+export const documentTiptapSchema = getSchema(documentExtensions);
