@@ -45,8 +45,8 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
 }
 
 /** A step that is one check: passes or fails as a whole. */
-function check(suite: string, command: string, args: string[]): boolean {
-  const { ok, seconds } = run(command, args);
+function check(suite: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
+  const { ok, seconds } = run(command, args, extraEnv);
   tallies.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
   return ok;
 }
@@ -62,7 +62,7 @@ if (!generate.ok) {
   tallies.push({ suite: "prisma generate", passed: 0, failed: 1, seconds: generate.seconds });
   console.error("prisma generate failed; nothing else can run.");
 } else {
-  check("typecheck", bin("tsc"), ["--noEmit"]);
+  const typechecked = check("typecheck", bin("tsc"), ["--noEmit"]);
   check("lint", bin("eslint"), ["."]);
 
   const vitestJson = path.join(scratch, "vitest.json");
@@ -88,7 +88,8 @@ if (!generate.ok) {
     seconds: vitest.seconds,
   });
 
-  if (check("production build", bin("next"), ["build"])) {
+  // the build checks types again unless the typecheck above just passed (next.config.js)
+  if (check("production build", bin("next"), ["build"], typechecked ? { SPECWRIGHT_TYPECHECKED: "1" } : {})) {
     const pwJson = path.join(scratch, "playwright.json");
     // the app's data (its PostgreSQL), removed after the run; a directory of its own in the
     // temp dir (the database's own user must be able to reach it)
