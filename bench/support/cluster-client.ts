@@ -5,11 +5,11 @@
 // "other process" (receiver's process against sender's). Prints `TYPING start` and
 // `TYPING end` around the typing, then one line `RESULT <json>`.
 //   node --import tsx bench/support/cluster-client.ts <config.json>
-import { readFileSync } from "node:fs";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import * as Y from "yjs";
 import { percentile, sleep } from "./harness";
 import { allReady, connectEditor, typingTarget, type HeadlessEditor } from "./headless";
+import { childMain } from "./childMain";
 
 export interface ClusterLoadConfig {
   /** one collaboration URL per app process */
@@ -120,19 +120,4 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
   return result;
 }
 
-const config = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as ClusterLoadConfig;
-const hardStop = setTimeout(() => {
-  console.error("cluster client: over its time limit");
-  process.exit(3);
-}, config.typingMs + config.drainMs + 180_000);
-run(config).then(
-  (result) => {
-    clearTimeout(hardStop);
-    console.log(`RESULT ${JSON.stringify(result)}`);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    console.error("cluster client failed:", error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+childMain<ClusterLoadConfig, Awaited<ReturnType<typeof run>>>("cluster client", run, (config) => config.typingMs + config.drainMs + 180_000);

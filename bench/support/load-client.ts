@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { rssBytes } from "./app";
 import { maxOf, percentile, sleep } from "./harness";
 import { allReady, connectEditor, typingTarget, type HeadlessEditor } from "./headless";
+import { childMain } from "./childMain";
 
 export interface LoadConfig {
   url: string;
@@ -167,19 +168,4 @@ async function run(config: LoadConfig): Promise<LoadResult> {
   };
 }
 
-const config = JSON.parse(readFileSync(process.argv[2]!, "utf8")) as LoadConfig;
-const hardStop = setTimeout(() => {
-  console.error("load client: over its time limit");
-  process.exit(3);
-}, config.typingMs + config.drainMs + 90_000);
-run(config).then(
-  (result) => {
-    clearTimeout(hardStop);
-    console.log(`RESULT ${JSON.stringify(result)}`);
-    process.exit(0);
-  },
-  (error: unknown) => {
-    console.error("load client failed:", error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+childMain<LoadConfig, Awaited<ReturnType<typeof run>>>("load client", run, (config) => config.typingMs + config.drainMs + 90_000);
