@@ -9,13 +9,17 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        // pure computation: one worker per core
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", maxWorkers: "100%" },
       },
       {
         resolve: { alias },
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // one file at a time: files share one PostgreSQL, and some count rows across it
+          // ("writes nothing") or start servers on fixed ports
+          maxWorkers: 1,
           environment: "node",
           globalSetup: ["tests/support/globalSetup.ts"],
           setupFiles: ["tests/support/setupEnv.ts"],
