@@ -11,12 +11,19 @@ export function useThreads(documentId: string) {
   const setThreads = useCallback((next: CommentThreadDto[]) => setLoaded((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next)), []);
   useEffect(() => {
     let live = true;
-    const load = () => void callApi<CommentThreadDto[]>(`/api/documents/${documentId}/comments`).then((res) => live && res.ok && setThreads(res.data));
-    load();
-    const timer = setInterval(load, 5000);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // the next check starts 5 s after the last one answered, so a slow server is not asked
+    // again and again while it is still answering
+    const poll = async () => {
+      const res = await callApi<CommentThreadDto[]>(`/api/documents/${documentId}/comments`);
+      if (!live) return;
+      if (res.ok) setThreads(res.data);
+      timer = setTimeout(() => void poll(), 5000);
+    };
+    void poll();
     return () => {
       live = false;
-      clearInterval(timer);
+      clearTimeout(timer);
     };
   }, [documentId, setThreads]);
   const act = useCallback(
