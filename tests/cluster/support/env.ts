@@ -124,7 +124,11 @@ export function typedText(editor: Locator): Promise<string> {
 
 /** Types at the end of a section's body. */
 export async function typeAtEnd(page: Page, section: string, text: string): Promise<void> {
-  await page.getByRole("textbox", { name: `${section} body` }).click();
+  const body = page.getByRole("textbox", { name: `${section} body` });
+  const box = await body.boundingBox();
+  // clicked at its end: a remote change arriving between the click and the key press may
+  // put the caret back where the click left it
+  await body.click(box ? { position: { x: box.width - 4, y: box.height - 4 } } : undefined);
   await page.keyboard.press("ControlOrMeta+End");
   await page.keyboard.type(text);
 }
