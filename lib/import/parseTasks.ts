@@ -4,6 +4,7 @@ import { detectMojibake } from "../markdown/mojibake";
 import { planImport } from "./planImport";
 import { readImport } from "./readImport";
 import { templateFromMarkdown } from "./templateFromMarkdown";
+import { NestedTooDeeply } from "../markdown/parse";
 
 /**
  * The pure parse, convert and plan steps that may run off the request thread. Arguments and
@@ -34,7 +35,7 @@ export interface TaskRequest<N extends ParseTaskName = ParseTaskName> {
 
 /** "Maximum call stack size exceeded": input nested deeper than the converters recurse. */
 function isStackOverflow(error: unknown): boolean {
-  return error instanceof RangeError && /call stack/i.test(error.message);
+  return error instanceof NestedTooDeeply || (error instanceof RangeError && /call stack/i.test(error.message));
 }
 
 /**
