@@ -34,6 +34,17 @@ async function documentWithTextField(value: string) {
 const storedField = async (documentId: string, sectionKey: string, fieldKey: string) =>
   ((await testDb().section.findFirst({ where: { documentId, key: sectionKey } }))?.fields as Record<string, unknown> | undefined)?.[fieldKey];
 
+/** Closes the document and stores its field as an older version did (a plain string); returns the stored content hash. */
+async function storeAsOlderVersion(documentId: string, sectionKey: string, fieldKey: string, value: string): Promise<string | null> {
+  await server.collab.hocuspocus.closeConnections(documentId);
+  await waitFor(() => !server.collab.hocuspocus.documents.has(documentId));
+  const old = new Y.Doc();
+  Y.applyUpdate(old, new Uint8Array((await testDb().document.findUniqueOrThrow({ where: { id: documentId } })).yState!));
+  old.getMap<unknown>(fieldsName(sectionKey)).set(fieldKey, value);
+  await testDb().document.update({ where: { id: documentId }, data: { yState: Buffer.from(Y.encodeStateAsUpdate(old)) } });
+  return (await testDb().document.findUniqueOrThrow({ where: { id: documentId } })).contentHash;
+}
+
 /** Types `text` one keystroke at a time, at the start or at the end of the field, as an input would. */
 function keystrokes(ydoc: Y.Doc, sectionKey: string, fieldKey: string, text: string, at: "start" | "end"): (() => void)[] {
   return [...text].map((_, i) => () => {
@@ -83,13 +94,7 @@ describe("text fields", () => {
   it("are converted on load from plain strings, keeping their value and the content hash", async () => {
     const { ws, doc, sectionKey, fieldKey } = await documentWithTextField("Typed before shared text");
     // a document stored by an older version: the field as a plain string
-    await server.collab.hocuspocus.closeConnections(doc.id);
-    await waitFor(() => !server.collab.hocuspocus.documents.has(doc.id));
-    const old = new Y.Doc();
-    Y.applyUpdate(old, new Uint8Array((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).yState!));
-    old.getMap<unknown>(fieldsName(sectionKey)).set(fieldKey, "Typed before shared text");
-    await testDb().document.update({ where: { id: doc.id }, data: { yState: Buffer.from(Y.encodeStateAsUpdate(old)) } });
-    const hash = (await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).contentHash;
+    const hash = await storeAsOlderVersion(doc.id, sectionKey, fieldKey, "Typed before shared text");
 
     const client = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
     expect(await client.ready).toBe(true);
@@ -126,13 +131,7 @@ describe("a text field stored as an empty string", () => {
     const { ws, doc, sectionKey, fieldKey } = await documentWithTextField("");
     await waitFor(async () => (await storedField(doc.id, sectionKey, fieldKey)) === "", 8000);
     // stored by an older version: the field as "" (a cleared long text was stored that way)
-    await server.collab.hocuspocus.closeConnections(doc.id);
-    await waitFor(() => !server.collab.hocuspocus.documents.has(doc.id));
-    const old = new Y.Doc();
-    Y.applyUpdate(old, new Uint8Array((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).yState!));
-    old.getMap<unknown>(fieldsName(sectionKey)).set(fieldKey, "");
-    await testDb().document.update({ where: { id: doc.id }, data: { yState: Buffer.from(Y.encodeStateAsUpdate(old)) } });
-    const hash = (await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).contentHash;
+    const hash = await storeAsOlderVersion(doc.id, sectionKey, fieldKey, "");
 
     const a = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
     const b = connect(server.url, doc.id, await sessionCookie(ws.members.editor[0]!.userId));
