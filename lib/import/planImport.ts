@@ -109,7 +109,7 @@ export interface OwnTemplate {
 
 /** Rows per chunk, and the JSON size past which a chunk closes early, so that storing one chunk stays short. */
 const CHUNK_ROWS = 100;
-const CHUNK_CHARS = 256 * 1024;
+const CHUNK_CHARS = 64 * 1024;
 
 function canonicalBody(body: PMDoc): { body: PMDoc; text: string } {
   try {
