@@ -119,6 +119,12 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
   console.log(`${label}: ${DOCS}×${PER_DOC} editors connect, then type for ${TYPING_MS / 1000} s…`);
   const child = spawn(process.execPath, ["--import", "tsx", path.join("bench", "support", "cluster-client.ts"), file], { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: "production" }, stdio: ["ignore", "pipe", "inherit"] });
   onCleanup(`stop the ${label} client`, () => stopChild(child, "SIGTERM", 5_000));
+  // the editors stand for people on other machines: given the CPU first (where allowed), they time the servers, not their own wait for a core
+  try {
+    os.setPriority(child.pid!, -10);
+  } catch {
+    console.log("note: the editors' process could not be given priority (needs root or CAP_SYS_NICE); their own wait for a core is in the figures");
+  }
   let out = "";
   let pending = Promise.resolve();
   child.stdout!.on("data", (chunk: Buffer) => {

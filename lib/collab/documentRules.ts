@@ -121,10 +121,18 @@ function nodeProblems(node: JsonNode, out: Set<string>): void {
   for (const child of Array.isArray(node.content) ? (node.content as JsonNode[]) : []) nodeProblems(child, out);
 }
 
+/** Whether a text holds only characters and their formatting (no embedded objects or types); read from its items, as `toDelta` would see them. */
+function onlyText(text: Y.XmlText): boolean {
+  for (let item = text._start; item !== null; item = item.right) {
+    if (!item.deleted && !(item.content instanceof Y.ContentString || item.content instanceof Y.ContentFormat)) return false;
+  }
+  return true;
+}
+
 /** Every child of a rich-text body must be an element or text (no maps, arrays or raw values). */
 function xmlShapeOk(parent: Y.XmlFragment | Y.XmlElement): boolean {
   return parent.toArray().every((child: unknown) => {
-    if (child instanceof Y.XmlText) return child.toDelta().every((d: { insert?: unknown }) => typeof d.insert === "string");
+    if (child instanceof Y.XmlText) return onlyText(child);
     return child instanceof Y.XmlElement && !(child instanceof Y.XmlHook) && xmlShapeOk(child);
   });
 }
@@ -141,6 +149,40 @@ function bodyProblems(ydoc: Y.Doc, key: string, out: Set<string>): void {
   } catch {
     out.add("a body does not fit the document schema");
   }
+}
+
+/**
+ * The problems of the paragraphs (or other elements) that hold `texts`, for a change that
+ * only edited existing rich text: every changed type is a `Y.XmlText` inside an element, so
+ * no element was added, removed, moved or given other attributes. Nothing else of the body
+ * can have changed its problems then (a node's problems depend on its own type, attributes
+ * and content; its parent's content rule only on the types of its children), so checking
+ * those elements stands for checking the whole body, at the cost of a paragraph instead of
+ * the section. Returns null when the change is not of that kind (check the whole part).
+ */
+export function textEditProblems(texts: Iterable<Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>>): Set<string> | null {
+  const elements = new Set<Y.XmlElement>();
+  for (const type of texts) {
+    if (!(type instanceof Y.XmlText) || !(type.parent instanceof Y.XmlElement) || type.parent instanceof Y.XmlHook) return null;
+    elements.add(type.parent);
+  }
+  const out = new Set<string>();
+  for (const element of elements) {
+    try {
+      if (!xmlShapeOk(element)) {
+        out.add("a body holds something that is not rich text");
+        continue;
+      }
+      const attrs = element.getAttributes();
+      const json = { type: element.nodeName, attrs: Object.keys(attrs).length ? attrs : undefined, content: (yXmlFragmentToProsemirrorJSON(element).content as unknown[]).flat() };
+      const before = out.size;
+      nodeProblems(json, out);
+      if (out.size === before) documentSchema.nodeFromJSON(json).check();
+    } catch {
+      out.add("a body does not fit the document schema");
+    }
+  }
+  return out;
 }
 
 function fieldValue(value: unknown): FieldValue | undefined {

@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import type { FieldDef } from "../templates/schema";
-import { partOf, partProblems } from "./documentRules";
+import { partOf, partProblems, textEditProblems } from "./documentRules";
 
 /** Largest single change a socket may send (a whole document is capped at 5 MB when stored). */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
@@ -137,8 +137,13 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       if (carried.kind === "malformed") return "the message could not be read";
       if (carried.update.byteLength > MAX_UPDATE_BYTES) return "the change is too large";
       const own = heldOf(origin);
-      const touched = new Set<string>();
-      const onTransaction = (tr: Y.Transaction) => tr.changed.forEach((_keys, type) => touched.add(rootName(type)));
+      // the types each change touched, by the root (part of the document) they are in
+      const touched = new Map<string, Set<Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>>>();
+      const onTransaction = (tr: Y.Transaction) =>
+        tr.changed.forEach((_keys, type) => {
+          const name = rootName(type);
+          touched.set(name, (touched.get(name) ?? new Set()).add(type));
+        });
       scratch.on("afterTransaction", onTransaction);
       try {
         Y.applyUpdate(scratch, carried.update);
@@ -159,8 +164,10 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
         rebuild();
         return null;
       }
-      for (const name of touched) {
+      for (const [name, types] of touched) {
         const part = partOf(name);
+        // typing into existing text (nearly every keystroke): only the paragraphs typed in are checked
+        if (part.kind === "body" && textEditProblems(types)?.size === 0) continue;
         const after = partProblems(scratch, part, fieldDefs);
         if (!after.size) continue;
         const before = part.kind === "unknown" ? new Set<string>() : partProblems(live, part, fieldDefs);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { partProblems } from "@/lib/collab/documentRules";
+import { partProblems, textEditProblems } from "@/lib/collab/documentRules";
 import { bodyName, writeSection } from "@/lib/collab/ydoc";
 import type { PMDoc, PMNode } from "@/lib/editor/schema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
@@ -66,5 +66,42 @@ describe("document rules for Markdown nodes", () => {
     for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, value);
     (ydoc.getXmlFragment(bodyName("s1")).get(0) as Y.XmlElement).insert(0, [element]);
     expect([...partProblems(ydoc, { kind: "body", key: "s1" }, () => undefined)].join(" ")).toContain("unknown attribute");
+  });
+});
+
+describe("checking only the elements whose text changed", () => {
+  const texts = (ydoc: Y.Doc): Y.XmlText[] => {
+    const out: Y.XmlText[] = [];
+    const walk = (node: Y.XmlFragment | Y.XmlElement) =>
+      node.toArray().forEach((child) => (child instanceof Y.XmlText ? out.push(child) : child instanceof Y.XmlElement && walk(child)));
+    walk(ydoc.getXmlFragment(bodyName("s1")));
+    return out;
+  };
+
+  it("finds nothing wrong where the whole body is fine, for text in every kind of element", () => {
+    const md = ["# Title", "", "Some **bold** and [a link](https://a.example) and `code`.", "", "- item", "  - [x] nested task", "", "> quote", "", "| a | b |", "|---|---|", "| 1 | 2 |", "", "```ts", "let x = 1;", "```", "", "Text[^1] with <sub>html</sub>.", "", "[^1]: A note."].join("\n");
+    const ydoc = new Y.Doc();
+    writeSection(ydoc, { key: "s1", title: "One", depth: 1, fields: {}, body: markdownToDoc(md).doc });
+    expect([...partProblems(ydoc, { kind: "body", key: "s1" }, () => undefined)]).toEqual([]);
+    const all = texts(ydoc);
+    expect(all.length).toBeGreaterThan(8);
+    for (const text of all) expect(textEditProblems([text])).toEqual(new Set());
+  });
+
+  it("finds what the whole-body check finds in the element typed in", () => {
+    const ydoc = new Y.Doc();
+    writeSection(ydoc, { key: "s1", title: "One", depth: 1, fields: {}, body: paragraph({ type: "text", text: "x" }) });
+    const [text] = texts(ydoc);
+    text!.format(0, 1, { blink: {} });
+    expect([...partProblems(ydoc, { kind: "body", key: "s1" }, () => undefined)]).toEqual(["unknown mark blink"]);
+    expect([...textEditProblems([text!])!]).toEqual(["unknown mark blink"]);
+  });
+
+  it("leaves a change to anything but existing text to the whole-body check", () => {
+    const ydoc = new Y.Doc();
+    writeSection(ydoc, { key: "s1", title: "One", depth: 1, fields: {}, body: paragraph({ type: "text", text: "x" }) });
+    const body = ydoc.getXmlFragment(bodyName("s1"));
+    expect(textEditProblems([body])).toBeNull();
+    expect(textEditProblems([body.get(0) as Y.XmlElement])).toBeNull();
   });
 });

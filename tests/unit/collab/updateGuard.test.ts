@@ -102,3 +102,47 @@ describe("the update guard holds changes per sender", () => {
     expect(body()).not.toContain("gone second");
   });
 });
+
+describe("typing into existing text (checked a paragraph at a time)", () => {
+  function documentWith(): Y.Doc {
+    const live = new Y.Doc();
+    const body = {
+      type: "doc" as const,
+      content: [
+        { type: "paragraph" as const, content: [{ type: "text" as const, text: "Intro" }] },
+        { type: "codeBlock" as const, attrs: { language: "ts" }, content: [{ type: "text" as const, text: "let x = 1;" }] },
+      ],
+    };
+    sectionsToYDoc(live, [{ key: "s1", title: "One", depth: 1, fields: {}, body }]);
+    return live;
+  }
+  /** The existing text of the body's `index`th element. */
+  const textOf = (doc: Y.Doc, index: number) => (doc.getXmlFragment(bodyName("s1")).get(index) as Y.XmlElement).get(0) as Y.XmlText;
+
+  it("is stored when it is rich text the schema allows", () => {
+    const live = documentWith();
+    const guard = createUpdateGuard(live, () => undefined);
+    const client = clientOf(live);
+    expect(deliver(guard, live, client.change((doc) => textOf(doc, 0).insert(5, " text", { bold: {} })), "editor")).toBeNull();
+    expect(deliver(guard, live, client.change((doc) => textOf(doc, 1).insert(10, "\nx += 1;")), "editor")).toBeNull();
+    expect(live.getXmlFragment(bodyName("s1")).toString()).toContain("Intro<bold> text</bold>");
+    expect(textOf(live, 1).toString()).toBe("let x = 1;\nx += 1;");
+  });
+
+  it.each([
+    ["a mark the schema does not know", (doc: Y.Doc) => textOf(doc, 0).insert(5, "!", { blink: {} })],
+    ["a link to javascript:", (doc: Y.Doc) => textOf(doc, 0).format(0, 5, { link: { href: "javascript:alert(1)" } })],
+    ["bold inside a code block", (doc: Y.Doc) => textOf(doc, 1).format(0, 3, { bold: {} })],
+    ["text PostgreSQL cannot store (NUL)", (doc: Y.Doc) => textOf(doc, 0).insert(5, "a\u0000b")],
+    ["something that is not text", (doc: Y.Doc) => textOf(doc, 0).insertEmbed(5, { script: "alert(1)" })],
+  ])("is refused when it adds %s, and the document keeps its text", (_what, change) => {
+    const live = documentWith();
+    const guard = createUpdateGuard(live, () => undefined);
+    const before = live.getXmlFragment(bodyName("s1")).toString();
+    expect(deliver(guard, live, clientOf(live).change(change), "editor")).not.toBeNull();
+    expect(live.getXmlFragment(bodyName("s1")).toString()).toBe(before);
+    // the next legitimate keystroke is stored
+    expect(deliver(guard, live, clientOf(live).change((doc) => textOf(doc, 0).insert(5, "!")), "other")).toBeNull();
+    expect(textOf(live, 0).toString()).toBe("Intro!");
+  });
+});
