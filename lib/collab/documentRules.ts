@@ -160,7 +160,7 @@ function bodyProblems(ydoc: Y.Doc, key: string, out: Set<string>): void {
  * those elements stands for checking the whole body, at the cost of a paragraph instead of
  * the section. Returns null when the change is not of that kind (check the whole part).
  */
-export function textEditProblems(texts: Iterable<Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>>): Set<string> | null {
+export function textEditProblems(texts: Iterable<unknown>): Set<string> | null {
   const elements = new Set<Y.XmlElement>();
   for (const type of texts) {
     if (!(type instanceof Y.XmlText) || !(type.parent instanceof Y.XmlElement) || type.parent instanceof Y.XmlHook) return null;
