@@ -1,6 +1,12 @@
-// Editor load of a 60-section document (largest seed template cut to 60 sections).
+// Editor load of a 60- and a 200-section document (the largest seed template, 101 sections,
+// cut to 60, or followed by its sections again up to 200; BENCH_SECTIONS=60,200 by default).
 // Measured in headless Chromium, each load in a fresh browser context (no HTTP cache),
 // times relative to navigation start (performance.now() in the page):
+//  - "all content in the page": every section's card is in the document with its text;
+//  - "click-to-caret": once loaded, the first section from the 20th-last on that holds a
+//    paragraph of text is scrolled into view and that paragraph clicked (a real mouse click):
+//    time from the pointerdown to the caret (a collapsed selection) in that section's body;
+//  - JS heap after load (CDP Runtime.getHeapUsage after a forced GC);
 //  - "first screen editable": every section whose card is in the first viewport (at rest,
 //    scroll 0) has its editor mounted with contenteditable=true; no scrolling.
 //  - "all 60 editable (sweep)": a script in the page scrolls down one viewport per
@@ -18,15 +24,19 @@ import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
-import { chromium, type Browser, type BrowserContext } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { RichText } from "../components/documents/RichText";
 import type { PMNode } from "../lib/editor/schema";
 import { CHROMIUM_ARGS, chromiumPath } from "../tests/support/chromium";
 import { createSizedDocument, signIn, startApp, type RunningApp } from "./support/app";
-import { BROWSER_NAME_SHIM, kb, median, ms, onCleanup, printTable, ratio, runBench, sleep } from "./support/harness";
+import { BROWSER_NAME_SHIM, kb, mb, median, ms, onCleanup, printTable, ratio, runBench, sleep } from "./support/harness";
 
 const RUNS = 3;
-const SECTIONS = 60;
+const SIZES = (process.env.BENCH_SECTIONS ?? "60,200").split(",").map(Number);
+const FAR_FROM_END = 20;
+const BUDGET_PAINT_MS = 300;
+const BUDGET_CARET_MS = 50;
+const BUDGET_HEAP_RATIO = 1.5;
 const VIEWPORT = { width: 1280, height: 900 };
 const BUDGET_EDITABLE_MS = 1000;
 const BUDGET_JS_BYTES = 300 * 1024;
@@ -35,6 +45,8 @@ const MERMAID_MARKERS = ["sequenceDiagram", "classDiagram", "stateDiagram", "erD
 
 interface Probe {
   editable: Record<string, number>;
+  /** when every section's card was in the page with its text */
+  contentAt: number;
   sectionsAt: number;
   sectionCount: number;
   savedAt: number;
@@ -47,8 +59,8 @@ interface ProbeWindow {
 }
 
 /** Runs in the page before any of its scripts. */
-function installProbe(sweep: boolean): void {
-  const probe: Probe = { editable: {}, sectionsAt: -1, sectionCount: 0, savedAt: -1, sweepDone: -1, order: [] };
+function installProbe({ sweep, expected }: { sweep: boolean; expected: number }): void {
+  const probe: Probe = { editable: {}, contentAt: -1, sectionsAt: -1, sectionCount: 0, savedAt: -1, sweepDone: -1, order: [] };
   (window as unknown as ProbeWindow).__probe = probe;
   const startSweep = () => {
     const started = performance.now();
@@ -79,9 +91,13 @@ function installProbe(sweep: boolean): void {
       }
     }
     if (probe.savedAt < 0 && document.querySelector('[role="status"][data-save-state="saved"]')) probe.savedAt = now;
+    if (probe.contentAt < 0) {
+      const cards = document.querySelectorAll('section[id^="section-"]');
+      if (cards.length >= expected && [...cards].every((card) => (card.textContent ?? "").trim().length > 0)) probe.contentAt = now;
+    }
   };
   const start = () =>
-    new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ["contenteditable", "data-save-state"] });
+    new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["contenteditable", "data-save-state"] });
   if (document.documentElement) start();
   else document.addEventListener("readystatechange", start, { once: true });
 }
@@ -94,6 +110,10 @@ interface ScriptLoad {
 
 interface LoadResult {
   probe: Probe;
+  /** JS heap in use after the load settled and a GC, bytes */
+  heap: number;
+  /** ms from pointerdown to the caret in a section far down (no-scroll loads only) */
+  caret: number;
   firstScreen: string[];
   dcl: number;
   scripts: ScriptLoad[];
@@ -101,8 +121,59 @@ interface LoadResult {
   settled: boolean;
 }
 
-async function loadOnce(ctx: BrowserContext, url: string, sweep: boolean, errors: string[]): Promise<LoadResult> {
-  await ctx.addInitScript(installProbe, sweep);
+/** Clicks the first paragraph of text from section `from` on (scrolled into view first); ms from the pointerdown until the caret is in that section's editable body, NaN when it never is. */
+async function clickToCaret(page: Page, from: string): Promise<number> {
+  // the first section from there on with a paragraph of text (many sections hold only a hint, which a click selects whole)
+  const id = await page.evaluate((start) => {
+    const cards = [...document.querySelectorAll('section[id^="section-"]')];
+    const card = cards.slice(cards.findIndex((c) => c.id === start)).find((c) => [...c.querySelectorAll('[role="textbox"] p')].some((p) => (p.textContent ?? "").trim()));
+    card?.scrollIntoView({ block: "center" });
+    return card?.id ?? null;
+  }, from);
+  if (!id) return Number.NaN;
+  await sleep(500);
+  const line = page.locator(`[id="${id}"] [role="textbox"][aria-label$=" body"] p`).filter({ hasText: /\S/ }).first();
+  const box = await line.boundingBox();
+  if (!box) return Number.NaN;
+  await page.evaluate((target) => {
+    const w = window as unknown as { __caret: number };
+    w.__caret = -1;
+    document.addEventListener(
+      "pointerdown",
+      (event) => {
+        const poll = () => {
+          // the caret: a collapsed selection in that section's editable body
+          const selection = getSelection();
+          const at = selection?.anchorNode ? (selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode.parentElement) : null;
+          const editor = at?.closest('[contenteditable="true"]');
+          const inside = Boolean(selection?.isCollapsed && editor && editor.closest("section")?.id === target);
+          if (inside) w.__caret = performance.now() - event.timeStamp;
+          else requestAnimationFrame(poll);
+        };
+        poll();
+      },
+      { once: true, capture: true },
+    );
+  }, id);
+  // the start of the line, where Playwright has checked that the paragraph (not something over it) takes the click
+  await line.click({ position: { x: 2, y: Math.min(box.height / 2, 10) }, timeout: 5_000 });
+  for (let i = 0; i < 50; i++) {
+    const caret = await page.evaluate(() => (window as unknown as { __caret: number }).__caret);
+    if (caret >= 0) return caret;
+    await sleep(100);
+  }
+  const where = await page.evaluate(() => {
+    const active = document.activeElement;
+    const selection = getSelection();
+    const at = selection?.anchorNode?.parentElement;
+    return `focus on ${active?.tagName ?? "nothing"} "${active?.getAttribute("aria-label") ?? ""}", selection ${selection?.isCollapsed ? "collapsed" : "a range"} in ${at?.closest("section")?.id ?? "none"}, in <${at?.tagName ?? "-"}> under ${at?.closest("[contenteditable]")?.outerHTML.slice(0, 160) ?? "no contenteditable"}`;
+  });
+  console.log(`  click-to-caret: no caret in ${id} within 5 s (${where})`);
+  return Number.NaN;
+}
+
+async function loadOnce(ctx: BrowserContext, url: string, sweep: boolean, expected: number, errors: string[]): Promise<LoadResult> {
+  await ctx.addInitScript(installProbe, { sweep, expected });
   const page = await ctx.newPage();
   page.on("pageerror", (e) => errors.push(e.message));
   page.on("console", (m) => m.type() === "error" && errors.push(`console: ${m.text()}`));
@@ -141,6 +212,10 @@ async function loadOnce(ctx: BrowserContext, url: string, sweep: boolean, errors
       : [],
   );
   const dcl = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  await cdp.send("HeapProfiler.collectGarbage");
+  const heap = (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  const far = probe.order[probe.order.length - FAR_FROM_END] ?? probe.order[probe.order.length - 1];
+  const caret = !sweep && far ? await clickToCaret(page, far) : Number.NaN;
   const scripts: ScriptLoad[] = [];
   let htmlBytes = 0;
   for (const [requestId, r] of responses) {
@@ -152,7 +227,7 @@ async function loadOnce(ctx: BrowserContext, url: string, sweep: boolean, errors
   }
   await page.close();
   const done = sweep ? probe.sweepDone >= 0 && Object.keys(probe.editable).length >= probe.sectionCount : probe.savedAt >= 0 && probe.sectionsAt >= 0;
-  return { probe, firstScreen, dcl, scripts, htmlBytes, settled: done };
+  return { probe, heap, caret, firstScreen, dcl, scripts, htmlBytes, settled: done };
 }
 
 /** Bytes on the wire for `url` when the client accepts gzip (body only), and its encoding. */
@@ -204,16 +279,14 @@ function maxOf(probe: Probe, ids: string[]): number {
   return !times.length || times.some(Number.isNaN) ? Number.NaN : Math.max(...times);
 }
 
-await runBench("editor-load", async () => {
-  const app = await startApp();
-  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-  onCleanup("close Chromium", () => browser.close());
-  const signer = await browser.newContext();
-  await signIn(signer.request, app);
-  const storageState = await signer.storageState();
+type StorageState = Awaited<ReturnType<BrowserContext["storageState"]>>;
+
+/** Loads documents of `size` sections and prints their table; returns the median heap after load. */
+async function measure(app: RunningApp, browser: Browser, storageState: StorageState, size: number): Promise<{ heap: number }> {
+  const signer = await browser.newContext({ storageState });
   // one document per load, none opened before: a warm-up pair first, then RUNS pairs
   const docs: string[] = [];
-  for (let i = 0; i < 2 * (RUNS + 1); i++) docs.push(await createSizedDocument(signer.request, app, `Load bench ${i + 1}`, SECTIONS));
+  for (let i = 0; i < 2 * (RUNS + 1); i++) docs.push(await createSizedDocument(signer.request, app, `Load bench ${i + 1}`, size));
   await signer.close();
   const errors: string[] = [];
   const still: LoadResult[] = [];
@@ -222,7 +295,7 @@ await runBench("editor-load", async () => {
     for (const sweep of [false, true]) {
       const ctx = await browser.newContext({ viewport: VIEWPORT, storageState });
       await ctx.addInitScript({ content: BROWSER_NAME_SHIM });
-      const result = await loadOnce(ctx, `${app.baseUrl}/w/demo/d/${docs[2 * i + (sweep ? 1 : 0)]}`, sweep, errors);
+      const result = await loadOnce(ctx, `${app.baseUrl}/w/demo/d/${docs[2 * i + (sweep ? 1 : 0)]}`, sweep, size, errors);
       await ctx.close();
       if (i === 0 && !result.settled) throw new Error(`the warm-up load (${sweep ? "sweep" : "no scroll"}) did not settle in 15 s: ${[...new Set(errors)].join("; ")}`);
       if (i === 0) continue; // warm-up: the server's first render of the page and its code paths
@@ -234,15 +307,18 @@ await runBench("editor-load", async () => {
   // timings
   // the review panel can push every card below the first screen: then the first section counts
   const firstScreen = still.map((r) => maxOf(r.probe, r.firstScreen.length ? r.firstScreen : r.probe.order.slice(0, 1)));
-  const allAtRest = still.map((r) => (Object.keys(r.probe.editable).length >= SECTIONS ? maxOf(r.probe, r.probe.order) : Number.NaN));
+  const allAtRest = still.map((r) => (Object.keys(r.probe.editable).length >= size ? maxOf(r.probe, r.probe.order) : Number.NaN));
   const mountedAtRest = still.map((r) => Object.keys(r.probe.editable).length);
-  const all = swept.map((r) => (Object.keys(r.probe.editable).length >= SECTIONS ? maxOf(r.probe, r.probe.order) : Number.NaN));
+  const all = swept.map((r) => (Object.keys(r.probe.editable).length >= size ? maxOf(r.probe, r.probe.order) : Number.NaN));
   const last = swept.map((r) => r.probe.editable[r.probe.order[r.probe.order.length - 1] ?? ""] ?? Number.NaN);
   const sectionsAt = [...still, ...swept].map((r) => r.probe.sectionsAt);
   const savedAt = still.map((r) => (r.probe.savedAt >= 0 ? r.probe.savedAt : Number.NaN));
   const appDcl = still.map((r) => r.dcl);
+  const contentAt = still.map((r) => (r.probe.contentAt >= 0 ? r.probe.contentAt : Number.NaN));
+  const carets = still.map((r) => r.caret);
+  const heaps = still.map((r) => r.heap);
   const counts = [...still, ...swept].map((r) => r.probe.sectionCount);
-  if (counts.some((c) => c !== SECTIONS)) errors.push(`section counts seen in the page: ${counts.join(", ")} (expected ${SECTIONS})`);
+  if (counts.some((c) => c !== size)) errors.push(`section counts seen in the page: ${counts.join(", ")} (expected ${size})`);
 
   // first-load JS: the no-scroll loads; Mermaid = loaded only when diagrams came on screen, or Mermaid's source
   const firstLoadUrls = new Set(still.flatMap((r) => r.scripts.map((s) => s.url)));
@@ -270,11 +346,14 @@ await runBench("editor-load", async () => {
   const fl = median(floor);
   const med = (xs: number[]) => median(xs.filter((x) => !Number.isNaN(x)));
   const each = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? "n/a" : x.toFixed(0))).join("/");
-  printTable(`Editor load, ${SECTIONS}-section document (largest seed template), headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} fresh-context loads (ms from navigation start)`, [
+  printTable(`Editor load, ${size}-section document (largest seed template), headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} fresh-context loads (ms from navigation start)`, [
     { figure: `first screen editable (${still[0]!.firstScreen.length || "no section in view: the first"} section(s), no scroll) [${each(firstScreen)}]`, measured: ms(med(firstScreen)), floor: ms(fl), ratio: ratio(med(firstScreen), fl), budget: "—" },
-    { figure: `all ${SECTIONS} editable, no scroll (off-screen editors mount in slices) [${each(allAtRest)}]`, measured: ms(med(allAtRest)), floor: ms(fl), ratio: ratio(med(allAtRest), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(allAtRest) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
-    { figure: `all ${SECTIONS} editable, scroll sweep [${each(all)}]`, measured: ms(med(all)), floor: ms(fl), ratio: ratio(med(all), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(all) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `all ${size} editable, no scroll (off-screen editors mount in slices) [${each(allAtRest)}]`, measured: ms(med(allAtRest)), floor: ms(fl), ratio: ratio(med(allAtRest), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(allAtRest) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `all ${size} editable, scroll sweep [${each(all)}]`, measured: ms(med(all)), floor: ms(fl), ratio: ratio(med(all), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(all) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
     { figure: `last section editable, scroll sweep [${each(last)}]`, measured: ms(med(last)), floor: ms(fl), ratio: ratio(med(last), fl), budget: "—" },
+    { figure: `all content in the page (every section with its text) [${each(contentAt)}]`, measured: ms(med(contentAt)), floor: ms(fl), ratio: ratio(med(contentAt), fl), budget: `< ${BUDGET_PAINT_MS} ms ${med(contentAt) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `click-to-caret, section ${size - FAR_FROM_END + 1} of ${size} [${each(carets)}]`, measured: ms(med(carets)), floor: "—", ratio: "—", budget: `< ${BUDGET_CARET_MS} ms ${med(carets) < BUDGET_CARET_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `JS heap after load (after a GC) [${heaps.map((h) => mb(h)).join("/")}]`, measured: mb(med(heaps)), floor: "—", ratio: "—", budget: "—" },
     { figure: "sections rendered (Y.Doc synced)", measured: ms(med(sectionsAt)), floor: ms(fl), ratio: ratio(med(sectionsAt), fl), budget: "—" },
     { figure: "app page DOMContentLoaded", measured: ms(med(appDcl)), floor: ms(fl), ratio: ratio(med(appDcl), fl), budget: "—" },
     { figure: `"Saved" shown`, measured: ms(med(savedAt)), floor: "—", ratio: "—", budget: "—" },
@@ -283,12 +362,31 @@ await runBench("editor-load", async () => {
     { figure: "first-load JS, uncompressed", measured: kb(rawBytes), floor: "—", ratio: "—", budget: "—" },
     { figure: "document HTML (CDP encodedDataLength)", measured: kb(still[0]!.htmlBytes), floor: "—", ratio: "—", budget: "—" },
   ]);
-  console.log(`editors mounted without scrolling: ${mountedAtRest.join("/")} of ${SECTIONS}`);
+  console.log(`editors mounted without scrolling: ${mountedAtRest.join("/")} of ${size}`);
   console.log(`Mermaid chunks at first load (excluded): ${mermaidAtLoad.length}; loaded only once diagrams were on screen: ${lazy.size} scripts, ${kb(lazyGzip)} gzip (${lazyMermaid} carry Mermaid's diagram names)`);
   if (uncompressed.length) console.log(`scripts the server sent without gzip (counted at their gzip -6 size): ${uncompressed.join(", ")}`);
   console.log(`floor (static HTML DOMContentLoaded) runs: ${floor.map((x) => x.toFixed(1)).join(", ")} ms`);
   console.log("first-load scripts, largest first (gzip -6, local):");
   for (const s of [...counted].sort((a, b) => b.body.length - a.body.length)) console.log(`  ${kb(gzipSync(s.body).length).padStart(9)}  ${new URL(s.url).pathname}`);
   if (errors.length) console.log(`problems seen in the page (${errors.length}):\n  ${[...new Set(errors)].slice(0, 12).join("\n  ")}`);
+  return { heap: med(heaps) };
+}
+
+await runBench("editor-load", async () => {
+  const app = await startApp();
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  onCleanup("close Chromium", () => browser.close());
+  const signer = await browser.newContext();
+  await signIn(signer.request, app);
+  const storageState = await signer.storageState();
+  await signer.close();
+  const heaps = new Map<number, number>();
+  for (const size of SIZES) heaps.set(size, (await measure(app, browser, storageState, size)).heap);
+  const [small, large] = [Math.min(...SIZES), Math.max(...SIZES)];
+  if (small !== large) {
+    const r = heaps.get(large)! / heaps.get(small)!;
+    console.log(`\nJS heap after load, ${large} sections against ${small}: ${mb(heaps.get(large)!)} / ${mb(heaps.get(small)!)} = ${r.toFixed(2)}× (goal ≤ ${BUDGET_HEAP_RATIO}×: ${r <= BUDGET_HEAP_RATIO ? "met" : "MISSED"})`);
+  }
+  console.log("keystroke latency to a second browser: bench/collab-latency.ts");
   if (app.problems.length) console.log(`app warnings/errors (${app.problems.length}):\n  ${[...new Set(app.problems)].slice(0, 10).join("\n  ")}`);
 });

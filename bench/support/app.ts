@@ -197,6 +197,18 @@ export async function createDocument(request: APIRequestContext, app: RunningApp
 export async function createSizedDocument(request: APIRequestContext, app: RunningApp, title: string, count = 60): Promise<string> {
   const id = await createDocument(request, app, "software-design-document", title);
   await app.db.query(`DELETE FROM "Section" WHERE "documentId" = $1 AND position >= $2`, [id, count]);
+  // more sections than the template has (101): its sections again, in order, as sections of the document's own (keys "<key>-<round>")
+  for (let round = 2; ; round++) {
+    const { rows: have } = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Section" WHERE "documentId" = $1`, [id]);
+    const n = have[0]?.n ?? 0;
+    if (n >= count) break;
+    await app.db.query(
+      `INSERT INTO "Section" ("id", "documentId", "key", "title", "depth", "position", "fields", "body", "text", "updatedAt")
+       SELECT 'c' || substr(replace(gen_random_uuid()::text, '-', ''), 1, 24), "documentId", "key" || '-' || $3::text, "title", "depth", $2::int + "position", '{}', "body", "text", now()
+       FROM "Section" WHERE "documentId" = $1 AND "key" NOT LIKE '%-%' AND $2::int + "position" < $4::int`,
+      [id, n, String(round), count],
+    );
+  }
   const { rows } = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Section" WHERE "documentId" = $1`, [id]);
   if (rows[0]?.n !== count) throw new Error(`document ${id} has ${rows[0]?.n} sections, wanted ${count}`);
   return id;
