@@ -37,12 +37,23 @@ test("editors on different processes converge on the same text and see each othe
     const tail = text.slice(text.indexOf("Beta writes on three.") + "Beta writes on three.".length);
     return tail.length === 2 * " One more from A.".length && holdsInOrder(tail, " One more from A.") && holdsInOrder(tail, " One more from B.");
   };
-  await expect.poll(async () => (await typedText(bodyA)) === (await typedText(bodyB)) && both(await typedText(bodyA))).toBe(true);
+  // a failure shows what each side had (the run that saw the stored text below disagree kept no copy of it)
+  await expect
+    .poll(async () => {
+      const [textA, textB] = [await typedText(bodyA), await typedText(bodyB)];
+      return textA === textB && both(textA) ? "converged" : { textA, textB };
+    })
+    .toBe("converged");
   // and PostgreSQL holds what both typed
   for (const typed of ["Alpha writes on one.", "Beta writes on three."]) {
     await expect.poll(() => storedText(documentId, "Overview")).toContain(typed);
   }
-  await expect.poll(async () => both(await storedText(documentId, "Overview"))).toBe(true);
+  await expect
+    .poll(async () => {
+      const stored = await storedText(documentId, "Overview");
+      return both(stored) ? "stored" : { stored, shown: await typedText(bodyA) };
+    })
+    .toBe("stored");
   await contextA.close();
   await contextB.close();
 });
