@@ -137,18 +137,28 @@ function xmlShapeOk(parent: Y.XmlFragment | Y.XmlElement, readText = true): bool
   });
 }
 
-function bodyProblems(ydoc: Y.Doc, key: string, out: Set<string>): void {
-  const fragment = ydoc.getXmlFragment(bodyName(key));
-  if (!fragment.length) return;
+/**
+ * Adds the problems of rich text `node` (the body's fragment or one element of it) to `out`:
+ * its shape, then its JSON (`json` reads it as ProseMirror JSON) against the rules and the
+ * schema. `readText` false skips reading each text's items: an embedded object in a text
+ * shows in its JSON as text that is not a string anyway (nodeProblems).
+ */
+function richTextProblems(node: Y.XmlFragment | Y.XmlElement, json: () => JsonNode, readText: boolean, out: Set<string>): void {
   try {
-    if (!xmlShapeOk(fragment)) return void out.add("a body holds something that is not rich text");
-    const json = { type: "doc", content: yXmlFragmentToProsemirrorJSON(fragment).content as unknown };
+    if (!xmlShapeOk(node, readText)) return void out.add("a body holds something that is not rich text");
+    const read = json();
     const before = out.size;
-    nodeProblems(json, out);
-    if (out.size === before) documentSchema.nodeFromJSON(json).check();
+    nodeProblems(read, out);
+    if (out.size === before) documentSchema.nodeFromJSON(read).check();
   } catch {
     out.add("a body does not fit the document schema");
   }
+}
+
+function bodyProblems(ydoc: Y.Doc, key: string, out: Set<string>): void {
+  const fragment = ydoc.getXmlFragment(bodyName(key));
+  if (!fragment.length) return;
+  richTextProblems(fragment, () => ({ type: "doc", content: yXmlFragmentToProsemirrorJSON(fragment).content as unknown }), true, out);
 }
 
 /**
@@ -168,20 +178,11 @@ export function textEditProblems(texts: Iterable<unknown>): Set<string> | null {
   }
   const out = new Set<string>();
   for (const element of elements) {
-    try {
-      // a text's embedded objects show in its JSON as text that is not a string (nodeProblems): its items need no second walk
-      if (!xmlShapeOk(element, false)) {
-        out.add("a body holds something that is not rich text");
-        continue;
-      }
+    const json = () => {
       const attrs = element.getAttributes();
-      const json = { type: element.nodeName, attrs: Object.keys(attrs).length ? attrs : undefined, content: (yXmlFragmentToProsemirrorJSON(element).content as unknown[]).flat() };
-      const before = out.size;
-      nodeProblems(json, out);
-      if (out.size === before) documentSchema.nodeFromJSON(json).check();
-    } catch {
-      out.add("a body does not fit the document schema");
-    }
+      return { type: element.nodeName, attrs: Object.keys(attrs).length ? attrs : undefined, content: (yXmlFragmentToProsemirrorJSON(element).content as unknown[]).flat() };
+    };
+    richTextProblems(element, json, false, out);
   }
   return out;
 }
