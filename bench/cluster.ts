@@ -89,7 +89,8 @@ async function phasePorts(processes: number, phase: number): Promise<{ apps: num
 
 async function runPhase(label: string, processes: number, dir: string, phase: number): Promise<Phase> {
   const ports = await phasePorts(processes, phase);
-  const cluster = new Cluster({ ports, balancer: false, redis: processes > 1 });
+  // one fresh database per run, no mail: the bench signs its people up openly
+  const cluster = new Cluster({ ports, balancer: false, redis: processes > 1, extraEnv: { SIGNUP: "open" } });
   onCleanup(`stop the ${label}`, () => cluster.stop());
   console.log(`${label}: starting PostgreSQL${processes > 1 ? ", Redis" : ""} and ${processes} app process(es)…`);
   await cluster.start();

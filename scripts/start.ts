@@ -74,6 +74,8 @@ try {
   if (embedded || process.env.SPECWRIGHT_DEMO === "1") {
     const { seedDemo } = await import("../lib/seed/demo");
     demo = await seedDemo(getDb());
+    // a trial with a published demo password: anyone may also create an account to try it
+    process.env.SIGNUP ??= "open";
   }
   if (!dev && process.env.SPECWRIGHT_SKIP_BUILD !== "1" && buildIsStale()) {
     log.info("building the app (first start, or the sources changed)");
@@ -83,7 +85,7 @@ try {
   const app = await startAppServer({ port, dev });
   closeApp = () => app.close();
   console.log(`\n  Specwright is running at ${app.url}`);
-  if (demo) console.log(`  Demo sign-in: ${demo.email} / ${demo.password}`);
+  if (demo) console.log(`  Demo sign-in: ${demo.email} / ${demo.password}   Sign-up: ${process.env.SIGNUP}`);
   console.log(`  Data: ${embedded ? dataDir : "DATABASE_URL"}   Stop: Ctrl-C\n`);
 } catch (error) {
   log.error({ err: error }, "start failed");

@@ -6,6 +6,7 @@ import { AuthCard } from "@/components/auth/AuthCard";
 import { SignInForm } from "@/components/auth/SignInForm";
 import { Alert } from "@/components/ui/Alert";
 import { SIGN_UP_BY_INVITE, signUpByInviteOnly } from "@/lib/auth/signUpMode";
+import { getDb } from "@/lib/db";
 import { safeRedirectPath } from "@/lib/util/safeUrl";
 
 export const metadata = { title: "Sign in" };
@@ -34,7 +35,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
     <AuthCard
       title="Sign in"
       subtitle={
-        signUpByInviteOnly() ? (
+        (await signUpByInviteOnly(getDb())) ? (
           "New here? Accounts are created by invitation."
         ) : (
           <>

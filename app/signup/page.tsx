@@ -16,6 +16,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
   if (await getActor()) redirect(token ? `/invite/${encodeURIComponent(token)}` : "/");
   let invite: InvitePreview | null = null;
   if (token) invite = await previewInvite(getDb(), { token }).catch(() => null);
+  const byInvite = await signUpByInviteOnly(getDb());
   return (
     <AuthCard
       title={invite ? `Join ${invite.workspaceName}` : "Create your account"}
@@ -30,7 +31,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
     >
       {token && !invite ? (
         <div className="mb-4">
-          <Alert>{signUpByInviteOnly() ? "This invite link is no longer valid." : "This invite link is no longer valid. You can still create an account with a workspace of your own."}</Alert>
+          <Alert>{byInvite ? "This invite link is no longer valid." : "This invite link is no longer valid. You can still create an account with a workspace of your own."}</Alert>
         </div>
       ) : null}
       {invite ? (
@@ -38,7 +39,7 @@ export default async function SignUpPage({ searchParams }: { searchParams: Promi
           {invite.invitedBy} invited you as <strong>{invite.role}</strong>.
         </p>
       ) : null}
-      {invite || !signUpByInviteOnly() ? (
+      {invite || !byInvite ? (
         <SignUpForm invite={invite && token ? { token, email: invite.email } : undefined} />
       ) : (
         <Alert tone="info">{SIGN_UP_BY_INVITE}</Alert>

@@ -41,7 +41,7 @@ export async function findOrCreateOAuthUser(db: Db, profile: OAuthProfile): Prom
     if (linked) return { kind: "signedIn", actor: { userId: linked.user.id, email: linked.user.email, name: linked.user.name } };
     const existing = await tx.user.findUnique({ where: { email: email.data } });
     if (existing && !(profile.emailVerified && existing.emailVerifiedAt)) return { kind: "linkRefused" };
-    if (!existing && signUpByInviteOnly()) return { kind: "signUpClosed" };
+    if (!existing && (await signUpByInviteOnly(tx))) return { kind: "signUpClosed" };
     const user =
       existing ??
       (await tx.user.create({

@@ -26,15 +26,17 @@ export const DUPLICATE_EMAIL = "An account with this email already exists. Sign 
 
 /**
  * Signs up with email and password (see lib/auth/README.md for the design):
- * - with sign-up by invitation (SIGNUP=invite, see signUpMode.ts) and no invite for this very
- *   address: Forbidden, the same answer for every address, before anything is looked up;
+ * - with sign-up by invitation (signUpMode.ts: SIGNUP=invite, or no mail once the site has an
+ *   account) and no invite for this very address: Forbidden, the same answer for every
+ *   address, before that address is looked up;
  * - with an invite for this very address: the account is created at once, verified, in the
  *   invited workspace (Conflict when the address is taken);
  * - with mail configured: nothing is created yet. A fresh address gets a link that creates
  *   the account; a taken one gets a "someone tried to sign up" mail. The caller gets
  *   `checkEmail` either way, after the same work (a bcrypt hash, one mail queued);
- * - without mail: the account is created at once, unverified, with a workspace of its own;
- *   a taken address is a Conflict (there is no mailbox to tell the owner instead).
+ * - without mail, open (SIGNUP=open, or the site's first account): the account is created at
+ *   once, unverified, with a workspace of its own; a taken address is a Conflict (there is
+ *   no mailbox to tell the owner instead).
  * TooManyRequests after 100 sign-ups an hour from one network (`ip` given by the edge).
  */
 export async function signUp(db: Db, raw: SignUpInput, ip?: string): Promise<SignUpResult> {
@@ -43,7 +45,7 @@ export async function signUp(db: Db, raw: SignUpInput, ip?: string): Promise<Sig
   const passwordHash = await hashPassword(input.password);
   const invite = input.inviteToken ? await db.invite.findUnique({ where: { tokenHash: hashToken(input.inviteToken) } }) : null;
   const invitedHere = invite?.email === input.email;
-  if (!invitedHere && signUpByInviteOnly()) throw new Forbidden(SIGN_UP_BY_INVITE);
+  if (!invitedHere && (await signUpByInviteOnly(db))) throw new Forbidden(SIGN_UP_BY_INVITE);
   if (!invitedHere && mailConfigured()) {
     const taken = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
     // a mail bomb is refused silently: the answer must not differ

@@ -1,4 +1,5 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { randomBytes } from "node:crypto";
+import { afterAll, afterEach, beforeEach, describe, expect, inject, it } from "vitest";
 import { changePassword } from "@/lib/auth/changePassword";
 import { requestPasswordReset, resetPassword } from "@/lib/auth/passwordReset";
 import { isSessionLive, startSession } from "@/lib/auth/sessions";
@@ -8,6 +9,9 @@ import { hashToken } from "@/lib/util/hash";
 import { sendVerificationMail, verifyEmail } from "@/lib/auth/verifyEmail";
 import { verifyCredentials } from "@/lib/auth/verifyCredentials";
 import { Forbidden, InvalidInput, TooManyRequests } from "@/lib/errors";
+import { createDb } from "@/lib/db";
+import { dropDatabase, ensureDatabase } from "@/lib/db/ensureDatabase";
+import { migrateDatabase } from "@/lib/db/prismaCli";
 import { flushMail, useMailTransport } from "@/lib/mail/sendMail";
 import { confirmMemberEmail } from "@/lib/workspaces/confirmMemberEmail";
 import { listMembers } from "@/lib/workspaces/listMembers";
@@ -161,12 +165,12 @@ describe("sign-up by invitation (SIGNUP=invite)", () => {
     process.env.SIGNUP = "invite";
   });
   afterEach(() => {
-    delete process.env.SIGNUP;
+    process.env.SIGNUP = "open";
   });
 
   it("answers a fresh and a taken address the same, creates nothing, and still lets an invited address in", async () => {
     const taken = newEmail("taken");
-    delete process.env.SIGNUP;
+    process.env.SIGNUP = "open";
     await signUpNow({ name: "Tess", email: taken, password });
     process.env.SIGNUP = "invite";
     const fresh = newEmail("fresh");
@@ -194,5 +198,57 @@ describe("sign-up by invitation (SIGNUP=invite)", () => {
     await expect(signUp(testDb(), { name: "Someone", email: newEmail("typo"), password })).rejects.toBeInstanceOf(Forbidden);
     process.env.SIGNUP = "open";
     expect((await signUp(testDb(), { name: "Someone", email: newEmail("open"), password })).status).toBe("created");
+  });
+});
+
+describe("sign-up when SIGNUP is not set", () => {
+  beforeEach(() => {
+    delete process.env.SIGNUP;
+  });
+  afterEach(() => {
+    process.env.SIGNUP = "open";
+    useMailTransport(undefined);
+  });
+
+  it("without mail, answers a fresh and a taken address the same once the site has accounts", async () => {
+    const taken = newEmail("taken");
+    process.env.SIGNUP = "open";
+    await signUpNow({ name: "Tess", email: taken, password });
+    delete process.env.SIGNUP;
+    const fresh = newEmail("fresh");
+    const answers = await Promise.all([fresh, taken].map((email) => signUp(testDb(), { name: "Someone", email, password }).catch((e: unknown) => e)));
+    for (const answer of answers) {
+      expect(answer).toBeInstanceOf(Forbidden);
+      expect((answer as Forbidden).message).toBe(SIGN_UP_BY_INVITE);
+    }
+    expect(await testDb().user.findUnique({ where: { email: fresh } })).toBeNull();
+  });
+
+  it("with mail, stays open: a fresh address gets the link that creates the account", async () => {
+    const box = mailbox();
+    useMailTransport(box);
+    const fresh = newEmail("fresh");
+    expect(await signUp(testDb(), { name: "Fresh", email: fresh, password })).toEqual({ status: "checkEmail" });
+    await flushMail();
+    expect(box.sent.find((m) => m.to === fresh)?.subject).toContain("confirm your email to finish signing up");
+  });
+
+  describe("on a new site", () => {
+    const name = `specwright_site_${randomBytes(4).toString("hex")}`;
+    let site: ReturnType<typeof createDb> | undefined;
+    afterAll(async () => {
+      await site?.$disconnect();
+      await dropDatabase(inject("serverUrl"), name);
+    });
+
+    it("lets the first person sign up without mail, then only by invitation", async () => {
+      const url = await ensureDatabase(inject("serverUrl"), name);
+      migrateDatabase(url);
+      site = createDb(url);
+      const first = await signUp(site, { name: "Fiona First", email: newEmail("first"), password });
+      expect(first.status).toBe("created");
+      await expect(signUp(site, { name: "Second", email: newEmail("second"), password })).rejects.toThrow(SIGN_UP_BY_INVITE);
+      expect(await site.user.count()).toBe(1);
+    }, 60_000);
   });
 });
