@@ -5,6 +5,7 @@ import { WebSocketServer } from "ws";
 import { setChangeDocument } from "../lib/collab/gateway";
 import { createSocketGuards } from "../lib/collab/socketGuards";
 import { createStoreRetry, STORED_QUERY, storedMessage, type StoreMessage } from "../lib/collab/storeStatus";
+import { UnstoredEdits } from "../lib/collab/unstoredEdits";
 import { DocumentTooLarge, loadDocumentState, storeDocumentState } from "../lib/collab/persistence";
 import { getDb } from "../lib/db";
 import { ServiceUnavailable } from "../lib/errors";
@@ -13,7 +14,7 @@ import { getMetrics } from "../lib/observability/metrics";
 import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
 import * as Y from "yjs";
 import { SocketAccess } from "./collabAccess";
-import { createCollabCluster, NOT_STORED_MESSAGE } from "./collabCluster";
+import { createCollabCluster, NOT_STORED_MESSAGE, STORE_TURN_MS } from "./collabCluster";
 import { DEFAULT_GATE_LIMITS, GatedWebSocket, SocketGates, type GateLimits } from "./socketGate";
 
 export const COLLAB_PATH = "/collab";
@@ -31,6 +32,20 @@ function tellEditorsHere(document: Document, payload: string): void {
 
 /** Origin of changes a store found in PostgreSQL that the live document lacked. */
 const STORED_ELSEWHERE = "specwright-stored-elsewhere";
+
+/** With several processes: a change made here that no store has shown to hold for this long is stored by this process itself. */
+export const UNSTORED_LIMIT_MS = STORE_TURN_MS;
+
+/** The snapshot a "stored" message carries, or null when `payload` is not one. */
+function storedSnapshot(payload: string): Y.Snapshot | null {
+  if (!payload.startsWith('{"type":"stored"')) return null;
+  try {
+    const message = JSON.parse(payload) as Partial<Extract<StoreMessage, { type: "stored" }>>;
+    return typeof message.snapshot === "string" ? Y.decodeSnapshot(Buffer.from(message.snapshot, "base64")) : null;
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The collaboration server: Hocuspocus on the app's own port at /collab. Sockets are
@@ -73,14 +88,18 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     }
     const editors = authors.get(documentName) ?? new Set<string>();
     authors.delete(documentName);
+    // authors of edits made on other processes, which this store holds too
+    if (cluster) for (const id of await cluster.takeAuthors(documentName)) editors.add(id);
     // taken in the same tick as the state storeDocumentState encodes
-    const stored = JSON.stringify(storedMessage(document));
+    const snapshot = Y.snapshot(document);
+    const stored = JSON.stringify(storedMessage(snapshot));
     try {
       const { bytes, missing } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
       // what another process stored and this one lacked reaches this document and its editors
       if (missing) Y.applyUpdate(document, missing, STORED_ELSEWHERE);
       idle.touch(documentName);
       retries.succeeded(documentName);
+      unstored.stored(documentName, snapshot);
       lastStored.set(documentName, stored);
       // to editors on every process: what is stored holds what they sent, wherever it came in
       document.broadcastStateless(stored);
@@ -120,8 +139,66 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
           const open = hocuspocus.documents.get(documentId);
           return !open || storeNow(documentId, open);
         },
+        onBroadcastElsewhere(documentId, payload) {
+          // another process stored the document: what it holds of the edits made here is safe
+          const snapshot = storedSnapshot(payload);
+          if (!snapshot || !hocuspocus.documents.has(documentId)) return;
+          unstored.stored(documentId, snapshot);
+          lastStored.set(documentId, payload);
+        },
       })
     : null;
+
+  // With several processes, one stores each document for all (it holds the document's store
+  // turn, server/collabCluster.ts): every process has every change, so three stores of
+  // the same content would be two too many. The others keep the changes made on them
+  // (`unstored`) until a store is seen to hold them, and store themselves when one waits
+  // UNSTORED_LIMIT_MS (the storing process died or missed it), when their last editor
+  // leaves, or for a server-side write, a flush, Ctrl/Cmd+S or shutdown (storeNow).
+  const unstored = new UnstoredEdits();
+  /** when this process last took each document's store turn */
+  const turns = new Map<string, number>();
+  const overdue = new Map<string, NodeJS.Timeout>();
+  // with a second's margin for the time asking Redis took
+  const holdsTurn = (documentName: string) => Date.now() - (turns.get(documentName) ?? 0) < STORE_TURN_MS - 1000;
+  const checkOverdue = (documentName: string) => {
+    if (overdue.has(documentName)) return;
+    const oldest = unstored.oldest(documentName);
+    if (oldest === undefined) return;
+    const timer = setTimeout(() => {
+      overdue.delete(documentName);
+      const open = hocuspocus.documents.get(documentName);
+      const waited = unstored.oldest(documentName);
+      if (!open || waited === undefined) return;
+      if (Date.now() - waited >= UNSTORED_LIMIT_MS) void storeNow(documentName, open);
+      else checkOverdue(documentName);
+    }, Math.max(0, oldest + UNSTORED_LIMIT_MS - Date.now()));
+    overdue.set(documentName, timer);
+  };
+  /** Whether hocuspocus's debounced store should store now (always, on one process). */
+  const storesHere = async (documentName: string, document: Document, socketId: string): Promise<boolean> => {
+    if (!cluster || socketId === "server") return true; // a server-side write is stored before it returns
+    if (await cluster.storeTurn(documentName)) {
+      turns.set(documentName, Date.now());
+      return true;
+    }
+    turns.delete(documentName);
+    const oldest = unstored.oldest(documentName);
+    if (oldest === undefined) return false;
+    // the document may unload once no editor here is left: what they typed is stored first
+    if (document.getConnectionsCount() === 0 || Date.now() - oldest >= UNSTORED_LIMIT_MS) return true;
+    // the process with the turn stores these edits; whose they are goes with them
+    const editors = authors.get(documentName);
+    authors.delete(documentName);
+    if (editors?.size) {
+      await cluster.handAuthors(documentName, [...editors]).catch((err: unknown) => {
+        noteAuthors(documentName, editors);
+        log.warn({ err, documentName }, "handing over authors failed");
+      });
+    }
+    checkOverdue(documentName);
+    return false;
+  };
 
   const hocuspocus: Hocuspocus = new Hocuspocus({
     name: "specwright",
@@ -145,7 +222,14 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       loaded.add(documentName);
       return document;
     },
-    async onChange({ documentName, document, context }) {
+    async onChange(payload) {
+      const { documentName, document, context, transactionOrigin, update } = payload;
+      if (cluster && transactionOrigin === cluster.fromElsewhere) {
+        // hocuspocus stores only changes made here; the process with the store turn stores all
+        if (holdsTurn(documentName)) void hocuspocus.storeDocumentHooks(document, payload);
+        return;
+      }
+      if (cluster && transactionOrigin !== STORED_ELSEWHERE) unstored.add(documentName, update);
       const userId = (context as { user?: { id?: string } } | undefined)?.user?.id;
       if (!userId || userId === "server") return;
       noteAuthors(documentName, [userId]);
@@ -153,8 +237,10 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       // before two people type their first characters into one of them at once
       guards.shareText(documentName, document);
     },
-    async onStoreDocument({ documentName, document }) {
-      await store(documentName, document);
+    async onStoreDocument({ documentName, document, socketId }) {
+      const here = await storesHere(documentName, document, socketId);
+      metrics.collabStores.inc({ by: here ? "this process" : "another process" });
+      if (here) await store(documentName, document);
     },
     async beforeHandleMessage({ documentName, connection, update }) {
       if (!watchedConnections.has(connection)) {
@@ -169,13 +255,19 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       // no message: hocuspocus closes this document's connection without logging it again
       throw Object.assign(new Error(), { code: 4400, reason: "update-refused" });
     },
-    async beforeUnloadDocument({ documentName }) {
+    async beforeUnloadDocument({ documentName, document }) {
+      // what was typed here and is not yet seen stored goes to PostgreSQL before the document leaves memory
+      if (unstored.oldest(documentName) !== undefined) await storeNow(documentName, document);
       // a document whose store failed stays in memory until its retry stores it
       if (retries.pending(documentName)) throw new Error();
     },
     async afterUnloadDocument({ documentName }) {
       loaded.delete(documentName);
       lastStored.delete(documentName);
+      unstored.forget(documentName);
+      turns.delete(documentName);
+      clearTimeout(overdue.get(documentName));
+      overdue.delete(documentName);
       guards.close(documentName);
     },
     async onStateless({ payload, documentName, document, connection }) {
@@ -228,6 +320,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
     },
     async close() {
       access.stop();
+      for (const timer of overdue.values()) clearTimeout(timer);
       setChangeDocument(undefined);
       await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => storeNow(name, doc)));
       retries.stop(); // what failed now is logged; PostgreSQL stops after this

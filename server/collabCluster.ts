@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import { OutgoingMessage, type afterUnloadDocumentPayload, type onChangePayload } from "@hocuspocus/server";
 import { Redis } from "ioredis";
+import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { Logger } from "pino";
 import { messageYjsSyncStep2 } from "y-protocols/sync";
@@ -29,6 +30,30 @@ const DOCUMENT_PREFIX = `${PREFIX}:doc`;
 export const CATCH_UP_MS = 5_000;
 
 /**
+ * How long the process that stores a document for all keeps that turn after its last store
+ * (see `storeTurn`). A process that dies loses it this long after its last store.
+ */
+export const STORE_TURN_MS = 10_000;
+
+// the store turn: taken when nobody holds it, kept (renewed) by its holder
+const TAKE_TURN = `
+local holder = redis.call('GET', KEYS[1])
+if holder == false or holder == ARGV[1] then
+  redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2])
+  return 1
+end
+return 0`;
+// the authors handed over for the next store, read and cleared at once
+const TAKE_AUTHORS = `
+local ids = redis.call('SMEMBERS', KEYS[1])
+redis.call('DEL', KEYS[1])
+return ids`;
+/** How long handed-over authors wait for a store before they are dropped. */
+const AUTHORS_TTL_MS = 60 * 60_000;
+// Hocuspocus message type of a stateless message to every editor (@hocuspocus/server MessageType)
+const BROADCAST_STATELESS = 6;
+
+/**
  * The Redis extension relays edits, awareness and broadcasts between processes. Changed here:
  * - its store lock is left out: with it, a process that finds another one storing skips its
  *   own store, and the edits only it received wait for its next change. Stores merge under
@@ -46,13 +71,35 @@ export const CATCH_UP_MS = 5_000;
 class MergingRedisExtension extends RedisExtension {
   private readonly catchUps = new Map<string, NodeJS.Timeout>();
 
-  constructor(configuration: ConstructorParameters<typeof RedisExtension>[0], private readonly log: Logger) {
+  constructor(
+    configuration: ConstructorParameters<typeof RedisExtension>[0],
+    private readonly log: Logger,
+    onBroadcastElsewhere: (documentName: string, payload: string) => void,
+  ) {
     super(configuration);
     let connectedBefore = false;
     this.sub.on("ready", () => {
       if (connectedBefore) for (const name of this.instance?.documents.keys() ?? []) this.catchUp(name);
       connectedBefore = true;
     });
+    this.sub.on("messageBuffer", (_channel: Buffer, data: Buffer) => {
+      const broadcast = this.broadcastIn(data);
+      if (broadcast) onBroadcastElsewhere(broadcast.documentName, broadcast.payload);
+    });
+  }
+
+  /** The stateless message to every editor that another process published, if `data` is one (framing as the extension's). */
+  private broadcastIn(data: Buffer): { documentName: string; payload: string } | null {
+    try {
+      const idLength = data[0] ?? 0;
+      if (data.subarray(1, 1 + idLength).toString("utf8") === this.configuration.identifier) return null;
+      const decoder = decoding.createDecoder(data.subarray(1 + idLength));
+      const documentName = decoding.readVarString(decoder);
+      if (decoding.readVarUint(decoder) !== BROADCAST_STATELESS) return null;
+      return { documentName, payload: decoding.readVarString(decoder) };
+    } catch {
+      return null; // not ours to read; the extension drops what it cannot read
+    }
   }
 
   override async onStoreDocument(): Promise<void> {}
@@ -105,6 +152,18 @@ class MergingRedisExtension extends RedisExtension {
 export interface CollabCluster {
   /** The Hocuspocus extension that shares documents between processes. */
   extension: RedisExtension;
+  /** The transaction origin of changes that came from another process. */
+  fromElsewhere: string;
+  /**
+   * Whether this process stores the document for all now: true when nobody else has that
+   * turn, which it then keeps for STORE_TURN_MS after each store. True also when Redis
+   * cannot be asked: a store too many is harmless (stores merge), one too few is not.
+   */
+  storeTurn(documentId: string): Promise<boolean>;
+  /** Hands the authors of edits made here to whichever process stores the document next. */
+  handAuthors(documentId: string, userIds: string[]): Promise<void>;
+  /** The authors handed over for the document, cleared (the caller stores their edits or hands them back). */
+  takeAuthors(documentId: string): Promise<string[]>;
   /**
    * Makes every process holding the document (this one included) store it, and waits for
    * all of them. Throws ServiceUnavailable when one fails or does not answer in time.
@@ -126,7 +185,13 @@ interface PendingFlush {
  * access changes. `storeHeld` stores a document if this process holds it; false when that
  * store failed.
  */
-export function createCollabCluster(options: { url: string; log: Logger; storeHeld(documentId: string): Promise<boolean> }): CollabCluster {
+export function createCollabCluster(options: {
+  url: string;
+  log: Logger;
+  storeHeld(documentId: string): Promise<boolean>;
+  /** a stateless message another process sent to every editor of a document (e.g. that it stored it) */
+  onBroadcastElsewhere?(documentId: string, payload: string): void;
+}): CollabCluster {
   const { url, log } = options;
   const processId = randomUUID();
   const connect = (role: string) => {
@@ -134,7 +199,9 @@ export function createCollabCluster(options: { url: string; log: Logger; storeHe
     client.on("error", (err: unknown) => log.warn({ err, role }, "redis connection error"));
     return client;
   };
-  const extension = new MergingRedisExtension({ createClient: () => connect("documents"), identifier: `${PREFIX}-${processId}`, prefix: DOCUMENT_PREFIX }, log);
+  const extension = new MergingRedisExtension({ createClient: () => connect("documents"), identifier: `${PREFIX}-${processId}`, prefix: DOCUMENT_PREFIX }, log, (name, payload) =>
+    options.onBroadcastElsewhere?.(name, payload),
+  );
   const pub = connect("publish");
   const sub = connect("subscribe");
   const pending = new Map<string, PendingFlush>();
@@ -183,8 +250,31 @@ export function createCollabCluster(options: { url: string; log: Logger; storeHe
     pub.publish(ACCESS_CHANNEL, JSON.stringify({ from: processId, change })).catch((err: unknown) => log.error({ err, change }, "relaying an access change failed"));
   });
 
+  const turnKey = (documentId: string) => `${PREFIX}:store-turn:${documentId}`;
+  const authorsKey = (documentId: string) => `${PREFIX}:authors:${documentId}`;
+
   return {
     extension,
+    fromElsewhere: extension.redisTransactionOrigin,
+    async storeTurn(documentId) {
+      try {
+        return (await pub.eval(TAKE_TURN, 1, turnKey(documentId), processId, STORE_TURN_MS)) === 1;
+      } catch (err) {
+        log.warn({ err, documentId }, "asking for the store turn failed; storing anyway");
+        return true;
+      }
+    },
+    async handAuthors(documentId, userIds) {
+      if (!userIds.length) return;
+      await pub.multi().sadd(authorsKey(documentId), ...userIds).pexpire(authorsKey(documentId), AUTHORS_TTL_MS).exec();
+    },
+    async takeAuthors(documentId) {
+      const ids = await pub.eval(TAKE_AUTHORS, 1, authorsKey(documentId)).catch((err: unknown) => {
+        log.warn({ err, documentId }, "reading handed-over authors failed");
+        return [];
+      });
+      return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === "string") : [];
+    },
     async flush(documentId) {
       const id = randomUUID();
       const done = new Promise<void>((resolve, reject) => {

@@ -11,9 +11,10 @@ export type StoreMessage = { type: "stored"; snapshot: string } | { type: "store
 
 export { STORED_QUERY } from "./storeAck";
 
-/** The "stored" message for a document's current state: call in the same tick as encoding the state that is stored. */
-export function storedMessage(ydoc: Y.Doc): StoreMessage {
-  return { type: "stored", snapshot: Buffer.from(Y.encodeSnapshot(Y.snapshot(ydoc))).toString("base64") };
+/** The "stored" message for a document's current state (or a snapshot of it): take it in the same tick as encoding the state that is stored. */
+export function storedMessage(state: Y.Doc | Y.Snapshot): StoreMessage {
+  const snapshot = state instanceof Y.Doc ? Y.snapshot(state) : state;
+  return { type: "stored", snapshot: Buffer.from(Y.encodeSnapshot(snapshot)).toString("base64") };
 }
 
 export interface StoreRetry {

@@ -7,6 +7,7 @@ export interface Metrics {
   duration: Histogram<"method" | "route" | "status">;
   collabSockets: Gauge;
   collabStoreFailures: Counter;
+  collabStores: Counter<"by">;
 }
 
 const globalForMetrics = globalThis as unknown as { specwrightMetrics?: Metrics };
@@ -30,6 +31,12 @@ export function getMetrics(): Metrics {
     }),
     collabSockets: new Gauge({ name: "collab_open_sockets", help: "Open collaboration WebSocket connections", registers: [registry] }),
     collabStoreFailures: new Counter({ name: "collab_store_failures_total", help: "Failed stores of collaborative documents (each is retried)", registers: [registry] }),
+    collabStores: new Counter({
+      name: "collab_stores_total",
+      help: "Debounced stores of collaborative documents: by this process, or left to the process that stores the document for all (several processes)",
+      labelNames: ["by"],
+      registers: [registry],
+    }),
   };
   globalForMetrics.specwrightMetrics = metrics;
   return metrics;

@@ -11,6 +11,7 @@
 //   /remove-member {actor, slug, userId}           removeMember as `actor`
 //   /change-role   {actor, slug, userId, role}     changeRole as `actor`
 //   /trash         {actor, documentId}             deleteDocument (to the trash) as `actor`
+// and GET /metrics (this process's Prometheus metrics).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import * as Y from "yjs";
@@ -21,6 +22,7 @@ import { getDb } from "../../lib/db";
 import { deleteDocument } from "../../lib/documents/documents";
 import { DomainError, ServiceUnavailable } from "../../lib/errors";
 import { changeRole, removeMember } from "../../lib/workspaces/manageMembers";
+import { getMetrics } from "../../lib/observability/metrics";
 import { createCollab } from "../../server/collab";
 
 const debounce = Number(process.env.STORE_DEBOUNCE_MS ?? 1000);
@@ -55,6 +57,7 @@ const steps: Record<string, (body: unknown) => Promise<void>> = {
 };
 
 async function answer(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  if (req.method === "GET" && req.url === "/metrics") return void res.writeHead(200).end(await getMetrics().registry.metrics());
   const step = req.method === "POST" && req.url ? steps[req.url] : undefined;
   if (!step) return void res.writeHead(404).end();
   let raw = "";

@@ -41,7 +41,11 @@ export interface CollabNode {
   url: string;
   /** runs one of tests/support/collabNode.ts's server-side steps in this process; resolves with the HTTP status */
   step(name: "change" | "flush" | "remove-member" | "change-role" | "trash", body: unknown): Promise<number>;
+  /** the value of a counter or gauge on this process's /metrics, summed over the series that match `labels` (e.g. `by="this process"`) */
+  metric(name: string, labels?: string): Promise<number>;
   stop(): Promise<void>;
+  /** kill -9: nothing is stored on the way out */
+  kill(): Promise<void>;
 }
 
 /** One collaboration process (tests/support/collabNode.ts) on the test database. */
@@ -66,6 +70,20 @@ export async function startCollabNode(env: { REDIS_URL?: string; STORE_DEBOUNCE_
       await res.arrayBuffer();
       return res.status;
     },
+    async metric(name, labels = "") {
+      const text = await (await fetch(`${base}/metrics`)).text();
+      return text
+        .split("\n")
+        .filter((line) => line.startsWith(`${name}{`) || line.startsWith(`${name} `))
+        .filter((line) => line.includes(labels))
+        .reduce((sum, line) => sum + Number(line.slice(line.lastIndexOf(" ") + 1)), 0);
+    },
     stop: () => stop(child),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      }),
   };
 }

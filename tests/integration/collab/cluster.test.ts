@@ -245,6 +245,80 @@ describe("collaboration processes sharing documents through Redis", () => {
   });
 });
 
+describe("one process storing each document for all", () => {
+  // processes that store 200 ms after a change, as the app does after a second
+  const STORE_MS = 200;
+  let one: CollabNode;
+  let two: CollabNode;
+  beforeAll(async () => {
+    [one, two] = await Promise.all([startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS }), startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS })]);
+  }, 120_000);
+  afterAll(async () => {
+    await Promise.all([one?.stop(), two?.stop()]);
+  }, 60_000);
+
+  const storesBy = (node: CollabNode, by: "this process" | "another process") => node.metric("collab_stores_total", `by="${by}"`);
+  /** The last "stored" message an editor got holds everything in its copy of the document. */
+  const toldStored = (client: TestClient) => {
+    let last: Y.Snapshot | null = null;
+    client.provider.on("stateless", ({ payload }: { payload: string }) => {
+      const message = JSON.parse(payload) as { type?: string; snapshot?: string };
+      if (message.type === "stored" && message.snapshot) last = Y.decodeSnapshot(Buffer.from(message.snapshot, "base64"));
+    });
+    return () => last !== null && Y.snapshotContainsUpdate(last, Y.encodeStateAsUpdate(client.ydoc));
+  };
+
+  it("stores on one process what editors on both type, with the authors of both", async () => {
+    const { ws, doc, member } = await newDocument();
+    const a = await open(one, doc.id, ws.owner.userId);
+    const b = await open(two, doc.id, member.userId);
+    const bStored = toldStored(b);
+    const key = sectionOrder(a.ydoc)[0]!;
+    // the first process stores first, and so stores the document for all
+    typeInto(a.ydoc, key, "first words, on the first process");
+    await waitFor(async () => (await storedText(doc.id, key)).includes("first words, on the first process"));
+    const [oneBefore, twoBefore, leftBefore] = await Promise.all([storesBy(one, "this process"), storesBy(two, "this process"), storesBy(two, "another process")]);
+    for (let i = 1; i <= 5; i++) {
+      typeInto(b.ydoc, key, `line ${i} on the second process`);
+      typeInto(a.ydoc, key, `line ${i} on the first process`);
+      await new Promise((resolve) => setTimeout(resolve, STORE_MS + 100));
+    }
+    await waitFor(async () => {
+      const text = await storedText(doc.id, key);
+      return text.includes("line 5 on the second process") && text.includes("line 5 on the first process");
+    });
+    // the second process's editor is told its text is stored, by the first process's store
+    await waitFor(bStored);
+    expect(await storesBy(one, "this process")).toBeGreaterThan(oneBefore);
+    expect(await storesBy(two, "this process")).toBe(twoBefore);
+    expect(await storesBy(two, "another process")).toBeGreaterThan(leftBefore);
+    // whose edits they were reached the store: the next version names both
+    const pending = await testDb().versionPending.findUniqueOrThrow({ where: { documentId: doc.id } });
+    expect(pending.authorIds).toEqual(expect.arrayContaining([ws.owner.userId, member.userId]));
+  });
+
+  it("stores an editor's text on its own process when the process storing for all died", async () => {
+    const { ws, doc, member } = await newDocument();
+    const doomed = await startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS });
+    try {
+      const a = await open(doomed, doc.id, ws.owner.userId);
+      const b = await open(two, doc.id, member.userId);
+      const key = sectionOrder(a.ydoc)[0]!;
+      typeInto(a.ydoc, key, "stored by the process about to die");
+      await waitFor(async () => (await storedText(doc.id, key)).includes("stored by the process about to die"));
+      // it holds the store turn, and dies before storing anything else (its editor leaves first, so it does not try to reconnect)
+      a.close();
+      await doomed.kill();
+      typeInto(b.ydoc, key, "typed after it died");
+      await waitFor(() => received(b));
+      // within the unstored limit (10 s) and a store, under load
+      await waitWithin(async () => (await storedText(doc.id, key)).includes("typed after it died"), 30_000);
+    } finally {
+      await doomed.kill();
+    }
+  }, 60_000);
+});
+
 describe("a collaboration process without REDIS_URL", () => {
   it("serves editors and flushes on its own", async () => {
     const { ws, doc } = await newDocument();
