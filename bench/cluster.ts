@@ -40,6 +40,15 @@ interface Phase {
   storedExact: number;
   /** characters in PostgreSQL beyond the starting content, summed over documents */
   storedInserts: number;
+  /** debounced document stores during the run, summed over the app processes (collab_stores_total) */
+  stores: number;
+}
+
+/** The debounced stores an app process made itself (its /metrics, read from loopback). */
+async function storesMade(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const line = text.split("\n").find((l) => l.startsWith('collab_stores_total{by="this process"}'));
+  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
 }
 
 async function redisCounts(url: string): Promise<{ commands: number; publishes: number }> {
@@ -178,8 +187,9 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
     await sleep(1000);
   }
   await db.end();
+  const stores = (await Promise.all(ports.apps.map((_, i) => storesMade(cluster.appUrl(i))))).reduce((a, b) => a + b, 0);
   await cluster.stop();
-  return { result, rssPeak: samples.map(maxOf), redis, storedExact, storedInserts };
+  return { result, rssPeak: samples.map(maxOf), redis, storedExact, storedInserts, stores };
 }
 
 await runBench(
@@ -209,6 +219,7 @@ await runBench(
       row("Redis commands per keystroke", r.sent ? three.redis.commands / r.sent : Number.NaN, Number.NaN, perKey),
       row("Redis PUBLISHes per keystroke", r.sent ? three.redis.publishes / r.sent : Number.NaN, Number.NaN, perKey),
       ...three.rssPeak.map((rss, i) => row(`RSS peak while typing, process ${i + 1}`, rss, one.rssPeak[0]!, mb)),
+      row("document stores (all processes)", three.stores, one.stores, n, "one process stores each document"),
       row("inserts typed", r.sent, f.sent, n),
       { figure: "inserts in PostgreSQL (stored state − start)", measured: `${three.storedInserts}`, floor: `${one.storedInserts}`, ratio: "—", budget: "= typed" },
       { figure: "documents stored exactly as the editors end", measured: `${three.storedExact} / ${DOCS}`, floor: `${one.storedExact} / ${DOCS}`, ratio: "—", budget: "all" },
