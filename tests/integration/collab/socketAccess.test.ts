@@ -1,12 +1,15 @@
+import { encode } from "next-auth/jwt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { publishAccessChange } from "@/lib/access/accessEvents";
+import { startSession } from "@/lib/auth/sessions";
+import { revokeSession } from "@/lib/auth/revokeSessions";
 import { bodyName, sectionOrder } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { deleteDocument } from "@/lib/documents/documents";
 import { listTemplates } from "@/lib/templates/templates";
 import { changeRole, removeMember } from "@/lib/workspaces/manageMembers";
-import { connect, sessionCookie, startCollabServer, waitFor } from "../../support/collab";
+import { connect, sessionCookie, startCollabServer, TEST_SECRET, waitFor } from "../../support/collab";
 import { watch } from "../../support/collabWatch";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 
@@ -102,6 +105,21 @@ describe("open collaboration sockets follow access changes", () => {
     expect(kept.closed()).toBe(false);
     owner.close();
     other.close();
+  });
+
+  it("closes the socket of a session that signs out, and keeps the same person's other devices open", async () => {
+    const { doc, member, owner, other } = await openDocument("editor");
+    const cookieOf = async (sid: string) => `next-auth.session-token=${await encode({ token: { sub: member.userId, sid }, secret: TEST_SECRET })}`;
+    const laptopSession = await startSession(testDb(), { userId: member.userId });
+    const laptop = connect(server.url, doc.id, await cookieOf(laptopSession));
+    const phone = connect(server.url, doc.id, await cookieOf(await startSession(testDb(), { userId: member.userId })));
+    expect(await Promise.all([laptop.ready, phone.ready])).toEqual([true, true]);
+    const signedOut = watch(laptop);
+    const stillIn = watch(phone);
+    expect(await revokeSession(testDb(), member.userId, laptopSession)).toBe(true);
+    await waitFor(() => signedOut.closed(), 1000);
+    expect(stillIn.closed()).toBe(false);
+    for (const client of [owner, other, laptop, phone]) client.close();
   });
 
   it("notices a change made elsewhere (no event in this process) at its next periodic check", async () => {
