@@ -80,6 +80,14 @@ describe("unauthenticated collaboration sockets", () => {
     expect(await within(socket.closed, 1000)).toBe(1006);
   });
 
+  it("are cut off by the bytes they send before authenticating, at once rather than by the authentication timeout", async () => {
+    const { doc } = await newDocument([]);
+    const socket = await rawSocket();
+    socket.ws.send(message(doc.id, STATELESS, (e) => encoding.writeVarString(e, "x".repeat(256 * 1024))));
+    // terminated without a close frame; the timeout (300 ms here) would close it with 4401
+    expect(await within(socket.closed, 2000)).toBe(1006);
+  });
+
   it("are cut off when they send megabytes before authenticating", async () => {
     const { doc } = await newDocument([]);
     const sockets = await Promise.all(Array.from({ length: 5 }, () => rawSocket()));
