@@ -81,7 +81,20 @@ const mixed = fc.array(fc.oneof(fc.constantFrom(...TOKENS), fc.string({ unit: "g
  * (`www.a.b>`) are such links.
  */
 function hasUnusableLinkAgainstText(source: string): boolean {
-  const unusable = (node: Nodes) => (node.type === "link" || node.type === "image") && safeDocumentHref(node.url) === null;
+  const tree = parseMarkdown(source);
+  // a reference (`[x][j]`) whose definition's target is unusable is such a link too: it stays as its text, brackets and label included
+  const definitions = new Map<string, string>();
+  const collect = (node: Nodes): void => {
+    if (node.type === "definition" && !definitions.has(node.identifier)) definitions.set(node.identifier, node.url);
+    if ("children" in node) node.children.forEach(collect);
+  };
+  collect(tree);
+  const unusable = (node: Nodes) => {
+    if (node.type === "link" || node.type === "image") return safeDocumentHref(node.url) === null;
+    if (node.type !== "linkReference" && node.type !== "imageReference") return false;
+    const url = definitions.get(node.identifier);
+    return url !== undefined && safeDocumentHref(url) === null;
+  };
   const touchesText = (siblings: Nodes[], i: number) => {
     const before = siblings[i - 1];
     const after = siblings[i + 1];
@@ -89,7 +102,7 @@ function hasUnusableLinkAgainstText(source: string): boolean {
     return bare || (before?.type === "text" && /\S$/.test(before.value)) || (after?.type === "text" && /^\S/.test(after.value));
   };
   const visit = (node: Nodes): boolean => "children" in node && node.children.some((child: Nodes, i: number, all: Nodes[]) => (unusable(child) && touchesText(all, i)) || visit(child));
-  return visit(parseMarkdown(source));
+  return visit(tree);
 }
 
 function checkRoundTrip(source: string): void {
@@ -106,7 +119,8 @@ function checkRoundTrip(source: string): void {
 
 describe("Markdown → document → Markdown, on generated input", () => {
   it("is a fixed point after one pass, keeps every word and never writes an unsafe link (Markdown-ish input)", () => {
-    fc.assert(fc.property(markdownish, checkRoundTrip), { numRuns: 3000 });
+    // examples: inputs an earlier run found
+    fc.assert(fc.property(markdownish, checkRoundTrip), { numRuns: 3000, examples: [["[j]: javascript:alert(1)\n[x][j]word"]] });
   }, 120_000);
 
   it("holds for Markdown mixed with arbitrary characters", () => {
