@@ -69,7 +69,17 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
   // every change from a socket is checked before it reaches the document (issue 14)
   const guards = createSocketGuards();
   const watchedConnections = new WeakSet<object>();
-  const idle = createIdleVersioner((documentName) => versionIfIdle(getDb(), documentName));
+  /** The idle version of a document, naming also the authors other processes handed over since its last store. */
+  const versionNow = async (documentName: string, force = false) => {
+    const handed = cluster ? await cluster.takeAuthors(documentName) : [];
+    const made = await versionIfIdle(getDb(), documentName, { force, authorIds: handed }).catch((err: unknown) => {
+      if (cluster) void cluster.handAuthors(documentName, handed).catch(() => undefined);
+      throw err;
+    });
+    if (!made && cluster) await cluster.handAuthors(documentName, handed);
+    return made;
+  };
+  const idle = createIdleVersioner((documentName) => versionNow(documentName));
 
   // the last stored state of each open document, as the "stored" message its editors get
   const lastStored = new Map<string, string>();
@@ -325,7 +335,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => storeNow(name, doc)));
       retries.stop(); // what failed now is logged; PostgreSQL stops after this
       // edits still waiting for their idle pause are versioned now
-      await Promise.all(idle.stop().map((name) => versionIfIdle(getDb(), name, { force: true }).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
+      await Promise.all(idle.stop().map((name) => versionNow(name, true).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
       hocuspocus.closeConnections();
       await cluster?.close();
       wss.close();

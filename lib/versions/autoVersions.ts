@@ -54,15 +54,17 @@ export async function recordContentChange(db: DbTx, change: ContentChange): Prom
  * with `force`, e.g. at shutdown). Does nothing without pending changes. Every process that
  * stored the document runs this when its timer fires: the document's row lock comes first,
  * so the first one makes the version (clearing the pending changes) and the others find
- * nothing pending. Returns whether this call made the version.
+ * nothing pending. `authorIds`: authors of stored edits not yet noted as pending (edits
+ * another process made and handed over). Returns whether this call made the version.
  */
-export async function versionIfIdle(db: Db, documentId: string, options: { force?: boolean; now?: Date } = {}): Promise<boolean> {
+export async function versionIfIdle(db: Db, documentId: string, options: { force?: boolean; now?: Date; authorIds?: string[] } = {}): Promise<boolean> {
   const now = options.now ?? new Date();
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Document" WHERE id = ${documentId} FOR UPDATE`;
     const pending = await tx.versionPending.findUnique({ where: { documentId } });
     if (!pending || (!options.force && now.getTime() - pending.lastAt.getTime() < IDLE_MS)) return false;
-    await createVersion(tx, { documentId, sections: await currentSections(tx, documentId), kind: "auto", authorIds: pending.authorIds, createdAt: pending.lastAt, onlyIfChanged: true });
+    const authorIds = [...new Set([...pending.authorIds, ...(options.authorIds ?? [])])];
+    await createVersion(tx, { documentId, sections: await currentSections(tx, documentId), kind: "auto", authorIds, createdAt: pending.lastAt, onlyIfChanged: true });
     return true;
   });
 }

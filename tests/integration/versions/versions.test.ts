@@ -88,6 +88,16 @@ describe("versions", () => {
     expect(await testDb().versionPending.findUnique({ where: { documentId: doc.id } })).toBeNull();
   });
 
+  it("names in the idle version the authors another process handed over", async () => {
+    const { ws, owner, doc } = await setUp();
+    await edit(doc.id, "risks", "Risks", "Retries may double-charge.");
+    await edit(doc.id, "risks", "Risks", "Retries may double-charge. Keys expire after a day.");
+    await pause(doc.id);
+    const editor = ws.members.editor[0]!;
+    expect(await versionIfIdle(testDb(), doc.id, { authorIds: [editor.userId] })).toBe(true);
+    expect((await listVersions(owner, { documentId: doc.id }))[0]!.authors.map((a) => a.id)).toContain(editor.userId);
+  });
+
   it("stores a section whose content did not change only once", async () => {
     const { owner, doc } = await setUp();
     await edit(doc.id, "risks", "Risks", "One.");
