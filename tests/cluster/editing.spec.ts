@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "../e2e/fixtures";
 import { cluster, newDocument, openEditor, secondContext, signUp, storedText, typeAtEnd, typedText } from "./support/env";
 
 /** Whether every character of `typed` is in `text`, in order (other characters may sit between). */

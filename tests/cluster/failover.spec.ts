@@ -1,4 +1,4 @@
-import { expect, test, type WebSocket } from "@playwright/test";
+import { expect, test, type WebSocket } from "../e2e/fixtures";
 import { backendIndex } from "./support/haproxy";
 import { apps, cluster, expectSaved, killApp, newDocument, openEditor, savedStatus, secondContext, signUp, startApp, startPostgres, stopPostgres, storedText, typeAtEnd, typedText, watchSocketBackends } from "./support/env";
 

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, request, test } from "@playwright/test";
+import { expect, request, test } from "../e2e/fixtures";
 import { cluster, mails, signUp, sql } from "./support/env";
 import { HOLD_MARK } from "./support/smtp";
 

@@ -1,4 +1,4 @@
-import { expect, test, type APIRequest, type Browser } from "@playwright/test";
+import { expect, test, type APIRequest, type Browser } from "./fixtures";
 import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 /** An owner's workspace with one document, and a second person who joined it as an editor through an invite. */

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PASSWORD, signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
 test.describe("sessions", () => {

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 // Issue 14: twice, a code block cleared and retyped showed "Saved", yet a second tab and a

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
 import { signUpInUi, uniqueEmail } from "./support";
 

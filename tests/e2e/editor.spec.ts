@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { expect, test, type Browser, type Locator } from "@playwright/test";
+import { expect, test, type Browser, type Locator } from "./fixtures";
 import { documentInTwoBrowsers, formAlert, signUpInUi, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */

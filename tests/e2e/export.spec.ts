@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
 test("the author downloads the document as Markdown and as PDF from the Export menu", async ({ page }) => {

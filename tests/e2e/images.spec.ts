@@ -1,5 +1,5 @@
 import { writeFile } from "node:fs/promises";
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type Browser } from "./fixtures";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { pngOf } from "../support/images";
 import { rasterImageCount } from "../support/pdf";

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { diffLines } from "diff";
 import { strToU8, zipSync } from "fflate";
 import { pngOf } from "../support/images";

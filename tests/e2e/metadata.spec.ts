@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
 const ADR = [

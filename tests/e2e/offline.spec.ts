@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signUpInUi, uniqueEmail } from "./support";
 
 // The restart journey once lost the editor to "Something went wrong": the server stopped

@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { PASSWORD, formAlert, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 test("a new user signs up, invites a member, changes their role, and signs in again", async ({ browser }) => {

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { expect, request as playwrightRequest, test } from "./fixtures";
 import { signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
 // each test runs its own server, on its own port, beside the suite's shared one

@@ -1,5 +1,5 @@
 import { randomInt } from "node:crypto";
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "./fixtures";
 import { can } from "../../lib/access/policy";
 import { seedSweepFixture } from "./sweep/fixture";
 import { apiRoutes, appPages, fill, isWorkspacePage, METHODS, WRITES, type Method } from "./sweep/routes";

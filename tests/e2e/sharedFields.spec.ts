@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 const summary = (page: Page) => page.getByRole("group", { name: "Fields of 1. Architecture Overview" }).getByLabel("Summary");

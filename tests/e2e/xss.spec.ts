@@ -1,4 +1,4 @@
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
+import { expect, test, type BrowserContext, type Page } from "./fixtures";
 import { documentFromDefinition, PASSWORD, signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 import { HTML_PAYLOADS, hostileMarkdown, MERMAID_PAYLOADS, URL_PAYLOADS } from "./xssCorpus";
 
