@@ -6,6 +6,7 @@ import { STATUS_LABELS } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
+import { usePoll } from "../ui/usePoll";
 import { publishReview } from "./reviewStore";
 import { Button } from "../ui/Button";
 import { Disclosure } from "../ui/Disclosure";
@@ -55,21 +56,8 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
     }
   }, [documentId]);
 
-  useEffect(() => {
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // decisions and stale approvals made elsewhere show up without a reload: the next check
-    // starts 4 s after the last one answered, so a slow server is not asked again and again
-    const poll = async () => {
-      await load();
-      if (live) timer = setTimeout(() => void poll(), 4000);
-    };
-    void poll();
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [load]);
+  // decisions and stale approvals made elsewhere show up without a reload
+  usePoll(load, 4000);
 
   // the sign-off section of the document shows the same decisions
   useEffect(() => {

@@ -157,6 +157,24 @@ test("the document's sign-off section shows each decision live, with its version
   await expect(row).toContainText("Technical Lead");
   await expect(row).toContainText("Approved");
   await expect(row).toContainText(/v\d+/);
+
+  // a tab in the background asks the server nothing; shown again, it asks at once
+  const polls: string[] = [];
+  const isPoll = (url: string) => url.includes(`/api/documents/${doc.id}/review`) || url.includes(`/api/documents/${doc.id}/comments`);
+  author.on("request", (r) => {
+    if (r.method() === "GET" && isPoll(r.url())) polls.push(r.url());
+  });
+  const setVisibility = (state: "hidden" | "visible") =>
+    author.evaluate((s) => {
+      Object.defineProperty(document, "visibilityState", { configurable: true, get: () => s });
+      document.dispatchEvent(new Event("visibilitychange"));
+    }, state);
+  await setVisibility("hidden");
+  await author.waitForTimeout(1_000); // a check already under way may still answer
+  polls.length = 0;
+  await author.waitForTimeout(6_000); // longer than both checks' intervals (4 s and 5 s)
+  expect(polls).toEqual([]);
+  await Promise.all([author.waitForRequest((r) => r.method() === "GET" && isPoll(r.url())), setVisibility("visible")]);
 });
 
 test("review routes check permissions and the status rules", async ({ playwright, baseURL }) => {
