@@ -17,9 +17,10 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
-          // one file at a time: files share one PostgreSQL, and some count rows across it
-          // ("writes nothing") or start servers on fixed ports
-          maxWorkers: 1,
+          // two files at a time, each worker on a database of its own (tests/support/setupEnv.ts):
+          // some files count rows across it ("writes nothing"); the two that start servers on
+          // fixed ports use different ones
+          maxWorkers: 2,
           environment: "node",
           globalSetup: ["tests/support/globalSetup.ts"],
           setupFiles: ["tests/support/setupEnv.ts"],

@@ -1,15 +1,17 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, inject } from "vitest";
+import { afterAll } from "vitest";
 import type { Role } from "../../lib/access/roles";
 import type { Actor, Ctx } from "../../lib/context";
 import { createDb, type Db } from "../../lib/db";
 
 let db: Db | undefined;
 
-/** The run's real database (see globalSetup); closed after the file's tests. */
+/** This test worker's real database (see setupEnv.ts); closed after the file's tests. */
 export function testDb(): Db {
   if (!db) {
-    db = createDb(inject("databaseUrl"));
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set: integration tests run through vitest's setup (tests/support/setupEnv.ts)");
+    db = createDb(url);
     const opened = db;
     afterAll(() => opened.$disconnect());
   }

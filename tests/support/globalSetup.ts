@@ -4,20 +4,22 @@ import os from "node:os";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startEmbeddedPostgres, type EmbeddedServer } from "../../lib/db/embedded";
-import { dropDatabase, ensureDatabase } from "../../lib/db/ensureDatabase";
+import { databasesStartingWith, dropDatabase, ensureDatabase } from "../../lib/db/ensureDatabase";
 import { migrateDatabase } from "../../lib/db/prismaCli";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseUrl: string;
+    /** the migrated database each test worker's own database is copied from */
+    templateDatabase: string;
     serverUrl: string;
   }
 }
 
 /**
  * One real PostgreSQL for the integration run: TEST_DATABASE_URL's server when given,
- * otherwise an embedded one in a temp dir. Each run gets a fresh database with every
- * migration applied, dropped afterwards.
+ * otherwise an embedded one in a temp dir. Each run migrates a fresh database, which each
+ * test worker copies as its own (tests/support/setupEnv.ts), so test files run two at a
+ * time; all of them are dropped afterwards.
  */
 export default async function setup(project: TestProject) {
   let embedded: EmbeddedServer | undefined;
@@ -31,10 +33,10 @@ export default async function setup(project: TestProject) {
   const name = `specwright_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const databaseUrl = await ensureDatabase(serverUrl, name);
   migrateDatabase(databaseUrl);
-  project.provide("databaseUrl", databaseUrl);
+  project.provide("templateDatabase", name);
   project.provide("serverUrl", serverUrl);
   return async () => {
-    await dropDatabase(serverUrl, name).catch(() => undefined);
+    for (const db of await databasesStartingWith(serverUrl, name).catch(() => [name])) await dropDatabase(serverUrl, db).catch(() => undefined);
     await embedded?.stop();
     if (scratch) rmSync(scratch, { recursive: true, force: true });
   };

@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { getDocument } from "@/lib/documents/documents";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
 import type { WorkspaceManifest } from "@/lib/export/exportWorkspace";
@@ -19,7 +19,7 @@ interface Run {
   stderr: string;
 }
 
-function cli(args: string[], env: Record<string, string | undefined> = { DATABASE_URL: inject("databaseUrl") }): Promise<Run> {
+function cli(args: string[], env: Record<string, string | undefined> = { DATABASE_URL: process.env.DATABASE_URL }): Promise<Run> {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   return new Promise((resolve) => {
     execFile(path.resolve("node_modules/.bin/tsx"), ["scripts/specwright.ts", ...args], { env: { ...base, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {

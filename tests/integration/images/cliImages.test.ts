@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import type { PMDoc } from "@/lib/editor/schema";
 import { uploadImage } from "@/lib/images/storeImage";
 import { importDocument } from "@/lib/import/importDocument";
@@ -14,7 +14,7 @@ afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(path.resolve("node_modules/.bin/tsx"), ["scripts/specwright.ts", ...args], { env: { ...process.env, DATABASE_URL: inject("databaseUrl") }, timeout: 90_000 }, (error, stdout, stderr) => {
+    execFile(path.resolve("node_modules/.bin/tsx"), ["scripts/specwright.ts", ...args], { env: { ...process.env, DATABASE_URL: process.env.DATABASE_URL }, timeout: 90_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
