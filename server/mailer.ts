@@ -1,17 +1,17 @@
 import { getDb } from "../lib/db";
+import { mailPollMs } from "../lib/mail/pollInterval";
 import { getTransport } from "../lib/mail/sendMail";
 import { deliverPendingMail } from "../lib/notifications/deliverMail";
 import { getLogger } from "../lib/observability/logger";
 
-const EVERY_MS = 15_000;
-
 /**
- * Mails inbox notifications every few seconds when SMTP_URL is set; returns a stop function.
- * Every app process runs this loop; the outbox hands each notification to one of them.
+ * Mails inbox notifications every MAIL_POLL_SECONDS when SMTP_URL is set; returns a stop
+ * function. Every app process runs this loop; the outbox hands each notification to one of them.
  */
 export function startMailer(): () => void {
   const transport = getTransport();
   if (!transport) return () => {};
+  const everyMs = mailPollMs();
   const log = getLogger().child({ component: "mailer" });
   let running = false;
   const timer = setInterval(async () => {
@@ -29,7 +29,7 @@ export function startMailer(): () => void {
     } finally {
       running = false;
     }
-  }, EVERY_MS);
+  }, everyMs);
   timer.unref();
   return () => clearInterval(timer);
 }

@@ -6,10 +6,7 @@ import path from "node:path";
 import { Cluster, REPO_ROOT } from "./cluster";
 import { startControl } from "./control";
 import { clusterPorts } from "./ports";
-import { startSmtpCapture } from "./smtp";
-
-/** How long the capture holds its answer to a mail marked HOLD_MARK: longer than the mailer's 15 s poll, so every process has a go at a mail being sent. */
-const SMTP_HOLD_MS = 16_000;
+import { MAIL_POLL_SECONDS, SMTP_HOLD_MS, startSmtpCapture } from "./smtp";
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports = clusterPorts();
@@ -18,7 +15,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // this run's logs only (a restarted process appends to its file)
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
-  const cluster = new Cluster({ ports, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, logDir });
+  const cluster = new Cluster({ ports, smtpUrl: `smtp://127.0.0.1:${smtp.port}`, logDir, extraEnv: { MAIL_POLL_SECONDS: String(MAIL_POLL_SECONDS) } });
   const teardown = async () => {
     await cluster.stop().catch((error: unknown) => console.error("stopping the cluster:", error));
     await smtp.close();

@@ -32,6 +32,10 @@ function decode(data: string): string {
 }
 
 export const HOLD_MARK = "[hold]";
+/** How often the cluster's processes poll the outbox (MAIL_POLL_SECONDS). */
+export const MAIL_POLL_SECONDS = 2;
+/** How long the capture holds its answer to a mail marked HOLD_MARK: longer than the outbox poll, so every process has a go at a mail being sent. */
+export const SMTP_HOLD_MS = 3_000;
 
 export async function startSmtpCapture(options: { port?: number; holdMs?: number } = {}): Promise<SmtpCapture> {
   const mails: CapturedMail[] = [];
