@@ -2,7 +2,7 @@
 // real PostgreSQL), production build, end-to-end tests (Playwright, Chromium), cluster tests
 // (three app processes behind HAProxy with Redis and one PostgreSQL; Playwright).
 // Ends with one line `N passed, N failed` summed over all suites; exits non-zero on any failure.
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -51,6 +51,39 @@ function check(suite: string, command: string, args: string[], extraEnv: Record<
   return ok;
 }
 
+/**
+ * Steps that are one check each, run side by side (the typecheck and the lint each wait on
+ * one core); each one's output is printed whole when it ends, so theirs never interleave.
+ */
+async function checksSideBySide(steps: { suite: string; command: string; args: string[] }[]): Promise<boolean[]> {
+  return Promise.all(
+    steps.map(
+      ({ suite, command, args }) =>
+        new Promise<boolean>((resolve) => {
+          const started = Date.now();
+          const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+          const output: Buffer[] = [];
+          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+          let settled = false;
+          const done = (ok: boolean) => {
+            if (settled) return;
+            settled = true;
+            console.log(`\n▶ ${command} ${args.join(" ")}`);
+            process.stdout.write(Buffer.concat(output));
+            tallies.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+            resolve(ok);
+          };
+          child.on("error", (error) => {
+            output.push(Buffer.from(`${error.message}\n`));
+            done(false);
+          });
+          child.on("close", (code) => done(code === 0));
+        }),
+    ),
+  );
+}
+
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
@@ -62,8 +95,10 @@ if (!generate.ok) {
   tallies.push({ suite: "prisma generate", passed: 0, failed: 1, seconds: generate.seconds });
   console.error("prisma generate failed; nothing else can run.");
 } else {
-  const typechecked = check("typecheck", bin("tsc"), ["--noEmit"]);
-  check("lint", bin("eslint"), ["."]);
+  const [typechecked] = await checksSideBySide([
+    { suite: "typecheck", command: bin("tsc"), args: ["--noEmit"] },
+    { suite: "lint", command: bin("eslint"), args: ["."] },
+  ]);
 
   const vitestJson = path.join(scratch, "vitest.json");
   const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
