@@ -52,8 +52,8 @@ function check(suite: string, command: string, args: string[], extraEnv: Record<
 }
 
 /**
- * Steps that are one check each, run side by side (the typecheck and the lint each wait on
- * one core); each one's output is printed whole when it ends, so theirs never interleave.
+ * Steps that are one check each, run side by side (the typecheck and the lint each keep one
+ * core busy); each one's output is printed whole when it ends, so theirs never interleave.
  */
 async function checksSideBySide(steps: { suite: string; command: string; args: string[] }[]): Promise<boolean[]> {
   return Promise.all(
