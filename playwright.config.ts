@@ -21,7 +21,8 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
-    trace: "retain-on-failure",
+    // a trace records every action's DOM and screenshots: only on the retry of a test that failed
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
   },
   projects: [

@@ -11,6 +11,7 @@ import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { codeBlockView } from "./codeBlockView";
+import { catchUpSelection } from "./domSelection";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
 import { imageFiles, pickImageFiles, PICK_IMAGE_EVENT, uploadImageFile, type UploadStatus } from "./imageUpload";
 import { imageView } from "./imageView";
@@ -294,6 +295,7 @@ export class SectionEditor implements NodeViewHost {
   }
 
   private keyDown(event: KeyboardEvent): boolean {
+    if (this.view) catchUpSelection(this.view);
     const open = this.slash;
     if (open) {
       const items = filterSlashItems(open.query);
