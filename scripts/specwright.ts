@@ -4,19 +4,11 @@
 //   specwright import <files…> --workspace <slug> …       create documents in the database at DATABASE_URL
 //   specwright export <dir> --workspace <slug> …          write every document as Markdown plus manifest.json
 // Exit codes: 0 done, 1 unreadable or invalid input (or no DATABASE_URL), 2 usage error.
-import path from "node:path";
+// Each command loads its own modules when it runs: help and usage errors answer at once, and
+// convert never loads the database client.
 import type { Db } from "../lib/db";
 import { DomainError } from "../lib/errors";
-import { renderDocumentMarkdown, type ExportableDocument } from "../lib/export/markdown";
-import { closeParsePool } from "../lib/import/parsePool";
-import { convertedExportable } from "../lib/import/layoutOf";
-import { importMarkdown } from "../lib/markdown/importMarkdown";
-import { repairMojibake } from "../lib/markdown/mojibake";
 import { InputError, UsageError } from "./cli/errors";
-import { exportDir } from "./cli/exportDir";
-import { importFiles } from "./cli/importFiles";
-import { readInput } from "./cli/readInput";
-import { openDatabase } from "./cli/workspace";
 
 const USAGE = `Usage: specwright <command> [options]
 
@@ -46,38 +38,9 @@ Exit codes: 0 done, 1 unreadable or invalid input, refused by the workspace or n
 DATABASE_URL, 2 usage error.
 `;
 
-function convert(args: string[]): void {
-  const flags = args.filter((a) => a.startsWith("--"));
-  const files = args.filter((a) => !a.startsWith("--"));
-  const unknown = flags.filter((f) => f !== "--repair-mojibake");
-  if (unknown.length) throw new UsageError(`unknown option ${unknown.join(", ")}`);
-  if (files.length !== 1) throw new UsageError(files.length ? "convert takes one file" : "convert needs a file (or - for standard input)");
-  const file = files[0] ?? "-";
-  const repair = flags.includes("--repair-mojibake");
-  const { text, modified } = readInput(file);
-  const source = repair ? repairMojibake(text) : text;
-  const imported = importMarkdown(source);
-  const name = file === "-" ? "standard input" : file;
-  if (imported.frontMatterError) console.error(`specwright: warning: ${name}: the front matter is not valid YAML (${imported.frontMatterError}); kept as written.`);
-  const found = repair ? importMarkdown(text).mojibake : imported.mojibake;
-  if (found && repair) console.error(`specwright: repaired text that had been decoded as ${found.encoding}.`);
-  if (found && !repair) {
-    console.error(`specwright: warning: ${file} looks like UTF-8 decoded as ${found.encoding} (“${found.sample}”); kept as is. Pass --repair-mojibake to fix it.`);
-  }
-  if (imported.dropped.length) console.error(`specwright: note: ${imported.dropped.length} construct(s) kept in another form: ${imported.dropped.slice(0, 3).join(", ")}${imported.dropped.length > 3 ? ", …" : ""}`);
-  const fallbackTitle = file === "-" ? "Untitled design" : path.basename(file).replace(/\.[^.]+$/, "");
-  let exportable: ExportableDocument;
-  try {
-    exportable = convertedExportable(imported, { title: fallbackTitle, now: modified });
-  } catch (error) {
-    if (error instanceof DomainError) throw new InputError(`${name}: ${error.message}`);
-    throw error;
-  }
-  process.stdout.write(renderDocumentMarkdown(exportable));
-}
-
 /** Runs a command that has checked its arguments, against DATABASE_URL. */
 async function withDatabase(run: (db: Db) => Promise<void>): Promise<void> {
+  const [{ openDatabase }, { closeParsePool }] = await Promise.all([import("./cli/workspace"), import("../lib/import/parsePool")]);
   const db = openDatabase();
   try {
     await run(db);
@@ -92,13 +55,13 @@ async function main(argv: string[]): Promise<number> {
   try {
     switch (command) {
       case "convert":
-        convert(rest);
+        (await import("./cli/convert")).convert(rest);
         return 0;
       case "import":
-        await withDatabase(importFiles(rest));
+        await withDatabase((await import("./cli/importFiles")).importFiles(rest));
         return 0;
       case "export":
-        await withDatabase(exportDir(rest));
+        await withDatabase((await import("./cli/exportDir")).exportDir(rest));
         return 0;
       case "help":
       case "--help":

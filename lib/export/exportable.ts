@@ -5,10 +5,11 @@ import { loadDocument } from "../documents/loadDocument";
 import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import { signoffRolesOf } from "../review/roles";
-import type { FieldDef, SignoffRoleDef, TemplateDefinition } from "../templates/schema";
+import type { SignoffRoleDef, TemplateDefinition } from "../templates/schema";
 import { templateAtVersion } from "../templates/templates";
 import { readLayout } from "./layout";
-import type { ExportableDocument, ExportReviewer, ExportSection } from "./markdown";
+import type { ExportableDocument, ExportReviewer } from "./markdown";
+import { authorsOf, exportSection, fieldDefs, personIds, readable } from "./sectionFields";
 
 /** A decision as a printed record shows it: stale when what it covers changed after it. */
 export interface PrintedApproval extends ExportReviewer {
@@ -43,57 +44,6 @@ export function slugify(title: string): string {
 async function namesById(ctx: Ctx, ids: Set<string>): Promise<Map<string, string>> {
   const users = await ctx.db.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, name: true } });
   return new Map(users.map((u) => [u.id, u.name] as const));
-}
-
-function personIds(def: TemplateDefinition, ownerId: string, sections: SectionRow[]): Set<string> {
-  const ids = new Set<string>([ownerId]);
-  for (const section of sections) {
-    for (const field of fieldDefs(def, section.key)) {
-      if (field.type !== "person" && field.type !== "people") continue;
-      for (const id of asList(section.fields[field.key])) ids.add(id);
-    }
-  }
-  return ids;
-}
-
-function fieldDefs(def: TemplateDefinition, sectionKey: string): FieldDef[] {
-  return def.sections.find((s) => s.key === sectionKey)?.fields ?? [];
-}
-
-function asList(value: FieldValue | undefined): string[] {
-  if (value === null || value === undefined) return [];
-  return (Array.isArray(value) ? value : [value]).filter((v) => v !== "");
-}
-
-function readable(field: FieldDef, value: FieldValue | undefined, names: Map<string, string>): string {
-  const values = asList(value);
-  const shown = field.type === "person" || field.type === "people" ? values.map((id) => names.get(id) ?? "Unknown person") : values;
-  return shown.join(", ");
-}
-
-/** People named in fields keyed author/authors, in order of appearance; the owner when there are none. */
-export function authorsOf(def: TemplateDefinition, sections: SectionRow[], names: Map<string, string>, owner: string): string[] {
-  const authors: string[] = [];
-  for (const section of sections) {
-    for (const field of fieldDefs(def, section.key)) {
-      if (!/^authors?$/.test(field.key) || (field.type !== "person" && field.type !== "people")) continue;
-      for (const id of asList(section.fields[field.key])) {
-        const name = names.get(id);
-        if (name && !authors.includes(name)) authors.push(name);
-      }
-    }
-  }
-  return authors.length ? authors : [owner];
-}
-
-export function exportSection(def: TemplateDefinition, section: SectionRow, names: Map<string, string>): ExportSection {
-  return {
-    key: section.key,
-    title: section.title,
-    depth: section.depth,
-    fields: fieldDefs(def, section.key).map((field) => ({ key: field.key, label: field.label, value: readable(field, section.fields[field.key], names) })),
-    body: section.body,
-  };
 }
 
 /** Each reviewer's latest decision per sign-off role, in the order the template lists the roles. */

@@ -1,7 +1,7 @@
 import { hashSections } from "../documents/contentHash";
 import type { PMDoc } from "../editor/schema";
 import { normalizeDoc } from "../editor/pmSchema";
-import { authorsOf, exportSection } from "../export/exportable";
+import { authorsOf, exportSection } from "../export/sectionFields";
 import { OWNED_KEYS, type MarkdownLayout } from "../export/layout";
 import { ownedValues, type ExportableDocument } from "../export/markdown";
 import { blockHash } from "../export/sourceBlocks";
