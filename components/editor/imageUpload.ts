@@ -59,12 +59,33 @@ export function imageFiles(list: FileList | null | undefined): File[] {
   return [...(list ?? [])].filter((f) => f.type.startsWith("image/") || /\.(png|jpe?g|gif|webp|svg)$/i.test(f.name));
 }
 
-/** Opens the browser's file picker for images; calls `chosen` with what the user picked. */
+/** Marks the hidden file input of an open image picker. */
+const PICKER_ATTRIBUTE = "data-image-picker";
+
+/**
+ * Opens the browser's file picker for images; calls `chosen` with what the user picked. The
+ * input stays in the document until the person chooses or cancels: a detached one is
+ * garbage once `click()` returns, and a browser that collects it while the picker is open
+ * would hand the choice to nobody.
+ */
 export function pickImageFiles(chosen: (files: File[]) => void): void {
+  // one left by a browser that does not send `cancel`
+  document.querySelectorAll(`input[${PICKER_ATTRIBUTE}]`).forEach((old) => old.remove());
   const input = document.createElement("input");
   input.type = "file";
   input.accept = IMAGE_ACCEPT;
   input.multiple = true;
-  input.addEventListener("change", () => chosen(imageFiles(input.files)), { once: true });
+  input.hidden = true;
+  input.setAttribute(PICKER_ATTRIBUTE, "");
+  input.addEventListener(
+    "change",
+    () => {
+      input.remove();
+      chosen(imageFiles(input.files));
+    },
+    { once: true },
+  );
+  input.addEventListener("cancel", () => input.remove(), { once: true });
+  document.body.append(input);
   input.click();
 }

@@ -21,12 +21,17 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
   const bodyA = a.getByRole("textbox", { name: "Overview body" });
   const bodyB = b.getByRole("textbox", { name: "Overview body" });
 
-  // "/" → Image opens the file picker; the picture appears once it is stored
+  // "/" → Image opens the file picker; the picture appears once it is stored. The picker is
+  // awaited from here, well before it opens: Playwright turns on catching it only when the
+  // first listener is added, and a picker opened before that (Enter pressed at once, on a
+  // busy machine) is cancelled by the headless browser instead
+  const chooserOpened = a.waitForEvent("filechooser");
   await bodyA.click();
   await a.keyboard.press("End");
   await a.keyboard.press("Enter");
   await a.keyboard.type("/image");
-  const [chooser] = await Promise.all([a.waitForEvent("filechooser"), a.keyboard.press("Enter")]);
+  await a.keyboard.press("Enter");
+  const chooser = await chooserOpened;
   await chooser.setFiles({ name: "red-banner.png", mimeType: "image/png", buffer: PNG });
   const imageA = bodyA.locator(PICTURE);
   await expect(imageA).toHaveAttribute("src", /^\/api\/images\/[A-Za-z0-9_-]+$/);
