@@ -3,14 +3,10 @@ import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { expect, request as playwrightRequest, test } from "./fixtures";
-import { signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
+import { signInByApi, signUpInUi, uniqueEmail } from "./support";
 
-// each test runs its own server, on its own port, beside the suite's shared one
+// the journey runs its own server, on its own port, beside the suite's shared one
 const basePort = Number(process.env.E2E_PORT ?? 3107);
-
-// one after the other, in one worker: two app starts at once (PostgreSQL, migrations, Next.js) beside the
-// suite's own server took a loaded 2-core machine past the 90 s a start is given
-test.describe.configure({ mode: "default" });
 
 function startApp(dataDir: string, port: number): ChildProcess {
   const baseURL = `http://localhost:${port}`;
@@ -45,7 +41,7 @@ async function stopIfRunning(app: ChildProcess | undefined): Promise<void> {
   if (app && app.exitCode === null && app.signalCode === null) await stop(app);
 }
 
-test("the app keeps accounts and sessions across a restart and stops PostgreSQL cleanly", async () => {
+test("a restart keeps accounts, sessions and what the editor showed as Saved, and stops PostgreSQL cleanly", async ({ browser }) => {
   test.setTimeout(600_000); // two starts of up to 240 s each
   const port = basePort + 1;
   const baseURL = `http://localhost:${port}`;
@@ -54,42 +50,10 @@ test("the app keeps accounts and sessions across a restart and stops PostgreSQL 
   try {
     app = startApp(dataDir, port);
     await waitUntilReady(baseURL);
-    const api = await playwrightRequest.newContext({ baseURL });
-    const { user, workspace } = await signUpByApi(api, "Ruth");
-    expect(await stop(app)).toBe(0);
-    expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
-
-    app = startApp(dataDir, port);
-    await waitUntilReady(baseURL);
-    // the old session cookie is still valid: the secret is kept under the data dir
-    const me = await api.get("/api/me");
-    expect(me.status()).toBe(200);
-    expect((await me.json()).workspaces.map((w: { slug: string }) => w.slug)).toEqual([workspace.slug]);
-    // and the password still works
-    const fresh = await playwrightRequest.newContext({ baseURL });
-    expect((await signInByApi(fresh, user.email)).status()).toBe(200);
-    expect((await (await fresh.get("/api/me")).json()).user.email).toBe(user.email);
-    await api.dispose();
-    await fresh.dispose();
-    expect(await stop(app)).toBe(0);
-  } finally {
-    await stopIfRunning(app);
-    rmSync(dataDir, { recursive: true, force: true });
-  }
-});
-
-test("what the editor showed as Saved survives a server restart", async ({ browser }) => {
-  test.setTimeout(600_000); // two starts of up to 240 s each
-  const port = basePort + 2;
-  const baseURL = `http://localhost:${port}`;
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), "specwright-restart-"));
-  let app: ChildProcess | undefined;
-  try {
-    app = startApp(dataDir, port);
-    await waitUntilReady(baseURL);
     const context = await browser.newContext({ baseURL });
     const page = await context.newPage();
-    await signUpInUi(page, "Sage", uniqueEmail("sage"));
+    const email = uniqueEmail("sage");
+    await signUpInUi(page, "Sage", email);
     const slug = new URL(page.url()).pathname.split("/")[2]!;
     const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
     const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: templates[0]!.id } })).json()) as { id: string };
@@ -101,13 +65,26 @@ test("what the editor showed as Saved survives a server restart", async ({ brows
     await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
     expect(await stop(app)).toBe(0);
+    expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
     await expect(page.getByRole("status").filter({ hasText: /Offline|Connecting/ })).toBeVisible();
+
     app = startApp(dataDir, port);
     await waitUntilReady(baseURL);
+    // the old session cookie is still valid: the secret is kept under the data dir
+    const me = await page.request.get("/api/me");
+    expect(me.status()).toBe(200);
+    expect((await me.json()).workspaces.map((w: { slug: string }) => w.slug)).toEqual([slug]);
+    // the password still works
+    const fresh = await playwrightRequest.newContext({ baseURL });
+    expect((await signInByApi(fresh, email)).status()).toBe(200);
+    expect((await (await fresh.get("/api/me")).json()).user.email).toBe(email);
+    await fresh.dispose();
+    // and what showed as Saved is there
     await page.reload();
     await expect(page.getByRole("textbox", { name: /body$/ }).first()).toContainText("Typed just before the restart.");
     await context.close();
     expect(await stop(app)).toBe(0);
+    expect(existsSync(path.join(dataDir, "postgres", "postmaster.pid"))).toBe(false);
   } finally {
     await stopIfRunning(app);
     rmSync(dataDir, { recursive: true, force: true });
