@@ -7,6 +7,7 @@ import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import type { UploadStatus } from "./imageUpload";
 import { SectionEditor, type SlashState } from "./sectionEditor";
 import { filterSlashItems, SlashMenu } from "./SlashMenu";
+import { LinkForm } from "./LinkForm";
 import { selectionAnchor } from "./comments/anchors";
 import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
@@ -33,9 +34,10 @@ interface Props {
 function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment }: Props) {
   const [slash, setSlash] = useState<SlashState | null>(null);
   const [upload, setUpload] = useState<UploadStatus | null>(null);
+  const [linkHref, setLinkHref] = useState<string | null>(null);
   // created during the first render, so a batch of sections mounts in one synchronous
   // pass (see mountSoon)
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, onUpload: setUpload });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, onUpload: setUpload, onLinkForm: setLinkHref });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
@@ -84,6 +86,16 @@ function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotic
         </button>
       </div>
       <div ref={host} />
+      {linkHref !== null ? (
+        <LinkForm
+          href={linkHref}
+          onApply={(href) => section.applyLink(href)}
+          onClose={() => {
+            setLinkHref(null);
+            section.focus();
+          }}
+        />
+      ) : null}
       {upload ? (
         <p role="status" className="text-xs text-slate-600">
           Uploading {upload.name}… {upload.percent}%

@@ -21,6 +21,7 @@ import {
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { insertTable } from "@/lib/editor/table";
 import { pickImage } from "./imageUpload";
+import { openLinkForm } from "./linkCommand";
 import type { SectionEditor } from "./sectionEditor";
 import { useEditorSelector } from "./useEditorSelector";
 
@@ -40,6 +41,7 @@ const TOOLS: Tool[] = [
   { label: "Italic", text: "I", run: toggleItalic, active: mark("italic") },
   { label: "Strikethrough", text: "S", run: toggleStrike, active: mark("strike") },
   { label: "Inline code", text: "</>", run: toggleCode, active: mark("code") },
+  { label: "Link", text: "Link", run: openLinkForm, active: mark("link") },
   { label: "Heading", text: "H", run: toggleHeading(3), active: node("heading") },
   { label: "Bullet list", text: "•", run: toggleBulletList, active: node("bulletList") },
   { label: "Numbered list", text: "#", run: toggleOrderedList, active: node("orderedList") },
@@ -48,7 +50,7 @@ const TOOLS: Tool[] = [
   { label: "Code block", text: "{ }", run: toggleCodeBlock, active: node("codeBlock") },
   { label: "Insert table", text: "▦", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
   { label: "Insert Mermaid diagram", text: "◇", run: insertMermaid },
-  { label: "Insert image", text: "🖼", run: pickImage },
+  { label: "Insert image", text: "Image", run: pickImage },
   { label: "Horizontal rule", text: "—", run: insertHorizontalRule },
 ];
 

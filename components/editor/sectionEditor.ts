@@ -5,7 +5,7 @@ import { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
-import { setLink } from "@/lib/editor/link";
+import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/util/safeUrl";
@@ -14,6 +14,7 @@ import { codeBlockView } from "./codeBlockView";
 import { catchUpSelection } from "./domSelection";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
 import { imageFiles, pickImageFiles, PICK_IMAGE_EVENT, uploadImageFile, type UploadStatus } from "./imageUpload";
+import { OPEN_LINK_FORM_EVENT } from "./linkCommand";
 import { imageView } from "./imageView";
 import { isMarkdownPaste, pasteMarkdown } from "./markdownPaste";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
@@ -63,11 +64,13 @@ interface Options {
   onSlash: (state: SlashState | null) => void;
   /** an image upload started, progressed or ended (null) */
   onUpload: (status: UploadStatus | null) => void;
+  /** the link form opened for the selection (with the address of the link there, or "") */
+  onLinkForm: (href: string) => void;
 }
 
 /**
  * One section's ProseMirror editor, bound to the section's Y.XmlFragment, and the
- * behaviour around it (slash menu, Ctrl/Cmd+K, paste limit, Markdown paste, comment
+ * behaviour around it (slash menu, link form, paste limit, Markdown paste, comment
  * highlights), outside React. The view is created once, by mount(); later changes (title, editable, threads)
  * go through the setters. Listeners hear of every transaction, focus and blur.
  */
@@ -125,6 +128,29 @@ export class SectionEditor implements NodeViewHost {
       },
     });
     this.view.dom.addEventListener(PICK_IMAGE_EVENT, () => pickImageFiles((files) => void this.insertImages(files)));
+    this.view.dom.addEventListener(OPEN_LINK_FORM_EVENT, () => this.openLinkForm());
+  }
+
+  /** Opens the link form for the selection. */
+  openLinkForm(): void {
+    if (this.view && this.editable) this.options.onLinkForm(linkHrefAt(this.view.state));
+  }
+
+  /**
+   * Links the selection (or changes or removes, with "", the link at the caret) from the link
+   * form; returns why it could not, or null when done.
+   */
+  applyLink(href: string): string | null {
+    if (href.trim() && !isSafeHref(href.trim())) return "Links must start with http://, https:// or mailto:.";
+    const view = this.view;
+    if (!view || !this.editable) return "This section cannot be edited now.";
+    if (!this.run(setLink(href)) && href.trim()) return "A link cannot go here.";
+    return null;
+  }
+
+  /** Gives the text the focus back (after the link form closes). */
+  focus(): void {
+    this.view?.focus();
   }
 
   /**
@@ -315,10 +341,7 @@ export class SectionEditor implements NodeViewHost {
     }
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && this.editable) {
       event.preventDefault();
-      const href = window.prompt("Link address (https://…)");
-      if (href === null) return true;
-      if (href.trim() && !isSafeHref(href)) this.options.onNotice("Links must start with http://, https:// or mailto:.");
-      else this.run(setLink(href));
+      this.openLinkForm();
       return true;
     }
     return false;

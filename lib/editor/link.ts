@@ -1,12 +1,12 @@
 import { InputRule } from "prosemirror-inputrules";
 import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
-import { Plugin, type Command } from "prosemirror-state";
+import { Plugin, type Command, type EditorState } from "prosemirror-state";
 import { documentSchema } from "./pmSchema";
 import { safeHref } from "../util/safeUrl";
 import { safeDocumentHref } from "./documentUrls";
 
 // Links: an address typed followed by a space, or pasted as text, becomes a link; Ctrl/Cmd+K
-// links the selection; Ctrl/Cmd+click opens one. Only addresses `safeHref` accepts are kept.
+// opens the link form for the selection; Ctrl/Cmd+click opens one. Only addresses `safeHref` accepts are kept.
 
 const link: MarkType = documentSchema.marks.link!;
 
@@ -35,18 +35,32 @@ function linkRange($pos: ResolvedPos): { from: number; to: number } | null {
   return { from, to };
 }
 
+/** The address of the link at the selection's start (or around the caret), or "". */
+export function linkHrefAt(state: EditorState): string {
+  const { $from, empty } = state.selection;
+  const around = linkRange($from);
+  if (!around && !empty) return "";
+  const marks = around ? state.doc.resolve(around.from + 1).marks() : [];
+  return (link.isInSet(marks)?.attrs.href as string | undefined) ?? "";
+}
+
 /**
  * Links the selection to `href` (or, with an empty selection, the link around the caret);
- * an empty `href` removes the link. An unsafe address is refused (returns false).
+ * an empty `href` removes the link. With the caret outside any link, the address itself is
+ * inserted as linked text. An unsafe address is refused (returns false).
  */
 export function setLink(href: string): Command {
   return (state, dispatch) => {
-    const target = href.trim() ? safeHref(href) : "";
+    const target = href.trim() ? safeHref(href.trim()) : "";
     if (target === null) return false;
     let { from, to } = state.selection;
     if (from === to) {
       const around = linkRange(state.selection.$from);
-      if (!around) return false;
+      if (!around) {
+        if (!target || state.selection.$from.parent.type.spec.code) return false;
+        if (dispatch) dispatch(state.tr.insert(from, state.schema.text(href.trim(), [link.create({ href: target })])).scrollIntoView());
+        return true;
+      }
       ({ from, to } = around);
     }
     if (dispatch) {

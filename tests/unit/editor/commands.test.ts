@@ -1,7 +1,7 @@
 import { EditorState, TextSelection, type Command } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { insertHorizontalRule, isMarkActive, isNodeActive, toggleBulletList, toggleHeading, toggleOrderedList, toggleTaskList } from "@/lib/editor/commands";
-import { setLink } from "@/lib/editor/link";
+import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema, normalizeDoc } from "@/lib/editor/pmSchema";
 import type { PMDoc, PMNode } from "@/lib/editor/schema";
 import { codeFenceOnEnter, exitCodeOnTripleEnter, liftEmptyItem } from "@/lib/editor/keymap";
@@ -93,8 +93,17 @@ describe("links", () => {
     expect(json(changed).content[0]!.content![1]!.marks![0]!.attrs!.href).toBe("https://b.example/");
     const removed = run(changed, setLink(""))!;
     expect(json(removed)).toEqual(normalizeDoc({ type: "doc", content: doc }));
-    // no link around the caret: nothing to change
-    expect(run(stateOf(doc, 3), setLink("https://c.example/"))).toBeNull();
+    expect(linkHrefAt(changed.apply(changed.tr.setSelection(TextSelection.create(changed.doc, 16))))).toBe("https://b.example/");
+    expect(linkHrefAt(removed)).toBe("");
+  });
+
+  it("with the caret outside any link, insert the address as linked text; remove nothing", () => {
+    const inserted = run(stateOf(doc, 5), setLink(" https://c.example/x "))!;
+    const text = json(inserted).content[0]!.content!;
+    expect(text.map((t) => t.text)).toEqual(["See ", "https://c.example/x", "the runbook today"]);
+    expect(text[1]!.marks![0]!.attrs!.href).toBe("https://c.example/x");
+    expect(run(stateOf(doc, 5), setLink(""))).toBeNull();
+    expect(run(stateOf(doc, 5), setLink("javascript:alert(1)"))).toBeNull();
   });
 });
 
