@@ -230,7 +230,8 @@ function leaf(node: PMNode, ctx: PhrasingContext): PhrasingContent | null {
 
 /**
  * Spaces at the start and end of a block's text, and around its soft line breaks, are not
- * content in Markdown (a parser drops them); written out they would need `&#x20;`.
+ * content in Markdown (a parser drops them); written out they would need `&#x20;`. Nor is a
+ * hard break at the end of a block.
  */
 function tidyWhitespace(nodes: PMNode[]): PMNode[] {
   const isPlain = (n: PMNode | undefined) => n?.type === "text" && !n.marks?.some((m) => m.type === "code");
@@ -247,12 +248,19 @@ function tidyWhitespace(nodes: PMNode[]): PMNode[] {
     out[i] = { ...node, text };
     if (text) lineStart = text.endsWith("\n");
   }
-  for (let i = out.length - 1; i >= 0 && isPlain(out[i]); i--) {
+  // a hard break with nothing after it ends the block: Markdown has no way to write it (a
+  // trailing `\` would read back as a backslash)
+  let end = out.length;
+  for (let i = out.length - 1; i >= 0 && (isPlain(out[i]) || out[i]!.type === "hardBreak"); i--) {
+    if (out[i]!.type === "hardBreak") {
+      end = i;
+      continue;
+    }
     const text = (out[i]!.text ?? "").replace(/[ \t\n]+$/, "");
     out[i] = { ...out[i]!, text };
     if (text) break;
   }
-  return out;
+  return out.slice(0, end);
 }
 
 /** How many leaves from `from` on carry the mark `key`. */
