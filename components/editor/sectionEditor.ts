@@ -142,8 +142,7 @@ export class SectionEditor implements NodeViewHost {
    */
   applyLink(href: string): string | null {
     if (href.trim() && !isSafeHref(href.trim())) return "Links must start with http://, https:// or mailto:.";
-    const view = this.view;
-    if (!view || !this.editable) return "This section cannot be edited now.";
+    if (!this.view || !this.editable) return "This section cannot be edited now.";
     if (!this.run(setLink(href)) && href.trim()) return "A link cannot go here.";
     return null;
   }

@@ -17,8 +17,8 @@ function hrefOf(text: string): string {
   return text.startsWith("www.") ? `https://${text}` : text;
 }
 
-/** The extent of the link mark at or just before a position, if there is one. */
-function linkRange($pos: ResolvedPos): { from: number; to: number } | null {
+/** The link mark at or just before a position, and its extent, if there is one. */
+function linkRange($pos: ResolvedPos): { from: number; to: number; mark: Mark } | null {
   const { parent } = $pos;
   let index = $pos.index();
   let mark = link.isInSet(parent.maybeChild(index)?.marks ?? []);
@@ -32,16 +32,12 @@ function linkRange($pos: ResolvedPos): { from: number; to: number } | null {
   for (let i = 0; i < first; i++) from += parent.child(i).nodeSize;
   let to = from;
   for (let i = first; i < end; i++) to += parent.child(i).nodeSize;
-  return { from, to };
+  return { from, to, mark };
 }
 
 /** The address of the link at the selection's start (or around the caret), or "". */
 export function linkHrefAt(state: EditorState): string {
-  const { $from, empty } = state.selection;
-  const around = linkRange($from);
-  if (!around && !empty) return "";
-  const marks = around ? state.doc.resolve(around.from + 1).marks() : [];
-  return (link.isInSet(marks)?.attrs.href as string | undefined) ?? "";
+  return String(linkRange(state.selection.$from)?.mark.attrs.href ?? "");
 }
 
 /**
