@@ -68,7 +68,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 
 try {
   if (!existsSync("lib/db/generated/client.ts")) generateClient();
-  migrateDatabase(process.env.DATABASE_URL!);
+  await migrateDatabase(process.env.DATABASE_URL!);
   const { getDb } = await import("../lib/db");
   let demo: { email: string; password: string } | undefined;
   if (embedded || process.env.SPECWRIGHT_DEMO === "1") {

@@ -23,7 +23,7 @@ export async function benchDatabase(name: string): Promise<BenchDatabase> {
   const postgres = await startEmbeddedPostgres({ dataDir: path.join(dir, "pg") });
   onCleanup("stop PostgreSQL", () => postgres.stop());
   const url = await ensureDatabase(postgres.url, name.replace(/\W/g, "_"));
-  migrateDatabase(url);
+  await migrateDatabase(url);
   const db = createDb(url);
   onCleanup("disconnect", () => db.$disconnect());
   return { url, db, dir };

@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { allMigrationsApplied } from "./appliedMigrations";
 
 export interface CliResult {
   status: number;
@@ -29,8 +30,13 @@ export function prisma(args: string[], env: Record<string, string | undefined> =
   return { status: result.status ?? 1, stdout: result.stdout ?? "", stderr: result.stderr ?? "" };
 }
 
-/** Applies every pending migration in prisma/migrations to the database at `url`. Throws with Prisma's output on failure. */
-export function migrateDatabase(url: string): void {
+/**
+ * Applies every pending migration in prisma/migrations to the database at `url`. Throws with
+ * Prisma's output on failure. When every migration is already applied, Prisma is not started
+ * (its CLI takes over a second to find that out, on every start of every process).
+ */
+export async function migrateDatabase(url: string): Promise<void> {
+  if (await allMigrationsApplied(url, path.join(process.cwd(), "prisma", "migrations"))) return;
   const result = prisma(["migrate", "deploy"], { DATABASE_URL: url });
   if (result.status !== 0) throw new Error(`prisma migrate deploy failed:\n${result.stdout}\n${result.stderr}`);
 }

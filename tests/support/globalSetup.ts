@@ -32,7 +32,7 @@ export default async function setup(project: TestProject) {
   }
   const name = `specwright_test_${Date.now()}_${randomBytes(3).toString("hex")}`;
   const databaseUrl = await ensureDatabase(serverUrl, name);
-  migrateDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
   project.provide("templateDatabase", name);
   project.provide("serverUrl", serverUrl);
   return async () => {

@@ -95,7 +95,7 @@ export class Cluster {
     await this.startPostgres();
     this.databaseUrl = await ensureDatabase(this.postgres!.url, "specwright");
     // once, before the processes start (each would otherwise race to apply them)
-    migrateDatabase(this.databaseUrl);
+    await migrateDatabase(this.databaseUrl);
     if (this.redisUrl) await this.startRedis();
     await Promise.all(this.apps.map((slot) => this.startApp(slot.index)));
     if (this.options.balancer !== false) await this.startBalancer();

@@ -243,7 +243,7 @@ describe("sign-up when SIGNUP is not set", () => {
 
     it("lets the first person sign up without mail, then only by invitation", async () => {
       const url = await ensureDatabase(inject("serverUrl"), name);
-      migrateDatabase(url);
+      await migrateDatabase(url);
       site = createDb(url);
       const first = await signUp(site, { name: "Fiona First", email: newEmail("first"), password });
       expect(first.status).toBe("created");

@@ -1,7 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
+import { allMigrationsApplied } from "@/lib/db/appliedMigrations";
 import { dropDatabase, ensureDatabase } from "@/lib/db/ensureDatabase";
 import { migrateDatabase, prisma } from "@/lib/db/prismaCli";
 
@@ -36,7 +39,7 @@ async function describeSchema(url: string): Promise<Record<string, string[]>> {
 describe("migrations", () => {
   it("build exactly the database that prisma/schema.prisma describes", async () => {
     const fromMigrations = await freshDatabase();
-    migrateDatabase(fromMigrations);
+    await migrateDatabase(fromMigrations);
 
     const fromSchema = await freshDatabase();
     const diff = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "prisma/schema.prisma", "--script"], { DATABASE_URL: fromSchema });
@@ -55,5 +58,44 @@ describe("migrations", () => {
     const schema = readFileSync("prisma/schema.prisma", "utf8");
     const snapshot = readFileSync("prisma/migrations/schema.snapshot.prisma", "utf8");
     expect(snapshot, "run `npm run db:migration -- <name>` after changing prisma/schema.prisma").toBe(schema);
+  });
+
+  it("are known to be all applied only when every one is, unchanged and finished", async () => {
+    const url = await freshDatabase();
+    const dir = mkdtempSync(path.join(os.tmpdir(), "specwright-migrations-"));
+    try {
+      cpSync("prisma/migrations", dir, { recursive: true });
+      // nothing applied yet: no migrations table
+      expect(await allMigrationsApplied(url, dir)).toBe(false);
+      await migrateDatabase(url);
+      expect(await allMigrationsApplied(url, dir)).toBe(true);
+
+      // a new migration in the folder
+      const next = path.join(dir, "29990101000000_next");
+      cpSync(path.join(dir, "20261124134314_init"), next, { recursive: true });
+      writeFileSync(path.join(next, "migration.sql"), 'CREATE TABLE "Next" (id int);\n');
+      expect(await allMigrationsApplied(url, dir)).toBe(false);
+      rmSync(next, { recursive: true });
+
+      // an applied migration edited afterwards
+      const init = path.join(dir, "20261124134314_init", "migration.sql");
+      const original = readFileSync(init, "utf8");
+      writeFileSync(init, `${original}\n-- edited\n`);
+      expect(await allMigrationsApplied(url, dir)).toBe(false);
+      writeFileSync(init, original);
+      expect(await allMigrationsApplied(url, dir)).toBe(true);
+
+      // one that failed half-way
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('failed', 'x', '29990101000001_failed', now(), 0)`);
+      await client.end();
+      expect(await allMigrationsApplied(url, dir)).toBe(false);
+
+      // a database that cannot be reached
+      expect(await allMigrationsApplied(url.replace(/\/[^/?]+(\?|$)/, "/no_such_database$1"), dir)).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
