@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CommentThreadDto } from "@/lib/comments/comments";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
+import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
 import { AddSection } from "./AddSection";
 import { Presence } from "./Presence";
@@ -12,7 +13,7 @@ import type { Draft } from "./comments/SectionComments";
 import { useThreads } from "./comments/useThreads";
 import { OutlineEntry } from "./OutlineEntry";
 import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
-import { useCollabDocument, usePeers, useSaveState, useSections, useSyncedOnce, type SaveState } from "./useCollabDocument";
+import { useCollabDocument, usePeers, useSaveState, useSections, useSyncedOnce, type SaveState, type SectionMeta } from "./useCollabDocument";
 import { useSocketAccess } from "./useSocketAccess";
 import { useAnchorLinks } from "./useAnchorLinks";
 
@@ -41,6 +42,8 @@ interface Props {
   user: { id: string; name: string };
   editable: boolean;
   sectionDefs: SectionDef[];
+  /** the sections as stored: shown, read-only, until the shared document has them */
+  stored: StoredSection[];
   members: { userId: string; name: string }[];
   header: React.ReactNode;
 }
@@ -52,7 +55,7 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, initialState, user, editable: pageEditable, sectionDefs, members, header }: Props) {
+export function DocumentEditor({ documentId, initialState, user, editable: pageEditable, sectionDefs, stored, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me, initialState);
   // the server's word on access, live: editors turn read-only at once when it says so
@@ -60,7 +63,8 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
   const editable = access.editable;
   const sections = useSections(doc?.ydoc);
   const saveState = useSaveState(doc);
-  const fieldsEditable = useSyncedOnce(doc) && editable;
+  const synced = useSyncedOnce(doc);
+  const fieldsEditable = synced && editable;
   const peers = usePeers(doc?.provider);
   const status = useSectionStatus(doc?.ydoc, useMemo(() => sections.map((s) => s.key), [sections]), sectionDefs);
   const [deleted, setDeleted] = useState<{ key: string; title: string; index: number }>();
@@ -117,6 +121,10 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
   const present = new Set(sections.map((s) => s.key));
   const openCount = (key: string) => (threadsBySection.get(key) ?? []).filter((t) => !t.resolved).length;
   const optional = sectionDefs.filter((d) => !present.has(d.key));
+  // until the shared document is open (on the server, without JavaScript, before the socket
+  // syncs a document too large to come with the page), the page shows the stored sections
+  const live = doc !== null && (sections.length > 0 || synced);
+  const outline: SectionMeta[] = live ? sections : stored;
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
@@ -124,12 +132,12 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
         <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto text-sm">
           <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Outline</p>
           <ol className="space-y-1">
-            {sections.map((s, i) => (
+            {outline.map((s, i) => (
               <OutlineEntry
                 key={s.key}
                 ydoc={doc?.ydoc}
                 section={s}
-                nextKey={sections[i + 1]?.key ?? null}
+                nextKey={outline[i + 1]?.key ?? null}
                 status={status[s.key]}
                 dotClass={status[s.key] ? STATUS_DOT[status[s.key]!] : ""}
                 openComments={openCount(s.key)}
@@ -162,7 +170,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
             <button type="button" className="font-semibold underline" onClick={() => { restoreSection(doc.ydoc, deleted.key, deleted.index); setDeleted(undefined); }}>Undo</button>
           </div>
         ) : null}
-        {doc
+        {doc && live
           ? sections.map((s, i) => (
               <SectionCard
                 key={`${doc.generation}:${s.key}`}
@@ -185,7 +193,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
                 onDraftDone={onDraftDone}
               />
             ))
-          : null}
+          : <StoredSections sections={stored} defs={sectionDefs} members={members} />}
         {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
         {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
       </article>

@@ -72,6 +72,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
       user={{ id: actor.userId, name: actor.name }}
       editable={!readOnly}
       sectionDefs={def.sections}
+      stored={doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
       members={members.map((m) => ({ userId: m.userId, name: m.name }))}
       header={header}
     />
