@@ -9,7 +9,8 @@
 //    time from the pointerdown to the caret (a collapsed selection) in that section's body;
 //  - JS heap after load (CDP Runtime.getHeapUsage after a forced GC);
 //  - "first screen editable": every section whose card is in the first viewport (at rest,
-//    scroll 0) has its editor mounted with contenteditable=true; no scrolling.
+//    scroll 0) has its editor mounted with contenteditable=true; no scrolling. Also how many
+//    editors started without scrolling (a section starts its editor only near the screen).
 //  - "all 60 editable (sweep)": a script in the page scrolls down one viewport per
 //    animation frame from the moment the sections render, which mounts the lazy editors,
 //    until all 60 are editable; also when the last section became editable.
@@ -314,7 +315,6 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
   // timings
   // the review panel can push every card below the first screen: then the first section counts
   const firstScreen = still.map((r) => maxOf(r.probe, r.firstScreen.length ? r.firstScreen : r.probe.order.slice(0, 1)));
-  const allAtRest = still.map((r) => (Object.keys(r.probe.editable).length >= size ? maxOf(r.probe, r.probe.order) : Number.NaN));
   const mountedAtRest = still.map((r) => Object.keys(r.probe.editable).length);
   const all = swept.map((r) => (Object.keys(r.probe.editable).length >= size ? maxOf(r.probe, r.probe.order) : Number.NaN));
   const last = swept.map((r) => r.probe.editable[r.probe.order[r.probe.order.length - 1] ?? ""] ?? Number.NaN);
@@ -355,7 +355,7 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
   const each = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? "n/a" : x.toFixed(0))).join("/");
   printTable(`Editor load, ${size}-section document (largest seed template), headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} fresh-context loads (ms from navigation start)`, [
     { figure: `first screen editable (${still[0]!.firstScreen.length || "no section in view: the first"} section(s), no scroll) [${each(firstScreen)}]`, measured: ms(med(firstScreen)), floor: ms(fl), ratio: ratio(med(firstScreen), fl), budget: "—" },
-    { figure: `all ${size} editable, no scroll (off-screen editors mount in slices) [${each(allAtRest)}]`, measured: ms(med(allAtRest)), floor: ms(fl), ratio: ratio(med(allAtRest), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(allAtRest) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `editors started, no scroll (only sections near the screen start one) [${mountedAtRest.join("/")}]`, measured: `${med(mountedAtRest)} of ${size}`, floor: "—", ratio: "—", budget: "—" },
     { figure: `all ${size} editable, scroll sweep [${each(all)}]`, measured: ms(med(all)), floor: ms(fl), ratio: ratio(med(all), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(all) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
     { figure: `last section editable, scroll sweep [${each(last)}]`, measured: ms(med(last)), floor: ms(fl), ratio: ratio(med(last), fl), budget: "—" },
     { figure: `all content in the page (every section with its text) [${each(contentAt)}]`, measured: ms(med(contentAt)), floor: ms(fl), ratio: ratio(med(contentAt), fl), budget: `< ${BUDGET_PAINT_MS} ms ${med(contentAt) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },
@@ -369,7 +369,6 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
     { figure: "first-load JS, uncompressed", measured: kb(rawBytes), floor: "—", ratio: "—", budget: "—" },
     { figure: "document HTML (CDP encodedDataLength)", measured: kb(still[0]!.htmlBytes), floor: "—", ratio: "—", budget: "—" },
   ]);
-  console.log(`editors mounted without scrolling: ${mountedAtRest.join("/")} of ${size}`);
   console.log(`Mermaid chunks at first load (excluded): ${mermaidAtLoad.length}; loaded only once diagrams were on screen: ${lazy.size} scripts, ${kb(lazyGzip)} gzip (${lazyMermaid} carry Mermaid's diagram names)`);
   if (uncompressed.length) console.log(`scripts the server sent without gzip (counted at their gzip -6 size): ${uncompressed.join(", ")}`);
   console.log(`floor (static HTML DOMContentLoaded) runs: ${floor.map((x) => x.toFixed(1)).join(", ")} ms`);

@@ -154,8 +154,9 @@ function render(node: PMNode, key: string | number): ReactNode {
  * Read-only rendering of a section body (no HTML strings: React escapes all text, raw HTML
  * included). Soft line breaks show where they are in the source, as in the editor.
  * `headingIds` are the ids of its top-level headings in order, so `#anchor` links land on them.
+ * `className` replaces the text's own size and spacing (a section's text shown as its editor shows it).
  */
-export function RichText({ doc, headingIds }: { doc: PMNode; headingIds?: string[] }) {
+export function RichText({ doc, headingIds, className = "text-sm leading-6 whitespace-pre-wrap text-slate-800" }: { doc: PMNode; headingIds?: string[]; className?: string }) {
   let next = 0;
-  return <div className="text-sm leading-6 whitespace-pre-wrap text-slate-800">{(doc.content ?? []).map((n, i) => (n.type === "heading" ? heading(n, i, headingIds?.[next++]) : render(n, i)))}</div>;
+  return <div className={className}>{(doc.content ?? []).map((n, i) => (n.type === "heading" ? heading(n, i, headingIds?.[next++]) : render(n, i)))}</div>;
 }

@@ -152,6 +152,15 @@ export class SectionEditor implements NodeViewHost {
     this.view?.focus();
   }
 
+  /** Focuses the text with the caret at a point of the window (where a click landed), if the text is there. */
+  focusAt(point: { x: number; y: number }): void {
+    const view = this.view;
+    if (!view) return;
+    const found = view.posAtCoords({ left: point.x, top: point.y });
+    if (found) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(found.pos))));
+    view.focus();
+  }
+
   /**
    * Uploads image files one after the other and inserts each at the caret once it is
    * stored; a refused or failed upload inserts nothing and says why.

@@ -3,8 +3,11 @@
 import { useEffect } from "react";
 import { slugsInOrder } from "@/lib/markdown/anchors";
 
-/** Section titles (the cards carry them) and the headings typed in section bodies, in page order. */
-const HEADINGS = ["[data-anchor-title]", ...[1, 2, 3, 4, 5, 6].map((n) => `.ProseMirror > h${n}`)].join(", ");
+/**
+ * Section titles (the cards carry them) and the headings typed in section bodies, in page
+ * order: in an editor, or in a body shown read-only until its editor starts (SectionBody).
+ */
+const HEADINGS = ["[data-anchor-title]", ...[1, 2, 3, 4, 5, 6].flatMap((n) => [`.ProseMirror > h${n}`, `[data-static-body] > div > h${n}`])].join(", ");
 
 /**
  * The element a `#anchor` names on the editor page: GitHub's slugs of the section titles and

@@ -49,6 +49,8 @@ test("two people edit one document live, and a reload keeps it", async ({ browse
   // A moves to another section: the caret follows
   const components = "Components body";
   await a.getByRole("textbox", { name: components }).click();
+  // B's editor of that section may start only when B scrolls there
+  await b.getByRole("textbox", { name: components }).scrollIntoViewIfNeeded();
   await expect(b.getByRole("textbox", { name: components }).locator(".collaboration-carets__label")).toHaveText("Wren");
   await expect(caretsB).toHaveCount(1);
   await bodyA.click();
@@ -154,7 +156,12 @@ test("opening a document in the editor does not change its content", async ({ br
   };
   const created = await read();
   await page.goto(`/w/${slug}/d/${id}`);
-  // every editor mounted (off-screen ones mount when idle), then stored at once
+  // every section's editor started (each starts as its section comes near), then stored at once
+  const sections = page.locator("section[data-section-key]");
+  await expect(sections.first()).toBeVisible();
+  for (const section of await sections.all()) await section.scrollIntoViewIfNeeded();
+  const editors = page.locator(".ProseMirror[contenteditable='true']");
+  await expect(editors).toHaveCount(await sections.count());
   await expect(page.getByRole("textbox", { name: "Open Questions body" })).toHaveAttribute("contenteditable", "true");
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await page.keyboard.press("ControlOrMeta+s");

@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, type Locator } from "./fixtures";
 import { signUpByApi, uniqueEmail } from "./support";
 
 // The document page arrives with every section's content, from what PostgreSQL stores: a
@@ -38,4 +38,83 @@ test("a document reads from its first paint, without JavaScript too, and its edi
   await expect(text).toBeVisible();
   await expect(reader.getByRole("textbox", { name: "Project Overview body" })).toContainText("Stored words, shown before any script runs.");
   await expect(reader.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+});
+
+/** A section's text without other people's carets (their name labels sit in the text). */
+function typed(body: Locator): Promise<string> {
+  return body.evaluate((el) => {
+    const copy = el.cloneNode(true) as HTMLElement;
+    copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+    return (copy.textContent ?? "").replaceAll("\u2060", "");
+  });
+}
+
+// Editors start for the sections a person reaches, not for all 101 at once; a section without
+// an editor still shows other people's changes, and a click there puts the caret where it landed.
+test("a long document starts editors for what is reached, shows others' changes everywhere, and a click edits where it lands", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const slug = (await signUpByApi(a.request, "Lena Long", uniqueEmail("long"))).workspace.slug;
+  const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const sdd = templates.find((t) => t.key === "software-design-document")!;
+  const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: sdd.id, title: "Long one" } })).json()) as { id: string };
+  const url = `/w/${slug}/d/${doc.id}`;
+  const b = await a.context().newPage();
+  await Promise.all([a.goto(url), b.goto(url)]);
+  await Promise.all([a, b].map((p) => expect(p.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()));
+  const sections = await b.locator("section[data-section-key]").count();
+  expect(sections).toBeGreaterThan(90);
+  // B stays at the top: only the sections near it have editors
+  const editors = await b.locator(".ProseMirror").count();
+  expect(editors).toBeGreaterThan(0);
+  expect(editors).toBeLessThan(sections / 3);
+
+  // A writes in the last section; B, far from it, sees the words in its read-only text
+  const glossaryA = a.getByRole("textbox", { name: "Appendix C: SQL Schemas body" });
+  await glossaryA.click();
+  await a.keyboard.press("ControlOrMeta+a");
+  await a.keyboard.type("alpha omega");
+  const glossaryB = b.locator("section#section-appendix_c_sql_schemas [data-static-body]");
+  await expect(glossaryB.locator("p").filter({ hasText: "alpha omega" })).toBeVisible();
+  // and who is in it
+  await expect(b.locator("section#section-appendix_c_sql_schemas").getByLabel("Here now")).toHaveText("Lena Long");
+  expect(await b.locator(".ProseMirror").count()).toBe(editors);
+
+  // a page whose sections are never reached by scrolling (no IntersectionObserver), so each
+  // starts its editor only when asked: a click puts the caret where it landed
+  const c = await a.context().newPage();
+  await c.addInitScript(() => {
+    window.IntersectionObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    } as unknown as typeof IntersectionObserver;
+  });
+  await c.goto(url);
+  await expect(c.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  expect(await c.locator(".ProseMirror").count()).toBe(0);
+  const glossaryC = c.locator("section#section-appendix_c_sql_schemas [data-static-body]");
+  const word = glossaryC.getByText("alpha omega");
+  const alphaWidth = await word.evaluate((el) => {
+    const range = document.createRange();
+    range.setStart(el.firstChild!, 0);
+    range.setEnd(el.firstChild!, "alpha".length);
+    return range.getBoundingClientRect().width;
+  });
+  // in the right half of alpha's last letter: the caret goes after it
+  await word.click({ position: { x: alphaWidth - 1, y: 8 } });
+  await c.keyboard.type(" beta");
+  const editorC = c.getByRole("textbox", { name: "Appendix C: SQL Schemas body" });
+  await expect(editorC).toHaveClass(/ProseMirror/);
+  await expect.poll(() => typed(editorC)).toBe("alpha beta omega");
+  await expect.poll(() => typed(glossaryA)).toBe("alpha beta omega");
+  expect(await c.locator(".ProseMirror").count()).toBe(1);
+
+  // the keyboard's focus starts an editor too, with the caret at the start
+  await c.getByRole("textbox", { name: "Appendix B: Code Examples body" }).focus();
+  await c.keyboard.type("first ");
+  await expect(c.getByRole("textbox", { name: "Appendix B: Code Examples body" })).toHaveClass(/ProseMirror/);
+  await expect.poll(() => typed(a.getByRole("textbox", { name: "Appendix B: Code Examples body" }))).toMatch(/^first /);
 });

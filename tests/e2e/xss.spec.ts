@@ -69,13 +69,13 @@ async function inspect(page: Page, trap: Trap): Promise<void> {
  * it is drawn or refused with Mermaid's message. Returns how many were drawn.
  */
 async function drawDiagrams(page: Page, count: number): Promise<number> {
-  const blocks = page.locator("[data-type=mermaid-block], [data-testid=mermaid-drawing]");
-  // the sections' editors mount after the page has loaded, the last ones a while later
+  // in a section's editor, in a read-only view, or (a section whose editor has not started) as its source
+  const blocks = page.locator("[data-type=mermaid-block], [data-testid=mermaid-drawing], [data-static-body] [data-type=mermaid]");
   await expect(blocks).toHaveCount(count, { timeout: 20_000 });
   let drawn = 0;
   for (let i = 0; i < count; i++) {
     const block = blocks.nth(i);
-    // a diagram starts drawing only once it comes near the screen
+    // a diagram (and its section's editor) starts only once it comes near the screen
     await block.scrollIntoViewIfNeeded();
     await expect(block.locator("svg, [data-testid=mermaid-error]").first()).toBeAttached({ timeout: 20_000 });
     if (await block.locator("svg").count()) drawn++;
