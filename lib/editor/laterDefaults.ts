@@ -15,12 +15,18 @@ const LATER_DEFAULTS: Record<string, Record<string, unknown>> = {
   link: { reference: null, referenceType: null, autolink: null },
 };
 
-/** `node` (changed in place) without the later attributes that hold their defaults. */
+/**
+ * `node` (changed in place) without the later attributes that hold their defaults. Its attrs
+ * object is replaced, never changed: ProseMirror's `toJSON` hands out the node's own attrs,
+ * which for a node made with default attributes is its type's shared default-attributes
+ * object; deleting from that changed every later node of the type.
+ */
 export function withoutLaterDefaults<T extends PMNode | PMMark>(node: T): T {
   const defaults = LATER_DEFAULTS[node.type];
   if (defaults && node.attrs) {
-    for (const [name, value] of Object.entries(defaults)) if (node.attrs[name] === value) delete node.attrs[name];
-    if (!Object.keys(node.attrs).length) delete node.attrs;
+    const attrs = Object.fromEntries(Object.entries(node.attrs).filter(([name, value]) => !(name in defaults && defaults[name] === value)));
+    if (Object.keys(attrs).length) node.attrs = attrs;
+    else delete node.attrs;
   }
   if ("content" in node) node.content?.forEach(withoutLaterDefaults);
   if ("marks" in node) node.marks?.forEach(withoutLaterDefaults);

@@ -1,16 +1,21 @@
-import { expect, test, type Locator } from "./fixtures";
+import { expect, test, type Browser, type Locator, type Page } from "./fixtures";
 import { signUpByApi, uniqueEmail } from "./support";
+
+/** A new person's new Software Design Document (101 sections): their page and its address. */
+async function newLongDocument(browser: Browser, person: string, title: string): Promise<{ page: Page; url: string }> {
+  const page = await (await browser.newContext()).newPage();
+  const slug = (await signUpByApi(page.request, person, uniqueEmail(person.split(" ")[0]!.toLowerCase()))).workspace.slug;
+  const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const sdd = templates.find((t) => t.key === "software-design-document")!;
+  const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: sdd.id, title } })).json()) as { id: string };
+  return { page, url: `/w/${slug}/d/${doc.id}` };
+}
 
 // The document page arrives with every section's content, from what PostgreSQL stores: a
 // reader sees the text at first paint, with or without JavaScript, and the live editors take
 // over without the text going away.
 test("a document reads from its first paint, without JavaScript too, and its editors take over", async ({ browser }) => {
-  const writer = await (await browser.newContext()).newPage();
-  const slug = (await signUpByApi(writer.request, "Paula Paint", uniqueEmail("paint"))).workspace.slug;
-  const templates = (await (await writer.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
-  const sdd = templates.find((t) => t.key === "software-design-document")!;
-  const doc = (await (await writer.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: sdd.id, title: "Read at once" } })).json()) as { id: string };
-  const url = `/w/${slug}/d/${doc.id}`;
+  const { page: writer, url } = await newLongDocument(browser, "Paula Paint", "Read at once");
   await writer.goto(url);
   const overview = writer.getByRole("textbox", { name: "Project Overview body" });
   await overview.click();
@@ -52,12 +57,7 @@ function typed(body: Locator): Promise<string> {
 // Editors start for the sections a person reaches, not for all 101 at once; a section without
 // an editor still shows other people's changes, and a click there puts the caret where it landed.
 test("a long document starts editors for what is reached, shows others' changes everywhere, and a click edits where it lands", async ({ browser }) => {
-  const a = await (await browser.newContext()).newPage();
-  const slug = (await signUpByApi(a.request, "Lena Long", uniqueEmail("long"))).workspace.slug;
-  const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
-  const sdd = templates.find((t) => t.key === "software-design-document")!;
-  const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: sdd.id, title: "Long one" } })).json()) as { id: string };
-  const url = `/w/${slug}/d/${doc.id}`;
+  const { page: a, url } = await newLongDocument(browser, "Lena Long", "Long one");
   const b = await a.context().newPage();
   await Promise.all([a.goto(url), b.goto(url)]);
   await Promise.all([a, b].map((p) => expect(p.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { documentSchema, normalizeDoc } from "@/lib/editor/pmSchema";
 import type { PMDoc } from "@/lib/editor/schema";
 
 describe("normalizeDoc", () => {
@@ -23,5 +23,14 @@ describe("normalizeDoc", () => {
       content: [{ type: "bulletList", attrs: { spread: true }, content: [{ type: "listItem", attrs: { checked: false }, content: [{ type: "paragraph" }] }] }],
     };
     expect(normalizeDoc(doc)).toEqual(doc);
+  });
+
+  it("leaves the schema's default attributes alone: nodes made later still get every default", () => {
+    const list: PMDoc = { type: "doc", content: [{ type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }] }] }] };
+    normalizeDoc(structuredClone(list));
+    normalizeDoc(structuredClone(list));
+    const item = documentSchema.nodeFromJSON(list).firstChild!.firstChild!;
+    expect(item.attrs).toEqual({ checked: null });
+    expect(documentSchema.nodes.bulletList!.create().attrs).toEqual({ spread: false });
   });
 });
