@@ -1,0 +1,115 @@
+"use client";
+
+import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { useState, useSyncExternalStore } from "react";
+import type * as Y from "yjs";
+import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
+import { bodyName } from "@/lib/collab/ydoc";
+import type { PMNode } from "@/lib/editor/schema";
+import { RichText } from "../documents/RichText";
+
+/**
+ * Where the person asked for a section's editor: a click's point, relative to the text's box
+ * (the caret goes there), or the focus (caret at the start).
+ */
+export type Activation = { x: number; y: number } | "focus";
+
+/**
+ * A section's text, read-only, from the shared document, while it has no editor: the reader
+ * sees it at once, a change someone makes meanwhile shows in the same frame, and a click,
+ * the focus or a key starts the editor (see SectionBody).
+ */
+export function SectionText({ ydoc, carets, sectionKey, title, editable, onActivate }: { ydoc: Y.Doc; carets: SectionAwarenessHub; sectionKey: string; title: string; editable: boolean; onActivate: (how: Activation) => void }) {
+  const [store] = useState(() => {
+    const fragment = ydoc.getXmlFragment(bodyName(sectionKey));
+    let json: PMNode | null = null;
+    const read = (): PMNode => {
+      try {
+        json ??= fragment.length ? (yXmlFragmentToProsemirrorJSON(fragment) as PMNode) : { type: "doc" };
+      } catch {
+        json = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: fragment.toString() }] }] };
+      }
+      return json;
+    };
+    const subscribe = (changed: () => void) => {
+      const observer = () => {
+        json = null;
+        changed();
+      };
+      fragment.observeDeep(observer);
+      return () => fragment.unobserveDeep(observer);
+    };
+    return { read, subscribe };
+  });
+  const doc = useSyncExternalStore(store.subscribe, store.read, store.read);
+  const people = usePeopleIn(carets, sectionKey);
+  // laid out as the editor is (a row above the text for its toolbar), so nothing moves when it starts
+  return (
+    <div className="space-y-1">
+      <div className="flex min-h-7 items-start gap-2">
+        {people.length ? (
+          <p className="flex flex-1 flex-wrap gap-1" aria-label="Here now">
+            {people.map((p) => (
+              <span key={p.id} className="rounded px-1.5 text-xs font-semibold text-white" style={{ backgroundColor: p.color }}>
+                {p.name}
+              </span>
+            ))}
+          </p>
+        ) : null}
+      </div>
+      <div
+        role="textbox"
+        aria-label={`${title} body`}
+        aria-multiline="true"
+        aria-readonly={!editable}
+        tabIndex={0}
+        data-static-body=""
+        className="sw-prose min-h-16 rounded-md px-1 py-1 focus:outline-none"
+        onMouseDown={(e) => {
+          if (e.button !== 0) return;
+          e.preventDefault();
+          const box = e.currentTarget.getBoundingClientRect();
+          onActivate({ x: e.clientX - box.left, y: e.clientY - box.top });
+        }}
+        onFocus={() => onActivate("focus")}
+      >
+        {/* the editor's type and spacing: the text stays put when the editor takes over */}
+        <RichText doc={doc} className="whitespace-pre-wrap break-words" />
+      </div>
+    </div>
+  );
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+type Person = { id: number; name: string; color: string };
+const NOBODY: Person[] = [];
+
+/** The other people whose caret is in the section, with their names and colours, as they come and go. */
+function usePeopleIn(carets: SectionAwarenessHub, sectionKey: string): Person[] {
+  const [store] = useState(() => {
+    const here = carets.forSection(sectionKey);
+    let people = NOBODY;
+    let seen = "";
+    const read = () => {
+      const now = [...here.getStates()]
+        .filter(([id]) => id !== here.clientID)
+        .map(([id, state]): Person => {
+          const user = (state.user ?? {}) as { name?: unknown; color?: unknown };
+          return { id, name: typeof user.name === "string" ? user.name : "Someone", color: typeof user.color === "string" && COLOR.test(user.color) ? user.color : "#64748b" };
+        });
+      // the same array while nobody came or went: React re-renders only on a change
+      const key = JSON.stringify(now);
+      if (key !== seen) {
+        seen = key;
+        people = now.length ? now : NOBODY;
+      }
+      return people;
+    };
+    const subscribe = (changed: () => void) => {
+      here.on("change", changed);
+      return () => here.off("change", changed);
+    };
+    return { read, subscribe };
+  });
+  return useSyncExternalStore(store.subscribe, store.read, () => NOBODY);
+}
