@@ -26,7 +26,7 @@ function shown(value: FieldValue | undefined, def: FieldDef | undefined, names: 
 export function StoredSections({ sections, defs, members }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[] }) {
   const names = new Map(members.map((m) => [m.userId, m.name]));
   return (
-    <div className="space-y-6" data-testid="stored-sections">
+    <div className="space-y-6">
       {sections.map((s) => {
         const def = defs.find((d) => d.key === s.key);
         const Heading = s.depth === 1 ? "h2" : s.depth === 2 ? "h3" : "h4";

@@ -1,12 +1,12 @@
 "use client";
 
-import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
-import { bodyName } from "@/lib/collab/ydoc";
+import { bodyName, readBody } from "@/lib/collab/ydoc";
 import type { PMNode } from "@/lib/editor/schema";
 import { RichText } from "../documents/RichText";
+import { caretColor } from "./carets";
 
 /**
  * Where the person asked for a section's editor: a click's point, relative to the text's box
@@ -23,14 +23,7 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
   const [store] = useState(() => {
     const fragment = ydoc.getXmlFragment(bodyName(sectionKey));
     let json: PMNode | null = null;
-    const read = (): PMNode => {
-      try {
-        json ??= fragment.length ? (yXmlFragmentToProsemirrorJSON(fragment) as PMNode) : { type: "doc" };
-      } catch {
-        json = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: fragment.toString() }] }] };
-      }
-      return json;
-    };
+    const read = (): PMNode => (json ??= readBody(fragment) as PMNode);
     const subscribe = (changed: () => void) => {
       const observer = () => {
         json = null;
@@ -80,7 +73,6 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
   );
 }
 
-const COLOR = /^#[0-9a-fA-F]{6}$/;
 type Person = { id: number; name: string; color: string };
 const NOBODY: Person[] = [];
 
@@ -95,7 +87,7 @@ function usePeopleIn(carets: SectionAwarenessHub, sectionKey: string): Person[] 
         .filter(([id]) => id !== here.clientID)
         .map(([id, state]): Person => {
           const user = (state.user ?? {}) as { name?: unknown; color?: unknown };
-          return { id, name: typeof user.name === "string" ? user.name : "Someone", color: typeof user.color === "string" && COLOR.test(user.color) ? user.color : "#64748b" };
+          return { id, name: typeof user.name === "string" ? user.name : "Someone", color: caretColor(user.color) };
         });
       // the same array while nobody came or went: React re-renders only on a change
       const key = JSON.stringify(now);

@@ -10,8 +10,13 @@ interface CaretUser {
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
 
+/** A person's caret colour as they published it, when it is a plain #rrggbb; slate otherwise. */
+export function caretColor(color: unknown): string {
+  return typeof color === "string" && COLOR.test(color) ? color : "#64748b";
+}
+
 function caret(user: CaretUser): HTMLElement {
-  const color = user.color && COLOR.test(user.color) ? user.color : "#64748b";
+  const color = caretColor(user.color);
   const mark = document.createElement("span");
   mark.className = "collaboration-carets__caret";
   mark.style.borderColor = color;

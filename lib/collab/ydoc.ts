@@ -63,6 +63,20 @@ export function sectionOrder(ydoc: Y.Doc): string[] {
 }
 
 /**
+ * A section body's ProseMirror JSON as the fragment holds it (unchecked); a fragment the
+ * binding cannot read comes back as its text in one paragraph, after `onUnreadable`.
+ */
+export function readBody(fragment: Y.XmlFragment, onUnreadable: () => void = () => {}): unknown {
+  if (!fragment.length) return emptyDoc();
+  try {
+    return yXmlFragmentToProsemirrorJSON(fragment);
+  } catch {
+    onUnreadable();
+    return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: fragment.toString() }] }] };
+  }
+}
+
+/**
  * Reads the projection of every section: what export, diff, search and the API see.
  * Never throws on what a Y.Doc holds: bad section entries, depths, fields or bodies are
  * repaired (each reported to `onRepair`), keeping every piece of text.
@@ -71,15 +85,7 @@ export function yDocToSections(ydoc: Y.Doc, onRepair: OnRepair = () => {}): Proj
   const sections = ydoc.getMap<unknown>(SECTIONS);
   return sectionOrder(ydoc).map((key, position) => {
     const { title, depth } = repairedMeta(sections.get(key), key, onRepair);
-    const fragment = ydoc.getXmlFragment(bodyName(key));
-    let json: unknown = emptyDoc();
-    try {
-      if (fragment.length) json = yXmlFragmentToProsemirrorJSON(fragment);
-    } catch {
-      onRepair(key, "body could not be read");
-      json = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: fragment.toString() }] }] };
-    }
-    const body = repairedBody(json, key, onRepair);
+    const body = repairedBody(readBody(ydoc.getXmlFragment(bodyName(key)), () => onRepair(key, "body could not be read")), key, onRepair);
     return { key, title, depth, position, fields: repairedFields(ydoc.getMap(fieldsName(key)), key, onRepair), body, text: docToText(body) };
   });
 }
