@@ -1,6 +1,8 @@
 // Several processes: 3 app processes (production build) with Redis and one PostgreSQL, 20
-// documents × 10 headless editors typing ~5 characters/s each; editor k of document d is on
-// process (d + k) mod 3, so every document has editors on every process. It reports the
+// documents × 10 headless editors typing ~5 characters/s each; editor k of document d connects
+// to process (d + k) mod 3 (one socket per document, `/collab?doc=<id>`, as the browser opens
+// it), so every document has editors on every process, and each process hands the sockets of
+// documents another process owns to that owner (server/collabRouting.ts). It reports the
 // p50/p95 time from an insert until another editor has it, for editors on the same process
 // and on different processes; Redis commands and PUBLISHes per keystroke (INFO commandstats
 // from the start of the typing until every insert was delivered); the peak RSS of each app process while typing; and whether PostgreSQL

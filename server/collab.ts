@@ -15,6 +15,7 @@ import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions
 import * as Y from "yjs";
 import { SocketAccess } from "./collabAccess";
 import { createCollabCluster, NOT_STORED_MESSAGE, STORE_TURN_MS } from "./collabCluster";
+import { createDocumentRouter } from "./collabRouting";
 import { DEFAULT_GATE_LIMITS, GatedWebSocket, SocketGates, type GateLimits } from "./socketGate";
 
 export const COLLAB_PATH = "/collab";
@@ -54,7 +55,15 @@ function storedSnapshot(payload: string): Y.Snapshot | null {
  * With REDIS_URL, several processes share each open document through Redis
  * (server/collabCluster.ts); without it, this process is on its own.
  */
-export function createCollab(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number; storeDebounceMs?: { debounce: number; maxDebounce: number } } = {}): Collab {
+export function createCollab(
+  options: {
+    gateLimits?: Partial<GateLimits>;
+    accessRecheckMs?: number;
+    storeDebounceMs?: { debounce: number; maxDebounce: number };
+    /** with several processes: where the others reach this one, to hand it the sockets of documents it owns (server/collabRouting.ts) */
+    peerUrl?: string;
+  } = {},
+): Collab {
   const log = getLogger().child({ component: "collab" });
   const metrics = getMetrics();
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
@@ -279,6 +288,7 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
       clearTimeout(overdue.get(documentName));
       overdue.delete(documentName);
       guards.close(documentName);
+      router?.released(documentName);
     },
     async onStateless({ payload, documentName, document, connection }) {
       // what is stored now, or that storing fails (a retry is pending)
@@ -320,16 +330,23 @@ export function createCollab(options: { gateLimits?: Partial<GateLimits>; access
   );
 
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024, WebSocket: GatedWebSocket });
+  const serve = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      gates.attach(ws, req);
+      hocuspocus.handleConnection(ws, req);
+    });
+  // with several processes, each open document has one owner that serves all its editors
+  const router = redisUrl && options.peerUrl ? createDocumentRouter({ url: redisUrl, self: options.peerUrl, held: () => hocuspocus.documents.keys(), log }) : null;
   return {
     hocuspocus,
     handleUpgrade(req, socket, head) {
-      wss.handleUpgrade(req, socket, head, (ws) => {
-        gates.attach(ws, req);
-        hocuspocus.handleConnection(ws, req);
-      });
+      if (router) router.route(req, socket, head, () => serve(req, socket, head));
+      else serve(req, socket, head);
     },
     async close() {
       access.stop();
+      // new sockets for these documents go to processes that stay
+      await router?.close();
       for (const timer of overdue.values()) clearTimeout(timer);
       setChangeDocument(undefined);
       await Promise.all([...hocuspocus.documents.entries()].map(([name, doc]) => storeNow(name, doc)));

@@ -9,6 +9,7 @@ import { getMetrics, routeLabel } from "../lib/observability/metrics";
 import { builtRoutes, createRouteLabeler } from "../lib/observability/routeLabels";
 import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
 import { COLLAB_PATH, createCollab } from "./collab";
+import { peerUrl } from "./collabRouting";
 import { startImageCleanup } from "./imageCleanup";
 import { startMailer } from "./mailer";
 
@@ -112,7 +113,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     }
   });
 
-  const collab = createCollab();
+  const collab = createCollab({ peerUrl: peerUrl(hostname, options.port) });
   const stopMail = startMailer();
   const stopImageCleanup = startImageCleanup();
   const upgrade = app.getUpgradeHandler();

@@ -47,7 +47,9 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
   for (let k = 0; k < config.perDoc; k++) {
     const batch = config.names.map((name, d) => {
       const process = (d + k) % config.urls.length;
-      const placed = { editor: connectEditor(config.urls[process]!, name, config.cookie), process };
+      // one socket per document, named in its URL, as the browser's editor opens it
+      const url = `${config.urls[process]!}?doc=${encodeURIComponent(name)}`;
+      const placed = { editor: connectEditor(url, name, config.cookie), process };
       groups[d]!.push(placed);
       return placed.editor;
     });

@@ -8,6 +8,7 @@ export interface Metrics {
   collabSockets: Gauge;
   collabStoreFailures: Counter;
   collabStores: Counter<"by">;
+  collabSocketsRouted: Counter;
 }
 
 const globalForMetrics = globalThis as unknown as { specwrightMetrics?: Metrics };
@@ -31,6 +32,7 @@ export function getMetrics(): Metrics {
     }),
     collabSockets: new Gauge({ name: "collab_open_sockets", help: "Open collaboration WebSocket connections", registers: [registry] }),
     collabStoreFailures: new Counter({ name: "collab_store_failures_total", help: "Failed stores of collaborative documents (each is retried)", registers: [registry] }),
+    collabSocketsRouted: new Counter({ name: "collab_sockets_routed_total", help: "Collaboration sockets handed to the process that owns their document (several processes)", registers: [registry] }),
     collabStores: new Counter({
       name: "collab_stores_total",
       help: "Debounced stores of collaborative documents: by this process, or left to the process that stores the document for all (several processes)",

@@ -1,5 +1,5 @@
 import { expect, test } from "../e2e/fixtures";
-import { cluster, newDocument, openEditor, secondContext, signUp, storedText, typeAtEnd, typedText } from "./support/env";
+import { cluster, newDocument, openEditor, routedSockets, secondContext, signUp, storedText, typeAtEnd, typedText } from "./support/env";
 
 /** Whether every character of `typed` is in `text`, in order (other characters may sit between). */
 function holdsInOrder(text: string, typed: string): boolean {
@@ -18,7 +18,10 @@ test("editors on different processes converge on the same text and see each othe
   const contextB = await secondContext(browser, contextA);
   // A on process 1, B on process 3
   const a = await openEditor(contextA, cluster.app(0), slug, documentId);
+  const routed = await routedSockets(2);
   const b = await openEditor(contextB, cluster.app(2), slug, documentId);
+  // process 1 opened the document first and owns it: process 3 hands B's socket to it
+  expect(await routedSockets(2)).toBe(routed + 1);
   const bodyA = a.getByRole("textbox", { name: "Overview body" });
   const bodyB = b.getByRole("textbox", { name: "Overview body" });
 

@@ -1,6 +1,6 @@
 import { expect, test, type WebSocket } from "../e2e/fixtures";
 import { backendIndex } from "./support/haproxy";
-import { apps, cluster, expectSaved, killApp, newDocument, openEditor, savedStatus, secondContext, signUp, startApp, startPostgres, stopPostgres, storedText, typeAtEnd, typedText, watchSocketBackends } from "./support/env";
+import { apps, cluster, expectSaved, killApp, newDocument, openEditor, routedSockets, savedStatus, secondContext, signUp, startApp, startPostgres, stopPostgres, storedText, typeAtEnd, typedText, watchSocketBackends } from "./support/env";
 
 const readyStatus = async (base: string) => (await fetch(`${base}/api/ready`).catch(() => undefined))?.status ?? 0;
 
@@ -35,6 +35,33 @@ test("kill -9 of the process an editor types on: it reconnects through the balan
     expect(await typedText(body)).toContain("Saved before the crash. Typed during the outage.");
   } finally {
     await startApp(victim);
+    await context.close();
+  }
+});
+
+test("kill -9 of the process that owns a document while an editor reaches it through another: the editor goes on, served where it connected", async ({ browser }) => {
+  const context = await browser.newContext();
+  const { slug } = await signUp(context, "Ode", cluster.app(0));
+  const documentId = await newDocument(context, cluster.app(0), slug, "Owner gone");
+  // the first editor, on process 2, makes that process the document's owner; the second, on
+  // process 3, is handed to it
+  await openEditor(context, cluster.app(1), slug, documentId);
+  const routed = await routedSockets(2);
+  const page = await openEditor(context, cluster.app(2), slug, documentId);
+  expect(await routedSockets(2)).toBe(routed + 1);
+  const body = page.getByRole("textbox", { name: "Overview body" });
+  try {
+    await typeAtEnd(page, "Overview", " Before the owner died.");
+    await expectSaved(page);
+    await killApp(1);
+    expect(await storedText(documentId, "Overview")).toContain("Before the owner died.");
+    await page.keyboard.type(" After it.");
+    // process 3 finds the owner gone and serves the document itself
+    await expectSaved(page, 30_000);
+    await expect.poll(() => storedText(documentId, "Overview")).toContain("Before the owner died. After it.");
+    expect(await typedText(body)).toContain("Before the owner died. After it.");
+  } finally {
+    await startApp(1);
     await context.close();
   }
 });

@@ -152,3 +152,10 @@ export async function watchSocketBackends(page: Page, backends: string[]): Promi
     if (name) backends.push(name);
   });
 }
+
+/** How many collaboration sockets app process `index` handed to the process owning their document (its /metrics, read from this machine). */
+export async function routedSockets(index: number): Promise<number> {
+  const text = await (await fetch(`${cluster.app(index)}/metrics`)).text();
+  const line = text.split("\n").find((l) => l.startsWith("collab_sockets_routed_total "));
+  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
+}
