@@ -12,7 +12,11 @@ import { selectionAnchor } from "./comments/anchors";
 import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
 import { SectionText, type Activation } from "./SectionText";
+import { liveSectionsOf } from "./liveSections";
 import { PartBoundary } from "../ui/PartBoundary";
+
+/** How long a section stays off screen before its editor stops (unless recently used). */
+const OFF_SCREEN_MS = 4000;
 
 // loaded the first time a section gets the focus
 const Toolbar = lazy(() => import("./Toolbar").then((m) => ({ default: m.Toolbar })));
@@ -40,6 +44,10 @@ function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotic
   const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, onUpload: setUpload, onLinkForm: setLinkHref });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
+  const live = liveSectionsOf(ydoc);
+  // an image still uploading is inserted by this editor: it stays until then
+  useEffect(() => live.setBusy(sectionKey, upload !== null), [live, sectionKey, upload]);
+  useEffect(() => () => live.setBusy(sectionKey, false), [live, sectionKey]);
   useLayoutEffect(() => {
     if (!section.isDestroyed) {
       section.mount(host.current!);
@@ -65,7 +73,10 @@ function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotic
   return (
     <div
       className="space-y-1"
-      onFocus={() => setFocused(true)}
+      onFocus={() => {
+        setFocused(true);
+        live.used(sectionKey);
+      }}
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
       }}
@@ -115,29 +126,50 @@ function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotic
 /**
  * One section's rich text: an editor bound to its Y.XmlFragment once the section comes near
  * the screen or is clicked, focused or typed into; its read-only text until then, with the
- * people whose caret is in it. A long document starts editors only for what the person
- * reaches, not for every section.
+ * people whose caret is in it. The editor stops again once the section has been off screen
+ * for OFF_SCREEN_MS, unless it has the focus, was one of the last few used or has an upload
+ * in flight (liveSections.ts). A long document has editors only around where the person is.
  */
 export function SectionBody(props: Props) {
+  const { ydoc, sectionKey } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState<{ activation: Activation | null } | null>(null);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
+    const sections = liveSectionsOf(ydoc);
+    let near = false;
+    let timer: number | undefined;
+    const stopIfIdle = () => {
+      timer = undefined;
+      if (near || el.contains(document.activeElement) || sections.keeps(sectionKey)) return;
+      setLive(null);
+    };
+    const later = () => {
+      if (!near && timer === undefined) timer = window.setTimeout(stopIfIdle, OFF_SCREEN_MS);
+    };
     const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) {
+      near = entries.at(-1)!.isIntersecting;
+      if (near) {
+        window.clearTimeout(timer);
+        timer = undefined;
         setLive((now) => now ?? { activation: null });
-        observer.disconnect();
-      }
+      } else later();
     }, { rootMargin: "600px 0px" });
     observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+    // kept for being recently used or busy, it stops once it no longer is
+    const unsubscribe = sections.subscribe(later);
+    return () => {
+      observer.disconnect();
+      unsubscribe();
+      window.clearTimeout(timer);
+    };
+  }, [ydoc, sectionKey]);
   // synchronous, inside the click or focus event: the editor has the focus before the next key
   const activate = (activation: Activation) => flushSync(() => setLive((now) => now ?? { activation }));
   return (
     <div ref={ref}>
-      {live ? <Editor {...props} activation={live.activation} /> : <SectionText ydoc={props.ydoc} carets={props.carets} sectionKey={props.sectionKey} title={props.title} editable={props.editable} onActivate={activate} />}
+      {live ? <Editor {...props} activation={live.activation} /> : <SectionText ydoc={ydoc} carets={props.carets} sectionKey={sectionKey} title={props.title} editable={props.editable} onActivate={activate} />}
     </div>
   );
 }
