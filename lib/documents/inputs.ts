@@ -28,15 +28,22 @@ export type UpdateDocumentInput = z.infer<typeof UpdateDocumentInput>;
 
 const PageNumber = z.coerce.number().int().min(1).max(10_000).default(1);
 
+/** An optional filter text; an empty one (a form's blank box) is no filter. */
+const FilterText = (max: number) => z.string().trim().max(max).optional().transform((v) => v || undefined);
+
 export const ListDocumentsInput = z.object({
   slug: Slug,
-  status: z.enum(DOCUMENT_STATUSES).optional(),
-  template: z.string().max(60).optional(),
-  owner: Id.optional(),
-  /** filter by any typed field: `fieldKey` equals (or, for lists, contains) `fieldValue` */
-  field: z.string().regex(/^[a-z][a-z0-9_]*$/).max(60).optional(),
-  value: z.string().max(200).optional(),
-  q: z.string().trim().max(200).optional(),
+  status: z.enum(DOCUMENT_STATUSES, { error: "Pick a status from the list." }).optional(),
+  template: FilterText(60),
+  /** a member: "me", a name (case-insensitive, partial), an email or a user id */
+  owner: FilterText(200),
+  /** a member asked to review the document, or who decided on it; same forms as `owner` */
+  reviewer: FilterText(200),
+  /** a typed field of the workspace's templates, by key or label (case-insensitive) … */
+  field: FilterText(80),
+  /** … whose value contains this (case-insensitive); for person fields, a member as in `owner` */
+  value: FilterText(200),
+  q: FilterText(200),
   trash: z.enum(["0", "1"]).optional(),
   page: PageNumber,
   pageSize: z.coerce.number().int().min(1).max(100).default(20),

@@ -24,6 +24,11 @@ export const BLOCK_NODES = [
   "footnoteDefinition",
   "definition",
 ] as const;
+/**
+ * Blocks whose text is prose a person wrote, as opposed to source shown as written (code,
+ * Mermaid diagrams, raw HTML): search snippets are made of these (issue 18, point 5).
+ */
+export const PROSE_BLOCKS = ["paragraph", "heading"] as const satisfies readonly (typeof BLOCK_NODES)[number][];
 export const INLINE_NODES = ["text", "hardBreak", "placeholder", "image", "htmlInline", "footnoteReference"] as const;
 export const MARKS = ["bold", "italic", "strike", "code", "link"] as const;
 

@@ -45,18 +45,36 @@ test("a document is created from each template, then found by list, filter and s
   await expect(page.getByText(`${BUILTIN_TEMPLATES.length} documents`)).toBeVisible();
 
   // filter by status
-  await page.getByLabel("Status").selectOption("in_review");
+  await page.getByLabel("Status", { exact: true }).selectOption("in_review");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("heading", { name: "No documents match" })).toBeVisible();
-  await page.getByLabel("Status").selectOption("draft");
+  await page.getByLabel("Status", { exact: true }).selectOption("draft");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText(`${BUILTIN_TEMPLATES.length} documents`)).toBeVisible();
+
+  // a field picked by its label, its value matched in part and by a person's name; the filters show as chips
+  await page.getByLabel("Field", { exact: true }).selectOption({ label: "Author(s)" });
+  await page.getByLabel("Field contains").fill("TES");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("1 document", { exact: true })).toBeVisible();
+  await expect(page.getByRole("link", { name: titles["software-design-document"] })).toBeVisible();
+  const chips = page.getByRole("list", { name: "Active filters" });
+  await expect(chips.getByRole("listitem")).toHaveText(["Status: Draft×", "Author(s) contains “TES”×"]);
+  await chips.getByRole("link", { name: "Remove filter Author(s) contains “TES”" }).click();
+  await expect(page.getByText(`${BUILTIN_TEMPLATES.length} documents`)).toBeVisible();
+  // an unknown field is an error, not every document
+  await page.goto(`/w/${slug}?field=Projekt&value=x`);
+  await expect(page.getByRole("alert").filter({ hasText: "No field called “Projekt”" })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  const api = await page.request.get(`/api/workspaces/${slug}/documents?field=Projekt&value=x`);
+  expect(api.status()).toBe(400);
+  expect(await api.json()).toMatchObject({ fields: { field: ["No field called “Projekt” in this workspace’s templates."] } });
 
   // search a word that only one template's sections contain
   const target = BUILTIN_TEMPLATES[BUILTIN_TEMPLATES.length - 1]!;
   const word = distinctiveWord(target.key);
   await page.goto(`/w/${slug}`);
-  await page.getByLabel("Search").fill(word);
+  await page.getByLabel("Search", { exact: true }).fill(word);
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByRole("link", { name: titles[target.key] })).toBeVisible();
   await expect(page.locator("mark").first()).toHaveText(new RegExp(word.slice(0, 5), "i"));

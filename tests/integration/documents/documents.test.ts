@@ -80,7 +80,9 @@ describe("document list", () => {
 
     // search: a word written into a section, ranked and highlighted
     const section = (await getDocument(owner, { documentId: a.id })).sections[0]!;
-    await testDb().section.update({ where: { id: section.id }, data: { text: "We shard the reconciliation queue by merchant." } });
+    const prose = "We shard the reconciliation queue by merchant.";
+    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: prose }] }] };
+    await testDb().section.update({ where: { id: section.id }, data: { body, text: prose } });
     const hits = await listDocuments(owner, { slug: ws.slug, q: "reconciliation" });
     expect(hits.items.map((d) => d.id)).toEqual([a.id]);
     expect(hits.items[0]!.highlight).toContain("⟦reconciliation⟧");
