@@ -7,7 +7,7 @@ const DEFINITION = {
   titlePattern: "Webhook retries",
   sections: [
     { key: "design", title: "Design", depth: 1, starter: "We retry webhooks with backoff." },
-    { key: "security", title: "Security", depth: 1, starter: "Threats: [List the threats]" },
+    { key: "security", title: "Security", depth: 1, starter: "Threats: [List the threats]. Mitigations: [List the mitigations]" },
   ],
   signoffRoles: [
     { key: "tech_lead", name: "Technical Lead", scope: [] },
@@ -61,7 +61,14 @@ test("a document goes through review: blocked submit, approvals, stale approval,
 
   // a placeholder is left: the submit is stopped with the problem listed
   await author.getByRole("button", { name: "Submit for review" }).click();
-  await expect(author.getByRole("list", { name: "Problems to fix" })).toContainText("Security: replace the placeholder “[List the threats]”");
+  // every placeholder at once, grouped by section, and "next problem" selects each in turn
+  const security = author.getByRole("list", { name: "Problems in Security" });
+  await expect(security.getByRole("listitem")).toHaveText(["Replace the placeholder “[List the threats]”.", "Replace the placeholder “[List the mitigations]”."]);
+  await author.getByRole("button", { name: "Go to the first problem" }).click();
+  await expect(author.getByText("Problem 1 of 2")).toBeVisible();
+  await author.getByRole("button", { name: "Next problem" }).click();
+  await expect(author.getByText("Problem 2 of 2")).toBeVisible();
+  expect(await author.evaluate(() => window.getSelection()?.toString())).toBe("[List the mitigations]");
   // the document's owner may submit anyway, with a reason
   await expect(author.getByLabel("Reason to submit anyway")).toBeVisible();
   await rewrite(author, "Security", "Threats: replayed webhooks.");
