@@ -7,7 +7,7 @@ import { callApi } from "../ui/api";
 const LABELS: Record<string, (a: ActivityDto) => string> = {
   "document.created": () => "created the document",
   "document.updated": () => "edited the title or fields",
-  "document.status": (a) => `moved it from ${String(a.data.from).replace("_", " ")} to ${String(a.data.to).replace("_", " ")}${a.data.override ? ` (override: ${String(a.data.override)})` : ""}${a.data.gateOverride ? ` (submitted despite problems: ${String(a.data.gateOverride)})` : ""}`,
+  "document.status": (a) => `moved it from ${String(a.data.from).replace("_", " ")} to ${String(a.data.to).replace("_", " ")}${a.data.override ? ` (override: ${String(a.data.override)})` : ""}${a.data.gateOverride ? `, submitting it despite ${a.data.gateProblems === "1" ? "1 problem" : a.data.gateProblems ? `${String(a.data.gateProblems)} problems` : "its problems"}: “${String(a.data.gateOverride)}”` : ""}`,
   "review.assigned": (a) => `assigned a reviewer for ${String(a.data.role)}`,
   "review.approved": (a) => `approved as ${String(a.data.role)}`,
   "review.changes_requested": (a) => `requested changes as ${String(a.data.role)}${a.data.comment ? `: “${String(a.data.comment)}”` : ""}`,

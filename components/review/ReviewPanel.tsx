@@ -112,7 +112,7 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
         <Alert>
           <p>{error}</p>
           {problems.length ? <GateProblems key={problems.map((p) => p.message).join("\n")} problems={problems} /> : null}
-          {problems.length && review.can.overrideGate ? <GateOverride onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
+          {problems.length && review.can.overrideGate ? <GateOverride problemCount={problems.length} onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
         </Alert>
       ) : null}
 

@@ -69,10 +69,12 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await author.getByRole("button", { name: "Next problem" }).click();
   await expect(author.getByText("Problem 2 of 2")).toBeVisible();
   expect(await author.evaluate(() => window.getSelection()?.toString())).toBe("[List the mitigations]");
-  // the document's owner may submit anyway, with a reason
-  await expect(author.getByLabel("Reason to submit anyway")).toBeVisible();
-  await rewrite(author, "Security", "Threats: replayed webhooks.");
-  await author.getByRole("button", { name: "Submit for review" }).click();
+  // the document's owner may submit anyway, with a reason (required)
+  await author.getByRole("button", { name: "Submit anyway…" }).click();
+  await author.getByRole("button", { name: "Submit anyway", exact: true }).click();
+  await expect(author.getByText("Write a reason: it is kept in the activity log.")).toBeVisible();
+  await author.getByLabel("Why submit with these 2 problems?").fill("The threat model is linked from the design.");
+  await author.getByRole("button", { name: "Submit anyway", exact: true }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
 
   // the reviewer finds the request in the inbox
@@ -113,6 +115,7 @@ test("a document goes through review: blocked submit, approvals, stale approval,
 
   await author.getByText("Activity", { exact: true }).click();
   const log = author.getByRole("list", { name: "Activity" });
+  await expect(log).toContainText("submitting it despite 2 problems: “The threat model is linked from the design.”");
   await expect(log).toContainText("requested changes as tech_lead");
   await expect(log).toContainText("marked the security_review decision stale");
   await expect(log).toContainText("moved it from in review to approved");
