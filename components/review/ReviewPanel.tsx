@@ -156,7 +156,7 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
                     {role.decisions.map((d) => (
                       <li key={d.reviewerId} className={d.stale ? "text-slate-500" : ""}>
                         <span className={d.decision === "approved" ? "text-emerald-700" : "text-orange-700"}>{d.decision === "approved" ? "Approved" : "Changes requested"}</span> by {d.reviewerName}, {d.at.slice(0, 16).replace("T", " ")}
-                        {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{d.unchangedSince ? "stale, but the content is back to what was decided on" : "stale: content changed since"}</span> : null}
+                        {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{d.unchangedSince ? "stale, but the content is back to what was decided on" : "stale: the content changed after this decision"}</span> : null}
                         {d.stale && d.versionNumber && !d.unchangedSince ? <a className="ml-1 text-xs text-indigo-700 underline" href={`${historyPath}?from=${d.versionNumber}&to=current`}>see what changed since v{d.versionNumber}</a> : null}
                         {d.stale && d.unchangedSince && d.decision === "approved" && review.can.decide.includes(role.key) ? (
                           <button type="button" className="ml-2 text-xs font-semibold text-indigo-700 underline" onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment: "Re-approved: unchanged since my approval" })}>

@@ -116,10 +116,12 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await author.getByText("Activity", { exact: true }).click();
   const log = author.getByRole("list", { name: "Activity" });
   await expect(log).toContainText("submitting it despite 2 problems: “The threat model is linked from the design.”");
-  await expect(log).toContainText("requested changes as tech_lead");
-  await expect(log).toContainText("marked the security_review decision stale");
-  await expect(log).toContainText("moved it from in review to approved");
-  await expect(log).toContainText("moved it from approved to in review");
+  // people, roles and statuses in words, never keys
+  await expect(log).toContainText("asked Sec to review as Security Review");
+  await expect(log).toContainText("requested changes as Technical Lead");
+  await expect(log).toContainText("marked Sec’s Security Review decision stale");
+  await expect(log).toContainText("moved it from In Review to Approved");
+  await expect(log).toContainText("moved it from Approved to In Review");
 });
 
 test("the author edits the document's own sign-off roles: renames one and adds one scoped to a section", async ({ browser }) => {

@@ -28,6 +28,7 @@ describe("review overrides and who sees what", () => {
     await submitForReview(owner, { documentId: doc.id, overrideReason: "  The threats are listed in the linked threat model.  " });
     const [latest] = await listDocumentActivity(owner, { documentId: doc.id });
     expect(latest).toMatchObject({ kind: "document.status", data: { from: "draft", to: "in_review", gateOverride: "The threats are listed in the linked threat model.", gateProblems: "1" } });
+    expect(latest!.text).toBe("moved it from Draft to In Review, submitting it despite 1 problem: “The threats are listed in the linked threat model.”");
   });
 
   it("lets an owner or admin, not an editor, decide for a role in a reviewer's place, with a reason", async () => {
