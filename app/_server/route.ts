@@ -5,6 +5,8 @@ import { getDb } from "@/lib/db";
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, ServiceUnavailable, SubmitBlocked, TooManyRequests, Unauthenticated } from "@/lib/errors";
 import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { requestLogger } from "@/lib/observability/logger";
+// validation messages in plain words, for every schema parsed while serving a request
+import { summarize } from "@/lib/validation/plainMessages";
 import { getActor } from "./session";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -37,7 +39,7 @@ function fieldErrors(error: z.ZodError): Record<string, string[]> {
 
 /** Maps a thrown error to a response: domain errors to 4xx, anything else to a bare 500. */
 export function toErrorResponse(error: unknown, requestId: string | undefined): NextResponse {
-  if (error instanceof z.ZodError) return errorResponse(400, "Invalid input.", requestId, { fields: fieldErrors(error) });
+  if (error instanceof z.ZodError) return errorResponse(400, summarize(error), requestId, { fields: fieldErrors(error) });
   if (error instanceof InvalidInput) return errorResponse(400, error.message, requestId, { fields: error.fields });
   if (error instanceof Unauthenticated) return errorResponse(401, error.message, requestId);
   if (error instanceof Forbidden) return errorResponse(403, error.message, requestId);
@@ -117,7 +119,7 @@ export function route<S extends z.ZodType, R>(
       refuseUnstorable(body);
       refuseUnstorable(params);
       const parsed = schema.safeParse({ ...(body && typeof body === "object" && !Array.isArray(body) ? body : { body }), ...params });
-      if (!parsed.success) return errorResponse(400, "Invalid input.", requestId, { fields: fieldErrors(parsed.error) });
+      if (!parsed.success) return errorResponse(400, summarize(parsed.error), requestId, { fields: fieldErrors(parsed.error) });
       const ctx = { actor: actor as Actor, db: getDb(), requestId, log: requestLogger(requestId) };
       const result = await handler(ctx, parsed.data);
       if (result === undefined) return new NextResponse(null, { status: 204 });

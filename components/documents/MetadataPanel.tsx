@@ -24,8 +24,8 @@ export function MetadataPanel({ documentId, initial, canEdit }: { documentId: st
     setPending(true);
     const res = await callApi<DocumentMetadataDto>(`/api/documents/${documentId}/metadata`, { method: "PUT", body: { source: draft } });
     setPending(false);
-    // a refusal of the YAML says why in its message; a malformed request names the field
-    if (!res.ok) return setError(res.error.error === "Invalid input." ? (res.error.fields?.source?.join(" ") ?? res.error.error) : res.error.error);
+    // a refusal of the YAML says why in its message, as does a request the schema refuses
+    if (!res.ok) return setError(res.error.error);
     setMetadata(res.data);
     setDraft(null);
     setError(undefined);

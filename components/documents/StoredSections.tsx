@@ -1,6 +1,7 @@
 import type { PMDoc } from "@/lib/editor/schema";
 import type { FieldValue } from "@/lib/templates/instantiate";
-import type { FieldDef, SectionDef } from "@/lib/templates/schema";
+import { fieldDefsOf, fieldInWords, fieldLabel, type FieldNames } from "@/lib/documents/fieldWords";
+import type { SectionDef } from "@/lib/templates/schema";
 import { RichText } from "./RichText";
 
 /** A section as PostgreSQL holds it (the projection of the shared document). */
@@ -12,19 +13,15 @@ export interface StoredSection {
   body: PMDoc;
 }
 
-/** A field's value in words: people by name (one who left the workspace keeps the stored id), "—" when empty. */
-function shown(value: FieldValue | undefined, def: FieldDef | undefined, names: Map<string, string>): string {
-  const values = value === undefined || value === null ? [] : Array.isArray(value) ? value : [value];
-  const words = def?.type === "person" || def?.type === "people" ? values.map((id) => names.get(id) ?? id) : values;
-  return words.filter((w) => w !== "").join(", ") || "—";
-}
-
 /**
  * The document as stored, read-only, laid out like its live section cards: what the page
  * shows from its first paint, with or without JavaScript, until the shared document is open.
  */
 export function StoredSections({ sections, defs, members }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[] }) {
-  const names = new Map(members.map((m) => [m.userId, m.name]));
+  const names: FieldNames = {
+    fields: fieldDefsOf(defs),
+    people: Object.fromEntries(members.map((m) => [m.userId, m.name])),
+  };
   return (
     <div className="space-y-6">
       {sections.map((s) => {
@@ -44,8 +41,8 @@ export function StoredSections({ sections, defs, members }: { sections: StoredSe
               <dl className="mt-3 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
                 {fields.map(([key, value]) => (
                   <div key={key} className="contents">
-                    <dt className="text-slate-600">{fieldDefs.get(key)?.label ?? key}</dt>
-                    <dd>{shown(value, fieldDefs.get(key), names)}</dd>
+                    <dt className="text-slate-600">{fieldLabel(names, s.key, key)}</dt>
+                    <dd>{fieldInWords(names, s.key, key, value)}</dd>
                   </div>
                 ))}
               </dl>

@@ -4,6 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
 import { STATUS_LABELS } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
+import type { GateProblem } from "@/lib/review/submitGate";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { usePoll } from "../ui/usePoll";
@@ -11,6 +12,7 @@ import { publishReview } from "./reviewStore";
 import { Button } from "../ui/Button";
 import { Disclosure } from "../ui/Disclosure";
 import { GateOverride } from "./GateOverride";
+import { GateProblems } from "./GateProblems";
 
 // only loaded when someone opens it
 const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
@@ -25,8 +27,6 @@ interface Props {
   sectionTitles: Record<string, string>;
 }
 
-type Problem = { sectionKey: string | null; message: string };
-
 // the server says which steps are open (ReviewDto.can.steps); superseding needs a replacement and is offered elsewhere
 const STEP_LABELS: { action: "withdraw" | "markImplemented" | "reopen"; label: string }[] = [
   { action: "markImplemented", label: "Mark implemented" },
@@ -39,7 +39,7 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
   const router = useRouter();
   const historyPath = `${usePathname()}/history`;
   const [review, setReview] = useState<ReviewDto>();
-  const [problems, setProblems] = useState<Problem[]>([]);
+  const [problems, setProblems] = useState<GateProblem[]>([]);
   const [error, setError] = useState<string>();
   const [comment, setComment] = useState("");
   const [tick, setTick] = useState(0);
@@ -70,12 +70,12 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
   async function post(path: string, body: Record<string, unknown>) {
     const step = ++latestStep.current;
     setError(undefined);
-    const res = await callApi<ReviewDto & { problems?: Problem[] }>(`/api/documents/${documentId}/${path}`, { method: "POST", body });
+    const res = await callApi<ReviewDto & { problems?: GateProblem[] }>(`/api/documents/${documentId}/${path}`, { method: "POST", body });
     const latest = step === latestStep.current;
     if (!res.ok) {
       if (latest) {
         setError(res.error.error);
-        setProblems((res.error as { problems?: Problem[] }).problems ?? []);
+        setProblems((res.error as { problems?: GateProblem[] }).problems ?? []);
       }
       return false;
     }
@@ -111,14 +111,8 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
       {error ? (
         <Alert>
           <p>{error}</p>
-          {problems.length ? (
-            <ul className="mt-1 list-disc pl-5" aria-label="Problems to fix">
-              {problems.map((p, i) => (
-                <li key={i}>{p.sectionKey ? <a className="underline" href={`#section-${p.sectionKey}`}>{p.message}</a> : p.message}</li>
-              ))}
-            </ul>
-          ) : null}
-          {problems.length && review.can.overrideGate ? <GateOverride onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
+          {problems.length ? <GateProblems key={problems.map((p) => p.message).join("\n")} problems={problems} /> : null}
+          {problems.length && review.can.overrideGate ? <GateOverride problemCount={problems.length} onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
         </Alert>
       ) : null}
 
@@ -162,7 +156,7 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
                     {role.decisions.map((d) => (
                       <li key={d.reviewerId} className={d.stale ? "text-slate-500" : ""}>
                         <span className={d.decision === "approved" ? "text-emerald-700" : "text-orange-700"}>{d.decision === "approved" ? "Approved" : "Changes requested"}</span> by {d.reviewerName}, {d.at.slice(0, 16).replace("T", " ")}
-                        {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{d.unchangedSince ? "stale, but the content is back to what was decided on" : "stale: content changed since"}</span> : null}
+                        {d.stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{d.unchangedSince ? "stale, but the content is back to what was decided on" : "stale: the content changed after this decision"}</span> : null}
                         {d.stale && d.versionNumber && !d.unchangedSince ? <a className="ml-1 text-xs text-indigo-700 underline" href={`${historyPath}?from=${d.versionNumber}&to=current`}>see what changed since v{d.versionNumber}</a> : null}
                         {d.stale && d.unchangedSince && d.decision === "approved" && review.can.decide.includes(role.key) ? (
                           <button type="button" className="ml-2 text-xs font-semibold text-indigo-700 underline" onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment: "Re-approved: unchanged since my approval" })}>

@@ -1,4 +1,4 @@
-import type { FieldValue } from "@/lib/templates/instantiate";
+import { fieldInWords, fieldLabel } from "@/lib/documents/fieldWords";
 import type { BodySegment } from "@/lib/versions/bodyDiff";
 import type { SectionDiff } from "@/lib/versions/diff";
 import type { DiffDto } from "@/lib/versions/present";
@@ -14,8 +14,6 @@ const BADGE: Record<SectionDiff["status"], string> = {
 };
 
 const CELL: Record<string, string> = { same: "", changed: "bg-amber-50", added: "bg-emerald-50", removed: "bg-red-50" };
-
-const show = (v: FieldValue | undefined) => (v === undefined || v === null || v === "" ? "—" : Array.isArray(v) ? v.join(", ") || "—" : v);
 
 function Segment({ segment }: { segment: BodySegment }) {
   if (segment.type === "text") return <p className="my-2 text-sm leading-6 whitespace-pre-wrap text-slate-800"><Parts parts={segment.parts} /></p>;
@@ -44,7 +42,7 @@ function Segment({ segment }: { segment: BodySegment }) {
 }
 
 /** A comparison of two versions, section by section, with changes marked. */
-export function DiffView({ diff, fieldLabels = {}, onlyChanged = false }: { diff: DiffDto; fieldLabels?: Record<string, Record<string, string>>; onlyChanged?: boolean }) {
+export function DiffView({ diff, onlyChanged = false }: { diff: DiffDto; onlyChanged?: boolean }) {
   const sections = diff.sections.filter((s) => !onlyChanged || s.status !== "unchanged" || s.moved);
   return (
     <div className="space-y-4" data-testid="version-diff">
@@ -62,8 +60,8 @@ export function DiffView({ diff, fieldLabels = {}, onlyChanged = false }: { diff
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="Field changes">
               {s.fields.map((f) => (
                 <div key={f.key} className="contents">
-                  <dt className="text-slate-600">{fieldLabels[s.key]?.[f.key] ?? f.key}</dt>
-                  <dd><del className="bg-red-100 text-red-900">{show(f.from)}</del> → <ins className="bg-emerald-100 text-emerald-900 no-underline">{show(f.to)}</ins></dd>
+                  <dt className="text-slate-600">{fieldLabel(diff.names, s.key, f.key)}</dt>
+                  <dd><del className="bg-red-100 text-red-900">{fieldInWords(diff.names, s.key, f.key, f.from)}</del> → <ins className="bg-emerald-100 text-emerald-900 no-underline">{fieldInWords(diff.names, s.key, f.key, f.to)}</ins></dd>
                 </div>
               ))}
             </dl>

@@ -1,12 +1,10 @@
 import { RichText } from "../documents/RichText";
 import type { PMNode } from "@/lib/editor/schema";
 import { documentAnchors } from "@/lib/markdown/anchors";
-import type { FieldValue } from "@/lib/templates/instantiate";
+import { fieldInWords, fieldLabel } from "@/lib/documents/fieldWords";
 import type { VersionDetailDto } from "@/lib/versions/present";
 import { MermaidDrawing } from "./MermaidDrawing";
 import { RestoreButton } from "./RestoreButton";
-
-const show = (v: FieldValue | undefined) => (v === undefined || v === null || v === "" ? "—" : Array.isArray(v) ? v.join(", ") || "—" : v);
 
 /** A body with its diagrams drawn: Mermaid blocks as drawings, everything else as read-only rich text. */
 function Body({ doc, headingIds }: { doc: PMNode; headingIds: string[] }) {
@@ -25,7 +23,7 @@ function Body({ doc, headingIds }: { doc: PMNode; headingIds: string[] }) {
 }
 
 /** One version, read-only, laid out like the document, with restore buttons for those allowed. */
-export function VersionView({ documentId, version, canRestore, historyPath, fieldLabels }: { documentId: string; version: VersionDetailDto; canRestore: boolean; historyPath: string; fieldLabels: Record<string, Record<string, string>> }) {
+export function VersionView({ documentId, version, canRestore, historyPath }: { documentId: string; version: VersionDetailDto; canRestore: boolean; historyPath: string }) {
   // ids as GitHub gives them, so a `#summary` link in the text lands on its section or heading
   const anchors = documentAnchors(null, version.sections);
   return (
@@ -45,8 +43,8 @@ export function VersionView({ documentId, version, canRestore, historyPath, fiel
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
               {Object.entries(s.fields).map(([k, v]) => (
                 <div key={k} className="contents">
-                  <dt className="text-slate-600">{fieldLabels[s.key]?.[k] ?? k}</dt>
-                  <dd>{show(v)}</dd>
+                  <dt className="text-slate-600">{fieldLabel(version.names, s.key, k)}</dt>
+                  <dd>{fieldInWords(version.names, s.key, k, v)}</dd>
                 </div>
               ))}
             </dl>

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Id } from "../workspaces/schema";
 
-const Reason = z.string().trim().max(1000).optional();
+/** why someone steps past a rule; when given it must say something, as the activity log shows it */
+const Reason = z.string().trim().min(1, "Write a reason: it is kept in the activity log.").max(1000, "A reason can have at most 1,000 characters.").optional();
 
 export const AssignReviewerInput = z.object({ documentId: Id, roleKey: z.string().max(60), reviewerId: Id });
 export type AssignReviewerInput = z.infer<typeof AssignReviewerInput>;

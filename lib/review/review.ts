@@ -101,8 +101,9 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
 /**
  * Submits the document for review. Refused with the list of problems (SubmitBlocked, 409)
  * while required fields are empty, placeholders remain or a diagram is broken — unless
- * someone with `review.overrideGate` (the document's owner, or an admin) gives a reason.
- * Requires `review.submit`.
+ * someone with `review.overrideGate` (the document's owner, or an admin) gives a reason,
+ * which the activity log keeps with the number of problems. A blank reason is invalid
+ * input. Requires `review.submit`.
  */
 export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<ReviewDto> {
   const input = SubmitInput.parse(raw);
@@ -115,7 +116,7 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
     const problems = await submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def);
     const override = Boolean(input.overrideReason) && can(facts.membership, "review.overrideGate", { documentOwnerId: facts.doc.ownerId });
     if (problems.length && !override) throw new SubmitBlocked(problems);
-    await step(tx, facts, "submit", override && problems.length ? { data: { gateOverride: input.overrideReason ?? "" } } : {});
+    await step(tx, facts, "submit", override && problems.length ? { data: { gateOverride: input.overrideReason ?? "", gateProblems: String(problems.length) } } : {});
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
   });
 }

@@ -1,12 +1,20 @@
-import { walk, type PMDoc } from "../editor/schema";
+import { walk, type PMDoc, type PMNode } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import type { TemplateDefinition } from "../templates/schema";
 import { mermaidError } from "../mermaid/validate";
 
 export interface GateProblem {
+  /** null: the document's title */
   sectionKey: string | null;
+  /** the section's title as people read it; null for the document's title */
+  sectionTitle: string | null;
   kind: "required-field" | "placeholder" | "diagram";
+  /** what to fix, for a list grouped under the section's title */
+  detail: string;
+  /** the same, naming its section, for a list without headings */
   message: string;
+  /** the placeholder left in the text, so a page can find and select it */
+  text?: string;
 }
 
 interface GateSection {
@@ -17,16 +25,38 @@ interface GateSection {
 }
 
 // [Project Name], {feature}, TBD, TODO — still to be written
-const LEFTOVER = /\[[A-Za-z][^[\]\n]{0,79}\]|\{[A-Za-z][^{}\n]{0,59}\}|\bTBD\b|\bTODO\b/;
+const LEFTOVER = /\[[A-Za-z][^[\]\n]{0,79}\]|\{[A-Za-z][^{}\n]{0,59}\}|\bTBD\b|\bTODO\b/g;
 
 function empty(v: FieldValue | undefined): boolean {
   return v === null || v === undefined || (typeof v === "string" && !v.trim()) || (Array.isArray(v) && v.length === 0);
 }
 
+const isCode = (node: PMNode, parent: PMNode | null) => parent?.type === "codeBlock" || Boolean(node.marks?.some((m) => m.type === "code"));
+
+type Found = { kind: "placeholder"; text: string } | { kind: "diagram"; source: string };
+
+/** Placeholders and diagrams of one body, in reading order. */
+function bodyItems(body: PMDoc): Found[] {
+  const found: Found[] = [];
+  walk(body, (node, parent) => {
+    if (node.type === "placeholder") found.push({ kind: "placeholder", text: String(node.attrs?.label ?? "") });
+    else if (node.type === "text" && !isCode(node, parent)) for (const m of (node.text ?? "").matchAll(LEFTOVER)) found.push({ kind: "placeholder", text: m[0] });
+    else if (node.type === "mermaid") found.push({ kind: "diagram", source: String(node.attrs?.source ?? "") });
+  });
+  return found;
+}
+
+function problem(section: GateSection | null, kind: GateProblem["kind"], detail: string, text?: string): GateProblem {
+  const where = section ? section.title || "Untitled section" : "Title";
+  const message = `${where}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}`;
+  return { sectionKey: section?.key ?? null, sectionTitle: section ? where : null, kind, detail, message, ...(text === undefined ? {} : { text }) };
+}
+
 /**
- * What stops a document from entering review: required fields left empty, template
- * placeholders ([Project Name], {feature}, TBD, TODO) still in the text, and diagrams
- * Mermaid's parser refuses (with its message and line). Each problem names its section.
+ * Every problem that stops a document from entering review, in reading order: required
+ * fields left empty, each template placeholder ([Project Name], {feature}, TBD, TODO)
+ * still in the text, and each diagram Mermaid's parser refuses (with its message and
+ * line). Each problem names its section, so a page can group them and step through them.
  */
 export async function submitProblems(
   title: string,
@@ -35,27 +65,25 @@ export async function submitProblems(
   diagramError: (source: string) => Promise<string | null> = mermaidError,
 ): Promise<GateProblem[]> {
   const problems: GateProblem[] = [];
-  if (LEFTOVER.test(title)) problems.push({ sectionKey: null, kind: "placeholder", message: `The title still has a placeholder: “${title}”.` });
+  for (const m of title.matchAll(LEFTOVER)) problems.push(problem(null, "placeholder", `Replace the placeholder “${m[0]}” in the title.`, m[0]));
   for (const section of sections) {
     const sectionDef = def.sections.find((s) => s.key === section.key);
     for (const field of sectionDef?.fields ?? []) {
-      if (field.required && empty(section.fields[field.key])) {
-        problems.push({ sectionKey: section.key, kind: "required-field", message: `${section.title}: “${field.label}” is required.` });
+      if (field.required && empty(section.fields[field.key])) problems.push(problem(section, "required-field", `Fill in “${field.label}”: it is required.`));
+    }
+    const items = bodyItems(section.body);
+    const diagramCount = items.filter((i) => i.kind === "diagram").length;
+    let diagram = 0;
+    for (const item of items) {
+      if (item.kind === "placeholder") {
+        problems.push(problem(section, "placeholder", `Replace the placeholder “${item.text}”.`, item.text));
+        continue;
       }
+      diagram += 1;
+      const error = await diagramError(item.source);
+      const which = diagramCount > 1 ? `Diagram ${diagram}` : "The diagram";
+      if (error) problems.push(problem(section, "diagram", `${which} does not draw — ${error}`));
     }
-    let placeholder: string | undefined;
-    const diagrams: string[] = [];
-    walk(section.body, (node) => {
-      if (!placeholder && node.type === "placeholder") placeholder = String(node.attrs?.label ?? "");
-      else if (!placeholder && node.type === "text" && !node.marks?.some((m) => m.type === "code")) placeholder = LEFTOVER.exec(node.text ?? "")?.[0];
-      if (node.type === "mermaid") diagrams.push(String(node.attrs?.source ?? ""));
-    });
-    for (const [i, source] of diagrams.entries()) {
-      const error = await diagramError(source);
-      const which = diagrams.length > 1 ? `diagram ${i + 1}` : "the diagram";
-      if (error) problems.push({ sectionKey: section.key, kind: "diagram", message: `${section.title}: ${which} does not draw — ${error}` });
-    }
-    if (placeholder) problems.push({ sectionKey: section.key, kind: "placeholder", message: `${section.title}: replace the placeholder “${placeholder}”.` });
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 import type { DbTx } from "../db";
 import type { HashableSection } from "../documents/contentHash";
+import type { FieldNames } from "../documents/fieldWords";
 import { describeSummary, type VersionDiff, type VersionSummary } from "./diff";
 import type { VersionKind } from "./snapshot";
 
@@ -18,12 +19,16 @@ export interface VersionDto {
 
 export interface VersionDetailDto extends VersionDto {
   sections: HashableSection[];
+  /** field labels and the names of the people in person fields */
+  names: FieldNames;
 }
 
 export interface DiffDto extends VersionDiff {
   from: number | "current";
   to: number | "current";
   summaryText: string;
+  /** field labels and the names of the people in person fields, on either side */
+  names: FieldNames;
 }
 
 type VersionRow = {

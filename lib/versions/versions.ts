@@ -6,6 +6,7 @@ import type { DbTx } from "../db";
 import { inTransaction } from "../db/tx";
 import type { HashableSection } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
+import { loadFieldNames } from "../documents/loadFieldNames";
 import { currentSections } from "../review/scope";
 import { versionCurrent } from "./autoVersions";
 import { describeSummary, diffSections } from "./diff";
@@ -25,11 +26,11 @@ export async function listVersions(ctx: Ctx, raw: ListVersionsInput): Promise<Ve
 /** One version with its sections, to read. Requires `version.view`; NotFound for an unknown number. */
 export async function getVersion(ctx: Ctx, raw: VersionRef): Promise<VersionDetailDto> {
   const input = VersionRef.parse(raw);
-  const { membership } = await loadDocument(ctx, input.documentId);
+  const { doc, membership } = await loadDocument(ctx, input.documentId);
   authorize(membership, "version.view");
   const { version, sections } = await versionSections(ctx.db, input.documentId, input.number);
   const [dto] = await presentVersions(ctx.db, [version]);
-  return { ...dto!, sections };
+  return { ...dto!, sections, names: await loadFieldNames(ctx.db, doc, sections) };
 }
 
 async function sideSections(db: DbTx, documentId: string, side: DiffSide): Promise<HashableSection[]> {
@@ -42,12 +43,12 @@ async function sideSections(db: DbTx, documentId: string, side: DiffSide): Promi
  */
 export async function diffVersions(ctx: Ctx, raw: DiffInput): Promise<DiffDto> {
   const input = DiffInput.parse(raw);
-  const { membership } = await loadDocument(ctx, input.documentId);
+  const { doc, membership } = await loadDocument(ctx, input.documentId);
   authorize(membership, "version.view");
   if (input.from === "current" || input.to === "current") await flushDocument(input.documentId);
   const [before, after] = await Promise.all([sideSections(ctx.db, input.documentId, input.from), sideSections(ctx.db, input.documentId, input.to)]);
   const diff = diffSections(before, after);
-  return { from: input.from, to: input.to, ...diff, summaryText: describeSummary(diff.summary) };
+  return { from: input.from, to: input.to, ...diff, summaryText: describeSummary(diff.summary), names: await loadFieldNames(ctx.db, doc, [...before, ...after]) };
 }
 
 /** Names the current content ("v1.0 sent for review") as a new version. Requires `version.create`. */

@@ -31,6 +31,13 @@ test("a document is created from each template, then found by list, filter and s
     await expect(outline).toHaveText(template.sections.filter((s) => !s.optional).map((s) => s.title));
     titles[template.key] = `${template.name} for ${slug}`;
     const title = page.getByLabel("Document title");
+    if (template === BUILTIN_TEMPLATES[0]) {
+      // the limit shows before it bites, and the refusal is in plain words
+      await title.fill("x".repeat(201));
+      await expect(page.getByText("1 character over the limit of 200")).toBeVisible();
+      await title.press("Enter");
+      await expect(page.getByRole("alert").filter({ hasText: "A title" })).toHaveText("A title can have at most 200 characters.");
+    }
     await title.fill(titles[template.key]!);
     // the rename is saved before the next navigation can cancel it
     await Promise.all([

@@ -7,7 +7,7 @@ const DEFINITION = {
   titlePattern: "Webhook retries",
   sections: [
     { key: "design", title: "Design", depth: 1, starter: "We retry webhooks with backoff." },
-    { key: "security", title: "Security", depth: 1, starter: "Threats: [List the threats]" },
+    { key: "security", title: "Security", depth: 1, starter: "Threats: [List the threats]. Mitigations: [List the mitigations]" },
   ],
   signoffRoles: [
     { key: "tech_lead", name: "Technical Lead", scope: [] },
@@ -61,11 +61,20 @@ test("a document goes through review: blocked submit, approvals, stale approval,
 
   // a placeholder is left: the submit is stopped with the problem listed
   await author.getByRole("button", { name: "Submit for review" }).click();
-  await expect(author.getByRole("list", { name: "Problems to fix" })).toContainText("Security: replace the placeholder “[List the threats]”");
-  // the document's owner may submit anyway, with a reason
-  await expect(author.getByLabel("Reason to submit anyway")).toBeVisible();
-  await rewrite(author, "Security", "Threats: replayed webhooks.");
-  await author.getByRole("button", { name: "Submit for review" }).click();
+  // every placeholder at once, grouped by section, and "next problem" selects each in turn
+  const security = author.getByRole("list", { name: "Problems in Security" });
+  await expect(security.getByRole("listitem")).toHaveText(["Replace the placeholder “[List the threats]”.", "Replace the placeholder “[List the mitigations]”."]);
+  await author.getByRole("button", { name: "Go to the first problem" }).click();
+  await expect(author.getByText("Problem 1 of 2")).toBeVisible();
+  await author.getByRole("button", { name: "Next problem" }).click();
+  await expect(author.getByText("Problem 2 of 2")).toBeVisible();
+  expect(await author.evaluate(() => window.getSelection()?.toString())).toBe("[List the mitigations]");
+  // the document's owner may submit anyway, with a reason (required)
+  await author.getByRole("button", { name: "Submit anyway…" }).click();
+  await author.getByRole("button", { name: "Submit anyway", exact: true }).click();
+  await expect(author.getByText("Write a reason: it is kept in the activity log.")).toBeVisible();
+  await author.getByLabel("Why submit with these 2 problems?").fill("The threat model is linked from the design.");
+  await author.getByRole("button", { name: "Submit anyway", exact: true }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
 
   // the reviewer finds the request in the inbox
@@ -106,10 +115,13 @@ test("a document goes through review: blocked submit, approvals, stale approval,
 
   await author.getByText("Activity", { exact: true }).click();
   const log = author.getByRole("list", { name: "Activity" });
-  await expect(log).toContainText("requested changes as tech_lead");
-  await expect(log).toContainText("marked the security_review decision stale");
-  await expect(log).toContainText("moved it from in review to approved");
-  await expect(log).toContainText("moved it from approved to in review");
+  await expect(log).toContainText("submitting it despite 2 problems: “The threat model is linked from the design.”");
+  // people, roles and statuses in words, never keys
+  await expect(log).toContainText("asked Sec to review as Security Review");
+  await expect(log).toContainText("requested changes as Technical Lead");
+  await expect(log).toContainText("marked Sec’s Security Review decision stale");
+  await expect(log).toContainText("moved it from In Review to Approved");
+  await expect(log).toContainText("moved it from Approved to In Review");
 });
 
 test("the author edits the document's own sign-off roles: renames one and adds one scoped to a section", async ({ browser }) => {

@@ -140,7 +140,7 @@ test("a reviewer sees a stale approval with what changed since it was given", as
 
   await reviewer.goto(`/w/${slug}/d/${doc.id}`);
   const row = reviewer.locator("tr[data-role=tech_lead]");
-  await expect(row).toContainText("stale: content changed since");
+  await expect(row).toContainText("stale: the content changed after this decision");
   const since = reviewer.getByTestId("changes-since");
   await expect(since).toContainText("Changed since your last decision");
   await expect(since).toContainText("1 section changed");

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { ZodError } from "zod";
 import { createDocument } from "@/lib/documents/createDocument";
 import { Forbidden, SubmitBlocked } from "@/lib/errors";
 import { listDocumentActivity } from "@/lib/review/listActivity";
@@ -15,6 +16,19 @@ describe("review overrides and who sees what", () => {
     expect((await getReview(b, { documentId: doc.id })).can).toMatchObject({ submit: true, overrideGate: false });
     expect((await getReview(a, { documentId: doc.id })).can).toMatchObject({ submit: true, overrideGate: true });
     expect((await submitForReview(a, { documentId: doc.id, overrideReason: "Placeholders are examples" })).status).toBe("in_review");
+  });
+
+  it("refuses a blank override reason and keeps the reason in the activity log", async () => {
+    const { owner, doc } = await setUp();
+    const blank = await submitForReview(owner, { documentId: doc.id, overrideReason: "   " }).catch((e: unknown) => e);
+    expect(blank).toBeInstanceOf(ZodError);
+    expect((blank as ZodError).issues.map((i) => [i.path.join("."), i.message])).toEqual([["overrideReason", "Write a reason: it is kept in the activity log."]]);
+    expect((await getReview(owner, { documentId: doc.id })).status).toBe("draft");
+
+    await submitForReview(owner, { documentId: doc.id, overrideReason: "  The threats are listed in the linked threat model.  " });
+    const [latest] = await listDocumentActivity(owner, { documentId: doc.id });
+    expect(latest).toMatchObject({ kind: "document.status", data: { from: "draft", to: "in_review", gateOverride: "The threats are listed in the linked threat model.", gateProblems: "1" } });
+    expect(latest!.text).toBe("moved it from Draft to In Review, submitting it despite 1 problem: “The threats are listed in the linked threat model.”");
   });
 
   it("lets an owner or admin, not an editor, decide for a role in a reviewer's place, with a reason", async () => {

@@ -11,7 +11,9 @@ describe("review and sign-off", () => {
 
     const blocked = await submitForReview(owner, { documentId: doc.id }).catch((e: unknown) => e);
     expect(blocked).toBeInstanceOf(SubmitBlocked);
-    expect((blocked as SubmitBlocked).problems).toEqual([{ sectionKey: "security", kind: "placeholder", message: "Security: replace the placeholder “[List the threats]”." }]);
+    expect((blocked as SubmitBlocked).problems).toEqual([
+      { sectionKey: "security", sectionTitle: "Security", kind: "placeholder", detail: "Replace the placeholder “[List the threats]”.", message: "Security: replace the placeholder “[List the threats]”.", text: "[List the threats]" },
+    ]);
 
     await edit(doc.id, "security", "Security", "Threats: replayed webhooks.");
     expect((await submitForReview(owner, { documentId: doc.id })).status).toBe("in_review");

@@ -41,6 +41,8 @@ describe("sign-off roles per document", () => {
 
     const log = await listDocumentActivity(owner, { documentId: doc.id });
     expect(log.find((e) => e.kind === "review.roles")?.data).toMatchObject({ roles: "Security & Privacy, Data Model (DBA)", removed: "Technical Lead" });
+    // roles by their titles, not their keys
+    expect(log.filter((e) => e.kind === "review.approved").map((e) => e.text).sort()).toEqual(["approved as Data Model (DBA)", "approved as Security & Privacy"]);
   });
 
   it("marks a rescoped role's current decisions stale", async () => {

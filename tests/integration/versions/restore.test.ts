@@ -4,6 +4,7 @@ import { bodyName, sectionOrder, yDocToSections } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { getDocument } from "@/lib/documents/documents";
 import { Forbidden, NotFound } from "@/lib/errors";
+import { listDocumentActivity } from "@/lib/review/listActivity";
 import { listTemplates } from "@/lib/templates/templates";
 import { restoreVersion } from "@/lib/versions/restoreVersion";
 import { createNamedVersion, diffVersions, listVersions } from "@/lib/versions/versions";
@@ -73,6 +74,9 @@ describe("restore", () => {
     expect(after.slice(1).map((v) => v.number)).toEqual(before.map((v) => v.number));
     const check = await diffVersions(owner, { documentId: doc.id, from: good.number, to: restored.number });
     expect(check.sections.filter((s) => s.status !== "unchanged").map((s) => s.key)).toEqual([second]);
+    // the log names the section by its title
+    const title = (await getDocument(owner, { documentId: doc.id })).sections.find((s) => s.key === first)!.title;
+    expect((await listDocumentActivity(owner, { documentId: doc.id }))[0]!.text).toBe(`restored “${title}” from v${good.number} (saved as v${restored.number})`);
     a.close();
     b.close();
   });

@@ -49,6 +49,20 @@ async function pause(documentId: string) {
 }
 
 describe("versions", () => {
+  it("names the people in person fields and labels each field, in a version and in a comparison", async () => {
+    const ws = await makeWorkspace(["editor"]);
+    const owner = ctxFor(ws.owner);
+    const template = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.key === "design-document-metadata")!;
+    const doc = await createDocument(owner, { slug: ws.slug, templateId: template.id, title: "Ledger export" });
+    const first = await createNamedVersion(owner, { documentId: doc.id, label: "as created" });
+    const version = await getVersion(owner, { documentId: doc.id, number: first.number });
+    const authorSection = version.sections.find((s) => s.fields.author === ws.owner.userId)!;
+    expect(version.names.people).toEqual({ [ws.owner.userId]: ws.owner.name });
+    expect(version.names.fields[authorSection.key]?.author).toEqual({ label: "Author", type: "person" });
+    const diff = await diffVersions(owner, { documentId: doc.id, from: first.number, to: "current" });
+    expect(diff.names.people).toEqual({ [ws.owner.userId]: ws.owner.name });
+  });
+
   it("keeps the document as created as version 1 on the first edit, and versions again after an idle pause", async () => {
     const { owner, doc } = await setUp();
     expect(await listVersions(owner, { documentId: doc.id })).toEqual([]);

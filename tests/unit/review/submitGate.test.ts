@@ -24,9 +24,30 @@ describe("submit gate", () => {
     expect(problems.map((p) => [p.sectionKey, p.kind])).toEqual([
       [null, "placeholder"],
       ["meta", "required-field"],
-      ["design", "diagram"],
       ["design", "placeholder"],
+      ["design", "diagram"],
     ]);
+  });
+
+  it("lists every placeholder left, not only the first of each section, in reading order", async () => {
+    const problems = await submitProblems("[Project Name] for {team}", [
+      { key: "meta", title: "Metadata", fields: { owner: "" }, body: body("Owner: [Name], reviewed by [Reviewer]. TODO and TBD.") },
+      { key: "design", title: "Design", fields: {}, body: body("- [First step]\n- [Second step]\n\n`[kept in code]`\n\n```\nlist[TODO]\n```\n\nThen {feature}.") },
+    ], def);
+    expect(problems.map((p) => [p.sectionTitle, p.kind, p.text ?? null])).toEqual([
+      [null, "placeholder", "[Project Name]"],
+      [null, "placeholder", "{team}"],
+      ["Metadata", "required-field", null],
+      ["Metadata", "placeholder", "[Name]"],
+      ["Metadata", "placeholder", "[Reviewer]"],
+      ["Metadata", "placeholder", "TODO"],
+      ["Metadata", "placeholder", "TBD"],
+      ["Design", "placeholder", "[First step]"],
+      ["Design", "placeholder", "[Second step]"],
+      ["Design", "placeholder", "{feature}"],
+    ]);
+    expect(problems[2]).toMatchObject({ detail: "Fill in “Owner”: it is required.", message: "Metadata: fill in “Owner”: it is required." });
+    expect(problems[0]).toMatchObject({ sectionKey: null, detail: "Replace the placeholder “[Project Name]” in the title." });
   });
 
   it("passes a finished document, ignoring brackets inside code", async () => {
@@ -39,7 +60,9 @@ describe("submit gate", () => {
 
   it("catches template placeholders left as hints", async () => {
     const problems = await submitProblems("Doc", [{ key: "design", title: "Design", fields: {}, body: body("Owner: {feature}") }], def);
-    expect(problems).toEqual([{ sectionKey: "design", kind: "placeholder", message: "Design: replace the placeholder “{feature}”." }]);
+    expect(problems).toEqual([
+      { sectionKey: "design", sectionTitle: "Design", kind: "placeholder", detail: "Replace the placeholder “{feature}”.", message: "Design: replace the placeholder “{feature}”.", text: "{feature}" },
+    ]);
   });
 
   it("checks diagrams with Mermaid's parser: a known type with broken syntax is caught with its line", async () => {

@@ -9,7 +9,6 @@ import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { getDocument } from "@/lib/documents/documents";
 import { NotFound } from "@/lib/errors";
-import { templateAtVersion } from "@/lib/templates/templates";
 import { DiffSide } from "@/lib/versions/inputs";
 import { diffVersions, getVersion, listVersions } from "@/lib/versions/versions";
 
@@ -30,13 +29,11 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
   const doc = await orNotFound(getDocument(ctx, { documentId }));
   if (doc.workspace.slug !== slug) notFound();
   const can = abilitiesFor(membership);
-  const [def, versions, version, diff] = await Promise.all([
-    templateAtVersion(ctx.db, doc.template.id, doc.template.version),
+  const [versions, version, diff] = await Promise.all([
     listVersions(ctx, { documentId }),
     v ? orNotFound(getVersion(ctx, { documentId, number: v })) : null,
     from !== undefined && !v ? orNotFound(diffVersions(ctx, { documentId, from, to: to ?? "current" })) : null,
   ]);
-  const fieldLabels = Object.fromEntries(def.sections.map((s) => [s.key, Object.fromEntries(s.fields.map((f) => [f.key, f.label]))]));
   const name = (side: number | "current") => (side === "current" ? "the current content" : `v${side}`);
 
   return (
@@ -53,11 +50,11 @@ export default async function HistoryPage({ params, searchParams }: { params: Pr
         from={from === undefined ? undefined : String(from)}
         to={to === undefined ? undefined : String(to)}
       />
-      {version ? <VersionView documentId={documentId} version={version} canRestore={can["version.restore"]} historyPath={path} fieldLabels={fieldLabels} /> : null}
+      {version ? <VersionView documentId={documentId} version={version} canRestore={can["version.restore"]} historyPath={path} /> : null}
       {diff ? (
         <section aria-labelledby="compare-heading" className="space-y-3">
           <h2 id="compare-heading" className="text-lg font-semibold">Changes from {name(diff.from)} to {name(diff.to)}</h2>
-          <DiffView diff={diff} fieldLabels={fieldLabels} />
+          <DiffView diff={diff} />
         </section>
       ) : null}
     </div>
