@@ -6,17 +6,32 @@ const MAX_SEARCH_HITS = 500;
 /**
  * Full-text search over titles, section titles and section text (diagram and code source
  * included, so a name in a diagram finds its document): ids of the workspace's documents,
- * best match first.
+ * best match first. Each document is matched and ranked on its whole text (title, then its
+ * sections in order), but only the documents with a title or a section holding one of the
+ * query's words are read: those come from the search indexes (migration
+ * 20261203172000_search_indexes, on the same expressions as `candidates` below), so a search
+ * no longer builds the text vector of every document of the workspace.
  */
 export async function rankDocuments(ctx: Ctx, workspaceId: string, query: string): Promise<string[]> {
   const rows = await ctx.db.$queryRaw<{ id: string }[]>`
-    WITH docs AS (
+    WITH q AS (SELECT websearch_to_tsquery('english', ${query}) AS q),
+    -- any of the query's words: every document that can match the whole query has one of them
+    -- in its title or in one section
+    loose AS (SELECT replace(q.q::text, ' & ', ' | ')::tsquery AS q FROM q),
+    candidates AS (
+      SELECT d.id FROM "Document" d, loose
+      WHERE d."workspaceId" = ${workspaceId} AND to_tsvector('english'::regconfig, d.title) @@ loose.q
+      UNION
+      SELECT s."documentId" FROM "Section" s JOIN "Document" d ON d.id = s."documentId", loose
+      WHERE d."workspaceId" = ${workspaceId} AND to_tsvector('english'::regconfig, s.title || E'\n' || s.text) @@ loose.q
+    ),
+    docs AS (
       SELECT d.id, d.title,
              d.title || E'\n' || coalesce(string_agg(s.title || E'\n' || s.text, E'\n' ORDER BY s.position), '') AS body
       FROM "Document" d LEFT JOIN "Section" s ON s."documentId" = d.id
-      WHERE d."workspaceId" = ${workspaceId}
+      WHERE d.id IN (SELECT id FROM candidates)
       GROUP BY d.id
-    ), q AS (SELECT websearch_to_tsquery('english', ${query}) AS q)
+    )
     SELECT docs.id
     FROM docs, q
     WHERE (setweight(to_tsvector('english', docs.title), 'A') || to_tsvector('english', docs.body)) @@ q.q

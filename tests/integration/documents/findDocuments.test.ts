@@ -97,4 +97,39 @@ describe("finding documents by field, person and words", () => {
     expect(shardmap.items.map((d) => d.id)).toEqual([brunoTech.id]);
     expect(shardmap.items[0]!.highlight ?? "").not.toMatch(/shardmap|-->/);
   });
+
+  it("finds a document by words spread over its title and sections, ranks title matches first, and looks it up through the search indexes", async () => {
+    const { ws, ada, adaTech, brunoTech, sdd } = await setUp();
+    const write = async (documentId: string, index: number, text: string) => {
+      const section = (await getDocument(ada, { documentId })).sections[index]!;
+      const body: PMDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
+      await testDb().section.update({ where: { id: section.id }, data: { body: body as object, text: docToText(body) } });
+    };
+    await write(adaTech.id, 0, "Settlement runs nightly.");
+    await write(adaTech.id, 1, "Reconciliation with the bank feed.");
+    await write(brunoTech.id, 0, "Settlement of search shards.");
+    const search = (q: string) => listDocuments(ada, { slug: ws.slug, q }).then((p) => p.items.map((d) => d.id));
+
+    // every word of the query, each in another section: still found
+    expect(await search("settlement reconciliation")).toEqual([adaTech.id]);
+    expect(await search("payments reconciliation")).toEqual([adaTech.id]);
+    // a title match ranks first
+    expect((await search("settlement search"))[0]).toBe(brunoTech.id);
+    // a word left out, and a phrase
+    expect(await search("settlement -bank")).toEqual([brunoTech.id]);
+    expect(await search('"runs nightly"')).toEqual([adaTech.id]);
+    expect(await search("nightly shards")).toEqual([]);
+    expect(await search("billing")).toEqual([sdd.id]);
+
+    // the indexes serve the expressions the search uses (with sequential scans off, a plan
+    // that cannot use them would still scan the tables)
+    const plan = await testDb().$transaction(async (tx) => {
+      await tx.$executeRawUnsafe("SET LOCAL enable_seqscan = off");
+      const section = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT 1 FROM "Section" s WHERE to_tsvector('english'::regconfig, s.title || E'\\n' || s.text) @@ 'ledger'::tsquery`);
+      const title = await tx.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN SELECT 1 FROM "Document" d WHERE to_tsvector('english'::regconfig, d.title) @@ 'ledger'::tsquery`);
+      return [...section, ...title].map((r) => r["QUERY PLAN"]).join("\n");
+    });
+    expect(plan).toContain("Section_search_idx");
+    expect(plan).toContain("Document_title_search_idx");
+  });
 });
