@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
+import { draftTitle } from "../../lib/documents/title";
 import { signUpInUi, uniqueEmail } from "./support";
 
 /** A word that appears in one template's section titles and in no other template's. */
@@ -22,21 +23,40 @@ test("a document is created from each template, then found by list, filter and s
   await expect(page.getByRole("heading", { name: "No design documents yet" })).toBeVisible();
 
   const titles: Record<string, string> = {};
-  for (const template of BUILTIN_TEMPLATES) {
+  for (const [i, template] of BUILTIN_TEMPLATES.entries()) {
     await page.goto(`/w/${slug}/templates`);
     await page.getByRole("button", { name: `Create document from ${template.name}` }).click();
+    // the title is asked for first: the template's pattern, its stand-in for the name selected
+    const form = page.getByRole("form", { name: `New document from ${template.name}` });
+    const box = form.getByLabel("Title");
+    await expect(box).toBeFocused();
+    const draft = draftTitle(template.titlePattern);
+    if (draft.standIn) {
+      await box.press("Enter");
+      await expect(form.getByRole("alert")).toHaveText(`Replace “${draft.standIn}” with the document’s name.`);
+    }
+    const name = `${template.name} for ${slug}`;
+    await page.keyboard.type(name);
+    const typed = draft.title.slice(0, draft.selectionStart) + name + draft.title.slice(draft.selectionEnd);
+    await expect(box).toHaveValue(typed);
+    await expect(form.getByText(`${typed.length}/200`)).toBeVisible();
+    await form.getByRole("button", { name: "Create", exact: true }).click();
     await page.waitForURL(/\/d\/[a-z0-9]+$/);
+    const title = page.getByLabel("Document title");
+    await expect(title).toHaveValue(typed);
+    titles[template.key] = typed;
     // every non-optional section of the template is on the page, in order
     const outline = page.getByRole("navigation", { name: "Outline" }).getByRole("link");
     await expect(outline).toHaveText(template.sections.filter((s) => !s.optional).map((s) => s.title));
-    titles[template.key] = `${template.name} for ${slug}`;
-    const title = page.getByLabel("Document title");
-    await title.fill(titles[template.key]!);
-    // the rename is saved before the next navigation can cancel it
-    await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/documents/") && r.ok()),
-      title.press("Enter"),
-    ]);
+    if (i === 0) {
+      titles[template.key] = `Renamed ${template.name} for ${slug}`;
+      await title.fill(titles[template.key]!);
+      // the rename is saved before the next navigation can cancel it
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/documents/") && r.ok()),
+        title.press("Enter"),
+      ]);
+    }
     await expect(page.getByRole("heading", { name: template.sections[0]!.title }).first()).toBeVisible();
   }
 
@@ -107,6 +127,7 @@ test("an admin duplicates a template and edits the copy", async ({ page }) => {
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Team design review" }) });
   await expect(card.getByText("v2")).toBeVisible();
   await card.getByRole("button", { name: "Create document from Team design review" }).click();
+  await card.getByRole("button", { name: "Create", exact: true }).click();
   await page.waitForURL(/\/d\/[a-z0-9]+$/);
   await expect(page.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Rollback plan" })).toBeVisible();
 });
