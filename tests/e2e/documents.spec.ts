@@ -127,6 +127,7 @@ test("an admin duplicates a template and edits the copy", async ({ page }) => {
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Team design review" }) });
   await expect(card.getByText("v2")).toBeVisible();
   await card.getByRole("button", { name: "Create document from Team design review" }).click();
+  await card.getByLabel("Title").fill("Design - Ledger rollout");
   await card.getByRole("button", { name: "Create", exact: true }).click();
   await page.waitForURL(/\/d\/[a-z0-9]+$/);
   await expect(page.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Rollback plan" })).toBeVisible();
