@@ -1,6 +1,8 @@
 import type { PMDoc } from "@/lib/editor/schema";
 import type { FieldValue } from "@/lib/templates/instantiate";
 import type { FieldDef, SectionDef } from "@/lib/templates/schema";
+import { isEmptyBody } from "@/lib/editor/emptyBody";
+import { EmptyBody } from "./EmptyBody";
 import { RichText } from "./RichText";
 
 /** A section as PostgreSQL holds it (the projection of the shared document). */
@@ -23,7 +25,7 @@ function shown(value: FieldValue | undefined, def: FieldDef | undefined, names: 
  * The document as stored, read-only, laid out like its live section cards: what the page
  * shows from its first paint, with or without JavaScript, until the shared document is open.
  */
-export function StoredSections({ sections, defs, members }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[] }) {
+export function StoredSections({ sections, defs, members, editable }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[]; editable: boolean }) {
   const names = new Map(members.map((m) => [m.userId, m.name]));
   return (
     <div className="space-y-6">
@@ -50,8 +52,8 @@ export function StoredSections({ sections, defs, members }: { sections: StoredSe
                 ))}
               </dl>
             ) : null}
-            <div className="sw-prose mt-3 min-h-16 px-1 py-1">
-              <RichText doc={s.body} />
+            <div className="sw-prose mt-3 px-1 py-1">
+              {isEmptyBody(s.body) ? <EmptyBody editable={editable} /> : <RichText doc={s.body} />}
             </div>
           </section>
         );

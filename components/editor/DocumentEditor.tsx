@@ -193,7 +193,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
                 onDraftDone={onDraftDone}
               />
             ))
-          : <StoredSections sections={stored} defs={sectionDefs} members={members} />}
+          : <StoredSections sections={stored} defs={sectionDefs} members={members} editable={editable} />}
         {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
         {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
       </article>

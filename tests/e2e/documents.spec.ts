@@ -1,4 +1,4 @@
-import { expect, test } from "./fixtures";
+import { expect, test, type Page } from "./fixtures";
 import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
 import { draftTitle } from "../../lib/documents/title";
 import { signUpInUi, uniqueEmail } from "./support";
@@ -14,6 +14,28 @@ function distinctiveWord(key: string): string {
   const word = [...words(key)].find((w) => !others.includes(w));
   if (!word) throw new Error(`no distinctive word in ${key}`);
   return word;
+}
+
+/** An empty section (a parent of the ones below it) is a compact card whose body hints "Type / for blocks"; the hint is never text. */
+async function emptySectionsInviteWriting(page: Page) {
+  const card = page.locator("#section-executive_summary");
+  const body = card.getByRole("textbox", { name: "Executive Summary body" });
+  const hint = body.locator("p.sw-empty-body");
+  const drawn = () => hint.evaluate((p) => getComputedStyle(p, "::before").content);
+  await expect(hint).toHaveAttribute("data-placeholder", "Type / for blocks");
+  expect(await drawn()).toBe('"Type / for blocks"');
+  await expect(body).toHaveText("");
+  expect((await card.boundingBox())!.height).toBeLessThan(170);
+  // the live editor shows it the same way, until the first keystroke
+  await body.click();
+  await expect(body).toHaveAttribute("contenteditable", "true");
+  expect(await drawn()).toBe('"Type / for blocks"');
+  await page.keyboard.type("Why now");
+  await expect(hint).toHaveCount(0);
+  await expect(body).toHaveText("Why now");
+  const documentId = new URL(page.url()).pathname.split("/").at(-1)!;
+  await expect.poll(async () => (await page.request.get(`/api/documents/${documentId}/export.md`)).text()).toContain("Why now");
+  expect(await (await page.request.get(`/api/documents/${documentId}/export.md`)).text()).not.toContain("Type / for blocks");
 }
 
 test("a document is created from each template, then found by list, filter and search", async ({ page }) => {
@@ -58,6 +80,7 @@ test("a document is created from each template, then found by list, filter and s
       ]);
     }
     await expect(page.getByRole("heading", { name: template.sections[0]!.title }).first()).toBeVisible();
+    if (template.key === "software-design-document") await emptySectionsInviteWriting(page);
   }
 
   await page.goto(`/w/${slug}`);
