@@ -11,17 +11,11 @@ import { Presence } from "./Presence";
 import { SectionCard } from "./SectionCard";
 import type { Draft } from "./comments/SectionComments";
 import { useThreads } from "./comments/useThreads";
-import { OutlineEntry } from "./OutlineEntry";
-import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
+import { Outline } from "./Outline";
+import { useSectionStatus } from "./useSectionStatus";
 import { useCollabDocument, usePeers, useSaveState, useSections, useSyncedOnce, type SaveState, type SectionMeta } from "./useCollabDocument";
 import { useSocketAccess } from "./useSocketAccess";
 import { useAnchorLinks } from "./useAnchorLinks";
-
-const STATUS_DOT: Record<SectionStatus, string> = {
-  empty: "border border-slate-400 bg-white",
-  "in progress": "bg-indigo-500",
-  problems: "bg-amber-500",
-};
 
 const NO_THREADS: CommentThreadDto[] = [];
 
@@ -128,25 +122,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
-      <nav aria-label="Outline" className="hidden lg:block">
-        <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto text-sm">
-          <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Outline</p>
-          <ol className="space-y-1">
-            {outline.map((s, i) => (
-              <OutlineEntry
-                key={s.key}
-                ydoc={doc?.ydoc}
-                section={s}
-                nextKey={outline[i + 1]?.key ?? null}
-                status={status[s.key]}
-                dotClass={status[s.key] ? STATUS_DOT[status[s.key]!] : ""}
-                openComments={openCount(s.key)}
-                editable={editable}
-              />
-            ))}
-          </ol>
-        </div>
-      </nav>
+      <Outline ydoc={doc?.ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />
       <article className="min-w-0 space-y-6">
         {header}
         <div className="flex items-center justify-between gap-3">

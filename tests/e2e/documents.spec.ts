@@ -38,6 +38,21 @@ async function emptySectionsInviteWriting(page: Page) {
   expect(await (await page.request.get(`/api/documents/${documentId}/export.md`)).text()).not.toContain("Type / for blocks");
 }
 
+/** The outline explains its marks, names each section's state, and marks the section on screen as the reader scrolls. */
+async function outlineShowsWhereYouAre(page: Page) {
+  const outline = page.getByRole("navigation", { name: "Outline" });
+  await expect(outline.getByRole("list", { name: "Outline marks" }).getByRole("listitem")).toHaveText(["Nothing written yet", "Started", "A required field is empty", "2Open comments"]);
+  await expect(outline.getByRole("link", { name: "Executive Summary, Started" })).toBeVisible();
+  await expect(outline.getByRole("link", { name: "Appendices, Nothing written yet" })).toBeVisible();
+  const current = outline.locator('a[aria-current="location"]');
+  await expect(current).toHaveCount(1);
+  await page.evaluate(() => document.getElementById("section-appendices")!.scrollIntoView({ block: "start" }));
+  await expect(current).toHaveAttribute("href", "#section-appendices");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(current).toHaveAttribute("href", /#section-/);
+  await expect(current).not.toHaveAttribute("href", "#section-appendices");
+}
+
 test("a document is created from each template, then found by list, filter and search", async ({ page }) => {
   test.setTimeout(120_000);
   await signUpInUi(page, "Tess", uniqueEmail("tess"));
@@ -80,7 +95,10 @@ test("a document is created from each template, then found by list, filter and s
       ]);
     }
     await expect(page.getByRole("heading", { name: template.sections[0]!.title }).first()).toBeVisible();
-    if (template.key === "software-design-document") await emptySectionsInviteWriting(page);
+    if (template.key === "software-design-document") {
+      await emptySectionsInviteWriting(page);
+      await outlineShowsWhereYouAre(page);
+    }
   }
 
   await page.goto(`/w/${slug}`);
