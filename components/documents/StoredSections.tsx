@@ -1,3 +1,5 @@
+import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
+import { mirrorsWorkflowStatus } from "@/lib/documents/statusField";
 import type { PMDoc } from "@/lib/editor/schema";
 import type { FieldValue } from "@/lib/templates/instantiate";
 import type { FieldDef, SectionDef } from "@/lib/templates/schema";
@@ -25,7 +27,7 @@ function shown(value: FieldValue | undefined, def: FieldDef | undefined, names: 
  * The document as stored, read-only, laid out like its live section cards: what the page
  * shows from its first paint, with or without JavaScript, until the shared document is open.
  */
-export function StoredSections({ sections, defs, members, editable }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[]; editable: boolean }) {
+export function StoredSections({ sections, defs, members, editable, status }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[]; editable: boolean; status: DocumentStatus }) {
   const names = new Map(members.map((m) => [m.userId, m.name]));
   return (
     <div className="space-y-6">
@@ -47,7 +49,8 @@ export function StoredSections({ sections, defs, members, editable }: { sections
                 {fields.map(([key, value]) => (
                   <div key={key} className="contents">
                     <dt className="text-slate-600">{fieldDefs.get(key)?.label ?? key}</dt>
-                    <dd>{shown(value, fieldDefs.get(key), names)}</dd>
+                    {/* a field repeating the workflow status shows that status */}
+                    <dd>{fieldDefs.get(key) && mirrorsWorkflowStatus(fieldDefs.get(key)!) ? STATUS_LABELS[status] : shown(value, fieldDefs.get(key), names)}</dd>
                   </div>
                 ))}
               </dl>

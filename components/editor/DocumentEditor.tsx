@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CommentThreadDto } from "@/lib/comments/comments";
+import type { DocumentStatus } from "@/lib/documents/status";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
@@ -31,6 +32,8 @@ const SAVE_LABELS: Record<SaveState, string> = {
 
 interface Props {
   documentId: string;
+  /** the workflow status as the page was drawn */
+  status: DocumentStatus;
   /** the document's stored Yjs state (base64), if small enough to come with the page */
   initialState: string | null;
   user: { id: string; name: string };
@@ -49,7 +52,7 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, initialState, user, editable: pageEditable, sectionDefs, stored, members, header }: Props) {
+export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me, initialState);
   // the server's word on access, live: editors turn read-only at once when it says so
@@ -151,6 +154,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
               <SectionCard
                 key={`${doc.generation}:${s.key}`}
                 documentId={documentId}
+                status={documentStatus}
                 ydoc={doc.ydoc}
                 carets={doc.carets}
                 section={s}
@@ -169,7 +173,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
                 onDraftDone={onDraftDone}
               />
             ))
-          : <StoredSections sections={stored} defs={sectionDefs} members={members} editable={editable} />}
+          : <StoredSections sections={stored} defs={sectionDefs} members={members} editable={editable} status={documentStatus} />}
         {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
         {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
       </article>
