@@ -1,7 +1,11 @@
+import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
+import { mirrorsWorkflowStatus } from "@/lib/documents/statusField";
 import type { PMDoc } from "@/lib/editor/schema";
 import type { FieldValue } from "@/lib/templates/instantiate";
-import { fieldDefsOf, fieldInWords, fieldLabel, type FieldNames } from "@/lib/documents/fieldWords";
 import type { SectionDef } from "@/lib/templates/schema";
+import { fieldDefsOf, fieldInWords, fieldLabel, type FieldNames } from "@/lib/documents/fieldWords";
+import { isEmptyBody } from "@/lib/editor/emptyBody";
+import { EmptyBody } from "./EmptyBody";
 import { RichText } from "./RichText";
 
 /** A section as PostgreSQL holds it (the projection of the shared document). */
@@ -17,7 +21,7 @@ export interface StoredSection {
  * The document as stored, read-only, laid out like its live section cards: what the page
  * shows from its first paint, with or without JavaScript, until the shared document is open.
  */
-export function StoredSections({ sections, defs, members }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[] }) {
+export function StoredSections({ sections, defs, members, editable, status }: { sections: StoredSection[]; defs: SectionDef[]; members: { userId: string; name: string }[]; editable: boolean; status: DocumentStatus }) {
   const names: FieldNames = {
     fields: fieldDefsOf(defs),
     people: Object.fromEntries(members.map((m) => [m.userId, m.name])),
@@ -42,13 +46,14 @@ export function StoredSections({ sections, defs, members }: { sections: StoredSe
                 {fields.map(([key, value]) => (
                   <div key={key} className="contents">
                     <dt className="text-slate-600">{fieldLabel(names, s.key, key)}</dt>
-                    <dd>{fieldInWords(names, s.key, key, value)}</dd>
+                    {/* a field repeating the workflow status shows that status */}
+                    <dd>{fieldDefs.get(key) && mirrorsWorkflowStatus(fieldDefs.get(key)!) ? STATUS_LABELS[status] : fieldInWords(names, s.key, key, value)}</dd>
                   </div>
                 ))}
               </dl>
             ) : null}
-            <div className="sw-prose mt-3 min-h-16 px-1 py-1">
-              <RichText doc={s.body} />
+            <div className="sw-prose mt-3 px-1 py-1">
+              {isEmptyBody(s.body) ? <EmptyBody editable={editable} /> : <RichText doc={s.body} />}
             </div>
           </section>
         );

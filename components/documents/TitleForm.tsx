@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { TITLE_MAX } from "@/lib/documents/titleLimit";
+import { TITLE_MAX_LENGTH as TITLE_MAX } from "@/lib/documents/title";
 import { callApi } from "../ui/api";
 
 // the counter shows while the title is edited, and whenever it is close to the limit

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CommentThreadDto } from "@/lib/comments/comments";
+import type { DocumentStatus } from "@/lib/documents/status";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
@@ -11,17 +12,11 @@ import { Presence } from "./Presence";
 import { SectionCard } from "./SectionCard";
 import type { Draft } from "./comments/SectionComments";
 import { useThreads } from "./comments/useThreads";
-import { OutlineEntry } from "./OutlineEntry";
-import { useSectionStatus, type SectionStatus } from "./useSectionStatus";
+import { Outline } from "./Outline";
+import { useSectionStatus } from "./useSectionStatus";
 import { useCollabDocument, usePeers, useSaveState, useSections, useSyncedOnce, type SaveState, type SectionMeta } from "./useCollabDocument";
 import { useSocketAccess } from "./useSocketAccess";
 import { useAnchorLinks } from "./useAnchorLinks";
-
-const STATUS_DOT: Record<SectionStatus, string> = {
-  empty: "border border-slate-400 bg-white",
-  "in progress": "bg-indigo-500",
-  problems: "bg-amber-500",
-};
 
 const NO_THREADS: CommentThreadDto[] = [];
 
@@ -37,6 +32,8 @@ const SAVE_LABELS: Record<SaveState, string> = {
 
 interface Props {
   documentId: string;
+  /** the workflow status as the page was drawn */
+  status: DocumentStatus;
   /** the document's stored Yjs state (base64), if small enough to come with the page */
   initialState: string | null;
   user: { id: string; name: string };
@@ -55,7 +52,7 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, initialState, user, editable: pageEditable, sectionDefs, stored, members, header }: Props) {
+export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, members, header }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me, initialState);
   // the server's word on access, live: editors turn read-only at once when it says so
@@ -128,25 +125,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
 
   return (
     <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
-      <nav aria-label="Outline" className="hidden lg:block">
-        <div className="sticky top-4 max-h-[calc(100vh-2rem)] overflow-y-auto text-sm">
-          <p className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">Outline</p>
-          <ol className="space-y-1">
-            {outline.map((s, i) => (
-              <OutlineEntry
-                key={s.key}
-                ydoc={doc?.ydoc}
-                section={s}
-                nextKey={outline[i + 1]?.key ?? null}
-                status={status[s.key]}
-                dotClass={status[s.key] ? STATUS_DOT[status[s.key]!] : ""}
-                openComments={openCount(s.key)}
-                editable={editable}
-              />
-            ))}
-          </ol>
-        </div>
-      </nav>
+      <Outline ydoc={doc?.ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />
       <article className="min-w-0 space-y-6">
         {header}
         <div className="flex items-center justify-between gap-3">
@@ -175,6 +154,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
               <SectionCard
                 key={`${doc.generation}:${s.key}`}
                 documentId={documentId}
+                status={documentStatus}
                 ydoc={doc.ydoc}
                 carets={doc.carets}
                 section={s}
@@ -193,7 +173,7 @@ export function DocumentEditor({ documentId, initialState, user, editable: pageE
                 onDraftDone={onDraftDone}
               />
             ))
-          : <StoredSections sections={stored} defs={sectionDefs} members={members} />}
+          : <StoredSections sections={stored} defs={sectionDefs} members={members} editable={editable} status={documentStatus} />}
         {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
         {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
       </article>

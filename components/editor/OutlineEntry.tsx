@@ -1,6 +1,7 @@
 "use client";
 
 import type * as Y from "yjs";
+import { SECTION_MARKS } from "./sectionMarks";
 import type { SectionStatus } from "./useSectionStatus";
 import type { SectionMeta } from "./useCollabDocument";
 import { dragSource, useSectionDrop } from "./useSectionDrag";
@@ -10,27 +11,39 @@ interface Props {
   section: SectionMeta;
   nextKey: string | null;
   status: SectionStatus | undefined;
-  dotClass: string;
+  /** the section being read */
+  current: boolean;
   openComments: number;
   editable: boolean;
 }
 
+/** The link's name: the title, then its state and open comments in words. */
+function describe(title: string, status: SectionStatus | undefined, openComments: number): string {
+  const parts = [title || "Untitled"];
+  if (status) parts.push(SECTION_MARKS[status].label);
+  if (openComments) parts.push(openComments === 1 ? "1 open comment" : `${openComments} open comments`);
+  return parts.join(", ");
+}
+
 /** A section in the outline: a link to its card, its status dot, open comments; dragged to reorder. */
-export function OutlineEntry({ ydoc, section, nextKey, status, dotClass, openComments, editable }: Props) {
+export function OutlineEntry({ ydoc, section, nextKey, status, current, openComments, editable }: Props) {
   const drop = useSectionDrop(ydoc, section.key, nextKey, editable);
   const line = drop.side === "before" ? "border-t-2 border-indigo-500" : drop.side === "after" ? "border-b-2 border-indigo-500" : "border-y-2 border-transparent";
+  const mark = status ? SECTION_MARKS[status] : undefined;
   return (
     <li style={{ paddingLeft: `${(section.depth - 1) * 10}px` }} className={line} {...drop.handlers}>
       <a
         href={`#section-${section.key}`}
         data-status={status}
-        title={status}
-        className="flex items-center gap-2 text-slate-700 hover:text-indigo-700"
+        aria-current={current ? "location" : undefined}
+        aria-label={describe(section.title, status, openComments)}
+        title={mark?.label}
+        className={`flex items-center gap-2 rounded px-1 hover:text-indigo-700 ${current ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700"}`}
         {...(editable ? dragSource(section.key) : {})}
       >
-        {status ? <span aria-hidden="true" title={status} className={`h-2 w-2 shrink-0 rounded-full ${dotClass}`} /> : null}
+        {mark ? <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${mark.dot}`} /> : null}
         <span className="truncate">{section.title || <span className="italic text-slate-400">Untitled</span>}</span>
-        {openComments ? <span className="ml-auto shrink-0 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900" title="open comments">{openComments}</span> : null}
+        {openComments ? <span aria-hidden="true" className="ml-auto shrink-0 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900" title="Open comments">{openComments}</span> : null}
       </a>
     </li>
   );

@@ -4,6 +4,7 @@ import { lazy, memo, Suspense, useCallback, useMemo } from "react";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import type { CommentThreadDto } from "@/lib/comments/comments";
+import type { DocumentStatus } from "@/lib/documents/status";
 import type { SectionDef } from "@/lib/templates/schema";
 import { CollabFields } from "./CollabFields";
 import { SectionBody } from "./SectionBody";
@@ -16,6 +17,8 @@ import type { SectionMeta } from "./useCollabDocument";
 
 interface Props {
   documentId: string;
+  /** the document's workflow status, for a field that repeats it */
+  status: DocumentStatus;
   ydoc: Y.Doc;
   carets: SectionAwarenessHub;
   section: SectionMeta;
@@ -82,7 +85,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
       {def?.signoff ? <SignoffTable documentId={props.documentId} /> : null}
       {def?.fields.length ? (
         <div className="mt-3">
-          <CollabFields ydoc={ydoc} sectionKey={key} sectionTitle={title} fields={def.fields} members={members} readOnly={!fieldsEditable} />
+          <CollabFields documentId={props.documentId} status={props.status} ydoc={ydoc} sectionKey={key} sectionTitle={title} fields={def.fields} members={members} readOnly={!fieldsEditable} />
         </div>
       ) : null}
       <div className="mt-3">

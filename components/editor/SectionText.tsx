@@ -5,6 +5,8 @@ import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName, readBody } from "@/lib/collab/ydoc";
 import type { PMNode } from "@/lib/editor/schema";
+import { isEmptyBody, emptyBodyHint } from "@/lib/editor/emptyBody";
+import { EmptyBody } from "../documents/EmptyBody";
 import { RichText } from "../documents/RichText";
 import { caretColor } from "./carets";
 
@@ -55,9 +57,10 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
         aria-label={`${title} body`}
         aria-multiline="true"
         aria-readonly={!editable}
+        aria-placeholder={emptyBodyHint(editable)}
         tabIndex={0}
         data-static-body=""
-        className="sw-prose min-h-16 rounded-md px-1 py-1 focus:outline-none"
+        className="sw-prose rounded-md px-1 py-1 focus:outline-none"
         onMouseDown={(e) => {
           if (e.button !== 0) return;
           e.preventDefault();
@@ -67,7 +70,7 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
         onFocus={() => onActivate("focus")}
       >
         {/* the editor's type and spacing: the text stays put when the editor takes over */}
-        <RichText doc={doc} className="whitespace-pre-wrap break-words" />
+        {isEmptyBody(doc) ? <EmptyBody editable={editable} /> : <RichText doc={doc} className="whitespace-pre-wrap break-words" />}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
+import { emptyBodyHint, emptyBodyPlaceholder } from "@/lib/editor/emptyBody";
 import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { documentPlugins } from "@/lib/editor/plugins";
@@ -101,6 +102,7 @@ export class SectionEditor implements NodeViewHost {
         HISTORY_KEYS,
         sectionCarets(carets.forSection(sectionKey)),
         commentHighlights(ydoc, () => this.threads),
+        emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
         ...SHARED_PLUGINS,
       ],
     });
@@ -261,7 +263,8 @@ export class SectionEditor implements NodeViewHost {
       "aria-label": `${this.title} body`,
       role: "textbox",
       "aria-multiline": "true",
-      class: "sw-prose min-h-16 rounded-md px-1 py-1 focus:outline-none focus:ring-2 focus:ring-indigo-200",
+      "aria-placeholder": emptyBodyHint(this.editable),
+      class: "sw-prose rounded-md px-1 py-1 focus:outline-none focus:ring-2 focus:ring-indigo-200",
     };
   }
 

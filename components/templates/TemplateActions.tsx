@@ -1,30 +1,32 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
+import { CreateDocumentForm } from "./CreateDocumentForm";
 
 interface Props {
   slug: string;
   templateId: string;
   templateName: string;
+  titlePattern: string;
   canCreate: boolean;
   canManage: boolean;
   editable: boolean;
 }
 
-export function TemplateActions({ slug, templateId, templateName, canCreate, canManage, editable }: Props) {
+export function TemplateActions({ slug, templateId, templateName, titlePattern, canCreate, canManage, editable }: Props) {
   const router = useRouter();
   const [pending, setPending] = useState<string>();
   const [error, setError] = useState<string>();
+  const [naming, setNaming] = useState(false);
+  const createButton = useRef<HTMLButtonElement>(null);
 
-  async function create() {
-    setPending("create");
-    const res = await callApi<{ id: string }>(`/api/workspaces/${slug}/documents`, { method: "POST", body: { templateId } });
-    if (res.ok) return router.push(`/w/${slug}/d/${res.data.id}`);
-    setError(res.error.error);
-    setPending(undefined);
+  function stopNaming() {
+    setNaming(false);
+    // the button is back once React has drawn it
+    requestAnimationFrame(() => createButton.current?.focus());
   }
 
   async function duplicate() {
@@ -38,10 +40,11 @@ export function TemplateActions({ slug, templateId, templateName, canCreate, can
   return (
     <div className="mt-4 space-y-2">
       {error ? <p role="alert" className="text-sm text-red-700">{error}</p> : null}
+      {naming ? <CreateDocumentForm slug={slug} templateId={templateId} templateName={templateName} titlePattern={titlePattern} onCancel={stopNaming} /> : null}
       <div className="flex flex-wrap gap-2">
-        {canCreate ? (
-          <Button onClick={create} disabled={Boolean(pending)} aria-label={`Create document from ${templateName}`}>
-            {pending === "create" ? "Creating…" : "Create document"}
+        {canCreate && !naming ? (
+          <Button ref={createButton} onClick={() => setNaming(true)} disabled={Boolean(pending)} aria-label={`Create document from ${templateName}`}>
+            Create document
           </Button>
         ) : null}
         {canManage ? (

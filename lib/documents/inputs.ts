@@ -2,14 +2,14 @@ import { z } from "zod";
 import { isStorableText, UNSTORABLE_MESSAGE } from "../util/storableText";
 import { Id, Slug } from "../workspaces/schema";
 import { DOCUMENT_STATUSES } from "./status";
-import { TITLE_MAX } from "./titleLimit";
+import { TITLE_MAX_LENGTH } from "./title";
 
 export { DOCUMENT_STATUSES, STATUS_LABELS, type DocumentStatus } from "./status";
 
 export const CreateDocumentInput = z.object({
   slug: Slug,
   templateId: Id,
-  title: z.string().trim().min(1).max(TITLE_MAX).refine(isStorableText, UNSTORABLE_MESSAGE).optional(),
+  title: z.string().trim().min(1, "Enter a title.").max(TITLE_MAX_LENGTH).refine(isStorableText, UNSTORABLE_MESSAGE).optional(),
 });
 export type CreateDocumentInput = z.infer<typeof CreateDocumentInput>;
 
@@ -21,7 +21,7 @@ const FieldValueInput = z.union([Storable(10_000), z.array(Storable(200)).max(10
 
 export const UpdateDocumentInput = z.object({
   documentId: Id,
-  title: z.string().trim().min(1, "Enter a title.").max(TITLE_MAX).refine(isStorableText, UNSTORABLE_MESSAGE).optional(),
+  title: z.string().trim().min(1, "Enter a title.").max(TITLE_MAX_LENGTH).refine(isStorableText, UNSTORABLE_MESSAGE).optional(),
   /** section key → field key → value */
   fields: z.record(z.string().max(60), z.record(z.string().max(60), FieldValueInput)).optional(),
 });

@@ -6,6 +6,7 @@ import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import { signoffRolesOf } from "../review/roles";
 import type { SignoffRoleDef, TemplateDefinition } from "../templates/schema";
+import { mirrorsWorkflowStatus } from "../documents/statusField";
 import { templateAtVersion } from "../templates/templates";
 import { readLayout } from "./layout";
 import type { ExportableDocument, ExportReviewer } from "./markdown";
@@ -103,7 +104,8 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
     sections: sections.map((s) => exportSection(def, s, names)),
     metadata: doc.metadata,
     layout: readLayout(doc.markdownLayout),
-    control: control ? controlDefs.map((f) => ({ label: f.label, value: readable(f, control.fields[f.key], names) })) : [],
+    // the cover prints the workflow status once: a field repeating it is left out
+    control: control ? controlDefs.filter((f) => !mirrorsWorkflowStatus(f)).map((f) => ({ label: f.label, value: readable(f, control.fields[f.key], names) })) : [],
     version: versionField && control ? readable(versionField, control.fields[versionField.key], names) || null : null,
   };
 }

@@ -7,6 +7,8 @@ export interface TemplateCardDto {
   description: string;
   version: number;
   builtin: boolean;
+  /** what a new document's title box starts with */
+  titlePattern: string;
   sectionCount: number;
   signoffRoles: SignoffRoleDef[];
   outline: { title: string; depth: number; optional: boolean }[];
@@ -24,6 +26,7 @@ export function presentTemplate(t: { id: string; key: string; name: string; desc
     description: t.description,
     version: t.version,
     builtin: t.builtin,
+    titlePattern: def.titlePattern,
     sectionCount: def.sections.filter((s) => !s.optional).length,
     signoffRoles: def.signoffRoles,
     outline: def.sections.map((s) => ({ title: s.title, depth: s.depth, optional: s.optional })),

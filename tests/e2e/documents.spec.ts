@@ -1,5 +1,6 @@
-import { expect, test } from "./fixtures";
+import { expect, test, type Page } from "./fixtures";
 import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
+import { draftTitle } from "../../lib/documents/title";
 import { signUpInUi, uniqueEmail } from "./support";
 
 /** A word that appears in one template's section titles and in no other template's. */
@@ -15,6 +16,43 @@ function distinctiveWord(key: string): string {
   return word;
 }
 
+/** An empty section (a parent of the ones below it) is a compact card whose body hints "Type / for blocks"; the hint is never text. */
+async function emptySectionsInviteWriting(page: Page) {
+  const card = page.locator("#section-executive_summary");
+  const body = card.getByRole("textbox", { name: "Executive Summary body" });
+  const hint = body.locator("p.sw-empty-body");
+  const drawn = () => hint.evaluate((p) => getComputedStyle(p, "::before").content);
+  await expect(hint).toHaveAttribute("data-placeholder", "Type / for blocks");
+  expect(await drawn()).toBe('"Type / for blocks"');
+  await expect(body).toHaveText("");
+  expect((await card.boundingBox())!.height).toBeLessThan(170);
+  // the live editor shows it the same way, until the first keystroke
+  await body.click();
+  await expect(body).toHaveAttribute("contenteditable", "true");
+  expect(await drawn()).toBe('"Type / for blocks"');
+  await page.keyboard.type("Why now");
+  await expect(hint).toHaveCount(0);
+  await expect(body).toHaveText("Why now");
+  const documentId = new URL(page.url()).pathname.split("/").at(-1)!;
+  await expect.poll(async () => (await page.request.get(`/api/documents/${documentId}/export.md`)).text()).toContain("Why now");
+  expect(await (await page.request.get(`/api/documents/${documentId}/export.md`)).text()).not.toContain("Type / for blocks");
+}
+
+/** The outline explains its marks, names each section's state, and marks the section on screen as the reader scrolls. */
+async function outlineShowsWhereYouAre(page: Page) {
+  const outline = page.getByRole("navigation", { name: "Outline" });
+  await expect(outline.getByRole("list", { name: "Outline marks" }).getByRole("listitem")).toHaveText(["Nothing written yet", "Started", "A required field is empty", "2Open comments"]);
+  await expect(outline.getByRole("link", { name: "Executive Summary, Started" })).toBeVisible();
+  await expect(outline.getByRole("link", { name: "Appendices, Nothing written yet" })).toBeVisible();
+  const current = outline.locator('a[aria-current="location"]');
+  await expect(current).toHaveCount(1);
+  await page.evaluate(() => document.getElementById("section-appendices")!.scrollIntoView({ block: "start" }));
+  await expect(current).toHaveAttribute("href", "#section-appendices");
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(current).toHaveAttribute("href", /#section-/);
+  await expect(current).not.toHaveAttribute("href", "#section-appendices");
+}
+
 test("a document is created from each template, then found by list, filter and search", async ({ page }) => {
   test.setTimeout(120_000);
   await signUpInUi(page, "Tess", uniqueEmail("tess"));
@@ -22,29 +60,50 @@ test("a document is created from each template, then found by list, filter and s
   await expect(page.getByRole("heading", { name: "No design documents yet" })).toBeVisible();
 
   const titles: Record<string, string> = {};
-  for (const template of BUILTIN_TEMPLATES) {
+  for (const [i, template] of BUILTIN_TEMPLATES.entries()) {
     await page.goto(`/w/${slug}/templates`);
     await page.getByRole("button", { name: `Create document from ${template.name}` }).click();
+    // the title is asked for first: the template's pattern, its stand-in for the name selected
+    const form = page.getByRole("form", { name: `New document from ${template.name}` });
+    const box = form.getByLabel("Title");
+    await expect(box).toBeFocused();
+    const draft = draftTitle(template.titlePattern);
+    if (draft.standIn) {
+      await box.press("Enter");
+      await expect(form.getByRole("alert")).toHaveText(`Replace “${draft.standIn}” with the document’s name.`);
+    }
+    const name = `${template.name} for ${slug}`;
+    await page.keyboard.type(name);
+    const typed = draft.title.slice(0, draft.selectionStart) + name + draft.title.slice(draft.selectionEnd);
+    await expect(box).toHaveValue(typed);
+    await expect(form.getByText(`${typed.length}/200`)).toBeVisible();
+    await form.getByRole("button", { name: "Create", exact: true }).click();
     await page.waitForURL(/\/d\/[a-z0-9]+$/);
+    const title = page.getByLabel("Document title");
+    await expect(title).toHaveValue(typed);
+    titles[template.key] = typed;
     // every non-optional section of the template is on the page, in order
     const outline = page.getByRole("navigation", { name: "Outline" }).getByRole("link");
     await expect(outline).toHaveText(template.sections.filter((s) => !s.optional).map((s) => s.title));
-    titles[template.key] = `${template.name} for ${slug}`;
-    const title = page.getByLabel("Document title");
-    if (template === BUILTIN_TEMPLATES[0]) {
+    if (i === 0) {
       // the limit shows before it bites, and the refusal is in plain words
       await title.fill("x".repeat(201));
       await expect(page.getByText("1 character over the limit of 200")).toBeVisible();
       await title.press("Enter");
       await expect(page.getByRole("alert").filter({ hasText: "A title" })).toHaveText("A title can have at most 200 characters.");
+      titles[template.key] = `Renamed ${template.name} for ${slug}`;
+      await title.fill(titles[template.key]!);
+      // the rename is saved before the next navigation can cancel it
+      await Promise.all([
+        page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/documents/") && r.ok()),
+        title.press("Enter"),
+      ]);
     }
-    await title.fill(titles[template.key]!);
-    // the rename is saved before the next navigation can cancel it
-    await Promise.all([
-      page.waitForResponse((r) => r.request().method() === "PATCH" && r.url().includes("/api/documents/") && r.ok()),
-      title.press("Enter"),
-    ]);
     await expect(page.getByRole("heading", { name: template.sections[0]!.title }).first()).toBeVisible();
+    if (template.key === "software-design-document") {
+      await emptySectionsInviteWriting(page);
+      await outlineShowsWhereYouAre(page);
+    }
   }
 
   await page.goto(`/w/${slug}`);
@@ -114,6 +173,8 @@ test("an admin duplicates a template and edits the copy", async ({ page }) => {
   const card = page.getByRole("listitem").filter({ has: page.getByRole("heading", { name: "Team design review" }) });
   await expect(card.getByText("v2")).toBeVisible();
   await card.getByRole("button", { name: "Create document from Team design review" }).click();
+  await card.getByLabel("Title").fill("Design - Ledger rollout");
+  await card.getByRole("button", { name: "Create", exact: true }).click();
   await page.waitForURL(/\/d\/[a-z0-9]+$/);
   await expect(page.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Rollback plan" })).toBeVisible();
 });

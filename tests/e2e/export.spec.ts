@@ -8,6 +8,7 @@ test("the author downloads the document as Markdown and as PDF from the Export m
   const slug = new URL(page.url()).pathname.split("/")[2]!;
   await page.goto(`/w/${slug}/templates`);
   await page.getByRole("button", { name: "Create document from Software Design Document" }).click();
+  await page.getByRole("form", { name: "New document from Software Design Document" }).getByRole("button", { name: "Create", exact: true }).click();
   await page.waitForURL(/\/d\/[a-z0-9]+$/);
   const documentId = new URL(page.url()).pathname.split("/").at(-1)!;
 

@@ -161,6 +161,10 @@ test("the document's sign-off section shows each decision live, with its version
   expect((await author.request.post(`/api/documents/${doc.id}/review/submit`, { data: { overrideReason: "Starter text is fine for this check." } })).status()).toBe(200);
 
   await author.goto(`/w/${slug}/d/${doc.id}`);
+  // the template's own Status field shows the workflow status, read-only: one status, not two
+  const status = author.getByRole("group", { name: "Fields of Metadata" }).getByLabel("Status", { exact: true });
+  await expect(status).toHaveValue("In Review");
+  await expect(status).not.toBeEditable();
   const signoffs = author.locator("#section-approval").getByRole("table", { name: "Sign-offs recorded" });
   await expect(signoffs).toContainText("No decisions yet");
   // the reviewer decides elsewhere: the author's open page shows it without a reload

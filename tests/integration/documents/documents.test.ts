@@ -40,6 +40,17 @@ describe("creating documents from templates", () => {
     }
   });
 
+  it("takes the title asked for at creation, trimmed, and refuses a blank one in words", async () => {
+    const ws = await makeWorkspace();
+    const ctx = ctxFor(ws.owner);
+    const [card] = await listTemplates(ctx, { slug: ws.slug });
+    expect(card!.titlePattern).toBe(BUILTIN_TEMPLATES.find((t) => t.key === card!.key)!.titlePattern);
+    const named = await createDocument(ctx, { slug: ws.slug, templateId: card!.id, title: "  Payments ledger " });
+    expect(named.title).toBe("Payments ledger");
+    const blank = await createDocument(ctx, { slug: ws.slug, templateId: card!.id, title: "   " }).catch((e: unknown) => e);
+    expect(String(blank)).toContain("Enter a title.");
+  });
+
   it("refuses viewers (403) and outsiders (404)", async () => {
     const ws = await makeWorkspace(["viewer"]);
     const other = await makeWorkspace();

@@ -38,6 +38,14 @@ function squeeze(text: string): string {
 }
 
 describe("exporting a document as PDF", () => {
+  it("leaves the template's Status field off the cover's document control: the workflow status is printed once", async () => {
+    const { owner, documentId } = await approvedSdd();
+    const printable = await loadPrintable(owner, documentId);
+    expect(printable.status).toBe("in_review");
+    expect(printable.control.map((f) => f.label)).toContain("Project Name");
+    expect(printable.control.map((f) => f.label)).not.toContain("Status");
+  });
+
   it(
     "prints the cover with the approvals and their hashes, every section heading, and diagrams as vector drawings",
     async () => {
@@ -55,6 +63,8 @@ describe("exporting a document as PDF", () => {
       const cover = pages[0]!;
       expect(cover).toContain("Payments Ledger");
       expect(cover).toContain("In Review");
+      // the template's own Status field would say Draft: the cover prints the workflow status only
+      expect(cover).not.toContain("Draft");
       expect(cover).toContain("Document control");
       expect(cover).toContain("Project Name");
       expect(cover).toContain(`${architect.name}`);

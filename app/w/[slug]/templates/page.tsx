@@ -51,7 +51,7 @@ export default async function TemplatesPage({ params }: { params: Promise<{ slug
               </ol>
             </details>
             <div className="mt-auto">
-              <TemplateActions slug={slug} templateId={t.id} templateName={t.name} canCreate={can["document.create"]} canManage={can["template.manage"]} editable={!t.builtin} />
+              <TemplateActions slug={slug} templateId={t.id} templateName={t.name} titlePattern={t.titlePattern} canCreate={can["document.create"]} canManage={can["template.manage"]} editable={!t.builtin} />
             </div>
           </li>
         ))}

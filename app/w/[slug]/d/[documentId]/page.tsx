@@ -68,6 +68,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
   return (
     <DocumentEditor
       documentId={doc.id}
+      status={doc.status}
       initialState={initialState}
       user={{ id: actor.userId, name: actor.name }}
       editable={!readOnly}
