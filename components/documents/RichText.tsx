@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
+import { codeLanguage } from "@/lib/editor/codeHighlight";
 import { safeDocumentHref, safeImageSrc } from "@/lib/editor/documentUrls";
 import { definitionSource, isHtmlComment } from "@/lib/editor/markdownNodes";
 import type { PMMark, PMNode } from "@/lib/editor/schema";
 import { linkAttributes } from "@/lib/util/safeUrl";
+import { HighlightedCode } from "./HighlightedCode";
 
 function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | number): ReactNode {
   return (marks ?? []).reduce<ReactNode>((inner, mark, i) => {
@@ -118,8 +120,8 @@ function render(node: PMNode, key: string | number): ReactNode {
       );
     case "codeBlock":
       return (
-        <pre key={key} className="my-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-language={String(node.attrs?.language ?? "")}>
-          <code>{children()}</code>
+        <pre key={key} className="sw-code-block my-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-slate-100" data-language={str(node.attrs?.language)}>
+          <HighlightedCode code={(node.content ?? []).map((c) => c.text ?? "").join("")} language={codeLanguage(node.attrs)} />
         </pre>
       );
     case "mermaid":
