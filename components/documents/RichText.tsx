@@ -60,7 +60,7 @@ function image(node: PMNode, key: string | number): ReactNode {
 function heading(node: PMNode, key: string | number, id?: string): ReactNode {
   const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 3)));
   const Tag = `h${level}` as "h1";
-  return <Tag key={key} id={id} className="mt-4 mb-2 scroll-mt-4 font-semibold">{(node.content ?? []).map((c, i) => render(c, i))}</Tag>;
+  return <Tag key={key} id={id} className="scroll-mt-4">{(node.content ?? []).map((c, i) => render(c, i))}</Tag>;
 }
 
 function render(node: PMNode, key: string | number): ReactNode {
@@ -160,5 +160,6 @@ function render(node: PMNode, key: string | number): ReactNode {
  */
 export function RichText({ doc, headingIds, className = "text-sm leading-6 whitespace-pre-wrap text-slate-800" }: { doc: PMNode; headingIds?: string[]; className?: string }) {
   let next = 0;
-  return <div className={className}>{(doc.content ?? []).map((n, i) => (n.type === "heading" ? heading(n, i, headingIds?.[next++]) : render(n, i)))}</div>;
+  // sw-prose: the editor's heading and code styles (app/globals.css), wherever the text is shown
+  return <div className={`sw-prose ${className}`}>{(doc.content ?? []).map((n, i) => (n.type === "heading" ? heading(n, i, headingIds?.[next++]) : render(n, i)))}</div>;
 }

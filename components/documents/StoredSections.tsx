@@ -2,6 +2,7 @@ import type { PMDoc } from "@/lib/editor/schema";
 import type { FieldValue } from "@/lib/templates/instantiate";
 import type { FieldDef, SectionDef } from "@/lib/templates/schema";
 import { RichText } from "./RichText";
+import { sectionTitleSize } from "./sectionTitle";
 
 /** A section as PostgreSQL holds it (the projection of the shared document). */
 export interface StoredSection {
@@ -36,7 +37,7 @@ export function StoredSections({ sections, defs, members }: { sections: StoredSe
         const fields = [...fieldDefs.keys(), ...Object.keys(stored).filter((key) => !fieldDefs.has(key))].map((key) => [key, stored[key]] as const);
         return (
           <section key={s.key} id={`section-${s.key}`} data-section-key={s.key} aria-labelledby={`title-${s.key}`} className="sw-section scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <Heading id={`title-${s.key}`} className={`px-1 font-semibold ${s.depth === 1 ? "text-lg" : "text-base"}`}>
+            <Heading id={`title-${s.key}`} className={`px-1 font-semibold ${sectionTitleSize(s.depth)}`}>
               {s.title || <span className="font-normal italic text-slate-400">Untitled: exported with no heading</span>}
             </Heading>
             {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}

@@ -104,9 +104,11 @@ function render(node: PMNode, d: Diagrams): string {
     case "paragraph":
       return `<p>${(node.content ?? []).map((child) => inline(child, d)).join("")}</p>`;
     case "heading": {
-      // body headings sit below the section's own heading level
-      const level = Math.min(6, Math.max(3, Math.trunc(Number(node.attrs?.level ?? 3)) + 1));
-      return `<h${level}>${(node.content ?? []).map((child) => inline(child, d)).join("")}</h${level}>`;
+      // body headings sit below the section's own heading level; their size follows their own
+      // level (class bh1…bh6, css.ts), as in the editor
+      const level = Math.min(6, Math.max(1, Math.trunc(Number(node.attrs?.level ?? 3)) || 3));
+      const tag = Math.max(3, Math.min(6, level + 1));
+      return `<h${tag} class="bh${level}">${(node.content ?? []).map((child) => inline(child, d)).join("")}</h${tag}>`;
     }
     case "bulletList":
       return `<ul>${children(node, d)}</ul>`;

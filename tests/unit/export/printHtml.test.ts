@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { PMDoc } from "@/lib/editor/schema";
 import type { PrintableDocument } from "@/lib/export/exportable";
 import { bodyToHtml } from "@/lib/export/pdf/bodyHtml";
+import { PRINT_CSS } from "@/lib/export/pdf/css";
 import { renderPrintHtml } from "@/lib/export/pdf/html";
 import { destinationPages } from "@/lib/export/pdf/pdfDestinations";
 
@@ -9,6 +10,18 @@ const body = (...content: PMDoc["content"]): PMDoc => ({ type: "doc", content })
 const text = (value: string, marks?: NonNullable<PMDoc["marks"]>) => ({ type: "text" as const, text: value, ...(marks ? { marks } : {}) });
 
 describe("printing a body as HTML", () => {
+  it("prints body headings below the section title, each level smaller than the one above it", () => {
+    const heading = (level: number) => ({ type: "heading" as const, attrs: { level }, content: [text(`Level ${level}`)] });
+    const html = bodyToHtml(body(heading(1), heading(2), heading(3), heading(4)), new Map());
+    expect(html).toBe('<h3 class="bh1">Level 1</h3><h3 class="bh2">Level 2</h3><h4 class="bh3">Level 3</h4><h5 class="bh4">Level 4</h5>');
+    const size = (selector: string) => Number(new RegExp(`${selector.replace(".", "\\.")} \\{ font-size: ([\\d.]+)pt`).exec(PRINT_CSS)?.[1]);
+    const sizes = ["h2", ".bh1", ".bh2", ".bh3"].map(size);
+    expect(sizes.every((s) => s > 0)).toBe(true);
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    expect(new Set(sizes).size).toBe(sizes.length);
+    expect(PRINT_CSS).toMatch(/\.bh4, \.bh5, \.bh6 \{[^}]*text-transform: uppercase/);
+  });
+
   it("escapes text and code, and keeps links only to safe targets", () => {
     const html = bodyToHtml(
       body(
@@ -125,7 +138,7 @@ describe("anchors in the printed document", () => {
     const html = renderPrintHtml(doc, new Map());
     expect(html).toContain('<a id="summary"></a>Summary</h2>');
     expect(html).toContain('<a id="motivation"></a>Motivation</h2>');
-    expect(html).toContain('<h3 id="summary-1">Summary</h3>');
+    expect(html).toContain('<h3 id="summary-1" class="bh2">Summary</h3>');
     expect(html).toContain('href="#motivation"');
   });
 });
