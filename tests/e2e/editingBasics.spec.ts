@@ -1,0 +1,68 @@
+import { expect, test, type Locator, type Page } from "./fixtures";
+import { signUpByApi } from "./support";
+
+// Issue 18, "editing that people already know": highlighted code in a readable size,
+// headings that read as headings, Escape that closes what it opened and gives the focus back.
+
+const fontSize = (el: Locator) => el.evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
+
+async function newDocument(page: Page): Promise<void> {
+  const slug = (await signUpByApi(page.request, "Quill")).workspace.slug;
+  const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const template = templates.find((t) => t.key === "technical-design")!;
+  const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: "Known editing" } })).json()) as { id: string };
+  await page.goto(`/w/${slug}/d/${doc.id}`);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+}
+
+test("code is highlighted and readable, headings stand out, and Escape closes dialogs and menus", async ({ page }) => {
+  await newDocument(page);
+  const body = page.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("# Plan\nWhy we build it.\n### Detail\nHow it works.\n```typescript const answer = 42;");
+
+  // the editor: highlighted as typed, at a size people can read
+  const code = body.locator("pre code");
+  await expect(code.locator(".hljs-keyword").first()).toHaveText("const");
+  await expect(code.locator(".hljs-number")).toHaveText("42");
+  expect(await fontSize(code)).toBeGreaterThanOrEqual(13);
+  const sizes = { title: await fontSize(page.locator("#title-overview")), h1: await fontSize(body.locator("h1")), h3: await fontSize(body.locator("h3")), text: await fontSize(body.locator("p").first()) };
+  expect(sizes.title).toBeGreaterThan(sizes.h1);
+  expect(sizes.h1).toBeGreaterThan(sizes.h3);
+  expect(sizes.h3).toBeGreaterThanOrEqual(sizes.text);
+  expect(await body.locator("h3").evaluate((h) => Number(getComputedStyle(h).fontWeight))).toBeGreaterThanOrEqual(700);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // the read-only text the page arrives with looks the same, and only decorates what is stored
+  await page.reload();
+  const shown = page.locator("#section-overview [data-static-body]");
+  await expect(shown.locator("pre code .hljs-keyword").first()).toHaveText("const");
+  expect(await fontSize(shown.locator("h1"))).toBe(sizes.h1);
+  expect(await fontSize(shown.locator("h3"))).toBe(sizes.h3);
+  const stored = (await (await page.request.get(page.url().replace(/\/w\/[^/]+\/d\//, "/api/documents/"))).json()) as { sections: { key: string; body: { content: { type: string; attrs?: { language?: string }; content?: { text: string; marks?: unknown }[] }[] } }[] };
+  const block = stored.sections.find((s) => s.key === "overview")!.body.content.find((n) => n.type === "codeBlock")!;
+  expect(block.attrs?.language).toBe("typescript");
+  expect(block.content).toEqual([{ type: "text", text: "const answer = 42;" }]);
+
+  // the diagram dialog: Escape closes it and the focus returns to "Open large"
+  const diagram = page.locator("#section-architecture [data-type=mermaid-block]").first();
+  await diagram.scrollIntoViewIfNeeded();
+  await expect(diagram.getByTestId("mermaid-preview").locator("svg")).toBeVisible();
+  const openLarge = diagram.getByRole("button", { name: "Open large" });
+  await openLarge.click();
+  const dialog = page.getByRole("dialog", { name: "Diagram" });
+  await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(dialog).toHaveCount(0);
+  await expect(openLarge).toBeFocused();
+
+  // the export menu: Escape closes it and the focus returns to its button
+  const exportButton = page.getByRole("button", { name: "Export" });
+  await exportButton.click();
+  await expect(page.getByRole("menuitem", { name: /Markdown/ })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("menu", { name: "Export" })).toHaveCount(0);
+  await expect(exportButton).toBeFocused();
+});
