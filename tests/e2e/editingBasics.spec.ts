@@ -2,7 +2,8 @@ import { expect, test, type Locator, type Page } from "./fixtures";
 import { signUpByApi } from "./support";
 
 // Issue 18, "editing that people already know": highlighted code in a readable size,
-// headings that read as headings, Escape that closes what it opened and gives the focus back.
+// headings that read as headings, Escape that closes what it opened and gives the focus back,
+// Mermaid errors in words at the right line.
 
 const fontSize = (el: Locator) => el.evaluate((node) => parseFloat(getComputedStyle(node).fontSize));
 
@@ -15,7 +16,7 @@ async function newDocument(page: Page): Promise<void> {
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 }
 
-test("code is highlighted and readable, headings stand out, and Escape closes dialogs and menus", async ({ page }) => {
+test("code is highlighted and readable, headings stand out, Escape closes dialogs and menus, diagram errors read plainly", async ({ page }) => {
   await newDocument(page);
   const body = page.getByRole("textbox", { name: "Overview body" });
   await body.click();
@@ -57,6 +58,12 @@ test("code is highlighted and readable, headings stand out, and Escape closes di
   await page.keyboard.press("Escape");
   await expect(dialog).toHaveCount(0);
   await expect(openLarge).toBeFocused();
+
+  // a diagram that does not parse says what is wrong in words, at its line of the source
+  await diagram.getByLabel("Mermaid source").fill("flowchart LR\n  A --> B\n  %% the short way\n  B -> C");
+  const problem = diagram.getByTestId("mermaid-error");
+  await expect(problem).toContainText('Line 4 (B -> C): "-" is not expected here. It expected an arrow such as -->');
+  await expect(problem).not.toContainText("Expecting");
 
   // the export menu: Escape closes it and the focus returns to its button
   const exportButton = page.getByRole("button", { name: "Export" });

@@ -1,6 +1,7 @@
 import { safeDocumentHref } from "../../editor/documentUrls";
 import { definitionSource, isHtmlComment } from "../../editor/markdownNodes";
 import type { PMMark, PMNode } from "../../editor/schema";
+import { explainMermaidError } from "../../mermaid/explainError";
 import { linkAttributes } from "../../util/safeUrl";
 import type { DiagramResult } from "./mermaid";
 
@@ -95,7 +96,7 @@ function span(node: PMNode): string {
 function diagram(source: string, diagrams: Diagrams): string {
   const result = diagrams.get(source);
   if (result && "svg" in result) return `<figure class="diagram">${result.svg}</figure>`;
-  const reason = result && "error" in result ? result.error.split("\n")[0] : "not drawn";
+  const reason = result && "error" in result ? explainMermaidError(source, { message: result.error }) : "not drawn";
   return `<div class="diagram-error"><p>This Mermaid diagram could not be drawn (${escapeHtml(reason ?? "")}); its source:</p><pre><code>${escapeHtml(source)}</code></pre></div>`;
 }
 

@@ -44,7 +44,7 @@ describe("printing a body as HTML", () => {
     ]);
     const html = bodyToHtml(body({ type: "mermaid", attrs: { source: "flowchart LR\n  a --> b" } }, { type: "mermaid", attrs: { source: "flowchart LR\n  a -->" } }), diagrams);
     expect(html).toContain('<figure class="diagram"><svg id="m1"><text>a</text></svg></figure>');
-    expect(html).toContain("could not be drawn (Parse error on line 2:)");
+    expect(html).toContain("could not be drawn (Line 2 (a --&gt;): Mermaid cannot read this line. It expected a name.)");
     expect(html).toContain("<pre><code>flowchart LR\n  a --&gt;</code></pre>");
   });
 
