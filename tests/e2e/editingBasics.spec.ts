@@ -22,25 +22,27 @@ test("code is highlighted and readable, headings stand out, Escape closes dialog
   await body.click();
   await page.keyboard.press("ControlOrMeta+a");
   await page.keyboard.press("Delete");
-  await page.keyboard.type("# Plan\nWhy we build it.\n### Detail\nHow it works.\n```typescript const answer = 42;");
+  await page.keyboard.type("## Plan\nWhy we build it.\n### Detail\nHow it works.\n#### Note\nA detail.\n```typescript const answer = 42;");
 
   // the editor: highlighted as typed, at a size people can read
   const code = body.locator("pre code");
   await expect(code.locator(".hljs-keyword").first()).toHaveText("const");
   await expect(code.locator(".hljs-number")).toHaveText("42");
   expect(await fontSize(code)).toBeGreaterThanOrEqual(13);
-  const sizes = { title: await fontSize(page.locator("#title-overview")), h1: await fontSize(body.locator("h1")), h3: await fontSize(body.locator("h3")), text: await fontSize(body.locator("p").first()) };
-  expect(sizes.title).toBeGreaterThan(sizes.h1);
-  expect(sizes.h1).toBeGreaterThan(sizes.h3);
-  expect(sizes.h3).toBeGreaterThanOrEqual(sizes.text);
-  expect(await body.locator("h3").evaluate((h) => Number(getComputedStyle(h).fontWeight))).toBeGreaterThanOrEqual(700);
+  // the section title, then Heading (3) and Subheading (4) as the toolbar and "/" make them
+  const sizes = { title: await fontSize(page.locator("#title-overview")), h2: await fontSize(body.locator("h2")), h3: await fontSize(body.locator("h3")), h4: await fontSize(body.locator("h4")), text: await fontSize(body.locator("p").first()) };
+  expect(sizes.title).toBeGreaterThan(sizes.h2);
+  expect(sizes.h2).toBeGreaterThan(sizes.h3);
+  expect(sizes.h3).toBeGreaterThanOrEqual(sizes.text * 1.1);
+  expect(sizes.h4).toBeGreaterThanOrEqual(sizes.text);
+  expect(await body.locator("h4").evaluate((h) => Number(getComputedStyle(h).fontWeight))).toBeGreaterThanOrEqual(700);
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
   // the read-only text the page arrives with looks the same, and only decorates what is stored
   await page.reload();
   const shown = page.locator("#section-overview [data-static-body]");
   await expect(shown.locator("pre code .hljs-keyword").first()).toHaveText("const");
-  expect(await fontSize(shown.locator("h1"))).toBe(sizes.h1);
+  expect(await fontSize(shown.locator("h2"))).toBe(sizes.h2);
   expect(await fontSize(shown.locator("h3"))).toBe(sizes.h3);
   const stored = (await (await page.request.get(page.url().replace(/\/w\/[^/]+\/d\//, "/api/documents/"))).json()) as { sections: { key: string; body: { content: { type: string; attrs?: { language?: string }; content?: { text: string; marks?: unknown }[] }[] } }[] };
   const block = stored.sections.find((s) => s.key === "overview")!.body.content.find((n) => n.type === "codeBlock")!;

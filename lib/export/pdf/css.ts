@@ -14,9 +14,9 @@ html { font-family: ${PRINT_FONT}; font-size: 10.5pt; line-height: 1.45; color: 
 body { margin: 0; padding: 0 1px; }
 a { color: #3730a3; text-decoration: none; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.1em 0 0.45em; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-h1 { font-size: 22pt; } h2 { font-size: 15pt; } h3 { font-size: 13pt; } h4 { font-size: 12pt; } h5, h6 { font-size: 10.5pt; }
-.bh1 { font-size: 11.8pt; padding-bottom: 1.5pt; border-bottom: 1px solid #e2e8f0; } .bh2 { font-size: 11.2pt; } .bh3 { font-size: 10.5pt; }
-.bh4, .bh5, .bh6 { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.05em; color: #475569; }
+h1 { font-size: 22pt; } h2 { font-size: 15pt; } h3 { font-size: 13.5pt; } h4 { font-size: 12pt; } h5, h6 { font-size: 10.5pt; }
+.bh1 { font-size: 13pt; padding-bottom: 1.5pt; border-bottom: 1px solid #e2e8f0; } .bh2 { font-size: 12.5pt; } .bh3 { font-size: 11.8pt; } .bh4 { font-size: 10.5pt; }
+.bh5, .bh6 { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.05em; color: #475569; }
 p { margin: 0.45em 0; orphans: 3; widows: 3; }
 code, pre, .hash { font-family: ${MONO_FONT}; }
 code { font-size: 0.9em; background: #f1f5f9; border-radius: 3px; padding: 0 0.2em; overflow-wrap: anywhere; }

@@ -15,11 +15,11 @@ describe("printing a body as HTML", () => {
     const html = bodyToHtml(body(heading(1), heading(2), heading(3), heading(4)), new Map());
     expect(html).toBe('<h3 class="bh1">Level 1</h3><h3 class="bh2">Level 2</h3><h4 class="bh3">Level 3</h4><h5 class="bh4">Level 4</h5>');
     const size = (selector: string) => Number(new RegExp(`${selector.replace(".", "\\.")} \\{ font-size: ([\\d.]+)pt`).exec(PRINT_CSS)?.[1]);
-    const sizes = ["h2", ".bh1", ".bh2", ".bh3"].map(size);
+    const sizes = ["h2", ".bh1", ".bh2", ".bh3", ".bh4"].map(size);
     expect(sizes.every((s) => s > 0)).toBe(true);
     expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
     expect(new Set(sizes).size).toBe(sizes.length);
-    expect(PRINT_CSS).toMatch(/\.bh4, \.bh5, \.bh6 \{[^}]*text-transform: uppercase/);
+    expect(PRINT_CSS).toMatch(/\.bh5, \.bh6 \{[^}]*text-transform: uppercase/);
   });
 
   it("escapes text and code, and keeps links only to safe targets", () => {
