@@ -24,6 +24,11 @@ test("code is highlighted and readable, headings stand out, Escape closes dialog
   await page.keyboard.press("Delete");
   await page.keyboard.type("## Plan\nWhy we build it.\n### Detail\nHow it works.\n#### Note\nA detail.\n```typescript const answer = 42;");
 
+  // toolbar buttons name their shortcuts
+  const bold = page.getByRole("toolbar", { name: "Formatting for Overview" }).getByRole("button", { name: "Bold" });
+  await expect(bold).toHaveAttribute("title", "Bold (Ctrl+B)");
+  await expect(bold).toHaveAttribute("aria-keyshortcuts", "Control+B");
+
   // the editor: highlighted as typed, at a size people can read
   const code = body.locator("pre code");
   await expect(code.locator(".hljs-keyword").first()).toHaveText("const");
