@@ -43,16 +43,24 @@ test("code is highlighted and readable, headings stand out, Escape closes dialog
   expect(await body.locator("h4").evaluate((h) => Number(getComputedStyle(h).fontWeight))).toBeGreaterThanOrEqual(700);
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
-  // the read-only text the page arrives with looks the same, and only decorates what is stored
-  await page.reload();
-  const shown = page.locator("#section-overview [data-static-body]");
+  // a version shows the stored text read-only, highlighted and with the same heading scale;
+  // the stored code block is the text as typed (highlighting is drawn, never stored)
+  const documentUrl = page.url();
+  const documentId = documentUrl.split("/d/")[1]!;
+  const version = (await (await page.request.post(`/api/documents/${documentId}/versions`, { data: { label: "with code" } })).json()) as { number: number };
+  await page.goto(`${documentUrl}/history?v=${version.number}`);
+  const shown = page.getByTestId("version-view").locator("[data-section-key=overview]");
   await expect(shown.locator("pre code .hljs-keyword").first()).toHaveText("const");
-  expect(await fontSize(shown.locator("h2"))).toBe(sizes.h2);
-  expect(await fontSize(shown.locator("h3"))).toBe(sizes.h3);
-  const stored = (await (await page.request.get(page.url().replace(/\/w\/[^/]+\/d\//, "/api/documents/"))).json()) as { sections: { key: string; body: { content: { type: string; attrs?: { language?: string }; content?: { text: string; marks?: unknown }[] }[] } }[] };
+  expect(await fontSize(shown.locator("pre code"))).toBeGreaterThanOrEqual(13);
+  const shownText = await fontSize(shown.locator("p", { hasText: "Why we build it." }));
+  expect((await fontSize(shown.locator("h3", { hasText: "Detail" }))) / shownText).toBeCloseTo(sizes.h3 / sizes.text, 2);
+  expect((await fontSize(shown.locator("h2", { hasText: "Plan" }))) / shownText).toBeCloseTo(sizes.h2 / sizes.text, 2);
+  const stored = (await (await page.request.get(`/api/documents/${documentId}`)).json()) as { sections: { key: string; body: { content: { type: string; attrs?: { language?: string }; content?: unknown[] }[] } }[] };
   const block = stored.sections.find((s) => s.key === "overview")!.body.content.find((n) => n.type === "codeBlock")!;
   expect(block.attrs?.language).toBe("typescript");
   expect(block.content).toEqual([{ type: "text", text: "const answer = 42;" }]);
+  await page.goto(documentUrl);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
   // the diagram dialog: Escape closes it and the focus returns to "Open large"
   const diagram = page.locator("#section-architecture [data-type=mermaid-block]").first();
