@@ -1,3 +1,4 @@
+import { codeLanguage, loadedHighlighter } from "../../editor/codeHighlight";
 import { safeDocumentHref } from "../../editor/documentUrls";
 import { definitionSource, isHtmlComment } from "../../editor/markdownNodes";
 import type { PMMark, PMNode } from "../../editor/schema";
@@ -93,6 +94,19 @@ function span(node: PMNode): string {
   return attrs.join("");
 }
 
+/** Code as escaped HTML, highlighted when the highlighter is loaded (renderPdf loads it) and knows the language. */
+function highlighted(code: string, language: string): string {
+  const spans = language ? loadedHighlighter()?.(code, language) : null;
+  if (!spans) return escapeHtml(code);
+  let html = "";
+  let at = 0;
+  for (const span of spans) {
+    html += `${escapeHtml(code.slice(at, span.from))}<span class="${escapeHtml(span.classes)}">${escapeHtml(code.slice(span.from, span.to))}</span>`;
+    at = span.to;
+  }
+  return html + escapeHtml(code.slice(at));
+}
+
 function diagram(source: string, diagrams: Diagrams): string {
   const result = diagrams.get(source);
   if (result && "svg" in result) return `<figure class="diagram">${result.svg}</figure>`;
@@ -128,7 +142,7 @@ function render(node: PMNode, d: Diagrams): string {
       return `<li><span class="box">${node.attrs?.checked === true ? "☑" : "☐"}</span>${children(node, d).replace(/^<p>|<\/p>$/g, "")}</li>`;
     case "codeBlock": {
       const text = (node.content ?? []).map((c) => c.text ?? "").join("");
-      return `<pre><code>${escapeHtml(text)}</code></pre>`;
+      return `<pre><code>${highlighted(text, codeLanguage(node.attrs))}</code></pre>`;
     }
     case "mermaid":
       return diagram(String(node.attrs?.source ?? ""), d);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { PMDoc } from "@/lib/editor/schema";
 import type { PrintableDocument } from "@/lib/export/exportable";
+import { loadHighlighter } from "@/lib/editor/codeHighlight";
 import { bodyToHtml } from "@/lib/export/pdf/bodyHtml";
 import { PRINT_CSS } from "@/lib/export/pdf/css";
 import { renderPrintHtml } from "@/lib/export/pdf/html";
@@ -34,7 +35,16 @@ describe("printing a body as HTML", () => {
     expect(html).toContain("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</p>");
     expect(html).not.toContain("javascript:");
     expect(html).toContain('bad<a href="https://example.com/?a=1&amp;b=2" rel="noopener noreferrer nofollow" target="_blank"><strong>good</strong></a>');
-    expect(html).toContain("<pre><code>&lt;img src=x onerror=alert(1)&gt;</code></pre>");
+    // highlighted or not (the highlighter may be loaded by another test), the code is text
+    expect(html.replace(/<span class="[\w -]+">|<\/span>/g, "")).toContain("<pre><code>&lt;img src=x onerror=alert(1)&gt;</code></pre>");
+  });
+
+  it("highlights code that names a language once the highlighter is loaded, still escaped", async () => {
+    await loadHighlighter();
+    const code = (language: string | null, value: string) => bodyToHtml(body({ type: "codeBlock", attrs: { language }, content: [text(value)] }), new Map());
+    expect(code("typescript", "const a = 1;")).toBe('<pre><code><span class="hljs-keyword">const</span> a = <span class="hljs-number">1</span>;</code></pre>');
+    expect(code("html", "<img src=x onerror=alert(1)>")).not.toMatch(/<img/);
+    expect(code(null, "const a = 1;")).toBe("<pre><code>const a = 1;</code></pre>");
   });
 
   it("draws a diagram as its SVG, and shows the source with the reason when Mermaid refused it", () => {
