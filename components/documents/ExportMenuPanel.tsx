@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../ui/Button";
+import { useDialogFocus } from "../ui/useDialogFocus";
 
 type Paper = "A4" | "Letter";
 
@@ -63,9 +64,10 @@ export function ExportMenuPanel({ documentId, initiallyOpen }: { documentId: str
   const menu = useRef<HTMLDivElement>(null);
   const { rendering, seconds, error, download, dismiss } = usePdfDownload(documentId);
 
+  const wrapper = useRef<HTMLDivElement>(null);
+  useDialogFocus(open, () => setOpen(false), menu, () => wrapper.current?.querySelector<HTMLElement>("button[aria-haspopup]") ?? null);
   useEffect(() => {
     if (!open) return;
-    menu.current?.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
     const close = (event: MouseEvent) => {
       if (!menu.current?.parentElement?.contains(event.target as Node)) setOpen(false);
     };
@@ -79,12 +81,7 @@ export function ExportMenuPanel({ documentId, initiallyOpen }: { documentId: str
   };
 
   return (
-    <div
-      className="relative flex items-center gap-2"
-      onKeyDown={(event) => {
-        if (event.key === "Escape") setOpen(false);
-      }}
-    >
+    <div ref={wrapper} className="relative flex items-center gap-2">
       {rendering ? (
         <span role="status" className="flex items-center gap-2 whitespace-nowrap text-xs text-slate-600">
           <progress aria-label="Rendering the PDF" className="h-1.5 w-14" />

@@ -1,8 +1,10 @@
 import type { ReactNode } from "react";
+import { codeLanguage } from "@/lib/editor/codeHighlight";
 import { safeDocumentHref, safeImageSrc } from "@/lib/editor/documentUrls";
 import { definitionSource, isHtmlComment } from "@/lib/editor/markdownNodes";
 import type { PMMark, PMNode } from "@/lib/editor/schema";
 import { linkAttributes } from "@/lib/util/safeUrl";
+import { HighlightedCode } from "./HighlightedCode";
 
 function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | number): ReactNode {
   return (marks ?? []).reduce<ReactNode>((inner, mark, i) => {
@@ -58,7 +60,7 @@ function image(node: PMNode, key: string | number): ReactNode {
 function heading(node: PMNode, key: string | number, id?: string): ReactNode {
   const level = Math.min(6, Math.max(1, Number(node.attrs?.level ?? 3)));
   const Tag = `h${level}` as "h1";
-  return <Tag key={key} id={id} className="mt-4 mb-2 scroll-mt-4 font-semibold">{(node.content ?? []).map((c, i) => render(c, i))}</Tag>;
+  return <Tag key={key} id={id} className="scroll-mt-4">{(node.content ?? []).map((c, i) => render(c, i))}</Tag>;
 }
 
 function render(node: PMNode, key: string | number): ReactNode {
@@ -118,8 +120,8 @@ function render(node: PMNode, key: string | number): ReactNode {
       );
     case "codeBlock":
       return (
-        <pre key={key} className="my-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100" data-language={String(node.attrs?.language ?? "")}>
-          <code>{children()}</code>
+        <pre key={key} className="sw-code-block my-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-slate-100" data-language={str(node.attrs?.language)}>
+          <HighlightedCode code={(node.content ?? []).map((c) => c.text ?? "").join("")} language={codeLanguage(node.attrs)} />
         </pre>
       );
     case "mermaid":
@@ -158,5 +160,6 @@ function render(node: PMNode, key: string | number): ReactNode {
  */
 export function RichText({ doc, headingIds, className = "text-sm leading-6 whitespace-pre-wrap text-slate-800" }: { doc: PMNode; headingIds?: string[]; className?: string }) {
   let next = 0;
-  return <div className={className}>{(doc.content ?? []).map((n, i) => (n.type === "heading" ? heading(n, i, headingIds?.[next++]) : render(n, i)))}</div>;
+  // sw-prose: the editor's heading and code styles (app/globals.css), wherever the text is shown
+  return <div className={`sw-prose ${className}`}>{(doc.content ?? []).map((n, i) => (n.type === "heading" ? heading(n, i, headingIds?.[next++]) : render(n, i)))}</div>;
 }

@@ -7,6 +7,7 @@ import { fieldDefsOf, fieldInWords, fieldLabel, type FieldNames } from "@/lib/do
 import { isEmptyBody } from "@/lib/editor/emptyBody";
 import { EmptyBody } from "./EmptyBody";
 import { RichText } from "./RichText";
+import { sectionTitleSize } from "./sectionTitle";
 
 /** A section as PostgreSQL holds it (the projection of the shared document). */
 export interface StoredSection {
@@ -37,7 +38,7 @@ export function StoredSections({ sections, defs, members, editable, status }: { 
         const fields = [...fieldDefs.keys(), ...Object.keys(stored).filter((key) => !fieldDefs.has(key))].map((key) => [key, stored[key]] as const);
         return (
           <section key={s.key} id={`section-${s.key}`} data-section-key={s.key} aria-labelledby={`title-${s.key}`} className="sw-section scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
-            <Heading id={`title-${s.key}`} className={`px-1 font-semibold ${s.depth === 1 ? "text-lg" : "text-base"}`}>
+            <Heading id={`title-${s.key}`} className={`px-1 font-semibold ${sectionTitleSize(s.depth)}`}>
               {s.title || <span className="font-normal italic text-slate-400">Untitled: exported with no heading</span>}
             </Heading>
             {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}

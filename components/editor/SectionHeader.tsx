@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type * as Y from "yjs";
 import { moveSection, renameSection } from "@/lib/collab/sectionOps";
+import { sectionTitleSize } from "../documents/sectionTitle";
 
 interface Props {
   ydoc: Y.Doc;
@@ -23,7 +24,7 @@ const iconButton = "rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-
 export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first, last, dragHandle, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const Heading = depth === 1 ? "h2" : depth === 2 ? "h3" : "h4";
-  const size = depth === 1 ? "text-lg" : "text-base";
+  const size = sectionTitleSize(depth);
   return (
     <div className="flex items-start gap-2">
       {dragHandle && !editing ? (

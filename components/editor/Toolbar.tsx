@@ -19,17 +19,21 @@ import {
   toggleTaskList,
 } from "@/lib/editor/commands";
 import { documentSchema } from "@/lib/editor/pmSchema";
+import { shortcutText } from "@/lib/editor/shortcuts";
 import { insertTable } from "@/lib/editor/table";
 import { pickImage } from "./imageUpload";
 import { openLinkForm } from "./linkCommand";
 import type { SectionEditor } from "./sectionEditor";
 import { useEditorSelector } from "./useEditorSelector";
+import { useMacShortcuts } from "./usePlatformShortcuts";
 
 interface Tool {
   label: string;
   text: string;
   run: Command;
   active?: (state: EditorState) => boolean;
+  /** its key binding (lib/editor/keymap.ts, "Mod-k" in sectionEditor.ts), shown in the tooltip */
+  keys?: string;
 }
 
 const { nodes, marks } = documentSchema;
@@ -37,19 +41,19 @@ const mark = (type: keyof typeof marks) => (s: EditorState) => isMarkActive(s, m
 const node = (type: keyof typeof nodes) => (s: EditorState) => isNodeActive(s, nodes[type]!);
 
 const TOOLS: Tool[] = [
-  { label: "Bold", text: "B", run: toggleBold, active: mark("bold") },
-  { label: "Italic", text: "I", run: toggleItalic, active: mark("italic") },
-  { label: "Strikethrough", text: "S", run: toggleStrike, active: mark("strike") },
-  { label: "Inline code", text: "</>", run: toggleCode, active: mark("code") },
-  { label: "Link", text: "Link", run: openLinkForm, active: mark("link") },
-  { label: "Heading", text: "H", run: toggleHeading(3), active: node("heading") },
-  { label: "Bullet list", text: "•", run: toggleBulletList, active: node("bulletList") },
-  { label: "Numbered list", text: "#", run: toggleOrderedList, active: node("orderedList") },
-  { label: "Task list", text: "☑", run: toggleTaskList, active: node("taskList") },
-  { label: "Quote", text: "❝", run: toggleBlockquote, active: node("blockquote") },
-  { label: "Code block", text: "{ }", run: toggleCodeBlock, active: node("codeBlock") },
+  { label: "Bold", text: "B", run: toggleBold, active: mark("bold"), keys: "Mod-b" },
+  { label: "Italic", text: "I", run: toggleItalic, active: mark("italic"), keys: "Mod-i" },
+  { label: "Strikethrough", text: "S", run: toggleStrike, active: mark("strike"), keys: "Mod-Shift-s" },
+  { label: "Inline code", text: "</>", run: toggleCode, active: mark("code"), keys: "Mod-e" },
+  { label: "Link", text: "Link", run: openLinkForm, active: mark("link"), keys: "Mod-k" },
+  { label: "Heading", text: "H", run: toggleHeading(3), active: node("heading"), keys: "Mod-Alt-3" },
+  { label: "Bullet list", text: "•", run: toggleBulletList, active: node("bulletList"), keys: "Mod-Shift-8" },
+  { label: "Numbered list", text: "1.", run: toggleOrderedList, active: node("orderedList"), keys: "Mod-Shift-7" },
+  { label: "Task list", text: "☑", run: toggleTaskList, active: node("taskList"), keys: "Mod-Shift-9" },
+  { label: "Quote", text: "❝", run: toggleBlockquote, active: node("blockquote"), keys: "Mod-Shift-b" },
+  { label: "Code block", text: "{ }", run: toggleCodeBlock, active: node("codeBlock"), keys: "Mod-Alt-c" },
   { label: "Insert table", text: "▦", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
-  { label: "Insert Mermaid diagram", text: "◇", run: insertMermaid },
+  { label: "Insert Mermaid diagram", text: "Diagram", run: insertMermaid },
   { label: "Insert image", text: "Image", run: pickImage },
   { label: "Horizontal rule", text: "—", run: insertHorizontalRule },
 ];
@@ -98,22 +102,27 @@ function sameOrNone(a: boolean[] | null, b: boolean[] | null): boolean {
 }
 
 function Buttons({ tools, active, editor }: { tools: Tool[]; active: boolean[]; editor: SectionEditor }) {
+  const mac = useMacShortcuts();
   return (
     <>
-      {tools.map((tool, i) => (
-        <button
-          key={tool.label}
-          type="button"
-          aria-label={tool.label}
-          title={tool.label}
-          aria-pressed={tool.active ? active[i] : undefined}
-          onMouseDown={(ev) => ev.preventDefault()}
-          onClick={() => editor.run(tool.run)}
-          className={`min-w-8 rounded px-1.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 ${active[i] ? "bg-indigo-100 text-indigo-800" : ""}`}
-        >
-          <span aria-hidden="true">{tool.text}</span>
-        </button>
-      ))}
+      {tools.map((tool, i) => {
+        const shortcut = tool.keys ? shortcutText(tool.keys, mac) : null;
+        return (
+          <button
+            key={tool.label}
+            type="button"
+            aria-label={tool.label}
+            aria-keyshortcuts={shortcut?.aria}
+            title={shortcut ? `${tool.label} (${shortcut.label})` : tool.label}
+            aria-pressed={tool.active ? active[i] : undefined}
+            onMouseDown={(ev) => ev.preventDefault()}
+            onClick={() => editor.run(tool.run)}
+            className={`min-w-8 rounded px-1.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 ${active[i] ? "bg-indigo-100 text-indigo-800" : ""}`}
+          >
+            <span aria-hidden="true">{tool.text}</span>
+          </button>
+        );
+      })}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
+import { codeHighlight } from "@/lib/editor/codeHighlightPlugin";
 import { emptyBodyHint, emptyBodyPlaceholder } from "@/lib/editor/emptyBody";
 import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/pmSchema";
@@ -34,7 +35,7 @@ export interface SlashState {
 }
 
 /** Plugins every section editor shares (ProseMirror plugins keep their state per editor). */
-const SHARED_PLUGINS = documentPlugins();
+const SHARED_PLUGINS = [...documentPlugins(), codeHighlight()];
 
 const HISTORY_KEYS = keymap({ "Mod-z": (state) => undo(state), "Mod-y": (state) => redo(state), "Mod-Shift-z": (state) => redo(state) });
 

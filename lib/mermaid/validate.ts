@@ -7,6 +7,8 @@
  * no-op hooks and an identity `sanitize`: a few diagram parsers call them on labels.
  */
 
+import { explainMermaidError } from "./explainError";
+
 interface MermaidParser {
   initialize(config: Record<string, unknown>): void;
   parse(text: string): Promise<unknown>;
@@ -25,19 +27,7 @@ async function loadParser(): Promise<MermaidParser> {
   return mermaid;
 }
 
-/** "Parse error on line 3: … Expecting 'X', got 'EOF'" → one readable line. */
-function summarise(error: unknown): string {
-  const lines = String(error instanceof Error ? error.message : error)
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const where = lines.find((l) => /line \d+/i.test(l));
-  const expecting = lines.find((l) => /^Expecting|^Unrecognized|^Lexical error/i.test(l));
-  const text = [where ?? lines[0], expecting].filter((l, i, all) => l && all.indexOf(l) === i).join(" ");
-  return (text || "Mermaid could not read this diagram.").replace(/:$/, "").slice(0, 300);
-}
-
-/** Mermaid's message when `source` does not parse, or null when it does. */
+/** What is wrong with `source`, in plain words at its line (explainMermaidError), or null when it parses. */
 export async function mermaidError(source: string): Promise<string | null> {
   if (!source.trim()) return "The diagram is empty.";
   loading ??= loadParser();
@@ -46,6 +36,6 @@ export async function mermaidError(source: string): Promise<string | null> {
     await mermaid.parse(source);
     return null;
   } catch (error) {
-    return summarise(error);
+    return explainMermaidError(source, error);
   }
 }

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import { useDialogFocus } from "../../ui/useDialogFocus";
 import { renderMermaid } from "./render";
 
 const REDRAW_MS = 300;
@@ -20,6 +21,7 @@ export function MermaidView({ source, editable, selected, onSource }: MermaidVie
   const [error, setError] = useState<string>();
   const [large, setLarge] = useState(false);
   const box = useRef<HTMLDivElement>(null);
+  const dialog = useRef<HTMLDivElement>(null);
   const [onScreen, setOnScreen] = useState(false);
   const id = useId();
 
@@ -47,6 +49,8 @@ export function MermaidView({ source, editable, selected, onSource }: MermaidVie
       clearTimeout(timer);
     };
   }, [source, onScreen]);
+
+  useDialogFocus(large && !!svg, () => setLarge(false), dialog);
 
   const copySvg = () => svg && navigator.clipboard?.writeText(svg);
 
@@ -104,7 +108,7 @@ export function MermaidView({ source, editable, selected, onSource }: MermaidVie
       {/* on the body: the section card contains layout and paint (content-visibility) */}
       {large && svg
         ? createPortal(
-            <div role="dialog" aria-modal="true" aria-label="Diagram" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/60 p-6" onClick={() => setLarge(false)}>
+            <div ref={dialog} role="dialog" aria-modal="true" aria-label="Diagram" className="fixed inset-0 z-50 flex items-center justify-center bg-slate-900/60 p-6" onClick={() => setLarge(false)}>
               <div className="max-h-full max-w-full overflow-auto rounded-lg bg-white p-4" onClick={(e) => e.stopPropagation()}>
                 <button type="button" className="mb-2 text-sm text-indigo-700" onClick={() => setLarge(false)}>Close</button>
                 <div className="[&_svg]:h-auto [&_svg]:min-w-[60vw]" dangerouslySetInnerHTML={{ __html: svg }} />

@@ -3,6 +3,8 @@
  * a diagram is on screen, runs with securityLevel "strict" (its output is sanitised), and
  * results are cached by source so an unchanged diagram is never drawn twice.
  */
+import { explainMermaidError } from "@/lib/mermaid/explainError";
+
 export type RenderResult = { ok: true; svg: string } | { ok: false; error: string };
 
 type MermaidApi = typeof import("mermaid").default;
@@ -24,7 +26,7 @@ function loadMermaid(): Promise<MermaidApi> {
   return loading;
 }
 
-/** Draws a diagram; a syntax error comes back as Mermaid's message (with its line). */
+/** Draws a diagram; a syntax error comes back in plain words at its line of the source. */
 export async function renderMermaid(source: string): Promise<RenderResult> {
   const cached = cache.get(source);
   if (cached) return cached;
@@ -35,7 +37,7 @@ export async function renderMermaid(source: string): Promise<RenderResult> {
     const { svg } = await mermaid.render(`sw-mermaid-${++counter}`, source);
     result = { ok: true, svg };
   } catch (error) {
-    result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+    result = { ok: false, error: explainMermaidError(source, error) };
     // mermaid leaves an error element behind when render fails
     document.getElementById(`dsw-mermaid-${counter}`)?.remove();
   }

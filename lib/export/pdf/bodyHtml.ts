@@ -1,6 +1,8 @@
+import { codeLanguage, loadedHighlighter } from "../../editor/codeHighlight";
 import { safeDocumentHref } from "../../editor/documentUrls";
 import { definitionSource, isHtmlComment } from "../../editor/markdownNodes";
 import type { PMMark, PMNode } from "../../editor/schema";
+import { explainMermaidError } from "../../mermaid/explainError";
 import { linkAttributes } from "../../util/safeUrl";
 import type { DiagramResult } from "./mermaid";
 
@@ -92,10 +94,23 @@ function span(node: PMNode): string {
   return attrs.join("");
 }
 
+/** Code as escaped HTML, highlighted when the highlighter is loaded (renderPdf loads it) and knows the language. */
+function highlighted(code: string, language: string): string {
+  const spans = language ? loadedHighlighter()?.(code, language) : null;
+  if (!spans) return escapeHtml(code);
+  let html = "";
+  let at = 0;
+  for (const span of spans) {
+    html += `${escapeHtml(code.slice(at, span.from))}<span class="${escapeHtml(span.classes)}">${escapeHtml(code.slice(span.from, span.to))}</span>`;
+    at = span.to;
+  }
+  return html + escapeHtml(code.slice(at));
+}
+
 function diagram(source: string, diagrams: Diagrams): string {
   const result = diagrams.get(source);
   if (result && "svg" in result) return `<figure class="diagram">${result.svg}</figure>`;
-  const reason = result && "error" in result ? result.error.split("\n")[0] : "not drawn";
+  const reason = result && "error" in result ? explainMermaidError(source, { message: result.error }) : "not drawn";
   return `<div class="diagram-error"><p>This Mermaid diagram could not be drawn (${escapeHtml(reason ?? "")}); its source:</p><pre><code>${escapeHtml(source)}</code></pre></div>`;
 }
 
@@ -104,9 +119,11 @@ function render(node: PMNode, d: Diagrams): string {
     case "paragraph":
       return `<p>${(node.content ?? []).map((child) => inline(child, d)).join("")}</p>`;
     case "heading": {
-      // body headings sit below the section's own heading level
-      const level = Math.min(6, Math.max(3, Math.trunc(Number(node.attrs?.level ?? 3)) + 1));
-      return `<h${level}>${(node.content ?? []).map((child) => inline(child, d)).join("")}</h${level}>`;
+      // body headings sit below the section's own heading level; their size follows their own
+      // level (class bh1…bh6, css.ts), as in the editor
+      const level = Math.min(6, Math.max(1, Math.trunc(Number(node.attrs?.level ?? 3)) || 3));
+      const tag = Math.max(3, Math.min(6, level + 1));
+      return `<h${tag} class="bh${level}">${(node.content ?? []).map((child) => inline(child, d)).join("")}</h${tag}>`;
     }
     case "bulletList":
       return `<ul>${children(node, d)}</ul>`;
@@ -125,7 +142,7 @@ function render(node: PMNode, d: Diagrams): string {
       return `<li><span class="box">${node.attrs?.checked === true ? "☑" : "☐"}</span>${children(node, d).replace(/^<p>|<\/p>$/g, "")}</li>`;
     case "codeBlock": {
       const text = (node.content ?? []).map((c) => c.text ?? "").join("");
-      return `<pre><code>${escapeHtml(text)}</code></pre>`;
+      return `<pre><code>${highlighted(text, codeLanguage(node.attrs))}</code></pre>`;
     }
     case "mermaid":
       return diagram(String(node.attrs?.source ?? ""), d);

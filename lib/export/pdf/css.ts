@@ -14,12 +14,21 @@ html { font-family: ${PRINT_FONT}; font-size: 10.5pt; line-height: 1.45; color: 
 body { margin: 0; padding: 0 1px; }
 a { color: #3730a3; text-decoration: none; }
 h1, h2, h3, h4, h5, h6 { line-height: 1.25; margin: 1.1em 0 0.45em; break-after: avoid; page-break-after: avoid; break-inside: avoid; }
-h1 { font-size: 22pt; } h2 { font-size: 15pt; } h3 { font-size: 12.5pt; } h4 { font-size: 11pt; } h5, h6 { font-size: 10.5pt; }
+h1 { font-size: 22pt; } h2 { font-size: 15pt; } h3 { font-size: 13.5pt; } h4 { font-size: 12pt; } h5, h6 { font-size: 10.5pt; }
+.bh1 { font-size: 13pt; padding-bottom: 1.5pt; border-bottom: 1px solid #e2e8f0; } .bh2 { font-size: 12.5pt; } .bh3 { font-size: 11.8pt; } .bh4 { font-size: 10.5pt; }
+.bh5, .bh6 { font-size: 8.5pt; text-transform: uppercase; letter-spacing: 0.05em; color: #475569; }
 p { margin: 0.45em 0; orphans: 3; widows: 3; }
 code, pre, .hash { font-family: ${MONO_FONT}; }
 code { font-size: 0.9em; background: #f1f5f9; border-radius: 3px; padding: 0 0.2em; overflow-wrap: anywhere; }
-pre { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; background: #f8fafc; border: 1px solid #e2e8f0; border-radius: 4px; padding: 6pt 8pt; font-size: 8.5pt; line-height: 1.4; }
+pre { white-space: pre-wrap; overflow-wrap: anywhere; word-break: break-word; background: #f8fafc; border: 1px solid #e2e8f0; border-radius: 4px; padding: 6pt 8pt; font-size: 9pt; line-height: 1.4; }
 pre code { background: none; padding: 0; font-size: inherit; }
+.hljs-comment, .hljs-quote { color: #6e7781; font-style: italic; }
+.hljs-keyword, .hljs-selector-tag, .hljs-doctag, .hljs-template-tag, .hljs-type { color: #cf222e; }
+.hljs-title, .hljs-title.class_, .hljs-title.function_ { color: #8250df; }
+.hljs-attr, .hljs-attribute, .hljs-literal, .hljs-meta, .hljs-number, .hljs-operator, .hljs-variable, .hljs-selector-attr, .hljs-selector-class, .hljs-selector-id { color: #0550ae; }
+.hljs-string, .hljs-regexp { color: #0a3069; }
+.hljs-built_in, .hljs-symbol { color: #953800; }
+.hljs-name, .hljs-section, .hljs-tag { color: #116329; }
 blockquote { margin: 0.6em 0; padding-left: 10pt; border-left: 3px solid #cbd5e1; color: #475569; }
 hr { border: 0; border-top: 1px solid #cbd5e1; margin: 1em 0; }
 ul, ol { padding-left: 1.4em; margin: 0.4em 0; }

@@ -90,7 +90,7 @@ function withHeadingIds(blocks: PrintBlock[], ids: string[]): PrintBlock[] {
   let next = 0;
   return blocks.map((b) => {
     const id = b.heading ? ids[next++] : undefined;
-    return id ? { ...b, html: b.html.replace(/^<h([1-6])>/, `<h$1 id="${escapeHtml(id)}">`) } : b;
+    return id ? { ...b, html: b.html.replace(/^<h([1-6])/, `<h$1 id="${escapeHtml(id)}"`) } : b;
   });
 }
 

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { codeLanguage, loadHighlighter } from "../../editor/codeHighlight";
 import { walk } from "../../editor/schema";
 import { ServiceUnavailable } from "../../errors";
 import type { PrintableDocument } from "../exportable";
@@ -27,6 +28,12 @@ export function mermaidSources(doc: PrintableDocument): string[] {
     });
   }
   return sources;
+}
+
+function namesACodeLanguage(doc: PrintableDocument): boolean {
+  let found = false;
+  for (const section of doc.sections) walk(section.body, (node) => void (found ||= node.type === "codeBlock" && !!codeLanguage(node.attrs)));
+  return found;
 }
 
 /** Title left, page x of y right; Chromium fills the pageNumber/totalPages spans. */
@@ -72,6 +79,7 @@ export async function offlinePage(browser: Browser): Promise<Page> {
 
 async function print(browser: Browser, doc: PrintableDocument, format: PaperFormat, signal: AbortSignal): Promise<Uint8Array> {
   const diagrams = await renderDiagrams(browser, mermaidSources(doc));
+  if (namesACodeLanguage(doc)) await loadHighlighter();
   signal.throwIfAborted();
   const page = await offlinePage(browser);
   // a render past its time limit closes its page, so it ends and frees its slot at once

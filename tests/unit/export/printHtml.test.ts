@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import type { PMDoc } from "@/lib/editor/schema";
 import type { PrintableDocument } from "@/lib/export/exportable";
+import { loadHighlighter } from "@/lib/editor/codeHighlight";
 import { bodyToHtml } from "@/lib/export/pdf/bodyHtml";
+import { PRINT_CSS } from "@/lib/export/pdf/css";
 import { renderPrintHtml } from "@/lib/export/pdf/html";
 import { destinationPages } from "@/lib/export/pdf/pdfDestinations";
 
@@ -9,6 +11,18 @@ const body = (...content: PMDoc["content"]): PMDoc => ({ type: "doc", content })
 const text = (value: string, marks?: NonNullable<PMDoc["marks"]>) => ({ type: "text" as const, text: value, ...(marks ? { marks } : {}) });
 
 describe("printing a body as HTML", () => {
+  it("prints body headings below the section title, each level smaller than the one above it", () => {
+    const heading = (level: number) => ({ type: "heading" as const, attrs: { level }, content: [text(`Level ${level}`)] });
+    const html = bodyToHtml(body(heading(1), heading(2), heading(3), heading(4)), new Map());
+    expect(html).toBe('<h3 class="bh1">Level 1</h3><h3 class="bh2">Level 2</h3><h4 class="bh3">Level 3</h4><h5 class="bh4">Level 4</h5>');
+    const size = (selector: string) => Number(new RegExp(`${selector.replace(".", "\\.")} \\{ font-size: ([\\d.]+)pt`).exec(PRINT_CSS)?.[1]);
+    const sizes = ["h2", ".bh1", ".bh2", ".bh3", ".bh4"].map(size);
+    expect(sizes.every((s) => s > 0)).toBe(true);
+    expect([...sizes].sort((a, b) => b - a)).toEqual(sizes);
+    expect(new Set(sizes).size).toBe(sizes.length);
+    expect(PRINT_CSS).toMatch(/\.bh5, \.bh6 \{[^}]*text-transform: uppercase/);
+  });
+
   it("escapes text and code, and keeps links only to safe targets", () => {
     const html = bodyToHtml(
       body(
@@ -21,7 +35,16 @@ describe("printing a body as HTML", () => {
     expect(html).toContain("<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;</p>");
     expect(html).not.toContain("javascript:");
     expect(html).toContain('bad<a href="https://example.com/?a=1&amp;b=2" rel="noopener noreferrer nofollow" target="_blank"><strong>good</strong></a>');
-    expect(html).toContain("<pre><code>&lt;img src=x onerror=alert(1)&gt;</code></pre>");
+    // highlighted or not (the highlighter may be loaded by another test), the code is text
+    expect(html.replace(/<span class="[\w -]+">|<\/span>/g, "")).toContain("<pre><code>&lt;img src=x onerror=alert(1)&gt;</code></pre>");
+  });
+
+  it("highlights code that names a language once the highlighter is loaded, still escaped", async () => {
+    await loadHighlighter();
+    const code = (language: string | null, value: string) => bodyToHtml(body({ type: "codeBlock", attrs: { language }, content: [text(value)] }), new Map());
+    expect(code("typescript", "const a = 1;")).toBe('<pre><code><span class="hljs-keyword">const</span> a = <span class="hljs-number">1</span>;</code></pre>');
+    expect(code("html", "<img src=x onerror=alert(1)>")).not.toMatch(/<img/);
+    expect(code(null, "const a = 1;")).toBe("<pre><code>const a = 1;</code></pre>");
   });
 
   it("draws a diagram as its SVG, and shows the source with the reason when Mermaid refused it", () => {
@@ -31,7 +54,7 @@ describe("printing a body as HTML", () => {
     ]);
     const html = bodyToHtml(body({ type: "mermaid", attrs: { source: "flowchart LR\n  a --> b" } }, { type: "mermaid", attrs: { source: "flowchart LR\n  a -->" } }), diagrams);
     expect(html).toContain('<figure class="diagram"><svg id="m1"><text>a</text></svg></figure>');
-    expect(html).toContain("could not be drawn (Parse error on line 2:)");
+    expect(html).toContain("could not be drawn (Line 2 (a --&gt;): Mermaid cannot read this line. It expected a name.)");
     expect(html).toContain("<pre><code>flowchart LR\n  a --&gt;</code></pre>");
   });
 
@@ -125,7 +148,7 @@ describe("anchors in the printed document", () => {
     const html = renderPrintHtml(doc, new Map());
     expect(html).toContain('<a id="summary"></a>Summary</h2>');
     expect(html).toContain('<a id="motivation"></a>Motivation</h2>');
-    expect(html).toContain('<h3 id="summary-1">Summary</h3>');
+    expect(html).toContain('<h3 id="summary-1" class="bh2">Summary</h3>');
     expect(html).toContain('href="#motivation"');
   });
 });

@@ -71,7 +71,8 @@ describe("submit gate", () => {
     ], def);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ sectionKey: "design", kind: "diagram" });
-    expect(problems[0]!.message).toMatch(/^Design: diagram 2 does not draw — Parse error on line 2/);
+    expect(problems[0]!.message).toMatch(/^Design: diagram 2 does not draw — Line 2 \(A->>: hi\): /);
+    expect(problems[0]!.message).not.toMatch(/Expecting|'[A-Z_]+'/);
   });
 
   it("accepts every diagram type the editor offers when its syntax is right", async () => {

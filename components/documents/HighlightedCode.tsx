@@ -1,0 +1,36 @@
+"use client";
+
+import { useCallback, useSyncExternalStore, type ReactNode } from "react";
+import { loadedHighlighter, loadHighlighter } from "@/lib/editor/codeHighlight";
+
+const none = () => null;
+
+/**
+ * A read-only code block's text, syntax-highlighted once the highlighter has loaded (it is
+ * loaded only when a block that names a language is shown). Hydration renders plain text,
+ * as the server did.
+ */
+export function HighlightedCode({ code, language }: { code: string; language: string }) {
+  const subscribe = useCallback(
+    (loaded: () => void) => {
+      let live = true;
+      if (language) void loadHighlighter().then(() => live && loaded());
+      return () => {
+        live = false;
+      };
+    },
+    [language],
+  );
+  const highlight = useSyncExternalStore(subscribe, loadedHighlighter, none);
+  const spans = highlight && language ? highlight(code, language) : null;
+  if (!spans) return <code className={language ? `language-${language}` : undefined}>{code}</code>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  for (const span of spans) {
+    if (span.from > at) parts.push(code.slice(at, span.from));
+    parts.push(<span key={span.from} className={span.classes}>{code.slice(span.from, span.to)}</span>);
+    at = span.to;
+  }
+  if (at < code.length) parts.push(code.slice(at));
+  return <code className={`language-${language}`}>{parts}</code>;
+}
