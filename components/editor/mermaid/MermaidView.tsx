@@ -33,17 +33,20 @@ export function MermaidView({ source, editable, selected, onSource }: MermaidVie
     return () => observer.disconnect();
   }, []);
 
+  // drawn at once when it comes on screen; redrawn REDRAW_MS after the source stops changing
+  const drawnOnce = useRef(false);
   useEffect(() => {
     if (!onScreen) return;
     let cancelled = false;
     const timer = setTimeout(async () => {
       const result = await renderMermaid(source);
       if (cancelled) return;
+      drawnOnce.current = true;
       if (result.ok) {
         setSvg(result.svg);
         setError(undefined);
       } else setError(result.error); // the last good drawing stays
-    }, REDRAW_MS);
+    }, drawnOnce.current ? REDRAW_MS : 0);
     return () => {
       cancelled = true;
       clearTimeout(timer);
