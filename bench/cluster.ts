@@ -8,6 +8,8 @@
 // from the start of the typing until every insert was delivered); the peak RSS of each app process while typing; and whether PostgreSQL
 // holds every insert (each document's stored Yjs state has exactly the characters typed).
 // Floor, in the same run: the same load on one app process without Redis.
+// BENCH_BY_DOCUMENT=1: every editor of a document on one process (as the balancer's hash by
+// document places them) instead of spread over all three.
 //   npx tsx bench/cluster.ts
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -118,6 +120,7 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
     names,
     cookie,
     perDoc: PER_DOC,
+    byDocument: processes > 1 && Boolean(process.env.BENCH_BY_DOCUMENT),
     charsPerS: CHARS_PER_S,
     typingMs: TYPING_MS,
     drainMs: DRAIN_MS,

@@ -70,6 +70,17 @@ const BROADCAST_STATELESS = 6;
  */
 class MergingRedisExtension extends RedisExtension {
   private readonly catchUps = new Map<string, NodeJS.Timeout>();
+  /**
+   * Documents no other process holds, as far as this one knows: the last change published
+   * reached only this process's own subscription (one process owns each open document,
+   * server/collabRouting.ts). Their changes are not published. A process that opens one
+   * subscribes first, then publishes its state vector: receiving anything from another
+   * process about a document ends this, and the answer to that state vector carries every
+   * change left unpublished meanwhile.
+   */
+  private readonly alone = new Set<string>();
+  /** messages received from other processes, by document (a publish racing one must not conclude it is alone) */
+  private readonly heardFrom = new Map<string, number>();
 
   constructor(
     configuration: ConstructorParameters<typeof RedisExtension>[0],
@@ -79,26 +90,41 @@ class MergingRedisExtension extends RedisExtension {
     super(configuration);
     let connectedBefore = false;
     this.sub.on("ready", () => {
+      // what others published while this subscription was away is unknown: publish again
+      this.alone.clear();
       if (connectedBefore) for (const name of this.instance?.documents.keys() ?? []) this.catchUp(name);
       connectedBefore = true;
     });
     this.sub.on("messageBuffer", (_channel: Buffer, data: Buffer) => {
-      const broadcast = this.broadcastIn(data);
+      const from = this.fromElsewhere(data);
+      if (from) {
+        this.alone.delete(from.documentName);
+        this.heardFrom.set(from.documentName, (this.heardFrom.get(from.documentName) ?? 0) + 1);
+      }
+      const broadcast = from && this.broadcastIn(from);
       if (broadcast) onBroadcastElsewhere(broadcast.documentName, broadcast.payload);
     });
   }
 
-  /** The stateless message to every editor that another process published, if `data` is one (framing as the extension's). */
-  private broadcastIn(data: Buffer): { documentName: string; payload: string } | null {
+  /** A message another process published about a document: its name and a decoder at the message type. */
+  private fromElsewhere(data: Buffer): { documentName: string; decoder: decoding.Decoder } | null {
     try {
       const idLength = data[0] ?? 0;
       if (data.subarray(1, 1 + idLength).toString("utf8") === this.configuration.identifier) return null;
       const decoder = decoding.createDecoder(data.subarray(1 + idLength));
-      const documentName = decoding.readVarString(decoder);
+      return { documentName: decoding.readVarString(decoder), decoder };
+    } catch {
+      return null; // not ours to read; the extension drops what it cannot read
+    }
+  }
+
+  /** The stateless message to every editor that another process published, if the message is one (framing as the extension's). */
+  private broadcastIn({ documentName, decoder }: { documentName: string; decoder: decoding.Decoder }): { documentName: string; payload: string } | null {
+    try {
       if (decoding.readVarUint(decoder) !== BROADCAST_STATELESS) return null;
       return { documentName, payload: decoding.readVarString(decoder) };
     } catch {
-      return null; // not ours to read; the extension drops what it cannot read
+      return null;
     }
   }
 
@@ -110,20 +136,22 @@ class MergingRedisExtension extends RedisExtension {
 
   override async onChange(data: onChangePayload): Promise<void> {
     if (data.transactionOrigin === this.redisTransactionOrigin) return;
-    const message = new OutgoingMessage(data.documentName).createSyncMessage();
+    const name = data.documentName;
+    if (!this.catchUps.has(name)) this.catchUps.set(name, setTimeout(() => this.catchUp(name), CATCH_UP_MS));
+    if (this.alone.has(name)) return;
+    const message = new OutgoingMessage(name).createSyncMessage();
     encoding.writeVarUint(message.encoder, messageYjsSyncStep2);
     encoding.writeVarUint8Array(message.encoder, data.update);
-    if (!this.catchUps.has(data.documentName)) {
-      this.catchUps.set(
-        data.documentName,
-        setTimeout(() => this.catchUp(data.documentName), CATCH_UP_MS),
-      );
-    }
-    await this.pub.publish(`${DOCUMENT_PREFIX}:${data.documentName}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]));
+    const before = this.heardFrom.get(name) ?? 0;
+    // PUBLISH answers how many subscribers heard it: this process's own is one
+    const heard = await this.pub.publish(`${DOCUMENT_PREFIX}:${name}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]));
+    if (heard <= 1 && (this.heardFrom.get(name) ?? 0) === before && this.instance?.documents.has(name)) this.alone.add(name);
   }
 
   override async afterUnloadDocument(data: afterUnloadDocumentPayload): Promise<void> {
     this.clearCatchUp(data.documentName);
+    this.alone.delete(data.documentName);
+    this.heardFrom.delete(data.documentName);
     return super.afterUnloadDocument(data);
   }
 
@@ -140,6 +168,8 @@ class MergingRedisExtension extends RedisExtension {
     const message = new OutgoingMessage(documentName).createSyncMessage().writeFirstSyncStepFor(document);
     this.pub
       .publish(`${DOCUMENT_PREFIX}:${documentName}`, Buffer.concat([this.messagePrefix, Buffer.from(message.toUint8Array())]))
+      // someone else holds it: its changes are published again (the answer brings it up to date)
+      .then((heard) => void (heard > 1 && this.alone.delete(documentName)))
       .catch((err: unknown) => this.log.warn({ err, documentName }, "asking other processes for missed changes failed"));
   }
 

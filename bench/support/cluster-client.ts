@@ -17,6 +17,8 @@ export interface ClusterLoadConfig {
   names: string[];
   cookie: string;
   perDoc: number;
+  /** every editor of a document on one process, as the balancer's hash by document places them */
+  byDocument?: boolean;
   charsPerS: number;
   typingMs: number;
   drainMs: number;
@@ -46,7 +48,7 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
   const groups: Placed[][] = config.names.map(() => []);
   for (let k = 0; k < config.perDoc; k++) {
     const batch = config.names.map((name, d) => {
-      const process = (d + k) % config.urls.length;
+      const process = config.byDocument ? d % config.urls.length : (d + k) % config.urls.length;
       // one socket per document, named in its URL, as the browser's editor opens it
       const url = `${config.urls[process]!}?doc=${encodeURIComponent(name)}`;
       const placed = { editor: connectEditor(url, name, config.cookie), process };

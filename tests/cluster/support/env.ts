@@ -125,6 +125,10 @@ export function typedText(editor: Locator): Promise<string> {
 /** Types at the end of a section's body. */
 export async function typeAtEnd(page: Page, section: string, text: string): Promise<void> {
   const body = page.getByRole("textbox", { name: `${section} body` });
+  // measured once the section's editor has started (it starts as the section comes near):
+  // the read-only text it replaces may be laid out a few pixels differently
+  await body.scrollIntoViewIfNeeded();
+  await expect(body).toHaveClass(/ProseMirror/);
   const box = await body.boundingBox();
   // clicked at its end: a remote change arriving between the click and the key press may
   // put the caret back where the click left it
