@@ -9,7 +9,7 @@ const messages = (result: { success: boolean; error?: z.ZodError }) => result.er
 describe("validation messages in plain words", () => {
   it("names the field and its limit instead of zod's wording", () => {
     expect(messages(UpdateDocumentInput.safeParse({ documentId: "cmx5bmek00004vs7d66xdscmp", title: "x".repeat(201) }))).toEqual(["A title can have at most 200 characters."]);
-    expect(messages(CreateDocumentInput.safeParse({ slug: "acme", templateId: "cmx5bmek00004vs7d66xdscmp", title: " " }))).toEqual(["A title cannot be empty."]);
+    expect(messages(CreateDocumentInput.safeParse({ slug: "acme", templateId: "cmx5bmek00004vs7d66xdscmp", title: " " }))).toEqual(["Enter a title."]);
   });
 
   it("keeps a schema's own message", () => {
