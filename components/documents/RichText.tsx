@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { CSSProperties, ReactNode } from "react";
 import { codeLanguage } from "@/lib/editor/codeHighlight";
 import { safeDocumentHref, safeImageSrc } from "@/lib/editor/documentUrls";
 import { definitionSource, isHtmlComment } from "@/lib/editor/markdownNodes";
@@ -17,12 +17,12 @@ function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | n
       case "strike":
         return <s key={k}>{inner}</s>;
       case "code":
-        return <code key={k} className="rounded bg-slate-100 px-1 py-0.5 font-mono text-[0.85em]">{inner}</code>;
+        return <code key={k}>{inner}</code>;
       case "link": {
         // only the address comes from the document; rel, target and class are ours
         const href = safeDocumentHref(mark.attrs?.href);
         const title = typeof mark.attrs?.title === "string" && mark.attrs.title ? mark.attrs.title : undefined;
-        return href ? <a key={k} {...linkAttributes(href)} title={title} className="text-indigo-700 underline">{inner}</a> : inner;
+        return href ? <a key={k} {...linkAttributes(href)} title={title}>{inner}</a> : inner;
       }
       default:
         return inner;
@@ -31,17 +31,16 @@ function withMarks(text: ReactNode, marks: PMMark[] | undefined, key: string | n
 }
 
 const str = (value: unknown): string => (typeof value === "string" ? value : "");
-const ALIGN: Record<string, string> = { left: "text-left", center: "text-center", right: "text-right" };
 
-/** Raw HTML is shown as its source, never as markup; comments are dimmed. */
+/** Raw HTML is shown as its source, never as markup; comments are dimmed (the editor's classes). */
 function rawHtml(html: string, key: string | number, block: boolean): ReactNode {
-  const tone = isHtmlComment(html) ? "text-slate-400 italic" : "text-slate-700";
+  const comment = isHtmlComment(html) ? " sw-raw-comment" : "";
   return block ? (
-    <pre key={key} className={`my-2 overflow-x-auto rounded-md border border-dashed border-slate-300 bg-slate-50 p-2 font-mono text-xs ${tone}`} data-type="htmlBlock">
+    <pre key={key} className={`sw-raw${comment}`} data-type="htmlBlock">
       {html}
     </pre>
   ) : (
-    <code key={key} className={`rounded border border-dashed border-slate-300 bg-slate-50 px-1 font-mono text-[0.85em] ${tone}`} data-type="htmlInline">
+    <code key={key} className={`sw-raw-inline${comment}`} data-type="htmlInline">
       {html}
     </code>
   );
@@ -53,8 +52,8 @@ function image(node: PMNode, key: string | number): ReactNode {
   if (!src) return <span key={key} className="text-slate-500 italic">{alt}</span>;
   const title = str(node.attrs?.title) || undefined;
   // eslint-disable-next-line @next/next/no-img-element -- a document's own image, any size, from an address checked above
-  const img = <img key={key} src={src} alt={alt} title={title} className="inline-block max-w-full align-text-bottom" />;
-  return withMarks(img, node.marks, key);
+  const img = <img key={key} src={src} alt={alt} title={title} />;
+  return withMarks(<span key={key} className="sw-image">{img}</span>, node.marks, key);
 }
 
 function heading(node: PMNode, key: string | number, id?: string): ReactNode {
@@ -63,6 +62,19 @@ function heading(node: PMNode, key: string | number, id?: string): ReactNode {
   return <Tag key={key} id={id} className="scroll-mt-4">{(node.content ?? []).map((c, i) => render(c, i))}</Tag>;
 }
 
+function cellAlign(node: PMNode): CSSProperties | undefined {
+  const align = str(node.attrs?.align);
+  return align ? { textAlign: align as "left" } : undefined;
+}
+
+function span(node: PMNode, name: string): number | undefined {
+  const value = Number(node.attrs?.[name] ?? 1);
+  return Number.isInteger(value) && value > 1 ? value : undefined;
+}
+
+// Every block is the element the editor draws for it (lib/editor/pmSchema.ts toDOM and the node
+// views in components/editor), styled by the same `.sw-prose` rules (app/globals.css): a
+// section's text keeps its place to the pixel when its editor takes over.
 function render(node: PMNode, key: string | number): ReactNode {
   const children = () => (node.content ?? []).map((c, i) => render(c, i));
   switch (node.type) {
@@ -71,7 +83,7 @@ function render(node: PMNode, key: string | number): ReactNode {
     case "hardBreak":
       return <br key={key} />;
     case "placeholder":
-      return <span key={key} className="rounded bg-slate-100 px-1 text-slate-600 italic" data-placeholder="">{String(node.attrs?.label ?? "")}</span>;
+      return <span key={key} className="sw-placeholder" data-placeholder="">{String(node.attrs?.label ?? "")}</span>;
     case "image":
       return image(node, key);
     case "htmlInline":
@@ -79,74 +91,80 @@ function render(node: PMNode, key: string | number): ReactNode {
     case "htmlBlock":
       return rawHtml(str(node.attrs?.html), key, true);
     case "footnoteReference":
-      return <sup key={key} className="text-indigo-700" data-type="footnoteReference">[{str(node.attrs?.label) || str(node.attrs?.identifier)}]</sup>;
+      return <sup key={key} className="sw-footnote-ref" data-type="footnoteReference">[{str(node.attrs?.label) || str(node.attrs?.identifier)}]</sup>;
     case "footnoteDefinition":
       return (
-        <div key={key} className="my-2 flex gap-2 text-xs text-slate-700" data-type="footnoteDefinition">
-          <span className="font-mono text-slate-500">[^{str(node.attrs?.label) || str(node.attrs?.identifier)}]:</span>
-          <div className="min-w-0 flex-1">{children()}</div>
+        <div key={key} className="sw-footnote" data-type="footnoteDefinition" data-label={str(node.attrs?.label) || str(node.attrs?.identifier)}>
+          {children()}
         </div>
       );
     case "definition":
       return (
-        <p key={key} className="my-1 font-mono text-xs break-all text-slate-500" data-type="definition">
+        <div key={key} className="sw-raw sw-definition" data-type="definition">
           {definitionSource(str(node.attrs?.label), str(node.attrs?.url), str(node.attrs?.title) || null)}
-        </p>
+        </div>
       );
     case "paragraph":
-      return <p key={key} className="my-2 min-h-[1em]">{children()}</p>;
+      // an empty paragraph is a line high, as ProseMirror draws it
+      return <p key={key}>{node.content?.length ? children() : <br />}</p>;
     case "heading":
       return heading(node, key);
     case "bulletList":
-      return <ul key={key} className="my-2 list-disc pl-6">{children()}</ul>;
-    case "orderedList":
-      return <ol key={key} start={Number(node.attrs?.start ?? 1)} className="my-2 list-decimal pl-6">{children()}</ol>;
+      return <ul key={key}>{children()}</ul>;
+    case "orderedList": {
+      const start = Number(node.attrs?.start ?? 1);
+      return <ol key={key} start={start === 1 ? undefined : start}>{children()}</ol>;
+    }
     case "listItem":
       if (typeof node.attrs?.checked !== "boolean") return <li key={key}>{children()}</li>;
-      return (
-        <li key={key}>
-          <input type="checkbox" checked={node.attrs.checked} readOnly aria-label="Task done" className="mr-2" />
-          {children()}
-        </li>
-      );
+      return <li key={key} className="sw-checked-item" data-checked={String(node.attrs.checked)}>{children()}</li>;
     case "taskList":
-      return <ul key={key} className="my-2 space-y-1" data-type="taskList">{children()}</ul>;
+      return <ul key={key} data-type="taskList">{children()}</ul>;
     case "taskItem":
       return (
-        <li key={key} className="flex items-start gap-2">
-          <input type="checkbox" checked={Boolean(node.attrs?.checked)} readOnly aria-label="Task done" className="mt-1.5" />
+        <li key={key} data-type="taskItem" data-checked={String(Boolean(node.attrs?.checked))}>
+          <label>
+            <input type="checkbox" checked={Boolean(node.attrs?.checked)} readOnly aria-label="Task done" />
+            <span />
+          </label>
           <div>{children()}</div>
         </li>
       );
-    case "codeBlock":
+    case "codeBlock": {
+      const language = codeLanguage(node.attrs);
       return (
-        <pre key={key} className="sw-code-block my-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-slate-100" data-language={str(node.attrs?.language)}>
-          <HighlightedCode code={(node.content ?? []).map((c) => c.text ?? "").join("")} language={codeLanguage(node.attrs)} />
-        </pre>
+        <div key={key} className="sw-code relative" data-language={language}>
+          <pre>
+            <HighlightedCode code={(node.content ?? []).map((c) => c.text ?? "").join("")} language={language} />
+          </pre>
+          {/* where the editor's language picker sits */}
+          <span className="absolute right-1 top-1 rounded bg-slate-800 px-1 text-xs text-slate-200">{language || "plain text"}</span>
+        </div>
       );
+    }
     case "mermaid":
+      // as the editor shows a diagram until its drawing starts (mermaidNodeView.tsx)
       return (
-        <figure key={key} className="my-2 rounded-md border border-indigo-200 bg-indigo-50/50 p-3" data-type="mermaid">
-          <figcaption className="mb-1 text-xs font-medium text-indigo-700">Mermaid diagram</figcaption>
-          <pre className="overflow-x-auto font-mono text-xs text-slate-800">{String(node.attrs?.source ?? "")}</pre>
-        </figure>
+        <div key={key} data-type="mermaid-block">
+          <pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700" aria-label="Mermaid diagram source">{String(node.attrs?.source ?? "")}</pre>
+        </div>
       );
     case "blockquote":
-      return <blockquote key={key} className="my-2 border-l-4 border-slate-300 pl-3 text-slate-700">{children()}</blockquote>;
+      return <blockquote key={key}>{children()}</blockquote>;
     case "horizontalRule":
-      return <hr key={key} className="my-4 border-slate-200" />;
+      return <hr key={key} />;
     case "table":
       return (
-        <div key={key} className="my-2 overflow-x-auto">
-          <table className="min-w-full border-collapse text-sm"><tbody>{children()}</tbody></table>
-        </div>
+        <table key={key}>
+          <tbody>{children()}</tbody>
+        </table>
       );
     case "tableRow":
       return <tr key={key}>{children()}</tr>;
     case "tableHeader":
-      return <th key={key} scope="col" className={`border border-slate-300 bg-slate-100 px-2 py-1 font-semibold ${ALIGN[str(node.attrs?.align)] ?? "text-left"}`}>{children()}</th>;
+      return <th key={key} scope="col" colSpan={span(node, "colspan")} rowSpan={span(node, "rowspan")} style={cellAlign(node)}>{children()}</th>;
     case "tableCell":
-      return <td key={key} className={`border border-slate-300 px-2 py-1 align-top ${ALIGN[str(node.attrs?.align)] ?? ""}`}>{children()}</td>;
+      return <td key={key} colSpan={span(node, "colspan")} rowSpan={span(node, "rowspan")} style={cellAlign(node)}>{children()}</td>;
     default:
       return <div key={key}>{children()}</div>;
   }

@@ -1,6 +1,6 @@
 import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
 import { keymap } from "prosemirror-keymap";
-import { EditorState, TextSelection, type Command, type Transaction } from "prosemirror-state";
+import { EditorState, NodeSelection, TextSelection, type Command, type Transaction } from "prosemirror-state";
 import { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
@@ -160,7 +160,14 @@ export class SectionEditor implements NodeViewHost {
     const view = this.view;
     if (!view) return;
     const found = view.posAtCoords({ left: point.x, top: point.y });
-    if (found) view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(found.pos))));
+    if (found) {
+      // as a click in the editor would: a placeholder, image or other leaf clicked is selected
+      // (typing replaces it), anywhere else the caret goes to the nearest text position
+      const { doc } = view.state;
+      const leaf = found.inside >= 0 ? doc.nodeAt(found.inside) : null;
+      const selection = leaf?.isLeaf && !leaf.isText && NodeSelection.isSelectable(leaf) ? NodeSelection.create(doc, found.inside) : TextSelection.near(doc.resolve(found.pos));
+      view.dispatch(view.state.tr.setSelection(selection));
+    }
     view.focus();
   }
 

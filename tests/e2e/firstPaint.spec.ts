@@ -1,4 +1,4 @@
-import { expect, test, type Browser, type Locator, type Page } from "./fixtures";
+import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "./fixtures";
 import { signUpByApi, uniqueEmail } from "./support";
 
 /** A new person's new Software Design Document (101 sections): their page and its address. */
@@ -18,8 +18,11 @@ test("a document reads from its first paint, without JavaScript too, and its edi
   const { page: writer, url } = await newLongDocument(browser, "Paula Paint", "Read at once");
   await writer.goto(url);
   const overview = writer.getByRole("textbox", { name: "Project Overview body" });
+  // the middle of the section's text is its template placeholder: typing replaces it, whether
+  // the click reached the editor or the text shown before it started
   await overview.click();
   await writer.keyboard.type("Stored words, shown before any script runs.");
+  await expect(overview).toHaveText("Stored words, shown before any script runs.");
   await expect(writer.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   const live = await writer.locator("section[data-section-key]").count();
   expect(live).toBeGreaterThan(90);
@@ -54,9 +57,25 @@ function typed(body: Locator): Promise<string> {
   });
 }
 
+/** A page on which sections never come into view (no IntersectionObserver): each starts its editor only when asked. */
+async function pageWithoutScrolling(context: BrowserContext): Promise<Page> {
+  const page = await context.newPage();
+  await page.addInitScript(() => {
+    window.IntersectionObserver = class {
+      observe() {}
+      unobserve() {}
+      disconnect() {}
+      takeRecords() {
+        return [];
+      }
+    } as unknown as typeof IntersectionObserver;
+  });
+  return page;
+}
+
 // Editors start for the sections a person reaches, not for all 101 at once; a section without
-// an editor still shows other people's changes, and a click there puts the caret where it landed.
-test("a long document starts editors for what is reached, shows others' changes everywhere, and a click edits where it lands", async ({ browser }) => {
+// an editor still shows other people's changes, and who is in it.
+test("a long document starts editors near the reader only, and a far section shows others' changes and who is there", async ({ browser }) => {
   const { page: a, url } = await newLongDocument(browser, "Lena Long", "Long one");
   const b = await a.context().newPage();
   await Promise.all([a.goto(url), b.goto(url)]);
@@ -79,28 +98,34 @@ test("a long document starts editors for what is reached, shows others' changes 
   await expect(b.locator("section#section-appendix_c_sql_schemas").getByLabel("Here now")).toHaveText("Lena Long");
   // a change far away starts no editor (one near the top may have stopped as the page settled)
   expect(await b.locator(".ProseMirror").count()).toBeLessThanOrEqual(editors);
+});
 
-  // B reads through to the end: editors start on the way and stop behind, so the page keeps
-  // only the few around where B is
+// Reading through to the end: editors start on the way and stop behind, so the page keeps
+// only the few around where the reader is.
+test("reading through a long document keeps only the editors around where the reader is", async ({ browser }) => {
+  const { page: b, url } = await newLongDocument(browser, "Rita Read", "Read through");
+  await b.goto(url);
+  await expect(b.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   const all = await b.locator("section[data-section-key]").all();
+  expect(all.length).toBeGreaterThan(90);
   for (const section of all) await section.scrollIntoViewIfNeeded();
   await expect(b.getByRole("textbox", { name: "Appendix C: SQL Schemas body" })).toHaveClass(/ProseMirror/);
-  await expect.poll(() => b.locator(".ProseMirror").count(), { timeout: 15_000 }).toBeLessThan(sections / 3);
+  await expect.poll(() => b.locator(".ProseMirror").count(), { timeout: 15_000 }).toBeLessThan(all.length / 3);
   await expect(b.locator("section#section-appendix_c_sql_schemas [data-static-body]")).toHaveCount(0);
+});
 
-  // a page whose sections are never reached by scrolling (no IntersectionObserver), so each
-  // starts its editor only when asked: a click puts the caret where it landed
-  const c = await a.context().newPage();
-  await c.addInitScript(() => {
-    window.IntersectionObserver = class {
-      observe() {}
-      unobserve() {}
-      disconnect() {}
-      takeRecords() {
-        return [];
-      }
-    } as unknown as typeof IntersectionObserver;
-  });
+// A section whose editor has not started: a click puts the caret where it landed (or selects
+// the placeholder it landed on, as the editor does), and the keyboard's focus starts one too.
+test("a click in a section with no editor yet edits where it lands, and the focus starts its editor", async ({ browser }) => {
+  const { page: a, url } = await newLongDocument(browser, "Cleo Click", "Click here");
+  await a.goto(url);
+  const glossaryA = a.getByRole("textbox", { name: "Appendix C: SQL Schemas body" });
+  await glossaryA.click();
+  await a.keyboard.press("ControlOrMeta+a");
+  await a.keyboard.type("alpha omega");
+  await expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  const c = await pageWithoutScrolling(a.context());
   await c.goto(url);
   await expect(c.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   expect(await c.locator(".ProseMirror").count()).toBe(0);
@@ -120,6 +145,12 @@ test("a long document starts editors for what is reached, shows others' changes 
   await expect.poll(() => typed(editorC)).toBe("alpha beta omega");
   await expect.poll(() => typed(glossaryA)).toBe("alpha beta omega");
   expect(await c.locator(".ProseMirror").count()).toBe(1);
+
+  // a click on a template placeholder selects it, so typing replaces it
+  const overview = c.locator("section#section-project_overview [data-static-body]");
+  await overview.locator("[data-placeholder]").click();
+  await c.keyboard.type("What it does.");
+  await expect(c.getByRole("textbox", { name: "Project Overview body" })).toHaveText("What it does.");
 
   // the keyboard's focus starts an editor too, with the caret at the start
   await c.getByRole("textbox", { name: "Appendix B: Code Examples body" }).focus();
