@@ -14,6 +14,7 @@ import type { Draft } from "./comments/SectionComments";
 import { SectionText, type Activation } from "./SectionText";
 import { liveSectionsOf } from "./liveSections";
 import { PartBoundary } from "../ui/PartBoundary";
+import { ON_HOVER } from "./onHover";
 
 /** How long a section stays off screen before its editor stops (unless recently used). */
 const OFF_SCREEN_MS = 4000;
@@ -95,7 +96,7 @@ function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotic
           type="button"
           onMouseDown={(e) => e.preventDefault()}
           onClick={() => onComment(selectionAnchor(section.state) ?? { quote: "" })}
-          className="shrink-0 rounded px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50"
+          className={`shrink-0 rounded px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 ${ON_HOVER}`}
           aria-label={`Comment on ${title}`}
           title="Comment on the selected text, or on the section"
         >

@@ -4,6 +4,7 @@ import { useState } from "react";
 import type * as Y from "yjs";
 import { moveSection, renameSection } from "@/lib/collab/sectionOps";
 import { sectionTitleSize } from "../documents/sectionTitle";
+import { ON_HOVER } from "./onHover";
 
 interface Props {
   ydoc: Y.Doc;
@@ -33,7 +34,7 @@ export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first,
           role="img"
           aria-label={`Drag to reorder ${title}`}
           title="Drag to reorder (or Alt+↑/↓)"
-          className="mt-0.5 cursor-grab select-none rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600 active:cursor-grabbing"
+          className={`mt-0.5 cursor-grab select-none rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600 active:cursor-grabbing ${ON_HOVER}`}
         >
           ⠿
         </span>
@@ -59,7 +60,7 @@ export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first,
         </Heading>
       )}
       {editable && !editing ? (
-        <div className="flex shrink-0 gap-0.5">
+        <div className={`flex shrink-0 gap-0.5 ${ON_HOVER}`}>
           <button type="button" className={iconButton} onClick={() => setEditing(true)} aria-label={`Rename section ${title}`}>Rename</button>
           <button type="button" className={iconButton} disabled={first} onClick={() => moveSection(ydoc, sectionKey, -1)} aria-label={`Move ${title} up`} title="Move up (Alt+↑)">↑</button>
           <button type="button" className={iconButton} disabled={last} onClick={() => moveSection(ydoc, sectionKey, 1)} aria-label={`Move ${title} down`} title="Move down (Alt+↓)">↓</button>
