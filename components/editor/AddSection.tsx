@@ -2,8 +2,6 @@
 
 import { useState } from "react";
 import type * as Y from "yjs";
-import { writeSection } from "@/lib/collab/ydoc";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
 import { emptyDoc } from "@/lib/editor/schema";
 import type { SectionDef } from "@/lib/templates/schema";
 
@@ -16,8 +14,8 @@ export function AddSection({ ydoc, available }: { ydoc: Y.Doc; available: Sectio
     const def = available.find((s) => s.key === choice);
     const key = def?.key ?? `custom_${Date.now().toString(36)}`;
     const sectionTitle = def?.title ?? (title.trim() || "New section");
-    // the Markdown converter for starters loads only when a section is added
-    const { markdownToDoc } = await import("@/lib/markdown/fromMarkdown");
+    // the Markdown converter for starters, the schema and the binding load when a section is added, not with the page
+    const [{ markdownToDoc }, { normalizeDoc }, { writeSection }] = await Promise.all([import("@/lib/markdown/fromMarkdown"), import("@/lib/editor/pmSchema"), import("@/lib/collab/ydoc")]);
     const body = def?.starter ? normalizeDoc(markdownToDoc(def.starter).doc) : emptyDoc();
     const fields = Object.fromEntries((def?.fields ?? []).map((f) => [f.key, null]));
     ydoc.transact(() => writeSection(ydoc, { key, title: sectionTitle, depth: def?.depth ?? 1, fields, body }));

@@ -3,7 +3,7 @@
 import { useMemo, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import { SHARED_TEXT_TYPES } from "@/lib/collab/textFields";
-import { fieldsName } from "@/lib/collab/ydoc";
+import { fieldsName } from "@/lib/collab/ydocLayout";
 import type { DocumentStatus } from "@/lib/documents/status";
 import { mirrorsWorkflowStatus } from "@/lib/documents/statusField";
 import type { FieldValue } from "@/lib/templates/instantiate";

@@ -1,28 +1,65 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
-import type { UploadStatus } from "./imageUpload";
-import { SectionEditor, type SlashState } from "./sectionEditor";
-import { filterSlashItems, SlashMenu } from "./SlashMenu";
-import { LinkForm } from "./LinkForm";
-import { selectionAnchor } from "./comments/anchors";
 import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
+import type { LiveSectionEditor } from "./LiveSectionEditor";
+import type { HeldKey } from "./heldKeys";
 import { SectionText, type Activation } from "./SectionText";
 import { liveSectionsOf } from "./liveSections";
-import { PartBoundary } from "../ui/PartBoundary";
-import { ON_HOVER } from "./onHover";
+
+/** Keys that only change others: not held on their own. */
+const MODIFIERS = new Set(["Shift", "Control", "Meta", "Alt", "AltGraph", "CapsLock"]);
 
 /** How long a section stays off screen before its editor stops (unless recently used). */
 const OFF_SCREEN_MS = 4000;
 
-// loaded the first time a section gets the focus
-const Toolbar = lazy(() => import("./Toolbar").then((m) => ({ default: m.Toolbar })));
+type Editor = typeof LiveSectionEditor;
+let loading: Promise<Editor> | undefined;
+let loaded: Editor | undefined;
 
-interface Props {
+/** The editor's code, loaded once, after the page: the page's own JavaScript holds none of it. */
+function loadEditor(): Promise<Editor> {
+  loading ??= import("./LiveSectionEditor").then(
+    (m) => (loaded = m.LiveSectionEditor),
+    (error: unknown) => {
+      loading = undefined; // a failed load (offline) is tried again by the next section
+      throw error;
+    },
+  );
+  return loading;
+}
+
+// fetched while the page starts, beside its own scripts: usually here before anyone can click
+if (typeof window !== "undefined") loadEditor().catch(() => {});
+
+/** Whether the editor's code is here; starts loading it. */
+function useEditorCode(): boolean {
+  const [ready, setReady] = useState(() => loaded !== undefined);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadEditor().then(
+      () => live && setReady(true),
+      () => {}, // the read-only text stays; the next section or reload tries again
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready]);
+  return ready;
+}
+
+/** The loaded editor (rendered only once `useEditorCode` says it is here). */
+function LoadedEditor(props: Parameters<Editor>[0]) {
+  const Live = loaded!;
+  return <Live {...props} />;
+}
+
+export interface SectionBodyProps {
   /** the document whose images are uploaded */
   documentId: string;
   onNotice: (message: string) => void;
@@ -37,93 +74,6 @@ interface Props {
   editable: boolean;
 }
 
-function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment, activation }: Props & { activation: Activation | null }) {
-  const [slash, setSlash] = useState<SlashState | null>(null);
-  const [upload, setUpload] = useState<UploadStatus | null>(null);
-  const [linkHref, setLinkHref] = useState<string | null>(null);
-  // created during the first render, so sections that come into view together mount in one pass
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, onUpload: setUpload, onLinkForm: setLinkHref });
-  const [section, setSection] = useState(create);
-  const host = useRef<HTMLDivElement>(null);
-  const live = liveSectionsOf(ydoc);
-  // an image still uploading is inserted by this editor: it stays until then
-  useEffect(() => live.setBusy(sectionKey, upload !== null), [live, sectionKey, upload]);
-  useEffect(() => () => live.setBusy(sectionKey, false), [live, sectionKey]);
-  useLayoutEffect(() => {
-    if (!section.isDestroyed) {
-      section.mount(host.current!);
-      // asked for by a click or the focus: the caret goes where the person meant
-      if (activation === "focus") section.focus();
-      else if (activation) {
-        const box = host.current!.firstElementChild!.getBoundingClientRect();
-        section.focusAt({ x: box.left + activation.x, y: box.top + activation.y });
-      }
-      return () => section.destroy();
-    }
-    // a development-mode remount after a simulated unmount: start a fresh editor
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- replacing a destroyed instance
-    setSection(create());
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- one editor per mount; later props go through the setters below
-  }, [section]);
-  useEffect(() => section.setTitle(title), [section, title]);
-  useEffect(() => section.setEditable(editable), [section, editable]);
-  useEffect(() => section.setThreads(threads), [section, threads]);
-  // the formatting toolbar is drawn while the focus is in this section's body or its
-  // toolbar: a page of 60 sections would otherwise build and lay out 780 buttons
-  const [focused, setFocused] = useState(false);
-  return (
-    <div
-      className="space-y-1"
-      onFocus={() => {
-        setFocused(true);
-        live.used(sectionKey);
-      }}
-      onBlur={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
-      }}
-    >
-      <div className="flex min-h-7 items-start gap-2">
-        <div className="flex-1">
-          {editable && focused ? (
-            <PartBoundary>
-              <Suspense fallback={null}>
-                <Toolbar editor={section} label={title} />
-              </Suspense>
-            </PartBoundary>
-          ) : null}
-        </div>
-        <button
-          type="button"
-          onMouseDown={(e) => e.preventDefault()}
-          onClick={() => onComment(selectionAnchor(section.state) ?? { quote: "" })}
-          className={`shrink-0 rounded px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 ${ON_HOVER}`}
-          aria-label={`Comment on ${title}`}
-          title="Comment on the selected text, or on the section"
-        >
-          Comment
-        </button>
-      </div>
-      <div ref={host} />
-      {linkHref !== null ? (
-        <LinkForm
-          href={linkHref}
-          onApply={(href) => section.applyLink(href)}
-          onClose={() => {
-            setLinkHref(null);
-            section.focus();
-          }}
-        />
-      ) : null}
-      {upload ? (
-        <p role="status" className="text-xs text-slate-600">
-          Uploading {upload.name}… {upload.percent}%
-        </p>
-      ) : null}
-      {slash ? <SlashMenu items={filterSlashItems(slash.query)} active={slash.active} position={slash.position} onPick={(item) => section.pick(item)} /> : null}
-    </div>
-  );
-}
-
 /**
  * One section's rich text: an editor bound to its Y.XmlFragment once the section comes near
  * the screen or is clicked, focused or typed into; its read-only text until then, with the
@@ -131,7 +81,7 @@ function Editor({ documentId, ydoc, carets, sectionKey, title, editable, onNotic
  * for OFF_SCREEN_MS, unless it has the focus, was one of the last few used or has an upload
  * in flight (liveSections.ts). A long document has editors only around where the person is.
  */
-export function SectionBody(props: Props) {
+export function SectionBody(props: SectionBodyProps) {
   const { ydoc, sectionKey } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState<{ activation: Activation | null } | null>(null);
@@ -166,11 +116,31 @@ export function SectionBody(props: Props) {
       window.clearTimeout(timer);
     };
   }, [ydoc, sectionKey]);
+  const ready = useEditorCode();
+  // keys pressed after a click or the focus asked for the editor, while its code still loads
+  const typed = useRef<HeldKey[]>([]);
   // synchronous, inside the click or focus event: the editor has the focus before the next key
-  const activate = (activation: Activation) => flushSync(() => setLive((now) => now ?? { activation }));
+  const activate = (activation: Activation) => {
+    // until the editor's code is here nothing is mounted, so a click's point wins over a
+    // start with none (the section came near the screen) or the focus (given it below)
+    flushSync(() => setLive((now) => (now && (loaded || (activation === "focus" && now.activation)) ? now : { activation })));
+    // no editor yet: the text keeps the focus and what is typed waits for the editor
+    if (!loaded) ref.current?.querySelector<HTMLElement>("[data-static-body]")?.focus();
+  };
+  // what was typed goes to the editor once
+  const takeTyped = () => {
+    const keys = typed.current;
+    typed.current = [];
+    return keys;
+  };
+  const hold = (e: KeyboardEvent) => {
+    if (ready || !live?.activation || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab") return;
+    typed.current.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey });
+    e.preventDefault();
+  };
   return (
-    <div ref={ref}>
-      {live ? <Editor {...props} activation={live.activation} /> : <SectionText ydoc={ydoc} carets={props.carets} sectionKey={sectionKey} title={props.title} editable={props.editable} onActivate={activate} />}
+    <div ref={ref} onKeyDown={hold}>
+      {live && ready ? <LoadedEditor {...props} activation={live.activation} takeTyped={takeTyped} /> : <SectionText ydoc={ydoc} carets={props.carets} sectionKey={sectionKey} title={props.title} editable={props.editable} onActivate={activate} />}
     </div>
   );
 }

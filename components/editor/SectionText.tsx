@@ -3,12 +3,12 @@
 import { useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
-import { bodyName, readBody } from "@/lib/collab/ydoc";
+import { bodyName, readBody } from "@/lib/collab/ydocLayout";
 import type { PMNode } from "@/lib/editor/schema";
 import { isEmptyBody, emptyBodyHint } from "@/lib/editor/emptyBody";
 import { EmptyBody } from "../documents/EmptyBody";
 import { RichText } from "../documents/RichText";
-import { caretColor } from "./carets";
+import { caretColor } from "./caretColor";
 
 /**
  * Where the person asked for a section's editor: a click's point, relative to the text's box

@@ -2,18 +2,13 @@ import { defaultSelectionBuilder, yCursorPlugin } from "@tiptap/y-tiptap";
 import type { Plugin } from "prosemirror-state";
 import type { Awareness } from "y-protocols/awareness";
 import type { SectionAwareness } from "@/lib/collab/sectionAwareness";
+import { caretColor } from "./caretColor";
 
 interface CaretUser {
   name?: string;
   color?: string;
 }
 
-const COLOR = /^#[0-9a-fA-F]{6}$/;
-
-/** A person's caret colour as they published it, when it is a plain #rrggbb; slate otherwise. */
-export function caretColor(color: unknown): string {
-  return typeof color === "string" && COLOR.test(color) ? color : "#64748b";
-}
 
 function caret(user: CaretUser): HTMLElement {
   const color = caretColor(user.color);
@@ -37,6 +32,6 @@ export function sectionCarets(awareness: SectionAwareness): Plugin {
   // SectionAwareness implements the part of Awareness the plugin calls (see its docs)
   return yCursorPlugin(awareness as unknown as Awareness, {
     cursorBuilder: caret,
-    selectionBuilder: (user: CaretUser) => (user.color && COLOR.test(user.color) ? defaultSelectionBuilder(user) : {}),
+    selectionBuilder: (user: CaretUser) => (user.color && caretColor(user.color) === user.color ? defaultSelectionBuilder(user) : {}),
   });
 }

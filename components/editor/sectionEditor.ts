@@ -6,12 +6,14 @@ import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
 import { codeHighlight } from "@/lib/editor/codeHighlightPlugin";
-import { emptyBodyHint, emptyBodyPlaceholder } from "@/lib/editor/emptyBody";
+import { emptyBodyHint } from "@/lib/editor/emptyBody";
+import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
 import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
+import { isCharacter, type HeldKey } from "./heldKeys";
 import { codeBlockView } from "./codeBlockView";
 import { catchUpSelection } from "./domSelection";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
@@ -153,6 +155,24 @@ export class SectionEditor implements NodeViewHost {
   /** Gives the text the focus back (after the link form closes). */
   focus(): void {
     this.view?.focus();
+  }
+
+  /**
+   * Presses keys pressed before the editor was there, at the caret: characters are inserted,
+   * other keys and shortcuts go through the editor's own key bindings (Enter, Backspace,
+   * Ctrl/Cmd+A, +B …). A key the bindings leave to the browser (an arrow) does nothing.
+   */
+  pressKeys(keys: HeldKey[]): void {
+    const view = this.view;
+    if (!view) return;
+    for (const held of keys) {
+      if (isCharacter(held)) {
+        if (this.editable) view.dispatch(view.state.tr.insertText(held.key).scrollIntoView());
+        continue;
+      }
+      const event = new KeyboardEvent("keydown", { ...held, bubbles: true, cancelable: true });
+      view.someProp("handleKeyDown", (handle) => handle(view, event));
+    }
   }
 
   /** Focuses the text with the caret at a point of the window (where a click landed), if the text is there. */

@@ -6,7 +6,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { applyStoreMessage, StoreAck, STORED_QUERY } from "@/lib/collab/storeAck";
-import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydoc";
+import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydocLayout";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "not-saved";
 

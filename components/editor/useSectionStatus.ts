@@ -2,7 +2,7 @@
 
 import { useEffect, useMemo, useState } from "react";
 import * as Y from "yjs";
-import { bodyName, fieldsName } from "@/lib/collab/ydoc";
+import { bodyName, fieldsName } from "@/lib/collab/ydocLayout";
 import type { SectionDef } from "@/lib/templates/schema";
 
 export type SectionStatus = "empty" | "in progress" | "problems";

@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import { ORDER, SECTIONS, sectionOrder } from "./ydoc";
+import { ORDER, SECTIONS, sectionOrder } from "./ydocLayout";
 
 /** Moves a section up or down one place; returns false at either end. */
 export function moveSection(ydoc: Y.Doc, key: string, by: -1 | 1): boolean {

@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import type { FieldValue } from "../templates/instantiate";
 import type { FieldDef } from "../templates/schema";
 import { isTextLike, markEmptyAsString, sharedTextValue, type TextLike } from "./sharedText";
-import { fieldsName, SECTIONS } from "./ydoc";
+import { fieldsName, SECTIONS } from "./ydocLayout";
 
 // Text and long-text field values are shared text (Y.Text) in the Y.Doc, so two people
 // typing into one field merge like the body does. Other field types stay plain values: a

@@ -1,22 +1,12 @@
-import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
+import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { docToText, emptyDoc, type PMDoc } from "../editor/schema";
+import { docToText, type PMDoc } from "../editor/schema";
 import { documentSchema } from "../editor/pmSchema";
 import type { FieldValue } from "../templates/instantiate";
 import { repairedBody, repairedFields, repairedMeta, type OnRepair } from "./repair";
+import { bodyName, fieldsName, ORDER, readBody, SECTIONS, sectionOrder } from "./ydocLayout";
 
-/**
- * A document's content as one Y.Doc:
- * - `order`            Y.Array<string>   section keys in reading order
- * - `sections`         Y.Map<Y.Map>      key → { title, depth }
- * - `fields:<key>`     Y.Map             field key → value
- * - `body:<key>`       Y.XmlFragment     the section's rich text (the editor's collaboration binding)
- * Section order holds only keys, so reordering never copies (and never loses) content.
- */
-export const ORDER = "order";
-export const SECTIONS = "sections";
-export const fieldsName = (key: string) => `fields:${key}`;
-export const bodyName = (key: string) => `body:${key}`;
+export { bodyName, fieldsName, ORDER, readBody, SECTIONS, sectionOrder };
 
 export interface SectionContent {
   key: string;
@@ -50,30 +40,6 @@ export function writeSection(ydoc: Y.Doc, section: SectionContent, index?: numbe
 /** Fills an empty Y.Doc with sections (their first load into the collaboration layer). */
 export function sectionsToYDoc(ydoc: Y.Doc, sections: SectionContent[]): void {
   ydoc.transact(() => sections.forEach((s) => writeSection(ydoc, s)));
-}
-
-/** Section keys in order, each once (concurrent moves may duplicate a key; the first wins). */
-export function sectionOrder(ydoc: Y.Doc): string[] {
-  const seen = new Set<string>();
-  const sections = ydoc.getMap(SECTIONS);
-  return ydoc
-    .getArray<string>(ORDER)
-    .toArray()
-    .filter((key) => sections.has(key) && !seen.has(key) && seen.add(key));
-}
-
-/**
- * A section body's ProseMirror JSON as the fragment holds it (unchecked); a fragment the
- * binding cannot read comes back as its text in one paragraph, after `onUnreadable`.
- */
-export function readBody(fragment: Y.XmlFragment, onUnreadable: () => void = () => {}): unknown {
-  if (!fragment.length) return emptyDoc();
-  try {
-    return yXmlFragmentToProsemirrorJSON(fragment);
-  } catch {
-    onUnreadable();
-    return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: fragment.toString() }] }] };
-  }
 }
 
 /**

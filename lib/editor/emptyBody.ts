@@ -1,7 +1,6 @@
-import type { Node } from "prosemirror-model";
-import { Plugin } from "prosemirror-state";
-import { Decoration, DecorationSet } from "prosemirror-view";
 import type { PMNode } from "./schema";
+
+// Free of ProseMirror (read-only pages use it); the editor's plugin is emptyBodyPlugin.ts.
 
 /** What an empty section body says to someone who can write in it. */
 export const EMPTY_BODY_HINT = "Type / for blocks";
@@ -19,24 +18,4 @@ export function emptyBodyHint(editable: boolean): string {
 export function isEmptyBody(doc: PMNode): boolean {
   const blocks = doc.content ?? [];
   return blocks.length === 0 || (blocks.length === 1 && blocks[0]!.type === "paragraph" && !blocks[0]!.content?.length);
-}
-
-function isEmptyDoc(doc: Node): boolean {
-  const only = doc.childCount === 1 ? doc.firstChild : null;
-  return only !== null && only.type.name === "paragraph" && only.content.size === 0;
-}
-
-/**
- * Shows `hint()` in a section editor whose body is empty, as a decoration on its one empty
- * paragraph: drawn by CSS, it is never stored, exported or searched.
- */
-export function emptyBodyPlaceholder(hint: () => string): Plugin {
-  return new Plugin({
-    props: {
-      decorations(state) {
-        if (!isEmptyDoc(state.doc)) return null;
-        return DecorationSet.create(state.doc, [Decoration.node(0, state.doc.firstChild!.nodeSize, { class: EMPTY_BODY_CLASS, "data-placeholder": hint() })]);
-      },
-    },
-  });
 }

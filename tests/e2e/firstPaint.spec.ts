@@ -158,3 +158,31 @@ test("a click in a section with no editor yet edits where it lands, and the focu
   await expect(c.getByRole("textbox", { name: "Appendix B: Code Examples body" })).toHaveClass(/ProseMirror/);
   await expect.poll(() => typed(a.getByRole("textbox", { name: "Appendix B: Code Examples body" }))).toMatch(/^first /);
 });
+
+// The editor's code comes after the page. Keys pressed in a section before it arrives are
+// pressed again in the editor once it is there: nothing typed is lost.
+test("keys pressed while the editor's code is still on its way are kept", async ({ browser }) => {
+  const { page, url } = await newLongDocument(browser, "Sam Slow", "Slow code");
+  // the page's own scripts come at once; any script it loads later waits until released
+  const html = await (await page.request.get(url)).text();
+  const first = new Set([...html.matchAll(/\/_next\/static\/chunks\/[^"\\]+\.js/g)].map((m) => m[0]));
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    if (!first.has(new URL(route.request().url()).pathname)) await released;
+    await route.continue();
+  });
+  // (the page's load event waits for the held scripts)
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  const overview = page.getByRole("textbox", { name: "Project Overview body" });
+  await overview.click();
+  // still the read-only text: the editor's code has not come yet
+  await expect(page.locator(".ProseMirror")).toHaveCount(0);
+  await page.keyboard.type("Typed early.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("Second line");
+  release();
+  await expect(overview).toHaveClass(/ProseMirror/);
+  await expect(overview.locator("p")).toHaveText(["Typed early.", "Second line"]);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+});

@@ -1,7 +1,8 @@
 import { EditorState } from "prosemirror-state";
 import { DecorationSet } from "prosemirror-view";
 import { describe, expect, it } from "vitest";
-import { EMPTY_BODY_CLASS, EMPTY_BODY_HINT, emptyBodyPlaceholder, isEmptyBody } from "@/lib/editor/emptyBody";
+import { EMPTY_BODY_CLASS, EMPTY_BODY_HINT, isEmptyBody } from "@/lib/editor/emptyBody";
+import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { docToText, emptyDoc, type PMNode } from "@/lib/editor/schema";
 

@@ -1,0 +1,116 @@
+"use client";
+
+import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from "react";
+import type { UploadStatus } from "./imageUpload";
+import { SectionEditor, type SlashState } from "./sectionEditor";
+import { filterSlashItems, SlashMenu } from "./SlashMenu";
+import { LinkForm } from "./LinkForm";
+import { selectionAnchor } from "./comments/anchors";
+import type { HeldKey } from "./heldKeys";
+import type { Activation } from "./SectionText";
+import type { SectionBodyProps } from "./SectionBody";
+import { liveSectionsOf } from "./liveSections";
+import { ON_HOVER } from "./onHover";
+import { PartBoundary } from "../ui/PartBoundary";
+
+// The live editor of one section, with ProseMirror and everything it needs: loaded after the
+// page (SectionBody), so the page's first JavaScript holds no editor code.
+
+// loaded the first time a section gets the focus
+const Toolbar = lazy(() => import("./Toolbar").then((m) => ({ default: m.Toolbar })));
+
+/** A section's editor, bound to its Y.XmlFragment; `activation` puts the caret where the person asked, then the keys `takeTyped` gives are pressed there. */
+export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment, activation, takeTyped }: SectionBodyProps & { activation: Activation | null; takeTyped: () => HeldKey[] }) {
+  const [slash, setSlash] = useState<SlashState | null>(null);
+  const [upload, setUpload] = useState<UploadStatus | null>(null);
+  const [linkHref, setLinkHref] = useState<string | null>(null);
+  // created during the first render, so sections that come into view together mount in one pass
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, onUpload: setUpload, onLinkForm: setLinkHref });
+  const [section, setSection] = useState(create);
+  const host = useRef<HTMLDivElement>(null);
+  const live = liveSectionsOf(ydoc);
+  // an image still uploading is inserted by this editor: it stays until then
+  useEffect(() => live.setBusy(sectionKey, upload !== null), [live, sectionKey, upload]);
+  useEffect(() => () => live.setBusy(sectionKey, false), [live, sectionKey]);
+  useLayoutEffect(() => {
+    if (!section.isDestroyed) {
+      section.mount(host.current!);
+      // asked for by a click or the focus: the caret goes where the person meant
+      if (activation === "focus") section.focus();
+      else if (activation) {
+        // the point must be on screen to be found, and the page may have moved since the click
+        const text = host.current!.firstElementChild!;
+        const y = text.getBoundingClientRect().top + activation.y;
+        if (y < 0 || y >= window.innerHeight) window.scrollBy(0, y - window.innerHeight / 2);
+        const box = text.getBoundingClientRect();
+        section.focusAt({ x: box.left + activation.x, y: box.top + activation.y });
+      }
+      // what was typed while this code loaded goes where the caret went
+      const typed = takeTyped();
+      if (typed.length) section.pressKeys(typed);
+      return () => section.destroy();
+    }
+    // a development-mode remount after a simulated unmount: start a fresh editor
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- replacing a destroyed instance
+    setSection(create());
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- one editor per mount; later props go through the setters below
+  }, [section]);
+  useEffect(() => section.setTitle(title), [section, title]);
+  useEffect(() => section.setEditable(editable), [section, editable]);
+  useEffect(() => section.setThreads(threads), [section, threads]);
+  // the formatting toolbar is drawn while the focus is in this section's body or its
+  // toolbar: a page of 60 sections would otherwise build and lay out 780 buttons
+  const [focused, setFocused] = useState(false);
+  return (
+    <div
+      className="space-y-1"
+      onFocus={() => {
+        setFocused(true);
+        live.used(sectionKey);
+      }}
+      onBlur={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
+      }}
+    >
+      <div className="flex min-h-7 items-start gap-2">
+        <div className="flex-1">
+          {editable && focused ? (
+            <PartBoundary>
+              <Suspense fallback={null}>
+                <Toolbar editor={section} label={title} />
+              </Suspense>
+            </PartBoundary>
+          ) : null}
+        </div>
+        <button
+          type="button"
+          onMouseDown={(e) => e.preventDefault()}
+          onClick={() => onComment(selectionAnchor(section.state) ?? { quote: "" })}
+          className={`shrink-0 rounded px-2 py-1 text-xs font-medium text-amber-800 hover:bg-amber-50 ${ON_HOVER}`}
+          aria-label={`Comment on ${title}`}
+          title="Comment on the selected text, or on the section"
+        >
+          Comment
+        </button>
+      </div>
+      <div ref={host} />
+      {linkHref !== null ? (
+        <LinkForm
+          href={linkHref}
+          onApply={(href) => section.applyLink(href)}
+          onClose={() => {
+            setLinkHref(null);
+            section.focus();
+          }}
+        />
+      ) : null}
+      {upload ? (
+        <p role="status" className="text-xs text-slate-600">
+          Uploading {upload.name}… {upload.percent}%
+        </p>
+      ) : null}
+      {slash ? <SlashMenu items={filterSlashItems(slash.query)} active={slash.active} position={slash.position} onPick={(item) => section.pick(item)} /> : null}
+    </div>
+  );
+}
+
