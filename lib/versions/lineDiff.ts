@@ -83,16 +83,43 @@ export function lineDiff(before: TextLine | undefined, after: TextLine | undefin
   };
 }
 
+/** Whether two lines read as one edited line: at least half the shorter one's letters kept. */
+function similar(a: string, b: string): boolean {
+  const kept = diffWords(a, b).filter((p) => !p.added && !p.removed).reduce((n, p) => n + p.value.replace(/\s/g, "").length, 0);
+  return kept * 2 >= Math.min(a.replace(/\s/g, "").length, b.replace(/\s/g, "").length);
+}
+
+/**
+ * Old and new lines with no words in common order, in reading order: each old line is paired
+ * with the next new one of the same layout that reads as its edit (new lines skipped on the
+ * way are added), else it is removed.
+ */
+function pairEdited(olds: TextLine[], news: TextLine[], out: LineDiff[]): void {
+  let j = 0;
+  for (const old of olds) {
+    const k = news.findIndex((n, at) => at >= j && sameLayout(n.format, old.format) && similar(old.text, n.text));
+    if (k < 0) {
+      out.push(lineDiff(old, undefined));
+      continue;
+    }
+    for (; j < k; j++) out.push(lineDiff(undefined, news[j]));
+    out.push(lineDiff(old, news[k]));
+    j = k + 1;
+  }
+  for (; j < news.length; j++) out.push(lineDiff(undefined, news[j]));
+}
+
 /**
  * Lines removed and added in one place, paired: a line whose words stayed (a box ticked, a
- * paragraph made a bullet) with its old self, the others in order, as table rows are.
+ * paragraph made a bullet) with its old self, an edited line with its old self when their
+ * layout is the same and most of its words stayed; the rest are added or removed.
  */
 export function pairLines(removed: TextLine[], added: TextLine[]): LineDiff[] {
   const out: LineDiff[] = [];
   let [i, j] = [0, 0];
   let olds: TextLine[] = [];
   const flush = (news: TextLine[]) => {
-    for (let k = 0; k < Math.max(olds.length, news.length); k++) out.push(lineDiff(olds[k], news[k]));
+    pairEdited(olds, news, out);
     olds = [];
   };
   for (const change of diffArrays(removed.map((l) => l.text), added.map((l) => l.text))) {

@@ -44,3 +44,15 @@ describe("changes keep the text's layout", () => {
     expect(diffBodies(body("Intro.\n\nWe retry once."), body("Intro.\n\nWe retry twice.")).map((s) => s.type)).toEqual(["text"]);
   });
 });
+
+describe("pairing changed lines", () => {
+  it("pairs an edited line with its old self only when its layout is the same and most words stayed", () => {
+    const segments = diffBodies(body("- Forged signatures\n\n### Checks"), body("- Forged signatures on retries\n- Clock skew\n\n### Checks before launch"));
+    expect(lines(segments).map(read)).toEqual([
+      "bullet1 changed Forged signatures{+ on retries+}",
+      "bullet1 added {+Clock skew+}",
+      "h3 changed Checks{+ before launch+}",
+    ]);
+    expect(lines(diffBodies(body("- Log it"), body("- Alert on call"))).map(read)).toEqual(["bullet1 removed [-Log it-]", "bullet1 added {+Alert on call+}"]);
+  });
+});
