@@ -207,6 +207,11 @@ test("review routes check permissions and the status rules", async ({ playwright
   expect(((await blocked.json()) as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
   expect((await api.post(`/api/documents/${doc.id}/status`, { data: { action: "markImplemented" } })).status()).toBe(409);
   expect((await api.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "technical_lead", decision: "maybe" } })).status()).toBe(400);
+  // whether a role waits for a reviewer is yes or no; anything else changes nothing
+  expect((await api.put(`/api/documents/${doc.id}/review/roles`, { data: { roles: [{ name: "DBA", scope: [], blocksWithoutReviewer: "yes" }] } })).status()).toBe(400);
+  const review = (await (await api.get(`/api/documents/${doc.id}/review`)).json()) as { roles: { name: string; blocksWithoutReviewer: boolean }[] };
+  expect(review.roles.map((r) => r.name)).not.toContain("DBA");
+  expect(review.roles.every((r) => r.blocksWithoutReviewer === false)).toBe(true);
   await api.dispose();
 });
 
