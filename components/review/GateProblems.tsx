@@ -4,7 +4,7 @@ import { useMemo, useState } from "react";
 import { groupProblems } from "@/lib/review/gateGroups";
 import type { GateProblem } from "@/lib/review/submitGate";
 import { Button } from "../ui/Button";
-import { revealProblem } from "./revealProblem";
+import { problemHref, revealProblem } from "./revealProblem";
 
 /**
  * Every problem the submit gate found, grouped by section, with "Next problem" stepping
@@ -32,7 +32,7 @@ export function GateProblems({ problems }: { problems: GateProblem[] }) {
       </div>
       <div aria-label="Problems to fix" role="list" className="max-h-80 space-y-2 overflow-y-auto">
         {groups.map((group) => (
-          <div role="listitem" key={group.sectionKey ?? ""}>
+          <div role="listitem" key={group.roles ? "(reviewers)" : (group.sectionKey ?? "")}>
             <p className="font-semibold">
               {group.title} <span className="font-normal">({group.problems.length})</span>
             </p>
@@ -41,7 +41,7 @@ export function GateProblems({ problems }: { problems: GateProblem[] }) {
                 <li key={index} aria-current={index === current ? "step" : undefined} className={index === current ? "font-semibold" : undefined}>
                   <a
                     className="underline"
-                    href={problem.sectionKey ? `#section-${problem.sectionKey}` : "#"}
+                    href={problemHref(problem)}
                     onClick={(e) => {
                       e.preventDefault();
                       go(index);

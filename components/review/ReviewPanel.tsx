@@ -13,6 +13,7 @@ import { Button } from "../ui/Button";
 import { Disclosure } from "../ui/Disclosure";
 import { GateOverride } from "./GateOverride";
 import { GateProblems } from "./GateProblems";
+import { RoleReviewers } from "./RoleReviewers";
 
 // only loaded when someone opens it
 const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
@@ -131,24 +132,13 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
         </thead>
         <tbody className="divide-y divide-slate-100">
           {review.roles.map((role) => (
-            <tr key={role.key} className="align-top" data-role={role.key}>
+            <tr key={role.key} id={`review-role-${role.key}`} className="align-top" data-role={role.key}>
               <td className="py-2 pr-3">
                 <div className="font-medium">{role.name}</div>
                 <div className="text-xs text-slate-500">{role.scope.length ? `covers ${role.scope.map((k) => sectionTitles[k] ?? k).join(", ")}` : "covers the whole document"}</div>
               </td>
               <td className="py-2 pr-3">
-                {role.reviewers.map((r) => r.name).join(", ") || <span className="text-slate-500">nobody yet</span>}
-                {review.can.assign ? (
-                  <select
-                    aria-label={`Add a reviewer for ${role.name}`}
-                    className="mt-1 block rounded-md border-0 py-1 pl-2 pr-8 text-xs ring-1 ring-inset ring-slate-300"
-                    value=""
-                    onChange={(e) => e.target.value && void post("review/assign", { roleKey: role.key, reviewerId: e.target.value })}
-                  >
-                    <option value="">Add reviewer…</option>
-                    {members.filter((m) => !role.reviewers.some((r) => r.id === m.userId)).map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
-                  </select>
-                ) : null}
+                <RoleReviewers role={role} canAssign={review.can.assign} members={members} onAssign={(reviewerId) => void post("review/assign", { roleKey: role.key, reviewerId })} />
               </td>
               <td className="py-2">
                 {role.decisions.length ? (

@@ -2,11 +2,12 @@
 
 import { useLatestReview } from "./reviewStore";
 
-/** The sign-off section's live record: every reviewer's latest decision per role, with the version it was made on. */
+/** The sign-off section's live record: every reviewer's latest decision per role, with the version it was made on, and the roles nobody is assigned to. */
 export function SignoffTable({ documentId }: { documentId: string }) {
   const review = useLatestReview(documentId);
   if (!review) return null;
   const rows = review.roles.flatMap((role) => role.decisions.map((d) => ({ role: role.name, ...d })));
+  const unassigned = review.roles.filter((r) => r.reviewers.length === 0);
   return (
     <div className="mt-3 overflow-x-auto">
       <table className="w-full text-left text-sm" aria-label="Sign-offs recorded">
@@ -41,6 +42,11 @@ export function SignoffTable({ documentId }: { documentId: string }) {
           )}
         </tbody>
       </table>
+      {unassigned.length ? (
+        <p className="mt-1 text-xs text-slate-600">
+          No reviewer assigned: {unassigned.map((r) => `${r.name}${r.blocksWithoutReviewer ? " (submit waits for one)" : ""}`).join(", ")}. Reviewers are assigned in the review panel.
+        </p>
+      ) : null}
     </div>
   );
 }

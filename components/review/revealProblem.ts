@@ -17,11 +17,24 @@ function findText(root: Element, text: string, occurrence: number): Range | null
   return null;
 }
 
+/** Where a problem is fixed on the page: a sign-off role's row in the review panel, a section, or the title. */
+export function problemHref(problem: GateProblem): string {
+  if (problem.roleKey !== undefined) return `#review-role-${problem.roleKey}`;
+  return problem.sectionKey ? `#section-${problem.sectionKey}` : "#";
+}
+
 /**
- * Brings a gate problem into view: the title field for the title, else its section, with a
- * placeholder's text selected when the page shows it (so it can be typed over at once).
+ * Brings a gate problem into view: a role's reviewer picker for a role without a reviewer,
+ * the title field for the title, else its section, with a placeholder's text selected when
+ * the page shows it (so it can be typed over at once).
  */
 export function revealProblem(problem: GateProblem, occurrence: number): void {
+  if (problem.roleKey !== undefined) {
+    const row = document.getElementById(problemHref(problem).slice(1));
+    row?.scrollIntoView({ block: "center", behavior: "smooth" });
+    (row?.querySelector<HTMLElement>("select") ?? row)?.focus({ preventScroll: true });
+    return;
+  }
   if (problem.sectionKey === null) {
     const title = document.querySelector<HTMLInputElement>('input[aria-label="Document title"]');
     title?.focus();

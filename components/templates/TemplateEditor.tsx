@@ -78,6 +78,10 @@ export function TemplateEditor({ slug, templateId, version, definition }: { slug
                 </select>
               </label>
               <div className="flex items-end"><Button type="button" variant="ghost" onClick={() => update({ signoffRoles: def.signoffRoles.filter((_, j) => j !== i) })} aria-label={`Remove role ${r.name}`}>✕</Button></div>
+              <label className="flex items-center gap-2 text-xs text-slate-600 sm:col-span-3">
+                <input type="checkbox" checked={r.blocksWithoutReviewer} onChange={(e) => update({ signoffRoles: def.signoffRoles.map((o, j) => (j === i ? { ...o, blocksWithoutReviewer: e.target.checked } : o)) })} />
+                Submit for review waits until someone is assigned to {r.name || "this role"} (otherwise a warning only)
+              </label>
             </li>
           ))}
         </ul>

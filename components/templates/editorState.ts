@@ -25,7 +25,7 @@ export function newField(section: SectionDef): FieldDef {
 }
 
 export function newRole(def: TemplateDefinition): SignoffRoleDef {
-  return { key: keyFrom("reviewer", def.signoffRoles.map((r) => r.key)), name: "Reviewer", scope: [] };
+  return { key: keyFrom("reviewer", def.signoffRoles.map((r) => r.key)), name: "Reviewer", scope: [], blocksWithoutReviewer: false };
 }
 
 export { FIELD_TYPES };

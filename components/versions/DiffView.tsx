@@ -3,6 +3,7 @@ import type { BodySegment } from "@/lib/versions/bodyDiff";
 import type { SectionDiff } from "@/lib/versions/diff";
 import type { DiffDto } from "@/lib/versions/present";
 import { ImageDiff } from "./ImageDiff";
+import { LinesDiff } from "./LinesDiff";
 import { MermaidDiff } from "./MermaidDiff";
 import { Parts } from "./Parts";
 
@@ -17,6 +18,7 @@ const CELL: Record<string, string> = { same: "", changed: "bg-amber-50", added: 
 
 function Segment({ segment }: { segment: BodySegment }) {
   if (segment.type === "text") return <p className="my-2 text-sm leading-6 whitespace-pre-wrap text-slate-800"><Parts parts={segment.parts} /></p>;
+  if (segment.type === "lines") return <LinesDiff lines={segment.lines} />;
   if (segment.type === "mermaid") return <MermaidDiff segment={segment} />;
   if (segment.type === "image") return <ImageDiff segment={segment} />;
   return (

@@ -21,7 +21,7 @@ const sameScope = (a: string[], b: string[]) => a.length === b.length && [...a].
 
 /**
  * Replaces the document's sign-off roles (the template's are the starting point): names,
- * which sections each one covers. Requires `review.editRoles`, while the document is a Draft
+ * which sections each one covers, whether submit waits for a reviewer. Requires `review.editRoles`, while the document is a Draft
  * or has Changes Requested (409 otherwise). A removed role loses its reviewers; a role whose
  * sections changed has its earlier decisions marked stale, as they covered other content.
  */
@@ -42,8 +42,13 @@ export async function updateSignoffRoles(ctx: Ctx, raw: RolesInput): Promise<Rev
     if (Object.keys(fieldErrors).length) throw new InvalidInput("Some sign-off roles are not valid.", fieldErrors);
 
     const taken = new Set(given);
-    const roles: SignoffRoleDef[] = input.roles.map((r) => ({ key: r.key ?? keyFor(r.name, taken), name: r.name, scope: [...new Set(r.scope)] }));
     const before = new Map(facts.roles.map((r) => [r.key, r]));
+    const roles: SignoffRoleDef[] = input.roles.map((r) => ({
+      key: r.key ?? keyFor(r.name, taken),
+      name: r.name,
+      scope: [...new Set(r.scope)],
+      blocksWithoutReviewer: r.blocksWithoutReviewer ?? (r.key ? before.get(r.key)?.blocksWithoutReviewer : undefined) ?? false,
+    }));
     const removed = facts.roles.filter((r) => !roles.some((n) => n.key === r.key)).map((r) => r.key);
     const rescoped = roles.filter((r) => before.has(r.key) && !sameScope(before.get(r.key)!.scope, r.scope)).map((r) => r.key);
 

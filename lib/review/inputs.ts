@@ -37,6 +37,8 @@ export const RolesInput = z.object({
         name: z.string().trim().min(1, "A role needs a name.").max(80),
         /** section keys the role's approval covers; empty: the whole document */
         scope: z.array(z.string().max(60)).max(200).default([]),
+        /** submit waits until someone is assigned; absent: as the role was (off for a new role) */
+        blocksWithoutReviewer: z.boolean().optional(),
       }),
     )
     .max(20, "At most 20 sign-off roles."),

@@ -26,6 +26,8 @@ export interface RoleReviewDto {
   key: string;
   name: string;
   scope: string[];
+  /** with nobody assigned, submit is refused (else the role is only flagged) */
+  blocksWithoutReviewer: boolean;
   reviewers: { id: string; name: string }[];
   /** each reviewer's latest decision for this role */
   decisions: {
@@ -85,7 +87,7 @@ export function presentReview(facts: Facts, actorId: string): ReviewDto {
       versionNumber: a.versionNumber,
     }));
     const approved = decisions.some((d) => d.decision === "approved" && !d.stale) && !decisions.some((d) => d.decision === "changes_requested" && !d.stale);
-    return { key: role.key, name: role.name, scope: role.scope, reviewers, decisions, approved };
+    return { key: role.key, name: role.name, scope: role.scope, blocksWithoutReviewer: role.blocksWithoutReviewer, reviewers, decisions, approved };
   });
   const myRoles = facts.assignments.filter((a) => a.reviewerId === actorId).map((a) => a.roleKey);
   return { status: facts.doc.status, roles, myRoles, me: actorId, can: reviewAbilities(facts, myRoles) };

@@ -14,7 +14,7 @@ import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
 import { currentSections, scopeHash } from "./scope";
 import { allowedFrom, transition, type ReviewAction } from "./stateMachine";
-import { submitProblems } from "./submitGate";
+import { reviewerProblems, submitProblems } from "./submitGate";
 
 /**
  * Takes the document's row lock for the rest of the transaction, so review steps on one
@@ -100,7 +100,8 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
 
 /**
  * Submits the document for review. Refused with the list of problems (SubmitBlocked, 409)
- * while required fields are empty, placeholders remain or a diagram is broken — unless
+ * while required fields are empty, placeholders remain, a diagram is broken or a sign-off
+ * role whose template says it blocks has no reviewer — unless
  * someone with `review.overrideGate` (the document's owner, or an admin) gives a reason,
  * which the activity log keeps with the number of problems. A blank reason is invalid
  * input. Requires `review.submit`.
@@ -113,7 +114,7 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "review.submit");
     const def = await templateAtVersion(tx.db, facts.doc.templateId, facts.doc.templateVersion);
-    const problems = await submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def);
+    const problems = [...(await submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def)), ...reviewerProblems(facts.roles, facts.assignments)];
     const override = Boolean(input.overrideReason) && can(facts.membership, "review.overrideGate", { documentOwnerId: facts.doc.ownerId });
     if (problems.length && !override) throw new SubmitBlocked(problems);
     await step(tx, facts, "submit", override && problems.length ? { data: { gateOverride: input.overrideReason ?? "", gateProblems: String(problems.length) } } : {});

@@ -1,20 +1,22 @@
 import { walk, type PMDoc, type PMNode } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
-import type { TemplateDefinition } from "../templates/schema";
+import type { SignoffRoleDef, TemplateDefinition } from "../templates/schema";
 import { mermaidError } from "../mermaid/validate";
 
 export interface GateProblem {
-  /** null: the document's title */
+  /** null: the document's title, or a sign-off role (see `roleKey`) */
   sectionKey: string | null;
-  /** the section's title as people read it; null for the document's title */
+  /** the section's title as people read it; null for the document's title or a role */
   sectionTitle: string | null;
-  kind: "required-field" | "placeholder" | "diagram";
+  kind: "required-field" | "placeholder" | "diagram" | "no-reviewer";
   /** what to fix, for a list grouped under the section's title */
   detail: string;
   /** the same, naming its section, for a list without headings */
   message: string;
   /** the placeholder left in the text, so a page can find and select it */
   text?: string;
+  /** the sign-off role that has nobody assigned, so a page can lead to where reviewers are assigned */
+  roleKey?: string;
 }
 
 interface GateSection {
@@ -86,4 +88,25 @@ export async function submitProblems(
     }
   }
   return problems;
+}
+
+/** The sign-off roles nobody is assigned to, split by what their template says: blocking or a warning. */
+export function rolesWithoutReviewer(roles: SignoffRoleDef[], assignments: { roleKey: string }[]): { blocking: SignoffRoleDef[]; warning: SignoffRoleDef[] } {
+  const empty = roles.filter((r) => !assignments.some((a) => a.roleKey === r.key));
+  return { blocking: empty.filter((r) => r.blocksWithoutReviewer), warning: empty.filter((r) => !r.blocksWithoutReviewer) };
+}
+
+/**
+ * One problem per sign-off role whose template says submit waits for a reviewer and that
+ * has nobody assigned. Roles that only warn are not problems (the review panel flags them).
+ */
+export function reviewerProblems(roles: SignoffRoleDef[], assignments: { roleKey: string }[]): GateProblem[] {
+  return rolesWithoutReviewer(roles, assignments).blocking.map((role) => ({
+    sectionKey: null,
+    sectionTitle: null,
+    kind: "no-reviewer",
+    detail: `Assign a reviewer for ${role.name}: this role needs one before review.`,
+    message: `Reviewers: assign a reviewer for ${role.name}: this role needs one before review.`,
+    roleKey: role.key,
+  }));
 }

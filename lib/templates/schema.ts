@@ -56,6 +56,12 @@ export const SignoffRoleDef = z.object({
   name: z.string().min(1).max(80),
   /** section keys this role's approval covers; empty = the whole document */
   scope: z.array(Key).default([]),
+  /**
+   * Whether submitting for review waits until someone is assigned to this role. Off by
+   * default, so templates and documents stored before this setting keep submitting as they
+   * did; a role without a reviewer is then shown as a warning only.
+   */
+  blocksWithoutReviewer: z.boolean().default(false),
 });
 export type SignoffRoleDef = z.infer<typeof SignoffRoleDef>;
 

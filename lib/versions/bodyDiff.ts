@@ -1,15 +1,9 @@
-import { diffArrays, diffLines, diffWordsWithSpace } from "diff";
+import { diffArrays, diffLines } from "diff";
 import { docToText, walk, type PMNode } from "../editor/schema";
 import { diffFlowcharts, type FlowchartDiff } from "./flowchart";
+import { blockLines, diffWords, pairLines, type ChangeStatus, type LineDiff, type LineFormat, type Part } from "./lineDiff";
 
-/** A run of text: common to both sides, or only in the newer (added) or older (removed). */
-export interface Part {
-  value: string;
-  added?: true;
-  removed?: true;
-}
-
-export type ChangeStatus = "same" | "changed" | "added" | "removed";
+export { diffWords, type ChangeStatus, type LineDiff, type LineFormat, type Part };
 
 export interface CellDiff {
   status: ChangeStatus;
@@ -22,9 +16,13 @@ export interface RowDiff {
   cells: CellDiff[];
 }
 
-/** A section body's difference, block by block in reading order. */
+/**
+ * A section body's difference, block by block in reading order: plain paragraphs as one
+ * text, headings and list items (bullets, numbers, tasks) as lines keeping their layout.
+ */
 export type BodySegment =
   | { type: "text"; parts: Part[] }
+  | { type: "lines"; lines: LineDiff[] }
   | { type: "table"; status: ChangeStatus; rows: RowDiff[] }
   | { type: "mermaid"; status: ChangeStatus; before: string; after: string; lines: Part[]; graph: FlowchartDiff | null }
   | { type: "image"; status: ChangeStatus; before: ImageFacts | null; after: ImageFacts | null };
@@ -36,7 +34,7 @@ export interface ImageFacts {
 }
 
 type Block =
-  | { kind: "text"; key: string; text: string }
+  | { kind: "text"; key: string; text: string; format: LineFormat }
   | { kind: "table"; key: string; rows: { header: boolean; text: string }[][] }
   | { kind: "mermaid"; key: string; source: string }
   | { kind: "image"; key: string; image: ImageFacts };
@@ -62,14 +60,9 @@ function toBlocks(doc: PMNode): Block[] {
       const rows = (node.content ?? []).map((row) => (row.content ?? []).map((cell) => ({ header: cell.type === "tableHeader", text: docToText(cell) })));
       return [{ kind: "table", key: `t:${JSON.stringify(rows)}`, rows }];
     }
-    const text = docToText({ type: "doc", content: [node] });
-    return [...(text ? [{ kind: "text" as const, key: `x:${text}`, text }] : []), ...imageBlocks(node)];
+    const lines = blockLines(node).map((l) => ({ kind: "text" as const, key: `x:${JSON.stringify(l.format)}:${l.text}`, ...l }));
+    return [...lines, ...imageBlocks(node)];
   });
-}
-
-/** Word-level difference of two texts (spaces and line breaks kept as they are). */
-export function diffWords(before: string, after: string): Part[] {
-  return diffWordsWithSpace(before, after).map((c) => ({ value: c.value, ...(c.added ? { added: true as const } : {}), ...(c.removed ? { removed: true as const } : {}) }));
 }
 
 function cellDiff(before: { header: boolean; text: string } | undefined, after: { header: boolean; text: string } | undefined): CellDiff {
@@ -116,7 +109,8 @@ function mermaidSegment(before: string, after: string, status: ChangeStatus): Bo
 }
 
 /**
- * The difference of two section bodies: text blocks word by word, tables cell by cell,
+ * The difference of two section bodies: text blocks word by word (headings, list items and
+ * tasks as lines keeping their layout and box), tables cell by cell,
  * Mermaid diagrams by source lines and (for flowcharts) nodes and edges, images by
  * address and alt text. Unchanged
  * blocks are included, so the result reads like the section.
@@ -129,11 +123,21 @@ export function diffBodies(before: PMNode, after: PMNode): BodySegment[] {
     if (last?.type === "text") last.parts.push({ value: "\n" }, ...parts);
     else out.push({ type: "text", parts });
   };
+  const pushLines = (lines: LineDiff[]) => {
+    if (!lines.length) return;
+    const last = out[out.length - 1];
+    if (last?.type === "lines") last.lines.push(...lines);
+    else out.push({ type: "lines", lines });
+  };
   let removed: Block[] = [];
   const flush = (added: Block[]) => {
-    const texts = (bs: Block[]) => bs.flatMap((b) => (b.kind === "text" ? [b.text] : [])).join("\n");
-    const [oldText, newText] = [texts(removed), texts(added)];
-    if (oldText || newText) pushText(diffWords(oldText, newText));
+    const texts = (bs: Block[]) => bs.flatMap((b) => (b.kind === "text" ? [b] : []));
+    const [olds, news] = [texts(removed), texts(added)];
+    // plain paragraphs read best as one text; headings and list items keep their layout
+    if ([...olds, ...news].every((b) => b.format.kind === "paragraph")) {
+      const [oldText, newText] = [olds.map((b) => b.text).join("\n"), news.map((b) => b.text).join("\n")];
+      if (oldText || newText) pushText(diffWords(oldText, newText));
+    } else pushLines(pairLines(olds, news));
     for (const kind of ["table", "mermaid", "image"] as const) {
       const olds = removed.filter((b) => b.kind === kind);
       const news = added.filter((b) => b.kind === kind);
@@ -160,7 +164,8 @@ export function diffBodies(before: PMNode, after: PMNode): BodySegment[] {
     else {
       flush([]);
       for (const block of change.value) {
-        if (block.kind === "text") pushText([{ value: block.text }]);
+        if (block.kind === "text" && block.format.kind === "paragraph") pushText([{ value: block.text }]);
+        else if (block.kind === "text") pushLines([{ status: "same", format: block.format, parts: [{ value: block.text }] }]);
         else if (block.kind === "table") out.push({ type: "table", status: "same", rows: diffTables(block.rows, block.rows) });
         else if (block.kind === "image") out.push({ type: "image", status: "same", before: block.image, after: block.image });
         else out.push(mermaidSegment(block.source, block.source, "same"));

@@ -207,5 +207,49 @@ test("review routes check permissions and the status rules", async ({ playwright
   expect(((await blocked.json()) as { problems: unknown[] }).problems.length).toBeGreaterThan(0);
   expect((await api.post(`/api/documents/${doc.id}/status`, { data: { action: "markImplemented" } })).status()).toBe(409);
   expect((await api.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "technical_lead", decision: "maybe" } })).status()).toBe(400);
+  // whether a role waits for a reviewer is yes or no; anything else changes nothing
+  expect((await api.put(`/api/documents/${doc.id}/review/roles`, { data: { roles: [{ name: "DBA", scope: [], blocksWithoutReviewer: "yes" }] } })).status()).toBe(400);
+  const review = (await (await api.get(`/api/documents/${doc.id}/review`)).json()) as { roles: { name: string; blocksWithoutReviewer: boolean }[] };
+  expect(review.roles.map((r) => r.name)).not.toContain("DBA");
+  expect(review.roles.every((r) => r.blocksWithoutReviewer === false)).toBe(true);
   await api.dispose();
+});
+
+test("a role the template says needs a reviewer stops submit until one is assigned; changes since a decision keep their bullets", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Ines", uniqueEmail("ines"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const roles = [DEFINITION.signoffRoles[0]!, { ...DEFINITION.signoffRoles[1]!, blocksWithoutReviewer: true }];
+  const sections = [DEFINITION.sections[0]!, { key: "security", title: "Security", depth: 1, starter: "Threats: replayed webhooks." }];
+  const doc = await documentFromDefinition(author, slug, { ...DEFINITION, sections, signoffRoles: roles });
+  await author.goto(`/w/${slug}/d/${doc.id}`);
+
+  // both roles are flagged; only the blocking one says submit waits
+  await expect(author.locator("tr[data-role=tech_lead]")).toContainText("No reviewer assigned");
+  await expect(author.locator("tr[data-role=security_review]")).toContainText("Submit for review waits until someone is assigned.");
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  const problems = author.getByRole("list", { name: "Problems in Reviewers" });
+  await expect(problems.getByRole("listitem")).toHaveText(["Assign a reviewer for Security Review: this role needs one before review."]);
+  // its link leads to the role's reviewer picker
+  await problems.getByRole("link").click();
+  await expect(author.getByLabel("Add a reviewer for Security Review")).toBeFocused();
+  await author.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Ines" });
+  await expect(author.locator("tr[data-role=security_review]")).not.toContainText("No reviewer assigned");
+  // the Technical Lead only warns: submit goes through without one
+  await author.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByTestId("review-status")).toHaveText("In Review");
+
+  await author.getByRole("button", { name: "Approve as Security Review" }).click();
+  await expect(author.locator("tr[data-role=security_review]")).toContainText("Approved by Ines");
+  const body = author.getByRole("textbox", { name: "Security body" });
+  await body.click();
+  await author.keyboard.press("End");
+  await author.keyboard.press("Enter");
+  await author.keyboard.type("- signatures are checked");
+  await expect(author.locator("tr[data-role=security_review]")).toContainText("stale", { timeout: 20_000 });
+  await author.reload();
+  const changes = author.getByTestId("changes-since");
+  await changes.locator("summary").click();
+  await expect(changes.locator("li[data-format=bullet] ins")).toHaveText("signatures are checked");
 });

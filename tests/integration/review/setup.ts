@@ -5,6 +5,7 @@ import { createDocument } from "@/lib/documents/createDocument";
 import { normalizeDoc } from "@/lib/editor/pmSchema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { assignReviewer } from "@/lib/review/review";
+import type { TemplateSource } from "@/lib/templates/schema";
 import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
 import { ctxFor, makeWorkspace } from "../../support/db";
 
@@ -32,13 +33,22 @@ export async function edit(documentId: string, key: string, title: string, markd
   });
 }
 
-export async function setUp() {
+/**
+ * A workspace (owner and two editors) and a document of the two-role test template, nobody
+ * assigned yet; `roles` replaces the template's sign-off roles when given.
+ */
+export async function setUpUnassigned(roles: TemplateSource["signoffRoles"] = DEFINITION.signoffRoles) {
   const ws = await makeWorkspace(["editor", "editor"]);
   const owner = ctxFor(ws.owner);
   const builtin = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.builtin)!;
   const copy = await duplicateTemplate(owner, { slug: ws.slug, templateId: builtin.id });
-  await updateTemplate(owner, { slug: ws.slug, templateId: copy.id, definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 });
+  await updateTemplate(owner, { slug: ws.slug, templateId: copy.id, definition: { ...DEFINITION, signoffRoles: roles, key: copy.key }, expectedVersion: 1 });
   const doc = await createDocument(owner, { slug: ws.slug, templateId: copy.id });
+  return { ws, owner, doc };
+}
+
+export async function setUp() {
+  const { ws, owner, doc } = await setUpUnassigned();
   const [securityReviewer, techLead] = ws.members.editor as [typeof ws.owner, typeof ws.owner];
   await assignReviewer(owner, { documentId: doc.id, roleKey: "security_review", reviewerId: securityReviewer.userId });
   await assignReviewer(owner, { documentId: doc.id, roleKey: "tech_lead", reviewerId: techLead.userId });
