@@ -1,11 +1,14 @@
 "use client";
 
 import type { BodySegment } from "@/lib/versions/bodyDiff";
-import { highlightFlowchart } from "@/lib/versions/flowchart";
+import { highlightFlowchart, type Tone } from "@/lib/versions/flowchart";
 import { describeFlowchartDiff } from "@/lib/versions/flowchartWords";
 import { MermaidDrawing } from "./MermaidDrawing";
 
 type MermaidSegment = Extract<BodySegment, { type: "mermaid" }>;
+
+// the colours highlightFlowchart gives each kind of change, as a key beside its words
+const SWATCH: Record<Tone, string> = { added: "bg-green-100 ring-green-600", removed: "bg-red-100 ring-red-600", renamed: "bg-amber-100 ring-amber-600" };
 
 /** A changed diagram: both drawings side by side (flowchart nodes and edges added, removed or renamed highlighted), the changes in words and the source diff. */
 export function MermaidDiff({ segment }: { segment: MermaidSegment }) {
@@ -45,7 +48,10 @@ export function MermaidDiff({ segment }: { segment: MermaidSegment }) {
       {graph ? (
         <ul className="text-xs text-slate-700" aria-label="Diagram changes">
           {describeFlowchartDiff(graph).map((line) => (
-            <li key={line.label}>{line.label}: {line.items.join(", ")}</li>
+            <li key={line.label}>
+              <span aria-hidden="true" className={`mr-1.5 inline-block h-2.5 w-2.5 rounded-sm ring-2 ${SWATCH[line.tone]}`} />
+              {line.label}: {line.items.join(", ")}
+            </li>
           ))}
         </ul>
       ) : null}

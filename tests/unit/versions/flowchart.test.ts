@@ -62,9 +62,9 @@ describe("renamed nodes", () => {
   it("says the changes in the drawing's words", () => {
     const after = BEFORE.replace("D(Reject)", "D(Decline)").replace("C[Charge]", "Pay[Charge]") + "  Pay --> F[Receipt]\n";
     expect(describeFlowchartDiff(diffFlowcharts(BEFORE, after)!)).toEqual([
-      { label: "Nodes renamed", items: ["Reject → Decline", "Charge (C → Pay)"] },
-      { label: "Nodes added", items: ["Receipt"] },
-      { label: "Edges added", items: ["Charge → Receipt"] },
+      { label: "Nodes renamed", tone: "renamed", items: ["Reject → Decline", "Charge (C → Pay)"] },
+      { label: "Nodes added", tone: "added", items: ["Receipt"] },
+      { label: "Edges added", tone: "added", items: ["Charge → Receipt"] },
     ]);
   });
 });
