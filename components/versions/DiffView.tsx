@@ -1,5 +1,6 @@
 import { fieldInWords, fieldLabel } from "@/lib/documents/fieldWords";
 import type { BodySegment } from "@/lib/versions/bodyDiff";
+import { collapseUnchanged, describeUnchanged, titlesAtAGlance } from "@/lib/versions/collapse";
 import type { SectionDiff } from "@/lib/versions/diff";
 import type { DiffDto } from "@/lib/versions/present";
 import { ImageDiff } from "./ImageDiff";
@@ -43,34 +44,55 @@ function Segment({ segment }: { segment: BodySegment }) {
   );
 }
 
-/** A comparison of two versions, section by section, with changes marked. */
+function SectionCard({ s, diff }: { s: SectionDiff; diff: DiffDto }) {
+  return (
+    <section aria-label={`${s.title} (${s.status}${s.moved ? ", moved" : ""})`} data-section-key={s.key} data-status={s.status} className={`rounded-xl bg-white p-4 shadow-sm ring-1 ${s.status === "unchanged" ? "ring-slate-100" : "ring-slate-200"}`}>
+      <div className="flex flex-wrap items-center gap-2">
+        <h3 className={`font-semibold ${s.status === "removed" ? "text-slate-500 line-through" : ""}`}>{s.title}</h3>
+        <span className={`rounded px-1.5 text-xs ${BADGE[s.status]}`}>{s.status}</span>
+        {s.moved ? <span className="rounded bg-sky-100 px-1.5 text-xs text-sky-900">moved</span> : null}
+      </div>
+      {s.titleChange ? <p className="mt-1 text-xs text-slate-600">Renamed: <del>{s.titleChange.from}</del> → <ins>{s.titleChange.to}</ins></p> : null}
+      {s.depthChange ? <p className="mt-1 text-xs text-slate-600">Level {s.depthChange.from} → {s.depthChange.to}</p> : null}
+      {s.fields.length ? (
+        <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="Field changes">
+          {s.fields.map((f) => (
+            <div key={f.key} className="contents">
+              <dt className="text-slate-600">{fieldLabel(diff.names, s.key, f.key)}</dt>
+              <dd><del className="bg-red-100 text-red-900">{fieldInWords(diff.names, s.key, f.key, f.from)}</del> → <ins className="bg-emerald-100 text-emerald-900 no-underline">{fieldInWords(diff.names, s.key, f.key, f.to)}</ins></dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {s.body ? s.body.map((segment, i) => <Segment key={i} segment={segment} />) : null}
+    </section>
+  );
+}
+
+/** A run of unchanged sections as one line that opens to list them (a native disclosure: it works before any script loads). */
+function UnchangedRun({ sections, diff }: { sections: SectionDiff[]; diff: DiffDto }) {
+  return (
+    <details className="group rounded-xl bg-slate-50 px-4 py-2 ring-1 ring-slate-100" data-testid="unchanged-sections">
+      <summary className="cursor-pointer text-sm text-slate-700">
+        <span className="font-medium">{describeUnchanged(sections.length)}</span>
+        <span className="ml-2 text-xs text-slate-600 group-open:hidden">{titlesAtAGlance(sections)}</span>
+      </summary>
+      <div className="mt-2 space-y-2 pb-2">
+        {sections.map((s) => <SectionCard key={s.key} s={s} diff={diff} />)}
+      </div>
+    </details>
+  );
+}
+
+/** A comparison of two versions, section by section, with changes marked and each run of unchanged sections folded into one line. */
 export function DiffView({ diff, onlyChanged = false }: { diff: DiffDto; onlyChanged?: boolean }) {
   const sections = diff.sections.filter((s) => !onlyChanged || s.status !== "unchanged" || s.moved);
   return (
     <div className="space-y-4" data-testid="version-diff">
       <p className="text-sm text-slate-700" role="status">{diff.summaryText || "No differences."}</p>
-      {sections.map((s) => (
-        <section key={s.key} aria-label={`${s.title} (${s.status}${s.moved ? ", moved" : ""})`} data-section-key={s.key} data-status={s.status} className={`rounded-xl bg-white p-4 shadow-sm ring-1 ${s.status === "unchanged" ? "ring-slate-100" : "ring-slate-200"}`}>
-          <div className="flex flex-wrap items-center gap-2">
-            <h3 className={`font-semibold ${s.status === "removed" ? "text-slate-500 line-through" : ""}`}>{s.title}</h3>
-            <span className={`rounded px-1.5 text-xs ${BADGE[s.status]}`}>{s.status}</span>
-            {s.moved ? <span className="rounded bg-sky-100 px-1.5 text-xs text-sky-900">moved</span> : null}
-          </div>
-          {s.titleChange ? <p className="mt-1 text-xs text-slate-600">Renamed: <del>{s.titleChange.from}</del> → <ins>{s.titleChange.to}</ins></p> : null}
-          {s.depthChange ? <p className="mt-1 text-xs text-slate-600">Level {s.depthChange.from} → {s.depthChange.to}</p> : null}
-          {s.fields.length ? (
-            <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm" aria-label="Field changes">
-              {s.fields.map((f) => (
-                <div key={f.key} className="contents">
-                  <dt className="text-slate-600">{fieldLabel(diff.names, s.key, f.key)}</dt>
-                  <dd><del className="bg-red-100 text-red-900">{fieldInWords(diff.names, s.key, f.key, f.from)}</del> → <ins className="bg-emerald-100 text-emerald-900 no-underline">{fieldInWords(diff.names, s.key, f.key, f.to)}</ins></dd>
-                </div>
-              ))}
-            </dl>
-          ) : null}
-          {s.body ? s.body.map((segment, i) => <Segment key={i} segment={segment} />) : null}
-        </section>
-      ))}
+      {collapseUnchanged(sections).map((item) =>
+        item.kind === "section" ? <SectionCard key={item.section.key} s={item.section} diff={diff} /> : <UnchangedRun key={`unchanged-${item.sections[0]!.key}`} sections={item.sections} diff={diff} />,
+      )}
     </div>
   );
 }

@@ -1,12 +1,16 @@
 "use client";
 
 import type { BodySegment } from "@/lib/versions/bodyDiff";
-import { highlightFlowchart } from "@/lib/versions/flowchart";
+import { highlightFlowchart, type Tone } from "@/lib/versions/flowchart";
+import { describeFlowchartDiff } from "@/lib/versions/flowchartWords";
 import { MermaidDrawing } from "./MermaidDrawing";
 
 type MermaidSegment = Extract<BodySegment, { type: "mermaid" }>;
 
-/** A changed diagram: both drawings side by side (flowchart nodes and edges added or removed highlighted) and the source diff. */
+// the colours highlightFlowchart gives each kind of change, as a key beside its words
+const SWATCH: Record<Tone, string> = { added: "bg-green-100 ring-green-600", removed: "bg-red-100 ring-red-600", renamed: "bg-amber-100 ring-amber-600" };
+
+/** A changed diagram: both drawings side by side (flowchart nodes and edges added, removed or renamed highlighted), the changes in words and the source diff. */
 export function MermaidDiff({ segment }: { segment: MermaidSegment }) {
   const { before, after, graph } = segment;
   if (segment.status === "same") {
@@ -17,9 +21,18 @@ export function MermaidDiff({ segment }: { segment: MermaidSegment }) {
       </div>
     );
   }
-  const older = graph ? highlightFlowchart(before, graph.removedNodes, graph.removedEdges, "removed") : before;
-  const newer = graph ? highlightFlowchart(after, graph.addedNodes, graph.addedEdges, "added") : after;
-  const list = (label: string, items: string[]) => (items.length ? <li>{label}: {items.join(", ").replaceAll("->", " → ")}</li> : null);
+  const older = graph
+    ? highlightFlowchart(before, [
+        { tone: "removed", nodes: graph.removedNodes, edges: graph.removedEdges },
+        { tone: "renamed", nodes: graph.renamedNodes.map((r) => r.from) },
+      ])
+    : before;
+  const newer = graph
+    ? highlightFlowchart(after, [
+        { tone: "added", nodes: graph.addedNodes, edges: graph.addedEdges },
+        { tone: "renamed", nodes: graph.renamedNodes.map((r) => r.to) },
+      ])
+    : after;
   return (
     <div className="my-2 space-y-2 rounded-md border border-indigo-200 p-2" data-testid="mermaid-diff">
       <div className="grid gap-3 md:grid-cols-2">
@@ -34,10 +47,12 @@ export function MermaidDiff({ segment }: { segment: MermaidSegment }) {
       </div>
       {graph ? (
         <ul className="text-xs text-slate-700" aria-label="Diagram changes">
-          {list("Nodes added", graph.addedNodes)}
-          {list("Nodes removed", graph.removedNodes)}
-          {list("Edges added", graph.addedEdges)}
-          {list("Edges removed", graph.removedEdges)}
+          {describeFlowchartDiff(graph).map((line) => (
+            <li key={line.label}>
+              <span aria-hidden="true" className={`mr-1.5 inline-block h-2.5 w-2.5 rounded-sm ring-2 ${SWATCH[line.tone]}`} />
+              {line.label}: {line.items.join(", ")}
+            </li>
+          ))}
         </ul>
       ) : null}
       <pre className="overflow-x-auto rounded bg-slate-50 p-2 font-mono text-xs" aria-label="Diagram source changes">

@@ -1,30 +1,61 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useRef, useState } from "react";
+import type { RestorePreviewDto } from "@/lib/versions/previewRestore";
+import type { VersionDto } from "@/lib/versions/present";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
-import type { VersionDto } from "@/lib/versions/present";
+import { RestoreDialog } from "./RestoreDialog";
 
-/** Restores a whole version or one of its sections, then shows the new version it made. */
-export function RestoreButton({ documentId, number, sectionKey, label, historyPath }: { documentId: string; number: number; sectionKey?: string; label: string; historyPath: string }) {
+/** Restores a whole version or one of its sections once the reader confirms what it changes, then shows the new version it made. */
+export function RestoreButton({ documentId, number, sectionKey, sectionTitle, label, historyPath }: { documentId: string; number: number; sectionKey?: string; sectionTitle?: string; label: string; historyPath: string }) {
   const router = useRouter();
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string }>();
+  const button = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const [preview, setPreview] = useState<RestorePreviewDto>();
+  const [error, setError] = useState<string>();
+  const [restoring, setRestoring] = useState(false);
+  const [done, setDone] = useState<string>();
+  const base = `/api/documents/${documentId}/versions/${number}/restore`;
+
+  async function ask() {
+    setOpen(true);
+    setPreview(undefined);
+    setError(undefined);
+    setDone(undefined);
+    const res = await callApi<RestorePreviewDto>(`${base}/preview${sectionKey ? `?sectionKey=${encodeURIComponent(sectionKey)}` : ""}`);
+    if (res.ok) setPreview(res.data);
+    else setError(res.error.error);
+  }
+
   async function restore() {
-    setBusy(true);
-    setMessage(undefined);
-    const res = await callApi<VersionDto>(`/api/documents/${documentId}/versions/${number}/restore`, { method: "POST", body: sectionKey ? { sectionKey } : {} });
-    setBusy(false);
-    if (!res.ok) return setMessage({ tone: "error", text: res.error.error });
-    setMessage({ tone: "ok", text: `Restored — saved as v${res.data.number}.` });
+    setRestoring(true);
+    setError(undefined);
+    const res = await callApi<VersionDto>(base, { method: "POST", body: sectionKey ? { sectionKey } : {} });
+    setRestoring(false);
+    if (!res.ok) return setError(res.error.error);
+    setOpen(false);
+    setDone(`Restored — saved as v${res.data.number}.`);
     router.push(`${historyPath}?v=${res.data.number}`);
     router.refresh();
   }
+
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="secondary" className="px-2 py-1 text-xs" disabled={busy} onClick={() => void restore()}>{label}</Button>
-      {message ? <span role={message.tone === "error" ? "alert" : "status"} className={`text-xs ${message.tone === "error" ? "text-red-700" : "text-emerald-700"}`}>{message.text}</span> : null}
+      <Button ref={button} variant="secondary" className="px-2 py-1 text-xs" aria-haspopup="dialog" onClick={() => void ask()}>{label}</Button>
+      {done ? <span role="status" className="text-xs text-emerald-700">{done}</span> : null}
+      {open ? (
+        <RestoreDialog
+          heading={sectionTitle ? `Restore “${sectionTitle}” from v${number}?` : `Restore v${number}?`}
+          preview={preview}
+          error={error}
+          restoring={restoring}
+          onConfirm={() => void restore()}
+          onCancel={() => setOpen(false)}
+          opener={() => button.current}
+        />
+      ) : null}
     </span>
   );
 }

@@ -37,7 +37,7 @@ export function VersionView({ documentId, version, canRestore, historyPath }: { 
         <section key={s.key} id={anchors.sections[s.key] ?? undefined} aria-labelledby={`v-title-${s.key}`} data-section-key={s.key} className="scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
           <div className="flex flex-wrap items-center gap-3">
             <h3 id={`v-title-${s.key}`} className={s.depth > 1 ? "font-semibold" : "text-lg font-semibold"}>{s.title || <span className="font-normal italic text-slate-400">Untitled</span>}</h3>
-            {canRestore ? <span className="ml-auto"><RestoreButton documentId={documentId} number={version.number} sectionKey={s.key} label={`Restore “${s.title}”`} historyPath={historyPath} /></span> : null}
+            {canRestore ? <span className="ml-auto"><RestoreButton documentId={documentId} number={version.number} sectionKey={s.key} sectionTitle={s.title.trim() || "Untitled"} label={`Restore “${s.title}”`} historyPath={historyPath} /></span> : null}
           </div>
           {Object.keys(s.fields).length ? (
             <dl className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">

@@ -5,11 +5,12 @@ import { documentFromDefinition, signInInUi, signUpInUi, uniqueEmail } from "./s
 
 const DEFINITION = {
   name: "History test",
-  description: "Two sections",
+  description: "Three sections",
   titlePattern: "Ledger history",
   sections: [
     { key: "design", title: "Design", depth: 1, starter: "Starter design." },
     { key: "security", title: "Security", depth: 1, starter: "Starter security." },
+    { key: "glossary", title: "Glossary", depth: 1, starter: "Terms we use." },
   ],
   signoffRoles: [{ key: "tech_lead", name: "Technical Lead", scope: [] }],
 };
@@ -73,13 +74,35 @@ test("edit, name a version, edit more, compare, and restore one section while a 
   const design = diff.locator("section[data-section-key=design]");
   await expect(design.locator("del")).toContainText(["once"]);
   await expect(design.locator("ins").first()).toContainText("three times");
+  // the section nobody touched is one folded line, opened on demand
+  const unchanged = diff.getByTestId("unchanged-sections");
+  await expect(unchanged.locator("summary")).toContainText("1 unchanged section");
+  await expect(diff.locator("section[data-section-key=glossary]")).toBeHidden();
+  await unchanged.locator("summary").click();
+  await expect(diff.locator("section[data-section-key=glossary]")).toBeVisible();
 
-  // restore only the Design section of the named version
+  // restore only the Design section of the named version, after saying what it changes
   await author.getByRole("link", { name: `v${named.number}`, exact: true }).click();
   const view = author.getByTestId("version-view");
   await expect(view).toContainText("read-only");
   await expect(view.locator("section[data-section-key=design]")).toContainText("Charges are retried once.");
-  await view.getByRole("button", { name: "Restore “Design”" }).click();
+  // a section the same as now: nothing to restore
+  await view.getByRole("button", { name: "Restore “Glossary”" }).click();
+  const same = author.getByRole("dialog", { name: `Restore “Glossary” from v${named.number}?` });
+  await expect(same).toContainText("Nothing would change");
+  await expect(same.getByRole("button", { name: "Confirm" })).toHaveCount(0);
+  await same.getByRole("button", { name: "Close" }).click();
+  const restoreDesign = view.getByRole("button", { name: "Restore “Design”" });
+  await restoreDesign.click();
+  const confirm = author.getByRole("dialog", { name: `Restore “Design” from v${named.number}?` });
+  await expect(confirm.getByRole("list", { name: "Sections that will change" })).toHaveText("Design — 4 words removed, 1 added");
+  // Escape cancels: the focus returns and nothing is restored
+  await author.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(restoreDesign).toBeFocused();
+  expect((await versions(author, doc.id))[0]!.kind).not.toBe("restore");
+  await restoreDesign.click();
+  await confirm.getByRole("button", { name: "Confirm" }).click();
 
   // the watcher sees it change without reloading; the other section keeps the later edit
   await expect(watcher.getByRole("textbox", { name: "Design body" })).toHaveText("Charges are retried once.", { timeout: 20_000 });
@@ -108,11 +131,14 @@ test("the versions API: another workspace gets 404, a viewer may read but not re
   await viewer.waitForURL(/\/w\//);
   expect((await viewer.request.get(`/api/documents/${doc.id}/versions/${number}`)).status()).toBe(200);
   expect((await viewer.request.post(`/api/documents/${doc.id}/versions/${number}/restore`, { data: {} })).status()).toBe(403);
+  expect((await viewer.request.get(`/api/documents/${doc.id}/versions/${number}/restore/preview`)).status()).toBe(403);
 
   const outsider = await (await browser.newContext()).newPage();
   await signUpInUi(outsider, "Otto", uniqueEmail("otto"));
   expect((await outsider.request.post(`/api/documents/${doc.id}/versions/${number}/restore`, { data: {} })).status()).toBe(404);
   expect((await outsider.request.get(`/api/documents/${doc.id}/versions`)).status()).toBe(404);
+  expect((await outsider.request.get(`/api/documents/${doc.id}/versions/${number}/restore/preview`)).status()).toBe(404);
+  expect((await owner.request.get(`/api/documents/${doc.id}/versions/${number}/restore/preview?sectionKey=`)).status()).toBe(400);
   expect((await owner.request.get(`/api/documents/${doc.id}/versions`)).status()).toBe(200);
 });
 

@@ -61,6 +61,7 @@ export const VIEWER_MAY: Record<string, { action: Action; reason: string }> = {
 export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/documents/[documentId]/activity": "activity.view",
   "GET /api/workspaces/[slug]/invites": "invite.list",
+  "GET /api/documents/[documentId]/versions/[number]/restore/preview": "version.restore",
 };
 
 export interface Sample {
