@@ -26,7 +26,7 @@ test("every page a new user reaches has no serious or critical accessibility vio
   await expect(page.getByRole("button", { name: "Create account" })).toBeVisible();
   await expectNoSeriousViolations(page, "sign-up");
 
-  await signUpInUi(page, "Ada", uniqueEmail("ada"));
+  await signUpInUi(page, "Grace", uniqueEmail("grace"));
   const slug = new URL(page.url()).pathname.split("/")[2]!;
   await expectNoSeriousViolations(page, "the empty document list");
 
@@ -57,7 +57,7 @@ test("every page a new user reaches has no serious or critical accessibility vio
   await expectNoSeriousViolations(page, "history, comparing a version with the current content");
 
   for (const [path, heading, where] of [
-    [`/w/${slug}`, "Ada's workspace", "the document list"],
+    [`/w/${slug}`, "Grace's workspace", "the document list"],
     [`/w/${slug}/members`, "Members", "members"],
     ["/settings", "Settings", "settings"],
     ["/inbox", "Inbox", "inbox"],
