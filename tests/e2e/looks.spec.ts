@@ -23,8 +23,9 @@ test.use({ reducedMotion: "reduce" });
 
 async function settle(page: Page): Promise<void> {
   await page.evaluate(() => document.fonts.ready);
-  // nothing focused: no focus ring, no open menu
+  // nothing focused or under the pointer: no focus ring, no open menu, no section's controls
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.mouse.move(0, 0);
 }
 
 async function expectLooks(page: Page, name: string, options: { fullPage?: boolean; of?: Locator } = {}): Promise<void> {
