@@ -16,7 +16,11 @@ export default defineConfig({
   // passes only on its retry is reported as flaky, by Playwright and by npm test
   retries: 1,
   timeout: 60_000,
-  expect: { timeout: 10_000 },
+  expect: {
+    timeout: 10_000,
+    // the reviewed images of looks.spec.ts, one per page and width, beside the tests
+    toHaveScreenshot: { pathTemplate: "{testDir}/looks/{arg}{ext}" },
+  },
   forbidOnly: true,
   reporter: [["list"]],
   use: {

@@ -5,7 +5,8 @@ import { StatusBadge } from "./StatusBadge";
 
 export function DocumentTable({ slug, items, actions }: { slug: string; items: DocumentSummaryDto[]; actions?: (d: DocumentSummaryDto) => React.ReactNode }) {
   return (
-    <div className="overflow-hidden rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
+    // on a narrow screen the table scrolls inside its card, not the page
+    <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
           <tr>

@@ -39,7 +39,7 @@ export function StoredSections({ sections, defs, members, editable, status }: { 
         return (
           <section key={s.key} id={`section-${s.key}`} data-section-key={s.key} aria-labelledby={`title-${s.key}`} className="sw-section scroll-mt-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
             <Heading id={`title-${s.key}`} className={`px-1 font-semibold ${sectionTitleSize(s.depth)}`}>
-              {s.title || <span className="font-normal italic text-slate-400">Untitled: exported with no heading</span>}
+              {s.title || <span className="font-normal italic text-slate-500">Untitled: exported with no heading</span>}
             </Heading>
             {def?.hint ? <p className="mt-1 text-sm text-slate-500">{def.hint}</p> : null}
             {fields.length ? (

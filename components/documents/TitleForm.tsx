@@ -41,7 +41,7 @@ export function TitleForm({ documentId, title, readOnly }: { documentId: string;
             setEditing(false);
             void save();
           }}
-          className="w-full rounded-md border-0 bg-transparent px-1 text-2xl font-semibold tracking-tight hover:ring-1 hover:ring-slate-300 focus:ring-2 focus:ring-indigo-600"
+          className="-ml-1 w-full rounded-md border-0 bg-transparent px-1 text-2xl font-semibold tracking-tight hover:ring-1 hover:ring-slate-300 focus:ring-2 focus:ring-indigo-600"
         />
       </h1>
       <p id={counterId} className={`mt-1 px-1 text-xs ${over ? "font-medium text-red-700" : "text-slate-500"} ${editing || length > NEAR_LIMIT ? "" : "sr-only"}`}>

@@ -42,7 +42,7 @@ export function OutlineEntry({ ydoc, section, nextKey, status, current, openComm
         {...(editable ? dragSource(section.key) : {})}
       >
         {mark ? <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${mark.dot}`} /> : null}
-        <span className="truncate">{section.title || <span className="italic text-slate-400">Untitled</span>}</span>
+        <span className="truncate">{section.title || <span className="italic text-slate-500">Untitled</span>}</span>
         {openComments ? <span aria-hidden="true" className="ml-auto shrink-0 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900" title="Open comments">{openComments}</span> : null}
       </a>
     </li>

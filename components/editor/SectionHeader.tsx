@@ -34,7 +34,7 @@ export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first,
           role="img"
           aria-label={`Drag to reorder ${title}`}
           title="Drag to reorder (or Alt+↑/↓)"
-          className={`mt-0.5 cursor-grab select-none rounded px-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600 active:cursor-grabbing ${ON_HOVER}`}
+          className={`mt-0.5 cursor-grab select-none rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-slate-600 active:cursor-grabbing ${ON_HOVER}`}
         >
           ⠿
         </span>
@@ -56,7 +56,7 @@ export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first,
         />
       ) : (
         <Heading id={`title-${sectionKey}`} className={`flex-1 font-semibold ${size}`}>
-          {title || <span className="font-normal italic text-slate-400">Untitled: exported with no heading</span>}
+          {title || <span className="font-normal italic text-slate-500">Untitled: exported with no heading</span>}
         </Heading>
       )}
       {editable && !editing ? (

@@ -15,13 +15,15 @@ export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <AccessFollower />
-      <div className="mx-auto flex max-w-6xl items-center gap-4 px-4 py-3">
+      {/* wraps rather than scrolling sideways: on a phone the workspace's pages and the
+          person's links take rows of their own */}
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <Link prefetch={false} href="/" className="text-base font-semibold tracking-tight text-indigo-700">
           Specwright
         </Link>
         {current ? <WorkspaceSwitcher workspaces={workspaces} current={current.slug} /> : null}
         {current ? (
-          <nav aria-label="Workspace" className="flex items-center gap-1 text-sm">
+          <nav aria-label="Workspace" className="flex flex-wrap items-center gap-1 text-sm">
             <Link prefetch={false} className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100" href={`/w/${current.slug}`}>
               Documents
             </Link>
@@ -33,7 +35,7 @@ export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
             </Link>
           </nav>
         ) : null}
-        <div className="ml-auto flex items-center gap-3 text-sm">
+        <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
           <Link prefetch={false} href="/inbox" className="relative rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
             Inbox
             {/* the name reads "Inbox 3 unread": it starts with what is on screen */}

@@ -54,7 +54,7 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
           <h1 className="text-2xl font-semibold tracking-tight">{workspace.name}</h1>
           <p className="mt-1 text-sm text-slate-600">You are {/^[aeiou]/.test(membership.role) ? "an" : "a"} {membership.role} here.</p>
         </div>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
           <Link prefetch={false} href={`/w/${slug}/trash`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Trash</Link>
           {can["workspace.export"] && page && page.total > 0 ? (
             <a href={`/api/workspaces/${slug}/export.zip`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Download all (zip)</a>

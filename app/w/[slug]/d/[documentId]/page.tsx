@@ -46,10 +46,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         <span>{doc.template.name} · template v{doc.template.version}</span>
         <span>Owner {doc.owner.name}</span>
         <HistoryLink documentId={doc.id} historyPath={`/w/${slug}/d/${doc.id}/history`} />
-        <div className="ml-auto">
+        {/* the document's actions stay together, at the right, when the row wraps */}
+        <div className="ml-auto flex items-center gap-3">
           {can["document.export"] ? <PartBoundary name="Export"><ExportMenu documentId={doc.id} /></PartBoundary> : null}
+          {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
         </div>
-        {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
       </div>
       {/* a panel that fails (say, the server went away mid-answer) leaves the editor in place */}
       <PartBoundary name="Metadata">
