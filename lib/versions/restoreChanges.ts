@@ -37,6 +37,7 @@ function countBody(body: BodySegment[] | null) {
   const blocks = { tables: 0, diagrams: 0, images: 0 };
   for (const segment of body ?? []) {
     if (segment.type === "text") countParts(segment.parts, words);
+    else if (segment.type === "lines") segment.lines.forEach((line) => countParts(line.parts, words));
     else if (segment.status === "same") continue;
     else if (segment.type === "table") {
       blocks.tables++;
