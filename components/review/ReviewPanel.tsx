@@ -29,9 +29,8 @@ interface Props {
 }
 
 // the server says which steps are open (ReviewDto.can.steps); superseding needs a replacement and is offered elsewhere
-const STEP_LABELS: { action: "withdraw" | "markImplemented" | "reopen"; label: string }[] = [
+const STEP_LABELS: { action: "markImplemented" | "reopen"; label: string }[] = [
   { action: "markImplemented", label: "Mark implemented" },
-  { action: "withdraw", label: "Withdraw" },
   { action: "reopen", label: "Reopen as draft" },
 ];
 
@@ -107,6 +106,16 @@ export function ReviewPanel({ documentId, canViewActivity, members, sectionTitle
           {STEP_LABELS.filter((a) => review.can.steps.includes(a.action)).map((a) => (
             <Button key={a.action} variant="secondary" onClick={() => void post("status", { action: a.action })}>{a.label}</Button>
           ))}
+          {/* withdrawing is rare and ends the document's review: kept out of the way of the next step */}
+          {review.can.steps.includes("withdraw") ? (
+            <details className="relative">
+              <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50" aria-label="More review actions">⋯</summary>
+              <div className="absolute right-0 z-10 mt-1 w-56 rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
+                <Button variant="secondary" className="w-full" onClick={() => void post("status", { action: "withdraw" })}>Withdraw</Button>
+                <p className="mt-1 text-xs text-slate-600">Stops the review; the document can be reopened as a draft.</p>
+              </div>
+            </details>
+          ) : null}
         </div>
       </div>
       {error ? (

@@ -43,6 +43,7 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
       </div>
       {error ? <Alert>{error}</Alert> : null}
       {versions.length ? (
+        <div className="overflow-x-auto">
         <table className="w-full text-left text-sm" aria-label="Versions">
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
@@ -76,6 +77,7 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
             ))}
           </tbody>
         </table>
+        </div>
       ) : (
         <p className="text-sm text-slate-500">No versions yet: one is made when editing pauses, at every status change, and when you name one.</p>
       )}
