@@ -41,7 +41,7 @@ const BUDGET_CARET_MS = 50;
 const BUDGET_HEAP_RATIO = 1.5;
 const VIEWPORT = { width: 1280, height: 900 };
 const BUDGET_EDITABLE_MS = 1000;
-const BUDGET_JS_BYTES = 300 * 1024;
+const BUDGET_JS_BYTES = 250 * 1024; // DESIGN.md: first-load JS of the document page < 250 KB gzip
 // names only Mermaid's own code carries (the app's chunks mention "mermaid", never these)
 const MERMAID_MARKERS = ["sequenceDiagram", "classDiagram", "stateDiagram", "erDiagram", "gitGraph", "requirementDiagram", "quadrantChart", "mindmap", "cytoscape", "dagre"];
 
@@ -72,7 +72,11 @@ function installProbe({ sweep, expected }: { sweep: boolean; expected: number })
         probe.sweepDone = performance.now();
         return;
       }
-      window.scrollBy(0, window.innerHeight);
+      // at the bottom with sections still not editable (passed before the editor's code
+      // arrived): round again from the top, as a reader looking for them would
+      const atBottom = window.scrollY + window.innerHeight >= document.documentElement.scrollHeight - 1;
+      if (atBottom) window.scrollTo(0, 0);
+      else window.scrollBy(0, window.innerHeight);
       requestAnimationFrame(step);
     };
     requestAnimationFrame(step);
@@ -345,6 +349,18 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
     // a response the server sends uncompressed counts with its gzip -6 size
     wire += t.encoding === "gzip" ? t.bytes : gzipSync(s.body).length;
   }
+  // the page's own scripts, named in its HTML: what must load before it runs (the editor's
+  // code and code highlighting are fetched after it starts, and counted in the figure above)
+  const reader = await browser.newContext({ storageState });
+  const html = await (await reader.request.get(`${app.baseUrl}/w/demo/d/${docs[0]}`)).text();
+  await reader.close();
+  const inHtml = new Set([...html.matchAll(/\/_next\/static\/chunks\/[^"\\]+\.js/g)].map((m) => m[0]));
+  const pageOwn = counted.filter((s) => inHtml.has(new URL(s.url).pathname));
+  let pageWire = 0;
+  for (const s of pageOwn) {
+    const t = await gzipTransfer(s.url);
+    pageWire += t.encoding === "gzip" ? t.bytes : gzipSync(s.body).length;
+  }
   const cdpBytes = counted.reduce((n, s) => n + s.encodedDataLength, 0);
   const rawBytes = counted.reduce((n, s) => n + Buffer.byteLength(s.body), 0);
   const lazyGzip = [...lazy.values()].reduce((n, s) => n + gzipSync(s.body).length, 0);
@@ -364,7 +380,8 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
     { figure: "sections rendered (Y.Doc synced)", measured: ms(med(sectionsAt)), floor: ms(fl), ratio: ratio(med(sectionsAt), fl), budget: "—" },
     { figure: "app page DOMContentLoaded", measured: ms(med(appDcl)), floor: ms(fl), ratio: ratio(med(appDcl), fl), budget: "—" },
     { figure: `"Saved" shown`, measured: ms(med(savedAt)), floor: "—", ratio: "—", budget: "—" },
-    { figure: `first-load JS, ${counted.length} scripts, gzip as served (${[...encodings].join("/")}; raw ones at gzip -6)`, measured: kb(wire), floor: "0 KB", ratio: "—", budget: `< ${BUDGET_JS_BYTES / 1024} KB ${wire < BUDGET_JS_BYTES ? "(met)" : "(MISSED)"}` },
+    { figure: `first-load JS: the page's own ${pageOwn.length} scripts (in its HTML), gzip as served`, measured: kb(pageWire), floor: "0 KB", ratio: "—", budget: `< ${BUDGET_JS_BYTES / 1024} KB ${pageWire < BUDGET_JS_BYTES ? "(met)" : "(MISSED)"}` },
+    { figure: `JS fetched in a no-scroll load, ${counted.length} scripts (the page's, then the editor's code it fetches as it starts, code highlighting), gzip as served (${[...encodings].join("/")}; raw ones at gzip -6)`, measured: kb(wire), floor: "0 KB", ratio: "—", budget: "—" },
     { figure: "first-load JS, CDP encodedDataLength (incl. headers)", measured: kb(cdpBytes), floor: "—", ratio: "—", budget: "—" },
     { figure: "first-load JS, uncompressed", measured: kb(rawBytes), floor: "—", ratio: "—", budget: "—" },
     { figure: "document HTML (CDP encodedDataLength)", measured: kb(still[0]!.htmlBytes), floor: "—", ratio: "—", budget: "—" },
