@@ -1,29 +1,38 @@
 "use client";
 
-import { useCallback, useSyncExternalStore, type ReactNode } from "react";
+import { useCallback, useRef, useSyncExternalStore, type ReactNode } from "react";
 import { loadedHighlighter, loadHighlighter } from "@/lib/editor/codeHighlight";
 
 const none = () => null;
 
 /**
  * A read-only code block's text, syntax-highlighted once the highlighter has loaded (it is
- * loaded only when a block that names a language is shown). Hydration renders plain text,
- * as the server did.
+ * loaded only when a block that names a language comes near the screen). Hydration renders
+ * plain text, as the server did.
  */
 export function HighlightedCode({ code, language }: { code: string; language: string }) {
+  const ref = useRef<HTMLElement>(null);
   const subscribe = useCallback(
     (loaded: () => void) => {
+      const el = ref.current;
+      if (!language || !el) return () => {};
       let live = true;
-      if (language) void loadHighlighter().then(() => live && loaded());
+      const observer = new IntersectionObserver((entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        observer.disconnect();
+        void loadHighlighter().then(() => live && loaded());
+      }, { rootMargin: "600px 0px" });
+      observer.observe(el);
       return () => {
         live = false;
+        observer.disconnect();
       };
     },
     [language],
   );
   const highlight = useSyncExternalStore(subscribe, loadedHighlighter, none);
   const spans = highlight && language ? highlight(code, language) : null;
-  if (!spans) return <code className={language ? `language-${language}` : undefined}>{code}</code>;
+  if (!spans) return <code ref={ref} className={language ? `language-${language}` : undefined}>{code}</code>;
   const parts: ReactNode[] = [];
   let at = 0;
   for (const span of spans) {
@@ -32,5 +41,5 @@ export function HighlightedCode({ code, language }: { code: string; language: st
     at = span.to;
   }
   if (at < code.length) parts.push(code.slice(at));
-  return <code className={`language-${language}`}>{parts}</code>;
+  return <code ref={ref} className={`language-${language}`}>{parts}</code>;
 }
