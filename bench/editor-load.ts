@@ -381,7 +381,7 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
     { figure: "app page DOMContentLoaded", measured: ms(med(appDcl)), floor: ms(fl), ratio: ratio(med(appDcl), fl), budget: "—" },
     { figure: `"Saved" shown`, measured: ms(med(savedAt)), floor: "—", ratio: "—", budget: "—" },
     { figure: `first-load JS: the page's own ${pageOwn.length} scripts (in its HTML), gzip as served`, measured: kb(pageWire), floor: "0 KB", ratio: "—", budget: `< ${BUDGET_JS_BYTES / 1024} KB ${pageWire < BUDGET_JS_BYTES ? "(met)" : "(MISSED)"}` },
-    { figure: `JS fetched in a no-scroll load, ${counted.length} scripts (the page's, then the editor's code it fetches as it starts, code highlighting), gzip as served (${[...encodings].join("/")}; raw ones at gzip -6)`, measured: kb(wire), floor: "0 KB", ratio: "—", budget: "—" },
+    { figure: `JS fetched in a no-scroll load, ${counted.length} scripts (the page's, then the editor's code it fetches as it starts), gzip as served (${[...encodings].join("/")}; raw ones at gzip -6)`, measured: kb(wire), floor: "0 KB", ratio: "—", budget: "—" },
     { figure: "first-load JS, CDP encodedDataLength (incl. headers)", measured: kb(cdpBytes), floor: "—", ratio: "—", budget: "—" },
     { figure: "first-load JS, uncompressed", measured: kb(rawBytes), floor: "—", ratio: "—", budget: "—" },
     { figure: "document HTML (CDP encodedDataLength)", measured: kb(still[0]!.htmlBytes), floor: "—", ratio: "—", budget: "—" },
