@@ -96,6 +96,11 @@ test("edit, name a version, edit more, compare, and restore one section while a 
   await restoreDesign.click();
   const confirm = author.getByRole("dialog", { name: `Restore “Design” from v${named.number}?` });
   await expect(confirm.getByRole("list", { name: "Sections that will change" })).toHaveText("Design — 4 words removed, 1 added");
+  // Tab and Shift+Tab stay in the dialog (Cancel, Confirm and round again)
+  for (const key of ["Tab", "Tab", "Tab", "Shift+Tab", "Shift+Tab", "Shift+Tab"]) {
+    await author.keyboard.press(key);
+    expect(await confirm.evaluate((dialog) => dialog.contains(document.activeElement))).toBe(true);
+  }
   // Escape cancels: the focus returns and nothing is restored
   await author.keyboard.press("Escape");
   await expect(confirm).toBeHidden();
