@@ -22,6 +22,8 @@ const SignoffRolesEditor = lazy(() => import("./SignoffRolesEditor").then((m) =>
 
 interface Props {
   documentId: string;
+  /** the review as the page was rendered (JSON, as the API gives it): shown at once, then kept live */
+  initial?: ReviewDto;
   /** `activity.view`, from the server */
   canViewActivity: boolean;
   members: { userId: string; name: string }[];
@@ -35,10 +37,10 @@ const STEP_LABELS: { action: "markImplemented" | "reopen"; label: string }[] = [
 ];
 
 /** Sign-off: status steps, reviewers per role, their decisions (live), and the activity log. */
-export function ReviewPanel({ documentId, canViewActivity, members, sectionTitles }: Props) {
+export function ReviewPanel({ documentId, initial, canViewActivity, members, sectionTitles }: Props) {
   const router = useRouter();
   const historyPath = `${usePathname()}/history`;
-  const [review, setReview] = useState<ReviewDto>();
+  const [review, setReview] = useState<ReviewDto | undefined>(initial);
   const [problems, setProblems] = useState<GateProblem[]>([]);
   const [error, setError] = useState<string>();
   const [comment, setComment] = useState("");

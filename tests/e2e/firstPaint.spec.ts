@@ -38,6 +38,9 @@ test("a document reads from its first paint, without JavaScript too, and its edi
   await expect(control.getByText("Paula Paint").first()).toBeVisible();
   await expect(control.getByText(/^c[a-z0-9]{20,}$/)).toHaveCount(0);
   await expect(still.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Project Overview" })).toBeVisible();
+  // the review panel comes with the page too (no "Loading review…" to push the text down)
+  await expect(still.getByRole("heading", { name: "Review", exact: true })).toBeVisible();
+  await expect(still.getByText("Loading review…")).toHaveCount(0);
 
   // JavaScript on: the text is there from the start, and stays while the editors take over
   const reader = await writer.context().newPage();

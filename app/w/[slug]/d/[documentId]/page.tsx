@@ -15,6 +15,8 @@ import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { getDocument } from "@/lib/documents/documents";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
+import { getReview } from "@/lib/review/review";
+import type { ReviewDto } from "@/lib/review/loadReview";
 import { NotFound } from "@/lib/errors";
 import { templateAtVersion } from "@/lib/templates/templates";
 import { listMembers } from "@/lib/workspaces/listMembers";
@@ -28,11 +30,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     throw error;
   });
   if (doc.workspace.slug !== slug) notFound();
-  const [def, members, initialState, metadata] = await Promise.all([
+  const [def, members, initialState, metadata, review] = await Promise.all([
     templateAtVersion(ctx.db, doc.template.id, doc.template.version),
     listMembers(ctx, { slug }),
     storedStateForPage(ctx, documentId),
     getDocumentMetadata(ctx, { documentId }),
+    getReview(ctx, { documentId }),
   ]);
   const can = documentAbilities(membership, { ownerId: doc.owner.id });
   const readOnly = !can["document.edit"];
@@ -59,6 +62,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
       <PartBoundary name="The review panel">
         <ReviewPanel
           documentId={doc.id}
+          // as the API sends it (dates as strings): the panel is there at first paint, no "Loading…"
+          initial={JSON.parse(JSON.stringify(review)) as ReviewDto}
           canViewActivity={can["activity.view"]}
           members={members.map((m) => ({ userId: m.userId, name: m.name }))}
           sectionTitles={Object.fromEntries(doc.sections.map((s) => [s.key, s.title]))}
