@@ -42,12 +42,16 @@ function useEditorCode(): boolean {
   useEffect(() => {
     if (ready) return;
     let live = true;
-    loadEditor().then(
-      () => live && setReady(true),
-      () => {}, // the read-only text stays; the next section or reload tries again
-    );
+    const load = () =>
+      loadEditor().then(
+        () => live && setReady(true),
+        () => {}, // the read-only text stays (keys pressed are held); tried again once back online
+      );
+    void load();
+    window.addEventListener("online", load);
     return () => {
       live = false;
+      window.removeEventListener("online", load);
     };
   }, [ready]);
   return ready;
