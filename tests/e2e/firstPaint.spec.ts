@@ -85,9 +85,10 @@ test("a long document starts editors near the reader only, and a far section sho
   await Promise.all([a, b].map((p) => expect(p.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()));
   const sections = await b.locator("section[data-section-key]").count();
   expect(sections).toBeGreaterThan(90);
-  // B stays at the top: only the sections near it have editors
+  // B stays at the top: only the sections near it have editors (started once the editor's
+  // code, fetched after the page, is there)
+  await expect.poll(() => b.locator(".ProseMirror").count()).toBeGreaterThan(0);
   const editors = await b.locator(".ProseMirror").count();
-  expect(editors).toBeGreaterThan(0);
   expect(editors).toBeLessThan(sections / 3);
 
   // A writes in the last section; B, far from it, sees the words in its read-only text
