@@ -59,7 +59,7 @@ export function ReviewPanel({ documentId, initial, canViewActivity, members, sec
   }, [documentId]);
 
   // decisions and stale approvals made elsewhere show up without a reload
-  usePoll(load, 4000);
+  usePoll(load, 4000, { immediately: !initial });
 
   // the sign-off section of the document shows the same decisions
   useEffect(() => {

@@ -3,11 +3,12 @@
 import { useEffect } from "react";
 
 /**
- * Calls `load` now and again `ms` after each answer, while the page is visible: the next call
+ * Calls `load` now (or, with `immediately: false`, first after `ms`: the page came with the
+ * answer) and again `ms` after each answer, while the page is visible: the next call
  * waits for the last answer, so a slow server is not asked again and again, and a tab in the
  * background asks nothing until it is shown again, when it asks at once.
  */
-export function usePoll(load: () => Promise<void>, ms: number): void {
+export function usePoll(load: () => Promise<void>, ms: number, { immediately = true }: { immediately?: boolean } = {}): void {
   useEffect(() => {
     let live = true;
     let running = false;
@@ -32,11 +33,12 @@ export function usePoll(load: () => Promise<void>, ms: number): void {
       void poll();
     };
     document.addEventListener("visibilitychange", onVisibility);
-    void poll();
+    if (immediately) void poll();
+    else timer = setTimeout(() => visible() && void poll(), ms);
     return () => {
       live = false;
       clearTimeout(timer);
       document.removeEventListener("visibilitychange", onVisibility);
     };
-  }, [load, ms]);
+  }, [load, ms, immediately]);
 }

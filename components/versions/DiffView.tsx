@@ -1,6 +1,6 @@
 import { fieldInWords, fieldLabel } from "@/lib/documents/fieldWords";
 import type { BodySegment } from "@/lib/versions/bodyDiff";
-import { collapseUnchanged, describeUnchanged, titlesAtAGlance } from "@/lib/versions/collapse";
+import { collapseUnchanged, describeUnchanged, isChange, titlesAtAGlance } from "@/lib/versions/collapse";
 import type { SectionDiff } from "@/lib/versions/diff";
 import type { DiffDto } from "@/lib/versions/present";
 import { ImageDiff } from "./ImageDiff";
@@ -86,7 +86,7 @@ function UnchangedRun({ sections, diff }: { sections: SectionDiff[]; diff: DiffD
 
 /** A comparison of two versions, section by section, with changes marked and each run of unchanged sections folded into one line. */
 export function DiffView({ diff, onlyChanged = false }: { diff: DiffDto; onlyChanged?: boolean }) {
-  const sections = diff.sections.filter((s) => !onlyChanged || s.status !== "unchanged" || s.moved);
+  const sections = diff.sections.filter((s) => !onlyChanged || isChange(s));
   return (
     <div className="space-y-4" data-testid="version-diff">
       <p className="text-sm text-slate-700" role="status">{diff.summaryText || "No differences."}</p>

@@ -1,4 +1,5 @@
 import { STATUS_LABELS, type DocumentStatus } from "../documents/status";
+import { plural } from "../util/plural";
 
 /** How people, sign-off roles and sections are called, by id or key. */
 export interface ActivityNames {
@@ -10,7 +11,6 @@ export interface ActivityNames {
 type Data = Record<string, unknown>;
 
 const str = (v: unknown): string => (typeof v === "string" || typeof v === "number" ? String(v) : "");
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A key people never saw (a role or section since removed), in words: "security_review" → "Security review". */
 function fromKey(key: string): string {

@@ -1,7 +1,11 @@
 import type { SectionDiff } from "./diff";
+import { plural } from "../util/plural";
 
 /** What a comparison shows in order: a section with changes, or a run of unchanged sections folded into one line. */
 export type DiffItem = { kind: "section"; section: SectionDiff } | { kind: "unchanged"; sections: SectionDiff[] };
+
+/** Whether a section shows as a change: its content changed, or it moved. */
+export const isChange = (s: Pick<SectionDiff, "status" | "moved">): boolean => s.status !== "unchanged" || s.moved;
 
 /**
  * Folds each run of consecutive unchanged sections into one item, so a comparison reads
@@ -12,7 +16,7 @@ export function collapseUnchanged(sections: SectionDiff[]): DiffItem[] {
   const items: DiffItem[] = [];
   for (const section of sections) {
     const last = items[items.length - 1];
-    if (section.status !== "unchanged" || section.moved) items.push({ kind: "section", section });
+    if (isChange(section)) items.push({ kind: "section", section });
     else if (last?.kind === "unchanged") last.sections.push(section);
     else items.push({ kind: "unchanged", sections: [section] });
   }
@@ -21,7 +25,7 @@ export function collapseUnchanged(sections: SectionDiff[]): DiffItem[] {
 
 /** "23 unchanged sections", "1 unchanged section". */
 export function describeUnchanged(count: number): string {
-  return `${count} unchanged ${count === 1 ? "section" : "sections"}`;
+  return plural(count, "unchanged section", "unchanged sections");
 }
 
 /** The first few titles of a run, for a glance without opening it: "Goals, Scope and 4 more". */

@@ -1,4 +1,4 @@
-import type { FlowchartDiff, Tone } from "./flowchart";
+import { nodeText, type FlowchartDiff, type Tone } from "./flowchart";
 
 /** One line of a diagram's changes in words: "Nodes renamed: Start → Begin", with the colour it has in the drawing. */
 export interface FlowchartChangeLine {
@@ -13,7 +13,7 @@ export interface FlowchartChangeLine {
  * Empty lines are left out.
  */
 export function describeFlowchartDiff(diff: FlowchartDiff): FlowchartChangeLine[] {
-  const text = (id: string) => diff.labels[id] ?? id;
+  const text = (id: string) => nodeText(diff, id);
   const edge = (e: string) => e.split("->").map(text).join(" → ");
   const lines: FlowchartChangeLine[] = [
     { label: "Nodes renamed", tone: "renamed", items: diff.renamedNodes.map((r) => (r.fromLabel !== r.toLabel ? `${r.fromLabel} → ${r.toLabel}` : `${r.toLabel} (${r.from} → ${r.to})`)) },

@@ -1,5 +1,6 @@
 import type { BodySegment, Part } from "./bodyDiff";
 import type { SectionDiff, VersionDiff } from "./diff";
+import { plural } from "../util/plural";
 
 /** What a restore would do to one section of the current content. */
 export interface RestoreChange {
@@ -76,7 +77,6 @@ export function restoreChanges(diff: VersionDiff, options: { sectionKey?: string
   return sections.flatMap((s) => restoreChange(s, options.fieldLabel, !options.sectionKey) ?? []);
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 const quoted = (items: string[]) => items.map((i) => `“${i}”`).join(", ");
 
 /** One section's change in words: "3 words removed, 5 added; field “Owner” changes; 1 diagram changes". */

@@ -16,7 +16,6 @@ import { storedStateForPage } from "@/lib/collab/storedState";
 import { getDocument } from "@/lib/documents/documents";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
 import { getReview } from "@/lib/review/review";
-import type { ReviewDto } from "@/lib/review/loadReview";
 import { NotFound } from "@/lib/errors";
 import { templateAtVersion } from "@/lib/templates/templates";
 import { listMembers } from "@/lib/workspaces/listMembers";
@@ -62,8 +61,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
       <PartBoundary name="The review panel">
         <ReviewPanel
           documentId={doc.id}
-          // as the API sends it (dates as strings): the panel is there at first paint, no "Loading…"
-          initial={JSON.parse(JSON.stringify(review)) as ReviewDto}
+          // the panel is there at first paint, no "Loading…"
+          initial={review}
           canViewActivity={can["activity.view"]}
           members={members.map((m) => ({ userId: m.userId, name: m.name }))}
           sectionTitles={Object.fromEntries(doc.sections.map((s) => [s.key, s.title]))}
