@@ -55,6 +55,17 @@ async function storesMade(base: string): Promise<number> {
   return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) : 0;
 }
 
+async function loopDelayMax(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const line = text.split("\n").find((l) => l.startsWith("nodejs_eventloop_lag_max_seconds "));
+  return line ? Number(line.slice(line.lastIndexOf(" ") + 1)) * 1000 : Number.NaN;
+}
+
+function printTimeline(label: string, seconds: ClusterLoadResult["seconds"], loopMax: number[][]): void {
+  console.log(`${label}, by second of typing: inserts, latency p95 / max (ms), each app process's event-loop delay max (ms)`);
+  seconds.forEach((s, i) => console.log(`  ${String(i).padStart(2)}s  ${String(s.n).padStart(5)}  ${s.p95.toFixed(0).padStart(5)} / ${s.max.toFixed(0).padStart(5)}   ${loopMax.map((l) => (l[i] ?? Number.NaN).toFixed(0).padStart(5)).join(" ")}`));
+}
+
 async function redisCounts(url: string): Promise<{ commands: number; publishes: number }> {
   const redis = new Redis(url, { lazyConnect: true });
   await redis.connect();
@@ -130,6 +141,9 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
   const pids = ports.apps.map((_, i) => cluster.appPid(i)!);
   const samples: number[][] = pids.map(() => []);
   let sampler: NodeJS.Timeout | undefined;
+  // BENCH_TIMELINE=1: each app process's event-loop delay max, second by second (its /metrics resets it on each read)
+  const loopMax: number[][] = pids.map(() => []);
+  let loopSampler: NodeJS.Timeout | undefined;
   let before = { commands: 0, publishes: 0 };
   let redis = { commands: 0, publishes: 0 };
   console.log(`${label}: ${DOCS}×${PER_DOC} editors connect, then type for ${TYPING_MS / 1000} s…`);
@@ -148,9 +162,13 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
     out += text;
     if (text.includes("TYPING start")) {
       sampler = setInterval(() => pids.forEach((pid, i) => samples[i]!.push(rssBytes(pid))), 500);
+      if (process.env.BENCH_TIMELINE) loopSampler = setInterval(() => ports.apps.forEach((_, i) => void loopDelayMax(cluster.appUrl(i)).then((x) => loopMax[i]!.push(x))), 1000);
       if (cluster.redisUrl) pending = redisCounts(cluster.redisUrl).then((c) => void (before = c));
     }
-    if (text.includes("TYPING end")) clearInterval(sampler);
+    if (text.includes("TYPING end")) {
+      clearInterval(sampler);
+      clearInterval(loopSampler);
+    }
   });
   const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
   clearInterval(sampler);
@@ -161,6 +179,7 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
     redis = { commands: after.commands - before.commands, publishes: after.publishes - before.publishes };
   }
   const line = out.split("\n").find((l) => l.startsWith("RESULT "));
+  if (process.env.BENCH_TIMELINE && line) printTimeline(label, (JSON.parse(line.slice("RESULT ".length)) as ClusterLoadResult).seconds, loopMax);
   if (code !== 0 || !line) throw new Error(`${label} client exited with ${code}:\n${out.slice(-2000)}`);
   const result = JSON.parse(line.slice("RESULT ".length)) as ClusterLoadResult;
   // no samples: the percentile is NaN, which JSON carries as null

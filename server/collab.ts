@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { Hocuspocus, type Document } from "@hocuspocus/server";
+import pLimit from "p-limit";
 import { WebSocketServer } from "ws";
 import { setChangeDocument } from "../lib/collab/gateway";
 import { createSocketGuards } from "../lib/collab/socketGuards";
@@ -33,6 +34,9 @@ function tellEditorsHere(document: Document, payload: string): void {
 
 /** Origin of changes a store found in PostgreSQL that the live document lacked. */
 const STORED_ELSEWHERE = "specwright-stored-elsewhere";
+
+/** Document stores one process runs at once (each one transaction on its own connection of the pool's 10). */
+const STORE_CONCURRENCY = 2;
 
 /** With several processes: a change made here that no store has shown to hold for this long is stored by this process itself. */
 export const UNSTORED_LIMIT_MS = STORE_TURN_MS;
@@ -99,6 +103,11 @@ export function createCollab(
     if ((await storeNow(documentName, open)) && open.getConnectionsCount() === 0) await hocuspocus.unloadDocument(open);
   });
 
+  // A few stores at a time. Documents typed in since the same moment come due together; all
+  // their stores at once would hold the event loop for the whole burst between two editors'
+  // messages, a few at a time let those messages through between them.
+  const storeSlots = pLimit(STORE_CONCURRENCY);
+
   /** Stores a document; true once stored. A failure is told to its editors and retried, never acknowledged. */
   const store = async (documentName: string, document: Document): Promise<boolean> => {
     if (!loaded.has(documentName)) {
@@ -109,11 +118,13 @@ export function createCollab(
     authors.delete(documentName);
     // authors of edits made on other processes, which this store holds too
     if (cluster) for (const id of await cluster.takeAuthors(documentName)) editors.add(id);
-    // taken in the same tick as the state storeDocumentState encodes
-    const snapshot = Y.snapshot(document);
-    const stored = JSON.stringify(storedMessage(snapshot));
     try {
-      const { bytes, missing } = await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] });
+      const { bytes, missing, snapshot } = await storeSlots(async () => {
+        // taken in the same tick as the state storeDocumentState encodes
+        const snapshot = Y.snapshot(document);
+        return { ...(await storeDocumentState(getDb(), documentName, document, { authorIds: [...editors] })), snapshot };
+      });
+      const stored = JSON.stringify(storedMessage(snapshot));
       // what another process stored and this one lacked reaches this document and its editors
       if (missing) Y.applyUpdate(document, missing, STORED_ELSEWHERE);
       idle.touch(documentName);

@@ -27,6 +27,8 @@ export interface ClusterLoadConfig {
 export interface ClusterLoadResult {
   same: { p50: number; p95: number; samples: number };
   other: { p50: number; p95: number; samples: number };
+  /** latency by the second of the typing the insert was sent in */
+  seconds: { n: number; p95: number; max: number }[];
   sent: number;
   expected: number;
   delivered: number;
@@ -42,6 +44,12 @@ export interface ClusterLoadResult {
 interface Placed {
   editor: HeadlessEditor;
   process: number;
+}
+
+function bySecond(timeline: [number, number][]): ClusterLoadResult["seconds"] {
+  const buckets: number[][] = [];
+  for (const [at, latency] of timeline) (buckets[Math.floor(at / 1000)] ??= []).push(latency);
+  return Array.from(buckets, (b = []) => ({ n: b.length, p95: percentile(b, 95), max: b.length ? Math.max(...b) : Number.NaN }));
 }
 
 async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
@@ -63,6 +71,9 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
   const sent = new Map<string, { at: number; process: number }>();
   const same: number[] = [];
   const other: number[] = [];
+  // [sent at, from the start of the typing; latency], for BENCH_TIMELINE
+  const timeline: [number, number][] = [];
+  let typingFrom = performance.now();
   for (const { editor, process } of groups.flat()) {
     editor.ydoc.on("afterTransaction", (tr: Y.Transaction) => {
       if (tr.local) return;
@@ -70,7 +81,9 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
       for (const [client, after] of tr.afterState) {
         for (let clock = tr.beforeState.get(client) ?? 0; clock < after; clock++) {
           const from = sent.get(`${client}:${clock}`);
-          if (from) (from.process === process ? same : other).push(now - from.at);
+          if (!from) continue;
+          (from.process === process ? same : other).push(now - from.at);
+          timeline.push([from.at - typingFrom, now - from.at]);
         }
       }
     });
@@ -82,6 +95,7 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
   loop.enable();
   const cpuBefore = process.cpuUsage();
   const wallBefore = performance.now();
+  typingFrom = wallBefore;
   const stopAt = performance.now() + config.typingMs;
   let typed = 0;
   for (const g of groups) {
@@ -119,6 +133,7 @@ async function run(config: ClusterLoadConfig): Promise<ClusterLoadResult> {
     diverged: groups.filter((g) => new Set(g.map((p) => typingTarget(p.editor.ydoc).toString())).size > 1).length,
     closes: groups.flat().reduce((n, p) => n + p.editor.closes, 0),
     client,
+    seconds: bySecond(timeline),
   };
   groups.flat().forEach((p) => p.editor.close());
   return result;

@@ -15,7 +15,7 @@ const MAX_INLINE_BYTES = 512 * 1024;
 export async function storedStateForPage(ctx: Ctx, documentId: string): Promise<string | null> {
   const { doc, membership } = await loadDocument(ctx, documentId);
   authorize(membership, "document.view");
-  const state = doc.yState ? new Uint8Array(doc.yState) : await loadDocumentState(ctx.db, documentId);
+  const state = await loadDocumentState(ctx.db, doc.id);
   if (state.byteLength > MAX_INLINE_BYTES) return null;
   return Buffer.from(state).toString("base64");
 }

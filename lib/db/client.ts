@@ -1,9 +1,16 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/client";
 
-export type Db = PrismaClient;
+/**
+ * Columns no query reads unless it asks for them by name: a document's binary Yjs state
+ * and an imported file's layout can each run to megabytes, and most queries that load a
+ * document want neither.
+ */
+const OMIT = { document: { yState: true, markdownLayout: true } } as const;
+
+export type Db = PrismaClient<never, typeof OMIT>;
 /** A Prisma client or the client of an open transaction. */
-export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+export type DbTx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
 /**
  * Prisma's defaults (2 s to get a connection, 5 s for the whole transaction) turn a busy
@@ -15,7 +22,7 @@ const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 30_000 };
 
 /** Creates a Prisma client on the pg driver adapter (no query engine binary). */
 export function createDb(url: string): Db {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: TRANSACTION_OPTIONS });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }), transactionOptions: TRANSACTION_OPTIONS, omit: OMIT });
 }
 
 const globalForDb = globalThis as unknown as { specwrightDb?: Db };

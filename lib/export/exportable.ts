@@ -81,9 +81,10 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
   const { doc, membership } = await loadDocument(ctx, documentId);
   authorize(membership, "document.export");
   // independent reads in parallel: this is on the path of every download
-  const [rows, def] = await Promise.all([
+  const [rows, def, imported] = await Promise.all([
     ctx.db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } }),
     templateAtVersion(ctx.db, doc.templateId, doc.templateVersion),
+    ctx.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { markdownLayout: true } }),
   ]);
   const sections: SectionRow[] = rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
   const [names, reviewers] = await Promise.all([namesById(ctx, personIds(def, doc.ownerId, sections)), approvalsOf(ctx, signoffRolesOf(doc, def), documentId)]);
@@ -103,7 +104,7 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
     updatedAt: doc.updatedAt.toISOString(),
     sections: sections.map((s) => exportSection(def, s, names)),
     metadata: doc.metadata,
-    layout: readLayout(doc.markdownLayout),
+    layout: readLayout(imported.markdownLayout),
     // the cover prints the workflow status once: a field repeating it is left out
     control: control ? controlDefs.filter((f) => !mirrorsWorkflowStatus(f)).map((f) => ({ label: f.label, value: readable(f, control.fields[f.key], names) })) : [],
     version: versionField && control ? readable(versionField, control.fields[versionField.key], names) || null : null,

@@ -61,4 +61,38 @@ describe("storing a document merges with what is stored", () => {
     expect(bodyOf(b, key)).toContain("stored first");
     expect(bodyOf(b, key)).toContain("stored second");
   });
+
+  it("reads back what is stored when someone else stored since this copy did, deletions included", async () => {
+    const doc = await newDocument();
+    const [a, b] = await Promise.all([openCopy(doc.id), openCopy(doc.id)]);
+    const key = sectionOrder(a)[0]!;
+    typeInto(a, key, "kept by the first process");
+    await storeDocumentState(testDb(), doc.id, a);
+    // the second process gets the first's text, then deletes only (no new Yjs items)
+    Y.applyUpdate(b, Y.encodeStateAsUpdate(a));
+    const body = b.getXmlFragment(bodyName(key));
+    body.delete(body.length - 1, 1);
+    expect((await storeDocumentState(testDb(), doc.id, b)).missing).toBeNull();
+    typeInto(a, key, "typed later on the first");
+
+    // the first process's last store was its own: what is stored now is not, so it merges
+    const { missing } = await storeDocumentState(testDb(), doc.id, a);
+    expect(missing).not.toBeNull();
+    const stored = await openCopy(doc.id);
+    expect(bodyOf(stored, key)).not.toContain("kept by the first process");
+    expect(bodyOf(stored, key)).toContain("typed later on the first");
+    const section = await testDb().section.findFirstOrThrow({ where: { documentId: doc.id, key } });
+    expect(section.text).not.toContain("kept by the first process");
+  });
+
+  it("does not merge a copy's own stored state into it again", async () => {
+    const doc = await newDocument();
+    const a = await openCopy(doc.id);
+    const key = sectionOrder(a)[0]!;
+    for (const word of ["one", "two", "three"]) {
+      typeInto(a, key, word);
+      expect((await storeDocumentState(testDb(), doc.id, a)).missing).toBeNull();
+    }
+    expect(bodyOf(await openCopy(doc.id), key)).toBe(bodyOf(a, key));
+  });
 });

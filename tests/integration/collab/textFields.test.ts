@@ -39,7 +39,7 @@ async function storeAsOlderVersion(documentId: string, sectionKey: string, field
   await server.collab.hocuspocus.closeConnections(documentId);
   await waitFor(() => !server.collab.hocuspocus.documents.has(documentId));
   const old = new Y.Doc();
-  Y.applyUpdate(old, new Uint8Array((await testDb().document.findUniqueOrThrow({ where: { id: documentId } })).yState!));
+  Y.applyUpdate(old, new Uint8Array((await testDb().document.findUniqueOrThrow({ where: { id: documentId }, omit: { yState: false } })).yState!));
   old.getMap<unknown>(fieldsName(sectionKey)).set(fieldKey, value);
   await testDb().document.update({ where: { id: documentId }, data: { yState: Buffer.from(Y.encodeStateAsUpdate(old)) } });
   return (await testDb().document.findUniqueOrThrow({ where: { id: documentId } })).contentHash;
