@@ -1,7 +1,7 @@
 import type { Db, DbTx } from "../db";
 import type { HashableSection } from "../documents/contentHash";
 import { currentSections } from "../review/scope";
-import { createVersion, latestVersion } from "./snapshot";
+import { createVersion } from "./snapshot";
 
 /** Editing pauses this long make a version; continuous editing makes one this often. */
 export const IDLE_MS = 2 * 60_000;
@@ -26,9 +26,12 @@ export interface ContentChange {
  */
 export async function recordContentChange(db: DbTx, change: ContentChange): Promise<void> {
   const now = change.now ?? new Date();
-  let pending = await db.versionPending.findUnique({ where: { documentId: change.documentId } });
-  const latest = await latestVersion(db, change.documentId);
-  if (!latest && change.before.length) {
+  // one raw query on every store: the pending changes and whether a version exists
+  const [noted] = await db.$queryRaw<{ authorIds: string[] | null; since: Date | null; lastAt: Date | null; versioned: boolean }[]>`
+    SELECT p."authorIds", p."since", p."lastAt", EXISTS (SELECT 1 FROM "Version" v WHERE v."documentId" = ${change.documentId}) AS "versioned"
+    FROM (SELECT 1) AS "one" LEFT JOIN "VersionPending" p ON p."documentId" = ${change.documentId}`;
+  let pending = noted?.since && noted.lastAt ? { authorIds: noted.authorIds ?? [], since: noted.since, lastAt: noted.lastAt } : null;
+  if (!noted?.versioned && change.before.length) {
     const doc = await db.document.findUniqueOrThrow({ where: { id: change.documentId }, select: { createdAt: true } });
     await createVersion(db, { documentId: change.documentId, sections: change.before, kind: "auto", label: "Created", authorIds: pending?.authorIds ?? [], createdAt: doc.createdAt });
     pending = null;
@@ -42,11 +45,9 @@ export async function recordContentChange(db: DbTx, change: ContentChange): Prom
     await createVersion(db, { documentId: change.documentId, sections: change.after, kind: "auto", authorIds, onlyIfChanged: true });
     return;
   }
-  await db.versionPending.upsert({
-    where: { documentId: change.documentId },
-    create: { documentId: change.documentId, since, lastAt: now, authorIds },
-    update: { since, lastAt: now, authorIds },
-  });
+  await db.$executeRaw`
+    INSERT INTO "VersionPending" ("documentId", "authorIds", "since", "lastAt") VALUES (${change.documentId}, ${authorIds}::text[], ${since}, ${now})
+    ON CONFLICT ("documentId") DO UPDATE SET "authorIds" = EXCLUDED."authorIds", "since" = EXCLUDED."since", "lastAt" = EXCLUDED."lastAt"`;
 }
 
 /**
