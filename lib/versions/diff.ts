@@ -48,15 +48,20 @@ export function movedKeys(before: string[], after: string[]): Set<string> {
   return moved;
 }
 
-/** Section counts changed, added, removed and moved, from each side's ordered (key, hash) pairs. */
-export function summarize(before: [string, string][], after: [string, string][]): VersionSummary {
+/**
+ * Section counts changed, added, removed and moved, from each side's ordered (key, hash)
+ * pairs. `counts` limits them to some sections; `alike` names sections whose hashes differ
+ * but which compare as unchanged (a field stored as null on one side, absent on the other).
+ */
+export function summarize(before: [string, string][], after: [string, string][], options: { counts?: (key: string) => boolean; alike?: Set<string> } = {}): VersionSummary {
   const old = new Map(before);
   const now = new Map(after);
+  const counts = options.counts ?? (() => true);
   return {
-    changed: after.filter(([k, h]) => old.has(k) && old.get(k) !== h).length,
-    added: after.filter(([k]) => !old.has(k)).length,
-    removed: before.filter(([k]) => !now.has(k)).length,
-    moved: movedKeys(before.map(([k]) => k), after.map(([k]) => k)).size,
+    changed: after.filter(([k, h]) => counts(k) && old.has(k) && old.get(k) !== h && !options.alike?.has(k)).length,
+    added: after.filter(([k]) => counts(k) && !old.has(k)).length,
+    removed: before.filter(([k]) => counts(k) && !now.has(k)).length,
+    moved: [...movedKeys(before.map(([k]) => k), after.map(([k]) => k))].filter(counts).length,
   };
 }
 
@@ -66,6 +71,11 @@ function fieldChanges(before: Record<string, FieldValue>, after: Record<string, 
 }
 
 const EMPTY = { type: "doc" as const, content: [] };
+
+/** Whether two sides of a section read the same: title, depth, field values (absent = null) and body. */
+export function sameSection(a: HashableSection, b: HashableSection): boolean {
+  return a.title === b.title && a.depth === b.depth && !fieldChanges(a.fields, b.fields).length && canonicalJson(a.body) === canonicalJson(b.body);
+}
 
 function sectionDiff(key: string, before: HashableSection | undefined, after: HashableSection | undefined, moved: boolean): SectionDiff {
   const side = (after ?? before)!;
