@@ -1,5 +1,6 @@
 import type { BodySegment, Part } from "./bodyDiff";
-import type { SectionDiff, VersionDiff } from "./diff";
+import type { HashableSection } from "../documents/contentHash";
+import { sameSection, type SectionDiff, type VersionDiff } from "./diff";
 import { plural } from "../util/plural";
 
 /** What a restore would do to one section of the current content. */
@@ -75,6 +76,18 @@ function restoreChange(s: SectionDiff, fieldLabel: (sectionKey: string, fieldKey
 export function restoreChanges(diff: VersionDiff, options: { sectionKey?: string; fieldLabel: (sectionKey: string, fieldKey: string) => string }): RestoreChange[] {
   const sections = options.sectionKey ? diff.sections.filter((s) => s.key === options.sectionKey) : diff.sections;
   return sections.flatMap((s) => restoreChange(s, options.fieldLabel, !options.sectionKey) ?? []);
+}
+
+/**
+ * Whether restoring `restored` (a version's sections, or the one chosen from it) over the
+ * `current` content would change nothing: for a whole version, the same sections in the
+ * same order, each reading the same; for one section, that section present and the same.
+ * The same answer as an empty `restoreChanges`, without diffing any body.
+ */
+export function restoresNothing(current: HashableSection[], restored: HashableSection[], sectionKey?: string): boolean {
+  const now = new Map(current.map((s) => [s.key, s]));
+  if (sectionKey) return restored.every((s) => now.has(s.key) && sameSection(now.get(s.key)!, s));
+  return current.length === restored.length && restored.every((s, i) => current[i]!.key === s.key && sameSection(current[i]!, s));
 }
 
 const quoted = (items: string[]) => items.map((i) => `“${i}”`).join(", ");

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { HashableSection } from "@/lib/documents/contentHash";
 import type { PMNode } from "@/lib/editor/schema";
 import { diffSections } from "@/lib/versions/diff";
-import { describeRestoreChange, restoreChanges } from "@/lib/versions/restoreChanges";
+import { describeRestoreChange, restoreChanges, restoresNothing } from "@/lib/versions/restoreChanges";
 
 const p = (text: string): PMNode => ({ type: "paragraph", content: [{ type: "text", text }] });
 const m = (source: string): PMNode => ({ type: "mermaid", attrs: { source } });
@@ -30,6 +30,19 @@ describe("what a restore would change", () => {
   it("is empty when the restore would change nothing", () => {
     expect(restoreChanges(diffSections(current, current), { fieldLabel: label })).toEqual([]);
     expect(restoreChanges(diffSections(current, version), { sectionKey: "missing", fieldLabel: label })).toEqual([]);
+  });
+
+  it("knows without diffing when a restore would change nothing, as the comparison says", () => {
+    const reordered = [current[1]!, current[2]!, current[0]!];
+    const withNullField = current.map((s) => ({ ...s, fields: { owner: null } }));
+    const pairs: [HashableSection[], HashableSection[]][] = [[current, current], [current, version], [reordered, current], [withNullField, current], [current, current.slice(1)]];
+    for (const [now, restored] of pairs) {
+      expect(restoresNothing(now, restored)).toBe(restoreChanges(diffSections(now, restored), { fieldLabel: label }).length === 0);
+      for (const s of restored) expect(restoresNothing(now, [s], s.key)).toBe(restoreChanges(diffSections(now, restored), { sectionKey: s.key, fieldLabel: label }).length === 0);
+    }
+    expect(restoresNothing(current, current)).toBe(true);
+    expect(restoresNothing(reordered, current)).toBe(false);
+    expect(restoresNothing(current.slice(1), [current[0]!], current[0]!.key)).toBe(false);
   });
 
   it("counts a section put back in its old place only for a whole-version restore", () => {
