@@ -58,3 +58,23 @@ describe("what a restore would change", () => {
     expect(describeRestoreChange(change!)).toBe("title becomes “Design”");
   });
 });
+
+describe("a restore that brings back the template's placeholder", () => {
+  const hint = (label: string): PMNode => ({ type: "paragraph", content: [{ type: "placeholder", attrs: { label } }] });
+  const written = section("overview", doc(p("Ledger keeps every payment as two entries, one per account, so totals always balance.")));
+  const asCreated = section("overview", doc(hint("[Two or three sentences: what this is and why it matters.]")));
+
+  it("says the placeholder comes back, not only that the words go", () => {
+    const [change] = restoreChanges(diffSections([written], [asCreated]), { sectionKey: "overview", fieldLabel: label });
+    expect(change).toMatchObject({ placeholdersAdded: 1, placeholdersRemoved: 0, wordsRemoved: 14 });
+    expect(describeRestoreChange(change!)).toBe("14 words removed; the template’s placeholder comes back");
+  });
+
+  it("says when placeholders go, and counts several", () => {
+    const [gone] = restoreChanges(diffSections([asCreated], [written]), { fieldLabel: label });
+    expect(describeRestoreChange(gone!)).toBe("14 words added; the template’s placeholder goes");
+    const two = section("overview", doc(hint("[Goal]"), hint("[Non-goals]")));
+    const [back] = restoreChanges(diffSections([written], [two]), { fieldLabel: label });
+    expect(describeRestoreChange(back!)).toBe("14 words removed; 2 of the template’s placeholders come back");
+  });
+});
