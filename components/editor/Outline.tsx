@@ -2,7 +2,7 @@
 
 import { useEffect, useRef } from "react";
 import type * as Y from "yjs";
-import { OutlineEntry } from "./OutlineEntry";
+import { CommentMark, OutlineEntry } from "./OutlineEntry";
 import { SECTION_MARKS } from "./sectionMarks";
 import { useCurrentSection } from "./useCurrentSection";
 import type { SectionStatus } from "./useSectionStatus";
@@ -16,20 +16,25 @@ interface Props {
   editable: boolean;
 }
 
-/** What the outline's marks mean. */
+/** A legend entry: the mark as it looks, in a column of its own, then what it means. */
+function Mark({ sample, children }: { sample: React.ReactNode; children: React.ReactNode }) {
+  return (
+    <li className="flex items-start gap-2">
+      <span aria-hidden="true" className="flex h-4 w-5 shrink-0 items-center justify-center">{sample}</span>
+      <span>{children}</span>
+    </li>
+  );
+}
+
+/** What the outline's marks mean: each shown as it looks, without a number that could read as a count. */
 function OutlineLegend() {
   return (
     <ul aria-label="Outline marks" className="mb-3 space-y-0.5 text-xs text-slate-600">
       {Object.values(SECTION_MARKS).map((mark) => (
-        <li key={mark.label} className="flex items-center gap-2">
-          <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${mark.dot}`} />
-          {mark.label}
-        </li>
+        <Mark key={mark.label} sample={<span className={`h-2 w-2 rounded-full ${mark.dot}`} />}>{mark.label}</Mark>
       ))}
-      <li className="flex items-center gap-2">
-        <span aria-hidden="true" className="-ml-1 rounded-full bg-amber-100 px-1.5 text-amber-900">2</span>
-        Open comments
-      </li>
+      <Mark sample={<CommentMark />}>Has open comments (the number says how many)</Mark>
+      <Mark sample={<span className="h-3.5 w-3 rounded-r border-l-2 border-indigo-600 bg-indigo-100" />}>The section you are reading</Mark>
     </ul>
   );
 }

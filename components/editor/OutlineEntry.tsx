@@ -25,6 +25,18 @@ function describe(title: string, status: SectionStatus | undefined, openComments
   return parts.join(", ");
 }
 
+/** The outline's mark for open comments: a speech bubble, with their number when given. */
+export function CommentMark({ count }: { count?: number }) {
+  return (
+    <span aria-hidden="true" className="inline-flex shrink-0 items-center gap-0.5 rounded-full bg-amber-100 px-1 text-xs text-amber-900">
+      <svg viewBox="0 0 12 12" className="h-3 w-3" fill="currentColor">
+        <path d="M2 1.5h8A1.5 1.5 0 0 1 11.5 3v4A1.5 1.5 0 0 1 10 8.5H5.5L3 10.8V8.5H2A1.5 1.5 0 0 1 .5 7V3A1.5 1.5 0 0 1 2 1.5Z" />
+      </svg>
+      {count}
+    </span>
+  );
+}
+
 /** A section in the outline: a link to its card, its status dot, open comments; dragged to reorder. */
 export function OutlineEntry({ ydoc, section, nextKey, status, current, openComments, editable }: Props) {
   const drop = useSectionDrop(ydoc, section.key, nextKey, editable);
@@ -38,12 +50,16 @@ export function OutlineEntry({ ydoc, section, nextKey, status, current, openComm
         aria-current={current ? "location" : undefined}
         aria-label={describe(section.title, status, openComments)}
         title={mark?.label}
-        className={`flex items-center gap-2 rounded px-1 hover:text-indigo-700 ${current ? "bg-indigo-50 font-medium text-indigo-800" : "text-slate-700"}`}
+        className={`flex items-center gap-2 rounded-r border-l-2 px-1 hover:text-indigo-700 ${current ? "border-indigo-600 bg-indigo-50 font-medium text-indigo-800" : "border-transparent text-slate-700"}`}
         {...(editable ? dragSource(section.key) : {})}
       >
         {mark ? <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${mark.dot}`} /> : null}
         <span className="truncate">{section.title || <span className="italic text-slate-500">Untitled</span>}</span>
-        {openComments ? <span aria-hidden="true" className="ml-auto shrink-0 rounded-full bg-amber-100 px-1.5 text-xs text-amber-900" title="Open comments">{openComments}</span> : null}
+        {openComments ? (
+          <span className="ml-auto" title={openComments === 1 ? "1 open comment" : `${openComments} open comments`}>
+            <CommentMark count={openComments} />
+          </span>
+        ) : null}
       </a>
     </li>
   );

@@ -10,6 +10,15 @@ import { Button } from "../ui/Button";
 
 const KIND: Record<VersionDto["kind"], string> = { auto: "auto", named: "named", status: "status", restore: "restore" };
 
+/** Columns shown beside the version on wider screens; on a phone their facts sit under it. */
+const WIDE = "hidden sm:table-cell";
+
+const authorsOf = (v: VersionDto) => (v.authors.length ? v.authors : v.createdBy ? [v.createdBy] : []).map((p) => p.name).join(", ") || "—";
+
+function Time({ iso }: { iso: string }) {
+  return <time dateTime={iso} title="UTC">{iso.slice(0, 16).replace("T", " ")}</time>;
+}
+
 /** The version list: open one, pick two to compare, name the current content. */
 export function HistoryPanel({ documentId, historyPath, versions, canCreate, from, to }: { documentId: string; historyPath: string; versions: VersionDto[]; canCreate: boolean; from?: string; to?: string }) {
   const router = useRouter();
@@ -32,12 +41,12 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
       <div className="flex flex-wrap items-end gap-3">
         <h2 id="versions-heading" className="text-lg font-semibold">Versions</h2>
         {canCreate ? (
-          <form onSubmit={(e) => void name(e)} className="ml-auto flex items-end gap-2">
-            <label className="text-xs font-medium text-slate-600">
+          <form onSubmit={(e) => void name(e)} className="flex w-full items-end gap-2 sm:ml-auto sm:w-auto">
+            <label className="min-w-0 flex-1 text-xs font-medium text-slate-600 sm:flex-none">
               Version name
-              <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} placeholder="v1.0 sent for review" className="mt-1 block w-56 rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
+              <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} placeholder="v1.0 sent for review" className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 sm:w-56" />
             </label>
-            <Button type="submit">Name this version</Button>
+            <Button type="submit" className="shrink-0 whitespace-nowrap">Name this version</Button>
           </form>
         ) : null}
       </div>
@@ -47,12 +56,13 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
         <table className="w-full text-left text-sm" aria-label="Versions">
           <thead className="text-xs uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="py-1 font-medium">From</th>
-              <th scope="col" className="py-1 font-medium">To</th>
+              <th scope="col" className="py-1 pr-3 font-medium">From</th>
+              <th scope="col" className="py-1 pr-3 font-medium">To</th>
               <th scope="col" className="py-1 pr-3 font-medium">Version</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Time</th>
-              <th scope="col" className="py-1 pr-3 font-medium">Authors</th>
-              <th scope="col" className="py-1 font-medium">Changes</th>
+              {/* narrow screens show these under the version instead (WIDE hides the columns) */}
+              <th scope="col" className={`py-1 pr-3 font-medium ${WIDE}`}>Time</th>
+              <th scope="col" className={`py-1 pr-3 font-medium ${WIDE}`}>Authors</th>
+              <th scope="col" className={`py-1 font-medium ${WIDE}`}>Changes</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -63,16 +73,21 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
             </tr>
             {versions.map((v) => (
               <tr key={v.number} data-version={v.number}>
-                <td className="py-1.5"><input type="radio" name="from" aria-label={`Compare from v${v.number}`} checked={a === String(v.number)} onChange={() => setA(String(v.number))} /></td>
-                <td className="py-1.5"><input type="radio" name="to" aria-label={`Compare to v${v.number}`} checked={b === String(v.number)} onChange={() => setB(String(v.number))} /></td>
+                <td className="py-1.5 align-top"><input type="radio" name="from" aria-label={`Compare from v${v.number}`} checked={a === String(v.number)} onChange={() => setA(String(v.number))} /></td>
+                <td className="py-1.5 align-top"><input type="radio" name="to" aria-label={`Compare to v${v.number}`} checked={b === String(v.number)} onChange={() => setB(String(v.number))} /></td>
                 <td className="py-1.5 pr-3">
                   <Link prefetch={false} href={`${historyPath}?v=${v.number}`} className="font-medium text-indigo-700 hover:underline">v{v.number}</Link>
                   {v.label ? <span className="ml-1">{v.label}</span> : null}
                   <span className="ml-1 rounded bg-slate-100 px-1 text-xs text-slate-600">{KIND[v.kind]}</span>
+                  <dl className="mt-0.5 space-y-0.5 text-xs text-slate-600 sm:hidden">
+                    <div><dt className="sr-only">Time</dt><dd><Time iso={v.createdAt} /></dd></div>
+                    <div><dt className="inline">By </dt><dd className="inline">{authorsOf(v)}</dd></div>
+                    {v.summaryText ? <div><dt className="sr-only">Changes</dt><dd className="text-slate-700">{v.summaryText}</dd></div> : null}
+                  </dl>
                 </td>
-                <td className="py-1.5 pr-3 whitespace-nowrap"><time dateTime={v.createdAt} title="UTC">{v.createdAt.slice(0, 16).replace("T", " ")}</time></td>
-                <td className="py-1.5 pr-3">{(v.authors.length ? v.authors : v.createdBy ? [v.createdBy] : []).map((p) => p.name).join(", ") || "—"}</td>
-                <td className="py-1.5 text-slate-700">{v.summaryText}</td>
+                <td className={`py-1.5 pr-3 whitespace-nowrap ${WIDE}`}><Time iso={v.createdAt} /></td>
+                <td className={`py-1.5 pr-3 ${WIDE}`}>{authorsOf(v)}</td>
+                <td className={`py-1.5 text-slate-700 ${WIDE}`}>{v.summaryText}</td>
               </tr>
             ))}
           </tbody>

@@ -12,7 +12,7 @@ const isItem = (line: LineDiff): line is ItemLine => line.format.kind === "item"
 
 const LINE: Record<LineDiff["status"], string> = { same: "", changed: "", added: "bg-emerald-50", removed: "bg-red-50 text-slate-500" };
 
-const LAYOUT_WORDS: Record<string, string> = { paragraph: "a paragraph", heading: "a heading", bullet: "a bullet", ordered: "a numbered item", task: "a task" };
+const LAYOUT_WORDS: Record<string, string> = { paragraph: "a paragraph", heading: "a heading", quote: "a quote", code: "code", bullet: "a bullet", ordered: "a numbered item", task: "a task" };
 const layoutWords = (f: LineFormat) => (f.kind === "item" ? `${LAYOUT_WORDS[f.list]}${f.depth > 1 ? ` at level ${f.depth}` : ""}` : f.kind === "heading" ? `a level ${f.level} heading` : LAYOUT_WORDS[f.kind]);
 
 /** What changed besides the words: a box ticked or cleared, a layout changed. */
@@ -77,9 +77,47 @@ function Lists({ nodes }: { nodes: Tree[] }) {
   );
 }
 
+/** Consecutive lines of code in one monospace block, each line marked as kept, changed, added or removed. */
+function CodeLines({ lines }: { lines: LineDiff[] }) {
+  return (
+    <pre data-format="code" className="overflow-x-auto rounded-md bg-slate-50 px-3 py-2 font-mono text-xs leading-5 text-slate-800">
+      <code>
+        {lines.map((line, i) => (
+          <div key={i} data-status={line.status} className={`min-h-5 whitespace-pre ${LINE[line.status]}`}>
+            <Parts parts={line.parts} />
+            <Notes line={line} />
+          </div>
+        ))}
+      </code>
+    </pre>
+  );
+}
+
+/** Consecutive quoted lines as one quote. */
+function QuoteLines({ lines }: { lines: LineDiff[] }) {
+  return (
+    <blockquote data-format="quote" className="space-y-1 border-l-4 border-slate-300 pl-3 italic text-slate-700">
+      {lines.map((line, i) => (
+        <p key={i} data-status={line.status} className={`whitespace-pre-wrap ${LINE[line.status]}`}>
+          <Parts parts={line.parts} />
+          <Notes line={line} />
+        </p>
+      ))}
+    </blockquote>
+  );
+}
+
+/** The run of lines from `start` that share `kind`. */
+function runOf(lines: LineDiff[], start: number, kind: LineFormat["kind"]): LineDiff[] {
+  let end = start;
+  while (end < lines.length && lines[end]!.format.kind === kind) end++;
+  return lines.slice(start, end);
+}
+
 /**
- * A run of headings, paragraphs and list items with changes marked inside them: bullets,
- * numbered items and tasks (with their box) as lists nested as written, headings as headings.
+ * A run of headings, paragraphs, quotes, code and list items with changes marked inside
+ * them: bullets, numbered items and tasks (with their box) as lists nested as written,
+ * headings as headings, quoted lines as a quote, code as monospace lines.
  */
 export function LinesDiff({ lines }: { lines: LineDiff[] }) {
   const blocks: ReactNode[] = [];
@@ -89,6 +127,12 @@ export function LinesDiff({ lines }: { lines: LineDiff[] }) {
       const items: ItemLine[] = [];
       for (; i < lines.length && isItem(lines[i]!); i++) items.push(lines[i] as ItemLine);
       blocks.push(<Lists key={blocks.length} nodes={buildTree(items)} />);
+      continue;
+    }
+    if (line.format.kind === "code" || line.format.kind === "quote") {
+      const run = runOf(lines, i, line.format.kind);
+      blocks.push(line.format.kind === "code" ? <CodeLines key={blocks.length} lines={run} /> : <QuoteLines key={blocks.length} lines={run} />);
+      i += run.length;
       continue;
     }
     i++;

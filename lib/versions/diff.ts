@@ -1,5 +1,6 @@
 import { diffArrays } from "diff";
 import type { HashableSection } from "../documents/contentHash";
+import { walk, type PMNode } from "../editor/schema";
 import { canonicalJson } from "../util/hash";
 import type { FieldValue } from "../templates/instantiate";
 import { diffBodies, type BodySegment } from "./bodyDiff";
@@ -29,6 +30,8 @@ export interface SectionDiff {
   fields: FieldChange[];
   /** null when the body is the same on both sides */
   body: BodySegment[] | null;
+  /** the template's placeholders (hints, not text) on each side, when their number changed */
+  placeholders: { before: number; after: number } | null;
 }
 
 export interface VersionDiff {
@@ -48,15 +51,20 @@ export function movedKeys(before: string[], after: string[]): Set<string> {
   return moved;
 }
 
-/** Section counts changed, added, removed and moved, from each side's ordered (key, hash) pairs. */
-export function summarize(before: [string, string][], after: [string, string][]): VersionSummary {
+/**
+ * Section counts changed, added, removed and moved, from each side's ordered (key, hash)
+ * pairs. `counts` limits them to some sections; `alike` names sections whose hashes differ
+ * but which compare as unchanged (a field stored as null on one side, absent on the other).
+ */
+export function summarize(before: [string, string][], after: [string, string][], options: { counts?: (key: string) => boolean; alike?: Set<string> } = {}): VersionSummary {
   const old = new Map(before);
   const now = new Map(after);
+  const counts = options.counts ?? (() => true);
   return {
-    changed: after.filter(([k, h]) => old.has(k) && old.get(k) !== h).length,
-    added: after.filter(([k]) => !old.has(k)).length,
-    removed: before.filter(([k]) => !now.has(k)).length,
-    moved: movedKeys(before.map(([k]) => k), after.map(([k]) => k)).size,
+    changed: after.filter(([k, h]) => counts(k) && old.has(k) && old.get(k) !== h && !options.alike?.has(k)).length,
+    added: after.filter(([k]) => counts(k) && !old.has(k)).length,
+    removed: before.filter(([k]) => counts(k) && !now.has(k)).length,
+    moved: [...movedKeys(before.map(([k]) => k), after.map(([k]) => k))].filter(counts).length,
   };
 }
 
@@ -67,6 +75,19 @@ function fieldChanges(before: Record<string, FieldValue>, after: Record<string, 
 
 const EMPTY = { type: "doc" as const, content: [] };
 
+function countPlaceholders(body: PMNode): number {
+  let n = 0;
+  walk(body, (node) => {
+    if (node.type === "placeholder") n++;
+  });
+  return n;
+}
+
+/** Whether two sides of a section read the same: title, depth, field values (absent = null) and body. */
+export function sameSection(a: HashableSection, b: HashableSection): boolean {
+  return a.title === b.title && a.depth === b.depth && !fieldChanges(a.fields, b.fields).length && canonicalJson(a.body) === canonicalJson(b.body);
+}
+
 function sectionDiff(key: string, before: HashableSection | undefined, after: HashableSection | undefined, moved: boolean): SectionDiff {
   const side = (after ?? before)!;
   const sameBody = before && after && canonicalJson(before.body) === canonicalJson(after.body);
@@ -74,8 +95,9 @@ function sectionDiff(key: string, before: HashableSection | undefined, after: Ha
   const titleChange = before && after && before.title !== after.title ? { from: before.title, to: after.title } : null;
   const depthChange = before && after && before.depth !== after.depth ? { from: before.depth, to: after.depth } : null;
   const body = sameBody ? null : diffBodies(before?.body ?? EMPTY, after?.body ?? EMPTY);
+  const placeholders = sameBody ? null : { before: countPlaceholders(before?.body ?? EMPTY), after: countPlaceholders(after?.body ?? EMPTY) };
   const status = !before ? "added" : !after ? "removed" : body || fields.length || titleChange || depthChange ? "changed" : "unchanged";
-  return { key, status, moved, title: side.title, depth: side.depth, titleChange, depthChange, fields, body };
+  return { key, status, moved, title: side.title, depth: side.depth, titleChange, depthChange, fields, body, placeholders: placeholders && placeholders.before !== placeholders.after ? placeholders : null };
 }
 
 /**

@@ -10,10 +10,12 @@ export interface Part {
 
 export type ChangeStatus = "same" | "changed" | "added" | "removed";
 
-/** How a line of a section's text is laid out: a paragraph, a heading, or an item of a list at a depth (1 = top). */
+/** How a line of a section's text is laid out: a paragraph, a heading, a quoted line, a line of code, or an item of a list at a depth (1 = top). */
 export type LineFormat =
   | { kind: "paragraph" }
   | { kind: "heading"; level: number }
+  | { kind: "quote" }
+  | { kind: "code" }
   | { kind: "item"; list: "bullet" | "ordered" | "task"; depth: number; checked?: boolean };
 
 /** One line of text with its layout, and what changed in it. */
@@ -53,13 +55,25 @@ function listLines(list: PMNode, depth: number): TextLine[] {
   });
 }
 
+/** A code block's lines as written, indentation kept (a trailing newline adds no line). */
+function codeLines(node: PMNode): TextLine[] {
+  const source = (node.content ?? []).map((c) => c.text ?? "").join("");
+  if (!source.trim()) return [];
+  return source.replace(/\n$/, "").split("\n").map((text) => ({ format: { kind: "code" }, text }));
+}
+
 /**
  * A top-level block's text as lines with their layout: a heading as a heading, each list
- * item (bullets, numbers, tasks with their box) as an item at its depth, anything else
- * (paragraphs, quotes, code) as paragraph text. Empty for a block without text.
+ * item (bullets, numbers, tasks with their box) as an item at its depth, each line of code
+ * as code, the paragraphs and headings of a quote as quoted lines (lists inside it as
+ * items), anything else as paragraph text. Empty for a block without text.
  */
 export function blockLines(node: PMNode): TextLine[] {
   if (LISTS[node.type]) return listLines(node, 1);
+  if (node.type === "codeBlock") return codeLines(node);
+  if (node.type === "blockquote") {
+    return (node.content ?? []).flatMap(blockLines).map((l) => (l.format.kind === "paragraph" || l.format.kind === "heading" ? { ...l, format: { kind: "quote" } } : l));
+  }
   const text = docToText({ type: "doc", content: [node] });
   if (!text) return [];
   return [{ format: node.type === "heading" ? { kind: "heading", level: Number(node.attrs?.level ?? 3) } : { kind: "paragraph" }, text }];

@@ -44,3 +44,21 @@ export function storeManifest(manifest: Manifest, checkpoint: { number: number; 
   const changes = manifest.filter(([, hash], i) => checkpoint.manifest[i]![1] !== hash);
   return changes.length <= MAX_DELTA ? { base: checkpoint.number, changes } : manifest;
 }
+
+/** The full manifests of several stored versions of one document, reading each checkpoint they need once. */
+export async function readManifests(db: DbTx, rows: Row[]): Promise<Manifest[]> {
+  const bases = [...new Set(rows.flatMap((r) => (isDelta(r.sections) ? [r.sections.base] : [])))];
+  const full = new Map(rows.filter((r) => !isDelta(r.sections)).map((r) => [r.number, r.sections as Manifest]));
+  const missing = bases.filter((b) => !full.has(b));
+  if (missing.length) {
+    const stored = await db.version.findMany({ where: { documentId: rows[0]!.documentId, number: { in: missing } }, select: { number: true, sections: true } });
+    stored.forEach((s) => full.set(s.number, s.sections as Manifest));
+  }
+  return rows.map((row) => {
+    if (!isDelta(row.sections)) return row.sections as Manifest;
+    const base = full.get(row.sections.base);
+    if (!base) throw new Error(`version ${row.number} of ${row.documentId} misses its checkpoint ${row.sections.base}`);
+    const changed = new Map(row.sections.changes);
+    return base.map(([key, hash]) => [key, changed.get(key) ?? hash]);
+  });
+}

@@ -33,7 +33,9 @@ export async function previewRestore(ctx: Ctx, raw: RestoreInput): Promise<Resto
   const [{ sections }, current] = await Promise.all([versionSections(ctx.db, doc.id, input.number), currentSections(ctx.db, doc.id)]);
   const section = input.sectionKey ? sections.find((s) => s.key === input.sectionKey) : undefined;
   if (input.sectionKey && !section) throw new NotFound("Section");
-  const names = await loadFieldNames(ctx.db, doc, [...current, ...sections]);
-  const changes = restoreChanges(diffSections(current, sections), { sectionKey: input.sectionKey, fieldLabel: (s, f) => fieldLabel(names, s, f) });
+  // a one-section restore compares that section alone, not the whole document
+  const [before, after] = section ? [current.filter((s) => s.key === section.key), [section]] : [current, sections];
+  const names = await loadFieldNames(ctx.db, doc, [...before, ...after]);
+  const changes = restoreChanges(diffSections(before, after), { sectionKey: input.sectionKey, fieldLabel: (s, f) => fieldLabel(names, s, f) });
   return { number: input.number, sectionTitle: section?.title ?? null, changes: changes.map((c) => ({ ...c, text: describeRestoreChange(c) })) };
 }

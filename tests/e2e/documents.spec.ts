@@ -41,7 +41,7 @@ async function emptySectionsInviteWriting(page: Page) {
 /** The outline explains its marks, names each section's state, and marks the section on screen as the reader scrolls. */
 async function outlineShowsWhereYouAre(page: Page) {
   const outline = page.getByRole("navigation", { name: "Outline" });
-  await expect(outline.getByRole("list", { name: "Outline marks" }).getByRole("listitem")).toHaveText(["Nothing written yet", "Started", "A required field is empty", "2Open comments"]);
+  await expect(outline.getByRole("list", { name: "Outline marks" }).getByRole("listitem")).toHaveText(["Nothing written yet", "Started", "A required field is empty", "Has open comments (the number says how many)", "The section you are reading"]);
   await expect(outline.getByRole("link", { name: "Executive Summary, Started" })).toBeVisible();
   await expect(outline.getByRole("link", { name: "Appendices, Nothing written yet" })).toBeVisible();
   const current = outline.locator('a[aria-current="location"]');

@@ -3,13 +3,13 @@ import * as Y from "yjs";
 import { bodyName, sectionOrder, yDocToSections } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { getDocument } from "@/lib/documents/documents";
-import { Forbidden, NotFound } from "@/lib/errors";
+import { Conflict, Forbidden, NotFound } from "@/lib/errors";
 import { listDocumentActivity } from "@/lib/review/listActivity";
 import { listTemplates } from "@/lib/templates/templates";
 import { restoreVersion } from "@/lib/versions/restoreVersion";
 import { createNamedVersion, diffVersions, listVersions } from "@/lib/versions/versions";
 import { connect, sessionCookie, startCollabServer, waitFor, type TestClient } from "../../support/collab";
-import { ctxFor, makeWorkspace } from "../../support/db";
+import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 
 let server: Awaited<ReturnType<typeof startCollabServer>>;
 beforeAll(async () => {
@@ -112,6 +112,31 @@ describe("restore", () => {
     await expect(restoreVersion(ctxFor(ws.members.viewer[0]!), { documentId: doc.id, number: version.number })).rejects.toBeInstanceOf(Forbidden);
     await expect(restoreVersion(owner, { documentId: doc.id, number: version.number, sectionKey: "no-such-section" })).rejects.toBeInstanceOf(NotFound);
     expect((await listVersions(owner, { documentId: doc.id }))[0]!.number).toBe(version.number);
+    a.close();
+    b.close();
+  });
+
+  it("refuses a restore that would change nothing, changing nothing: no version, no activity, no write to the document", async () => {
+    const { owner, doc, a, b, first, second, stored } = await openDocument();
+    rewrite(a.ydoc, first, "First, as kept.");
+    await stored(first, "First, as kept.");
+    const kept = await createNamedVersion(owner, { documentId: doc.id, label: "kept" });
+    rewrite(a.ydoc, second, "Second, changed after.");
+    await stored(second, "Second, changed after.");
+    const after = await createNamedVersion(owner, { documentId: doc.id, label: "after" });
+    const state = async () => (await testDb().document.findUniqueOrThrow({ where: { id: doc.id }, select: { yState: true } })).yState;
+    const [versionsBefore, activityBefore, stateBefore] = [await listVersions(owner, { documentId: doc.id }), await listDocumentActivity(owner, { documentId: doc.id }), await state()];
+
+    await expect(restoreVersion(owner, { documentId: doc.id, number: after.number })).rejects.toThrow(new Conflict(`Nothing to restore: v${after.number} is the same as the current document.`));
+    // the first section is the same in the older version as now, though the version as a whole differs
+    await expect(restoreVersion(owner, { documentId: doc.id, number: kept.number, sectionKey: first })).rejects.toBeInstanceOf(Conflict);
+    await expect(restoreVersion(owner, { documentId: doc.id, number: kept.number, sectionKey: first })).rejects.toThrow(/^Nothing to restore: “.*” in v\d+ is the same as in the current document\.$/);
+
+    expect(await listVersions(owner, { documentId: doc.id })).toEqual(versionsBefore);
+    expect(await listDocumentActivity(owner, { documentId: doc.id })).toEqual(activityBefore);
+    expect(Buffer.compare(Buffer.from((await state())!), Buffer.from(stateBefore!))).toBe(0);
+    // a restore that does change something still goes through
+    await expect(restoreVersion(owner, { documentId: doc.id, number: kept.number, sectionKey: second })).resolves.toMatchObject({ kind: "restore" });
     a.close();
     b.close();
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { changeDocument } from "@/lib/collab/gateway";
+import { loadDocumentState, storeDocumentState } from "@/lib/collab/persistence";
 import { moveSection } from "@/lib/collab/sectionOps";
 import { writeSection } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
@@ -41,6 +42,14 @@ async function setUp() {
 /** Rewrites one section through the Y.Doc, as an editor would. */
 function edit(documentId: string, key: string, title: string, markdown: string, fields: Record<string, string> = {}) {
   return changeDocument(documentId, (ydoc: Y.Doc) => writeSection(ydoc, { key, title, depth: 1, fields, body: normalizeDoc(markdownToDoc(markdown).doc) }));
+}
+
+/** Rewrites one section as `userId` typing in the editor: the store records them as its author. */
+async function editAs(userId: string, documentId: string, key: string, title: string, markdown: string) {
+  const ydoc = new Y.Doc();
+  Y.applyUpdate(ydoc, await loadDocumentState(testDb(), documentId));
+  ydoc.transact(() => writeSection(ydoc, { key, title, depth: 1, fields: {}, body: normalizeDoc(markdownToDoc(markdown).doc) }));
+  await storeDocumentState(testDb(), documentId, ydoc, { authorIds: [userId] });
 }
 
 /** Pretends the last stored edit happened longer ago than the idle pause. */
@@ -212,5 +221,31 @@ describe("versions", () => {
     expect(await changesSinceSeen(viewer, { documentId: doc.id, peek: true })).toMatchObject({ lastSeen: 1, latest: 2, summaryText: "2 sections changed" });
     expect(await changesSinceSeen(viewer, { documentId: doc.id })).toMatchObject({ lastSeen: 1, changed: true });
     expect(await changesSinceSeen(viewer, { documentId: doc.id })).toMatchObject({ lastSeen: 2, changed: false });
+  });
+
+  it("does not tell people about their own edits, only what others changed since they last looked", async () => {
+    const { ws, owner, doc, editor } = await setUp();
+    const [ownerId, editorId] = [ws.owner.userId, ws.members.editor[0]!.userId];
+    await editAs(ownerId, doc.id, "context", "Context", "Payments are slow today.");
+    await createNamedVersion(owner, { documentId: doc.id, label: "first look" });
+    await changesSinceSeen(owner, { documentId: doc.id });
+    await changesSinceSeen(editor, { documentId: doc.id });
+    // the owner's own edit, still pending and then versioned, is not news to the owner
+    await editAs(ownerId, doc.id, "risks", "Risks", "A risk the owner wrote.");
+    expect(await changesSinceSeen(owner, { documentId: doc.id, peek: true })).toMatchObject({ changed: false, summaryText: "" });
+    await createNamedVersion(owner, { documentId: doc.id, label: "owner's draft" });
+    expect(await changesSinceSeen(owner, { documentId: doc.id, peek: true })).toMatchObject({ changed: false });
+    expect(await changesSinceSeen(editor, { documentId: doc.id, peek: true })).toMatchObject({ summaryText: "1 section changed" });
+    // someone else's edit is, before and after it is versioned
+    await editAs(editorId, doc.id, "design", "Design", "The editor's design.");
+    expect(await changesSinceSeen(owner, { documentId: doc.id, peek: true })).toMatchObject({ summaryText: "1 section changed" });
+    await pause(doc.id);
+    await versionIfIdle(testDb(), doc.id);
+    expect(await changesSinceSeen(owner, { documentId: doc.id, peek: true })).toMatchObject({ summaryText: "1 section changed" });
+    // a section both changed counts; the owner's other section still does not
+    await editAs(ownerId, doc.id, "design", "Design", "The owner's design.");
+    await editAs(ownerId, doc.id, "context", "Context", "Payments are slow, says the owner.");
+    expect(await changesSinceSeen(owner, { documentId: doc.id, peek: true })).toMatchObject({ summaryText: "1 section changed" });
+    expect(await changesSinceSeen(editor, { documentId: doc.id, peek: true })).toMatchObject({ summaryText: "3 sections changed" });
   });
 });

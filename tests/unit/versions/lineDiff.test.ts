@@ -8,7 +8,7 @@ const lines = (segments: BodySegment[]): LineDiff[] => segments.flatMap((s) => (
 /** A line as read: its layout, status and text with [-removed-] and {+added+} words. */
 const read = (l: LineDiff) => {
   const f = l.format;
-  const layout = f.kind === "item" ? `${f.list}${f.depth}${f.checked === undefined ? "" : f.checked ? "[x]" : "[ ]"}` : f.kind === "heading" ? `h${f.level}` : "p";
+  const layout = f.kind === "item" ? `${f.list}${f.depth}${f.checked === undefined ? "" : f.checked ? "[x]" : "[ ]"}` : f.kind === "heading" ? `h${f.level}` : f.kind === "paragraph" ? "p" : f.kind;
   const text = l.parts.map((p) => (p.added ? `{+${p.value}+}` : p.removed ? `[-${p.value}-]` : p.value)).join("");
   return `${layout} ${l.status} ${text}`;
 };
@@ -54,5 +54,29 @@ describe("pairing changed lines", () => {
       "h3 changed Checks{+ before launch+}",
     ]);
     expect(lines(diffBodies(body("- Log it"), body("- Alert on call"))).map(read)).toEqual(["bullet1 removed [-Log it-]", "bullet1 added {+Alert on call+}"]);
+  });
+});
+
+describe("quotes and code keep their layout", () => {
+  it("shows a quote's lines as quoted, with changed words marked inside", () => {
+    const changed = lines(diffBodies(body("> Payments must never be charged twice.\n\nAfter."), body("> Payments must never be charged twice or lost.\n\nAfter."))).map(read);
+    expect(changed).toEqual(["quote changed Payments must never be charged twice{+ or lost+}."]);
+  });
+
+  it("shows code line by line, indentation kept, with the changed line marked", () => {
+    const before = "```ts\nfunction charge() {\n  retry(1);\n}\n```";
+    const after = "```ts\nfunction charge() {\n  retry(3);\n  log();\n}\n```";
+    expect(lines(diffBodies(body(before), body(after))).map(read)).toEqual([
+      "code same function charge() {",
+      "code changed   retry([-1-]{+3+});",
+      "code added {+  log();+}",
+      "code same }",
+    ]);
+  });
+
+  it("says when a paragraph became a quote", () => {
+    const [line] = lines(diffBodies(body("Keep it simple."), body("> Keep it simple.")));
+    expect(line && read(line)).toBe("quote changed Keep it simple.");
+    expect(line?.formatBefore).toEqual({ kind: "paragraph" });
   });
 });
