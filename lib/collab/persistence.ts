@@ -129,7 +129,8 @@ async function writeProjection(tx: DbTx, documentId: string, ydoc: Y.Doc, state:
   // raw statements for the bytes and the changed sections: through the query builder a 50 KB
   // state alone costs about 10 ms of the event loop per store, in SQL about 2 ms
   await tx.$executeRaw`UPDATE "Document" SET "yState" = decode(${base64(state)}, 'base64'), "contentHash" = ${hash}, "updatedAt" = now() WHERE "id" = ${documentId}`;
-  const existing = await tx.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
+  const existing = await tx.$queryRaw<{ id: string; key: string; title: string; depth: number; position: number; fields: Prisma.JsonValue; body: Prisma.JsonValue; text: string }[]>`
+    SELECT "id", "key", "title", "depth", "position", "fields", "body", "text" FROM "Section" WHERE "documentId" = ${documentId} ORDER BY "position" ASC`;
   const before = existing.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
   const byKey = new Map(existing.map((row) => [row.key, row]));
   const keep = new Set(sections.map((s) => s.key));
