@@ -16,7 +16,9 @@ import { scopeHash } from "./scope";
  * that stores the content.
  */
 export async function markStaleApprovals(db: DbTx, documentId: string, sections: HashableSection[]): Promise<number> {
-  const current = await db.approval.findMany({ where: { documentId, stale: false } });
+  // on every store that changed content: one SQL query, not a query-builder call compiled on the event loop
+  const current = await db.$queryRaw<{ id: string; roleKey: string; reviewerId: string; decision: string; contentHash: string }[]>`
+    SELECT "id", "roleKey", "reviewerId", "decision"::text AS "decision", "contentHash" FROM "Approval" WHERE "documentId" = ${documentId} AND NOT "stale"`;
   if (!current.length) return 0;
   const doc = await db.document.findUniqueOrThrow({ where: { id: documentId } });
   const workspace = await db.workspace.findUniqueOrThrow({ where: { id: doc.workspaceId } });
