@@ -134,7 +134,7 @@ test("the History tab steps back through the versions and shows what each one ch
   await expect(history.getByRole("heading", { level: 3 })).toHaveText(/^v\d+: changes from v\d+$/);
   const security = changes.locator("section[data-section-key=security]");
   await expect(security.locator("del")).toContainText(["Starter"]);
-  await expect(security.locator("ins")).toContainText(["Webhooks", "are signed."]);
+  await expect(security.locator("ins")).toContainText(["Webhooks", "are signed"]);
 
   // one step back: what the version before it changed, in another section
   await history.getByRole("button", { name: "← Previous" }).click();
