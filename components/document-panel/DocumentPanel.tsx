@@ -45,7 +45,6 @@ export function DocumentPanel({ content }: Props) {
   return (
     <aside
       aria-label="Document panel"
-      data-panel-open={panel.wideOpen}
       onKeyDown={onKey}
       className={`${panel.narrowOpen ? "block" : "hidden"} ${panel.wideOpen ? "xl:block" : "xl:hidden"} min-w-0 rounded-xl bg-white shadow-sm ring-1 ring-slate-200 xl:sticky xl:top-4 xl:col-start-2 xl:row-span-2 xl:row-start-1 xl:max-h-[calc(100vh-2rem)] xl:self-start xl:overflow-y-auto`}
     >
