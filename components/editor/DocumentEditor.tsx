@@ -5,6 +5,8 @@ import type { CommentThreadDto } from "@/lib/comments/comments";
 import type { DocumentStatus } from "@/lib/documents/status";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
+import { DocumentLayout } from "../document-panel/DocumentLayout";
+import { ThreadsContext } from "../document-panel/threadsContext";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
 import { AddSection } from "./AddSection";
@@ -43,6 +45,10 @@ interface Props {
   stored: StoredSection[];
   members: { userId: string; name: string }[];
   header: React.ReactNode;
+  /** where the review stands and the side panel's buttons, beside the save state */
+  statusBar?: React.ReactNode;
+  /** the side panel: beside the text on a wide screen, under the status bar on a narrow one */
+  panel?: React.ReactNode;
 }
 
 function colorFor(id: string): string {
@@ -52,7 +58,7 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, members, header }: Props) {
+export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, members, header, statusBar = null, panel = null }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me, initialState);
   // the server's word on access, live: editors turn read-only at once when it says so
@@ -123,60 +129,76 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
   const live = doc !== null && (sections.length > 0 || synced);
   const outline: SectionMeta[] = live ? sections : stored;
 
-  return (
-    <div className="grid gap-8 lg:grid-cols-[14rem_1fr]">
-      <Outline ydoc={doc?.ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />
-      <article className="min-w-0 space-y-6">
-        {header}
-        <div className="flex items-center justify-between gap-3">
+  const top = (
+    <>
+      {header}
+      <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-y border-slate-200 py-2">
+        {statusBar}
+        <div className="ml-auto flex items-center gap-3">
           <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" || saveState === "not-saved" ? "text-amber-700" : "text-slate-500"}`}>
             {SAVE_LABELS[saveState]}
           </p>
           <Presence peers={peers} />
         </div>
-        {access.demoted ? (
-          <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">Your role changed: you can read this document but no longer edit it.</p>
-        ) : null}
-        {notice ? (
-          <div role="alert" className="flex items-center justify-between gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
-            {notice}
-            <button type="button" className="font-semibold underline" onClick={() => setNotice(undefined)}>Dismiss</button>
-          </div>
-        ) : null}
-        {deleted && doc ? (
-          <div role="alert" className="flex items-center gap-3 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
-            Deleted “{deleted.title}”.
-            <button type="button" className="font-semibold underline" onClick={() => { restoreSection(doc.ydoc, deleted.key, deleted.index); setDeleted(undefined); }}>Undo</button>
-          </div>
-        ) : null}
-        {doc && live
-          ? sections.map((s, i) => (
-              <SectionCard
-                key={`${doc.generation}:${s.key}`}
-                documentId={documentId}
-                status={documentStatus}
-                ydoc={doc.ydoc}
-                carets={doc.carets}
-                section={s}
-                nextKey={sections[i + 1]?.key ?? null}
-                first={i === 0}
-                def={sectionDefs.find((d) => d.key === s.key)}
-                editable={editable}
-                fieldsEditable={fieldsEditable}
-                members={members}
-                threads={threadsBySection.get(s.key) ?? NO_THREADS}
-                draft={drafts[s.key] ?? null}
-                act={act}
-                onDelete={onDelete}
-                onNotice={setNotice}
-                onComment={onComment}
-                onDraftDone={onDraftDone}
-              />
-            ))
-          : <StoredSections sections={stored} defs={sectionDefs} members={members} editable={editable} status={documentStatus} />}
-        {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
-        {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
-      </article>
-    </div>
+      </div>
+      {access.demoted ? (
+        <p role="status" className="rounded-md bg-slate-100 px-3 py-2 text-sm text-slate-700">Your role changed: you can read this document but no longer edit it.</p>
+      ) : null}
+      {notice ? (
+        <div role="alert" className="flex items-center justify-between gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-amber-200">
+          {notice}
+          <button type="button" className="font-semibold underline" onClick={() => setNotice(undefined)}>Dismiss</button>
+        </div>
+      ) : null}
+      {deleted && doc ? (
+        <div role="alert" className="flex items-center gap-3 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
+          Deleted “{deleted.title}”.
+          <button type="button" className="font-semibold underline" onClick={() => { restoreSection(doc.ydoc, deleted.key, deleted.index); setDeleted(undefined); }}>Undo</button>
+        </div>
+      ) : null}
+    </>
+  );
+  const body = (
+    <>
+      {doc && live
+        ? sections.map((s, i) => (
+            <SectionCard
+              key={`${doc.generation}:${s.key}`}
+              documentId={documentId}
+              status={documentStatus}
+              ydoc={doc.ydoc}
+              carets={doc.carets}
+              section={s}
+              nextKey={sections[i + 1]?.key ?? null}
+              first={i === 0}
+              def={sectionDefs.find((d) => d.key === s.key)}
+              editable={editable}
+              fieldsEditable={fieldsEditable}
+              members={members}
+              threads={threadsBySection.get(s.key) ?? NO_THREADS}
+              draft={drafts[s.key] ?? null}
+              act={act}
+              onDelete={onDelete}
+              onNotice={setNotice}
+              onComment={onComment}
+              onDraftDone={onDraftDone}
+            />
+          ))
+        : <StoredSections sections={stored} defs={sectionDefs} members={members} editable={editable} status={documentStatus} />}
+      {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
+      {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
+    </>
+  );
+
+  return (
+    // the side panel's Comments tab lists the same threads the sections show
+    <ThreadsContext.Provider value={threads}>
+      <DocumentLayout
+        outline={<Outline ydoc={doc?.ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />}
+        top={top}
+        panel={panel}
+        body={body}
+      />
+    </ThreadsContext.Provider>
   );
 }

@@ -17,15 +17,12 @@ import { RoleReviewers } from "./RoleReviewers";
 
 // only loaded when someone opens it
 const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
-const ActivityList = lazy(() => import("./ActivityLog").then((m) => ({ default: m.ActivityList })));
 const SignoffRolesEditor = lazy(() => import("./SignoffRolesEditor").then((m) => ({ default: m.SignoffRolesEditor })));
 
 interface Props {
   documentId: string;
   /** the review as the page was rendered (JSON, as the API gives it): shown at once, then kept live */
   initial?: ReviewDto;
-  /** `activity.view`, from the server */
-  canViewActivity: boolean;
   members: { userId: string; name: string }[];
   sectionTitles: Record<string, string>;
 }
@@ -36,15 +33,14 @@ const STEP_LABELS: { action: "markImplemented" | "reopen"; label: string }[] = [
   { action: "reopen", label: "Reopen as draft" },
 ];
 
-/** Sign-off: status steps, reviewers per role, their decisions (live), and the activity log. */
-export function ReviewPanel({ documentId, initial, canViewActivity, members, sectionTitles }: Props) {
+/** Sign-off: status steps, reviewers per role and their decisions (live); the side panel's Review tab. */
+export function ReviewPanel({ documentId, initial, members, sectionTitles }: Props) {
   const router = useRouter();
   const historyPath = `${usePathname()}/history`;
   const [review, setReview] = useState<ReviewDto | undefined>(initial);
   const [problems, setProblems] = useState<GateProblem[]>([]);
   const [error, setError] = useState<string>();
   const [comment, setComment] = useState("");
-  const [tick, setTick] = useState(0);
 
   // answers can arrive out of order on a busy server: an older one never replaces a newer one
   const asked = useRef(0);
@@ -85,12 +81,11 @@ export function ReviewPanel({ documentId, initial, canViewActivity, members, sec
       setProblems([]);
       setReview(res.data);
     } else void load(); // a newer step may have changed the review since this answer was made
-    setTick((t) => t + 1);
     router.refresh();
     return true;
   }
 
-  if (!review) return <section aria-label="Review" className="rounded-xl bg-white p-5 text-sm text-slate-500 shadow-sm ring-1 ring-slate-200">Loading review…</section>;
+  if (!review) return <section aria-label="Review" className="text-sm text-slate-500">Loading review…</section>;
   const inReview = review.status === "in_review";
   // on a second review, a reviewer reads what changed since their own last decision
   const myLast = review.roles
@@ -98,13 +93,15 @@ export function ReviewPanel({ documentId, initial, canViewActivity, members, sec
     .filter((d) => d.versionNumber !== null)
     .sort((x, y) => y.at.localeCompare(x.at))[0];
 
+  const covers = (scope: string[]) => (scope.length ? `covers ${scope.map((k) => sectionTitles[k] ?? k).join(", ")}` : "covers the whole document");
+
   return (
-    <section aria-labelledby="review-heading" className="space-y-4 rounded-xl bg-white p-5 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby="review-heading" className="space-y-4">
       <div className="flex flex-wrap items-center gap-3">
         <h2 id="review-heading" className="text-lg font-semibold">Review</h2>
         <span data-testid="review-status" className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABELS[review.status]}</span>
         <div className="ml-auto flex flex-wrap gap-2">
-          {review.can.submit ? <Button onClick={() => void post("review/submit", {})}>Submit for review</Button> : null}
+          {review.can.submit ? <Button data-review-action="submit" onClick={() => void post("review/submit", {})}>Submit for review</Button> : null}
           {STEP_LABELS.filter((a) => review.can.steps.includes(a.action)).map((a) => (
             <Button key={a.action} variant="secondary" onClick={() => void post("status", { action: a.action })}>{a.label}</Button>
           ))}
@@ -133,25 +130,27 @@ export function ReviewPanel({ documentId, initial, canViewActivity, members, sec
           <ChangesSince documentId={documentId} from={myLast.versionNumber} title={`Changed since your last decision (v${myLast.versionNumber})`} historyPath={historyPath} />
         </Suspense>
       ) : null}
-      <table className="w-full text-left text-sm" aria-label="Sign-off">
-        <thead className="text-xs uppercase tracking-wide text-slate-500">
+      {/* one role under another: the panel beside the text is too narrow for three columns */}
+      <table className="block w-full text-left text-sm" aria-label="Sign-off">
+        <thead className="sr-only">
           <tr>
             <th scope="col" className="py-1 pr-3 font-medium">Role</th>
             <th scope="col" className="py-1 pr-3 font-medium">Reviewers</th>
             <th scope="col" className="py-1 font-medium">Decision</th>
           </tr>
         </thead>
-        <tbody className="divide-y divide-slate-100">
+        <tbody className="block divide-y divide-slate-100 border-t border-slate-100">
           {review.roles.map((role) => (
-            <tr key={role.key} id={`review-role-${role.key}`} className="align-top" data-role={role.key}>
-              <td className="py-2 pr-3">
+            <tr key={role.key} id={`review-role-${role.key}`} className="block space-y-1.5 py-3" data-role={role.key}>
+              <td className="block">
                 <div className="font-medium">{role.name}</div>
-                <div className="text-xs text-slate-500">{role.scope.length ? `covers ${role.scope.map((k) => sectionTitles[k] ?? k).join(", ")}` : "covers the whole document"}</div>
+                {/* a role over many sections keeps to two lines; the whole list is in its title */}
+                <div className="line-clamp-2 text-xs text-slate-500" title={covers(role.scope)}>{covers(role.scope)}</div>
               </td>
-              <td className="py-2 pr-3">
+              <td className="block">
                 <RoleReviewers role={role} canAssign={review.can.assign} members={members} onAssign={(reviewerId) => void post("review/assign", { roleKey: role.key, reviewerId })} />
               </td>
-              <td className="py-2">
+              <td className="block">
                 {role.decisions.length ? (
                   <ul className="space-y-1">
                     {role.decisions.map((d) => (
@@ -170,7 +169,7 @@ export function ReviewPanel({ documentId, initial, canViewActivity, members, sec
                     ))}
                   </ul>
                 ) : (
-                  <span className="text-slate-500">pending</span>
+                  <span className="text-slate-500"><span className="text-xs uppercase tracking-wide">Decision</span> pending</span>
                 )}
                 {review.can.decide.includes(role.key) ? (
                   <div className="mt-2 flex flex-wrap gap-2">
@@ -193,11 +192,6 @@ export function ReviewPanel({ documentId, initial, canViewActivity, members, sec
           Comment with your decision
           <textarea rows={2} value={comment} onChange={(e) => setComment(e.target.value)} className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300" />
         </label>
-      ) : null}
-      {canViewActivity ? (
-        <Disclosure summary="Activity" className="text-sm" onToggle={() => void load()}>
-          <ActivityList documentId={documentId} refreshKey={tick} />
-        </Disclosure>
       ) : null}
     </section>
   );

@@ -85,7 +85,7 @@ test("a long document starts editors near the reader only, and a far section sho
   await Promise.all([a, b].map((p) => expect(p.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()));
   const sections = await b.locator("section[data-section-key]").count();
   expect(sections).toBeGreaterThan(90);
-  // B reads the first section (the review panel may fill the first screen) and stays there:
+  // B reads the first section and stays there:
   // only the sections near it have editors (started once the editor's code, fetched after
   // the page, is there)
   await b.locator("section[data-section-key]").first().scrollIntoViewIfNeeded();

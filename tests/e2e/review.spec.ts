@@ -119,7 +119,7 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await rewrite(author, "Design", "We retry webhooks with exponential backoff.");
   await expect(author.getByTestId("review-status")).toHaveText("In Review", { timeout: 20_000 });
 
-  await author.getByText("Activity", { exact: true }).click();
+  await author.getByRole("complementary", { name: "Document panel" }).getByRole("tab", { name: "Activity" }).click();
   const log = author.getByRole("list", { name: "Activity" });
   await expect(log).toContainText("submitting it despite 2 problems: “The threat model is linked from the design.”");
   // people, roles and statuses in words, never keys

@@ -1,9 +1,16 @@
+import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { ActivityTab } from "@/components/document-panel/ActivityTab";
+import { CommentsTab } from "@/components/document-panel/CommentsTab";
+import { DocumentPanel } from "@/components/document-panel/DocumentPanel";
+import { HistoryTab } from "@/components/document-panel/HistoryTab";
+import { PANEL_COOKIE, parsePanelMemory, type PanelTab } from "@/components/document-panel/panelMemory";
+import { StatusBar } from "@/components/document-panel/StatusBar";
+import { PanelProvider } from "@/components/document-panel/usePanel";
 import { ExportMenu } from "@/components/documents/ExportMenu";
 import { MetadataPanel } from "@/components/documents/MetadataPanel";
-import { StatusBadge } from "@/components/documents/StatusBadge";
 import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
@@ -39,15 +46,18 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
   const can = documentAbilities(membership, { ownerId: doc.owner.id });
   const readOnly = !can["document.edit"];
 
+  const sectionTitles = Object.fromEntries(doc.sections.map((s) => [s.key, s.title]));
+  const historyPath = `/w/${slug}/d/${doc.id}/history`;
+  const tabs: PanelTab[] = can["activity.view"] ? ["review", "comments", "history", "activity"] : ["review", "comments", "history"];
+
   const header = (
     <header className="space-y-2">
       <Link prefetch={false} href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
       <TitleForm documentId={doc.id} title={doc.title} readOnly={readOnly} />
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
-        <StatusBadge status={doc.status} />
         <span>{doc.template.name} · template v{doc.template.version}</span>
         <span>Owner {doc.owner.name}</span>
-        <HistoryLink documentId={doc.id} historyPath={`/w/${slug}/d/${doc.id}/history`} />
+        <HistoryLink documentId={doc.id} historyPath={historyPath} />
         {/* the document's actions stay together, at the right, when the row wraps */}
         <div className="ml-auto flex items-center gap-3">
           {can["document.export"] ? <PartBoundary name="Export"><ExportMenu documentId={doc.id} /></PartBoundary> : null}
@@ -58,29 +68,43 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
       <PartBoundary name="Metadata">
         <MetadataPanel documentId={doc.id} initial={metadata} canEdit={!readOnly} />
       </PartBoundary>
-      <PartBoundary name="The review panel">
-        <ReviewPanel
-          documentId={doc.id}
-          // the panel is there at first paint, no "Loading…"
-          initial={review}
-          canViewActivity={can["activity.view"]}
-          members={members.map((m) => ({ userId: m.userId, name: m.name }))}
-          sectionTitles={Object.fromEntries(doc.sections.map((s) => [s.key, s.title]))}
-        />
-      </PartBoundary>
     </header>
   );
-  return (
-    <DocumentEditor
-      documentId={doc.id}
-      status={doc.status}
-      initialState={initialState}
-      user={{ id: actor.userId, name: actor.name }}
-      editable={!readOnly}
-      sectionDefs={def.sections}
-      stored={doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
-      members={members.map((m) => ({ userId: m.userId, name: m.name }))}
-      header={header}
+  const panel = (
+    <DocumentPanel
+      content={{
+        review: (
+          <PartBoundary name="The review panel">
+            <ReviewPanel
+              documentId={doc.id}
+              // the panel is there at first paint, no "Loading…"
+              initial={review}
+              members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+              sectionTitles={sectionTitles}
+            />
+          </PartBoundary>
+        ),
+        comments: <CommentsTab sectionTitles={sectionTitles} />,
+        history: <PartBoundary name="History"><HistoryTab documentId={doc.id} historyPath={historyPath} /></PartBoundary>,
+        activity: can["activity.view"] ? <ActivityTab documentId={doc.id} /> : undefined,
+      }}
     />
+  );
+  return (
+    <PanelProvider initial={parsePanelMemory((await cookies()).get(PANEL_COOKIE)?.value)} tabs={tabs}>
+      <DocumentEditor
+        documentId={doc.id}
+        status={doc.status}
+        initialState={initialState}
+        user={{ id: actor.userId, name: actor.name }}
+        editable={!readOnly}
+        sectionDefs={def.sections}
+        stored={doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
+        members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+        header={header}
+        statusBar={<StatusBar documentId={doc.id} initial={review} />}
+        panel={panel}
+      />
+    </PanelProvider>
   );
 }
