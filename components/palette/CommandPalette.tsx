@@ -106,7 +106,7 @@ export function CommandPalette({ slug, documentId, can, shortcut, initialQuery, 
               ref={input}
               value={query}
               onValueChange={setQuery}
-              placeholder="Search documents, sections and actions…"
+              placeholder="Search or jump to…"
               className="h-12 w-full bg-transparent text-base text-slate-900 outline-none placeholder:text-slate-500"
             />
           </div>
@@ -142,7 +142,8 @@ export function CommandPalette({ slug, documentId, can, shortcut, initialQuery, 
               </Command.Group>
             ) : null}
           </Command.List>
-          <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-t border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-600">
+          {/* on a phone only while it has something to say: the keys are for a keyboard */}
+          <div className={`flex flex-wrap items-center justify-between gap-x-4 gap-y-1 border-t border-slate-200 bg-slate-50 px-4 py-2 text-xs text-slate-600 ${status ? "" : "max-sm:sr-only"}`}>
             <p role="status" className="min-h-4">
               {status}
             </p>

@@ -78,11 +78,11 @@ export function PaletteLauncher({ slug, can }: Props) {
         onClick={show}
         onPointerEnter={() => void load()}
         onFocus={() => void load()}
-        className="inline-flex items-center gap-2 rounded-md px-2 py-1 text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 md:min-w-56"
+        className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 xl:py-1"
       >
         <PaletteIcon name="search" />
-        <span className="hidden text-slate-600 md:inline">Search or jump to…</span>
-        <kbd className="ml-auto hidden rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-600 md:inline">{keys[0]!.label}</kbd>
+        <span className="hidden text-slate-600 xl:inline">Search or jump to…</span>
+        <kbd className="hidden rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-600 xl:inline">{keys[0]!.label}</kbd>
       </button>
       {open ? (
         <PartBoundary>

@@ -29,7 +29,7 @@ export function PaletteLoading({ query, onQuery, onClose }: Props) {
               if (e.key === "Escape") onClose();
             }}
             aria-label="Search documents, sections and actions"
-            placeholder="Search documents, sections and actions…"
+            placeholder="Search or jump to…"
             className="h-12 w-full bg-transparent text-base text-slate-900 outline-none placeholder:text-slate-500"
           />
         </div>

@@ -46,7 +46,8 @@ export function AppHeader({ user, workspaces, current, unread = 0, palette }: Pr
             {unread ? " " : null}
             {unread ? <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white">{unread}<span className="sr-only"> unread</span></span> : null}
           </Link>
-          <span className="hidden text-slate-600 sm:inline" title={user.email}>
+          {/* beside the search button only on a wide screen: with it, the name wrapped the header at 1280 px */}
+          <span className={`hidden text-slate-600 ${palette ? "2xl:inline" : "sm:inline"}`} title={user.email}>
             {user.name}
           </span>
           <Link prefetch={false} href="/settings" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
