@@ -81,6 +81,8 @@ export function CommandPalette({ slug, documentId, can, shortcut, initialQuery, 
     if (target.kind === "go") return go(target.href);
     if (target.kind === "download") return onClose(() => download(target.href));
     const link = `${location.origin}/w/${encodeURIComponent(slug)}/d/${encodeURIComponent(documentId ?? "")}`;
+    // the clipboard is there on https and localhost only
+    if (!navigator.clipboard) return setNote(`The link is ${link}`);
     navigator.clipboard.writeText(link).then(
       () => {
         setNote("Link copied.");
@@ -135,7 +137,7 @@ export function CommandPalette({ slug, documentId, can, shortcut, initialQuery, 
             {actions.length ? (
               <Command.Group heading="Actions" className={GROUP}>
                 {actions.map((a) => (
-                  <Command.Item key={a.id} value={`action:${a.id}`} keywords={a.keywords} onSelect={() => run(a)} className={ITEM}>
+                  <Command.Item key={a.id} value={`action:${a.id}`} onSelect={() => run(a)} className={ITEM}>
                     <Row icon={ACTION_KIND[a.target.kind].icon} label={a.label} detail={ACTION_KIND[a.target.kind].label} />
                   </Command.Item>
                 ))}

@@ -54,6 +54,15 @@ test("the command palette opens a document by its title, jumps to a section, run
   await expect(observability).toBeFocused();
   expect(new URL(page.url()).hash).toBe("#section-observability");
 
+  // an action that stays on the page: the document's link, copied
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.keyboard.press("ControlOrMeta+p");
+  await input.pressSequentially("copy link");
+  await page.keyboard.press("Enter");
+  await expect(dialog.getByRole("status")).toHaveText("Link copied.");
+  await expect(dialog).toBeHidden();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${new URL(page.url()).origin}/w/${slug}/d/${created["Webhook retries"]}`);
+
   // an action, from the header's button: the document's history
   await page.getByRole("button", { name: "Search or jump to…" }).click();
   await input.pressSequentially("history");
