@@ -9,6 +9,7 @@ import { filterByQuery, matchesQuery } from "./match";
 import { paletteActions, type PaletteAbilities, type PaletteAction } from "./paletteActions";
 import { jumpToSection, readPageSections } from "./pageSections";
 import { PaletteIcon, type IconName } from "./PaletteIcon";
+import { SearchIcon } from "./SearchIcon";
 import { useDocumentSearch } from "./useDocumentSearch";
 
 interface Props {
@@ -103,7 +104,7 @@ export function CommandPalette({ slug, documentId, can, shortcut, initialQuery, 
       <div ref={box} role="dialog" aria-modal="true" aria-label="Search or jump to" className="w-full max-w-xl overflow-hidden rounded-xl bg-white shadow-2xl ring-1 ring-slate-200">
         <Command label="Search documents, sections and actions" shouldFilter={false} loop>
           <div className="flex items-center gap-2 border-b border-slate-200 px-4">
-            <PaletteIcon name="search" />
+            <SearchIcon />
             <Command.Input
               ref={input}
               value={query}

@@ -5,8 +5,9 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { isMacPlatform, shortcutText } from "@/lib/editor/shortcuts";
 import { useMacShortcuts } from "../editor/usePlatformShortcuts";
 import { PartBoundary } from "../ui/PartBoundary";
-import { documentIdOf, type PaletteAbilities } from "./paletteActions";
-import { PaletteIcon } from "./PaletteIcon";
+import { documentIdOf } from "./documentPath";
+import type { PaletteAbilities } from "./paletteActions";
+import { SearchIcon } from "./SearchIcon";
 import { PaletteLoading } from "./PaletteLoading";
 import { isPaletteShortcut, PALETTE_KEYS } from "./paletteShortcut";
 
@@ -80,7 +81,7 @@ export function PaletteLauncher({ slug, can }: Props) {
         onFocus={() => void load()}
         className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 xl:py-1"
       >
-        <PaletteIcon name="search" />
+        <SearchIcon />
         <span className="hidden text-slate-600 xl:inline">Search or jump to…</span>
         <kbd className="hidden rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-600 xl:inline">{keys[0]!.label}</kbd>
       </button>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { PaletteIcon } from "./PaletteIcon";
+import { SearchIcon } from "./SearchIcon";
 
 interface Props {
   query: string;
@@ -20,7 +20,7 @@ export function PaletteLoading({ query, onQuery, onClose }: Props) {
     <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 px-3 pt-[10vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div role="dialog" aria-modal="true" aria-label="Search or jump to" className="w-full max-w-xl overflow-hidden rounded-xl bg-white shadow-2xl ring-1 ring-slate-200">
         <div className="flex items-center gap-2 border-b border-slate-200 px-4">
-          <PaletteIcon name="search" />
+          <SearchIcon />
           <input
             ref={input}
             value={query}

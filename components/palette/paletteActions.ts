@@ -19,11 +19,6 @@ export interface PaletteAction {
   target: ActionTarget;
 }
 
-/** The open document in a workspace path (`/w/acme/d/abc123`, or its history), or null. */
-export function documentIdOf(pathname: string): string | null {
-  return /^\/w\/[^/]+\/d\/([^/?#]+)/.exec(pathname)?.[1] ?? null;
-}
-
 /**
  * The palette's actions on a workspace page, in the order shown: the document's own first
  * when one is open. Those a person may not do are left out where the abilities tell. Pure.

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { filterByQuery, matchesQuery } from "@/components/palette/match";
-import { documentIdOf, paletteActions } from "@/components/palette/paletteActions";
+import { documentIdOf } from "@/components/palette/documentPath";
+import { paletteActions } from "@/components/palette/paletteActions";
 import { isPaletteShortcut } from "@/components/palette/paletteShortcut";
 
 const key = (key: string, mods: Partial<{ metaKey: boolean; ctrlKey: boolean; altKey: boolean }> = {}) => ({ key, metaKey: false, ctrlKey: false, altKey: false, ...mods });
