@@ -1,4 +1,5 @@
 import Link from "next/link";
+import type { ReactNode } from "react";
 import type { WorkspaceDto } from "@/lib/workspaces/present";
 import { AccessFollower } from "./AccessFollower";
 import { SignOutButton } from "./SignOutButton";
@@ -9,9 +10,11 @@ interface Props {
   workspaces: WorkspaceDto[];
   current?: WorkspaceDto;
   unread?: number;
+  /** the "Search or jump to…" button of a workspace's pages */
+  palette?: ReactNode;
 }
 
-export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
+export function AppHeader({ user, workspaces, current, unread = 0, palette }: Props) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <AccessFollower />
@@ -36,13 +39,15 @@ export function AppHeader({ user, workspaces, current, unread = 0 }: Props) {
           </nav>
         ) : null}
         <div className="ml-auto flex items-center gap-3 whitespace-nowrap text-sm">
+          {palette}
           <Link prefetch={false} href="/inbox" className="relative rounded px-2 py-1 text-slate-700 hover:bg-slate-100">
             Inbox
             {/* the name reads "Inbox 3 unread": it starts with what is on screen */}
             {unread ? " " : null}
             {unread ? <span className="rounded-full bg-indigo-600 px-1.5 py-0.5 text-xs font-semibold text-white">{unread}<span className="sr-only"> unread</span></span> : null}
           </Link>
-          <span className="hidden text-slate-600 sm:inline" title={user.email}>
+          {/* beside the search button only on a wide screen: with it, the name wrapped the header at 1280 px */}
+          <span className={`hidden text-slate-600 ${palette ? "2xl:inline" : "sm:inline"}`} title={user.email}>
             {user.name}
           </span>
           <Link prefetch={false} href="/settings" className="rounded px-2 py-1 text-slate-700 hover:bg-slate-100">

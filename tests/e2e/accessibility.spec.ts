@@ -50,6 +50,15 @@ test("every page a new user reaches has no serious or critical accessibility vio
   await expect(architecture.locator("[data-testid=mermaid-preview] svg").first()).toBeVisible();
   await expectNoSeriousViolations(page, "a document");
 
+  // the command palette, open over the document with its documents, sections and actions
+  await page.keyboard.press("ControlOrMeta+p");
+  const palette = page.getByRole("dialog", { name: "Search or jump to" });
+  await expect(palette.getByRole("option", { name: /Webhook retries/ })).toBeVisible();
+  await expect(palette.getByRole("option", { name: /Architecture/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "the command palette");
+  await page.keyboard.press("Escape");
+  await expect(palette).toBeHidden();
+
   const named = await page.request.post(`/api/documents/${documentId}/versions`, { data: { label: "First draft" } });
   expect(named.status(), await named.text()).toBe(201);
   await page.goto(`${documentUrl}/history?from=1&to=current`);

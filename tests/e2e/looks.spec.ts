@@ -90,6 +90,18 @@ test("the document page, gallery, list, history and review panel look as reviewe
     await expectLooks(page, `document-diagram-${width}`, { of: architecture });
   });
 
+  // the command palette over the document: its documents, sections and actions
+  await atEachWidth(async (width) => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.keyboard.press("ControlOrMeta+p");
+    const palette = page.getByRole("dialog", { name: "Search or jump to" });
+    await expect(palette.getByRole("option", { name: /Webhook retries/ })).toBeVisible();
+    await expect(palette.getByRole("status")).toHaveText("");
+    await expectLooks(page, `palette-${width}`);
+    await page.keyboard.press("Escape");
+    await expect(palette).toBeHidden();
+  });
+
   await page.goto(`/w/${slug}/templates`);
   await atEachWidth((width) => expectLooks(page, `gallery-${width}`, { fullPage: true }));
 
