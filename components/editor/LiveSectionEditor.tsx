@@ -72,8 +72,10 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
         if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFocused(false);
       }}
     >
-      <div className="flex min-h-7 items-start gap-2">
-        <div className="flex-1">
+      {/* one row of the same height with the toolbar or without it: a section that loses the
+          focus must not get shorter, or what the pointer is pressing moves away from under it */}
+      <div className="flex h-8 items-start gap-2">
+        <div className="min-w-0 flex-1">
           {editable && focused ? (
             <PartBoundary>
               <Suspense fallback={null}>

@@ -86,10 +86,10 @@ export function Toolbar({ editor, label }: { editor: SectionEditor; label: strin
     sameOrNone,
   );
   return (
-    <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex flex-wrap gap-0.5 border-b border-slate-200 pb-1">
+    <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex gap-0.5 overflow-x-auto border-b border-slate-200 pb-1 [scrollbar-width:none]">
       <Buttons tools={TOOLS} active={active} editor={editor} />
       {table ? (
-        <span role="group" aria-label="Table" className="ml-1 flex gap-0.5 border-l border-slate-200 pl-1">
+        <span role="group" aria-label="Table" className="ml-1 flex shrink-0 gap-0.5 border-l border-slate-200 pl-1">
           <Buttons tools={TABLE_TOOLS} active={table} editor={editor} />
         </span>
       ) : null}
@@ -117,7 +117,7 @@ function Buttons({ tools, active, editor }: { tools: Tool[]; active: boolean[]; 
             aria-pressed={tool.active ? active[i] : undefined}
             onMouseDown={(ev) => ev.preventDefault()}
             onClick={() => editor.run(tool.run)}
-            className={`min-w-8 rounded px-1.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 ${active[i] ? "bg-indigo-100 text-indigo-800" : ""}`}
+            className={`min-w-8 shrink-0 rounded px-1.5 py-1 text-xs font-medium text-slate-700 hover:bg-slate-100 ${active[i] ? "bg-indigo-100 text-indigo-800" : ""}`}
           >
             <span aria-hidden="true">{tool.text}</span>
           </button>

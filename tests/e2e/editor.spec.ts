@@ -188,6 +188,15 @@ test("sections are renamed, reordered, deleted with undo and added, live for eve
   await expect(outlineB.nth(0)).toHaveText(second);
   await expect(outlineB.nth(1)).toHaveText("Summary");
 
+  // the section keeps its height when its editor loses the focus (and its toolbar), so a
+  // button pressed meanwhile does not move away from under the pointer
+  const card = a.locator("section[data-section-key]", { has: a.getByRole("textbox", { name: "Summary body" }) });
+  await expect(a.getByRole("toolbar", { name: "Formatting for Summary" })).toBeVisible();
+  const focusedHeight = await card.evaluate((el) => el.getBoundingClientRect().height);
+  await a.getByRole("textbox", { name: "Summary body" }).evaluate((el) => (el as HTMLElement).blur());
+  await expect(a.getByRole("toolbar", { name: "Formatting for Summary" })).toHaveCount(0);
+  expect(await card.evaluate((el) => el.getBoundingClientRect().height)).toBe(focusedHeight);
+
   await a.getByRole("button", { name: "Delete section Summary" }).click();
   await expect(b.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Summary" })).toHaveCount(0);
   await a.getByRole("button", { name: "Undo" }).click();
