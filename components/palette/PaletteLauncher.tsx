@@ -73,7 +73,6 @@ export function PaletteLauncher({ slug, can }: Props) {
     <>
       <button
         type="button"
-        aria-label="Search or jump to…"
         aria-haspopup="dialog"
         aria-keyshortcuts={keys.map((k) => k.aria).join(" ")}
         onClick={show}
@@ -82,8 +81,9 @@ export function PaletteLauncher({ slug, can }: Props) {
         className="inline-flex items-center gap-2 rounded-md px-2 py-1.5 text-slate-700 ring-1 ring-inset ring-slate-300 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-600 xl:py-1"
       >
         <SearchIcon />
-        <span className="hidden text-slate-600 xl:inline">Search or jump to…</span>
-        <kbd className="hidden rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-600 xl:inline">{keys[0]!.label}</kbd>
+        {/* the button's name, shown from xl; the shortcut is told by aria-keyshortcuts */}
+        <span className="sr-only text-slate-600 xl:not-sr-only">Search or jump to…</span>
+        <kbd aria-hidden="true" className="hidden rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-600 xl:inline">{keys[0]!.label}</kbd>
       </button>
       {open ? (
         <PartBoundary>
