@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { setTimeout as wait } from "node:timers/promises";
 import { Hocuspocus, type Document } from "@hocuspocus/server";
 import pLimit from "p-limit";
 import { WebSocketServer } from "ws";
@@ -107,6 +108,7 @@ export function createCollab(
   // their stores at once would hold the event loop for the whole burst between two editors'
   // messages, a few at a time let those messages through between them.
   const storeSlots = pLimit(STORE_CONCURRENCY);
+  const storeSpreadMs = options.storeDebounceMs?.debounce ?? 1000;
 
   /** Stores a document; true once stored. A failure is told to its editors and retried, never acknowledged. */
   const store = async (documentName: string, document: Document): Promise<boolean> => {
@@ -268,6 +270,10 @@ export function createCollab(
       guards.shareText(documentName, document);
     },
     async onStoreDocument({ documentName, document, socketId }) {
+      // Documents whose editors began at one moment (a restart, everyone reconnecting at
+      // once) come due together every maxDebounce, and stay together; a random wait of up to
+      // one debounce before each store spreads the burst out
+      if (socketId !== "server") await wait(Math.random() * storeSpreadMs);
       const here = await storesHere(documentName, document, socketId);
       metrics.collabStores.inc({ by: here ? "this process" : "another process" });
       if (here) await store(documentName, document);
