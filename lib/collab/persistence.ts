@@ -52,10 +52,8 @@ export async function loadDocumentState(db: Db | DbTx, documentId: string): Prom
  * of numbers, one element per byte, which costs milliseconds of the event loop per
  * 100 KB of state.
  */
-export async function readState(db: Db | DbTx, documentId: string, options: { forUpdate?: boolean } = {}): Promise<{ state: Uint8Array | null } | undefined> {
-  const rows = options.forUpdate
-    ? await db.$queryRaw<{ y: string | null }[]>`SELECT encode("yState", 'base64') AS y FROM "Document" WHERE "id" = ${documentId} FOR UPDATE`
-    : await db.$queryRaw<{ y: string | null }[]>`SELECT encode("yState", 'base64') AS y FROM "Document" WHERE "id" = ${documentId}`;
+export async function readState(db: Db | DbTx, documentId: string): Promise<{ state: Uint8Array | null } | undefined> {
+  const rows = await db.$queryRaw<{ y: string | null }[]>`SELECT encode("yState", 'base64') AS y FROM "Document" WHERE "id" = ${documentId}`;
   if (!rows.length) return undefined;
   const y = rows[0]!.y;
   return { state: y === null ? null : new Uint8Array(Buffer.from(y, "base64")) };
