@@ -37,6 +37,11 @@ function sameMarks(a: PMMark[] | undefined, b: PMMark[] | undefined): boolean {
   return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
 }
 
+/** `marks` with `type` added, unless it is there already (`*a *b* c*` is italic once, not twice). */
+function withMark(marks: PMMark[], type: "bold" | "italic" | "strike" | "code"): PMMark[] {
+  return marks.some((mark) => mark.type === type) ? marks : [...marks, { type }];
+}
+
 function mergeText(nodes: PMNode[]): PMNode[] {
   const out: PMNode[] = [];
   for (const node of nodes) {
@@ -86,14 +91,14 @@ export class InlineConverter {
       case "text":
         return [textNode(node.value, marks)];
       case "strong":
-        return this.convert(node.children, [...marks, { type: "bold" }]);
+        return this.convert(node.children, withMark(marks, "bold"));
       case "emphasis":
-        return this.convert(node.children, [...marks, { type: "italic" }]);
+        return this.convert(node.children, withMark(marks, "italic"));
       case "delete":
-        return this.convert(node.children, [...marks, { type: "strike" }]);
+        return this.convert(node.children, withMark(marks, "strike"));
       case "inlineCode":
         // a code span's line endings read as spaces (CommonMark 6.1)
-        return node.value ? [textNode(node.value.replace(/\r\n|\r|\n/g, " "), [...marks, { type: "code" }])] : [];
+        return node.value ? [textNode(node.value.replace(/\r\n|\r|\n/g, " "), withMark(marks, "code"))] : [];
       case "break":
         return [{ type: "hardBreak" }];
       case "html": {

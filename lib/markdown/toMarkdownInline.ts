@@ -41,14 +41,24 @@ export const linkReferenceHandle: Handle = Object.assign(
   { peek: () => "[" },
 );
 
+/** Whether `node` comes right after a footnote call or a link reference (a placeholder escapes its own bracket). */
+function followsReference(node: Text, parent: Parameters<Handle>[1]): boolean {
+  const siblings = parent && "children" in parent ? (parent.children as PhrasingContent[]) : [];
+  const before = siblings[siblings.indexOf(node) - 1];
+  return before?.type === "footnoteReference" || before?.type === "imageReference" || (before?.type === "linkReference" && !before.data?.placeholder);
+}
+
 /**
  * Text in brackets (`[1]`, `> [!NOTE]`) is written without escaping the bracket where it
  * cannot become a link: not followed by `(`, `[` or `:`, not a task box (`[ ]`, `[x]`), not a
- * footnote marker, and not the label of a definition in the document.
+ * footnote marker, and not the label of a definition in the document. A colon just after a
+ * reference is escaped.
  */
 export function textHandle(definitions: ReadonlySet<string>): Handle {
   return (node: Text, parent, state, info) => {
-    const out = defaultHandlers.text(node, parent, state, info);
+    const written = defaultHandlers.text(node, parent, state, info);
+    // a colon right after a reference (`[^1]: note` at the start of a line) would make it a definition
+    const out = written.startsWith(":") && followsReference(node, parent) ? `\\${written}` : written;
     return out.replace(/\\\[([^[\]\\\n]*)\]/g, (match: string, inner: string, offset: number) => {
       const next = out.charAt(offset + match.length) || info.after.charAt(0);
       const keep = /[([:]/.test(next) || /^[ xX]?$/.test(inner) || inner.startsWith("^") || definitions.has(normalizeIdentifier(inner));
