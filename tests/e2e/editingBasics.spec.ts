@@ -88,3 +88,24 @@ test("code is highlighted and readable, headings stand out, Escape closes dialog
   await expect(page.getByRole("menu", { name: "Export" })).toHaveCount(0);
   await expect(exportButton).toBeFocused();
 });
+
+test("keys pressed right after End from a clicked placeholder go where the caret went, even before the browser reports it", async ({ page }) => {
+  await newDocument(page);
+  const body = page.getByRole("textbox", { name: "Overview body" });
+  const placeholder = body.locator("[data-placeholder]");
+  await placeholder.click();
+  // a click on a placeholder selects it (typing there replaces it)
+  await expect(placeholder).toHaveClass(/ProseMirror-selectednode/);
+  // a busy page reports the caret End moved to only after the next key: hold that report back
+  await page.evaluate(() => {
+    const hold = (e: Event) => e.stopImmediatePropagation();
+    (window as Window & { holdSelection?: (e: Event) => void }).holdSelection = hold;
+    window.addEventListener("selectionchange", hold, true);
+  });
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Z");
+  await page.evaluate(() => window.removeEventListener("selectionchange", (window as Window & { holdSelection?: (e: Event) => void }).holdSelection!, true));
+  // the placeholder stays, and the text follows it
+  await expect(placeholder).toHaveText("[Problem, target users and intended outcome]");
+  await expect(body).toHaveText("[Problem, target users and intended outcome] Z");
+});
