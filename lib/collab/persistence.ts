@@ -8,7 +8,7 @@ import { contentChanged } from "../documents/contentChanged";
 import { hashSections } from "../documents/contentHash";
 import { canonicalJson } from "../util/hash";
 import { getLogger } from "../observability/logger";
-import { sectionsToYDoc, yDocToSections } from "./ydoc";
+import { sectionsToYDoc, yDocToSections, type ProjectedSection } from "./ydoc";
 
 /** Largest Yjs state we keep for one document; larger edits are refused (Outline stops at 1.5 MB). */
 export const MAX_STATE_BYTES = 5 * 1024 * 1024;
@@ -59,8 +59,18 @@ export async function readState(db: Db | DbTx, documentId: string): Promise<{ st
   return { state: y === null ? null : new Uint8Array(Buffer.from(y, "base64")) };
 }
 
-/** What each Y.Doc last stored or found stored (the SHA-256 of those bytes): what it already holds. */
-const heldDigests = new WeakMap<Y.Doc, string>();
+/**
+ * What each Y.Doc last stored itself: the SHA-256 of the state written, and the Section rows
+ * written with it (the projection and its content hash). While the stored state's digest is
+ * still this one, the rows in the database are exactly these: nobody writes Section rows
+ * without the state.
+ */
+interface Held {
+  digest: string;
+  sections: ProjectedSection[];
+  hash: string;
+}
+const heldStores = new WeakMap<Y.Doc, Held>();
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("base64");
 const digestOf = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
@@ -91,23 +101,25 @@ export async function storeDocumentState(db: Db, documentId: string, ydoc: Y.Doc
   const live = Y.encodeStateAsUpdate(ydoc);
   const liveSnapshot = Y.snapshot(ydoc);
   if (live.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(live.byteLength);
-  const held = heldDigests.get(ydoc);
+  const held = heldStores.get(ydoc);
   const result = await db.$transaction(async (tx) => {
     // what is stored is read whole only when it is not what this Y.Doc stored last: then it
     // may hold what another process stored since
     const locked = await tx.$queryRaw<{ digest: string | null }[]>`SELECT encode(sha256("yState"), 'hex') AS digest FROM "Document" WHERE "id" = ${documentId} FOR UPDATE`;
     if (!locked.length) throw new NotFound("Document");
     const digest = locked[0]!.digest;
-    const stored = digest !== null && digest !== held ? ((await readState(tx, documentId))?.state ?? null) : null;
+    const stored = digest !== null && digest !== held?.digest ? ((await readState(tx, documentId))?.state ?? null) : null;
     const merged = stored && !Y.snapshotContainsUpdate(liveSnapshot, stored) ? mergedDoc(live, stored) : null;
     const state = merged ? Y.encodeStateAsUpdate(merged) : live;
     if (state.byteLength > MAX_STATE_BYTES) throw new DocumentTooLarge(state.byteLength);
-    const { hash } = await writeProjection(tx, documentId, merged ?? ydoc, state, options.authorIds ?? []);
+    // the rows stored are the ones this Y.Doc wrote last, unless someone stored since
+    const previous = !merged && digest !== null && digest === held?.digest ? held : null;
+    const { hash, sections } = await writeProjection(tx, documentId, merged ?? ydoc, state, options.authorIds ?? [], previous);
     const missing = merged && stored ? Y.diffUpdate(stored, Y.encodeStateVectorFromUpdate(live)) : null;
-    return { bytes: state.byteLength, hash, missing, written: merged ? null : state };
+    return { bytes: state.byteLength, hash, sections, missing, written: merged ? null : state };
   });
   // what was written is this Y.Doc's own state: the next store need not read it back
-  if (result.written) heldDigests.set(ydoc, digestOf(result.written));
+  if (result.written) heldStores.set(ydoc, { digest: digestOf(result.written), sections: result.sections, hash: result.hash });
   return { bytes: result.bytes, hash: result.hash, missing: result.missing };
 }
 
@@ -118,8 +130,16 @@ function mergedDoc(live: Uint8Array, stored: Uint8Array): Y.Doc {
   return doc;
 }
 
-/** Writes the state, its content hash and the Section rows; runs `contentChanged` when the content changed. */
-async function writeProjection(tx: DbTx, documentId: string, ydoc: Y.Doc, state: Uint8Array, authorIds: string[]): Promise<{ hash: string }> {
+type Row = Pick<ProjectedSection, "title" | "depth" | "position" | "fields" | "body" | "text">;
+
+const rowData = (s: ProjectedSection): Row => ({ title: s.title, depth: s.depth, position: s.position, fields: s.fields, body: s.body, text: s.text });
+
+/**
+ * Writes the state, its content hash and the Section rows that changed; runs
+ * `contentChanged` when the content changed. `previous`: the rows this Y.Doc wrote last,
+ * when they are still the stored ones (else they are read).
+ */
+async function writeProjection(tx: DbTx, documentId: string, ydoc: Y.Doc, state: Uint8Array, authorIds: string[], previous: Held | null): Promise<{ hash: string; sections: ProjectedSection[] }> {
   const repairs: string[] = [];
   const sections = yDocToSections(ydoc, (sectionKey, what) => repairs.push(`${sectionKey}: ${what}`));
   if (repairs.length) getLogger().warn({ documentId, repairs: repairs.slice(0, 20) }, "projection repaired while storing");
@@ -127,28 +147,32 @@ async function writeProjection(tx: DbTx, documentId: string, ydoc: Y.Doc, state:
   // raw statements for the bytes and the changed sections: through the query builder a 50 KB
   // state alone costs about 10 ms of the event loop per store, in SQL about 2 ms
   await tx.$executeRaw`UPDATE "Document" SET "yState" = decode(${base64(state)}, 'base64'), "contentHash" = ${hash}, "updatedAt" = now() WHERE "id" = ${documentId}`;
-  const existing = await tx.$queryRaw<{ id: string; key: string; title: string; depth: number; position: number; fields: Prisma.JsonValue; body: Prisma.JsonValue; text: string }[]>`
-    SELECT "id", "key", "title", "depth", "position", "fields", "body", "text" FROM "Section" WHERE "documentId" = ${documentId} ORDER BY "position" ASC`;
-  const before = existing.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
-  const byKey = new Map(existing.map((row) => [row.key, row]));
+  const stored = previous ? { before: previous.sections, hash: previous.hash } : await storedSections(tx, documentId);
+  const byKey = new Map(stored.before.map((row) => [row.key, row]));
   const keep = new Set(sections.map((s) => s.key));
-  const removed = existing.filter((row) => !keep.has(row.key)).map((row) => row.id);
-  if (removed.length) await tx.section.deleteMany({ where: { id: { in: removed } } });
+  const removed = stored.before.filter((row) => !keep.has(row.key)).map((row) => row.key);
+  if (removed.length) await tx.$executeRaw`DELETE FROM "Section" WHERE "documentId" = ${documentId} AND "key" = ANY(${removed})`;
   for (const s of sections) {
-    const data = {
-      title: s.title,
-      depth: s.depth,
-      position: s.position,
-      fields: s.fields as Prisma.InputJsonValue,
-      body: s.body as unknown as Prisma.InputJsonValue,
-      text: s.text,
-    };
     const row = byKey.get(s.key);
-    if (!row) await tx.section.create({ data: { ...data, documentId, key: s.key } });
-    else if (canonicalJson({ title: row.title, depth: row.depth, position: row.position, fields: row.fields, body: row.body, text: row.text }) !== canonicalJson(data)) {
-      await tx.$executeRaw`UPDATE "Section" SET "title" = ${data.title}, "depth" = ${data.depth}, "position" = ${data.position}, "fields" = ${JSON.stringify(data.fields)}::jsonb, "body" = ${JSON.stringify(data.body)}::jsonb, "text" = ${data.text}, "updatedAt" = now() WHERE "id" = ${row.id}`;
+    const data = rowData(s);
+    if (!row) {
+      await tx.section.create({ data: { ...data, fields: s.fields as Prisma.InputJsonValue, body: s.body as unknown as Prisma.InputJsonValue, documentId, key: s.key } });
+      continue;
+    }
+    // a section nobody touched since is the very same projection (sectionCache.ts)
+    const same = row.body === s.body && row.fields === s.fields ? row.title === s.title && row.depth === s.depth && row.position === s.position : canonicalJson(rowData(row)) === canonicalJson(data);
+    if (!same) {
+      await tx.$executeRaw`UPDATE "Section" SET "title" = ${data.title}, "depth" = ${data.depth}, "position" = ${data.position}, "fields" = ${JSON.stringify(data.fields)}::jsonb, "body" = ${JSON.stringify(data.body)}::jsonb, "text" = ${data.text}, "updatedAt" = now() WHERE "documentId" = ${documentId} AND "key" = ${s.key}`;
     }
   }
-  if (hashSections(before) !== hash) await contentChanged(tx, { documentId, before, after: sections, authorIds });
-  return { hash };
+  if (stored.hash !== hash) await contentChanged(tx, { documentId, before: stored.before, after: sections, authorIds });
+  return { hash, sections };
+}
+
+/** The Section rows as stored, and their content hash. */
+async function storedSections(tx: DbTx, documentId: string): Promise<{ before: ProjectedSection[]; hash: string }> {
+  const rows = await tx.$queryRaw<{ key: string; title: string; depth: number; position: number; fields: Prisma.JsonValue; body: Prisma.JsonValue; text: string }[]>`
+    SELECT "key", "title", "depth", "position", "fields", "body", "text" FROM "Section" WHERE "documentId" = ${documentId} ORDER BY "position" ASC`;
+  const before = rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, position: r.position, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc, text: r.text }));
+  return { before, hash: hashSections(before) };
 }

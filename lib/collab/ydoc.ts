@@ -4,6 +4,7 @@ import { docToText, type PMDoc } from "../editor/schema";
 import { documentSchema } from "../editor/pmSchema";
 import type { FieldValue } from "../templates/instantiate";
 import { repairedBody, repairedFields, repairedMeta, type OnRepair } from "./repair";
+import { cachedSection } from "./sectionCache";
 import { bodyName, fieldsName, ORDER, readBody, SECTIONS, sectionOrder } from "./ydocLayout";
 
 export { bodyName, fieldsName, ORDER, readBody, SECTIONS, sectionOrder };
@@ -45,13 +46,21 @@ export function sectionsToYDoc(ydoc: Y.Doc, sections: SectionContent[]): void {
 /**
  * Reads the projection of every section: what export, diff, search and the API see.
  * Never throws on what a Y.Doc holds: bad section entries, depths, fields or bodies are
- * repaired (each reported to `onRepair`), keeping every piece of text.
+ * repaired (each reported to `onRepair`), keeping every piece of text. A section's body,
+ * fields and text are the same objects from one call to the next until they change: never
+ * change them.
  */
 export function yDocToSections(ydoc: Y.Doc, onRepair: OnRepair = () => {}): ProjectedSection[] {
   const sections = ydoc.getMap<unknown>(SECTIONS);
   return sectionOrder(ydoc).map((key, position) => {
     const { title, depth } = repairedMeta(sections.get(key), key, onRepair);
-    const body = repairedBody(readBody(ydoc.getXmlFragment(bodyName(key)), () => onRepair(key, "body could not be read")), key, onRepair);
-    return { key, title, depth, position, fields: repairedFields(ydoc.getMap(fieldsName(key)), key, onRepair), body, text: docToText(body) };
+    // a section's body and fields are read again only after a change to them (sectionCache.ts)
+    const content = cachedSection(ydoc, key, (repaired) => {
+      const report: OnRepair = (_key, what) => repaired(what);
+      const body = repairedBody(readBody(ydoc.getXmlFragment(bodyName(key)), () => repaired("body could not be read")), key, report);
+      return { body, fields: repairedFields(ydoc.getMap(fieldsName(key)), key, report), text: docToText(body) };
+    });
+    for (const what of content.repairs) onRepair(key, what);
+    return { key, title, depth, position, ...content.value };
   });
 }

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { loadDocumentState, storeDocumentState } from "@/lib/collab/persistence";
-import { bodyName, sectionOrder } from "@/lib/collab/ydoc";
+import { moveSection, removeSection, renameSection } from "@/lib/collab/sectionOps";
+import { bodyName, sectionOrder, writeSection, yDocToSections } from "@/lib/collab/ydoc";
+import { hashSections } from "@/lib/documents/contentHash";
 import { createDocument } from "@/lib/documents/createDocument";
 import { listTemplates } from "@/lib/templates/templates";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
@@ -94,5 +96,33 @@ describe("storing a document merges with what is stored", () => {
       expect((await storeDocumentState(testDb(), doc.id, a)).missing).toBeNull();
     }
     expect(bodyOf(await openCopy(doc.id), key)).toBe(bodyOf(a, key));
+  });
+
+  it("stores its own copy again with only the rows that changed: edited, renamed, moved, removed and added sections", async () => {
+    const doc = await newDocument();
+    const a = await openCopy(doc.id);
+    await storeDocumentState(testDb(), doc.id, a);
+    const rowsOf = () => testDb().section.findMany({ where: { documentId: doc.id }, orderBy: { position: "asc" } });
+    const before = await rowsOf();
+    const [first, second, third] = sectionOrder(a);
+    typeInto(a, first!, "an edit");
+    renameSection(a, second!, "Renamed");
+    moveSection(a, third!, -1);
+    const removed = sectionOrder(a).at(-1)!;
+    removeSection(a, removed);
+    a.transact(() => writeSection(a, { key: "added_one", title: "Added", depth: 1, fields: {}, body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "new words" }] }] } }));
+    const { hash } = await storeDocumentState(testDb(), doc.id, a);
+
+    const after = await rowsOf();
+    // the rows are what a fresh read of the stored state projects
+    const projected = yDocToSections(await openCopy(doc.id));
+    expect(after.map((r) => ({ key: r.key, title: r.title, depth: r.depth, position: r.position, fields: r.fields, body: r.body, text: r.text }))).toEqual(projected);
+    expect(hashSections(projected)).toBe(hash);
+    expect(after.find((r) => r.key === removed)).toBeUndefined();
+    expect(after.find((r) => r.key === "added_one")?.text).toBe("new words");
+    // a section nobody touched keeps its row as it was
+    const untouched = before.find((r) => ![first, second, third, removed].includes(r.key))!;
+    expect(after.find((r) => r.key === untouched.key)!.updatedAt).toEqual(untouched.updatedAt);
+    expect((await testDb().document.findUniqueOrThrow({ where: { id: doc.id } })).contentHash).toBe(hash);
   });
 });
