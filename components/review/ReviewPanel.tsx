@@ -33,6 +33,14 @@ const STEP_LABELS: { action: "markImplemented" | "reopen"; label: string }[] = [
   { action: "reopen", label: "Reopen as draft" },
 ];
 
+/** After a submit: the roles nobody can approve yet (the template lets them wait for a reviewer), if any. */
+function unassignedNotice(review: ReviewDto): string | undefined {
+  const waiting = review.roles.filter((r) => r.reviewers.length === 0).map((r) => r.name);
+  if (!waiting.length) return undefined;
+  const names = waiting.length === 1 ? waiting[0] : `${waiting.slice(0, -1).join(", ")} and ${waiting.at(-1)}`;
+  return `Sent for review. Nobody is assigned to approve as ${names} yet: assign a reviewer below.`;
+}
+
 /** Sign-off: status steps, reviewers per role and their decisions (live); the side panel's Review tab. */
 export function ReviewPanel({ documentId, initial, members, sectionTitles }: Props) {
   const router = useRouter();
@@ -40,6 +48,8 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
   const [review, setReview] = useState<ReviewDto | undefined>(initial);
   const [problems, setProblems] = useState<GateProblem[]>([]);
   const [error, setError] = useState<string>();
+  // said once after a step that went through but leaves something to do
+  const [notice, setNotice] = useState<string>();
   const [comment, setComment] = useState("");
 
   // answers can arrive out of order on a busy server: an older one never replaces a newer one
@@ -68,6 +78,7 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
   async function post(path: string, body: Record<string, unknown>) {
     const step = ++latestStep.current;
     setError(undefined);
+    setNotice(undefined);
     const res = await callApi<ReviewDto & { problems?: GateProblem[] }>(`/api/documents/${documentId}/${path}`, { method: "POST", body });
     const latest = step === latestStep.current;
     if (!res.ok) {
@@ -80,6 +91,7 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
     if (latest) {
       setProblems([]);
       setReview(res.data);
+      if (path === "review/submit") setNotice(unassignedNotice(res.data));
     } else void load(); // a newer step may have changed the review since this answer was made
     router.refresh();
     return true;
@@ -123,6 +135,12 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
           {problems.length ? <GateProblems key={problems.map((p) => p.message).join("\n")} problems={problems} /> : null}
           {problems.length && review.can.overrideGate ? <GateOverride problemCount={problems.length} onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
         </Alert>
+      ) : null}
+
+      {notice ? (
+        <p role="status" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900 ring-1 ring-inset ring-amber-200">
+          {notice}
+        </p>
       ) : null}
 
       {inReview && myLast?.versionNumber ? (

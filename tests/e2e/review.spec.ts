@@ -242,9 +242,10 @@ test("a role the template says needs a reviewer stops submit until one is assign
   await expect(author.getByLabel("Add a reviewer for Security Review")).toBeFocused();
   await author.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Ines" });
   await expect(author.locator("tr[data-role=security_review]")).not.toContainText("No reviewer assigned");
-  // the Technical Lead only warns: submit goes through without one
+  // the Technical Lead only warns: submit goes through without one, and says who is missing
   await author.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
+  await expect(author.getByRole("status").filter({ hasText: "Sent for review." })).toHaveText("Sent for review. Nobody is assigned to approve as Technical Lead yet: assign a reviewer below.");
 
   await author.getByRole("button", { name: "Approve as Security Review" }).click();
   await expect(author.locator("tr[data-role=security_review]")).toContainText("Approved by Ines");
