@@ -111,7 +111,20 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
           Uploading {upload.name}… {upload.percent}%
         </p>
       ) : null}
-      {slash ? <SlashMenu items={filterSlashItems(slash.query)} active={slash.active} position={slash.position} onPick={(item) => section.pick(item)} /> : null}
+      {slash ? (
+        <SlashMenu
+          items={filterSlashItems(slash.query)}
+          active={slash.active}
+          position={slash.position}
+          onPick={(item) => section.pick(item)}
+          onKey={(key) => {
+            const done = section.slashKey(key);
+            // closed from the menu: back to the text, where the "/" was typed
+            if (done && key === "Escape") section.focus();
+            return done;
+          }}
+        />
+      ) : null}
     </div>
   );
 }

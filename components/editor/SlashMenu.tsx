@@ -5,7 +5,7 @@ import { setBlockType, wrapIn } from "prosemirror-commands";
 import { insertHorizontalRule, insertMermaid, setParagraph, toggleBulletList, toggleOrderedList, toggleTaskList } from "@/lib/editor/commands";
 import { documentSchema } from "@/lib/editor/pmSchema";
 import { insertTable } from "@/lib/editor/table";
-import { useId } from "react";
+import { useEffect, useId, useRef, type CSSProperties } from "react";
 import { createPortal } from "react-dom";
 import { pickImage } from "./imageUpload";
 
@@ -42,18 +42,47 @@ export function filterSlashItems(query: string): SlashItem[] {
 interface Props {
   items: SlashItem[];
   active: number;
-  position: { left: number; top: number };
+  position: { left: number; top: number; above: number };
   onPick: (item: SlashItem) => void;
+  /** a key pressed while the menu itself has the focus (true: it was the menu's) */
+  onKey: (key: string) => boolean;
+}
+
+/** The tallest the menu gets, and the least room below the caret before it opens above instead. */
+const MAX_HEIGHT = 320;
+const MIN_ROOM = 200;
+
+/** Under the caret, or above it when the window has no room below; never past the window's edge. */
+function placement(position: Props["position"]): CSSProperties {
+  const below = window.innerHeight - position.top - 8;
+  if (below >= MIN_ROOM || below >= position.above - 8) return { left: position.left, top: position.top, maxHeight: Math.min(MAX_HEIGHT, below) };
+  return { left: position.left, bottom: window.innerHeight - position.above, maxHeight: Math.min(MAX_HEIGHT, position.above - 8) };
 }
 
 /** The "/" menu under the caret: arrows to move, Enter to insert, Escape to close. */
-export function SlashMenu({ items, active, position, onPick }: Props) {
+export function SlashMenu({ items, active, position, onPick, onKey }: Props) {
   const id = useId();
+  const list = useRef<HTMLUListElement>(null);
+  // the arrows move the choice from the text: the list scrolls to keep it in sight
+  useEffect(() => {
+    list.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.scrollIntoView({ block: "nearest" });
+  }, [active, items]);
   if (!items.length) return null;
   // on the body: a section card contains its layout and paint (content-visibility), which
   // would clip a fixed-position menu and offset it
   return createPortal(
-    <ul role="listbox" aria-label="Insert block" className="fixed z-40 max-h-80 w-64 overflow-y-auto rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200" style={{ left: position.left, top: position.top }}>
+    // the keys work from the text; the menu can also be reached with Tab (it scrolls) and answers the same keys
+    <ul
+      ref={list}
+      role="listbox"
+      aria-label="Insert block"
+      tabIndex={0}
+      onKeyDown={(e) => {
+        if (onKey(e.key)) e.preventDefault();
+      }}
+      className="fixed z-40 w-64 overflow-y-auto rounded-lg bg-white py-1 text-sm shadow-lg ring-1 ring-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-indigo-400"
+      style={placement(position)}
+    >
       {items.map((item, i) => (
         <li
           key={item.label}

@@ -33,7 +33,8 @@ export interface SlashState {
   from: number;
   query: string;
   active: number;
-  position: { left: number; top: number };
+  /** where the menu goes: under the caret (`top`), or above it (ending at `above`) when there is no room below */
+  position: { left: number; top: number; above: number };
 }
 
 /** Plugins every section editor shares (ProseMirror plugins keep their state per editor). */
@@ -49,7 +50,7 @@ function slashAt(view: EditorView): Omit<SlashState, "active"> | null {
   const match = /(?:^|\s)\/([\w ]{0,20})$/.exec(before);
   if (!match) return null;
   const coords = view.coordsAtPos($from.pos);
-  return { from: $from.pos - match[1]!.length - 1, query: match[1]!, position: { left: coords.left, top: coords.bottom + 4 } };
+  return { from: $from.pos - match[1]!.length - 1, query: match[1]!, position: { left: coords.left, top: coords.bottom + 4, above: coords.top - 4 } };
 }
 
 interface Options {
@@ -359,25 +360,33 @@ export class SectionEditor implements NodeViewHost {
     return true;
   }
 
+  /**
+   * A key for the open slash menu (from the text, or from the menu when it has the focus):
+   * arrows move the choice, Enter inserts it, Escape closes the menu. True when it was one.
+   */
+  slashKey(key: string): boolean {
+    const open = this.slash;
+    if (!open) return false;
+    const items = filterSlashItems(open.query);
+    if (key === "ArrowDown" || key === "ArrowUp") {
+      const step = key === "ArrowDown" ? 1 : -1;
+      this.setSlash({ ...open, active: (open.active + step + items.length) % Math.max(items.length, 1) });
+      return true;
+    }
+    if (key === "Enter" && items[open.active]) {
+      this.pick(items[open.active]!);
+      return true;
+    }
+    if (key === "Escape") {
+      this.setSlash(null);
+      return true;
+    }
+    return false;
+  }
+
   private keyDown(event: KeyboardEvent): boolean {
     if (this.view) catchUpSelection(this.view);
-    const open = this.slash;
-    if (open) {
-      const items = filterSlashItems(open.query);
-      if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-        const step = event.key === "ArrowDown" ? 1 : -1;
-        this.setSlash({ ...open, active: (open.active + step + items.length) % Math.max(items.length, 1) });
-        return true;
-      }
-      if (event.key === "Enter" && items[open.active]) {
-        this.pick(items[open.active]!);
-        return true;
-      }
-      if (event.key === "Escape") {
-        this.setSlash(null);
-        return true;
-      }
-    }
+    if (this.slashKey(event.key)) return true;
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && this.editable) {
       event.preventDefault();
       this.openLinkForm();

@@ -59,11 +59,54 @@ test("every page a new user reaches has no serious or critical accessibility vio
   await page.keyboard.press("Escape");
   await expect(palette).toBeHidden();
 
+  // the menus and dialogs over the text: "/" blocks, the link form, the diagram, Export
+  const body = page.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await page.keyboard.press("End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("/");
+  await expect(page.getByRole("listbox", { name: "Insert block" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the block menu");
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("Runbook");
+  await page.keyboard.press("Shift+Home");
+  await page.keyboard.press("ControlOrMeta+k");
+  await expect(page.getByRole("form", { name: "Link" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the link form");
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("form", { name: "Link" })).toHaveCount(0);
+  await architecture.locator("[data-type=mermaid-block]").first().getByRole("button", { name: "Open large" }).click();
+  const diagram = page.getByRole("dialog", { name: "Diagram" });
+  await expect(diagram.getByRole("button", { name: "Close" })).toBeFocused();
+  await expectNoSeriousViolations(page, "the diagram dialog");
+  await page.keyboard.press("Escape");
+  await expect(diagram).toHaveCount(0);
+  await page.getByRole("button", { name: "Export" }).click();
+  await expect(page.getByRole("menuitem", { name: "Markdown (.md)" })).toBeVisible();
+  await expectNoSeriousViolations(page, "the Export menu");
+  await page.keyboard.press("Escape");
+
+  // the submit gate listing every problem, with the owner's override
+  await page.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("button", { name: /Submit anyway/ })).toBeVisible();
+  await expectNoSeriousViolations(page, "the submit gate's problems");
+
   const named = await page.request.post(`/api/documents/${documentId}/versions`, { data: { label: "First draft" } });
   expect(named.status(), await named.text()).toBe(201);
   await page.goto(`${documentUrl}/history?from=1&to=current`);
   await expect(page.getByRole("heading", { name: /^Changes from v1/ })).toBeVisible();
   await expectNoSeriousViolations(page, "history, comparing a version with the current content");
+
+  // a version's view and the restore dialog that says what will change
+  await page.getByRole("link", { name: "v1", exact: true }).click();
+  const view = page.getByTestId("version-view");
+  await view.getByRole("button", { name: "Restore “Overview”" }).click();
+  const restore = page.getByRole("dialog", { name: "Restore “Overview” from v1?" });
+  await expect(restore).toBeVisible();
+  await expectNoSeriousViolations(page, "the restore dialog");
+  await page.keyboard.press("Escape");
+  await expect(restore).toHaveCount(0);
 
   for (const [path, heading, where] of [
     [`/w/${slug}`, "Grace's workspace", "the document list"],

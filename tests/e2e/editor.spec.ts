@@ -229,6 +229,12 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await a.keyboard.type("/");
   const menu = a.getByRole("listbox", { name: "Insert block" });
   await expect(menu.getByRole("option")).toHaveCount(12);
+  // the arrows keep the chosen block in sight, down to the last one (the list scrolls)
+  await a.keyboard.press("ArrowUp");
+  await expect(menu.getByRole("option").last()).toHaveAttribute("aria-selected", "true");
+  await expect(menu.getByRole("option").last()).toBeInViewport();
+  await a.keyboard.press("ArrowDown");
+  await expect(menu.getByRole("option").first()).toBeInViewport();
   await a.keyboard.type("task");
   await expect(menu.getByRole("option")).toHaveCount(1);
   await expect(menu.getByRole("option", { name: "Task list" })).toHaveAccessibleDescription("Items to tick off");
