@@ -21,7 +21,7 @@ import { request } from "playwright-core";
 import * as Y from "yjs";
 import { freePort } from "../lib/db/embedded";
 import { Cluster } from "../tests/cluster/support/cluster";
-import { checkBuild, REPO_ROOT, rssBytes, stopChild } from "./support/app";
+import { checkBuild, cpuSeconds, REPO_ROOT, rssBytes, stopChild } from "./support/app";
 import type { ClusterLoadConfig, ClusterLoadResult } from "./support/cluster-client";
 import { maxOf, mb, ms, onCleanup, printTable, ratio, runBench, sleep, type Row } from "./support/harness";
 import { typingTarget } from "./support/headless";
@@ -38,6 +38,8 @@ interface Phase {
   result: ClusterLoadResult;
   /** peak RSS of each app process while typing */
   rssPeak: number[];
+  /** CPU each app process used while typing, in cores (CPU seconds over wall seconds) */
+  cpu: number[];
   /** Redis command counts during the typing (empty without Redis) */
   redis: { commands: number; publishes: number };
   /** documents whose stored state has exactly what the editors ended with */
@@ -144,6 +146,8 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
   // BENCH_TIMELINE=1: each app process's event-loop delay max, second by second (its /metrics resets it on each read)
   const loopMax: number[][] = pids.map(() => []);
   let loopSampler: NodeJS.Timeout | undefined;
+  let cpuStart: { at: number; used: number[] } | undefined;
+  let cpu: number[] = pids.map(() => Number.NaN);
   let before = { commands: 0, publishes: 0 };
   let redis = { commands: 0, publishes: 0 };
   console.log(`${label}: ${DOCS}×${PER_DOC} editors connect, then type for ${TYPING_MS / 1000} s…`);
@@ -161,11 +165,14 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
     const text = chunk.toString("utf8");
     out += text;
     if (text.includes("TYPING start")) {
+      cpuStart = { at: performance.now(), used: pids.map(cpuSeconds) };
       sampler = setInterval(() => pids.forEach((pid, i) => samples[i]!.push(rssBytes(pid))), 500);
       if (process.env.BENCH_TIMELINE) loopSampler = setInterval(() => ports.apps.forEach((_, i) => void loopDelayMax(cluster.appUrl(i)).then((x) => loopMax[i]!.push(x))), 1000);
       if (cluster.redisUrl) pending = redisCounts(cluster.redisUrl).then((c) => void (before = c));
     }
     if (text.includes("TYPING end")) {
+      const start = cpuStart;
+      if (start) cpu = pids.map((pid, i) => (cpuSeconds(pid) - start.used[i]!) / ((performance.now() - start.at) / 1000));
       clearInterval(sampler);
       clearInterval(loopSampler);
     }
@@ -213,7 +220,7 @@ async function runPhase(label: string, processes: number, dir: string, phase: nu
   await db.end();
   const stores = (await Promise.all(ports.apps.map((_, i) => storesMade(cluster.appUrl(i))))).reduce((a, b) => a + b, 0);
   await cluster.stop();
-  return { result, rssPeak: samples.map(maxOf), redis, storedExact, storedInserts, stores };
+  return { result, rssPeak: samples.map(maxOf), cpu, redis, storedExact, storedInserts, stores };
 }
 
 await runBench(
@@ -243,6 +250,8 @@ await runBench(
       row("Redis commands per keystroke", r.sent ? three.redis.commands / r.sent : Number.NaN, Number.NaN, perKey),
       row("Redis PUBLISHes per keystroke", r.sent ? three.redis.publishes / r.sent : Number.NaN, Number.NaN, perKey),
       ...three.rssPeak.map((rss, i) => row(`RSS peak while typing, process ${i + 1}`, rss, one.rssPeak[0]!, mb)),
+      ...three.cpu.map((used, i) => row(`CPU while typing, process ${i + 1} (1 = one core)`, used, one.cpu[0]!, (x) => x.toFixed(2))),
+      row("CPU while typing, all app processes", three.cpu.reduce((a, b) => a + b, 0), one.cpu[0]!, (x) => x.toFixed(2)),
       row("document stores (all processes)", three.stores, one.stores, n, "one process stores each document"),
       row("inserts typed", r.sent, f.sent, n),
       { figure: "inserts in PostgreSQL (stored state − start)", measured: `${three.storedInserts}`, floor: `${one.storedInserts}`, ratio: "—", budget: "= typed" },

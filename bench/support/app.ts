@@ -215,6 +215,18 @@ export async function createSizedDocument(request: APIRequestContext, app: Runni
 }
 
 /** Resident set size of a process in bytes (VmRSS), NaN when it is gone. */
+/** CPU time a process has used so far (user + system), in seconds; NaN when it is gone. */
+export function cpuSeconds(pid: number): number {
+  try {
+    // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export function rssBytes(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
