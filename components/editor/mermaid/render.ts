@@ -1,7 +1,9 @@
 /**
- * Mermaid rendering for the browser, off the keystroke path: Mermaid is imported only when
- * a diagram is on screen, runs with securityLevel "strict" (its output is sanitised), and
- * results are cached by source so an unchanged diagram is never drawn twice.
+ * Mermaid rendering for the browser, off the keystroke path: Mermaid is imported when a
+ * diagram comes on screen or, on a page that shows diagrams, once the page is idle
+ * (prefetch.ts); it runs with securityLevel "strict" (its output is sanitised), and results
+ * are cached by source so an unchanged diagram is never drawn twice, even when it is asked
+ * for again while being drawn.
  */
 import { explainMermaidError } from "@/lib/mermaid/explainError";
 
@@ -10,6 +12,7 @@ export type RenderResult = { ok: true; svg: string } | { ok: false; error: strin
 type MermaidApi = typeof import("mermaid").default;
 let loading: Promise<MermaidApi> | undefined;
 const cache = new Map<string, RenderResult>();
+const drawing = new Map<string, Promise<RenderResult>>();
 let counter = 0;
 
 function loadMermaid(): Promise<MermaidApi> {
@@ -27,9 +30,18 @@ function loadMermaid(): Promise<MermaidApi> {
 }
 
 /** Draws a diagram; a syntax error comes back in plain words at its line of the source. */
-export async function renderMermaid(source: string): Promise<RenderResult> {
+export function renderMermaid(source: string): Promise<RenderResult> {
   const cached = cache.get(source);
-  if (cached) return cached;
+  if (cached) return Promise.resolve(cached);
+  let pending = drawing.get(source);
+  if (!pending) {
+    pending = draw(source).finally(() => drawing.delete(source));
+    drawing.set(source, pending);
+  }
+  return pending;
+}
+
+async function draw(source: string): Promise<RenderResult> {
   const mermaid = await loadMermaid();
   let result: RenderResult;
   try {
