@@ -1,5 +1,5 @@
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
+import { lastWorkspace } from "@/app/_server/lastWorkspace";
 import { requireActor } from "@/app/_server/session";
 import { getDb } from "@/lib/db";
 import { listWorkspaces } from "@/lib/workspaces/listWorkspaces";
@@ -7,8 +7,6 @@ import { listWorkspaces } from "@/lib/workspaces/listWorkspaces";
 export default async function Home() {
   const actor = await requireActor();
   const workspaces = await listWorkspaces({ actor, db: getDb() });
-  if (workspaces.length === 0) redirect("/workspaces/new");
-  const last = (await cookies()).get("sw_workspace")?.value;
-  const target = workspaces.find((w) => w.slug === last) ?? workspaces[0]!;
-  redirect(`/w/${target.slug}`);
+  const target = await lastWorkspace(workspaces);
+  redirect(target ? `/w/${target.slug}` : "/workspaces/new");
 }

@@ -1,4 +1,5 @@
 import { oauthProviderList } from "@/app/_server/auth";
+import { lastWorkspace } from "@/app/_server/lastWorkspace";
 import { requireSignedIn } from "@/app/_server/session";
 import { ChangePasswordForm } from "@/components/settings/ChangePasswordForm";
 import { EmailStatus } from "@/components/settings/EmailStatus";
@@ -39,7 +40,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const linkedNow = typeof params.linked === "string" ? providers.find((p) => p.id === params.linked)?.name : undefined;
   return (
     <>
-      <AppHeader user={actor} workspaces={workspaces} unread={unread} />
+      <AppHeader user={actor} workspaces={workspaces} current={await lastWorkspace(workspaces)} unread={unread} />
       <main className="mx-auto max-w-3xl space-y-6 px-4 py-8">
         <h1 className="text-2xl font-semibold tracking-tight">Settings</h1>
         {linkedNow ? <Alert tone="success">{linkedNow} is now linked: you can sign in with it.</Alert> : null}

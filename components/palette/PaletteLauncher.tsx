@@ -83,7 +83,7 @@ export function PaletteLauncher({ slug, can }: Props) {
         <SearchIcon />
         {/* the button's name, shown from xl; the shortcut is told by aria-keyshortcuts */}
         <span className="sr-only text-slate-600 xl:not-sr-only">Search or jump to…</span>
-        <kbd aria-hidden="true" className="hidden rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-600 xl:inline">{keys[0]!.label}</kbd>
+        <kbd aria-hidden="true" className="hidden rounded border border-slate-200 bg-slate-50 px-1.5 font-sans text-xs text-slate-600 2xl:inline">{keys[0]!.label}</kbd>
       </button>
       {open ? (
         <PartBoundary>

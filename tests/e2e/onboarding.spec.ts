@@ -90,7 +90,17 @@ test("a user switches between workspaces", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "Platform Team" })).toBeVisible();
   await page.getByLabel("Switch workspace").selectOption({ label: "Dora's workspace" });
   await expect(page.getByRole("heading", { level: 1, name: "Dora's workspace" })).toBeVisible();
-  // "/" returns to the workspace opened last
+  // "/" returns to the workspace opened last, whichever was made first
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Dora's workspace" })).toBeVisible();
+  await page.getByLabel("Switch workspace").selectOption({ label: "Platform Team" });
+  await expect(page.getByRole("heading", { level: 1, name: "Platform Team" })).toBeVisible();
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Platform Team" })).toBeVisible();
+  // pages outside a workspace show that workspace's navigation
+  for (const path of ["/inbox", "/settings"]) {
+    await page.goto(path);
+    await expect(page.getByLabel("Switch workspace")).toHaveValue(/^platform-team/);
+    await expect(page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Templates" })).toBeVisible();
+  }
 });

@@ -86,6 +86,9 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   // the reviewer finds the request in the inbox
   await a.goto("/inbox");
   await expect(a.getByRole("link", { name: /^Inbox \d+ unread$/ })).toBeVisible();
+  // the inbox keeps the way back: the workspace the reviewer was in, with its pages
+  await expect(a.getByLabel("Switch workspace")).toHaveValue(slug);
+  await expect(a.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Documents" })).toHaveAttribute("href", `/w/${slug}`);
   await a.getByRole("list", { name: "Notifications" }).getByRole("link", { name: /asked you to review “Webhook retries” as Security Review/ }).click();
   await a.waitForURL(new RegExp(url));
   // the activity log is for admins (activity.view); an editor follows the review itself
