@@ -2,6 +2,7 @@ import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { addressedOrigin, guardRequest } from "@/lib/http/requestGuard";
 import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
+import { LAST_WORKSPACE_COOKIE } from "@/lib/workspaces/lastWorkspaceCookie";
 
 const PUBLIC_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email"];
 const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready"];
@@ -94,7 +95,7 @@ export async function proxy(request: NextRequest) {
   response.headers.set("Referrer-Policy", "strict-origin-when-cross-origin");
   // remember the workspace last opened, so "/" returns to it
   const workspace = /^\/w\/([a-z0-9-]+)/.exec(pathname)?.[1];
-  if (workspace) response.cookies.set("sw_workspace", workspace, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
+  if (workspace) response.cookies.set(LAST_WORKSPACE_COOKIE, workspace, { path: "/", sameSite: "lax", httpOnly: true, maxAge: 365 * 24 * 3600 });
   return response;
 }
 

@@ -214,8 +214,7 @@ export async function createSizedDocument(request: APIRequestContext, app: Runni
   return id;
 }
 
-/** Resident set size of a process in bytes (VmRSS), NaN when it is gone. */
-/** CPU time a process has used so far (user + system), in seconds; NaN when it is gone. */
+/** CPU time a process has used so far (user + system, at USER_HZ = 100), in seconds; NaN when it is gone. */
 export function cpuSeconds(pid: number): number {
   try {
     // fields after the command's closing parenthesis: utime and stime are the 12th and 13th
@@ -227,6 +226,7 @@ export function cpuSeconds(pid: number): number {
   }
 }
 
+/** Resident set size of a process in bytes (VmRSS), NaN when it is gone. */
 export function rssBytes(pid: number): number {
   try {
     const status = readFileSync(`/proc/${pid}/status`, "utf8");

@@ -2,9 +2,9 @@
 // app phase and the floor phase start from the same clean client (no heap, GC or timer
 // left over from the other). Usage: node --import tsx bench/support/load-client.ts <config.json>
 // Prints one line `RESULT <json>` on stdout.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import * as Y from "yjs";
-import { rssBytes } from "./app";
+import { cpuSeconds, rssBytes } from "./app";
 import { maxOf, percentile, sleep } from "./harness";
 import { allReady, connectEditor, typingTarget, type HeadlessEditor } from "./headless";
 import { childMain } from "./childMain";
@@ -43,12 +43,6 @@ export interface LoadResult {
   closes: number;
   diverged: number;
   finalLengths: number[];
-}
-
-function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, USER_HZ = 100
 }
 
 async function connectAll(config: LoadConfig): Promise<HeadlessEditor[][]> {

@@ -10,6 +10,7 @@ import { ThreadsContext } from "../document-panel/threadsContext";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
 import { AddSection } from "./AddSection";
+import { prefetchDiagramsWhenIdle } from "./mermaid/prefetch";
 import { Presence } from "./Presence";
 import { SectionCard } from "./SectionCard";
 import type { Draft } from "./comments/SectionComments";
@@ -74,6 +75,9 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
   const [notice, setNotice] = useState<string>();
   const { threads, act } = useThreads(documentId);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+
+  // Mermaid and the diagrams nearest to the screen, once the page is idle (on every document opened, not only the first)
+  useEffect(() => prefetchDiagramsWhenIdle(), [documentId]);
 
   useEffect(() => {
     const provider = doc?.provider;

@@ -10,7 +10,6 @@ import type { LiveSectionEditor } from "./LiveSectionEditor";
 import type { HeldKey } from "./heldKeys";
 import { SectionText, type Activation } from "./SectionText";
 import { liveSectionsOf } from "./liveSections";
-import { prefetchDiagramsWhenIdle } from "./mermaid/prefetch";
 
 /** Keys that only change others: not held on their own. */
 const MODIFIERS = new Set(["Shift", "Control", "Meta", "Alt", "AltGraph", "CapsLock"]);
@@ -34,12 +33,8 @@ function loadEditor(): Promise<Editor> {
   return loading;
 }
 
-// fetched while the page starts, beside its own scripts: usually here before anyone can click;
-// Mermaid follows once the page is idle, if the document shows diagrams
-if (typeof window !== "undefined") {
-  loadEditor().catch(() => {});
-  prefetchDiagramsWhenIdle();
-}
+// fetched while the page starts, beside its own scripts: usually here before anyone can click
+if (typeof window !== "undefined") loadEditor().catch(() => {});
 
 /** Whether the editor's code is here; starts loading it. */
 function useEditorCode(): boolean {

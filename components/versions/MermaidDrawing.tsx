@@ -15,7 +15,10 @@ export function MermaidDrawing({ source, fallback, label }: { source: string; fa
       if (!live) return;
       if (result.ok) setSvg(result.svg);
       else setError(result.error);
-    })();
+    })().catch(() => {
+      // Mermaid's code did not load (offline): the source is shown instead
+      if (live) setError("not loaded");
+    });
     return () => {
       live = false;
     };

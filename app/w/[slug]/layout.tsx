@@ -1,7 +1,6 @@
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { PaletteLauncher } from "@/components/palette/PaletteLauncher";
 import { AppHeader } from "@/components/shell/AppHeader";
-import { RememberWorkspace } from "@/components/shell/RememberWorkspace";
 import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { unreadCount } from "@/lib/notifications/inbox";
@@ -14,7 +13,6 @@ export default async function WorkspaceLayout({ children, params }: { children: 
   const palette = <PaletteLauncher slug={slug} can={{ createDocuments: can["document.create"], importDocuments: can["document.import"] }} />;
   return (
     <>
-      <RememberWorkspace slug={slug} />
       <AppHeader user={actor} workspaces={workspaces} current={current} unread={unread} palette={palette} />
       <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
     </>

@@ -16,6 +16,9 @@ export interface MermaidViewProps {
 }
 
 /** A Mermaid block: the source in a monospace editor beside its live drawing. */
+/** Shown when Mermaid's own code could not be fetched. */
+const NOT_LOADED = "The diagram could not be drawn: its drawing code did not load. It is tried again when you are back online.";
+
 export function MermaidView({ source, editable, selected, onSource }: MermaidViewProps) {
   const [svg, setSvg] = useState<string>();
   const [error, setError] = useState<string>();
@@ -35,11 +38,22 @@ export function MermaidView({ source, editable, selected, onSource }: MermaidVie
 
   // drawn at once when it comes on screen; redrawn REDRAW_MS after the source stops changing
   const drawnOnce = useRef(false);
+  // Mermaid's code did not load (offline): tried again when the browser is back online
+  const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     if (!onScreen) return;
     let cancelled = false;
+    const retry = () => setAttempt((n) => n + 1);
     const timer = setTimeout(async () => {
-      const result = await renderMermaid(source);
+      let result: Awaited<ReturnType<typeof renderMermaid>>;
+      try {
+        result = await renderMermaid(source);
+      } catch {
+        if (cancelled) return;
+        setError(NOT_LOADED);
+        window.addEventListener("online", retry, { once: true });
+        return;
+      }
       if (cancelled) return;
       drawnOnce.current = true;
       if (result.ok) {
@@ -50,8 +64,9 @@ export function MermaidView({ source, editable, selected, onSource }: MermaidVie
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      window.removeEventListener("online", retry);
     };
-  }, [source, onScreen]);
+  }, [source, onScreen, attempt]);
 
   useDialogFocus(large && !!svg, () => setLarge(false), dialog);
 

@@ -43,15 +43,18 @@ export function renderMermaid(source: string): Promise<RenderResult> {
 
 async function draw(source: string): Promise<RenderResult> {
   const mermaid = await loadMermaid();
+  // fixed before the awaits: another drawing may start meanwhile
+  const id = `sw-mermaid-${++counter}`;
   let result: RenderResult;
   try {
     await mermaid.parse(source);
-    const { svg } = await mermaid.render(`sw-mermaid-${++counter}`, source);
+    const { svg } = await mermaid.render(id, source);
     result = { ok: true, svg };
   } catch (error) {
     result = { ok: false, error: explainMermaidError(source, error) };
-    // mermaid leaves an error element behind when render fails
-    document.getElementById(`dsw-mermaid-${counter}`)?.remove();
+    // mermaid leaves its scratch elements behind when render fails
+    document.getElementById(`d${id}`)?.remove();
+    document.getElementById(id)?.remove();
   }
   if (cache.size > 200) cache.clear();
   cache.set(source, result);
