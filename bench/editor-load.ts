@@ -16,7 +16,7 @@
 //    until all 60 are editable; also when the last section became editable.
 //  - first-load JS of the page in the no-scroll loads: every script response (CDP
 //    Network), sized as the server sends it with Accept-Encoding: gzip, Mermaid chunks
-//    excluded (those only loaded once a diagram is on screen, or whose source is Mermaid's).
+//    excluded (Mermaid's code, fetched once the page is idle or a diagram is on screen).
 // Floor: the same sections rendered to plain HTML with components/documents/RichText,
 // served by a tiny node http server, loaded in the same Chromium: DOMContentLoaded.
 //   npx tsx bench/editor-load.ts
