@@ -125,11 +125,12 @@ export function SectionBody(props: SectionBodyProps) {
   const typed = useRef<HeldKey[]>([]);
   // synchronous, inside the click or focus event: the editor has the focus before the next key
   const activate = (activation: Activation) => {
-    // until the editor's code is here nothing is mounted, so a click's point wins over a
-    // start with none (the section came near the screen) or the focus (given it below)
-    flushSync(() => setLive((now) => (now && (loaded || (activation === "focus" && now.activation)) ? now : { activation })));
+    // only the read-only text calls this, so no editor is mounted yet, even when its code has
+    // just arrived (it mounts on the next render): a click's point wins over a start with none
+    // (the section came near the screen) and over the focus, which keeps a point it follows
+    flushSync(() => setLive((now) => (activation === "focus" && now?.activation ? now : { activation })));
     // no editor yet: the text keeps the focus and what is typed waits for the editor
-    if (!loaded) ref.current?.querySelector<HTMLElement>("[data-static-body]")?.focus();
+    if (!ready) ref.current?.querySelector<HTMLElement>("[data-static-body]")?.focus();
   };
   // what was typed goes to the editor once
   const takeTyped = () => {
