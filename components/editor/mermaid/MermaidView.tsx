@@ -15,10 +15,10 @@ export interface MermaidViewProps {
   onSource: (source: string) => void;
 }
 
-/** A Mermaid block: the source in a monospace editor beside its live drawing. */
 /** Shown when Mermaid's own code could not be fetched. */
 const NOT_LOADED = "The diagram could not be drawn: its drawing code did not load. It is tried again when you are back online.";
 
+/** A Mermaid block: the source in a monospace editor beside its live drawing. */
 export function MermaidView({ source, editable, selected, onSource }: MermaidViewProps) {
   const [svg, setSvg] = useState<string>();
   const [error, setError] = useState<string>();
