@@ -9,6 +9,7 @@ import { documentIdOf } from "./documentPath";
 import type { PaletteAbilities } from "./paletteActions";
 import { SearchIcon } from "./SearchIcon";
 import { PaletteLoading } from "./PaletteLoading";
+import { paletteAskedEarly } from "./earlyKeys";
 import { isPaletteShortcut, PALETTE_KEYS } from "./paletteShortcut";
 
 // the palette's code (cmdk and the lists) comes on first use, so no page loads it up front
@@ -56,6 +57,9 @@ export function PaletteLauncher({ slug, can }: Props) {
   }, [open]);
 
   useEffect(() => {
+    // the shortcut pressed before this code ran, held by the page's inline script (an outside system)
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- known only once the page runs
+    if (paletteAskedEarly()) setOpen(true);
     const onKey = (event: KeyboardEvent) => {
       if (!isPaletteShortcut(event, isMacPlatform(navigator.platform || navigator.userAgent))) return;
       event.preventDefault();

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { takeHeldPaletteText } from "./earlyKeys";
 import { SearchIcon } from "./SearchIcon";
 
 interface Props {
@@ -15,7 +16,18 @@ interface Props {
  */
 export function PaletteLoading({ query, onQuery, onClose }: Props) {
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => input.current?.focus(), []);
+  useEffect(() => {
+    const field = input.current;
+    if (!field) return;
+    field.focus();
+    // typed before the page's code opened the palette; set on the field itself so the keys
+    // typed next, before React renders it, add to it
+    const held = takeHeldPaletteText();
+    if (!held) return;
+    field.value += held;
+    onQuery(field.value);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, when the frame opens
+  }, []);
   return (
     <div className="fixed inset-0 z-50 flex items-start justify-center bg-slate-900/40 px-3 pt-[10vh]" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div role="dialog" aria-modal="true" aria-label="Search or jump to" className="w-full max-w-xl overflow-hidden rounded-xl bg-white shadow-2xl ring-1 ring-slate-200">

@@ -80,6 +80,43 @@ test("the command palette opens a document by its title, jumps to a section, run
   await expect(dialog).toBeHidden();
 });
 
+// The shortcut works from first paint: pressed before any of the page's code has run, it opens
+// the palette once the code comes, with what was typed meanwhile.
+test("the shortcut and typing before the page's code has loaded open the palette with that text", async ({ page }) => {
+  const { workspace } = await signUpByApi(page.request, "Petra");
+  const slug = workspace.slug;
+  const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
+  const templateId = templates.find((t) => t.key === "technical-design")!.id;
+  const res = await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId, title: "Webhook retries" } });
+  expect(res.status(), await res.text()).toBe(201);
+
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(`/w/${slug}`, { waitUntil: "domcontentloaded" });
+  await expect(page.getByRole("button", { name: "Search or jump to…" })).toBeVisible();
+  const dialog = page.getByRole("dialog", { name: "Search or jump to" });
+  await page.keyboard.press("ControlOrMeta+p");
+  await page.keyboard.type("webhx");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.type("o");
+  // nothing has run yet to show it
+  await expect(dialog).toHaveCount(0);
+  release();
+  const input = dialog.getByRole("combobox", { name: "Search documents, sections and actions" });
+  await expect(input).toHaveValue("webho");
+  await expect(input).toBeFocused();
+  // typing goes on in the palette
+  await page.keyboard.type(" r");
+  await expect(input).toHaveValue("webho r");
+  await expect(dialog.getByRole("group", { name: "Documents" }).getByRole("option", { name: /Webhook retries/ })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+});
+
 test("a viewer's palette offers no new document or import", async ({ browser, page }) => {
   const owner = await signUpByApi(page.request, "Omar");
   const slug = owner.workspace.slug;
