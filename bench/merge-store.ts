@@ -10,7 +10,7 @@ import * as Y from "yjs";
 import { storeDocumentState } from "../lib/collab/persistence";
 import { bodyName, sectionsToYDoc, yDocToSections, type SectionContent } from "../lib/collab/ydoc";
 import { hashSections } from "../lib/documents/contentHash";
-import { normalizeDoc } from "../lib/editor/pmSchema";
+import { normalizeDoc } from "../lib/editor/documentSchema";
 import { markdownToDoc } from "../lib/markdown/fromMarkdown";
 import { benchDatabase } from "./support/database";
 import { median, ms, printTable, ratio, runBench } from "./support/harness";

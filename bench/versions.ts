@@ -5,7 +5,7 @@ import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { bodyName, sectionsToYDoc, type SectionContent } from "../lib/collab/ydoc";
 import type { PMDoc } from "../lib/editor/schema";
-import { normalizeDoc } from "../lib/editor/pmSchema";
+import { normalizeDoc } from "../lib/editor/documentSchema";
 import { markdownToDoc } from "../lib/markdown/fromMarkdown";
 import { createVersion, versionSections } from "../lib/versions/snapshot";
 import { diffVersions } from "../lib/versions/versions";

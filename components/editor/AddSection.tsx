@@ -15,7 +15,7 @@ export function AddSection({ ydoc, available }: { ydoc: Y.Doc; available: Sectio
     const key = def?.key ?? `custom_${Date.now().toString(36)}`;
     const sectionTitle = def?.title ?? (title.trim() || "New section");
     // the Markdown converter for starters, the schema and the binding load when a section is added, not with the page
-    const [{ markdownToDoc }, { normalizeDoc }, { writeSection }] = await Promise.all([import("@/lib/markdown/fromMarkdown"), import("@/lib/editor/pmSchema"), import("@/lib/collab/ydoc")]);
+    const [{ markdownToDoc }, { normalizeDoc }, { writeSection }] = await Promise.all([import("@/lib/markdown/fromMarkdown"), import("@/lib/editor/documentSchema"), import("@/lib/collab/ydoc")]);
     const body = def?.starter ? normalizeDoc(markdownToDoc(def.starter).doc) : emptyDoc();
     const fields = Object.fromEntries((def?.fields ?? []).map((f) => [f.key, null]));
     ydoc.transact(() => writeSection(ydoc, { key, title: sectionTitle, depth: def?.depth ?? 1, fields, body }));

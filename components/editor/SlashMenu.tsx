@@ -1,9 +1,7 @@
 "use client";
 
 import type { Command } from "prosemirror-state";
-import { setBlockType, wrapIn } from "prosemirror-commands";
-import { insertHorizontalRule, insertMermaid, setParagraph, toggleBulletList, toggleOrderedList, toggleTaskList } from "@/lib/editor/commands";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { insertHorizontalRule, insertMermaid, setParagraph, setTextblock, toggleBulletList, toggleOrderedList, toggleTaskList, wrapInNode } from "@/lib/editor/commands";
 import { insertTable } from "@/lib/editor/table";
 import { useEffect, useId, useRef, type CSSProperties } from "react";
 import { createPortal } from "react-dom";
@@ -16,21 +14,19 @@ export interface SlashItem {
   run: Command;
 }
 
-const { nodes } = documentSchema;
-
 /** Every block "/" can insert. */
 export const SLASH_ITEMS: SlashItem[] = [
   { label: "Text", description: "A plain paragraph", run: setParagraph },
-  { label: "Heading", description: "A heading inside the section", run: setBlockType(nodes.heading!, { level: 3 }) },
-  { label: "Subheading", description: "A smaller heading under a heading", run: setBlockType(nodes.heading!, { level: 4 }) },
+  { label: "Heading", description: "A heading inside the section", run: setTextblock("heading", { level: 3 }) },
+  { label: "Subheading", description: "A smaller heading under a heading", run: setTextblock("heading", { level: 4 }) },
   { label: "Bullet list", description: "Points in no particular order", run: toggleBulletList },
   { label: "Numbered list", description: "Steps in order", run: toggleOrderedList },
   { label: "Task list", description: "Items to tick off", run: toggleTaskList },
   { label: "Table", description: "Rows and columns, with a header row", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
-  { label: "Code block", description: "Code, highlighted by its language", run: setBlockType(nodes.codeBlock!) },
+  { label: "Code block", description: "Code, highlighted by its language", run: setTextblock("codeBlock") },
   { label: "Mermaid diagram", description: "A flowchart or sequence drawn from text", run: insertMermaid },
   { label: "Image", description: "Upload a picture from your computer", run: pickImage },
-  { label: "Quote", description: "Text quoted from elsewhere", run: wrapIn(nodes.blockquote!) },
+  { label: "Quote", description: "Text quoted from elsewhere", run: wrapInNode("blockquote") },
   { label: "Divider", description: "A line between parts", run: insertHorizontalRule },
 ];
 

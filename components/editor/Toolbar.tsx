@@ -18,7 +18,6 @@ import {
   toggleStrike,
   toggleTaskList,
 } from "@/lib/editor/commands";
-import { documentSchema } from "@/lib/editor/pmSchema";
 import { shortcutText } from "@/lib/editor/shortcuts";
 import { insertTable } from "@/lib/editor/table";
 import { pickImage } from "./imageUpload";
@@ -36,9 +35,8 @@ interface Tool {
   keys?: string;
 }
 
-const { nodes, marks } = documentSchema;
-const mark = (type: keyof typeof marks) => (s: EditorState) => isMarkActive(s, marks[type]!);
-const node = (type: keyof typeof nodes) => (s: EditorState) => isNodeActive(s, nodes[type]!);
+const mark = (name: string) => (s: EditorState) => isMarkActive(s, name);
+const node = (name: string) => (s: EditorState) => isNodeActive(s, name);
 
 const TOOLS: Tool[] = [
   { label: "Bold", text: "B", run: toggleBold, active: mark("bold"), keys: "Mod-b" },
@@ -82,7 +80,7 @@ export function Toolbar({ editor, label }: { editor: SectionEditor; label: strin
   const active = useEditorSelector(editor, (e) => (e.isFocused ? TOOLS.map((t) => t.active?.(e.state) ?? false) : NONE_ACTIVE), sameStates);
   const table = useEditorSelector(
     editor,
-    (e) => (e.isFocused && isNodeActive(e.state, nodes.table!) ? TABLE_TOOLS.map((t) => t.active?.(e.state) ?? false) : null),
+    (e) => (e.isFocused && isNodeActive(e.state, "table") ? TABLE_TOOLS.map((t) => t.active?.(e.state) ?? false) : null),
     sameOrNone,
   );
   return (

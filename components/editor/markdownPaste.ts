@@ -1,6 +1,6 @@
 import { Slice } from "prosemirror-model";
 import type { EditorView } from "prosemirror-view";
-import { documentSchema, normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 
 /** A line that starts a Markdown block (heading, list, quote, fence, table row), or inline bold or links. */
 const MARKDOWN = /^(?:#{1,6}\s|\s*[-*+]\s|\s*\d+[.)]\s|>\s?|```|~~~|\|.+\|\s*$)|\*\*[^*\n]+\*\*|\[[^\]\n]+\]\([^)\s]+\)/m;
@@ -21,7 +21,7 @@ export function isMarkdownPaste(data: DataTransfer): boolean {
 export function pasteMarkdown(view: EditorView, text: string, isLive: () => boolean): void {
   void import("@/lib/markdown/fromMarkdown").then(({ markdownToDoc }) => {
     if (!isLive()) return;
-    const doc = documentSchema.nodeFromJSON(normalizeDoc(markdownToDoc(text).doc));
+    const doc = view.state.schema.nodeFromJSON(normalizeDoc(markdownToDoc(text).doc));
     view.dispatch(view.state.tr.replaceSelection(Slice.maxOpen(doc.content)).scrollIntoView().setMeta("uiEvent", "paste"));
   });
 }

@@ -1,7 +1,9 @@
+import { Editor } from "@tiptap/core";
 import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
 import { keymap } from "prosemirror-keymap";
-import { EditorState, NodeSelection, TextSelection, type Command, type Transaction } from "prosemirror-state";
-import { EditorView } from "prosemirror-view";
+import type { Schema } from "prosemirror-model";
+import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from "prosemirror-state";
+import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
@@ -9,22 +11,19 @@ import { codeHighlight } from "@/lib/editor/codeHighlightPlugin";
 import { emptyBodyHint } from "@/lib/editor/emptyBody";
 import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
 import { linkHrefAt, setLink } from "@/lib/editor/link";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentSchema } from "@/lib/editor/documentSchema";
 import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { isCharacter, type HeldKey } from "./heldKeys";
-import { codeBlockView } from "./codeBlockView";
 import { catchUpSelection } from "./domSelection";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
 import { imageFiles, pickImageFiles, PICK_IMAGE_EVENT, uploadImageFile, type UploadStatus } from "./imageUpload";
 import { OPEN_LINK_FORM_EVENT } from "./linkCommand";
-import { imageView } from "./imageView";
 import { isMarkdownPaste, pasteMarkdown } from "./markdownPaste";
-import { mermaidNodeView } from "./mermaid/mermaidNodeView";
 import type { NodeViewHost } from "./nodeViewHost";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
-import { taskItemView } from "./taskItemView";
+import { sectionExtensions } from "./sectionExtensions";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
 const MAX_PASTE_CHARS = 1_000_000;
@@ -37,8 +36,6 @@ export interface SlashState {
   position: { left: number; top: number; above: number };
 }
 
-/** Plugins every section editor shares (ProseMirror plugins keep their state per editor). */
-const SHARED_PLUGINS = [...documentPlugins(), codeHighlight()];
 
 const HISTORY_KEYS = keymap({ "Mod-z": (state) => undo(state), "Mod-y": (state) => redo(state), "Mod-Shift-z": (state) => redo(state) });
 
@@ -80,6 +77,7 @@ interface Options {
  * go through the setters. Listeners hear of every transaction, focus and blur.
  */
 export class SectionEditor implements NodeViewHost {
+  private editor: Editor | null = null;
   private view: EditorView | null = null;
   private title: string;
   private editable: boolean;
@@ -98,43 +96,52 @@ export class SectionEditor implements NodeViewHost {
   mount(host: HTMLElement): void {
     if (this.destroyed || this.view) return;
     const { ydoc, sectionKey, carets } = this.options;
-    const state = EditorState.create({
-      schema: documentSchema,
-      plugins: [
-        ySyncPlugin(ydoc.getXmlFragment(bodyName(sectionKey))),
-        yUndoPlugin(),
-        HISTORY_KEYS,
-        sectionCarets(carets.forSection(sectionKey)),
-        commentHighlights(ydoc, () => this.threads),
-        emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
-        ...SHARED_PLUGINS,
-      ],
+    const plugins = (schema: Schema): Plugin[] => [
+      ySyncPlugin(ydoc.getXmlFragment(bodyName(sectionKey))),
+      yUndoPlugin(),
+      HISTORY_KEYS,
+      sectionCarets(carets.forSection(sectionKey)),
+      commentHighlights(ydoc, () => this.threads),
+      emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
+      ...documentPlugins(schema),
+      codeHighlight(),
+    ];
+    const editor = new Editor({
+      element: host,
+      extensions: sectionExtensions(this, plugins),
+      editable: this.editable,
+      injectCSS: false,
+      // Markdown typed and pasted is ours (lib/editor/inputRules.ts, markdownPaste.ts)
+      enableInputRules: false,
+      enablePasteRules: false,
+      // nothing listens for deletions; the keys are ours (lib/editor/keymap.ts), and a document
+      // selected whole and deleted keeps its first block's type (a code block stays one)
+      enableCoreExtensions: { delete: false, keymap: false },
+      editorProps: this.editorProps(),
     });
-    const apply = (view: EditorView, tr: Transaction) => this.apply(view, tr);
-    this.view = new EditorView(host, {
-      state,
-      editable: () => this.editable,
+    this.editor = editor;
+    this.view = editor.view;
+    editor.on("transaction", () => {
+      if (this.view) this.followSlash(this.view);
+      this.notify();
+    });
+    this.view.dom.addEventListener(PICK_IMAGE_EVENT, () => pickImageFiles((files) => void this.insertImages(files)));
+    this.view.dom.addEventListener(OPEN_LINK_FORM_EVENT, () => this.openLinkForm());
+    this.notify();
+  }
+
+  /** What the editor's view is given: its attributes and the handling of paste, drop, keys and focus. */
+  private editorProps() {
+    return {
       attributes: this.attributes(),
-      nodeViews: {
-        mermaid: (node, _view, getPos) => mermaidNodeView(node, this, getPos),
-        taskItem: (node, _view, getPos) => taskItemView(node, this, getPos),
-        codeBlock: (node, _view, getPos) => codeBlockView(node, this, getPos),
-        image: (node, _view, getPos) => imageView(node, this, getPos),
-      },
-      // also called while the view is being built (the binding draws the section's text)
-      dispatchTransaction(this: EditorView, tr) {
-        apply(this, tr);
-      },
-      handlePaste: (view, event) => this.pasteImages(view, event) || this.refuseLargePaste(event) || this.convertMarkdown(view, event),
-      handleDrop: (view, event, _slice, moved) => !moved && this.dropImages(view, event),
-      handleKeyDown: (_view, event) => this.keyDown(event),
+      handlePaste: (view: EditorView, event: ClipboardEvent) => this.pasteImages(view, event) || this.refuseLargePaste(event) || this.convertMarkdown(view, event),
+      handleDrop: (view: EditorView, event: DragEvent, _slice: unknown, moved: boolean) => !moved && this.dropImages(view, event),
+      handleKeyDown: (_view: EditorView, event: KeyboardEvent) => this.keyDown(event),
       handleDOMEvents: {
         focus: () => this.notify(),
         blur: () => this.notify(),
       },
-    });
-    this.view.dom.addEventListener(PICK_IMAGE_EVENT, () => pickImageFiles((files) => void this.insertImages(files)));
-    this.view.dom.addEventListener(OPEN_LINK_FORM_EVENT, () => this.openLinkForm());
+    };
   }
 
   /** Opens the link form for the selection. */
@@ -209,7 +216,7 @@ export class SectionEditor implements NodeViewHost {
       }
       if (!view || !this.editable) return;
       const alt = (file.name || "").replace(/\.[^.]*$/, "").slice(0, 200);
-      const image = documentSchema.nodes.image!.create({ src: outcome.image.src, alt });
+      const image = view.state.schema.nodes.image!.create({ src: outcome.image.src, alt });
       view.dispatch(view.state.tr.replaceSelectionWith(image, false).scrollIntoView());
     }
   }
@@ -252,13 +259,15 @@ export class SectionEditor implements NodeViewHost {
   setTitle(title: string): void {
     if (title === this.title) return;
     this.title = title;
-    this.view?.setProps({ attributes: this.attributes() });
+    this.editor?.setOptions({ editorProps: this.editorProps() });
   }
 
   setEditable(editable: boolean): void {
     if (this.editable === editable) return;
     this.editable = editable;
-    this.view?.setProps({ editable: () => this.editable });
+    // the hint depends on it too
+    this.editor?.setOptions({ editorProps: this.editorProps() });
+    this.editor?.setEditable(editable);
     this.notify();
   }
 
@@ -281,7 +290,8 @@ export class SectionEditor implements NodeViewHost {
 
   destroy(): void {
     this.destroyed = true;
-    this.view?.destroy();
+    this.editor?.destroy();
+    this.editor = null;
     this.view = null;
     this.listeners.clear();
   }
@@ -295,12 +305,6 @@ export class SectionEditor implements NodeViewHost {
       "aria-placeholder": emptyBodyHint(this.editable),
       class: "sw-prose rounded-md px-1 py-1 focus:outline-none focus:ring-2 focus:ring-indigo-200",
     };
-  }
-
-  private apply(view: EditorView, tr: Transaction): void {
-    view.updateState(view.state.apply(tr));
-    this.followSlash(view);
-    this.notify();
   }
 
   private notify(): boolean {

@@ -1,7 +1,7 @@
 import { yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { fieldProblem } from "../documents/validateFields";
-import { documentSchema } from "../editor/pmSchema";
+import { documentSchema } from "../editor/documentSchema";
 import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import { isStorableText } from "../util/storableText";
 import type { FieldValue } from "../templates/instantiate";

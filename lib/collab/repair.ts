@@ -1,6 +1,6 @@
 import { withoutUnstorable } from "../util/storableText";
 import * as Y from "yjs";
-import { normalizeDoc } from "../editor/pmSchema";
+import { normalizeDoc } from "../editor/documentSchema";
 import { emptyDoc, type PMDoc, type PMNode } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import { sharedTextValue } from "./sharedText";

@@ -1,7 +1,7 @@
 import { prosemirrorJSONToYXmlFragment } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
 import { docToText, type PMDoc } from "../editor/schema";
-import { documentSchema } from "../editor/pmSchema";
+import { documentSchema } from "../editor/documentSchema";
 import type { FieldValue } from "../templates/instantiate";
 import { repairedBody, repairedFields, repairedMeta, type OnRepair } from "./repair";
 import { cachedSection } from "./sectionCache";

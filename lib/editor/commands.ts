@@ -1,13 +1,30 @@
 import { lift, setBlockType, toggleMark, wrapIn } from "prosemirror-commands";
-import type { Attrs, MarkType, Node as PMNode, NodeType, ResolvedPos } from "prosemirror-model";
+import type { Attrs, MarkType, Node as PMNode, NodeType, ResolvedPos, Schema } from "prosemirror-model";
 import { liftListItem, wrapInList } from "prosemirror-schema-list";
 import { TextSelection, type Command, type EditorState, type Transaction } from "prosemirror-state";
-import { documentSchema } from "./pmSchema";
 
-// Editing commands on the document schema, as ProseMirror commands (state, dispatch):
-// the keymap, input rules, toolbar and slash menu share them.
+// Editing commands on the document model, as ProseMirror commands (state, dispatch): the
+// keymap, input rules, toolbar and slash menu share them. Node and mark types are those of
+// the state's own schema (each editor builds its schema from the extension list).
 
-const { nodes, marks } = documentSchema;
+/** The node type of this name in the schema. */
+export function nodeType(schema: Schema, name: string): NodeType {
+  const type = schema.nodes[name];
+  if (!type) throw new Error(`the schema has no node "${name}"`);
+  return type;
+}
+
+/** The mark type of this name in the schema. */
+export function markType(schema: Schema, name: string): MarkType {
+  const type = schema.marks[name];
+  if (!type) throw new Error(`the schema has no mark "${name}"`);
+  return type;
+}
+
+/** A command on node types of the state's schema, found by name. */
+function withSchema(make: (schema: Schema) => Command): Command {
+  return (state, dispatch, view) => make(state.schema)(state, dispatch, view);
+}
 
 /** The nearest ancestor of the position (itself included) that `test` accepts. */
 function findAncestor($pos: ResolvedPos, test: (node: PMNode) => boolean): { node: PMNode; pos: number } | null {
@@ -22,50 +39,61 @@ function hasAttrs(node: PMNode, attrs?: Attrs): boolean {
   return !attrs || Object.entries(attrs).every(([k, v]) => node.attrs[k] === v);
 }
 
-export function isMarkActive(state: EditorState, type: MarkType): boolean {
+export function isMarkActive(state: EditorState, name: string): boolean {
+  const type = markType(state.schema, name);
   const { from, $from, to, empty } = state.selection;
   if (empty) return !!type.isInSet(state.storedMarks ?? $from.marks());
   return state.doc.rangeHasMark(from, to, type);
 }
 
 /** Whether the selection is inside (or is) a node of this type, with these attributes. */
-export function isNodeActive(state: EditorState, type: NodeType, attrs?: Attrs): boolean {
-  const matches = (node: PMNode) => node.type === type && hasAttrs(node, attrs);
+export function isNodeActive(state: EditorState, name: string, attrs?: Attrs): boolean {
+  const matches = (node: PMNode) => node.type.name === name && hasAttrs(node, attrs);
   const selected = (state.selection as { node?: PMNode }).node;
   return (!!selected && matches(selected)) || !!findAncestor(state.selection.$from, matches);
 }
 
-export const toggleBold = toggleMark(marks.bold!);
-export const toggleItalic = toggleMark(marks.italic!);
-export const toggleStrike = toggleMark(marks.strike!);
-export const toggleCode = toggleMark(marks.code!);
+export const toggleBold = withSchema((schema) => toggleMark(markType(schema, "bold")));
+export const toggleItalic = withSchema((schema) => toggleMark(markType(schema, "italic")));
+export const toggleStrike = withSchema((schema) => toggleMark(markType(schema, "strike")));
+export const toggleCode = withSchema((schema) => toggleMark(markType(schema, "code")));
 
-export const setParagraph = setBlockType(nodes.paragraph!);
+/** The text block becomes `name` (with `attrs`). */
+export function setTextblock(name: string, attrs?: Attrs): Command {
+  return withSchema((schema) => setBlockType(nodeType(schema, name), attrs));
+}
 
-/** The text block becomes `type` (with `attrs`), or a paragraph when it already is. */
-function toggleTextblock(type: NodeType, attrs?: Attrs): Command {
+export const setParagraph = setTextblock("paragraph");
+
+/** The text block becomes `name` (with `attrs`), or a paragraph when it already is. */
+function toggleTextblock(name: string, attrs?: Attrs): Command {
   return (state, dispatch) => {
     const { $from } = state.selection;
-    const already = $from.parent.type === type && hasAttrs($from.parent, attrs);
-    return already ? setParagraph(state, dispatch) : setBlockType(type, attrs)(state, dispatch);
+    const already = $from.parent.type.name === name && hasAttrs($from.parent, attrs);
+    return already ? setParagraph(state, dispatch) : setTextblock(name, attrs)(state, dispatch);
   };
 }
 
-export const toggleHeading = (level: number): Command => toggleTextblock(nodes.heading!, { level });
-export const toggleCodeBlock = toggleTextblock(nodes.codeBlock!);
+export const toggleHeading = (level: number): Command => toggleTextblock("heading", { level });
+export const toggleCodeBlock = toggleTextblock("codeBlock");
 
-export const toggleBlockquote: Command = (state, dispatch) =>
-  isNodeActive(state, nodes.blockquote!) ? lift(state, dispatch) : wrapIn(nodes.blockquote!)(state, dispatch);
+/** The selected blocks go into a node of this name (a quote). */
+export function wrapInNode(name: string): Command {
+  return withSchema((schema) => wrapIn(nodeType(schema, name)));
+}
 
-const LIST_ITEM: Record<string, NodeType> = { bulletList: nodes.listItem!, orderedList: nodes.listItem!, taskList: nodes.taskItem! };
+export const toggleBlockquote: Command = (state, dispatch) => (isNodeActive(state, "blockquote") ? lift(state, dispatch) : wrapInNode("blockquote")(state, dispatch));
+
+const LIST_ITEM: Record<string, string> = { bulletList: "listItem", orderedList: "listItem", taskList: "taskItem" };
 
 /**
- * Turns the selected blocks into a list of `listType`; in such a list already, lifts them
+ * Turns the selected blocks into a list of `listName`; in such a list already, lifts them
  * out of it; in another kind of list, makes that list this kind (tasks unchecked).
  */
-export function toggleList(listType: NodeType): Command {
-  const itemType = LIST_ITEM[listType.name]!;
+export function toggleList(listName: string): Command {
   return (state, dispatch) => {
+    const listType = nodeType(state.schema, listName);
+    const itemType = nodeType(state.schema, LIST_ITEM[listName]!);
     const list = findAncestor(state.selection.$from, (n) => n.type.name in LIST_ITEM);
     if (!list) return wrapInList(listType)(state, dispatch);
     if (list.node.type === listType) return liftListItem(itemType)(state, dispatch);
@@ -81,9 +109,9 @@ export function toggleList(listType: NodeType): Command {
   };
 }
 
-export const toggleBulletList = toggleList(nodes.bulletList!);
-export const toggleOrderedList = toggleList(nodes.orderedList!);
-export const toggleTaskList = toggleList(nodes.taskList!);
+export const toggleBulletList = toggleList("bulletList");
+export const toggleOrderedList = toggleList("orderedList");
+export const toggleTaskList = toggleList("taskList");
 
 /** Where the last step of a transaction ended: after what it inserted. */
 function insertionEnd(tr: Transaction): number {
@@ -93,22 +121,22 @@ function insertionEnd(tr: Transaction): number {
 }
 
 /** Inserts a block node in place of the selection; the caret goes to the text block after it (a new paragraph if none). */
-function insertBlock(create: () => PMNode): Command {
+function insertBlock(create: (schema: Schema) => PMNode): Command {
   return (state, dispatch) => {
     if (dispatch) {
-      const tr = state.tr.replaceSelectionWith(create());
+      const tr = state.tr.replaceSelectionWith(create(state.schema));
       const end = insertionEnd(tr);
-      if (!tr.doc.resolve(end).nodeAfter?.isTextblock) tr.insert(end, nodes.paragraph!.create());
+      if (!tr.doc.resolve(end).nodeAfter?.isTextblock) tr.insert(end, nodeType(state.schema, "paragraph").create());
       dispatch(tr.setSelection(TextSelection.create(tr.doc, end + 1)).scrollIntoView());
     }
     return true;
   };
 }
 
-export const insertHorizontalRule = insertBlock(() => nodes.horizontalRule!.create());
-export const insertMermaid = insertBlock(() => nodes.mermaid!.create({ source: "flowchart LR\n  A --> B" }));
+export const insertHorizontalRule = insertBlock((schema) => nodeType(schema, "horizontalRule").create());
+export const insertMermaid = insertBlock((schema) => nodeType(schema, "mermaid").create({ source: "flowchart LR\n  A --> B" }));
 
 export const insertHardBreak: Command = (state, dispatch) => {
-  if (dispatch) dispatch(state.tr.replaceSelectionWith(nodes.hardBreak!.create()).scrollIntoView());
+  if (dispatch) dispatch(state.tr.replaceSelectionWith(nodeType(state.schema, "hardBreak").create()).scrollIntoView());
   return true;
 };

@@ -1,4 +1,4 @@
-import { Extension, Node, getSchema, type AnyExtension, type Attributes } from "@tiptap/core";
+import { Extension, Node, type AnyExtension, type Attributes } from "@tiptap/core";
 import { Code } from "@tiptap/extension-code";
 import { CodeBlock } from "@tiptap/extension-code-block";
 import { Link } from "@tiptap/extension-link";
@@ -8,12 +8,12 @@ import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table
 import type { MarkSpec, NodeSpec } from "@tiptap/pm/model";
 import { StarterKit } from "@tiptap/starter-kit";
 import { isSafeHref } from "../util/safeUrl";
-import { documentMarkSpecs, documentNodeSpecs } from "./pmSchema";
+import { documentMarkSpecs, documentNodeSpecs } from "./nodeSpecs";
 
 // The one tiptap extension list of the document (issue 17). No React, no DOM: it builds a
 // schema anywhere. Names, content, groups and flags come from tiptap's extensions where
 // tiptap has the node; attributes and the HTML a node reads and writes come from our specs
-// (pmSchema.ts, markdownNodes.ts), so there is one definition of each.
+// (nodeSpecs.ts, markdownNodes.ts), so there is one definition of each.
 
 function spec(name: string): NodeSpec {
   const found = documentNodeSpecs[name];
@@ -142,6 +142,3 @@ export const documentExtensions: AnyExtension[] = [
   ownNode("definition"),
   SpecOnlyFields,
 ];
-
-/** The ProseMirror schema the extension list builds. */
-export const documentTiptapSchema = getSchema(documentExtensions);

@@ -1,10 +1,12 @@
-import { baseKeymap, chainCommands, exitCode, setBlockType } from "prosemirror-commands";
+import { baseKeymap, chainCommands, exitCode } from "prosemirror-commands";
 import { undoInputRule } from "prosemirror-inputrules";
 import { keymap } from "prosemirror-keymap";
 import { liftListItem, sinkListItem, splitListItem } from "prosemirror-schema-list";
+import type { NodeType } from "prosemirror-model";
 import { TextSelection, type Command, type Plugin } from "prosemirror-state";
 import {
   insertHardBreak,
+  nodeType,
   setParagraph,
   toggleBlockquote,
   toggleBold,
@@ -17,19 +19,22 @@ import {
   toggleStrike,
   toggleTaskList,
 } from "./commands";
-import { documentSchema } from "./pmSchema";
 
-const { nodes } = documentSchema;
-const ITEMS = [nodes.listItem!, nodes.taskItem!];
+const ITEMS = ["listItem", "taskItem"];
+
+/** A list command for list items and task items of the state's schema. */
+function onItems(make: (items: NodeType[]) => Command): Command {
+  return (state, dispatch, view) => make(ITEMS.map((name) => nodeType(state.schema, name)))(state, dispatch, view);
+}
 
 /** Enter after ``` or ~~~ (and a language) alone in a paragraph: a code block in that language. */
 export const codeFenceOnEnter: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
   const fence = /^(?:```|~~~)([a-z]+)?$/.exec($from.parent.textContent);
-  if (!empty || !fence || $from.parent.type !== nodes.paragraph || $from.parentOffset !== $from.parent.content.size) return false;
+  if (!empty || !fence || $from.parent.type.name !== "paragraph" || $from.parentOffset !== $from.parent.content.size) return false;
   if (dispatch) {
     const tr = state.tr.delete($from.start(), $from.pos);
-    dispatch(tr.setBlockType($from.start(), $from.start(), nodes.codeBlock!, { language: fence[1] ?? null }).scrollIntoView());
+    dispatch(tr.setBlockType($from.start(), $from.start(), nodeType(state.schema, "codeBlock"), { language: fence[1] ?? null }).scrollIntoView());
   }
   return true;
 };
@@ -37,25 +42,25 @@ export const codeFenceOnEnter: Command = (state, dispatch) => {
 /** Backspace at the start of an empty list item: the item leaves the list. */
 export const liftEmptyItem: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
-  if (!empty || $from.parent.content.size > 0 || $from.depth < 2 || !ITEMS.includes($from.node(-1).type) || $from.index(-1) !== 0) return false;
+  if (!empty || $from.parent.content.size > 0 || $from.depth < 2 || !ITEMS.includes($from.node(-1).type.name) || $from.index(-1) !== 0) return false;
   return liftListItem($from.node(-1).type)(state, dispatch);
 };
 
 /** Backspace at the start of a code block (or in an empty one): it becomes a paragraph. */
 const codeBlockToParagraph: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
-  if (!empty || $from.parent.type !== nodes.codeBlock || $from.parentOffset > 0) return false;
+  if (!empty || $from.parent.type.name !== "codeBlock" || $from.parentOffset > 0) return false;
   return setParagraph(state, dispatch);
 };
 
 /** Enter on the third empty line at the end of a code block leaves it (the two empty lines go). */
 export const exitCodeOnTripleEnter: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
-  if (!empty || $from.parent.type !== nodes.codeBlock || $from.parentOffset !== $from.parent.content.size || !$from.parent.textContent.endsWith("\n\n")) return false;
+  if (!empty || $from.parent.type.name !== "codeBlock" || $from.parentOffset !== $from.parent.content.size || !$from.parent.textContent.endsWith("\n\n")) return false;
   if (dispatch) {
     const tr = state.tr.delete($from.pos - 2, $from.pos);
     const after = tr.mapping.map($from.after());
-    tr.insert(after, nodes.paragraph!.create());
+    tr.insert(after, nodeType(state.schema, "paragraph").create());
     dispatch(tr.setSelection(TextSelection.create(tr.doc, after + 1)).scrollIntoView());
   }
   return true;
@@ -64,7 +69,7 @@ export const exitCodeOnTripleEnter: Command = (state, dispatch) => {
 /** Arrow down at the end of a code block that ends the document: a paragraph after it. */
 const exitCodeAtDocEnd: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
-  if (!empty || $from.parent.type !== nodes.codeBlock || $from.parentOffset !== $from.parent.content.size || $from.after() !== state.doc.content.size) return false;
+  if (!empty || $from.parent.type.name !== "codeBlock" || $from.parentOffset !== $from.parent.content.size || $from.after() !== state.doc.content.size) return false;
   return exitCode(state, dispatch);
 };
 
@@ -84,7 +89,7 @@ export function documentKeymaps(): Plugin[] {
       "Mod-I": toggleItalic,
       "Mod-Shift-s": toggleStrike,
       "Mod-e": toggleCode,
-      "Mod-Alt-0": setBlockType(nodes.paragraph!),
+      "Mod-Alt-0": setParagraph,
       ...headingKeys,
       "Mod-Alt-c": toggleCodeBlock,
       "Mod-Shift-b": toggleBlockquote,
@@ -93,9 +98,14 @@ export function documentKeymaps(): Plugin[] {
       "Mod-Shift-9": toggleTaskList,
       "Shift-Enter": chainCommands(exitCode, insertHardBreak),
       "Mod-Enter": chainCommands(exitCode, insertHardBreak),
-      Enter: chainCommands(codeFenceOnEnter, exitCodeOnTripleEnter, splitListItem(nodes.listItem!), splitListItem(nodes.taskItem!, { checked: false })),
-      Tab: sinkListItem(ITEMS),
-      "Shift-Tab": liftListItem(ITEMS),
+      Enter: chainCommands(
+        codeFenceOnEnter,
+        exitCodeOnTripleEnter,
+        onItems(([listItem]) => splitListItem(listItem!)),
+        onItems(([, taskItem]) => splitListItem(taskItem!, { checked: false })),
+      ),
+      Tab: onItems((items) => sinkListItem(items)),
+      "Shift-Tab": onItems((items) => liftListItem(items)),
       Backspace: chainCommands(undoInputRule, liftEmptyItem, codeBlockToParagraph),
       ArrowDown: exitCodeAtDocEnd,
     }),

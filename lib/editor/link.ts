@@ -1,14 +1,18 @@
 import { InputRule } from "prosemirror-inputrules";
-import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode, type ResolvedPos } from "prosemirror-model";
+import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode, type ResolvedPos, type Schema } from "prosemirror-model";
 import { Plugin, type Command, type EditorState } from "prosemirror-state";
-import { documentSchema } from "./pmSchema";
 import { safeHref } from "../util/safeUrl";
 import { safeDocumentHref } from "./documentUrls";
 
 // Links: an address typed followed by a space, or pasted as text, becomes a link; Ctrl/Cmd+K
 // opens the link form for the selection; Ctrl/Cmd+click opens one. Only addresses `safeHref` accepts are kept.
 
-const link: MarkType = documentSchema.marks.link!;
+/** The link mark of a schema. */
+function linkType(schema: Schema): MarkType {
+  const link = schema.marks.link;
+  if (!link) throw new Error("the schema has no links");
+  return link;
+}
 
 /** An address typed or pasted as plain text: http(s), mailto, or www. without a scheme. */
 const URL_TEXT = /(?:https?:\/\/|mailto:|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/;
@@ -20,6 +24,7 @@ function hrefOf(text: string): string {
 /** The link mark at or just before a position, and its extent, if there is one. */
 function linkRange($pos: ResolvedPos): { from: number; to: number; mark: Mark } | null {
   const { parent } = $pos;
+  const link = linkType(parent.type.schema);
   let index = $pos.index();
   let mark = link.isInSet(parent.maybeChild(index)?.marks ?? []);
   if (!mark && $pos.textOffset === 0 && index > 0) mark = link.isInSet(parent.child(--index).marks);
@@ -49,6 +54,7 @@ export function setLink(href: string): Command {
   return (state, dispatch) => {
     const target = href.trim() ? safeHref(href.trim()) : "";
     if (target === null) return false;
+    const link = linkType(state.schema);
     let { from, to } = state.selection;
     if (from === to) {
       const around = linkRange(state.selection.$from);
@@ -74,16 +80,17 @@ export const autolinkRule = new InputRule(new RegExp(`(?:^|\\s)(${URL_TEXT.sourc
   const href = safeHref(hrefOf(text), { allowRelative: false });
   // `end` is the caret; the typed space is not in the document yet
   const from = end - text.length;
+  const link = linkType(state.schema);
   if (!href || state.doc.rangeHasMark(from, end, link)) return null;
   return state.tr.addMark(from, end, link.create({ href })).insertText(" ", end);
 });
 
 /** Addresses in pasted text become links (unless already linked or unsafe). */
-function linkAddresses(fragment: Fragment): Fragment {
+function linkAddresses(fragment: Fragment, link: MarkType): Fragment {
   const out: PMNode[] = [];
   fragment.forEach((node) => {
     if (!node.isText) {
-      out.push(node.copy(linkAddresses(node.content)));
+      out.push(node.copy(linkAddresses(node.content, link)));
       return;
     }
     const text = node.text ?? "";
@@ -107,7 +114,7 @@ function linkAddresses(fragment: Fragment): Fragment {
 export const autolinkPaste = new Plugin({
   props: {
     transformPasted: (slice, view) =>
-      view.state.selection.$from.parent.type.spec.code ? slice : new Slice(linkAddresses(slice.content), slice.openStart, slice.openEnd),
+      view.state.selection.$from.parent.type.spec.code ? slice : new Slice(linkAddresses(slice.content, linkType(view.state.schema)), slice.openStart, slice.openEnd),
   },
 });
 

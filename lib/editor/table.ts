@@ -1,8 +1,7 @@
 import type { Node as PMNode, NodeType, Schema } from "prosemirror-model";
 import { keymap } from "prosemirror-keymap";
 import { TextSelection, type Command, type Plugin, type Selection, type Transaction } from "prosemirror-state";
-import { addRowAfter, CellSelection, deleteTable, goToNextCell, tableEditing } from "prosemirror-tables";
-import { documentSchema } from "./pmSchema";
+import { addRowAfter, CellSelection, deleteTable, goToNextCell } from "prosemirror-tables";
 
 function tableTypes(schema: Schema): { cell: NodeType; header: NodeType; row: NodeType; table: NodeType } {
   const { tableCell, tableHeader, tableRow, table } = schema.nodes;
@@ -21,7 +20,7 @@ export function insertTable({ rows = 3, cols = 3, withHeaderRow = true } = {}): 
   return (state, dispatch) => {
     if (dispatch) {
       const offset = state.selection.from + 1;
-      const tr = state.tr.replaceSelectionWith(createTable(documentSchema, rows, cols, withHeaderRow)).scrollIntoView();
+      const tr = state.tr.replaceSelectionWith(createTable(state.schema, rows, cols, withHeaderRow)).scrollIntoView();
       dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(offset))));
     }
     return true;
@@ -48,13 +47,11 @@ const deleteWholeTable: Command = (state, dispatch) => {
 };
 
 /**
- * Table editing (prosemirror-tables: cell selection, tables kept rectangular), Tab and
- * Shift+Tab between cells and Backspace or Delete on a selection of every cell removing
- * the table. Row and column commands are called from the table toolbar, which loads them.
+ * Tab and Shift+Tab between cells, and Backspace or Delete on a selection of every cell
+ * removing the table, before the list keys (a list in a cell is indented by Tab only where
+ * no cell follows). Table editing itself (cell selection, tables kept rectangular) is tiptap
+ * Table's plugin. Row and column commands are called from the table toolbar, which loads them.
  */
-export function tablePlugins(): Plugin[] {
-  return [
-    tableEditing({ allowTableNodeSelection: false }),
-    keymap({ Tab: nextCell, "Shift-Tab": goToNextCell(-1), Backspace: deleteWholeTable, Delete: deleteWholeTable }),
-  ];
+export function tableKeymap(): Plugin {
+  return keymap({ Tab: nextCell, "Shift-Tab": goToNextCell(-1), Backspace: deleteWholeTable, Delete: deleteWholeTable });
 }

@@ -1,6 +1,6 @@
 import { hashSections } from "../documents/contentHash";
 import type { PMDoc } from "../editor/schema";
-import { normalizeDoc } from "../editor/pmSchema";
+import { normalizeDoc } from "../editor/documentSchema";
 import { authorsOf, exportSection } from "../export/sectionFields";
 import { OWNED_KEYS, type MarkdownLayout } from "../export/layout";
 import { ownedValues, type ExportableDocument } from "../export/markdown";

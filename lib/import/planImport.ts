@@ -1,5 +1,5 @@
 import { docToText, walk, type PMDoc } from "../editor/schema";
-import { normalizeDoc } from "../editor/pmSchema";
+import { normalizeDoc } from "../editor/documentSchema";
 import { InvalidInput } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
 import { TemplateDefinition } from "../templates/schema";

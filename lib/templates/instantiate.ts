@@ -1,5 +1,5 @@
 import { docToText, type PMDoc } from "../editor/schema";
-import { normalizeDoc } from "../editor/pmSchema";
+import { normalizeDoc } from "../editor/documentSchema";
 import { markdownToDoc } from "../markdown/fromMarkdown";
 import type { FieldDef, SectionDef, TemplateDefinition } from "./schema";
 

@@ -4,7 +4,7 @@ import { changeDocument } from "@/lib/collab/gateway";
 import { bodyName, writeSection } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { getDocument, updateDocument } from "@/lib/documents/documents";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
 import { collectWorkspaceExport } from "@/lib/export/exportWorkspace";
 import { importDocument } from "@/lib/import/importDocument";

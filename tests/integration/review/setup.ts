@@ -2,7 +2,7 @@ import * as Y from "yjs";
 import { changeDocument } from "@/lib/collab/gateway";
 import { bodyName, writeSection } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { assignReviewer } from "@/lib/review/review";
 import type { TemplateSource } from "@/lib/templates/schema";

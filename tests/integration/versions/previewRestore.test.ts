@@ -4,7 +4,7 @@ import { changeDocument } from "@/lib/collab/gateway";
 import { writeSection } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { getDocument } from "@/lib/documents/documents";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";

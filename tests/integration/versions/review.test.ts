@@ -3,7 +3,7 @@ import * as Y from "yjs";
 import { changeDocument } from "@/lib/collab/gateway";
 import { writeSection } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { assignReviewer, decide, getReview, submitForReview } from "@/lib/review/review";
 import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";

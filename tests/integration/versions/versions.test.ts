@@ -5,7 +5,7 @@ import { loadDocumentState, storeDocumentState } from "@/lib/collab/persistence"
 import { moveSection } from "@/lib/collab/sectionOps";
 import { writeSection } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { Forbidden, NotFound } from "@/lib/errors";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { changeStatus } from "@/lib/review/review";

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { fragmentToJson } from "@/lib/collab/bodyJson";
 import { readBody } from "@/lib/collab/ydocLayout";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentSchema } from "@/lib/editor/documentSchema";
 import { importMarkdown } from "@/lib/markdown/importMarkdown";
 import { repairMojibake } from "@/lib/markdown/mojibake";
 import { BUILTIN_TEMPLATES } from "@/lib/templates/builtins";

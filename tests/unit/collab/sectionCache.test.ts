@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { bodyName, fieldsName, sectionsToYDoc, writeSection, yDocToSections, type SectionContent } from "@/lib/collab/ydoc";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 
 const section = (key: string, markdown: string): SectionContent => ({

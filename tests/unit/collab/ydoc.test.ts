@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { sectionsToYDoc, yDocToSections, type SectionContent } from "@/lib/collab/ydoc";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { BLOCK_NODES, INLINE_NODES, MARKS, walk, type PMDoc } from "@/lib/editor/schema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 

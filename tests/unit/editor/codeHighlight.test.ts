@@ -2,7 +2,7 @@ import { EditorState } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { loadHighlighter } from "@/lib/editor/codeHighlight";
 import { codeHighlight } from "@/lib/editor/codeHighlightPlugin";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentSchema } from "@/lib/editor/documentSchema";
 import type { PMDoc } from "@/lib/editor/schema";
 
 const CODE = 'const answer = 42; // why\nfunction ask() { return "now"; }';

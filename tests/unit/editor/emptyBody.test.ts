@@ -3,7 +3,7 @@ import { DecorationSet } from "prosemirror-view";
 import { describe, expect, it } from "vitest";
 import { EMPTY_BODY_CLASS, EMPTY_BODY_HINT, isEmptyBody } from "@/lib/editor/emptyBody";
 import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentSchema } from "@/lib/editor/documentSchema";
 import { docToText, emptyDoc, type PMNode } from "@/lib/editor/schema";
 
 const paragraph = (text: string): PMNode => ({ type: "paragraph", content: [{ type: "text", text }] });

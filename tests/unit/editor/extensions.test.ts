@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProsemirrorJSON } from "@tiptap/y-tiptap";
 import { JSDOM } from "jsdom";
-import { DOMParser, DOMSerializer, type Schema } from "prosemirror-model";
+import { DOMParser, DOMSerializer, Schema } from "prosemirror-model";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { documentTiptapSchema } from "@/lib/editor/extensions";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentSchema as documentTiptapSchema } from "@/lib/editor/documentSchema";
+import { documentMarkSpecs, documentNodeSpecs } from "@/lib/editor/nodeSpecs";
 import type { PMDoc, PMNode } from "@/lib/editor/schema";
 import { importMarkdown } from "@/lib/markdown/importMarkdown";
 import { repairMojibake } from "@/lib/markdown/mojibake";
@@ -15,7 +15,10 @@ import { corpusFixtures } from "../../support/corpus";
 import { factDiff, schemaFacts } from "../../support/schemaFacts";
 
 // Issue 17: the tiptap extension list builds the schema the documents are stored in, so
-// every stored body reads, renders and travels through Yjs the same as before.
+// every stored body reads, renders and travels through Yjs the same as before. The schema
+// they were stored with was built by ProseMirror straight from the node specs: it is built
+// here the same way, to compare.
+const documentSchema = new Schema({ nodes: documentNodeSpecs, marks: documentMarkSpecs });
 
 function seedsDir(): string {
   const beside = path.resolve("../shared/seeds");

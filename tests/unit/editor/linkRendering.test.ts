@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { RichText } from "@/components/documents/RichText";
 import { bodyName, writeSection, yDocToSections } from "@/lib/collab/ydoc";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentSchema } from "@/lib/editor/documentSchema";
 import type { PMDoc } from "@/lib/editor/schema";
 import { bodyToHtml } from "@/lib/export/pdf/bodyHtml";
 import { docToMarkdown } from "@/lib/markdown/toMarkdown";

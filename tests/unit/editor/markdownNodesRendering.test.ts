@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RichText } from "@/components/documents/RichText";
-import { documentSchema } from "@/lib/editor/pmSchema";
+import { documentSchema } from "@/lib/editor/documentSchema";
 import type { PMDoc } from "@/lib/editor/schema";
 import { bodyToHtml } from "@/lib/export/pdf/bodyHtml";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";

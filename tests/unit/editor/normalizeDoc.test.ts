@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { documentSchema, normalizeDoc } from "@/lib/editor/pmSchema";
+import { documentSchema, normalizeDoc } from "@/lib/editor/documentSchema";
 import type { PMDoc } from "@/lib/editor/schema";
 
 describe("normalizeDoc", () => {

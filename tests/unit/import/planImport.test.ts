@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { docToText } from "@/lib/editor/schema";
 import { readLayout } from "@/lib/export/layout";
 import { planAsIs } from "@/lib/import/planDocument";

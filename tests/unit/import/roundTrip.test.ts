@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { planAsIs } from "@/lib/import/planDocument";
 import { groupDifferences, roundTripOf, type RoundTripGroup } from "@/lib/import/roundTrip";
 import type { LayoutInput } from "@/lib/import/layoutOf";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { docToText, walk, type PMDoc, type PMNode } from "@/lib/editor/schema";
 import { markdownToDoc, mdastToDoc } from "@/lib/markdown/fromMarkdown";
 import { parseMarkdown } from "@/lib/markdown/parse";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeDoc } from "@/lib/editor/pmSchema";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { diffBodies, type BodySegment, type LineDiff } from "@/lib/versions/bodyDiff";
 

@@ -1,14 +1,13 @@
-import { Schema, type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
+import { type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
 import { LINK_REL, LINK_TARGET, linkAttributes } from "../util/safeUrl";
 import { safeDocumentHref } from "./documentUrls";
 import { markdownNodes, referenceAttrs, referenceTypeOf } from "./markdownNodes";
-import { withoutLaterDefaults } from "./laterDefaults";
-import type { PMDoc } from "./schema";
 
-// The ProseMirror schema of the document model (see schema.ts). Node and mark names,
-// attributes and their defaults are those of the tiptap JSON our documents have always
-// been stored in, so stored content reads the same. Mark order matters: it is the order
-// marks take in JSON.
+// The HTML of the document model's nodes and marks (see schema.ts): attributes, content, how
+// each is read from HTML and written to it. `extensions.ts` turns them into the tiptap
+// extension list the schema is built from. Node and mark names, attributes and their
+// defaults are those of the tiptap JSON our documents have always been stored in, so stored
+// content reads the same. Mark order matters: it is the order marks take in JSON.
 
 type Align = "left" | "right" | "center";
 
@@ -297,14 +296,3 @@ export const documentMarkSpecs: Record<string, MarkSpec> = {
   },
   code: { excludes: "_", code: true, parseDOM: [{ tag: "code" }], toDOM: () => ["code", 0] },
 };
-
-/** The editor's schema: the browser editor, server-side conversion and tests share it. */
-export const documentSchema = new Schema({ nodes: documentNodeSpecs, marks: documentMarkSpecs });
-
-/**
- * The canonical JSON of a document: parsed by the schema (unknown nodes refused, default
- * attributes filled in) and serialised again, so equal content gives equal JSON.
- */
-export function normalizeDoc(doc: PMDoc): PMDoc {
-  return withoutLaterDefaults(documentSchema.nodeFromJSON(doc).toJSON() as PMDoc);
-}

@@ -1,0 +1,43 @@
+import { Extension, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
+import type { Node as PMNode, Schema } from "prosemirror-model";
+import type { Plugin } from "prosemirror-state";
+import type { NodeView } from "prosemirror-view";
+import { documentExtensions } from "@/lib/editor/extensions";
+import { codeBlockView } from "./codeBlockView";
+import { imageView } from "./imageView";
+import { mermaidNodeView } from "./mermaid/mermaidNodeView";
+import type { NodeViewHost } from "./nodeViewHost";
+import { taskItemView } from "./taskItemView";
+
+type ViewOf = (node: PMNode, host: NodeViewHost, getPos: () => number | undefined) => NodeView;
+
+/** Our node views: a diagram with its live preview, a task's checkbox, a code block's language, an image. */
+const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, taskItem: taskItemView, codeBlock: codeBlockView, image: imageView };
+
+/**
+ * A section editor's tiptap extensions: the document's extension list (the same schema the
+ * server projects and validates with), with our node views, and `plugins` (collaboration,
+ * carets, comments and the editing behaviour of `lib/editor/plugins.ts`) ahead of the
+ * extensions' own keys. Links found in typed and pasted text are ours (`lib/editor/link.ts`),
+ * so tiptap Link's own detection is off.
+ */
+export function sectionExtensions(host: NodeViewHost, plugins: (schema: Schema) => Plugin[]): AnyExtension[] {
+  const list = documentExtensions.map((extension) => {
+    const view = VIEWS[extension.name];
+    if (view) {
+      const renderer: NodeViewRenderer = ({ node, getPos }) => view(node, host, getPos);
+      return extension.extend({ addNodeView: () => renderer });
+    }
+    if (extension.name === "link") return extension.configure({ autolink: false, linkOnPaste: false });
+    return extension;
+  });
+  const behaviour = Extension.create({
+    name: "sectionBehaviour",
+    // before every other extension's keys and plugins, as when these were the editor's only plugins
+    priority: 1000,
+    addProseMirrorPlugins() {
+      return plugins(this.editor.schema);
+    },
+  });
+  return [...list, behaviour];
+}
