@@ -72,7 +72,7 @@ function span(node: PMNode, name: string): number | undefined {
   return Number.isInteger(value) && value > 1 ? value : undefined;
 }
 
-// Every block is the element the editor draws for it (lib/editor/pmSchema.ts toDOM and the node
+// Every block is the element the editor draws for it (lib/editor/nodeSpecs.ts toDOM and the node
 // views in components/editor), styled by the same `.sw-prose` rules (app/globals.css): a
 // section's text keeps its place to the pixel when its editor takes over.
 function render(node: PMNode, key: string | number): ReactNode {

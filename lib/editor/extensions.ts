@@ -118,7 +118,7 @@ export const documentExtensions: AnyExtension[] = [
     trailingNode: false,
     listKeymap: false,
   }),
-  // a soft line break is "\n" in a paragraph's text (see pmSchema.ts)
+  // a soft line break is "\n" in a paragraph's text (see nodeSpecs.ts)
   Paragraph.extend({ whitespace: spec("paragraph").whitespace, ...htmlOf(spec("paragraph")) }),
   CodeBlock.extend(htmlOf(spec("codeBlock"))),
   Code,

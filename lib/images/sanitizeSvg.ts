@@ -1,20 +1,27 @@
-import createDOMPurify, { type DOMPurify } from "dompurify";
-import { JSDOM } from "jsdom";
+import type { DOMPurify } from "dompurify";
 
-let purifier: DOMPurify | null = null;
+let purifier: Promise<DOMPurify> | null = null;
 
 /** Keeps only references inside the image itself (`#id`) and embedded raster data. */
 const LOCAL_REF = /^(?:#|data:image\/(?:png|jpeg|gif|webp);base64,)/i;
 
-function purify(): DOMPurify {
-  if (purifier) return purifier;
+/**
+ * The sanitiser, made on first use: jsdom takes about half a second to load, which only an
+ * SVG should cost (not every import or upload of other images).
+ */
+function purify(): Promise<DOMPurify> {
+  purifier ??= makePurifier();
+  return purifier;
+}
+
+async function makePurifier(): Promise<DOMPurify> {
+  const [{ default: createDOMPurify }, { JSDOM }] = await Promise.all([import("dompurify"), import("jsdom")]);
   const instance = createDOMPurify(new JSDOM("").window);
   // an SVG shown as an image loads nothing from outside, but a file saved from the export
   // and opened on its own would: references to other documents are removed
   instance.addHook("uponSanitizeAttribute", (_node, data) => {
     if ((data.attrName === "href" || data.attrName === "xlink:href") && !LOCAL_REF.test(data.attrValue.trim())) data.keepAttr = false;
   });
-  purifier = instance;
   return instance;
 }
 
@@ -23,8 +30,8 @@ function purify(): DOMPurify {
  * documents (DOMPurify's SVG profile), or null
  * when nothing of an `<svg>` root is left. Pure apart from a cached DOM window.
  */
-export function sanitizeSvg(svg: string): string | null {
-  const clean = purify().sanitize(svg, {
+export async function sanitizeSvg(svg: string): Promise<string | null> {
+  const clean = (await purify()).sanitize(svg, {
     USE_PROFILES: { svg: true, svgFilters: true },
     RETURN_TRUSTED_TYPE: false,
   });

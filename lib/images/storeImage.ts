@@ -22,7 +22,7 @@ export async function prepareImageBytes(bytes: Uint8Array, what?: string): Promi
   const mime = await sniffImage(bytes);
   if (!mime) throw new UnsupportedImage(what);
   if (mime !== "image/svg+xml") return { bytes, mime };
-  const clean = sanitizeSvg(new TextDecoder().decode(bytes));
+  const clean = await sanitizeSvg(new TextDecoder().decode(bytes));
   if (!clean) throw new UnsupportedImage(what);
   return { bytes: new TextEncoder().encode(clean), mime };
 }
