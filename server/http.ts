@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import next from "next";
 import { SHARED_SECRET_REQUIRED, StartupError } from "../lib/auth/sessionSecret";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
-import { closeParsePool } from "../lib/import/parsePool";
+import { closeParsePool, warmParsePool } from "../lib/import/parsePool";
 import { addressedOrigin, isSameOrigin } from "../lib/http/requestGuard";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
@@ -136,6 +136,8 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     server.once("error", reject);
     server.listen(options.port, hostname, () => resolve());
   });
+  // the first import should not wait for the parse worker to load its modules
+  warmParsePool();
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
   return {
     server,

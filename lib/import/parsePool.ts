@@ -21,6 +21,13 @@ const WORKER_LIMITS = { maxOldGenerationSizeMb: 1024, stackSizeMb: 1 };
 /** How long a worker may take to start (tsx compiles the task module on first load). */
 const START_TIMEOUT_MS = 60_000;
 
+/** A small design document with the common parts: front matter, headings, a list, a table, code and a diagram. */
+const WARM_UP_MARKDOWN = [
+  "---\nstatus: Draft\n---",
+  "# Warm-up\n\n## Context\n\nSome **text** with a [link](https://example.com).\n\n- [ ] a task\n- an item",
+  "## Design\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n```ts\nconst x = 1;\n```\n\n```mermaid\nflowchart LR\n  A --> B\n```\n",
+].join("\n\n");
+
 type Pool = Piscina<TaskRequest, TaskOutcome<unknown>>;
 
 interface Shared {
@@ -71,7 +78,9 @@ async function start(): Promise<Pool | null> {
   try {
     pool = new Piscina({
       filename,
-      minThreads: 0,
+      // one thread stays, its modules loaded: a worker starts in seconds (tsx compiles the
+      // task module), which an import after a quiet minute would otherwise wait for
+      minThreads: 1,
       maxThreads: threadCount(),
       idleTimeout: 60_000,
       maxQueue: MAX_QUEUE,
@@ -79,8 +88,9 @@ async function start(): Promise<Pool | null> {
     });
     // a worker that dies between tasks is replaced; say so instead of crashing on an unheard 'error'
     pool.on("error", (error: unknown) => log.error({ err: error }, "a parse worker failed"));
-    // a first task proves the worker loads its modules; a worker that cannot start fails it at once
-    const ping = pool.run({ task: "detectMojibake", args: [""] }, { signal: AbortSignal.timeout(START_TIMEOUT_MS) });
+    // a first task proves the worker loads its modules (a worker that cannot start fails it at
+    // once), and reading a small document through every step makes the first import's warm
+    const ping = pool.run({ task: "importMarkdown", args: [WARM_UP_MARKDOWN] }, { signal: AbortSignal.timeout(START_TIMEOUT_MS) });
     const listening = new AbortController();
     const failed = once(pool, "error", { signal: listening.signal }).then(([error]: unknown[]) => Promise.reject(error instanceof Error ? error : new Error(String(error))));
     failed.catch(() => undefined);
@@ -101,6 +111,14 @@ async function start(): Promise<Pool | null> {
 function parsePool(): Promise<Pool | null> {
   shared.pool ??= start();
   return shared.pool;
+}
+
+/**
+ * Starts the pool now, in the background (the server calls it once it listens), so the first
+ * import does not wait for a worker to load its modules.
+ */
+export function warmParsePool(): void {
+  void parsePool();
 }
 
 function toError(failure: TaskFailure): Error {

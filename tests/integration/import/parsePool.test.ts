@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { InvalidInput, ServiceUnavailable } from "@/lib/errors";
 import { importDocument, previewDocumentImport } from "@/lib/import/importDocument";
 import { ImportTooLarge, MAX_IMPORT_BYTES } from "@/lib/import/inputs";
-import { closeParsePool, parsePoolStats } from "@/lib/import/parsePool";
+import { closeParsePool, parsePoolStats, warmParsePool } from "@/lib/import/parsePool";
 import { importTemplate } from "@/lib/templates/importTemplate";
 import { listTemplates } from "@/lib/templates/templates";
 import { bigDesignDoc, plainDesignDoc } from "../../support/bigDesignDoc";
@@ -26,6 +26,18 @@ afterEach(() => {
 afterAll(() => closeParsePool());
 
 describe("imports parse on worker threads", () => {
+  // the server warms the pool once it listens: the first import finds a thread with its modules loaded
+  it("starts a worker with its modules loaded before any import asks for one", async () => {
+    await closeParsePool();
+    expect((await parsePoolStats()).mode).toBe("idle");
+    warmParsePool();
+    const warm = await parsePoolStats();
+    expect(warm).toMatchObject({ mode: "workers", running: 0 });
+    // the start proves the worker loaded its task module by running one task
+    expect(warm.completed).toBe(1);
+    expect(warm.threads).toBeGreaterThanOrEqual(1);
+  }, 120_000);
+
   it("imports a 2 MB design document on a parse worker", async () => {
     const ws = await makeWorkspace();
     const owner = ctxFor(ws.owner);
