@@ -24,31 +24,18 @@ import { isMarkdownPaste, pasteMarkdown } from "./markdownPaste";
 import type { NodeViewHost } from "./nodeViewHost";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
 import { sectionExtensions } from "./sectionExtensions";
+import { slashSuggestion, type SlashMatch } from "./slashSuggestion";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
 const MAX_PASTE_CHARS = 1_000_000;
 
-export interface SlashState {
-  from: number;
-  query: string;
+/** The open "/" menu: what was typed (`slashSuggestion.ts`) and which item is chosen. */
+export interface SlashState extends SlashMatch {
   active: number;
-  /** where the menu goes: under the caret (`top`), or above it (ending at `above`) when there is no room below */
-  position: { left: number; top: number; above: number };
 }
 
 
 const HISTORY_KEYS = keymap({ "Mod-z": (state) => undo(state), "Mod-y": (state) => redo(state), "Mod-Shift-z": (state) => redo(state) });
-
-/** The "/" command typed just before the caret, if any. */
-function slashAt(view: EditorView): Omit<SlashState, "active"> | null {
-  const { $from, empty } = view.state.selection;
-  if (!empty || !$from.parent.isTextblock || $from.parent.type.name === "codeBlock") return null;
-  const before = $from.parent.textBetween(0, $from.parentOffset, undefined, "\ufffc");
-  const match = /(?:^|\s)\/([\w ]{0,20})$/.exec(before);
-  if (!match) return null;
-  const coords = view.coordsAtPos($from.pos);
-  return { from: $from.pos - match[1]!.length - 1, query: match[1]!, position: { left: coords.left, top: coords.bottom + 4, above: coords.top - 4 } };
-}
 
 interface Options {
   /** the document whose images are uploaded */
@@ -108,7 +95,7 @@ export class SectionEditor implements NodeViewHost {
     ];
     const editor = new Editor({
       element: host,
-      extensions: sectionExtensions(this, plugins),
+      extensions: [...sectionExtensions(this, plugins), slashSuggestion({ onMatch: (match) => this.followSlash(match), onKey: (key) => this.slashKey(key) })],
       editable: this.editable,
       injectCSS: false,
       // Markdown typed and pasted is ours (lib/editor/inputRules.ts, markdownPaste.ts)
@@ -121,10 +108,7 @@ export class SectionEditor implements NodeViewHost {
     });
     this.editor = editor;
     this.view = editor.view;
-    editor.on("transaction", () => {
-      if (this.view) this.followSlash(this.view);
-      this.notify();
-    });
+    editor.on("transaction", () => this.notify());
     this.view.dom.addEventListener(PICK_IMAGE_EVENT, () => pickImageFiles((files) => void this.insertImages(files)));
     this.view.dom.addEventListener(OPEN_LINK_FORM_EVENT, () => this.openLinkForm());
     this.notify();
@@ -317,14 +301,13 @@ export class SectionEditor implements NodeViewHost {
     this.options.onSlash(next);
   }
 
-  private followSlash(view: EditorView): void {
-    if (!this.editable) return;
-    const found = slashAt(view);
+  /** "/" typed (or its query changed): the menu opens on its first item; null closes it. */
+  private followSlash(match: SlashMatch | null): void {
     const open = this.slash;
-    if (!found) {
+    if (!match || !this.editable) {
       if (open) this.setSlash(null);
-    } else if (!open || open.from !== found.from || open.query !== found.query) {
-      this.setSlash({ ...found, active: 0 });
+    } else if (!open || open.from !== match.from || open.query !== match.query) {
+      this.setSlash({ ...match, active: 0 });
     }
   }
 
@@ -389,8 +372,8 @@ export class SectionEditor implements NodeViewHost {
   }
 
   private keyDown(event: KeyboardEvent): boolean {
+    // the open "/" menu's keys come through its suggestion (slashSuggestion.ts), after this
     if (this.view) catchUpSelection(this.view);
-    if (this.slashKey(event.key)) return true;
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && this.editable) {
       event.preventDefault();
       this.openLinkForm();

@@ -242,6 +242,18 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await expect(menu).toHaveCount(0);
   await a.keyboard.type("Write the rollout plan");
   await expect(b.getByRole("textbox", { name: "Overview body" }).locator("ul[data-type=taskList]")).toContainText("Write the rollout plan");
+
+  // a "/" inside a word is text; Escape closes the menu, and it stays closed while typing goes on
+  await a.keyboard.type(" and/or");
+  await expect(menu).toHaveCount(0);
+  await a.keyboard.type(" /ta");
+  await expect(menu.getByRole("option", { name: "Task list" })).toBeVisible();
+  await a.screenshot({ path: test.info().outputPath("slash-menu.png") });
+  await a.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await a.keyboard.type("ble");
+  await expect(menu).toHaveCount(0);
+  await expect(body).toContainText("Write the rollout plan and/or /table");
 });
 
 test("Markdown typed at the start of a line and around words becomes formatting; tasks are ticked", async ({ browser }) => {
