@@ -98,9 +98,10 @@ export class SectionEditor implements NodeViewHost {
       extensions: [...sectionExtensions(this, plugins), slashSuggestion({ onMatch: (match) => this.followSlash(match), onKey: (key) => this.slashKey(key) })],
       editable: this.editable,
       injectCSS: false,
-      // Markdown typed and pasted is ours (lib/editor/inputRules.ts, markdownPaste.ts)
+      // Markdown typed and pasted is ours (lib/editor/inputRules.ts, markdownPaste.ts); the one
+      // paste rule kept is Link's, which links the addresses in pasted text
       enableInputRules: false,
-      enablePasteRules: false,
+      enablePasteRules: ["link"],
       // nothing listens for deletions; the keys are ours (lib/editor/keymap.ts), and a document
       // selected whole and deleted keeps its first block's type (a code block stays one)
       enableCoreExtensions: { delete: false, keymap: false },

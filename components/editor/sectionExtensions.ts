@@ -18,8 +18,8 @@ const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, taskItem: task
  * A section editor's tiptap extensions: the document's extension list (the same schema the
  * server projects and validates with), with our node views, and `plugins` (collaboration,
  * carets, comments and the editing behaviour of `lib/editor/plugins.ts`) ahead of the
- * extensions' own keys. Links found in typed and pasted text are ours (`lib/editor/link.ts`),
- * so tiptap Link's own detection is off.
+ * extensions' own keys. Addresses in typed and pasted text become links by tiptap Link
+ * (linkifyjs), as the list configures it.
  */
 export function sectionExtensions(host: NodeViewHost, plugins: (schema: Schema) => Plugin[]): AnyExtension[] {
   const list = documentExtensions.map((extension) => {
@@ -28,7 +28,6 @@ export function sectionExtensions(host: NodeViewHost, plugins: (schema: Schema) 
       const renderer: NodeViewRenderer = ({ node, getPos }) => view(node, host, getPos);
       return extension.extend({ addNodeView: () => renderer });
     }
-    if (extension.name === "link") return extension.configure({ autolink: false, linkOnPaste: false });
     return extension;
   });
   const behaviour = Extension.create({

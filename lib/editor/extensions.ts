@@ -1,4 +1,4 @@
-import { Extension, Node, type AnyExtension, type Attributes } from "@tiptap/core";
+import { Extension, Node, markPasteRule, type AnyExtension, type Attributes } from "@tiptap/core";
 import { Code } from "@tiptap/extension-code";
 import { CodeBlock } from "@tiptap/extension-code-block";
 import { Link } from "@tiptap/extension-link";
@@ -7,7 +7,8 @@ import { Paragraph } from "@tiptap/extension-paragraph";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import type { MarkSpec, NodeSpec } from "@tiptap/pm/model";
 import { StarterKit } from "@tiptap/starter-kit";
-import { isSafeHref } from "../util/safeUrl";
+import { find } from "linkifyjs";
+import { isAllowedLinkAddress, isAutolinkAddress } from "./link";
 import { documentMarkSpecs, documentNodeSpecs } from "./nodeSpecs";
 
 // The one tiptap extension list of the document (issue 17). No React, no DOM: it builds a
@@ -92,10 +93,31 @@ const DocumentLink = Link.extend({
     if (!linkToDOM) throw new Error("link without toDOM");
     return linkToDOM(mark, false);
   },
+  // addresses in pasted text, found as the autolink finds typed ones: www. addresses get https
+  // (tiptap's own rule reads them as http)
+  addPasteRules() {
+    return [
+      markPasteRule({
+        type: this.type,
+        find: (text) =>
+          find(text, { defaultProtocol: "https" })
+            .filter((found) => found.isLink && isAutolinkAddress(found.value) && isAllowedLinkAddress(found.href))
+            .map((found) => ({ text: found.value, index: found.start, data: { href: found.href } })),
+        getAttributes: (match) => ({ href: (match.data as { href?: string } | undefined)?.href }),
+      }),
+    ];
+  },
 }).configure({
+  // Ctrl/Cmd+click opens a link (lib/editor/link.ts linkClicks)
   openOnClick: false,
+  // in the editor: an address typed (then a space or Enter) or pasted becomes a link, and one
+  // pasted over selected text links it; www. addresses get https
+  autolink: true,
+  linkOnPaste: true,
+  defaultProtocol: "https",
+  shouldAutoLink: isAutolinkAddress,
   // addresses a person types or pastes pass the link dialog's rule
-  isAllowedUri: (url) => isSafeHref(url),
+  isAllowedUri: isAllowedLinkAddress,
 });
 
 /** The document's nodes and marks, as tiptap extensions: the order of marks is their order in JSON. */

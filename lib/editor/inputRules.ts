@@ -3,7 +3,6 @@ import type { MarkType, Node as PMNode, Schema } from "prosemirror-model";
 import { findWrapping } from "prosemirror-transform";
 import { TextSelection, type Plugin } from "prosemirror-state";
 import { markType, nodeType } from "./commands";
-import { autolinkRule } from "./link";
 
 // Markdown typed at the start of a block (`# `, `- `, `1. `, `[ ] `, `> `, ``` ``` ```, `---`)
 // and around text (**bold**, *italic*, ~~strike~~, `code`) becomes what it stands for.
@@ -92,7 +91,6 @@ export function markdownInputRules(schema: Schema): Plugin {
       markRule(/(?:^|\s)(_(?!\s+_)([^_]+)_(?!\s+_))$/, marks("italic")),
       markRule(/(?:^|\s)(~~(?!\s+~~)([^~]+)~~(?!\s+~~))$/, marks("strike")),
       markRule(/(?:^|[^`])(`([^`]+)`(?!`))$/, marks("code")),
-      autolinkRule,
     ],
   });
 }

@@ -1,24 +1,35 @@
-import { InputRule } from "prosemirror-inputrules";
-import { Fragment, Slice, type Mark, type MarkType, type Node as PMNode, type ResolvedPos, type Schema } from "prosemirror-model";
+import type { Mark, MarkType, ResolvedPos, Schema } from "prosemirror-model";
 import { Plugin, type Command, type EditorState } from "prosemirror-state";
 import { safeHref } from "../util/safeUrl";
 import { safeDocumentHref } from "./documentUrls";
 
-// Links: an address typed followed by a space, or pasted as text, becomes a link; Ctrl/Cmd+K
-// opens the link form for the selection; Ctrl/Cmd+click opens one. Only addresses `safeHref` accepts are kept.
+// Links: Ctrl/Cmd+K opens the link form for the selection; Ctrl/Cmd+click opens one. Only
+// addresses `safeHref` accepts are kept. An address typed or pasted as text becomes a link by
+// tiptap Link's autolink and paste rule (linkifyjs; see components/editor/sectionExtensions.ts).
+
+/**
+ * Whether an address found in typed or pasted text becomes a link: written with http(s)://,
+ * mailto: or www. (then https), and safe. A file name that happens to end in a country's
+ * domain (README.md, main.py, run.sh) stays text.
+ */
+export function isAutolinkAddress(text: string): boolean {
+  return /^(?:https?:\/\/|mailto:|www\.)/i.test(text) && safeHref(withScheme(text), { allowRelative: false }) !== null;
+}
+
+/** Whether a link may point at this address (one typed, pasted or found in text): `safeHref`'s rule, www. read as https. */
+export function isAllowedLinkAddress(text: string): boolean {
+  return safeHref(withScheme(text)) !== null;
+}
+
+function withScheme(text: string): string {
+  return /^www\./i.test(text) ? `https://${text}` : text;
+}
 
 /** The link mark of a schema. */
 function linkType(schema: Schema): MarkType {
   const link = schema.marks.link;
   if (!link) throw new Error("the schema has no links");
   return link;
-}
-
-/** An address typed or pasted as plain text: http(s), mailto, or www. without a scheme. */
-const URL_TEXT = /(?:https?:\/\/|mailto:|www\.)[^\s<>"'`]+[^\s<>"'`.,;:!?)\]}]/;
-
-function hrefOf(text: string): string {
-  return text.startsWith("www.") ? `https://${text}` : text;
 }
 
 /** The link mark at or just before a position, and its extent, if there is one. */
@@ -73,50 +84,6 @@ export function setLink(href: string): Command {
     return true;
   };
 }
-
-/** An address followed by the typed space becomes a link. */
-export const autolinkRule = new InputRule(new RegExp(`(?:^|\\s)(${URL_TEXT.source})\\s$`), (state, match, _start, end) => {
-  const text = match[1]!;
-  const href = safeHref(hrefOf(text), { allowRelative: false });
-  // `end` is the caret; the typed space is not in the document yet
-  const from = end - text.length;
-  const link = linkType(state.schema);
-  if (!href || state.doc.rangeHasMark(from, end, link)) return null;
-  return state.tr.addMark(from, end, link.create({ href })).insertText(" ", end);
-});
-
-/** Addresses in pasted text become links (unless already linked or unsafe). */
-function linkAddresses(fragment: Fragment, link: MarkType): Fragment {
-  const out: PMNode[] = [];
-  fragment.forEach((node) => {
-    if (!node.isText) {
-      out.push(node.copy(linkAddresses(node.content, link)));
-      return;
-    }
-    const text = node.text ?? "";
-    if (link.isInSet(node.marks) || node.marks.some((m: Mark) => m.type.spec.code)) {
-      out.push(node);
-      return;
-    }
-    let last = 0;
-    for (const match of text.matchAll(new RegExp(URL_TEXT.source, "g"))) {
-      const href = safeHref(hrefOf(match[0]), { allowRelative: false });
-      if (!href) continue;
-      if (match.index > last) out.push(node.cut(last, match.index));
-      out.push(node.cut(match.index, match.index + match[0].length).mark(link.create({ href }).addToSet(node.marks)));
-      last = match.index + match[0].length;
-    }
-    out.push(last ? node.cut(last) : node);
-  });
-  return Fragment.fromArray(out.filter((n) => !n.isText || n.text));
-}
-
-export const autolinkPaste = new Plugin({
-  props: {
-    transformPasted: (slice, view) =>
-      view.state.selection.$from.parent.type.spec.code ? slice : new Slice(linkAddresses(slice.content, linkType(view.state.schema)), slice.openStart, slice.openEnd),
-  },
-});
 
 /**
  * A link opens in a new tab on Ctrl/Cmd+click, or on a plain click where the text cannot

@@ -380,6 +380,23 @@ test("links: an address typed or pasted becomes a link, Ctrl+K links a selection
   });
   await expect(bodyB.getByRole("link", { name: "www.example.org/rfc" })).toHaveAttribute("href", "https://www.example.org/rfc");
 
+  // a file name is not an address, though ".md" is a country's domain
+  await a.keyboard.press("End");
+  await a.keyboard.type(" and README.md next");
+  await expect(bodyB).toContainText("today and README.md next");
+  await expect(bodyB.getByRole("link", { name: "README.md" })).toHaveCount(0);
+
+  // an address pasted over selected words links them
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("Design review");
+  await a.keyboard.press("Shift+Home");
+  await body.evaluate((el) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", "https://example.com/review");
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await expect(bodyB.getByRole("link", { name: "Design review" })).toHaveAttribute("href", "https://example.com/review");
+
   // Ctrl+K on a selected word opens the link form; a javascript: address is refused with a
   // message (the form's own behaviour is in links.spec.ts)
   await a.keyboard.press("Enter");
