@@ -31,7 +31,7 @@ interface Tool {
   text: string;
   run: Command;
   active?: (state: EditorState) => boolean;
-  /** its key binding (lib/editor/keymap.ts, "Mod-k" in sectionEditor.ts), shown in the tooltip */
+  /** its key binding (tiptap's extensions in lib/editor/extensions.ts, "Mod-k" in sectionEditor.ts), shown in the tooltip */
   keys?: string;
 }
 

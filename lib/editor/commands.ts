@@ -135,8 +135,3 @@ function insertBlock(create: (schema: Schema) => PMNode): Command {
 
 export const insertHorizontalRule = insertBlock((schema) => nodeType(schema, "horizontalRule").create());
 export const insertMermaid = insertBlock((schema) => nodeType(schema, "mermaid").create({ source: "flowchart LR\n  A --> B" }));
-
-export const insertHardBreak: Command = (state, dispatch) => {
-  if (dispatch) dispatch(state.tr.replaceSelectionWith(nodeType(state.schema, "hardBreak").create()).scrollIntoView());
-  return true;
-};

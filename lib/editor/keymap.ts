@@ -4,21 +4,7 @@ import { keymap } from "prosemirror-keymap";
 import { liftListItem, sinkListItem, splitListItem } from "prosemirror-schema-list";
 import type { NodeType } from "prosemirror-model";
 import { TextSelection, type Command, type Plugin } from "prosemirror-state";
-import {
-  insertHardBreak,
-  nodeType,
-  setParagraph,
-  toggleBlockquote,
-  toggleBold,
-  toggleBulletList,
-  toggleCode,
-  toggleCodeBlock,
-  toggleHeading,
-  toggleItalic,
-  toggleOrderedList,
-  toggleStrike,
-  toggleTaskList,
-} from "./commands";
+import { nodeType, setParagraph } from "./commands";
 
 const ITEMS = ["listItem", "taskItem"];
 
@@ -73,31 +59,18 @@ const exitCodeAtDocEnd: Command = (state, dispatch) => {
   return exitCode(state, dispatch);
 };
 
-const headingKeys = Object.fromEntries([1, 2, 3, 4, 5, 6].map((level) => [`Mod-Alt-${level}`, toggleHeading(level)]));
-
 /**
- * Keyboard shortcuts (before ProseMirror's base keymap): marks, block types, lists (Enter
- * splits an item, Tab/Shift+Tab indent and outdent), hard breaks and code-block exits.
- * Undo and redo come with the collaboration binding (per person).
+ * The editing keys tiptap's extensions do not have (before ProseMirror's base keymap): Enter
+ * after a code fence, leaving a code block, list items split (a new task unticked), Tab and
+ * Shift+Tab indenting and outdenting list items, Backspace undoing an input rule or lifting an
+ * empty item out of its list. The formatting shortcuts (Mod-B/I/E, Mod-Shift-S/B/7/8/9,
+ * Mod-Alt-0…6/C, Shift/Mod-Enter for a line break) are those of tiptap's extensions in the
+ * document's list (`extensions.ts`), which run after these. Undo and redo come with the
+ * collaboration binding (per person).
  */
 export function documentKeymaps(): Plugin[] {
   return [
     keymap({
-      "Mod-b": toggleBold,
-      "Mod-B": toggleBold,
-      "Mod-i": toggleItalic,
-      "Mod-I": toggleItalic,
-      "Mod-Shift-s": toggleStrike,
-      "Mod-e": toggleCode,
-      "Mod-Alt-0": setParagraph,
-      ...headingKeys,
-      "Mod-Alt-c": toggleCodeBlock,
-      "Mod-Shift-b": toggleBlockquote,
-      "Mod-Shift-7": toggleOrderedList,
-      "Mod-Shift-8": toggleBulletList,
-      "Mod-Shift-9": toggleTaskList,
-      "Shift-Enter": chainCommands(exitCode, insertHardBreak),
-      "Mod-Enter": chainCommands(exitCode, insertHardBreak),
       Enter: chainCommands(
         codeFenceOnEnter,
         exitCodeOnTripleEnter,

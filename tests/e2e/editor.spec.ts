@@ -272,7 +272,18 @@ test("Markdown typed at the start of a line and around words becomes formatting;
   await a.keyboard.press("ControlOrMeta+b");
   await a.keyboard.press("Enter");
   await a.keyboard.type("---");
+  // the toolbar's shortcuts (tiptap's own: a heading, a task list, italic)
+  await a.keyboard.type("Keyed heading");
+  await a.keyboard.press("ControlOrMeta+Alt+4");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("keyed task ");
+  await a.keyboard.press("ControlOrMeta+Shift+9");
+  await a.keyboard.press("ControlOrMeta+i");
+  await a.keyboard.type("soon");
 
+  await expect(bodyB.locator("h4")).toHaveText("Keyed heading");
+  await expect(bodyB.locator("li[data-type=taskItem]").filter({ hasText: "keyed task" })).toHaveAttribute("data-checked", "false");
+  await expect(bodyB.locator("li[data-type=taskItem] em")).toHaveText("soon");
   await expect(bodyB.locator("h3")).toHaveText("Rollout");
   await expect(bodyB.locator("ul:not([data-type]) > li")).toHaveText(["first step", "second step"]);
   await expect(bodyB.locator("ol > li")).toHaveText(["one"]);
@@ -283,7 +294,7 @@ test("Markdown typed at the start of a line and around words becomes formatting;
   await body.getByRole("combobox", { name: "Code language" }).selectOption("python");
   await expect(bodyB.locator("pre code.language-python")).toHaveText("const x = 1;");
   await expect(bodyB.locator("strong")).toHaveText(["bold", "keyed"]);
-  await expect(bodyB.locator("em")).toHaveText("italic");
+  await expect(bodyB.locator("em")).toHaveText(["italic", "soon"]);
   await expect(bodyB.locator("s")).toHaveText("gone");
   await expect(bodyB.locator("p code")).toHaveText("code");
   await expect(bodyB.locator("hr")).toHaveCount(1);
