@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Browser, type Locator } from "./fixtures";
-import { documentInTwoBrowsers, formAlert, signUpInUi, uniqueEmail } from "./support";
+import { documentInTwoBrowsers, formAlert, pasteText, signUpInUi, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */
 function typedText(editor: Locator): Promise<string> {
@@ -319,11 +319,7 @@ test("Markdown pasted as text arrives as rich text", async ({ browser }) => {
   const goals = a.getByRole("textbox", { name: "Goals and Non‑Goals body" });
   await goals.click();
   await a.keyboard.press("ControlOrMeta+a");
-  await goals.evaluate((el) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", "## Plan\n\n- one\n- **two** with [docs](https://docs.example.com/)\n\n| Owner | Due |\n| --- | --- |\n| Ana | May |\n");
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await pasteText(goals, "## Plan\n\n- one\n- **two** with [docs](https://docs.example.com/)\n\n| Owner | Due |\n| --- | --- |\n| Ana | May |\n");
   const goalsB = b.getByRole("textbox", { name: "Goals and Non‑Goals body" });
   await expect(goalsB.locator("h2")).toHaveText("Plan");
   await expect(goalsB.locator("ul > li")).toHaveText(["one", "two with docs"]);
@@ -384,11 +380,7 @@ test("links: an address typed or pasted becomes a link, Ctrl+K links a selection
 
   // a pasted address
   await a.keyboard.press("Enter");
-  await body.evaluate((el) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", "see www.example.org/rfc today");
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await pasteText(body, "see www.example.org/rfc today");
   await expect(bodyB.getByRole("link", { name: "www.example.org/rfc" })).toHaveAttribute("href", "https://www.example.org/rfc");
 
   // a file name is not an address, though ".md" is a country's domain
@@ -401,11 +393,7 @@ test("links: an address typed or pasted becomes a link, Ctrl+K links a selection
   await a.keyboard.press("Enter");
   await a.keyboard.type("Design review");
   await a.keyboard.press("Shift+Home");
-  await body.evaluate((el) => {
-    const data = new DataTransfer();
-    data.setData("text/plain", "https://example.com/review");
-    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-  });
+  await pasteText(body, "https://example.com/review");
   await expect(bodyB.getByRole("link", { name: "Design review" })).toHaveAttribute("href", "https://example.com/review");
 
   // Ctrl+K on a selected word opens the link form; a javascript: address is refused with a

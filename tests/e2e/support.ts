@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Browser, Page } from "@playwright/test";
+import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export function uniqueEmail(name: string): string {
@@ -80,4 +80,13 @@ export async function documentInTwoBrowsers(browser: Browser, names: { person: s
   await Promise.all([a.goto(url), b.goto(url)]);
   await Promise.all([expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible(), expect(b.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()]);
   return { a, b, url, slug, documentId: doc.id };
+}
+
+/** Pastes plain text into an element as the browser would (a paste event carrying text/plain). */
+export async function pasteText(target: Locator, text: string): Promise<void> {
+  await target.evaluate((el, pasted) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", pasted);
+    el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
 }
