@@ -250,9 +250,8 @@ export class SectionEditor implements NodeViewHost {
   setEditable(editable: boolean): void {
     if (this.editable === editable) return;
     this.editable = editable;
-    // the hint depends on it too
-    this.editor?.setOptions({ editorProps: this.editorProps() });
-    this.editor?.setEditable(editable);
+    // one update of the view: editability and the props that depend on it (the empty-body hint)
+    this.editor?.setOptions({ editable, editorProps: this.editorProps() });
     this.notify();
   }
 
