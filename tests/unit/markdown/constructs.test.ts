@@ -73,6 +73,18 @@ describe("Markdown constructs through import and export", () => {
     expect(roundTrip(md)).toBe(md);
   });
 
+  it("leaves an address whose @ was escaped as text, and writes plain text that looks like one so", () => {
+    for (const md of ["Write to ops\\@example.com.\n", "Write to ops&#64;example.com or ops&commat;example.org.\n"]) {
+      const { doc } = markdownToDoc(md);
+      expect(linkMarks(doc)).toEqual([]);
+      expect(docToText(doc)).toContain("ops@example.");
+    }
+    // text that became one piece (an unsafe link's text beside an address) stays text on every pass
+    const typed: PMDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Mail a@b.co_x now" }] }] };
+    expect(docToMarkdown(typed)).toBe("Mail a\\@b.co_x now\n");
+    expect(linkMarks(markdownToDoc(docToMarkdown(typed)).doc)).toEqual([]);
+  });
+
   it("keeps HTML comments and raw HTML, block and inline, byte for byte", () => {
     const md = "<!-- a comment\n  spanning lines -->\n\n<details>\n<summary>More</summary>\n\nHidden *text*.\n\n</details>\n\nH<sub>2</sub>O and a<br>break and <!-- inline -->.\n";
     const { doc } = markdownToDoc(md);
