@@ -90,6 +90,14 @@ function render(node: PMNode, key: string | number): ReactNode {
       return withMarks(rawHtml(str(node.attrs?.html), key, false), node.marks, key);
     case "htmlBlock":
       return rawHtml(str(node.attrs?.html), key, true);
+    case "mention":
+      return withMarks(
+        <span key={key} className="sw-mention" data-type="mention" data-id={str(node.attrs?.id)} data-label={str(node.attrs?.label)}>
+          @{str(node.attrs?.label)}
+        </span>,
+        node.marks,
+        key,
+      );
     case "footnoteReference":
       return <sup key={key} className="sw-footnote-ref" data-type="footnoteReference">[{str(node.attrs?.label) || str(node.attrs?.identifier)}]</sup>;
     case "footnoteDefinition":

@@ -6,6 +6,7 @@ import type { DocumentStatus } from "@/lib/documents/status";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
 import { DocumentLayout } from "../document-panel/DocumentLayout";
+import { MembersContext } from "./membersContext";
 import { ThreadsContext } from "../document-panel/threadsContext";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
@@ -197,12 +198,14 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
   return (
     // the side panel's Comments tab lists the same threads the sections show
     <ThreadsContext.Provider value={threads}>
-      <DocumentLayout
-        outline={<Outline ydoc={doc?.ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />}
-        top={top}
-        panel={panel}
-        body={body}
-      />
+      <MembersContext.Provider value={members}>
+        <DocumentLayout
+          outline={<Outline ydoc={doc?.ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />}
+          top={top}
+          panel={panel}
+          body={body}
+        />
+      </MembersContext.Provider>
     </ThreadsContext.Provider>
   );
 }

@@ -1,9 +1,10 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { lazy, Suspense, useContext, useEffect, useLayoutEffect, useRef, useState } from "react";
 import type { UploadStatus } from "./imageUpload";
 import { SectionEditor, type SlashState } from "./sectionEditor";
-import { filterSlashItems, SlashMenu } from "./SlashMenu";
+import { SlashMenu } from "./SlashMenu";
+import { MembersContext } from "./membersContext";
 import { LinkForm } from "./LinkForm";
 import { selectionAnchor } from "./comments/anchors";
 import type { HeldKey } from "./heldKeys";
@@ -24,8 +25,10 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   const [slash, setSlash] = useState<SlashState | null>(null);
   const [upload, setUpload] = useState<UploadStatus | null>(null);
   const [linkHref, setLinkHref] = useState<string | null>(null);
+  // the people "@" offers: read when the menu opens, so the editor is made once
+  const members = useContext(MembersContext);
   // created during the first render, so sections that come into view together mount in one pass
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, onUpload: setUpload, onLinkForm: setLinkHref });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   const live = liveSectionsOf(ydoc);
@@ -58,6 +61,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   useEffect(() => section.setTitle(title), [section, title]);
   useEffect(() => section.setEditable(editable), [section, editable]);
   useEffect(() => section.setThreads(threads), [section, threads]);
+  useEffect(() => section.setMembers(members), [section, members]);
   // the formatting toolbar is drawn while the focus is in this section's body or its
   // toolbar: a page of 60 sections would otherwise build and lay out 780 buttons
   const [focused, setFocused] = useState(false);
@@ -113,7 +117,8 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
       ) : null}
       {slash ? (
         <SlashMenu
-          items={filterSlashItems(slash.query)}
+          items={section.menuItems(slash)}
+          label={slash.kind === "block" ? "Insert block" : "Mention someone"}
           active={slash.active}
           position={slash.position}
           onPick={(item) => section.pick(item)}

@@ -37,6 +37,8 @@ export function filterSlashItems(query: string): SlashItem[] {
 
 interface Props {
   items: SlashItem[];
+  /** what the menu is for ("Insert block", "Mention someone") */
+  label: string;
   active: number;
   position: { left: number; top: number; above: number };
   onPick: (item: SlashItem) => void;
@@ -55,8 +57,8 @@ function placement(position: Props["position"]): CSSProperties {
   return { left: position.left, bottom: window.innerHeight - position.above, maxHeight: Math.min(MAX_HEIGHT, position.above - 8) };
 }
 
-/** The "/" menu under the caret: arrows to move, Enter to insert, Escape to close. */
-export function SlashMenu({ items, active, position, onPick, onKey }: Props) {
+/** The "/" (or "@") menu under the caret: arrows to move, Enter to insert, Escape to close. */
+export function SlashMenu({ items, label, active, position, onPick, onKey }: Props) {
   const id = useId();
   const list = useRef<HTMLUListElement>(null);
   // the arrows move the choice from the text: the list scrolls to keep it in sight
@@ -71,7 +73,7 @@ export function SlashMenu({ items, active, position, onPick, onKey }: Props) {
     <ul
       ref={list}
       role="listbox"
-      aria-label="Insert block"
+      aria-label={label}
       tabIndex={0}
       onKeyDown={(e) => {
         if (onKey(e.key)) e.preventDefault();

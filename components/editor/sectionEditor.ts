@@ -24,12 +24,13 @@ import { isMarkdownPaste, pasteMarkdown } from "./markdownPaste";
 import type { NodeViewHost } from "./nodeViewHost";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
 import { sectionExtensions } from "./sectionExtensions";
-import { slashSuggestion, type SlashMatch } from "./slashSuggestion";
+import { menuSuggestion, type SlashMatch, type SuggestionKind } from "./menuSuggestion";
+import { mentionItems, type Mentionable } from "./mentionItems";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
 const MAX_PASTE_CHARS = 1_000_000;
 
-/** The open "/" menu: what was typed (`slashSuggestion.ts`) and which item is chosen. */
+/** The open "/" or "@" menu: what was typed (`menuSuggestion.ts`) and which item is chosen. */
 export interface SlashState extends SlashMatch {
   active: number;
 }
@@ -49,8 +50,10 @@ interface Options {
   threads: AnchoredThread[];
   /** shows a message to the user (a refused paste, a bad link) */
   onNotice: (message: string) => void;
-  /** the slash menu opened, moved or closed */
+  /** the "/" or "@" menu opened, moved or closed */
   onSlash: (state: SlashState | null) => void;
+  /** the workspace's members, whom "@" offers to mention */
+  members: Mentionable[];
   /** an image upload started, progressed or ended (null) */
   onUpload: (status: UploadStatus | null) => void;
   /** the link form opened for the selection (with the address of the link there, or "") */
@@ -69,6 +72,7 @@ export class SectionEditor implements NodeViewHost {
   private title: string;
   private editable: boolean;
   private threads: AnchoredThread[];
+  private members: Mentionable[];
   private slash: SlashState | null = null;
   private destroyed = false;
   private readonly listeners = new Set<() => void>();
@@ -77,6 +81,7 @@ export class SectionEditor implements NodeViewHost {
     this.title = options.title;
     this.editable = options.editable;
     this.threads = options.threads;
+    this.members = options.members;
   }
 
   /** Creates the editor inside `host` (once); the section's text is drawn from the Y.Doc. */
@@ -95,7 +100,7 @@ export class SectionEditor implements NodeViewHost {
     ];
     const editor = new Editor({
       element: host,
-      extensions: [...sectionExtensions(this, plugins), slashSuggestion({ onMatch: (match) => this.followSlash(match), onKey: (key) => this.slashKey(key) })],
+      extensions: [...sectionExtensions(this, plugins), ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) }))],
       editable: this.editable,
       injectCSS: false,
       // Markdown typed and pasted is ours (lib/editor/inputRules.ts, markdownPaste.ts); the one
@@ -262,7 +267,17 @@ export class SectionEditor implements NodeViewHost {
     if (this.view) this.view.dispatch(this.view.state.tr.setMeta("commentsChanged", true));
   }
 
-  /** Runs a slash-menu item in place of the typed "/command". */
+  /** The people "@" offers from now on. */
+  setMembers(members: Mentionable[]): void {
+    this.members = members;
+  }
+
+  /** What the open menu offers: blocks for "/", people for "@". */
+  menuItems(open: SlashState): SlashItem[] {
+    return open.kind === "block" ? filterSlashItems(open.query) : mentionItems(this.members, open.query);
+  }
+
+  /** Runs a menu item in place of the typed "/command" or "@name". */
   pick(item: SlashItem): void {
     const open = this.slash;
     const view = this.view;
@@ -301,11 +316,11 @@ export class SectionEditor implements NodeViewHost {
     this.options.onSlash(next);
   }
 
-  /** "/" typed (or its query changed): the menu opens on its first item; null closes it. */
-  private followSlash(match: SlashMatch | null): void {
+  /** "/" or "@" typed (or its query changed): the menu opens on its first item; null closes that kind's menu. */
+  private followSlash(kind: SuggestionKind, match: SlashMatch | null): void {
     const open = this.slash;
     if (!match || !this.editable) {
-      if (open) this.setSlash(null);
+      if (open?.kind === kind) this.setSlash(null);
     } else if (!open || open.from !== match.from || open.query !== match.query) {
       this.setSlash({ ...match, active: 0 });
     }
@@ -354,7 +369,7 @@ export class SectionEditor implements NodeViewHost {
   slashKey(key: string): boolean {
     const open = this.slash;
     if (!open) return false;
-    const items = filterSlashItems(open.query);
+    const items = this.menuItems(open);
     if (key === "ArrowDown" || key === "ArrowUp") {
       const step = key === "ArrowDown" ? 1 : -1;
       this.setSlash({ ...open, active: (open.active + step + items.length) % Math.max(items.length, 1) });
@@ -372,7 +387,7 @@ export class SectionEditor implements NodeViewHost {
   }
 
   private keyDown(event: KeyboardEvent): boolean {
-    // the open "/" menu's keys come through its suggestion (slashSuggestion.ts), after this
+    // the open menu's keys come through its suggestion (menuSuggestion.ts), after this
     if (this.view) catchUpSelection(this.view);
     if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && this.editable) {
       event.preventDefault();

@@ -62,6 +62,8 @@ const NODE_ATTRS: Record<string, AttrRules> = {
   tableHeader: cellAttrs,
   mermaid: { source: text(100_000), meta: optional(text(LIMITS.label)) },
   placeholder: { label: text(LIMITS.attr) },
+  // a member's id (checked against the workspace when the mention is notified) and name
+  mention: { id: text(LIMITS.attr), label: text(LIMITS.attr) },
   // raw HTML is stored as text and only ever shown as text
   htmlBlock: { html: text(LIMITS.html) },
   htmlInline: { html: text(LIMITS.html) },

@@ -1,4 +1,5 @@
 import type { DbTx } from "../db";
+import { notifyNewMentions } from "../notifications/mentions";
 import { markStaleApprovals } from "../review/staleness";
 import { recordContentChange, type ContentChange } from "../versions/autoVersions";
 
@@ -10,10 +11,12 @@ import { recordContentChange, type ContentChange } from "../versions/autoVersion
  *    first version, a version after an idle pause, or one after continuous editing);
  * 2. approvals whose scope changed become stale, their reviewers are notified, and the
  *    document's status steps back when one did, with a status version
- *    (`markStaleApprovals`).
+ *    (`markStaleApprovals`);
+ * 3. people the text mentions for the first time are notified (`notifyNewMentions`).
  * Search reads the Section rows' plain text, so it needs no step of its own.
  */
 export async function contentChanged(tx: DbTx, change: ContentChange): Promise<void> {
   await recordContentChange(tx, change);
   await markStaleApprovals(tx, change.documentId, change.after);
+  await notifyNewMentions(tx, change);
 }

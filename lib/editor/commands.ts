@@ -135,3 +135,13 @@ function insertBlock(create: (schema: Schema) => PMNode): Command {
 
 export const insertHorizontalRule = insertBlock((schema) => nodeType(schema, "horizontalRule").create());
 export const insertMermaid = insertBlock((schema) => nodeType(schema, "mermaid").create({ source: "flowchart LR\n  A --> B" }));
+
+/** Puts a mention of a person where the selection is, followed by a space to go on typing. */
+export function insertMention(person: { id: string; label: string }): Command {
+  return (state, dispatch) => {
+    const $from = state.selection.$from;
+    if ($from.parent.type.spec.code || !$from.parent.inlineContent) return false;
+    if (dispatch) dispatch(state.tr.replaceSelectionWith(nodeType(state.schema, "mention").create(person), false).insertText(" ").scrollIntoView());
+    return true;
+  };
+}

@@ -156,6 +156,7 @@ export const documentExtensions: AnyExtension[] = [
   TableCell.extend(htmlOf(spec("tableCell"))),
   ownNode("mermaid"),
   ownNode("placeholder"),
+  ownNode("mention"),
   ownNode("image"),
   ownNode("htmlBlock"),
   ownNode("htmlInline"),

@@ -214,6 +214,20 @@ export const documentNodeSpecs: Record<string, NodeSpec> = {
     parseDOM: [{ tag: "span[data-placeholder]", getAttrs: (el) => ({ label: el.textContent ?? "" }) }],
     toDOM: (node) => ["span", { "data-placeholder": "", class: "sw-placeholder" }, String(node.attrs.label ?? "")],
   },
+  /**
+   * A workspace member named in the text ("@Ada Lovelace"): their user id, and their name as it
+   * was when they were mentioned. The person is notified when the mention is stored.
+   */
+  mention: {
+    group: "inline",
+    inline: true,
+    atom: true,
+    selectable: true,
+    attrs: { id: { default: "" }, label: { default: "" } },
+    leafText: (node) => `@${String(node.attrs.label ?? "")}`,
+    parseDOM: [{ tag: "span[data-type=mention]", priority: 60, getAttrs: (el) => ({ id: el.getAttribute("data-id") ?? "", label: el.getAttribute("data-label") ?? "" }) }],
+    toDOM: (node) => ["span", { "data-type": "mention", "data-id": String(node.attrs.id ?? ""), "data-label": String(node.attrs.label ?? ""), class: "sw-mention" }, `@${String(node.attrs.label ?? "")}`],
+  },
   ...markdownNodes,
 };
 

@@ -29,7 +29,7 @@ export const BLOCK_NODES = [
  * Mermaid diagrams, raw HTML): search snippets are made of these (issue 18, point 5).
  */
 export const PROSE_BLOCKS = ["paragraph", "heading"] as const satisfies readonly (typeof BLOCK_NODES)[number][];
-export const INLINE_NODES = ["text", "hardBreak", "placeholder", "image", "htmlInline", "footnoteReference"] as const;
+export const INLINE_NODES = ["text", "hardBreak", "placeholder", "image", "htmlInline", "footnoteReference", "mention"] as const;
 export const MARKS = ["bold", "italic", "strike", "code", "link"] as const;
 
 export type NodeType = "doc" | (typeof BLOCK_NODES)[number] | (typeof INLINE_NODES)[number];
@@ -83,6 +83,8 @@ function ownText(node: PMNode): string | null {
       return str(node.attrs?.html);
     case "footnoteReference":
       return `[^${str(node.attrs?.label) || str(node.attrs?.identifier)}]`;
+    case "mention":
+      return `@${str(node.attrs?.label)}`;
     case "definition": {
       const title = str(node.attrs?.title);
       return `[${str(node.attrs?.label)}]: ${str(node.attrs?.url)}${title ? ` "${title}"` : ""}`;

@@ -229,6 +229,11 @@ function leaf(node: PMNode, ctx: PhrasingContext): PhrasingContent | null {
       const value = flatten(str(node.attrs?.html));
       return value ? { type: "html", value } : null;
     }
+    case "mention": {
+      // a person named in the text reads as their name after an @
+      const value = `@${flatten(str(node.attrs?.label))}`;
+      return isCode ? { type: "inlineCode", value } : { type: "text", value };
+    }
     case "footnoteReference": {
       const identifier = str(node.attrs?.identifier) || str(node.attrs?.label);
       return identifier ? { type: "footnoteReference", identifier, label: str(node.attrs?.label) || identifier } : null;

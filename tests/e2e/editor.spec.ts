@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Browser, type Locator } from "./fixtures";
-import { documentInTwoBrowsers, formAlert, pasteText, signUpInUi, uniqueEmail } from "./support";
+import { documentInTwoBrowsers, formAlert, pasteText, PASSWORD, signInByApi, signUpInUi, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */
 function typedText(editor: Locator): Promise<string> {
@@ -254,6 +254,43 @@ test("typing / offers every block and inserts the chosen one", async ({ browser 
   await a.keyboard.type("ble");
   await expect(menu).toHaveCount(0);
   await expect(body).toContainText("Write the rollout plan and/or /table");
+});
+
+test("typing @ offers the workspace's members; the one chosen is mentioned and finds it in their inbox", async ({ browser }) => {
+  const { a, b, url, slug } = await twoEditors(browser);
+  // a viewer joins the workspace by invitation
+  const email = uniqueEmail("mira");
+  const invite = (await (await a.request.post(`/api/workspaces/${slug}/invites`, { data: { email, role: "viewer" } })).json()) as { invite: { path: string } };
+  const mira = await (await browser.newContext()).newPage();
+  expect((await mira.request.post("/api/signup", { data: { name: "Mira Quill", email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } })).status()).toBe(201);
+  expect((await signInByApi(mira.request, email)).status()).toBe(200);
+  await a.reload();
+
+  const body = a.getByRole("textbox", { name: "Overview body" });
+  await expect(body).toHaveAttribute("contenteditable", "true");
+  await body.click();
+  await a.keyboard.press("End");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("Ask @qu");
+  const menu = a.getByRole("listbox", { name: "Mention someone" });
+  await expect(menu.getByRole("option")).toHaveText(["Mira QuillMention them: they are notified"]);
+  await a.screenshot({ path: test.info().outputPath("mention-menu.png") });
+  await a.keyboard.press("Enter");
+  await expect(menu).toHaveCount(0);
+  await a.keyboard.type("about limits.");
+  await expect(body.locator("[data-type=mention]")).toHaveText("@Mira Quill");
+  await expect(body).toContainText("Ask @Mira Quill about limits.");
+  // an "@" in an address is text
+  await a.keyboard.type(" Mail ops@example.com");
+  await expect(menu).toHaveCount(0);
+  await expect(b.getByRole("textbox", { name: "Overview body" }).locator("[data-type=mention]")).toHaveText("@Mira Quill");
+  await expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Mira finds the mention in the inbox, and it opens the section
+  await mira.goto("/inbox");
+  await mira.getByRole("list", { name: "Notifications" }).getByRole("link", { name: "Wren mentioned you in “Live doc”, section “Overview”" }).click();
+  await mira.waitForURL(new RegExp(`${url}#section-overview$`));
+  await expect(mira.locator("section#section-overview [data-type=mention]")).toHaveText("@Mira Quill");
 });
 
 test("Markdown typed at the start of a line and around words becomes formatting; tasks are ticked", async ({ browser }) => {

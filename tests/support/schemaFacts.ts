@@ -45,3 +45,13 @@ export function factDiff(before: SchemaFacts, after: SchemaFacts): string[] {
   return keys.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])).map((k) => `${k}: ${show(before[k])} → ${show(after[k])}`);
 }
 
+
+/** The facts without those about the named nodes (nodes added since the facts were recorded). */
+export function withoutNodes(facts: SchemaFacts, names: string[]): SchemaFacts {
+  const out: SchemaFacts = {};
+  for (const [key, value] of Object.entries(facts)) {
+    if (names.some((name) => key.startsWith(`node ${name}.`))) continue;
+    out[key] = key === "nodes" && Array.isArray(value) ? value.filter((n) => !names.includes(n as string)) : value;
+  }
+  return out;
+}

@@ -72,6 +72,8 @@ function inline(node: PMNode, d: Diagrams): string {
       return withMarks(image(node), node.marks);
     case "htmlInline":
       return withMarks(raw(str(node.attrs?.html), false), node.marks);
+    case "mention":
+      return withMarks(`<span class="mention">@${escapeHtml(str(node.attrs?.label))}</span>`, node.marks);
     case "footnoteReference":
       return `<sup class="footnote-ref">[${escapeHtml(str(node.attrs?.label) || str(node.attrs?.identifier))}]</sup>`;
     default:
@@ -170,6 +172,7 @@ function render(node: PMNode, d: Diagrams): string {
     case "image":
     case "htmlInline":
     case "footnoteReference":
+    case "mention":
       return inline(node, d);
     default:
       return children(node, d);

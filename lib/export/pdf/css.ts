@@ -41,6 +41,7 @@ tr { break-inside: avoid; }
 thead { display: table-header-group; }
 td > p, th > p { margin: 0; }
 .placeholder { color: #64748b; font-style: italic; }
+.mention { color: #3730a3; background: #eef2ff; border-radius: 3px; padding: 0 2px; }
 pre.raw, code.raw-inline { border: 1px dashed #cbd5e1; background: #f8fafc; color: #334155; }
 .raw-comment { color: #94a3b8; font-style: italic; }
 img { max-width: 100%; max-height: 235mm; vertical-align: middle; break-inside: avoid; }

@@ -54,7 +54,11 @@ describe("Y.Doc ⇄ Section projection", () => {
       seen.add(n.type);
       n.marks?.forEach((m) => seen.add(m.type));
     });
-    const listItem = normalizeDoc({ type: "doc", content: [{ type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }] }] }] } as PMDoc);
+    // what Markdown cannot write: a plain list item, and a mention of a member
+    const listItem = normalizeDoc({
+      type: "doc",
+      content: [{ type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: "u1", label: "Ada" } }] }] }] }],
+    } as PMDoc);
     walk(listItem, (n) => seen.add(n.type));
     expect([...BLOCK_NODES, ...INLINE_NODES, ...MARKS].filter((t) => !seen.has(t))).toEqual([]);
 
