@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "./fixtures";
-import { signUpByApi, uniqueEmail } from "./support";
+import { documentFromDefinition, signInByApi, signUpByApi, uniqueEmail } from "./support";
 
 /** A new person's new Software Design Document (101 sections): their page and its address. */
 async function newLongDocument(browser: Browser, person: string, title: string): Promise<{ page: Page; url: string }> {
@@ -191,4 +191,29 @@ test("keys pressed while the editor's code is still on its way are kept", async 
   await expect(overview).toHaveClass(/ProseMirror/);
   await expect(overview.locator("p")).toHaveText(["Typed early.", "Second line"]);
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+});
+
+// The largest document the editor is built for: 200 sections. A click in section 180 edits
+// there at once, and a second browser, far from it, sees the words arrive.
+test("in a 200-section document, a click into section 180 edits there, and a second browser sees it live", async ({ browser }) => {
+  const a = await (await browser.newContext()).newPage();
+  const email = uniqueEmail("hana");
+  const slug = (await signUpByApi(a.request, "Hana Huge", email)).workspace.slug;
+  const sections = Array.from({ length: 200 }, (_, i) => ({ key: `part_${i + 1}`, title: `Part ${i + 1}`, depth: 1, starter: `What part ${i + 1} covers: [Describe it]` }));
+  const doc = await documentFromDefinition(a, slug, { name: "Two hundred parts", description: "A long document", titlePattern: "Huge", sections, signoffRoles: [{ key: "lead", name: "Lead", scope: [] }] });
+  const url = `/w/${slug}/d/${doc.id}`;
+  const b = await (await browser.newContext()).newPage();
+  expect((await signInByApi(b.request, email)).status()).toBe(200);
+  await Promise.all([a.goto(url), b.goto(url)]);
+  await expect(a.locator("section[data-section-key]")).toHaveCount(200);
+  await Promise.all([a, b].map((p) => expect(p.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()));
+
+  const target = a.getByRole("textbox", { name: "Part 180 body" });
+  await target.click();
+  await a.keyboard.type("Typed far down.");
+  await expect(target).toContainText("Typed far down.");
+  await expect(b.locator("section#section-part_180")).toContainText("Typed far down.");
+  await expect(a.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  // B still has editors only near where it reads, not 200
+  expect(await b.locator(".ProseMirror").count()).toBeLessThan(40);
 });
