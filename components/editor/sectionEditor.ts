@@ -1,7 +1,6 @@
 import { Editor } from "@tiptap/core";
 import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
 import { keymap } from "prosemirror-keymap";
-import type { Schema } from "prosemirror-model";
 import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
@@ -88,14 +87,14 @@ export class SectionEditor implements NodeViewHost {
   mount(host: HTMLElement): void {
     if (this.destroyed || this.view) return;
     const { ydoc, sectionKey, carets } = this.options;
-    const plugins = (schema: Schema): Plugin[] => [
+    const plugins = (): Plugin[] => [
       ySyncPlugin(ydoc.getXmlFragment(bodyName(sectionKey))),
       yUndoPlugin(),
       HISTORY_KEYS,
       sectionCarets(carets.forSection(sectionKey)),
       commentHighlights(ydoc, () => this.threads),
       emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
-      ...documentPlugins(schema),
+      ...documentPlugins(),
       codeHighlight(),
     ];
     const editor = new Editor({
@@ -103,9 +102,10 @@ export class SectionEditor implements NodeViewHost {
       extensions: [...sectionExtensions(this, plugins), ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) }))],
       editable: this.editable,
       injectCSS: false,
-      // Markdown typed and pasted is ours (lib/editor/inputRules.ts, markdownPaste.ts); the one
-      // paste rule kept is Link's, which links the addresses in pasted text
-      enableInputRules: false,
+      // Markdown typed is the extensions' input rules (and lib/editor/inputRules.ts); Markdown
+      // pasted is ours (markdownPaste.ts): the one paste rule kept is Link's, which links the
+      // addresses in pasted text
+      enableInputRules: true,
       enablePasteRules: ["link"],
       // nothing listens for deletions; the keys are ours (lib/editor/keymap.ts), and a document
       // selected whole and deleted keeps its first block's type (a code block stays one)

@@ -1,8 +1,10 @@
 import { Extension, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
-import type { Node as PMNode, Schema } from "prosemirror-model";
+import type { Node as PMNode } from "prosemirror-model";
 import type { Plugin } from "prosemirror-state";
 import type { NodeView } from "prosemirror-view";
 import { documentExtensions } from "@/lib/editor/extensions";
+import { MarkdownInputRules } from "@/lib/editor/inputRules";
+import { baseKeys } from "@/lib/editor/keymap";
 import { codeBlockView } from "./codeBlockView";
 import { imageView } from "./imageView";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
@@ -18,10 +20,11 @@ const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, taskItem: task
  * A section editor's tiptap extensions: the document's extension list (the same schema the
  * server projects and validates with), with our node views, and `plugins` (collaboration,
  * carets, comments and the editing behaviour of `lib/editor/plugins.ts`) ahead of the
- * extensions' own keys. Addresses in typed and pasted text become links by tiptap Link
- * (linkifyjs), as the list configures it.
+ * extensions' own keys. Markdown typed becomes formatting by the extensions' input rules and
+ * ours (`MarkdownInputRules`); addresses in typed and pasted text become links by tiptap
+ * Link (linkifyjs), as the list configures it.
  */
-export function sectionExtensions(host: NodeViewHost, plugins: (schema: Schema) => Plugin[]): AnyExtension[] {
+export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[]): AnyExtension[] {
   const list = documentExtensions.map((extension) => {
     const view = VIEWS[extension.name];
     if (view) {
@@ -35,8 +38,11 @@ export function sectionExtensions(host: NodeViewHost, plugins: (schema: Schema) 
     // before every other extension's keys and plugins, as when these were the editor's only plugins
     priority: 1000,
     addProseMirrorPlugins() {
-      return plugins(this.editor.schema);
+      return plugins();
     },
   });
-  return [...list, behaviour];
+  // after every extension's keys and input rules (Enter after a code fence is the code block's rule)
+  // (priority 1: tiptap reads 0 as its default, 100)
+  const base = Extension.create({ name: "baseKeys", priority: 1, addProseMirrorPlugins: () => [baseKeys()] });
+  return [...list, behaviour, MarkdownInputRules, base];
 }

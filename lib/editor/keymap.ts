@@ -13,18 +13,6 @@ function onItems(make: (items: NodeType[]) => Command): Command {
   return (state, dispatch, view) => make(ITEMS.map((name) => nodeType(state.schema, name)))(state, dispatch, view);
 }
 
-/** Enter after ``` or ~~~ (and a language) alone in a paragraph: a code block in that language. */
-export const codeFenceOnEnter: Command = (state, dispatch) => {
-  const { $from, empty } = state.selection;
-  const fence = /^(?:```|~~~)([a-z]+)?$/.exec($from.parent.textContent);
-  if (!empty || !fence || $from.parent.type.name !== "paragraph" || $from.parentOffset !== $from.parent.content.size) return false;
-  if (dispatch) {
-    const tr = state.tr.delete($from.start(), $from.pos);
-    dispatch(tr.setBlockType($from.start(), $from.start(), nodeType(state.schema, "codeBlock"), { language: fence[1] ?? null }).scrollIntoView());
-  }
-  return true;
-};
-
 /** Backspace at the start of an empty list item: the item leaves the list. */
 export const liftEmptyItem: Command = (state, dispatch) => {
   const { $from, empty } = state.selection;
@@ -60,28 +48,30 @@ const exitCodeAtDocEnd: Command = (state, dispatch) => {
 };
 
 /**
- * The editing keys tiptap's extensions do not have (before ProseMirror's base keymap): Enter
- * after a code fence, leaving a code block, list items split (a new task unticked), Tab and
- * Shift+Tab indenting and outdenting list items, Backspace undoing an input rule or lifting an
- * empty item out of its list. The formatting shortcuts (Mod-B/I/E, Mod-Shift-S/B/7/8/9,
- * Mod-Alt-0…6/C, Shift/Mod-Enter for a line break) are those of tiptap's extensions in the
- * document's list (`extensions.ts`), which run after these. Undo and redo come with the
- * collaboration binding (per person).
+ * The editing keys tiptap's extensions do not have, ahead of theirs: leaving a code block,
+ * list items split (a new task unticked), Tab and Shift+Tab indenting and outdenting list
+ * items, Backspace undoing an input rule (tiptap's input rules keep what they replaced as
+ * prosemirror-inputrules does) or lifting an empty item out of its list. The formatting
+ * shortcuts (Mod-B/I/E, Mod-Shift-S/B/7/8/9, Mod-Alt-0…6/C, Shift/Mod-Enter for a line break)
+ * and Enter after a code fence (the code block's input rule) are tiptap's extensions', which
+ * run after these; ProseMirror's base keymap (`baseKeys`) comes after all of them. Undo and
+ * redo come with the collaboration binding (per person).
  */
-export function documentKeymaps(): Plugin[] {
-  return [
-    keymap({
-      Enter: chainCommands(
-        codeFenceOnEnter,
-        exitCodeOnTripleEnter,
-        onItems(([listItem]) => splitListItem(listItem!)),
-        onItems(([, taskItem]) => splitListItem(taskItem!, { checked: false })),
-      ),
-      Tab: onItems((items) => sinkListItem(items)),
-      "Shift-Tab": onItems((items) => liftListItem(items)),
-      Backspace: chainCommands(undoInputRule, liftEmptyItem, codeBlockToParagraph),
-      ArrowDown: exitCodeAtDocEnd,
-    }),
-    keymap(baseKeymap),
-  ];
+export function documentKeymap(): Plugin {
+  return keymap({
+    Enter: chainCommands(
+      exitCodeOnTripleEnter,
+      onItems(([listItem]) => splitListItem(listItem!)),
+      onItems(([, taskItem]) => splitListItem(taskItem!, { checked: false })),
+    ),
+    Tab: onItems((items) => sinkListItem(items)),
+    "Shift-Tab": onItems((items) => liftListItem(items)),
+    Backspace: chainCommands(undoInputRule, liftEmptyItem, codeBlockToParagraph),
+    ArrowDown: exitCodeAtDocEnd,
+  });
+}
+
+/** ProseMirror's base keymap (Enter splits a block, Backspace joins…): what no extension took. */
+export function baseKeys(): Plugin {
+  return keymap(baseKeymap);
 }

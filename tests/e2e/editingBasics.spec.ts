@@ -109,3 +109,23 @@ test("keys pressed right after End from a clicked placeholder go where the caret
   await expect(placeholder).toHaveText("[Problem, target users and intended outcome]");
   await expect(body).toHaveText("[Problem, target users and intended outcome] Z");
 });
+
+test("Backspace right after Markdown became formatting gives back the characters typed; a task list starts from GitHub's - [ ]", async ({ page }) => {
+  await newDocument(page);
+  const body = page.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("## ");
+  await expect(body.locator("h2")).toHaveCount(1);
+  await page.keyboard.press("Backspace");
+  await expect(body.locator("h2")).toHaveCount(0);
+  await expect(body.locator("p")).toHaveText("## ");
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("- one\n[x] two");
+  // the bullet list became a task list: its first item open, the one typed "[x] " in done
+  await expect(body.locator("ul[data-type=taskList] > li")).toHaveText(["one", "two"]);
+  await expect(body.locator("li[data-type=taskItem]").filter({ hasText: "two" })).toHaveAttribute("data-checked", "true");
+  await expect(body.locator("li[data-type=taskItem]").filter({ hasText: "one" })).toHaveAttribute("data-checked", "false");
+});

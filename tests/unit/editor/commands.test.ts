@@ -4,7 +4,7 @@ import { insertHorizontalRule, isMarkActive, isNodeActive, toggleBulletList, tog
 import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema, normalizeDoc } from "@/lib/editor/documentSchema";
 import type { PMDoc, PMNode } from "@/lib/editor/schema";
-import { codeFenceOnEnter, exitCodeOnTripleEnter, liftEmptyItem } from "@/lib/editor/keymap";
+import { exitCodeOnTripleEnter, liftEmptyItem } from "@/lib/editor/keymap";
 import { insertTable } from "@/lib/editor/table";
 
 const p = (text: string): PMNode => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -108,12 +108,6 @@ describe("links", () => {
 });
 
 describe("keys", () => {
-  it("Enter after a fence with a language starts a code block in that language", () => {
-    const state = run(stateOf([p("```ts")], 6), codeFenceOnEnter)!;
-    expect(json(state).content[0]).toEqual({ type: "codeBlock", attrs: { language: "ts" } });
-    expect(run(stateOf([p("a ```ts")], 8), codeFenceOnEnter)).toBeNull();
-  });
-
   it("Enter on the third empty line at the end of a code block leaves it without the empty lines", () => {
     const code = { type: "codeBlock", content: [{ type: "text", text: "x = 1\n\n" }] } as PMNode;
     const state = run(stateOf([code], 8), exitCodeOnTripleEnter)!;
