@@ -2,10 +2,12 @@ import { Extension, InputRule } from "@tiptap/core";
 import type { Node as PMNode } from "prosemirror-model";
 import { TextSelection } from "prosemirror-state";
 import { nodeType } from "./commands";
+import { safeHref } from "../util/safeUrl";
 
 // Markdown typed at the start of a block and around words is tiptap's own input rules, those
 // of the extensions in the document's list (`# `, `- `, `1. `, `> `, ``` ``` ```, `---`, `[ ] `,
-// **bold**, *italic*, ~~strike~~, `code`). What they lack is here.
+// **bold**, *italic*, ~~strike~~, `code`). What they lack is here: GitHub's task list syntax in
+// a bullet list, and [text](address).
 
 /**
  * `[ ] ` or `[x] ` at the start of a bullet list's item (as typed in GitHub Markdown,
@@ -31,11 +33,32 @@ const taskListFromBullets = new InputRule({
   },
 });
 
+/**
+ * `[text](address)` typed, as the ")" closes it: the text, linked, with the marks it had.
+ * An address a link may not have (`javascript:`, a typo) leaves what was typed as it is; so
+ * does an image (`![alt](…)`) or an escaped bracket.
+ */
+const markdownLink = new InputRule({
+  find: /(?:^|[^!\\])(\[([^\]\n]+)\]\(([^()\s]+)\))$/,
+  handler: ({ state, range, match }) => {
+    const [all, whole, text, address] = match;
+    const href = address ? safeHref(address) : null;
+    const link = state.schema.marks.link;
+    if (!all || !whole || !text || !href || !link) return null;
+    const from = range.from + all.length - whole.length;
+    const $from = state.doc.resolve(from);
+    if ($from.parent.type.spec.code || !$from.parent.type.allowsMarkType(link)) return null;
+    const { tr } = state;
+    tr.replaceWith(from, range.to, state.schema.text(text, [...$from.marks().filter((m) => m.type !== link), link.create({ href })]));
+    tr.removeStoredMark(link);
+  },
+});
+
 /** The Markdown input rules tiptap's extensions do not have; before theirs (the task item's wraps instead). */
 export const MarkdownInputRules = Extension.create({
   name: "markdownInputRules",
   priority: 1000,
   addInputRules() {
-    return [taskListFromBullets];
+    return [taskListFromBullets, markdownLink];
   },
 });

@@ -67,3 +67,21 @@ test("a link is made, changed and removed in the link form, and reaches the othe
   await expect(bodyB.getByRole("link", { name: "https://status.example.com" })).toHaveAttribute("href", "https://status.example.com");
   expect(dialogs).toEqual([]);
 });
+
+test("[text](address) typed becomes linked text as the bracket closes; an address a link may not have stays as typed", async ({ browser }) => {
+  const { a, b } = await documentInTwoBrowsers(browser, { person: "Mark", title: "Typed links" });
+  const bodyA = a.getByRole("textbox", { name: "Overview body" });
+  const bodyB = b.getByRole("textbox", { name: "Overview body" });
+  await bodyA.click();
+  await a.keyboard.press("End");
+  await a.keyboard.press("Enter");
+  await a.keyboard.type("Read **[the guide](https://guide.example.com/start)** first, not [this](javascript:void) or ![that](https://img.example.com/a.png).");
+  const guide = bodyB.getByRole("link", { name: "the guide" });
+  await expect(guide).toHaveAttribute("href", "https://guide.example.com/start");
+  // the marks around it stay: bold
+  await expect(bodyB.locator("strong")).toHaveText("the guide");
+  await expect(bodyB.locator("a")).toHaveCount(1);
+  await expect(bodyB).toContainText("first, not [this](javascript:void) or ![that](https://img.example.com/a.png).");
+  // typing on after the link is plain text
+  await expect(bodyA.getByRole("link")).toHaveText("the guide");
+});
