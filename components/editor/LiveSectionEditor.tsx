@@ -25,7 +25,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   const [slash, setSlash] = useState<SlashState | null>(null);
   const [upload, setUpload] = useState<UploadStatus | null>(null);
   const [linkHref, setLinkHref] = useState<string | null>(null);
-  // the people "@" offers: read when the menu opens, so the editor is made once
+  // the people "@" offers (handed to the editor made once, and again when they change)
   const members = useContext(MembersContext);
   // created during the first render, so sections that come into view together mount in one pass
   const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref });

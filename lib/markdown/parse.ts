@@ -16,15 +16,16 @@ export class NestedTooDeeply extends RangeError {
 // "> > > …": a quote marker, optionally after up to three spaces, repeated
 const QUOTE_RUN = new RegExp(`^(?: {0,3}>){${MAX_QUOTE_DEPTH + 1}}`, "m");
 
-// an "@" written escaped, or as a character reference
-const ESCAPED_AT = /\\@|&#0*64;|&#x0*40;|&commat;/i;
+// an "@", ":" or "." written escaped, or as a character reference: what a writer (this
+// product's among them) escapes so that an address in plain text does not become a link
+const ESCAPED_ADDRESS_CHAR = /\\[@:.]|&#0*(?:64|58|46);|&#x0*(?:40|3a|2e);|&(?:commat|colon|period);/i;
 const KEPT = "escapedAtText";
 
-/** Renames the text nodes whose source escapes an "@" (`kept`), or names them text again. */
+/** Renames the text nodes whose source escapes an "@", ":" or "." (`kept`), or names them text again. */
 function renameTexts(tree: Root, source: string, kept: boolean): void {
   const visit = (node: Nodes): void => {
     const named = node as { type: string };
-    if (kept && node.type === "text" && node.position && ESCAPED_AT.test(source.slice(node.position.start.offset, node.position.end.offset))) named.type = KEPT;
+    if (kept && node.type === "text" && node.position && ESCAPED_ADDRESS_CHAR.test(source.slice(node.position.start.offset, node.position.end.offset))) named.type = KEPT;
     else if (!kept && named.type === KEPT) named.type = "text";
     if ("children" in node) node.children.forEach(visit);
   };
@@ -32,10 +33,10 @@ function renameTexts(tree: Root, source: string, kept: boolean): void {
 }
 
 /**
- * GFM links bare e-mail addresses after parsing, in the text as unescaped: "a\@b.co" would
- * become a link although the writer escaped the "@" to say it is none (and this product's
- * own Markdown writes "@" in plain text that way). Text whose source escapes an "@" is hidden
- * from that pass, and is text again after it.
+ * GFM links bare addresses after parsing, in the text as unescaped: "a\@b.co" or
+ * "https\://x.org" would become a link although the writer escaped the "@" or ":" to say it
+ * is none (and this product's own Markdown writes plain text that way). Text whose source
+ * escapes one of them is hidden from that pass, and is text again after it.
  */
 function keepEscapedAddresses(source: string): { before: Extension; after: Extension } {
   return {
@@ -51,6 +52,7 @@ function keepEscapedAddresses(source: string): { before: Extension; after: Exten
  */
 export function parseMarkdown(markdown: string): Root {
   if (QUOTE_RUN.test(markdown)) throw new NestedTooDeeply();
+  if (!ESCAPED_ADDRESS_CHAR.test(markdown)) return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const escaped = keepEscapedAddresses(markdown);
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [escaped.before, gfmFromMarkdown(), escaped.after] });
 }

@@ -31,8 +31,12 @@ export interface MentionChange {
  * again; whoever wrote it is named when the change is one person's.
  */
 export async function notifyNewMentions(tx: DbTx, change: MentionChange): Promise<void> {
+  // a new mention is in a section whose text changed: the rest is read only when there is one
+  const stored = new Map(change.before.map((section) => [section.key, section.body]));
+  const candidates = mentionsIn(change.after.filter((section) => stored.get(section.key) !== section.body));
+  if (!candidates.size) return;
   const before = mentionsIn(change.before);
-  const added = [...mentionsIn(change.after)].filter(([id]) => !before.has(id));
+  const added = [...candidates].filter(([id]) => !before.has(id));
   if (!added.length) return;
   const doc = await tx.document.findUnique({ where: { id: change.documentId }, select: { id: true, title: true, workspaceId: true, workspace: { select: { slug: true } } } });
   if (!doc) return;

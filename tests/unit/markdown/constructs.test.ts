@@ -83,6 +83,10 @@ describe("Markdown constructs through import and export", () => {
     const typed: PMDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Mail a@b.co_x now" }] }] };
     expect(docToMarkdown(typed)).toBe("Mail a\\@b.co_x now\n");
     expect(linkMarks(markdownToDoc(docToMarkdown(typed)).doc)).toEqual([]);
+    // the same for a web address written escaped
+    const escaped = markdownToDoc("See https\\://example.com/path now.\n").doc;
+    expect(linkMarks(escaped)).toEqual([]);
+    expect(docToText(escaped)).toBe("See https://example.com/path now.");
   });
 
   it("keeps HTML comments and raw HTML, block and inline, byte for byte", () => {
