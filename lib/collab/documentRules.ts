@@ -189,6 +189,39 @@ export function textEditProblems(texts: Iterable<unknown>): Set<string> | null {
   return out;
 }
 
+/** Elements whose content may be text: paragraphs, headings, code blocks. */
+const TAKES_TEXT: ReadonlySet<string> = new Set(Object.values(documentSchema.nodes).filter((type) => type.contentMatch.matchType(documentSchema.nodes.text!)).map((type) => type.name));
+
+/** Whether `item` is characters in an existing text of an element that takes text. */
+function typedCharacters(item: Y.Item | Y.GC): item is Y.Item & { content: Y.ContentString } {
+  if (!(item instanceof Y.Item) || !(item.content instanceof Y.ContentString)) return false;
+  const text = item.parent;
+  return text instanceof Y.XmlText && text.parent instanceof Y.XmlElement && !(text.parent instanceof Y.XmlHook) && TAKES_TEXT.has(text.parent.nodeName);
+}
+
+/**
+ * Whether transaction `tr` (read in `afterTransaction`, before Yjs merges or collects its
+ * items) only typed or deleted characters in paragraphs, headings or code blocks: every
+ * item it added or deleted is a string in a text such an element holds, and every added
+ * string can be stored. Such a change cannot add a problem: no element, mark or attribute
+ * changed, and no element requires text, so nothing of the body needs reading (typing is
+ * checked at the cost of the keystroke, not of the paragraph).
+ */
+export function typedOnly(tr: Y.Transaction): boolean {
+  for (const [client, after] of tr.afterState) {
+    const before = tr.beforeState.get(client) ?? 0;
+    if (after === before) continue;
+    const structs = tr.doc.store.clients.get(client) ?? [];
+    for (let i = Y.findIndexSS(structs, before); i < structs.length && structs[i]!.id.clock < after; i++) {
+      const item = structs[i]!;
+      if (!typedCharacters(item) || !storable(item.content.str)) return false;
+    }
+  }
+  let deletedOnlyCharacters = true;
+  Y.iterateDeletedStructs(tr, tr.deleteSet, (item) => (deletedOnlyCharacters &&= typedCharacters(item)));
+  return deletedOnlyCharacters;
+}
+
 function fieldValue(value: unknown): FieldValue | undefined {
   if (value === null || typeof value === "string") return value;
   if (value instanceof Y.Text) return value.toString();

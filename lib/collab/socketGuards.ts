@@ -54,7 +54,7 @@ export function createSocketGuards(): SocketGuards {
     },
     shareText(documentName, document) {
       const defs = fields.get(documentName);
-      return defs ? document.transact(() => shareTextFields(document, defs)) : false;
+      return defs ? shareTextFields(document, defs) : false;
     },
     refusal(documentName, message, readOnly, origin) {
       if (readOnly) return carriedBy(message).kind === "broadcast" ? { type: "update-refused", message: "Messages to everyone are not accepted." } : null;

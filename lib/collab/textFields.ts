@@ -50,26 +50,37 @@ export function setFieldValue(fields: Y.Map<unknown>, key: string, value: FieldV
 
 /**
  * Turns the text and long-text values of every section that are still plain strings or
- * null into shared text that reads the same (call inside a transaction, with the yjs copy
- * the document was made with). Converted on the server before anyone types, so two
- * people's first keystrokes land in one shared text. Returns whether anything changed.
+ * null into shared text that reads the same, in one transaction made only when there is
+ * something to turn (use the yjs copy the document was made with). Converted on the server
+ * before anyone types, so two people's first keystrokes land in one shared text. Returns
+ * whether anything changed.
  */
 export function shareTextFields(ydoc: Y.Doc, fieldDefs: (sectionKey: string) => FieldDef[] | undefined): boolean {
-  let changed = false;
-  for (const key of ydoc.getMap(SECTIONS).keys()) {
-    const defs = fieldDefs(key);
+  const unshared = unsharedTextFields(ydoc, fieldDefs);
+  if (!unshared.length) return false;
+  ydoc.transact(() => {
+    for (const { fields, key, value } of unshared) {
+      const text = new Y.Text(value ?? "");
+      fields.set(key, text);
+      if (value === "") markEmptyAsString(text, true);
+    }
+  });
+  return true;
+}
+
+/** The text and long-text values still held as plain strings or null (read only: nearly every change finds none). */
+function unsharedTextFields(ydoc: Y.Doc, fieldDefs: (sectionKey: string) => FieldDef[] | undefined): { fields: Y.Map<unknown>; key: string; value: string | null }[] {
+  const out: { fields: Y.Map<unknown>; key: string; value: string | null }[] = [];
+  for (const section of ydoc.getMap(SECTIONS).keys()) {
+    const defs = fieldDefs(section);
     if (!defs) continue;
-    const fields = ydoc.getMap<unknown>(fieldsName(key));
+    const fields = ydoc.getMap<unknown>(fieldsName(section));
     for (const def of defs) {
       const value = fields.get(def.key);
       // an absent value stays absent (the projection leaves it out); the editor makes it
       // shared text when someone types
-      if (!SHARED_TEXT_TYPES.has(def.type) || !(value === null || typeof value === "string")) continue;
-      const text = new Y.Text(value ?? "");
-      fields.set(def.key, text);
-      if (value === "") markEmptyAsString(text, true);
-      changed = true;
+      if (SHARED_TEXT_TYPES.has(def.type) && (value === null || typeof value === "string")) out.push({ fields, key: def.key, value });
     }
   }
-  return changed;
+  return out;
 }

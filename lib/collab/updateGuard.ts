@@ -1,6 +1,6 @@
 import * as Y from "yjs";
 import type { FieldDef } from "../templates/schema";
-import { partOf, partProblems, textEditProblems } from "./documentRules";
+import { partOf, partProblems, textEditProblems, typedOnly } from "./documentRules";
 
 /** Largest single change a socket may send (a whole document is capped at 5 MB when stored). */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
@@ -139,11 +139,15 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       const own = heldOf(origin);
       // the types each change touched, by the root (part of the document) they are in
       const touched = new Map<string, Set<Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>>>();
-      const onTransaction = (tr: Y.Transaction) =>
+      // whether every change only typed or deleted characters in a body's text (nearly every keystroke)
+      let typing = true;
+      const onTransaction = (tr: Y.Transaction) => {
+        typing &&= typedOnly(tr);
         tr.changed.forEach((_keys, type) => {
           const name = rootName(type);
           touched.set(name, (touched.get(name) ?? new Set()).add(type));
         });
+      };
       scratch.on("afterTransaction", onTransaction);
       try {
         Y.applyUpdate(scratch, carried.update);
@@ -166,8 +170,8 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       }
       for (const [name, types] of touched) {
         const part = partOf(name);
-        // typing into existing text (nearly every keystroke): only the paragraphs typed in are checked
-        if (part.kind === "body" && textEditProblems(types)?.size === 0) continue;
+        // characters typed: nothing to read; other edits of existing text: only the paragraphs edited are checked
+        if (part.kind === "body" && (typing || textEditProblems(types)?.size === 0)) continue;
         const after = partProblems(scratch, part, fieldDefs);
         if (!after.size) continue;
         const before = part.kind === "unknown" ? new Set<string>() : partProblems(live, part, fieldDefs);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { partProblems, textEditProblems } from "@/lib/collab/documentRules";
-import { bodyName, writeSection } from "@/lib/collab/ydoc";
+import { partProblems, textEditProblems, typedOnly } from "@/lib/collab/documentRules";
+import { bodyName, fieldsName, writeSection } from "@/lib/collab/ydoc";
 import type { PMDoc, PMNode } from "@/lib/editor/schema";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 
@@ -103,5 +103,47 @@ describe("checking only the elements whose text changed", () => {
     const body = ydoc.getXmlFragment(bodyName("s1"));
     expect(textEditProblems([body])).toBeNull();
     expect(textEditProblems([body.get(0) as Y.XmlElement])).toBeNull();
+  });
+});
+
+describe("telling a change that only typed characters", () => {
+  /** Whether `change`, made in one transaction on a document of a paragraph, a code block and a Mermaid diagram, only typed. */
+  function onlyTyped(change: (body: Y.XmlFragment, ydoc: Y.Doc) => void): boolean {
+    const ydoc = new Y.Doc();
+    const body: PMDoc = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "Intro" }] },
+        { type: "codeBlock", attrs: { language: "ts" }, content: [{ type: "text", text: "let x = 1;" }] },
+        { type: "mermaid", attrs: { source: "graph TD; A-->B" } },
+      ],
+    };
+    writeSection(ydoc, { key: "s1", title: "One", depth: 1, fields: {}, body });
+    ydoc.getMap(fieldsName("s1")).set("summary", new Y.Text("s"));
+    let seen: boolean | undefined;
+    ydoc.on("afterTransaction", (tr: Y.Transaction) => (seen = typedOnly(tr)));
+    ydoc.transact(() => change(ydoc.getXmlFragment(bodyName("s1")), ydoc));
+    return seen!;
+  }
+  const text = (body: Y.XmlFragment, index: number) => (body.get(index) as Y.XmlElement).get(0) as Y.XmlText;
+
+  it("is true for characters typed or deleted in paragraphs and code blocks, in one change or several places", () => {
+    expect(onlyTyped((body) => text(body, 0).insert(5, " more"))).toBe(true);
+    expect(onlyTyped((body) => text(body, 0).delete(0, 2))).toBe(true);
+    expect(onlyTyped((body) => (text(body, 0).insert(0, "x"), text(body, 1).delete(3, 2), text(body, 1).insert(0, "// ")))).toBe(true);
+  });
+
+  it.each([
+    ["formatting", (body: Y.XmlFragment) => text(body, 0).format(0, 2, { bold: {} })],
+    ["characters typed with a mark", (body: Y.XmlFragment) => text(body, 0).insert(5, "!", { italic: {} })],
+    ["something embedded in the text", (body: Y.XmlFragment) => text(body, 0).insertEmbed(1, { script: "x" })],
+    ["text PostgreSQL cannot store", (body: Y.XmlFragment) => text(body, 0).insert(5, "\uD800")],
+    ["a new paragraph", (body: Y.XmlFragment) => body.insert(0, [new Y.XmlElement("paragraph")])],
+    ["a paragraph removed", (body: Y.XmlFragment) => body.delete(0, 1)],
+    ["an attribute changed", (body: Y.XmlFragment) => (body.get(2) as Y.XmlElement).setAttribute("source", "graph LR")],
+    ["text put inside a diagram", (body: Y.XmlFragment) => (body.get(2) as Y.XmlElement).insert(0, [new Y.XmlText("x")])],
+    ["a field's text", (_body: Y.XmlFragment, ydoc: Y.Doc) => (ydoc.getMap(fieldsName("s1")).get("summary") as Y.Text).insert(1, "x")],
+  ])("is false for %s", (_what, change) => {
+    expect(onlyTyped(change)).toBe(false);
   });
 });

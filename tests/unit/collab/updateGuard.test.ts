@@ -129,6 +129,18 @@ describe("typing into existing text (checked a paragraph at a time)", () => {
     expect(textOf(live, 1).toString()).toBe("let x = 1;\nx += 1;");
   });
 
+  it("stores characters typed and deleted in two elements at once, and what others typed around them", () => {
+    const live = documentWith();
+    const guard = createUpdateGuard(live, () => undefined);
+    const [one, two] = [clientOf(live), clientOf(live)];
+    const first = one.change((doc) => (textOf(doc, 0).delete(0, 2), textOf(doc, 1).insert(0, "const ")));
+    const second = two.change((doc) => textOf(doc, 0).insert(5, "!"));
+    expect(deliver(guard, live, first, "one")).toBeNull();
+    expect(deliver(guard, live, second, "two")).toBeNull();
+    expect(textOf(live, 0).toString()).toBe("tro!");
+    expect(textOf(live, 1).toString()).toBe("const let x = 1;");
+  });
+
   it.each([
     ["a mark the schema does not know", (doc: Y.Doc) => textOf(doc, 0).insert(5, "!", { blink: {} })],
     ["a link to javascript:", (doc: Y.Doc) => textOf(doc, 0).format(0, 5, { link: { href: "javascript:alert(1)" } })],
