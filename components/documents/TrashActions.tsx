@@ -34,6 +34,7 @@ export function TrashButton({ slug, documentId }: { slug: string; documentId: st
       {error ? <span role="alert" className="mr-2 text-xs text-red-700">{error}</span> : null}
       <Button
         variant="danger"
+        className="w-full"
         onClick={async () => {
           if (!window.confirm("Move this document to the trash? You can restore it from there.")) return;
           const res = await callApi(`/api/documents/${documentId}`, { method: "DELETE" });
@@ -41,8 +42,9 @@ export function TrashButton({ slug, documentId }: { slug: string; documentId: st
           else setError(res.error.error);
         }}
       >
-        Move to trash
+        Move to trash…
       </Button>
+      <p className="mt-1 text-xs text-slate-600">Anyone who may restore it finds it in the trash.</p>
     </>
   );
 }

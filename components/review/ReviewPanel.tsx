@@ -10,6 +10,7 @@ import { callApi } from "../ui/api";
 import { usePoll } from "../ui/usePoll";
 import { publishReview } from "./reviewStore";
 import { Button } from "../ui/Button";
+import { MoreMenu } from "../ui/MoreMenu";
 import { Disclosure } from "../ui/Disclosure";
 import { GateOverride } from "./GateOverride";
 import { GateProblems } from "./GateProblems";
@@ -119,13 +120,10 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
           ))}
           {/* withdrawing is rare and ends the document's review: kept out of the way of the next step */}
           {review.can.steps.includes("withdraw") ? (
-            <details className="relative">
-              <summary className="cursor-pointer list-none rounded-md px-3 py-2 text-sm text-slate-700 ring-1 ring-slate-300 hover:bg-slate-50" aria-label="More review actions">⋯</summary>
-              <div className="absolute right-0 z-10 mt-1 w-56 rounded-md bg-white p-2 shadow-lg ring-1 ring-slate-200">
-                <Button variant="secondary" className="w-full" onClick={() => void post("status", { action: "withdraw" })}>Withdraw</Button>
-                <p className="mt-1 text-xs text-slate-600">Stops the review; the document can be reopened as a draft.</p>
-              </div>
-            </details>
+            <MoreMenu label="More review actions">
+              <Button variant="secondary" className="w-full" onClick={() => void post("status", { action: "withdraw" })}>Withdraw</Button>
+              <p className="mt-1 text-xs text-slate-600">Stops the review; the document can be reopened as a draft.</p>
+            </MoreMenu>
           ) : null}
         </div>
       </div>

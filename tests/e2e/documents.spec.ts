@@ -148,8 +148,18 @@ test("a document is created from each template, then found by list, filter and s
 
   // trash and restore
   await page.getByRole("link", { name: titles[target.key] }).click();
+  // moving to the trash is behind "⋯"; Escape closes that menu and gives the focus back
+  const more = page.getByLabel("More document actions");
+  const trash = page.getByRole("button", { name: "Move to trash…" });
+  await expect(trash).toBeHidden();
+  await more.click();
+  await expect(trash).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(trash).toBeHidden();
+  await expect(more).toBeFocused();
+  await more.click();
   page.once("dialog", (d) => void d.accept());
-  await page.getByRole("button", { name: "Move to trash" }).click();
+  await trash.click();
   await page.waitForURL(new RegExp(`/w/${slug}$`));
   await expect(page.getByRole("link", { name: titles[target.key] })).toHaveCount(0);
   await page.getByRole("link", { name: "Trash" }).click();

@@ -57,9 +57,9 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   // on a draft the next step is Submit; withdrawing waits behind "more actions"
   await expect(author.getByRole("button", { name: "Submit for review" })).toBeVisible();
   await expect(author.getByRole("button", { name: "Withdraw" })).toBeHidden();
-  await author.getByText("⋯").click();
+  await author.getByLabel("More review actions").click();
   await expect(author.getByRole("button", { name: "Withdraw" })).toBeVisible();
-  await author.getByText("⋯").click();
+  await author.getByLabel("More review actions").click();
   await author.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Sec" });
   await expect(author.locator("tr[data-role=security_review]")).toContainText("Sec");
   await author.getByLabel("Add a reviewer for Technical Lead").selectOption({ label: "Lead" });

@@ -15,6 +15,7 @@ import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
+import { MoreMenu } from "@/components/ui/MoreMenu";
 import { PartBoundary } from "@/components/ui/PartBoundary";
 import { HistoryLink } from "@/components/versions/HistoryLink";
 import { documentAbilities } from "@/lib/access/policy";
@@ -61,7 +62,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         {/* the document's actions stay together, at the right, when the row wraps */}
         <div className="ml-auto flex items-center gap-3">
           {can["document.export"] ? <PartBoundary name="Export"><ExportMenu documentId={doc.id} /></PartBoundary> : null}
-          {can["document.delete"] ? <TrashButton slug={slug} documentId={doc.id} /> : null}
+          {/* moving to the trash is rare: kept behind "⋯", not beside every document's title */}
+          {can["document.delete"] ? <MoreMenu label="More document actions"><TrashButton slug={slug} documentId={doc.id} /></MoreMenu> : null}
         </div>
       </div>
       {/* a panel that fails (say, the server went away mid-answer) leaves the editor in place */}
