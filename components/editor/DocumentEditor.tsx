@@ -11,6 +11,7 @@ import { ThreadsContext } from "../document-panel/threadsContext";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
 import { AddSection } from "./AddSection";
+import { keepDrawings } from "./mermaid/drawings";
 import { prefetchDiagramsWhenIdle } from "./mermaid/prefetch";
 import { Presence } from "./Presence";
 import { SectionCard } from "./SectionCard";
@@ -23,6 +24,7 @@ import { useSocketAccess } from "./useSocketAccess";
 import { useAnchorLinks } from "./useAnchorLinks";
 
 const NO_THREADS: CommentThreadDto[] = [];
+const NO_DRAWINGS: Record<string, string> = {};
 
 const COLORS = ["#4f46e5", "#db2777", "#059669", "#d97706", "#0891b2", "#7c3aed", "#dc2626"];
 
@@ -45,6 +47,8 @@ interface Props {
   sectionDefs: SectionDef[];
   /** the sections as stored: shown, read-only, until the shared document has them */
   stored: StoredSection[];
+  /** drawings of the document's diagrams cached on the server, by source: shown without loading Mermaid */
+  drawings?: Record<string, string>;
   members: { userId: string; name: string }[];
   header: React.ReactNode;
   /** where the review stands and the side panel's buttons, beside the save state */
@@ -60,7 +64,7 @@ function colorFor(id: string): string {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, members, header, statusBar = null, panel = null }: Props) {
+export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
   const doc = useCollabDocument(documentId, me, initialState);
   // the server's word on access, live: editors turn read-only at once when it says so
@@ -77,6 +81,8 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
   const { threads, act } = useThreads(documentId);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
 
+  // kept before any section's editor starts (they start in effects of this component's children)
+  useMemo(() => keepDrawings(drawings), [drawings]);
   // Mermaid and the diagrams nearest to the screen, once the page is idle (on every document opened, not only the first)
   useEffect(() => prefetchDiagramsWhenIdle(), [documentId]);
 

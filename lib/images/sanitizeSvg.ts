@@ -28,11 +28,14 @@ async function makePurifier(): Promise<DOMPurify> {
 /**
  * An SVG document without scripts, event handlers, foreign HTML or references to other
  * documents (DOMPurify's SVG profile), or null
- * when nothing of an `<svg>` root is left. Pure apart from a cached DOM window.
+ * when nothing of an `<svg>` root is left. `keep`: harmless tags and attributes the profile
+ * leaves out that a caller's SVG needs. Pure apart from a cached DOM window.
  */
-export async function sanitizeSvg(svg: string): Promise<string | null> {
+export async function sanitizeSvg(svg: string, keep: { tags?: string[]; attributes?: string[] } = {}): Promise<string | null> {
   const clean = (await purify()).sanitize(svg, {
     USE_PROFILES: { svg: true, svgFilters: true },
+    ADD_TAGS: keep.tags ?? [],
+    ADD_ATTR: keep.attributes ?? [],
     RETURN_TRUSTED_TYPE: false,
   });
   // parsed as HTML (SVG inside it is foreign content, serialised as XML) apart from the one

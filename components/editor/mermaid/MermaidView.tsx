@@ -3,6 +3,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 import { useDialogFocus } from "../../ui/useDialogFocus";
+import { keptDrawing } from "./drawings";
 import { renderMermaid } from "./render";
 
 const REDRAW_MS = 300;
@@ -20,7 +21,8 @@ const NOT_LOADED = "The diagram could not be drawn: its drawing code did not loa
 
 /** A Mermaid block: the source in a monospace editor beside its live drawing. */
 export function MermaidView({ source, editable, selected, onSource }: MermaidViewProps) {
-  const [svg, setSvg] = useState<string>();
+  // a drawing that came with the page shows in the first paint, before any effect runs
+  const [svg, setSvg] = useState<string | undefined>(() => keptDrawing(source));
   const [error, setError] = useState<string>();
   const [large, setLarge] = useState(false);
   const box = useRef<HTMLDivElement>(null);

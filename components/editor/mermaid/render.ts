@@ -1,11 +1,13 @@
 /**
  * Mermaid rendering for the browser, off the keystroke path: Mermaid is imported when a
- * diagram comes on screen or, on a page that shows diagrams, once the page is idle
+ * diagram without a drawing from the server comes on screen or, on a page that shows diagrams, once the page is idle
  * (prefetch.ts); it runs with securityLevel "strict" (its output is sanitised), and results
  * are cached by source so an unchanged diagram is never drawn twice, even when it is asked
  * for again while being drawn.
  */
 import { explainMermaidError } from "@/lib/mermaid/explainError";
+import { SCREEN_MERMAID_CONFIG } from "@/lib/mermaid/screenLook";
+import { keptDrawing } from "./drawings";
 
 export type RenderResult = { ok: true; svg: string } | { ok: false; error: string };
 
@@ -18,7 +20,7 @@ let counter = 0;
 function loadMermaid(): Promise<MermaidApi> {
   loading ??= import("mermaid").then(
     ({ default: mermaid }) => {
-      mermaid.initialize({ startOnLoad: false, securityLevel: "strict", theme: "neutral", htmlLabels: false, flowchart: { htmlLabels: false } });
+      mermaid.initialize(structuredClone(SCREEN_MERMAID_CONFIG));
       return mermaid;
     },
     (error: unknown) => {
@@ -29,8 +31,14 @@ function loadMermaid(): Promise<MermaidApi> {
   return loading;
 }
 
-/** Draws a diagram; a syntax error comes back in plain words at its line of the source. */
+/**
+ * Draws a diagram; a syntax error comes back in plain words at its line of the source. A
+ * drawing that came with the page for this very source (drawings.ts) is used as it is,
+ * without loading Mermaid.
+ */
 export function renderMermaid(source: string): Promise<RenderResult> {
+  const kept = keptDrawing(source);
+  if (kept !== undefined) return Promise.resolve({ ok: true, svg: kept });
   const cached = cache.get(source);
   if (cached) return Promise.resolve(cached);
   let pending = drawing.get(source);

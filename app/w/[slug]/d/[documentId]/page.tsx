@@ -21,6 +21,8 @@ import { HistoryLink } from "@/components/versions/HistoryLink";
 import { documentAbilities } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
+import { drawInBackground } from "@/lib/diagrams/drawMissing";
+import { getDocumentDrawings } from "@/lib/diagrams/drawings";
 import { getDocument } from "@/lib/documents/documents";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
 import { getReview } from "@/lib/review/review";
@@ -37,13 +39,16 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     throw error;
   });
   if (doc.workspace.slug !== slug) notFound();
-  const [def, members, initialState, metadata, review] = await Promise.all([
+  const [def, members, initialState, metadata, review, diagrams] = await Promise.all([
     templateAtVersion(ctx.db, doc.template.id, doc.template.version),
     listMembers(ctx, { slug }),
     storedStateForPage(ctx, documentId),
     getDocumentMetadata(ctx, { documentId }),
     getReview(ctx, { documentId }),
+    getDocumentDrawings(ctx, { documentId }),
   ]);
+  // diagrams without a cached drawing are drawn by this browser now, and by the server for the next reader
+  drawInBackground(ctx.db, diagrams.missing);
   const can = documentAbilities(membership, { ownerId: doc.owner.id });
   const readOnly = !can["document.edit"];
 
@@ -102,6 +107,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         editable={!readOnly}
         sectionDefs={def.sections}
         stored={doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
+        drawings={diagrams.drawings}
         members={members.map((m) => ({ userId: m.userId, name: m.name }))}
         header={header}
         statusBar={<StatusBar documentId={doc.id} initial={review} />}
