@@ -255,8 +255,10 @@ export class SectionEditor implements NodeViewHost {
   setEditable(editable: boolean): void {
     if (this.editable === editable) return;
     this.editable = editable;
-    // one update of the view: editability and the props that depend on it (the empty-body hint)
-    this.editor?.setOptions({ editable, editorProps: this.editorProps() });
+    // the props that depend on editability (the empty-body hint), then tiptap's setEditable,
+    // whose "update" tells node views (a task's checkbox) that editability changed
+    this.editor?.setOptions({ editorProps: this.editorProps() });
+    this.editor?.setEditable(editable);
     this.notify();
   }
 

@@ -9,12 +9,11 @@ import { codeBlockView } from "./codeBlockView";
 import { imageView } from "./imageView";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
 import type { NodeViewHost } from "./nodeViewHost";
-import { taskItemView } from "./taskItemView";
 
 type ViewOf = (node: PMNode, host: NodeViewHost, getPos: () => number | undefined) => NodeView;
 
-/** Our node views: a diagram with its live preview, a task's checkbox, a code block's language, an image. */
-const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, taskItem: taskItemView, codeBlock: codeBlockView, image: imageView };
+/** Our node views: a diagram with its live preview, a code block's language, an image (a task's checkbox is tiptap's: lib/editor/taskItem.ts). */
+const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, codeBlock: codeBlockView, image: imageView };
 
 /**
  * A section editor's tiptap extensions: the document's extension list (the same schema the

@@ -10,6 +10,7 @@ import { StarterKit } from "@tiptap/starter-kit";
 import { find } from "linkifyjs";
 import { isAllowedLinkAddress, isAutolinkAddress } from "./link";
 import { documentMarkSpecs, documentNodeSpecs } from "./nodeSpecs";
+import { disabledWhileReadOnly, TASK_ITEM_OPTIONS } from "./taskItem";
 
 // The one tiptap extension list of the document (issue 17). No React, no DOM: it builds a
 // schema anywhere. Names, content, groups and flags come from tiptap's extensions where
@@ -149,7 +150,13 @@ export const documentExtensions: AnyExtension[] = [
   OrderedList.extend(htmlOf(spec("orderedList"))),
   ListItem.extend(htmlOf(spec("listItem"))),
   TaskList.extend(htmlOf(spec("taskList"))),
-  TaskItem.extend(htmlOf(spec("taskItem"))).configure({ nested: true }),
+  TaskItem.extend({
+    ...htmlOf(spec("taskItem")),
+    addNodeView() {
+      const render = this.parent?.();
+      return render ? disabledWhileReadOnly(render) : null;
+    },
+  }).configure(TASK_ITEM_OPTIONS),
   Table.extend(htmlOf(spec("table"))).configure({ resizable: false }),
   TableRow.extend(htmlOf(spec("tableRow"))),
   TableHeader.extend(htmlOf(spec("tableHeader"))),

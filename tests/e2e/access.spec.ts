@@ -32,12 +32,18 @@ test("a member who is demoted, then removed, sees it at once and can copy their 
   await body.click();
   await bob.keyboard.press("End");
   await bob.keyboard.type(" Bob's draft line.");
+  await bob.keyboard.press("Enter");
+  await bob.keyboard.type("- [ ] agree the retry budget");
+  const task = body.getByRole("checkbox", { name: "Done: agree the retry budget" });
+  await expect(task).toBeEnabled();
   await expect(bob.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
   // demoted to viewer: his sections turn read-only at once, and he is told
   expect((await owner.request.patch(`/api/workspaces/${slug}/members/${bobId}`, { data: { role: "viewer" } })).status()).toBe(200);
   await expect(bob.getByText("Your role changed: you can read this document but no longer edit it.")).toBeVisible({ timeout: 3000 });
   await expect(body).toHaveAttribute("contenteditable", "false");
+  // a task's checkbox shows its state but is no control for a reader
+  await expect(task).toBeDisabled();
 
   // removed: a dialog says so and holds his text to copy
   expect((await owner.request.delete(`/api/workspaces/${slug}/members/${bobId}`)).status()).toBe(204);
