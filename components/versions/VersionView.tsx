@@ -1,26 +1,14 @@
-import { RichText } from "../documents/RichText";
-import type { PMNode } from "@/lib/editor/schema";
+import { RichText, type RichTextNode } from "../documents/RichText";
 import { documentAnchors } from "@/lib/markdown/anchors";
 import { fieldInWords, fieldLabel } from "@/lib/documents/fieldWords";
 import type { VersionDetailDto } from "@/lib/versions/present";
 import { MermaidDrawing } from "./MermaidDrawing";
 import { RestoreButton } from "./RestoreButton";
 
-/** A body with its diagrams drawn: Mermaid blocks as drawings, everything else as read-only rich text. */
-function Body({ doc, headingIds }: { doc: PMNode; headingIds: string[] }) {
-  let next = 0;
-  return (
-    <>
-      {(doc.content ?? []).map((node, i) =>
-        node.type === "mermaid" ? (
-          <MermaidDrawing key={i} source={String(node.attrs?.source ?? "")} label="Diagram" />
-        ) : (
-          <RichText key={i} doc={{ type: "doc", content: [node] }} headingIds={node.type === "heading" ? [headingIds[next++] ?? ""] : undefined} />
-        ),
-      )}
-    </>
-  );
-}
+/** Mermaid blocks of a version drawn as diagrams (the page shows their source until an editor starts). */
+const drawnDiagrams: Record<string, RichTextNode> = {
+  mermaid: ({ node }) => <MermaidDrawing source={String(node.attrs.source ?? "")} label="Diagram" />,
+};
 
 /** One version, read-only, laid out like the document, with restore buttons for those allowed. */
 export function VersionView({ documentId, version, canRestore, historyPath }: { documentId: string; version: VersionDetailDto; canRestore: boolean; historyPath: string }) {
@@ -49,7 +37,7 @@ export function VersionView({ documentId, version, canRestore, historyPath }: { 
               ))}
             </dl>
           ) : null}
-          <div className="mt-2"><Body doc={s.body} headingIds={anchors.headings[s.key] ?? []} /></div>
+          <div className="mt-2"><RichText doc={s.body} headingIds={anchors.headings[s.key] ?? []} nodes={drawnDiagrams} /></div>
         </section>
       ))}
     </div>

@@ -32,24 +32,23 @@ pre code { background: none; padding: 0; font-size: inherit; }
 blockquote { margin: 0.6em 0; padding-left: 10pt; border-left: 3px solid #cbd5e1; color: #475569; }
 hr { border: 0; border-top: 1px solid #cbd5e1; margin: 1em 0; }
 ul, ol { padding-left: 1.4em; margin: 0.4em 0; }
-ul.tasks { list-style: none; padding-left: 0.2em; }
-ul.tasks > li > .box { display: inline-block; width: 1.2em; }
+ul[data-type="taskList"] { list-style: none; padding-left: 0.2em; }
+ul[data-type="taskList"] > li > .box { display: inline-block; width: 1.2em; }
 table { width: 100%; border-collapse: collapse; margin: 0.6em 0; font-size: 9pt; }
 th, td { border: 1px solid #cbd5e1; padding: 3pt 5pt; text-align: left; vertical-align: top; overflow-wrap: anywhere; word-break: break-word; }
 th { background: #f1f5f9; font-weight: bold; }
 tr { break-inside: avoid; }
 thead { display: table-header-group; }
 td > p, th > p { margin: 0; }
-.placeholder { color: #64748b; font-style: italic; }
-.mention { color: #3730a3; background: #eef2ff; border-radius: 3px; padding: 0 2px; }
-pre.raw, code.raw-inline { border: 1px dashed #cbd5e1; background: #f8fafc; color: #334155; }
-.raw-comment { color: #94a3b8; font-style: italic; }
+.sw-placeholder { color: #64748b; font-style: italic; }
+.sw-mention { color: #3730a3; background: #eef2ff; border-radius: 3px; padding: 0 2px; }
+pre.sw-raw, code.sw-raw-inline { border: 1px dashed #cbd5e1; background: #f8fafc; color: #334155; }
+.sw-raw-comment { color: #94a3b8; font-style: italic; }
 img { max-width: 100%; max-height: 235mm; vertical-align: middle; break-inside: avoid; }
 span.alt { color: #64748b; font-style: italic; }
-.footnote { font-size: 8.5pt; display: flex; gap: 0.4em; }
-.footnote-label, .definition { font-family: monospace; color: #64748b; }
-.definition { font-size: 8pt; overflow-wrap: anywhere; }
-th.align-center, td.align-center { text-align: center; } th.align-right, td.align-right { text-align: right; }
+.sw-footnote { font-size: 8.5pt; display: flex; gap: 0.4em; }
+.footnote-label, .sw-definition { font-family: monospace; color: #64748b; }
+.sw-definition { font-size: 8pt; overflow-wrap: anywhere; margin: 0.45em 0; }
 div.keep { break-inside: avoid; page-break-inside: avoid; }
 figure.diagram { margin: 0.8em 0; text-align: center; break-inside: avoid; }
 figure.diagram svg { max-width: 100%; height: auto; max-height: 235mm; }

@@ -44,9 +44,8 @@ describe("raw HTML, images, footnotes and definitions in every renderer", () => 
   });
 
   it("dims comments", () => {
-    // read-only text with the editor's own classes (app/globals.css dims .sw-raw-comment)
-    expect(richText).toContain('<pre class="sw-raw sw-raw-comment" data-type="htmlBlock">&lt;!-- reviewer');
-    expect(printed).toContain('<pre class="raw raw-comment">&lt;!-- reviewer');
+    // the editor's own element and classes (app/globals.css and the print CSS dim .sw-raw-comment)
+    for (const html of [richText, printed]) expect(html).toContain('<pre data-type="htmlBlock" class="sw-raw sw-raw-comment">&lt;!-- reviewer');
     expect(editorSpecs()).toContainEqual(["pre", { "data-type": "htmlBlock", class: "sw-raw sw-raw-comment" }, "<!-- reviewer: check this -->"]);
   });
 
@@ -59,7 +58,7 @@ describe("raw HTML, images, footnotes and definitions in every renderer", () => 
     // the printer fetches nothing: an upload prints once its bytes are embedded (lib/export/images.ts), else as its alt text
     expect(printed).toContain('<span class="alt">diagram</span>');
     const embedded: PMDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "image", attrs: { src: "data:image/png;base64,iVBORw0KGgo=", alt: "diagram", title: "Flow" } }] }] };
-    expect(bodyToHtml(embedded, new Map())).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="diagram" title="Flow">');
+    expect(bodyToHtml(embedded, new Map())).toContain('<img src="data:image/png;base64,iVBORw0KGgo=" alt="diagram" title="Flow"/>');
     const hostile: PMDoc = { type: "doc", content: [{ type: "paragraph", content: [{ type: "image", attrs: { src: "javascript:alert(1)", alt: "hostile", title: null } }] }] };
     for (const html of [renderToStaticMarkup(createElement(RichText, { doc: hostile })), bodyToHtml(hostile, new Map())]) {
       expect(html).not.toContain("javascript:");
@@ -74,6 +73,6 @@ describe("raw HTML, images, footnotes and definitions in every renderer", () => 
     }
     expect(printed).toContain("[^1]:");
     // read-only text as the editor draws it: the note's label comes from data-label (.sw-footnote::before)
-    expect(richText).toContain('class="sw-footnote" data-type="footnoteDefinition" data-label="1"');
+    expect(richText).toContain('<div data-type="footnoteDefinition" data-identifier="1" data-label="1" class="sw-footnote">');
   });
 });
