@@ -6,6 +6,7 @@ import { safeImageSrc } from "@/lib/editor/documentUrls";
 import type { PMNode } from "@/lib/editor/schema";
 import { documentMappings, renderableDoc, type NodeRender } from "@/lib/editor/staticRender";
 import { domSpecToReact } from "./domSpecToReact";
+import { drawnDiagramHtml, keptDrawing } from "../editor/mermaid/drawings";
 import { HighlightedCode } from "./HighlightedCode";
 
 /** How the read-only text draws one node type (see `nodes`). */
@@ -45,7 +46,7 @@ const readOnlyNodes: Record<string, RichTextNode> = {
   taskItem: ({ node, children }) => (
     <li data-type="taskItem" data-checked={String(node.attrs.checked === true)}>
       <label>
-        <input type="checkbox" checked={node.attrs.checked === true} readOnly aria-label="Task done" />
+        <input type="checkbox" checked={node.attrs.checked === true} disabled aria-label={`Done: ${node.textContent.trim().slice(0, 80) || "empty task"}`} />
         <span />
       </label>
       <div>{children}</div>
@@ -63,12 +64,18 @@ const readOnlyNodes: Record<string, RichTextNode> = {
       </div>
     );
   },
-  // as the editor shows a diagram until its drawing starts (mermaidNodeView.tsx)
-  mermaid: ({ node }) => (
-    <div data-type="mermaid-block">
-      <pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700" aria-label="Mermaid diagram source">{str(node.attrs.source)}</pre>
-    </div>
-  ),
+  // as the editor shows a diagram before its code loads (mermaidNodeView.tsx): beside the
+  // drawing that came with the page, or as its source until it is drawn
+  mermaid: ({ node }) => {
+    const source = str(node.attrs.source);
+    const drawing = keptDrawing(source);
+    if (drawing !== undefined) return <div data-type="mermaid-block" dangerouslySetInnerHTML={{ __html: drawnDiagramHtml(source, drawing) }} />;
+    return (
+      <div data-type="mermaid-block">
+        <pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700" aria-label="Mermaid diagram source">{source}</pre>
+      </div>
+    );
+  },
   // the editor's header cell, heading its column for assistive technology
   tableHeader: ({ node, children }) => {
     const [, attrs] = node.type.spec.toDOM?.(node) as ["th", Record<string, string>, 0];

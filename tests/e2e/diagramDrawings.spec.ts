@@ -35,6 +35,14 @@ test("a diagram drawn before shows with the page, without Mermaid's code, and an
   await expect(page.locator("#section-architecture").getByTestId("mermaid-preview")).toContainText(label);
   await expect.poll(async () => (await (await page.request.get(url)).text()).includes("aria-roledescription"), { timeout: 30_000 }).toBe(true);
 
+  // the drawing is in the page as the server sends it: there at first paint, even without JavaScript
+  const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  const still = await noScript.newPage();
+  await still.goto(url);
+  await expect(still.locator("#section-architecture [data-type=mermaid-block]").getByTestId("mermaid-preview").locator("svg")).toContainText(label);
+  await expect(still.locator("#section-architecture").getByLabel("Mermaid diagram source")).toContainText("flowchart LR");
+  await noScript.close();
+
   const reader = await page.context().newPage();
   const scripts = scriptsOf(reader);
   await reader.goto(url);

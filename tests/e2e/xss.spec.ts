@@ -75,8 +75,9 @@ async function drawDiagrams(page: Page, count: number): Promise<number> {
   let drawn = 0;
   for (let i = 0; i < count; i++) {
     const block = blocks.nth(i);
-    // a diagram (and its section's editor) starts only once it comes near the screen
-    await block.scrollIntoViewIfNeeded();
+    // a diagram (and its section's editor) starts only once it comes near the screen; the
+    // read-only block can be replaced by the editor's while it is being scrolled to
+    await expect(async () => block.scrollIntoViewIfNeeded({ timeout: 2_000 })).toPass({ timeout: 20_000 });
     await expect(block.locator("svg, [data-testid=mermaid-error]").first()).toBeAttached({ timeout: 20_000 });
     if (await block.locator("svg").count()) drawn++;
   }

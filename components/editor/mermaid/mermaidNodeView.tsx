@@ -6,6 +6,10 @@ import { lazy, Suspense } from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { PartBoundary } from "../../ui/PartBoundary";
 import type { NodeViewHost } from "../nodeViewHost";
+import { drawnDiagramHtml, keptDrawing } from "./drawings";
+
+// a diagram's source, as it shows before the block starts when it has no drawing yet
+const PLAIN = "my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700";
 
 // the block's editor and drawing code load with the first diagram that comes on screen
 const MermaidView = lazy(() => import("./MermaidView").then((m) => ({ default: m.MermaidView })));
@@ -33,10 +37,7 @@ class MermaidNodeView implements NodeView {
     this.dom = document.createElement("div");
     this.dom.dataset.type = "mermaid-block";
     this.editable = editor.isEditable;
-    const source = document.createElement("pre");
-    source.className = "my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700";
-    source.textContent = String(node.attrs.source ?? "");
-    this.dom.append(source);
+    this.showBeforeStart(String(node.attrs.source ?? ""));
     this.observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && this.start(), { rootMargin: "400px 0px" });
     this.observer.observe(this.dom);
     this.unsubscribe = editor.subscribe(this.followEditable);
@@ -101,14 +102,25 @@ class MermaidNodeView implements NodeView {
     this.editor.dispatch(this.editor.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, source }));
   };
 
-  private render(): void {
-    const source = String(this.node.attrs.source ?? "");
-    if (!this.root) {
-      if (this.dom.firstChild) this.dom.firstChild.textContent = source;
+  /** Until the block starts: the drawing that came with the page beside the source, or the source alone. */
+  private showBeforeStart(source: string): void {
+    const drawing = keptDrawing(source);
+    if (drawing !== undefined) {
+      this.dom.innerHTML = drawnDiagramHtml(source, drawing);
       return;
     }
-    const plain = <pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700">{source}</pre>;
-    // the source stays on screen if the diagram code cannot load (say, the server is gone)
+    const pre = document.createElement("pre");
+    pre.className = PLAIN;
+    pre.textContent = source;
+    this.dom.replaceChildren(pre);
+  }
+
+  private render(): void {
+    const source = String(this.node.attrs.source ?? "");
+    if (!this.root) return this.showBeforeStart(source);
+    const drawing = keptDrawing(source);
+    // while the diagram's code loads (or if it cannot: say, the server is gone), what showed before it started
+    const plain = drawing !== undefined ? <div dangerouslySetInnerHTML={{ __html: drawnDiagramHtml(source, drawing) }} /> : <pre className={PLAIN}>{source}</pre>;
     this.root.render(
       <PartBoundary fallback={plain}>
         <Suspense fallback={plain}>

@@ -51,7 +51,9 @@ export function chromiumExecutable(): string {
 async function launch(): Promise<Browser> {
   const executablePath = chromiumExecutable();
   try {
-    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000 });
+    // the server's own shutdown closes it (closePdfBrowser), after storing what editors typed:
+    // Playwright's signal handlers would kill it and end the process at once (exit 130)
+    const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     shared.current = browser;
     browser.on("disconnected", () => {
       // crashed or closed: the next export launches a fresh one
