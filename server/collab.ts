@@ -67,8 +67,6 @@ export function createCollab(
     storeDebounceMs?: { debounce: number; maxDebounce: number };
     /** with several processes: where the others reach this one, to hand it the sockets of documents it owns (server/collabRouting.ts) */
     peerUrl?: string;
-    /** after each store of a document by this process (the server draws its diagrams after a pause: lib/diagrams) */
-    onStored?: (documentId: string) => void;
   } = {},
 ): Collab {
   const log = getLogger().child({ component: "collab" });
@@ -132,7 +130,6 @@ export function createCollab(
       // what another process stored and this one lacked reaches this document and its editors
       if (missing) Y.applyUpdate(document, missing, STORED_ELSEWHERE);
       idle.touch(documentName);
-      options.onStored?.(documentName);
       retries.succeeded(documentName);
       unstored.stored(documentName, snapshot);
       lastStored.set(documentName, stored);

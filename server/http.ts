@@ -1,8 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { SHARED_SECRET_REQUIRED, StartupError } from "../lib/auth/sessionSecret";
-import { getDb } from "../lib/db";
-import { createDiagramDrawer } from "../lib/diagrams/drawMissing";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
 import { closeParsePool, warmParsePool } from "../lib/import/parsePool";
 import { addressedOrigin, isSameOrigin } from "../lib/http/requestGuard";
@@ -115,9 +113,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     }
   });
 
-  // a stored document's diagrams are drawn for its next reader once its editors pause
-  const diagrams = createDiagramDrawer(getDb());
-  const collab = createCollab({ peerUrl: peerUrl(hostname, options.port), onStored: diagrams.touch });
+  const collab = createCollab({ peerUrl: peerUrl(hostname, options.port) });
   const stopMail = startMailer();
   const stopImageCleanup = startImageCleanup();
   const upgrade = app.getUpgradeHandler();
@@ -151,7 +147,6 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       stopMail();
       stopImageCleanup();
       await collab.close();
-      diagrams.stop();
       await closePdfBrowser();
       await closeParsePool();
       await new Promise<void>((resolve) => {

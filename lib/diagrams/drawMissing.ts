@@ -1,5 +1,4 @@
 import type { DbTx } from "../db";
-import type { PMDoc } from "../editor/schema";
 import { ServiceUnavailable } from "../errors";
 import { sharedBrowser, withRenderSlot } from "../export/pdf/browser";
 import { renderDiagrams, type DiagramResult } from "../export/pdf/mermaid";
@@ -7,7 +6,6 @@ import { sanitizeSvg } from "../images/sanitizeSvg";
 import { getLogger } from "../observability/logger";
 import { drawingKey } from "./drawingKey";
 import { MAX_DRAWING_BYTES } from "./drawings";
-import { diagramSources } from "./sources";
 
 /** Draws sources in the screen look; a source Mermaid rejects comes back as `{ error }`. */
 export type DrawDiagrams = (sources: string[]) => Promise<Map<string, DiagramResult>>;
@@ -65,35 +63,4 @@ export function drawInBackground(db: DbTx, sources: string[], draw?: DrawDiagram
     toldNoChromium ||= noChromium;
     getLogger().warn({ err }, "drawing diagrams for the document page failed; browsers draw them");
   });
-}
-
-/**
- * Per-document timers for the collaboration server: each store re-arms its document's
- * timer, and once no store came for `quietMs` the document's diagrams without a cached
- * drawing are drawn (as stored in the Section rows then), so the next reader gets them
- * with the page. Drawing after a pause, not on every store, leaves out what was typed on
- * the way to a diagram.
- */
-export function createDiagramDrawer(db: DbTx, quietMs = 3_000, draw?: DrawDiagrams) {
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
-  const drawDocument = async (documentId: string) => {
-    const sections = await db.section.findMany({ where: { documentId }, select: { body: true } });
-    drawInBackground(db, diagramSources(sections.map((s) => s.body as unknown as PMDoc)), draw);
-  };
-  return {
-    touch(documentId: string): void {
-      clearTimeout(timers.get(documentId));
-      const timer = setTimeout(() => {
-        timers.delete(documentId);
-        drawDocument(documentId).catch((err: unknown) => getLogger().warn({ err, documentId }, "reading diagrams to draw failed"));
-      }, quietMs);
-      timer.unref?.();
-      timers.set(documentId, timer);
-    },
-    /** Stops the timers (server shutdown): what was not drawn is drawn when a page asks for it. */
-    stop(): void {
-      timers.forEach((t) => clearTimeout(t));
-      timers.clear();
-    },
-  };
 }

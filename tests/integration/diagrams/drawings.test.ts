@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { createDiagramDrawer, drawMissingDiagrams, type DrawDiagrams } from "@/lib/diagrams/drawMissing";
+import { drawMissingDiagrams, type DrawDiagrams } from "@/lib/diagrams/drawMissing";
 import { drawingKey } from "@/lib/diagrams/drawingKey";
 import { cachedDrawings, getDocumentDrawings, MAX_DRAWING_BYTES } from "@/lib/diagrams/drawings";
 import { createDocument } from "@/lib/documents/createDocument";
@@ -113,18 +113,6 @@ describe("cached drawings of a document's diagrams", () => {
     const draw: DrawDiagrams = async (sources) => new Map(sources.map((s) => [s, { error: "Parse error" }]));
     expect(await drawMissingDiagrams(testDb(), [source], draw)).toBe(0);
     expect((await cachedDrawings(testDb(), [source])).missing).toEqual([source]);
-  });
-
-  it("draws a document's diagrams once its editors pause, however many stores came before", async () => {
-    const source = flowchart();
-    const { documentId } = await documentWith([source]);
-    const { draw, calls } = fakeDraw();
-    const drawer = createDiagramDrawer(testDb(), 50, draw);
-    drawer.touch(documentId);
-    drawer.touch(documentId);
-    await expect.poll(async () => (await cachedDrawings(testDb(), [source])).found.size, { timeout: 5_000 }).toBe(1);
-    expect(calls).toEqual([[source]]);
-    drawer.stop();
   });
 
   it("draws in Chromium as the browser would: strict Mermaid, SVG text labels, the diagram's role kept", async () => {
