@@ -39,7 +39,7 @@ export function drawnDiagramHtml(source: string, svg: string): string {
   return [
     `<div class="my-3 rounded-lg border border-slate-200 bg-white"><div class="grid gap-0 md:grid-cols-2">`,
     `<div class="border-b border-slate-200 p-2 md:border-r md:border-b-0"><span class="block text-xs font-medium text-slate-500">Mermaid source</span>`,
-    `<pre aria-label="Mermaid diagram source" class="mt-1 overflow-auto whitespace-pre-wrap rounded bg-slate-50 p-2 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200" style="min-height:calc(${rows}rem + 1rem)">${escapeHtml(source)}</pre></div>`,
+    `<pre aria-label="Mermaid diagram source" class="sw-diagram-source mt-1" style="min-height:calc(${rows}rem + 1rem)">${escapeHtml(source)}</pre></div>`,
     `<div class="relative min-h-24 p-2"><div class="text-xs text-slate-500">Preview</div>`,
     `<div data-testid="mermaid-preview" class="mt-1 overflow-auto [&_svg]:h-auto [&_svg]:max-w-full">${svg}</div></div>`,
     `</div></div>`,
