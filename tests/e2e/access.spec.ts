@@ -1,5 +1,5 @@
 import { expect, test, type APIRequest, type Browser } from "./fixtures";
-import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { PASSWORD, signInInUi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
 
 /** An owner's workspace with one document, and a second person who joined it as an editor through an invite. */
 async function workspaceWithEditor(browser: Browser, playwright: { request: APIRequest }, baseURL: string | undefined, names: { owner: string; editor: string; document: string }) {
@@ -12,7 +12,7 @@ async function workspaceWithEditor(browser: Browser, playwright: { request: APIR
   const editorEmail = uniqueEmail(names.editor.toLowerCase());
   const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email: editorEmail, role: "editor" } })).json()) as { invite: { path: string } };
   const api = await playwright.request.newContext({ baseURL });
-  const signup = await api.post("/api/signup", { data: { name: names.editor, email: editorEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
+  const signup = await api.post("/api/signup", { headers: signUpFrom(), data: { name: names.editor, email: editorEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
   expect(signup.status(), await signup.text()).toBe(201);
   const editorId = ((await signup.json()) as { user: { id: string } }).user.id;
   await api.dispose();

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { PASSWORD, signInByApi, signUpByApi, uniqueEmail } from "./support";
+import { PASSWORD, signInByApi, signUpByApi, signUpFrom, uniqueEmail } from "./support";
 
 test.describe("operations endpoints", () => {
   test("health, readiness and metrics answer, each with a request id", async ({ request }) => {
@@ -127,7 +127,7 @@ test.describe("documents API", () => {
     const invite = (await (await owner.post(`/api/workspaces/${workspace.slug}/invites`, { data: { email: viewerEmail, role: "viewer" } })).json()) as { invite: { path: string } };
     const viewer = await playwright.request.newContext({ baseURL });
     const token = invite.invite.path.split("/").pop();
-    expect((await viewer.post("/api/signup", { data: { name: "Vera", email: viewerEmail, password: "a-good-long-password", inviteToken: token } })).status()).toBe(201);
+    expect((await viewer.post("/api/signup", { headers: signUpFrom(), data: { name: "Vera", email: viewerEmail, password: "a-good-long-password", inviteToken: token } })).status()).toBe(201);
     await signInByApi(viewer, viewerEmail);
     expect((await viewer.get(`/api/documents/${doc.id}`)).status()).toBe(200);
     expect((await viewer.post(`/api/workspaces/${workspace.slug}/documents`, { data: { templateId: templates[0]!.id } })).status()).toBe(403);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Browser, type Locator } from "./fixtures";
-import { documentInTwoBrowsers, formAlert, pasteText, PASSWORD, signInByApi, signUpInUi, uniqueEmail } from "./support";
+import { documentInTwoBrowsers, formAlert, PASSWORD, pasteText, signInByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */
 function typedText(editor: Locator): Promise<string> {
@@ -262,7 +262,7 @@ test("typing @ offers the workspace's members; the one chosen is mentioned and f
   const email = uniqueEmail("mira");
   const invite = (await (await a.request.post(`/api/workspaces/${slug}/invites`, { data: { email, role: "viewer" } })).json()) as { invite: { path: string } };
   const mira = await (await browser.newContext()).newPage();
-  expect((await mira.request.post("/api/signup", { data: { name: "Mira Quill", email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } })).status()).toBe(201);
+  expect((await mira.request.post("/api/signup", { headers: signUpFrom(), data: { name: "Mira Quill", email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } })).status()).toBe(201);
   expect((await signInByApi(mira.request, email)).status()).toBe(200);
   await a.reload();
 

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
-import { PASSWORD, signInByApi, signUpInUi, uniqueEmail } from "./support";
+import { PASSWORD, signInByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
 
 // Issue 18, "Done when": one new user, start to finish through the page. Only the second
 // member (the reviewer) is set up through the API: their own sign-up has a journey of its own.
@@ -14,7 +14,7 @@ async function invitedMember(browser: Browser, owner: Page, slug: string, name: 
   const email = uniqueEmail(name);
   const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email, role: "editor" } })).json()) as { invite: { path: string } };
   const page = await (await browser.newContext()).newPage();
-  const signup = await page.request.post("/api/signup", { data: { name, email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
+  const signup = await page.request.post("/api/signup", { headers: signUpFrom(), data: { name, email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
   expect(signup.status(), await signup.text()).toBe(201);
   expect((await signInByApi(page.request, email)).status()).toBe(200);
   return page;

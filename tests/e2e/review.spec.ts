@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./fixtures";
-import { documentFromDefinition, PASSWORD, signInByApi, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, signInByApi, signInInUi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "Payments review",
@@ -19,7 +19,7 @@ async function reviewer(browser: Browser, owner: Page, slug: string, name: strin
   const email = uniqueEmail(name);
   const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email, role: "editor" } })).json()) as { invite: { path: string } };
   const page = await (await browser.newContext()).newPage();
-  const signup = await page.request.post("/api/signup", { data: { name, email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
+  const signup = await page.request.post("/api/signup", { headers: signUpFrom(), data: { name, email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
   expect(signup.status()).toBe(201);
   await signInInUi(page, email);
   await page.waitForURL(/\/w\//);
@@ -205,7 +205,7 @@ test("the document's sign-off section shows each decision live, with its version
 test("review routes check permissions and the status rules", async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   const email = uniqueEmail("rita");
-  expect((await api.post("/api/signup", { data: { name: "Rita", email, password: PASSWORD } })).status()).toBe(201);
+  expect((await api.post("/api/signup", { headers: signUpFrom(), data: { name: "Rita", email, password: PASSWORD } })).status()).toBe(201);
   await signInByApi(api, email);
   const me = (await (await api.get("/api/me")).json()) as { workspaces: { slug: string }[] };
   const slug = me.workspaces[0]!.slug;

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Page } from "./fixtures";
-import { documentFromDefinition, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, signInInUi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "History test",
@@ -131,7 +131,7 @@ test("the versions API: another workspace gets 404, a viewer may read but not re
   const viewerEmail = uniqueEmail("vera");
   const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email: viewerEmail, role: "viewer" } })).json()) as { invite: { path: string } };
   const viewer = await (await browser.newContext()).newPage();
-  expect((await viewer.request.post("/api/signup", { data: { name: "Vera", email: viewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } })).status()).toBe(201);
+  expect((await viewer.request.post("/api/signup", { headers: signUpFrom(), data: { name: "Vera", email: viewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } })).status()).toBe(201);
   await signInInUi(viewer, viewerEmail);
   await viewer.waitForURL(/\/w\//);
   expect((await viewer.request.get(`/api/documents/${doc.id}/versions/${number}`)).status()).toBe(200);
@@ -158,7 +158,7 @@ test("a reviewer sees a stale approval with what changed since it was given", as
   const reviewerEmail = uniqueEmail("rex");
   const invite = (await (await author.request.post(`/api/workspaces/${slug}/invites`, { data: { email: reviewerEmail, role: "editor" } })).json()) as { invite: { path: string } };
   const reviewer = await (await browser.newContext()).newPage();
-  const signup = await reviewer.request.post("/api/signup", { data: { name: "Rex", email: reviewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } });
+  const signup = await reviewer.request.post("/api/signup", { headers: signUpFrom(), data: { name: "Rex", email: reviewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } });
   const reviewerId = ((await signup.json()) as { user: { id: string } }).user.id;
   await signInInUi(reviewer, reviewerEmail);
   await reviewer.waitForURL(/\/w\//);

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "./fixtures";
-import { documentFromDefinition, PASSWORD, signInByApi, signUpByApi, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, signInByApi, signUpByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
 import { HTML_PAYLOADS, hostileMarkdown, MERMAID_PAYLOADS, URL_PAYLOADS } from "./xssCorpus";
 
 // An XSS corpus through every place hostile text can enter (Markdown import, document and
@@ -143,7 +143,7 @@ test("an XSS corpus through every input runs nothing, for the author or a viewer
   const viewerContext = await browser.newContext();
   await installXssTrap(viewerContext, trap);
   const viewer = await viewerContext.newPage();
-  const signup = await viewer.request.post("/api/signup", { data: { name: "Vera", email: viewerEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
+  const signup = await viewer.request.post("/api/signup", { headers: signUpFrom(), data: { name: "Vera", email: viewerEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
   expect(signup.status(), await signup.text()).toBe(201);
   await signInByApi(viewer.request, viewerEmail);
 
