@@ -4,6 +4,7 @@ import type { Mark, Node } from "prosemirror-model";
 import { codeLanguage } from "@/lib/editor/codeHighlight";
 import { safeImageSrc } from "@/lib/editor/documentUrls";
 import type { PMNode } from "@/lib/editor/schema";
+import { taskCheckboxLabel } from "@/lib/editor/taskItem";
 import { documentMappings, renderableDoc, type NodeRender } from "@/lib/editor/staticRender";
 import { domSpecToReact } from "./domSpecToReact";
 import { drawnDiagramHtml, keptDrawing } from "../editor/mermaid/drawings";
@@ -46,7 +47,7 @@ const readOnlyNodes: Record<string, RichTextNode> = {
   taskItem: ({ node, children }) => (
     <li data-type="taskItem" data-checked={String(node.attrs.checked === true)}>
       <label>
-        <input type="checkbox" checked={node.attrs.checked === true} disabled aria-label={`Done: ${node.textContent.trim().slice(0, 80) || "empty task"}`} />
+        <input type="checkbox" checked={node.attrs.checked === true} disabled aria-label={taskCheckboxLabel(node.textContent)} />
         <span />
       </label>
       <div>{children}</div>

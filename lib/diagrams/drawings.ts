@@ -48,6 +48,11 @@ export async function getDocumentDrawings(ctx: Ctx, raw: DocumentRef): Promise<D
   const { membership } = await loadDocument(ctx, documentId);
   authorize(membership, "document.view");
   const sections = await ctx.db.section.findMany({ where: { documentId }, orderBy: { position: "asc" }, select: { body: true } });
-  const { found, missing } = await cachedDrawings(ctx.db, diagramSources(sections.map((s) => s.body as unknown as PMDoc)));
+  return drawingsOf(ctx.db, sections.map((s) => s.body as unknown as PMDoc));
+}
+
+/** The cached drawings of the diagrams in these bodies (a document the caller may view, already loaded), and those with none. */
+export async function drawingsOf(db: DbTx, bodies: PMDoc[]): Promise<DocumentDrawings> {
+  const { found, missing } = await cachedDrawings(db, diagramSources(bodies));
   return { drawings: Object.fromEntries(found), missing };
 }

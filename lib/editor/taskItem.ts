@@ -1,7 +1,9 @@
 import type { NodeViewRenderer } from "@tiptap/core";
 
-/** A task's checkbox is named for what it does, then the task: "Done: write the plan". */
-const checkboxLabel = (node: { textContent: string }) => `Done: ${node.textContent.trim().slice(0, 80) || "empty task"}`;
+/** A task's checkbox is named for what it does, then the task: "Done: write the plan" (in the editor and the read-only text). */
+export const taskCheckboxLabel = (task: string) => `Done: ${task.trim().slice(0, 80) || "empty task"}`;
+
+const checkboxLabel = (node: { textContent: string }) => taskCheckboxLabel(node.textContent);
 
 /** tiptap TaskItem's options for the document: our markup's `data-type`, the checkbox's name. */
 export const TASK_ITEM_OPTIONS = { nested: true, HTMLAttributes: { "data-type": "taskItem" }, a11y: { checkboxLabel } };

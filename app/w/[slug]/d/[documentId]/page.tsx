@@ -22,7 +22,7 @@ import { documentAbilities } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { drawInBackground } from "@/lib/diagrams/drawMissing";
-import { getDocumentDrawings } from "@/lib/diagrams/drawings";
+import { drawingsOf } from "@/lib/diagrams/drawings";
 import { getDocument } from "@/lib/documents/documents";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
 import { getReview } from "@/lib/review/review";
@@ -45,7 +45,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     storedStateForPage(ctx, documentId),
     getDocumentMetadata(ctx, { documentId }),
     getReview(ctx, { documentId }),
-    getDocumentDrawings(ctx, { documentId }),
+    // the sections getDocument loaded (with document.view checked): not read a second time
+    drawingsOf(ctx.db, doc.sections.map((s) => s.body)),
   ]);
   // diagrams without a cached drawing are drawn by this browser now, and by the server for the next reader
   drawInBackground(ctx.db, diagrams.missing);
