@@ -1,21 +1,20 @@
 "use client";
 
-import { useCallback, useRef, useSyncExternalStore, type ReactNode } from "react";
-import { loadedHighlighter, loadHighlighter } from "@/lib/editor/codeHighlight";
+import { useCallback, useRef, useSyncExternalStore, type ReactNode, type RefObject } from "react";
+import { loadedHighlighter, loadHighlighter, type Highlighter } from "@/lib/editor/codeHighlight";
 
 const none = () => null;
 
 /**
- * A read-only code block's text, syntax-highlighted once the highlighter has loaded (it is
- * loaded only when a block that names a language comes near the screen). Hydration renders
- * plain text, as the server did.
+ * The code highlighter, once it has loaded: `wanted` (something under `ref` names a language)
+ * loads it when `ref`'s element comes near the screen. Null until then, and while rendering
+ * on the server and hydrating (the server drew plain text).
  */
-export function HighlightedCode({ code, language }: { code: string; language: string }) {
-  const ref = useRef<HTMLElement>(null);
+export function useHighlighter(ref: RefObject<HTMLElement | null>, wanted: boolean): Highlighter | null {
   const subscribe = useCallback(
     (loaded: () => void) => {
       const el = ref.current;
-      if (!language || !el) return () => {};
+      if (!wanted || !el) return () => {};
       let live = true;
       const observer = new IntersectionObserver((entries) => {
         if (!entries.some((e) => e.isIntersecting)) return;
@@ -28,9 +27,19 @@ export function HighlightedCode({ code, language }: { code: string; language: st
         observer.disconnect();
       };
     },
-    [language],
+    [ref, wanted],
   );
-  const highlight = useSyncExternalStore(subscribe, loadedHighlighter, none);
+  return useSyncExternalStore(subscribe, () => (wanted ? loadedHighlighter() : null), none);
+}
+
+/**
+ * A read-only code block's text, syntax-highlighted once the highlighter has loaded (it is
+ * loaded only when a block that names a language comes near the screen). Hydration renders
+ * plain text, as the server did.
+ */
+export function HighlightedCode({ code, language }: { code: string; language: string }) {
+  const ref = useRef<HTMLElement>(null);
+  const highlight = useHighlighter(ref, language !== "");
   const spans = highlight && language ? highlight(code, language) : null;
   if (!spans) return <code ref={ref} className={language ? `language-${language}` : undefined}>{code}</code>;
   const parts: ReactNode[] = [];

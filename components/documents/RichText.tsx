@@ -2,9 +2,8 @@ import type { ReactNode } from "react";
 import { renderJSONContentToReactElement } from "@tiptap/static-renderer/json/react";
 import type { Mark, Node } from "prosemirror-model";
 import { codeLanguage } from "@/lib/editor/codeHighlight";
-import { safeImageSrc } from "@/lib/editor/documentUrls";
 import type { PMNode } from "@/lib/editor/schema";
-import { taskCheckboxLabel } from "@/lib/editor/taskItem";
+import { codeBlockSpec, diagramSourceSpec, headingSpec, readOnlyNodeSpecs } from "@/lib/editor/readOnlyNodes";
 import { documentMappings, renderableDoc, type NodeRender } from "@/lib/editor/staticRender";
 import { domSpecToReact } from "./domSpecToReact";
 import { drawnDiagramHtml, keptDrawing } from "../editor/mermaid/drawings";
@@ -22,65 +21,24 @@ const editorMappings = documentMappings<ReactNode>({
   text: (text) => text,
 });
 
-const str = (value: unknown): string => (typeof value === "string" ? value : "");
-
 /** Ids of the top-level headings of the bodies being drawn, so `#anchor` links land on them. */
 const headingIds = new WeakMap<Node, string>();
 
-const heading: RichTextNode = ({ node, children }) => {
-  const Tag = `h${Math.min(6, Math.max(1, Number(node.attrs.level) || 3))}` as "h1";
-  return <Tag id={headingIds.get(node)} className="scroll-mt-4">{children}</Tag>;
-};
-
 // The nodes the editor draws with a node view or ProseMirror's own drawing rather than their toDOM.
 const readOnlyNodes: Record<string, RichTextNode> = {
-  heading,
-  // an empty paragraph is a line high, as ProseMirror draws it
-  paragraph: ({ node, children }) => <p>{node.childCount ? children : <br />}</p>,
-  image: ({ node }) => {
-    const src = safeImageSrc(node.attrs.src);
-    const alt = str(node.attrs.alt);
-    if (!src) return <span className="text-slate-500 italic">{alt}</span>;
-    // eslint-disable-next-line @next/next/no-img-element -- a document's own image, any size, from an address checked above
-    return <span className="sw-image"><img src={src} alt={alt} title={str(node.attrs.title) || undefined} /></span>;
-  },
-  taskItem: ({ node, children }) => (
-    <li data-type="taskItem" data-checked={String(node.attrs.checked === true)}>
-      <label>
-        <input type="checkbox" checked={node.attrs.checked === true} disabled aria-label={taskCheckboxLabel(node.textContent)} />
-        <span />
-      </label>
-      <div>{children}</div>
-    </li>
-  ),
+  ...Object.fromEntries(Object.entries(readOnlyNodeSpecs).map(([name, spec]): [string, RichTextNode] => [name, ({ node, children }) => domSpecToReact(spec(node), children)])),
+  heading: ({ node, children }) => domSpecToReact(headingSpec(node, headingIds.get(node)), children),
   codeBlock: ({ node }) => {
     const language = codeLanguage(node.attrs);
-    return (
-      <div className="sw-code relative" data-language={language}>
-        <pre>
-          <HighlightedCode code={node.textContent} language={language} />
-        </pre>
-        {/* where the editor's language picker sits */}
-        <span className="absolute right-1 top-1 rounded bg-slate-800 px-1 text-xs text-slate-200">{language || "plain text"}</span>
-      </div>
-    );
+    return domSpecToReact(codeBlockSpec(language), <HighlightedCode code={node.textContent} language={language} />);
   },
   // as the editor shows a diagram before its code loads (mermaidNodeView.tsx): beside the
   // drawing that came with the page, or as its source until it is drawn
   mermaid: ({ node }) => {
-    const source = str(node.attrs.source);
+    const source = typeof node.attrs.source === "string" ? node.attrs.source : "";
     const drawing = keptDrawing(source);
     if (drawing !== undefined) return <div data-type="mermaid-block" dangerouslySetInnerHTML={{ __html: drawnDiagramHtml(source, drawing) }} />;
-    return (
-      <div data-type="mermaid-block">
-        <pre className="my-3 whitespace-pre-wrap rounded-lg border border-slate-200 p-2 font-mono text-xs text-slate-700" aria-label="Mermaid diagram source">{source}</pre>
-      </div>
-    );
-  },
-  // the editor's header cell, heading its column for assistive technology
-  tableHeader: ({ node, children }) => {
-    const [, attrs] = node.type.spec.toDOM?.(node) as ["th", Record<string, string>, 0];
-    return domSpecToReact(["th", { scope: "col", ...attrs }, 0], children);
+    return domSpecToReact(diagramSourceSpec(source));
   },
 };
 

@@ -1,13 +1,15 @@
 "use client";
 
-import { useState, useSyncExternalStore } from "react";
+import { useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName, readBody } from "@/lib/collab/ydocLayout";
 import type { PMNode } from "@/lib/editor/schema";
+import { codeLanguage } from "@/lib/editor/codeHighlight";
 import { isEmptyBody, emptyBodyHint } from "@/lib/editor/emptyBody";
 import { EmptyBody } from "../documents/EmptyBody";
-import { RichText } from "../documents/RichText";
+import { useHighlighter } from "../documents/HighlightedCode";
+import { sectionTextHtml } from "../documents/sectionTextHtml";
 import { caretColor } from "./caretColor";
 
 /**
@@ -37,6 +39,10 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
     return { read, subscribe };
   });
   const doc = useSyncExternalStore(store.subscribe, store.read, store.read);
+  const textRef = useRef<HTMLDivElement>(null);
+  const highlighter = useHighlighter(textRef, useMemo(() => namesLanguage(doc), [doc]));
+  // one string per section, RichText's markup: a page of many sections holds no React tree for each paragraph
+  const html = useMemo(() => sectionTextHtml(doc, highlighter), [doc, highlighter]);
   const people = usePeopleIn(carets, sectionKey);
   // laid out as the editor is (a row above the text for its toolbar), so nothing moves when it starts
   return (
@@ -60,6 +66,7 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
         aria-placeholder={emptyBodyHint(editable)}
         tabIndex={0}
         data-static-body=""
+        ref={textRef}
         className="sw-prose rounded-md px-1 py-1 focus:outline-none"
         onMouseDown={(e) => {
           if (e.button !== 0) return;
@@ -70,10 +77,16 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
         onFocus={() => onActivate("focus")}
       >
         {/* the editor's type and spacing: the text stays put when the editor takes over */}
-        {isEmptyBody(doc) ? <EmptyBody editable={editable} /> : <RichText doc={doc} className="whitespace-pre-wrap break-words" />}
+        {isEmptyBody(doc) ? <EmptyBody editable={editable} /> : <div className="sw-prose whitespace-pre-wrap break-words" dangerouslySetInnerHTML={{ __html: html }} />}
       </div>
     </div>
   );
+}
+
+/** Whether a body has a code block that names a language (the highlighter is wanted). */
+function namesLanguage(node: PMNode): boolean {
+  if (node.type === "codeBlock") return codeLanguage(node.attrs) !== "";
+  return node.content?.some(namesLanguage) ?? false;
 }
 
 type Person = { id: number; name: string; color: string };

@@ -36,6 +36,22 @@ export function loadedHighlighter(): Highlighter | null {
   return loaded;
 }
 
+/**
+ * Code as HTML: `escape`d text, its highlighted runs in spans of highlight.js's classes when
+ * `highlighter` is loaded and knows the language.
+ */
+export function highlightedHtml(code: string, language: string, highlighter: Highlighter | null, escape: (text: string) => string): string {
+  const spans = language && highlighter ? highlighter(code, language) : null;
+  if (!spans) return escape(code);
+  let html = "";
+  let at = 0;
+  for (const span of spans) {
+    html += `${escape(code.slice(at, span.from))}<span class="${escape(span.classes)}">${escape(code.slice(span.from, span.to))}</span>`;
+    at = span.to;
+  }
+  return html + escape(code.slice(at));
+}
+
 /** The language a code block names for highlighting ("" for plain text). */
 export function codeLanguage(attrs: Record<string, unknown> | undefined): string {
   const language = attrs?.language;

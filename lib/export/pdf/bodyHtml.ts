@@ -1,7 +1,7 @@
 import { renderJSONContentToString } from "@tiptap/static-renderer/json/html-string";
 import { domOutputSpecToHTMLString, serializeChildrenToHTMLString } from "@tiptap/static-renderer/pm/html-string";
 import type { Mark, Node } from "prosemirror-model";
-import { codeLanguage, loadedHighlighter } from "../../editor/codeHighlight";
+import { codeLanguage, highlightedHtml, loadedHighlighter } from "../../editor/codeHighlight";
 import type { PMNode } from "../../editor/schema";
 import { documentMappings, renderableDoc, type NodeRender } from "../../editor/staticRender";
 import { explainMermaidError } from "../../mermaid/explainError";
@@ -51,19 +51,6 @@ const boxed: Render = ({ node, renderElement }) => {
   return `<li>${parts.join("")}</li>`;
 };
 
-/** Code as escaped HTML, highlighted when the highlighter is loaded (renderPdf loads it) and knows the language. */
-function highlighted(code: string, language: string): string {
-  const spans = language ? loadedHighlighter()?.(code, language) : null;
-  if (!spans) return escapeHtml(code);
-  let html = "";
-  let at = 0;
-  for (const span of spans) {
-    html += `${escapeHtml(code.slice(at, span.from))}<span class="${escapeHtml(span.classes)}">${escapeHtml(code.slice(span.from, span.to))}</span>`;
-    at = span.to;
-  }
-  return html + escapeHtml(code.slice(at));
-}
-
 function diagram(source: string, diagrams: Diagrams): string {
   const result = diagrams.get(source);
   if (result && "svg" in result) return `<figure class="diagram">${result.svg}</figure>`;
@@ -82,7 +69,8 @@ function printNodes(diagrams: Diagrams): Record<string, Render> {
     },
     listItem: (props) => (typeof props.node.attrs.checked === "boolean" ? boxed(props) : editorMappings.nodeMapping["listItem"]!(props)),
     taskItem: boxed,
-    codeBlock: ({ node }) => `<pre><code>${highlighted(node.textContent, codeLanguage(node.attrs))}</code></pre>`,
+    // highlighted once the highlighter is loaded (renderPdf loads it first)
+    codeBlock: ({ node }) => `<pre><code>${highlightedHtml(node.textContent, codeLanguage(node.attrs), loadedHighlighter(), escapeHtml)}</code></pre>`,
     mermaid: ({ node }) => diagram(str(node.attrs.source), diagrams),
     image,
     // the label the page draws with CSS (.sw-footnote::before), printed as text

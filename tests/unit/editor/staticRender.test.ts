@@ -8,6 +8,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RichText } from "@/components/documents/RichText";
+import { sectionTextHtml } from "@/components/documents/sectionTextHtml";
 import { loadHighlighter } from "@/lib/editor/codeHighlight";
 import { documentSchema, normalizeDoc } from "@/lib/editor/documentSchema";
 import { documentExtensions } from "@/lib/editor/extensions";
@@ -73,6 +74,29 @@ describe("static rendering of a body", () => {
   it.each(seeds().map((seed) => [seed.name, seed.bodies] as const))("renders seed %s read-only and printed as recorded", async (name, bodies) => {
     const html = bodies.map((body) => `${readOnly(body)}\n${printed(body)}\n`).join("\n");
     await expect(html).toMatchFileSnapshot(`../../fixtures/render/seeds/${name.replace(/\.\w+$/, "")}.html`);
+  });
+
+  // the page draws a section without an editor as one HTML string: RichText's markup exactly
+  it("draws a section's text as the same HTML as the read-only text", () => {
+    const bodies = [EVERY_NODE, ...seeds().flatMap((seed) => seed.bodies)];
+    for (const body of bodies) {
+      // React adds preload hints for images and writes two attribute names in camel case (HTML ignores their case)
+      const inner = readOnly(body)
+        .replace(/^(<link rel="preload"[^>]*\/>)*<div class="sw-prose[^"]*">/, "")
+        .replace(/<\/div>$/, "")
+        .replace(/ (col|row)Span=/g, " $1span=");
+      expect(sectionTextHtml(body, null)).toBe(inner);
+    }
+  });
+
+  it("highlights a section's code once the highlighter is loaded, its text escaped", async () => {
+    const body: PMNode = { type: "doc", content: [{ type: "codeBlock", attrs: { language: "ts" }, content: [{ type: "text", text: 'const a = "<b>";' }] }] };
+    const plain = sectionTextHtml(body, null);
+    expect(plain).toContain('<code class="language-ts">const a = &quot;&lt;b&gt;&quot;;</code>');
+    const highlighted = sectionTextHtml(body, await loadHighlighter());
+    expect(highlighted).toContain('<span class="hljs-keyword">const</span>');
+    expect(highlighted).toContain("&lt;b&gt;");
+    expect(highlighted).not.toContain("<b>");
   });
 
   // the nodes neither rendering overrides are exactly what the extension list renders
