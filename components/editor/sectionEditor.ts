@@ -1,6 +1,5 @@
-import { Editor } from "@tiptap/core";
+import { Editor, type KeyboardShortcutCommand } from "@tiptap/core";
 import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
-import { keymap } from "prosemirror-keymap";
 import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
@@ -11,6 +10,7 @@ import { emptyBodyHint } from "@/lib/editor/emptyBody";
 import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
 import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/documentSchema";
+import { EDITING_OPTIONS } from "@/lib/editor/editing";
 import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
@@ -34,8 +34,6 @@ export interface SlashState extends SlashMatch {
   active: number;
 }
 
-
-const HISTORY_KEYS = keymap({ "Mod-z": (state) => undo(state), "Mod-y": (state) => redo(state), "Mod-Shift-z": (state) => redo(state) });
 
 interface Options {
   /** the document whose images are uploaded */
@@ -90,7 +88,6 @@ export class SectionEditor implements NodeViewHost {
     const plugins = (): Plugin[] => [
       ySyncPlugin(ydoc.getXmlFragment(bodyName(sectionKey))),
       yUndoPlugin(),
-      HISTORY_KEYS,
       sectionCarets(carets.forSection(sectionKey)),
       commentHighlights(ydoc, () => this.threads),
       emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
@@ -99,17 +96,10 @@ export class SectionEditor implements NodeViewHost {
     ];
     const editor = new Editor({
       element: host,
-      extensions: [...sectionExtensions(this, plugins), ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) }))],
+      extensions: [...sectionExtensions(this, plugins, UNDO_KEYS), ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) }))],
       editable: this.editable,
       injectCSS: false,
-      // Markdown typed is the extensions' input rules (and lib/editor/inputRules.ts); Markdown
-      // pasted is ours (markdownPaste.ts): the one paste rule kept is Link's, which links the
-      // addresses in pasted text
-      enableInputRules: true,
-      enablePasteRules: ["link"],
-      // nothing listens for deletions; the keys are ours (lib/editor/keymap.ts), and a document
-      // selected whole and deleted keeps its first block's type (a code block stays one)
-      enableCoreExtensions: { delete: false, keymap: false },
+      ...EDITING_OPTIONS,
       editorProps: this.editorProps(),
     });
     this.editor = editor;
@@ -401,3 +391,10 @@ export class SectionEditor implements NodeViewHost {
 }
 
 const EMPTY_STATE = EditorState.create({ schema: documentSchema });
+
+/** Undo and redo of the person's own changes (the collaboration binding's undo manager). */
+const UNDO_KEYS: Record<string, KeyboardShortcutCommand> = {
+  "Mod-z": ({ editor }) => undo(editor.state),
+  "Mod-y": ({ editor }) => redo(editor.state),
+  "Mod-Shift-z": ({ editor }) => redo(editor.state),
+};

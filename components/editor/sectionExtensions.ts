@@ -1,10 +1,9 @@
-import { Extension, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
+import { Extension, type AnyExtension, type KeyboardShortcutCommand, type NodeViewRenderer } from "@tiptap/core";
 import type { Node as PMNode } from "prosemirror-model";
 import type { Plugin } from "prosemirror-state";
 import type { NodeView } from "prosemirror-view";
 import { documentExtensions } from "@/lib/editor/extensions";
-import { MarkdownInputRules } from "@/lib/editor/inputRules";
-import { baseKeys } from "@/lib/editor/keymap";
+import { editingExtensions } from "@/lib/editor/editing";
 import { codeBlockView } from "./codeBlockView";
 import { imageView } from "./imageView";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
@@ -17,13 +16,13 @@ const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, codeBlock: cod
 
 /**
  * A section editor's tiptap extensions: the document's extension list (the same schema the
- * server projects and validates with), with our node views, and `plugins` (collaboration,
- * carets, comments and the editing behaviour of `lib/editor/plugins.ts`) ahead of the
- * extensions' own keys. Markdown typed becomes formatting by the extensions' input rules and
- * ours (`MarkdownInputRules`); addresses in typed and pasted text become links by tiptap
- * Link (linkifyjs), as the list configures it.
+ * server projects and validates with), with our node views, its editing behaviour
+ * (`lib/editor/editing.ts`), and `keys` and `plugins` (collaboration and its undo, carets,
+ * comments and `lib/editor/plugins.ts`) ahead of the extensions' own keys. Markdown typed
+ * becomes formatting by the extensions' input rules and ours; addresses in typed and pasted
+ * text become links by tiptap Link (linkifyjs), as the list configures it.
  */
-export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[]): AnyExtension[] {
+export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[], keys: Record<string, KeyboardShortcutCommand>): AnyExtension[] {
   const list = documentExtensions.map((extension) => {
     const view = VIEWS[extension.name];
     if (view) {
@@ -36,12 +35,10 @@ export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[]): 
     name: "sectionBehaviour",
     // before every other extension's keys and plugins, as when these were the editor's only plugins
     priority: 1000,
+    addKeyboardShortcuts: () => keys,
     addProseMirrorPlugins() {
       return plugins();
     },
   });
-  // after every extension's keys and input rules (Enter after a code fence is the code block's rule)
-  // (priority 1: tiptap reads 0 as its default, 100)
-  const base = Extension.create({ name: "baseKeys", priority: 1, addProseMirrorPlugins: () => [baseKeys()] });
-  return [...list, behaviour, MarkdownInputRules, base];
+  return [...list, behaviour, ...editingExtensions()];
 }

@@ -4,7 +4,6 @@ import { insertHorizontalRule, isMarkActive, isNodeActive, toggleBulletList, tog
 import { linkHrefAt, setLink } from "@/lib/editor/link";
 import { documentSchema, normalizeDoc } from "@/lib/editor/documentSchema";
 import type { PMDoc, PMNode } from "@/lib/editor/schema";
-import { exitCodeOnTripleEnter, liftEmptyItem } from "@/lib/editor/keymap";
 import { insertTable } from "@/lib/editor/table";
 
 const p = (text: string): PMNode => ({ type: "paragraph", content: [{ type: "text", text }] });
@@ -104,23 +103,5 @@ describe("links", () => {
     expect(text[1]!.marks![0]!.attrs!.href).toBe("https://c.example/x");
     expect(run(stateOf(doc, 5), setLink(""))).toBeNull();
     expect(run(stateOf(doc, 5), setLink("javascript:alert(1)"))).toBeNull();
-  });
-});
-
-describe("keys", () => {
-  it("Enter on the third empty line at the end of a code block leaves it without the empty lines", () => {
-    const code = { type: "codeBlock", content: [{ type: "text", text: "x = 1\n\n" }] } as PMNode;
-    const state = run(stateOf([code], 8), exitCodeOnTripleEnter)!;
-    expect(json(state).content).toEqual([{ type: "codeBlock", attrs: { language: null }, content: [{ type: "text", text: "x = 1" }] }, { type: "paragraph" }]);
-    expect(state.selection.$from.parent.type.name).toBe("paragraph");
-    // not at the end, or without two empty lines: Enter is a newline as usual
-    expect(run(stateOf([code], 3), exitCodeOnTripleEnter)).toBeNull();
-  });
-
-  it("Backspace in an empty first list item takes it out of the list", () => {
-    const list = { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph" }] }, { type: "listItem", content: [p("next")] }] } as PMNode;
-    const state = run(stateOf([list], 3), liftEmptyItem)!;
-    expect(json(state).content.map((n) => n.type)).toEqual(["paragraph", "bulletList"]);
-    expect(run(stateOf([list], 8), liftEmptyItem)).toBeNull();
   });
 });
