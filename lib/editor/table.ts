@@ -1,31 +1,6 @@
-import type { Node as PMNode, NodeType, Schema } from "prosemirror-model";
 import { keymap } from "prosemirror-keymap";
 import { TextSelection, type Command, type Plugin, type Selection, type Transaction } from "prosemirror-state";
 import { addRowAfter, CellSelection, deleteTable, goToNextCell } from "prosemirror-tables";
-
-function tableTypes(schema: Schema): { cell: NodeType; header: NodeType; row: NodeType; table: NodeType } {
-  const { tableCell, tableHeader, tableRow, table } = schema.nodes;
-  if (!tableCell || !tableHeader || !tableRow || !table) throw new Error("the schema has no tables");
-  return { cell: tableCell, header: tableHeader, row: tableRow, table };
-}
-
-function createTable(schema: Schema, rows: number, cols: number, withHeaderRow: boolean): PMNode {
-  const types = tableTypes(schema);
-  const line = (type: NodeType) => types.row.create(null, Array.from({ length: cols }, () => type.createAndFill()!));
-  return types.table.create(null, Array.from({ length: rows }, (_, i) => line(i === 0 && withHeaderRow ? types.header : types.cell)));
-}
-
-/** Inserts a table of empty cells (the first row headers) and puts the caret in its first cell. */
-export function insertTable({ rows = 3, cols = 3, withHeaderRow = true } = {}): Command {
-  return (state, dispatch) => {
-    if (dispatch) {
-      const offset = state.selection.from + 1;
-      const tr = state.tr.replaceSelectionWith(createTable(state.schema, rows, cols, withHeaderRow)).scrollIntoView();
-      dispatch(tr.setSelection(TextSelection.near(tr.doc.resolve(offset))));
-    }
-    return true;
-  };
-}
 
 /** Tab moves to the next cell; in the last cell it adds a row first. */
 const nextCell: Command = (state, dispatch) => {

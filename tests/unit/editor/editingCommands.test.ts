@@ -1,0 +1,82 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from "vitest";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
+import { mentionItems } from "@/components/editor/mentionItems";
+import { NEW_DIAGRAM } from "@/lib/editor/insertCommands";
+import { editorOf, json, p, type } from "./editorHarness";
+
+// What the toolbar and the "/" and "@" menus run: tiptap's commands, and ours for our own
+// nodes (lib/editor/insertCommands.ts), on a real tiptap editor built as the browser builds it.
+
+describe("list toggles", () => {
+  it("wrap a paragraph, change the kind of list in place, and lift out of the same kind", () => {
+    const editor = editorOf([p("Ship it")], 2);
+    editor.commands.toggleBulletList();
+    expect(json(editor).content[0]).toMatchObject({ type: "bulletList", content: [{ type: "listItem" }] });
+    expect(editor.isActive("bulletList")).toBe(true);
+
+    editor.commands.toggleTaskList();
+    expect(json(editor).content[0]).toMatchObject({ type: "taskList", content: [{ type: "taskItem", attrs: { checked: false } }] });
+    // the caret stays in the text
+    expect(editor.state.selection.$from.parent.textContent).toBe("Ship it");
+
+    editor.commands.toggleOrderedList();
+    expect(json(editor).content[0]).toMatchObject({ type: "orderedList", attrs: { start: 1 }, content: [{ type: "listItem" }] });
+
+    editor.commands.toggleOrderedList();
+    expect(json(editor)).toEqual(normalizeDoc({ type: "doc", content: [p("Ship it")] }));
+  });
+});
+
+describe("headings", () => {
+  it("toggle between a heading of the level and a paragraph", () => {
+    const editor = editorOf([p("Title")], 1);
+    editor.commands.toggleHeading({ level: 3 });
+    expect(json(editor).content[0]).toMatchObject({ type: "heading", attrs: { level: 3 } });
+    editor.commands.toggleHeading({ level: 2 });
+    expect(json(editor).content[0]).toMatchObject({ type: "heading", attrs: { level: 2 } });
+    editor.commands.toggleHeading({ level: 2 });
+    expect(json(editor).content[0]).toMatchObject({ type: "paragraph" });
+  });
+});
+
+describe("inserting blocks", () => {
+  it("puts the caret in the text block after a rule or a diagram, adding a paragraph at the end of a section", () => {
+    const rule = editorOf([p("End")], 4);
+    rule.commands.setHorizontalRule();
+    expect(json(rule).content.map((n) => n.type)).toEqual(["paragraph", "horizontalRule", "paragraph"]);
+    expect(rule.state.selection.$from.parent.type.name).toBe("paragraph");
+    expect(rule.state.selection.$from.index(0)).toBe(2);
+
+    const diagram = editorOf([p("End")], 4);
+    diagram.commands.insertMermaid();
+    expect(json(diagram).content).toEqual([p("End"), { type: "mermaid", attrs: { source: NEW_DIAGRAM } }, p("")]);
+    expect(diagram.state.selection.$from.index(0)).toBe(2);
+  });
+
+  it("inserts a table whose first row is headers, with the caret in its first cell", () => {
+    const editor = editorOf([p("")], 1);
+    editor.commands.insertTable({ rows: 2, cols: 3 });
+    const table = json(editor).content.find((n) => n.type === "table")!;
+    expect(table.content!.map((row) => row.content!.map((c) => c.type))).toEqual([
+      ["tableHeader", "tableHeader", "tableHeader"],
+      ["tableCell", "tableCell", "tableCell"],
+    ]);
+    expect(editor.state.selection.$from.node(-1).type.name).toBe("tableHeader");
+  });
+});
+
+describe("mentions", () => {
+  it("puts the mention where the caret is, then a space to go on typing; not in code", () => {
+    const editor = editorOf([p("Ask ")], 5);
+    const [ada] = mentionItems([{ userId: "u-ada", name: "Ada Lovelace" }], "ada");
+    expect(ada!.run(editor.chain()).run()).toBe(true);
+    type(editor, "now");
+    expect(editor.getJSON()).toEqual({
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "Ask " }, { type: "mention", attrs: { id: "u-ada", label: "Ada Lovelace" } }, { type: "text", text: " now" }] }],
+    });
+    const code = editorOf([{ type: "codeBlock", content: [{ type: "text", text: "x" }] }], 2);
+    expect(code.commands.insertMention({ id: "u-ada", label: "Ada Lovelace" })).toBe(false);
+  });
+});
