@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import { CellSelection } from "@tiptap/pm/tables";
 import { describe, expect, it } from "vitest";
 import type { NodeType, PMNode } from "@/lib/editor/schema";
 import { caretBlock, editorOf, json, p, press, type } from "./editorHarness";
@@ -158,5 +159,58 @@ describe("shortcuts", () => {
     press(editor, "Mod-a");
     press(editor, "Delete");
     expect(json(editor).content).toEqual([p("")]);
+  });
+});
+
+describe("tables", () => {
+  const cell = (type: NodeType, text: string): PMNode => ({ type, content: [p(text)] });
+  const table: PMNode = {
+    type: "table",
+    content: [
+      { type: "tableRow", content: [cell("tableHeader", "a"), cell("tableHeader", "b")] },
+      { type: "tableRow", content: [cell("tableCell", "c"), cell("tableCell", "d")] },
+    ],
+  };
+  const cellText = (editor: ReturnType<typeof editorOf>) => editor.state.selection.$from.parent.textContent;
+
+  it("Tab goes to the next cell and Shift+Tab back; Tab in the last cell adds a row and goes to it", () => {
+    const editor = editorOf([table], 4);
+    expect(cellText(editor)).toBe("a");
+    press(editor, "Tab");
+    expect(cellText(editor)).toBe("b");
+    press(editor, "Tab");
+    press(editor, "Tab");
+    expect(cellText(editor)).toBe("d");
+    press(editor, "Shift-Tab");
+    expect(cellText(editor)).toBe("c");
+    press(editor, "Tab");
+    expect(press(editor, "Tab")).toBe(true);
+    const rows = json(editor).content[0]!.content!;
+    expect(rows).toHaveLength(3);
+    expect(editor.state.selection.$from.node(-2)).toBe(editor.state.doc.child(0).child(2));
+  });
+
+  it("Tab in a list inside a cell still goes to the next cell", () => {
+    const withList: PMNode = { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [list("bulletList", "listItem", "x", "y")] }, cell("tableCell", "next")] }] };
+    const editor = editorOf([withList], 12);
+    expect(cellText(editor)).toBe("y");
+    press(editor, "Tab");
+    expect(cellText(editor)).toBe("next");
+  });
+
+  it("Backspace with every cell selected removes the table", () => {
+    const editor = editorOf([p("before"), table], 12);
+    expect(cellText(editor)).toBe("a");
+    const cells: number[] = [];
+    editor.state.doc.descendants((node, pos) => {
+      if (node.type.spec.tableRole === "cell" || node.type.spec.tableRole === "header_cell") cells.push(pos);
+    });
+    editor.commands.command(({ tr }) => {
+      tr.setSelection(CellSelection.create(tr.doc, cells[0]!, cells[cells.length - 1]!));
+      return true;
+    });
+    expect(editor.state.selection).toBeInstanceOf(CellSelection);
+    press(editor, "Backspace");
+    expect(json(editor).content.map((n) => n.type)).toEqual(["paragraph"]);
   });
 });
