@@ -8,10 +8,9 @@ import { bodyName } from "@/lib/collab/ydoc";
 import { codeHighlight } from "@/lib/editor/codeHighlightPlugin";
 import { emptyBodyHint } from "@/lib/editor/emptyBody";
 import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
-import { linkHrefAt, setLink } from "@/lib/editor/link";
+import { linkHrefAt } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/documentSchema";
 import { EDITING_OPTIONS } from "@/lib/editor/editing";
-import { documentPlugins } from "@/lib/editor/plugins";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { isCharacter, type HeldKey } from "./heldKeys";
@@ -91,7 +90,6 @@ export class SectionEditor implements NodeViewHost, SectionActions {
       sectionCarets(carets.forSection(sectionKey)),
       commentHighlights(ydoc, () => this.threads),
       emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
-      ...documentPlugins(),
       codeHighlight(),
     ];
     const editor = new Editor({
@@ -138,10 +136,8 @@ export class SectionEditor implements NodeViewHost, SectionActions {
    */
   applyLink(href: string): string | null {
     if (href.trim() && !isSafeHref(href.trim())) return "Links must start with http://, https:// or mailto:.";
-    const view = this.view;
-    if (!view || !this.editable) return "This section cannot be edited now.";
-    view.focus();
-    if (!setLink(href)(view.state, view.dispatch) && href.trim()) return "A link cannot go here.";
+    if (!this.view || !this.editable) return "This section cannot be edited now.";
+    if (!this.run((c) => c.applyLink(href)) && href.trim()) return "A link cannot go here.";
     return null;
   }
 

@@ -18,7 +18,7 @@ const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, codeBlock: cod
  * A section editor's tiptap extensions: the document's extension list (the same schema the
  * server projects and validates with), with our node views, its editing behaviour
  * (`lib/editor/editing.ts`), and `keys` and `plugins` (collaboration and its undo, carets,
- * comments and `lib/editor/plugins.ts`) ahead of the extensions' own keys. Markdown typed
+ * comments) ahead of the extensions' own keys. Markdown typed
  * becomes formatting by the extensions' input rules and ours; addresses in typed and pasted
  * text become links by tiptap Link (linkifyjs), as the list configures it.
  */

@@ -2,6 +2,7 @@ import { Extension, extensions, type AnyExtension, type Command, type EditorOpti
 import { Dropcursor, Gapcursor } from "@tiptap/extensions";
 import { MarkdownInputRules } from "./inputRules";
 import { InsertCommands } from "./insertCommands";
+import { LinkEditing } from "./link";
 
 // How a section body is edited, on top of the document's extensions (extensions.ts): tiptap's
 // own keys and cursors, and the few keys tiptap lacks, as extensions. No React, no
@@ -57,14 +58,15 @@ export const BaseKeys = extensions.Keymap.extend({
 
 /**
  * A section body's editing behaviour, beside the document's extensions: Markdown typed in
- * place (`inputRules.ts`), inserting our own nodes (`insertCommands.ts`), the keys above and tiptap's drop and gap cursors (the gap cursor lets
+ * place (`inputRules.ts`), inserting our own nodes (`insertCommands.ts`), the link form's
+ * command and Ctrl/Cmd+click on a link (`link.ts`), the keys above and tiptap's drop and gap cursors (the gap cursor lets
  * the caret past a final table or diagram). No local undo history: the collaboration binding
  * brings its own, per person. Deliberately absent: tiptap's trailing node (it would append an
  * empty paragraph as soon as an editor opens, so merely opening a document would change it: a
  * new version, stale approvals).
  */
 export function editingExtensions(): AnyExtension[] {
-  return [MarkdownInputRules, InsertCommands, EditingKeys, BaseKeys, Dropcursor.configure({ color: "currentColor", width: 1 }), Gapcursor];
+  return [MarkdownInputRules, InsertCommands, LinkEditing, EditingKeys, BaseKeys, Dropcursor.configure({ color: "currentColor", width: 1 }), Gapcursor];
 }
 
 /**

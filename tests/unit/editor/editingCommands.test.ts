@@ -1,8 +1,11 @@
 // @vitest-environment jsdom
+import type { Editor } from "@tiptap/core";
 import { describe, expect, it } from "vitest";
 import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { mentionItems } from "@/components/editor/mentionItems";
 import { NEW_DIAGRAM } from "@/lib/editor/insertCommands";
+import { linkHrefAt } from "@/lib/editor/link";
+import type { PMNode } from "@/lib/editor/schema";
 import { editorOf, json, p, type } from "./editorHarness";
 
 // What the toolbar and the "/" and "@" menus run: tiptap's commands, and ours for our own
@@ -78,5 +81,55 @@ describe("mentions", () => {
     });
     const code = editorOf([{ type: "codeBlock", content: [{ type: "text", text: "x" }] }], 2);
     expect(code.commands.insertMention({ id: "u-ada", label: "Ada Lovelace" })).toBe(false);
+  });
+});
+
+describe("links", () => {
+  const doc = [p("See the runbook today")];
+  const runbook = (editor: Editor) => json(editor).content[0]!.content![1]!;
+
+  it("link the selection to a safe address and refuse an unsafe one", () => {
+    const linked = editorOf(doc, 9, 16);
+    expect(linked.commands.applyLink("https://runbooks.example.com/")).toBe(true);
+    expect(runbook(linked)).toEqual({ type: "text", text: "runbook", marks: [{ type: "link", attrs: { href: "https://runbooks.example.com/", target: "_blank", rel: "noopener noreferrer nofollow", class: null, title: null } }] });
+    // the selection stays as it was
+    expect([linked.state.selection.from, linked.state.selection.to]).toEqual([9, 16]);
+    expect(editorOf(doc, 9, 16).commands.applyLink("javascript:alert(1)")).toBe(false);
+  });
+
+  it("with the caret in a link, change or remove the whole link", () => {
+    const editor = editorOf(doc, 9, 16);
+    editor.commands.applyLink("https://a.example/");
+    editor.commands.setTextSelection(12);
+    expect(linkHrefAt(editor.state)).toBe("https://a.example/");
+    expect(editor.isActive("link")).toBe(true);
+    editor.commands.applyLink("https://b.example/");
+    expect(runbook(editor).marks![0]!.attrs!.href).toBe("https://b.example/");
+    expect(editor.state.selection.empty).toBe(true);
+    // at the end of the link, the form still edits it
+    editor.commands.setTextSelection(16);
+    expect(linkHrefAt(editor.state)).toBe("https://b.example/");
+    editor.commands.applyLink("");
+    expect(json(editor)).toEqual(normalizeDoc({ type: "doc", content: doc }));
+    expect(linkHrefAt(editor.state)).toBe("");
+  });
+
+  it("a changed link is a plain link to the new address: a reference it was written as is left behind", () => {
+    const reference: PMNode = { type: "paragraph", content: [{ type: "text", text: "docs", marks: [{ type: "link", attrs: { href: "https://old.example/", reference: "d", referenceType: "full" } }] }] };
+    const editor = editorOf([reference], 2);
+    editor.commands.applyLink("https://new.example/");
+    expect(json(editor).content[0]!.content![0]!.marks![0]!.attrs).toEqual({ href: "https://new.example/", target: "_blank", rel: "noopener noreferrer nofollow", class: null, title: null });
+  });
+
+  it("with the caret outside any link, insert the address as linked text; remove nothing", () => {
+    const editor = editorOf(doc, 5);
+    expect(editor.commands.applyLink(" https://c.example/x ")).toBe(true);
+    const text = json(editor).content[0]!.content!;
+    expect(text.map((t) => t.text)).toEqual(["See ", "https://c.example/x", "the runbook today"]);
+    expect(text[1]!.marks![0]!.attrs!.href).toBe("https://c.example/x");
+    expect(editorOf(doc, 5).commands.applyLink("")).toBe(false);
+    expect(editorOf(doc, 5).commands.applyLink("javascript:alert(1)")).toBe(false);
+    const code = editorOf([{ type: "codeBlock", content: [{ type: "text", text: "x" }] }], 2);
+    expect(code.commands.applyLink("https://c.example/")).toBe(false);
   });
 });
