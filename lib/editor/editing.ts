@@ -1,4 +1,5 @@
-import { Extension, extensions, type AnyExtension, type Command, type EditorOptions } from "@tiptap/core";
+import { Extension, extensions, type AnyExtension, type Command, type EditorOptions, type KeyboardShortcutCommand } from "@tiptap/core";
+import { Selection, TextSelection } from "@tiptap/pm/state";
 import { Dropcursor, Gapcursor } from "@tiptap/extensions";
 import { MarkdownInputRules } from "./inputRules";
 import { InsertCommands } from "./insertCommands";
@@ -26,11 +27,25 @@ const codeBlockToParagraph: Command = ({ state, commands }) => {
 };
 
 /**
+ * Ctrl/Cmd+Home and +End (with Shift, selecting) go to the very start and end of the section's
+ * text. The browser's own move lost its way in a section ending in a table: Ctrl+End put the
+ * caret at the start of the table's first header cell.
+ */
+function toEdge(edge: "start" | "end", extend: boolean): KeyboardShortcutCommand {
+  return ({ editor }) =>
+    editor.commands.command(({ tr }) => {
+      const target = edge === "start" ? Selection.atStart(tr.doc) : Selection.atEnd(tr.doc);
+      tr.setSelection(extend ? TextSelection.between(tr.selection.$anchor, target.$head) : target).scrollIntoView();
+      return true;
+    });
+}
+
+/**
  * The keys tiptap's extensions lack, ahead of theirs: Backspace first gives back Markdown an
  * input rule just turned into formatting (as tiptap's own Backspace does), then lifts an empty
  * list item out of its list (tiptap's list keys would join it to the item above) and turns a
  * code block the caret starts into a paragraph (tiptap's does so only for an empty block or
- * one that starts the document).
+ * one that starts the document); Ctrl/Cmd+Home and +End (`toEdge`).
  */
 export const EditingKeys = Extension.create({
   name: "editingKeys",
@@ -38,6 +53,10 @@ export const EditingKeys = Extension.create({
   addKeyboardShortcuts() {
     return {
       Backspace: ({ editor }) => editor.commands.first(({ commands }) => [() => commands.undoInputRule(), liftEmptyItem, codeBlockToParagraph]),
+      "Mod-Home": toEdge("start", false),
+      "Mod-End": toEdge("end", false),
+      "Shift-Mod-Home": toEdge("start", true),
+      "Shift-Mod-End": toEdge("end", true),
     };
   },
 });

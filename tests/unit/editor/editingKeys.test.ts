@@ -214,3 +214,45 @@ describe("tables", () => {
     expect(json(editor).content.map((n) => n.type)).toEqual(["paragraph"]);
   });
 });
+
+describe("Ctrl+Home and Ctrl+End", () => {
+  const table: PMNode = {
+    type: "table",
+    content: [
+      { type: "tableRow", content: ["h1", "h2"].map((t) => ({ type: "tableHeader" as const, content: [p(t)] })) },
+      { type: "tableRow", content: ["c1", "last"].map((t) => ({ type: "tableCell" as const, content: [p(t)] })) },
+    ],
+  };
+
+  it("go to the very end of a section ending in a table (the last cell's end), and to its very start", () => {
+    const editor = editorOf([p("intro"), table], 3);
+    expect(press(editor, "Mod-End")).toBe(true);
+    const { $from, empty } = editor.state.selection;
+    expect(empty).toBe(true);
+    expect($from.parent.textContent).toBe("last");
+    expect($from.parentOffset).toBe(4);
+    expect($from.pos).toBe(editor.state.doc.content.size - 4);
+    type(editor, "!");
+    expect(json(editor).content[1]!.content![1]!.content![1]!.content![0]!.content![0]!.text).toBe("last!");
+
+    expect(press(editor, "Mod-Home")).toBe(true);
+    expect(editor.state.selection.from).toBe(1);
+    expect(editor.state.selection.$from.parent.textContent).toBe("intro");
+  });
+
+  it("with Shift, select from the caret to the end or the start", () => {
+    const editor = editorOf([p("intro"), table], 3);
+    press(editor, "Shift-Mod-End");
+    expect(editor.state.selection.anchor).toBe(3);
+    expect(editor.state.selection.head).toBe(editor.state.doc.content.size - 4);
+    press(editor, "Shift-Mod-Home");
+    expect([editor.state.selection.anchor, editor.state.selection.head]).toEqual([3, 1]);
+  });
+
+  it("go to the end of a section ending in a paragraph", () => {
+    const editor = editorOf([table, p("outro")], 4);
+    press(editor, "Mod-End");
+    expect(editor.state.selection.$from.parent.textContent).toBe("outro");
+    expect(editor.state.selection.$from.parentOffset).toBe(5);
+  });
+});
