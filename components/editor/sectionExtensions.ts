@@ -11,7 +11,16 @@ import type { NodeViewHost } from "./nodeViewHost";
 
 type ViewOf = (node: PMNode, host: NodeViewHost, getPos: () => number | undefined) => NodeView;
 
-/** Our node views: a diagram with its live preview, a code block's language, an image (a task's checkbox is tiptap's: lib/editor/taskItem.ts). */
+/**
+ * Our node views (a task's checkbox is tiptap's: lib/editor/taskItem.ts), each for what tiptap's
+ * own lacks: a diagram with its live preview; a code block's language picker, and text the
+ * browser types beside the code element taken into the block (issue 14; tiptap's
+ * CodeBlockLowlight has neither, and would load lowlight with the editor, where
+ * lib/editor/codeHighlightPlugin.ts loads it on first need); an image shown only from an
+ * address `safeImageSrc` accepts, with its alt text edited in place (tiptap's Image renders
+ * any `src` and edits nothing). Plain DOM views: a React view (ReactNodeViewRenderer) would
+ * add @tiptap/react and a React root per node.
+ */
 const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, codeBlock: codeBlockView, image: imageView };
 
 /**

@@ -4,6 +4,7 @@ import { Dropcursor, Gapcursor } from "@tiptap/extensions";
 import { MarkdownInputRules } from "./inputRules";
 import { InsertCommands } from "./insertCommands";
 import { LinkEditing } from "./link";
+import { ListKinds } from "./listCommands";
 
 // How a section body is edited, on top of the document's extensions (extensions.ts): tiptap's
 // own keys and cursors, and the few keys tiptap lacks, as extensions. No React, no
@@ -77,7 +78,8 @@ export const BaseKeys = extensions.Keymap.extend({
 
 /**
  * A section body's editing behaviour, beside the document's extensions: Markdown typed in
- * place (`inputRules.ts`), inserting our own nodes (`insertCommands.ts`), the link form's
+ * place (`inputRules.ts`), inserting our own nodes (`insertCommands.ts`), changing a list's
+ * kind as a whole (`listCommands.ts`), the link form's
  * command and Ctrl/Cmd+click on a link (`link.ts`), the keys above and tiptap's drop and gap cursors (the gap cursor lets
  * the caret past a final table or diagram). No local undo history: the collaboration binding
  * brings its own, per person. Deliberately absent: tiptap's trailing node (it would append an
@@ -85,7 +87,7 @@ export const BaseKeys = extensions.Keymap.extend({
  * new version, stale approvals).
  */
 export function editingExtensions(): AnyExtension[] {
-  return [MarkdownInputRules, InsertCommands, LinkEditing, EditingKeys, BaseKeys, Dropcursor.configure({ color: "currentColor", width: 1 }), Gapcursor];
+  return [MarkdownInputRules, InsertCommands, ListKinds, LinkEditing, EditingKeys, BaseKeys, Dropcursor.configure({ color: "currentColor", width: 1 }), Gapcursor];
 }
 
 /**

@@ -14,20 +14,35 @@ import { editorOf, json, p, type } from "./editorHarness";
 describe("list toggles", () => {
   it("wrap a paragraph, change the kind of list in place, and lift out of the same kind", () => {
     const editor = editorOf([p("Ship it")], 2);
-    editor.commands.toggleBulletList();
+    editor.commands.toggleListKind("bulletList");
     expect(json(editor).content[0]).toMatchObject({ type: "bulletList", content: [{ type: "listItem" }] });
     expect(editor.isActive("bulletList")).toBe(true);
 
-    editor.commands.toggleTaskList();
+    editor.commands.toggleListKind("taskList");
     expect(json(editor).content[0]).toMatchObject({ type: "taskList", content: [{ type: "taskItem", attrs: { checked: false } }] });
     // the caret stays in the text
     expect(editor.state.selection.$from.parent.textContent).toBe("Ship it");
 
-    editor.commands.toggleOrderedList();
+    editor.commands.toggleListKind("orderedList");
     expect(json(editor).content[0]).toMatchObject({ type: "orderedList", attrs: { start: 1 }, content: [{ type: "listItem" }] });
 
-    editor.commands.toggleOrderedList();
+    editor.commands.toggleListKind("orderedList");
     expect(json(editor)).toEqual(normalizeDoc({ type: "doc", content: [p("Ship it")] }));
+  });
+
+  it("make a whole list another kind from any of its items, tasks unticked", () => {
+    const bullets: PMNode = { type: "bulletList", content: ["one", "two", "three"].map((t) => ({ type: "listItem" as const, content: [p(t)] })) };
+    const editor = editorOf([bullets], 10);
+    expect(editor.state.selection.$from.parent.textContent).toBe("two");
+    editor.commands.toggleListKind("taskList");
+    expect(json(editor).content).toHaveLength(1);
+    expect(json(editor).content[0]!.content!.map((item) => [item.type, item.attrs?.checked])).toEqual([
+      ["taskItem", false],
+      ["taskItem", false],
+      ["taskItem", false],
+    ]);
+    editor.commands.toggleListKind("bulletList");
+    expect(json(editor)).toEqual(normalizeDoc({ type: "doc", content: [bullets] }));
   });
 });
 
