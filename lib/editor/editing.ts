@@ -44,7 +44,7 @@ function toEdge(edge: "start" | "end", extend: boolean): KeyboardShortcutCommand
 /**
  * The keys tiptap's extensions lack, ahead of theirs: Backspace first gives back Markdown an
  * input rule just turned into formatting (as tiptap's own Backspace does), then lifts an empty
- * list item out of its list (tiptap's list keys would join it to the item above) and turns a
+ * list item out of its list (tiptap's Backspace would join it to the item or block above) and turns a
  * code block the caret starts into a paragraph (tiptap's does so only for an empty block or
  * one that starts the document); Ctrl/Cmd+Home and +End (`toEdge`).
  */
@@ -79,9 +79,9 @@ export const BaseKeys = extensions.Keymap.extend({
 /**
  * A section body's editing behaviour, beside the document's extensions: Markdown typed in
  * place (`inputRules.ts`), inserting our own nodes (`insertCommands.ts`), changing a list's
- * kind as a whole (`listCommands.ts`), the link form's
- * command and Ctrl/Cmd+click on a link (`link.ts`), the keys above and tiptap's drop and gap cursors (the gap cursor lets
- * the caret past a final table or diagram). No local undo history: the collaboration binding
+ * kind as a whole (`listCommands.ts`), the link form's command and Ctrl/Cmd+click on a link
+ * (`link.ts`), the keys above and tiptap's drop and gap cursors (the gap cursor lets the caret
+ * past a final table or diagram). No local undo history: the collaboration binding
  * brings its own, per person. Deliberately absent: tiptap's trailing node (it would append an
  * empty paragraph as soon as an editor opens, so merely opening a document would change it: a
  * new version, stale approvals).
