@@ -1,33 +1,31 @@
 "use client";
 
-import type { Command } from "prosemirror-state";
-import { insertHorizontalRule, insertMermaid, setParagraph, setTextblock, toggleBulletList, toggleOrderedList, toggleTaskList, wrapInNode } from "@/lib/editor/commands";
-import { insertTable } from "@/lib/editor/table";
 import { useEffect, useId, useRef, type CSSProperties } from "react";
 import { createPortal } from "react-dom";
-import { pickImage } from "./imageUpload";
+import type { EditorCommands } from "./sectionCommands";
 
 export interface SlashItem {
   label: string;
   /** one short line under the label: what the block is for */
   description: string;
-  run: Command;
+  /** tiptap's commands, run in place of the typed "/command" */
+  run: EditorCommands;
 }
 
 /** Every block "/" can insert. */
 export const SLASH_ITEMS: SlashItem[] = [
-  { label: "Text", description: "A plain paragraph", run: setParagraph },
-  { label: "Heading", description: "A heading inside the section", run: setTextblock("heading", { level: 3 }) },
-  { label: "Subheading", description: "A smaller heading under a heading", run: setTextblock("heading", { level: 4 }) },
-  { label: "Bullet list", description: "Points in no particular order", run: toggleBulletList },
-  { label: "Numbered list", description: "Steps in order", run: toggleOrderedList },
-  { label: "Task list", description: "Items to tick off", run: toggleTaskList },
-  { label: "Table", description: "Rows and columns, with a header row", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
-  { label: "Code block", description: "Code, highlighted by its language", run: setTextblock("codeBlock") },
-  { label: "Mermaid diagram", description: "A flowchart or sequence drawn from text", run: insertMermaid },
-  { label: "Image", description: "Upload a picture from your computer", run: pickImage },
-  { label: "Quote", description: "Text quoted from elsewhere", run: wrapInNode("blockquote") },
-  { label: "Divider", description: "A line between parts", run: insertHorizontalRule },
+  { label: "Text", description: "A plain paragraph", run: (c) => c.setParagraph() },
+  { label: "Heading", description: "A heading inside the section", run: (c) => c.setHeading({ level: 3 }) },
+  { label: "Subheading", description: "A smaller heading under a heading", run: (c) => c.setHeading({ level: 4 }) },
+  { label: "Bullet list", description: "Points in no particular order", run: (c) => c.toggleListKind("bulletList") },
+  { label: "Numbered list", description: "Steps in order", run: (c) => c.toggleListKind("orderedList") },
+  { label: "Task list", description: "Items to tick off", run: (c) => c.toggleListKind("taskList") },
+  { label: "Table", description: "Rows and columns, with a header row", run: (c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
+  { label: "Code block", description: "Code, highlighted by its language", run: (c) => c.setCodeBlock() },
+  { label: "Mermaid diagram", description: "A flowchart or sequence drawn from text", run: (c) => c.insertMermaid() },
+  { label: "Image", description: "Upload a picture from your computer", run: (c) => c.pickImage() },
+  { label: "Quote", description: "Text quoted from elsewhere", run: (c) => c.setBlockquote() },
+  { label: "Divider", description: "A line between parts", run: (c) => c.setHorizontalRule() },
 ];
 
 export function filterSlashItems(query: string): SlashItem[] {

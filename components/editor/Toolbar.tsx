@@ -1,27 +1,9 @@
 "use client";
 
-import type { Command, EditorState } from "prosemirror-state";
-import { addColumnAfter, addRowAfter, deleteColumn, deleteRow, deleteTable, toggleHeader } from "prosemirror-tables";
-import {
-  insertHorizontalRule,
-  insertMermaid,
-  isMarkActive,
-  isNodeActive,
-  toggleBlockquote,
-  toggleBold,
-  toggleBulletList,
-  toggleCode,
-  toggleCodeBlock,
-  toggleHeading,
-  toggleItalic,
-  toggleOrderedList,
-  toggleStrike,
-  toggleTaskList,
-} from "@/lib/editor/commands";
+import { isActive } from "@tiptap/core";
+import type { EditorState } from "@tiptap/pm/state";
 import { shortcutText } from "@/lib/editor/shortcuts";
-import { insertTable } from "@/lib/editor/table";
-import { pickImage } from "./imageUpload";
-import { openLinkForm } from "./linkCommand";
+import type { EditorCommands } from "./sectionCommands";
 import type { SectionEditor } from "./sectionEditor";
 import { useEditorSelector } from "./useEditorSelector";
 import { useMacShortcuts } from "./usePlatformShortcuts";
@@ -29,41 +11,42 @@ import { useMacShortcuts } from "./usePlatformShortcuts";
 interface Tool {
   label: string;
   text: string;
-  run: Command;
+  /** tiptap's commands (and the section's: the link form, the image picker) */
+  run: EditorCommands;
   active?: (state: EditorState) => boolean;
-  /** its key binding (tiptap's extensions in lib/editor/extensions.ts, "Mod-k" in sectionEditor.ts), shown in the tooltip */
+  /** its key binding (tiptap's extensions in lib/editor/extensions.ts, "Mod-k" in sectionCommands.ts), shown in the tooltip */
   keys?: string;
 }
 
-const mark = (name: string) => (s: EditorState) => isMarkActive(s, name);
-const node = (name: string) => (s: EditorState) => isNodeActive(s, name);
+/** Whether the selection is in (or has) the node or mark of this name, by tiptap's `isActive`. */
+const on = (name: string) => (s: EditorState) => isActive(s, name);
 
 const TOOLS: Tool[] = [
-  { label: "Bold", text: "B", run: toggleBold, active: mark("bold"), keys: "Mod-b" },
-  { label: "Italic", text: "I", run: toggleItalic, active: mark("italic"), keys: "Mod-i" },
-  { label: "Strikethrough", text: "S", run: toggleStrike, active: mark("strike"), keys: "Mod-Shift-s" },
-  { label: "Inline code", text: "</>", run: toggleCode, active: mark("code"), keys: "Mod-e" },
-  { label: "Link", text: "Link", run: openLinkForm, active: mark("link"), keys: "Mod-k" },
-  { label: "Heading", text: "H", run: toggleHeading(3), active: node("heading"), keys: "Mod-Alt-3" },
-  { label: "Bullet list", text: "•", run: toggleBulletList, active: node("bulletList"), keys: "Mod-Shift-8" },
-  { label: "Numbered list", text: "1.", run: toggleOrderedList, active: node("orderedList"), keys: "Mod-Shift-7" },
-  { label: "Task list", text: "☑", run: toggleTaskList, active: node("taskList"), keys: "Mod-Shift-9" },
-  { label: "Quote", text: "❝", run: toggleBlockquote, active: node("blockquote"), keys: "Mod-Shift-b" },
-  { label: "Code block", text: "{ }", run: toggleCodeBlock, active: node("codeBlock"), keys: "Mod-Alt-c" },
-  { label: "Insert table", text: "▦", run: insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
-  { label: "Insert Mermaid diagram", text: "Diagram", run: insertMermaid },
-  { label: "Insert image", text: "Image", run: pickImage },
-  { label: "Horizontal rule", text: "—", run: insertHorizontalRule },
+  { label: "Bold", text: "B", run: (c) => c.toggleBold(), active: on("bold"), keys: "Mod-b" },
+  { label: "Italic", text: "I", run: (c) => c.toggleItalic(), active: on("italic"), keys: "Mod-i" },
+  { label: "Strikethrough", text: "S", run: (c) => c.toggleStrike(), active: on("strike"), keys: "Mod-Shift-s" },
+  { label: "Inline code", text: "</>", run: (c) => c.toggleCode(), active: on("code"), keys: "Mod-e" },
+  { label: "Link", text: "Link", run: (c) => c.openLinkForm(), active: on("link"), keys: "Mod-k" },
+  { label: "Heading", text: "H", run: (c) => c.toggleHeading({ level: 3 }), active: on("heading"), keys: "Mod-Alt-3" },
+  { label: "Bullet list", text: "•", run: (c) => c.toggleListKind("bulletList"), active: on("bulletList"), keys: "Mod-Shift-8" },
+  { label: "Numbered list", text: "1.", run: (c) => c.toggleListKind("orderedList"), active: on("orderedList"), keys: "Mod-Shift-7" },
+  { label: "Task list", text: "☑", run: (c) => c.toggleListKind("taskList"), active: on("taskList"), keys: "Mod-Shift-9" },
+  { label: "Quote", text: "❝", run: (c) => c.toggleBlockquote(), active: on("blockquote"), keys: "Mod-Shift-b" },
+  { label: "Code block", text: "{ }", run: (c) => c.toggleCodeBlock(), active: on("codeBlock"), keys: "Mod-Alt-c" },
+  { label: "Insert table", text: "▦", run: (c) => c.insertTable({ rows: 3, cols: 3, withHeaderRow: true }) },
+  { label: "Insert Mermaid diagram", text: "Diagram", run: (c) => c.insertMermaid() },
+  { label: "Insert image", text: "Image", run: (c) => c.pickImage() },
+  { label: "Horizontal rule", text: "—", run: (c) => c.setHorizontalRule() },
 ];
 
 /** Shown while the caret is in a table. */
 const TABLE_TOOLS: Tool[] = [
-  { label: "Add row below", text: "+row", run: addRowAfter },
-  { label: "Delete row", text: "−row", run: deleteRow },
-  { label: "Add column right", text: "+col", run: addColumnAfter },
-  { label: "Delete column", text: "−col", run: deleteColumn },
-  { label: "Header row", text: "H̲", run: toggleHeader("row"), active: node("tableHeader") },
-  { label: "Delete table", text: "✕▦", run: deleteTable },
+  { label: "Add row below", text: "+row", run: (c) => c.addRowAfter() },
+  { label: "Delete row", text: "−row", run: (c) => c.deleteRow() },
+  { label: "Add column right", text: "+col", run: (c) => c.addColumnAfter() },
+  { label: "Delete column", text: "−col", run: (c) => c.deleteColumn() },
+  { label: "Header row", text: "H̲", run: (c) => c.toggleHeaderRow(), active: on("tableHeader") },
+  { label: "Delete table", text: "✕▦", run: (c) => c.deleteTable() },
 ];
 
 const NONE_ACTIVE = TOOLS.map(() => false);
@@ -80,7 +63,7 @@ export function Toolbar({ editor, label }: { editor: SectionEditor; label: strin
   const active = useEditorSelector(editor, (e) => (e.isFocused ? TOOLS.map((t) => t.active?.(e.state) ?? false) : NONE_ACTIVE), sameStates);
   const table = useEditorSelector(
     editor,
-    (e) => (e.isFocused && isNodeActive(e.state, "table") ? TABLE_TOOLS.map((t) => t.active?.(e.state) ?? false) : null),
+    (e) => (e.isFocused && isActive(e.state, "table") ? TABLE_TOOLS.map((t) => t.active?.(e.state) ?? false) : null),
     sameOrNone,
   );
   return (

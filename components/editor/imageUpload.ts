@@ -1,15 +1,4 @@
-import type { Command } from "prosemirror-state";
 import { MAX_IMAGE_BYTES } from "@/lib/images/limits";
-
-/** The event the "Image" tool and slash item send to a section's editor, which opens the file picker. */
-export const PICK_IMAGE_EVENT = "sw-pick-image";
-
-/** Asks the section's editor to let the user choose image files to insert at the caret. */
-export const pickImage: Command = (_state, dispatch, view) => {
-  if (!view || !view.editable) return false;
-  if (dispatch) view.dom.dispatchEvent(new CustomEvent(PICK_IMAGE_EVENT));
-  return true;
-};
 
 /** An upload under way in a section: shown with its progress until it ends. */
 export interface UploadStatus {

@@ -1,4 +1,3 @@
-import { insertMention } from "@/lib/editor/commands";
 import type { SlashItem } from "./SlashMenu";
 
 export interface Mentionable {
@@ -21,5 +20,5 @@ export function mentionItems(members: Mentionable[], query: string): SlashItem[]
   return members
     .filter((m) => !q || answers(m.name, q))
     .slice(0, MAX_PEOPLE)
-    .map((m) => ({ label: m.name, description: "Mention them: they are notified", run: insertMention({ id: m.userId, label: m.name }) }));
+    .map((m) => ({ label: m.name, description: "Mention them: they are notified", run: (c) => c.insertMention({ id: m.userId, label: m.name }) }));
 }

@@ -1,7 +1,6 @@
-import { Editor } from "@tiptap/core";
+import { Editor, type KeyboardShortcutCommand } from "@tiptap/core";
 import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
-import { keymap } from "prosemirror-keymap";
-import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from "prosemirror-state";
+import { EditorState, NodeSelection, TextSelection, type Plugin, type Transaction } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
@@ -9,20 +8,20 @@ import { bodyName } from "@/lib/collab/ydoc";
 import { codeHighlight } from "@/lib/editor/codeHighlightPlugin";
 import { emptyBodyHint } from "@/lib/editor/emptyBody";
 import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
-import { linkHrefAt, setLink } from "@/lib/editor/link";
+import { linkHrefAt } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/documentSchema";
-import { documentPlugins } from "@/lib/editor/plugins";
+import { EDITING_OPTIONS } from "@/lib/editor/editing";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { isCharacter, type HeldKey } from "./heldKeys";
 import { catchUpSelection } from "./domSelection";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
-import { imageFiles, pickImageFiles, PICK_IMAGE_EVENT, uploadImageFile, type UploadStatus } from "./imageUpload";
-import { OPEN_LINK_FORM_EVENT } from "./linkCommand";
+import { imageFiles, pickImageFiles, uploadImageFile, type UploadStatus } from "./imageUpload";
 import { isMarkdownPaste, pasteMarkdown } from "./markdownPaste";
 import type { NodeViewHost } from "./nodeViewHost";
 import { filterSlashItems, type SlashItem } from "./SlashMenu";
 import { sectionExtensions } from "./sectionExtensions";
+import { sectionCommands, type EditorCommands, type SectionActions } from "./sectionCommands";
 import { menuSuggestion, type SlashMatch, type SuggestionKind } from "./menuSuggestion";
 import { mentionItems, type Mentionable } from "./mentionItems";
 
@@ -34,8 +33,6 @@ export interface SlashState extends SlashMatch {
   active: number;
 }
 
-
-const HISTORY_KEYS = keymap({ "Mod-z": (state) => undo(state), "Mod-y": (state) => redo(state), "Mod-Shift-z": (state) => redo(state) });
 
 interface Options {
   /** the document whose images are uploaded */
@@ -65,7 +62,7 @@ interface Options {
  * highlights), outside React. The view is created once, by mount(); later changes (title, editable, threads)
  * go through the setters. Listeners hear of every transaction, focus and blur.
  */
-export class SectionEditor implements NodeViewHost {
+export class SectionEditor implements NodeViewHost, SectionActions {
   private editor: Editor | null = null;
   private view: EditorView | null = null;
   private title: string;
@@ -90,33 +87,22 @@ export class SectionEditor implements NodeViewHost {
     const plugins = (): Plugin[] => [
       ySyncPlugin(ydoc.getXmlFragment(bodyName(sectionKey))),
       yUndoPlugin(),
-      HISTORY_KEYS,
       sectionCarets(carets.forSection(sectionKey)),
       commentHighlights(ydoc, () => this.threads),
       emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
-      ...documentPlugins(),
       codeHighlight(),
     ];
     const editor = new Editor({
       element: host,
-      extensions: [...sectionExtensions(this, plugins), ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) }))],
+      extensions: [...sectionExtensions(this, plugins, UNDO_KEYS), sectionCommands(this), ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) }))],
       editable: this.editable,
       injectCSS: false,
-      // Markdown typed is the extensions' input rules (and lib/editor/inputRules.ts); Markdown
-      // pasted is ours (markdownPaste.ts): the one paste rule kept is Link's, which links the
-      // addresses in pasted text
-      enableInputRules: true,
-      enablePasteRules: ["link"],
-      // nothing listens for deletions; the keys are ours (lib/editor/keymap.ts), and a document
-      // selected whole and deleted keeps its first block's type (a code block stays one)
-      enableCoreExtensions: { delete: false, keymap: false },
+      ...EDITING_OPTIONS,
       editorProps: this.editorProps(),
     });
     this.editor = editor;
     this.view = editor.view;
     editor.on("transaction", () => this.notify());
-    this.view.dom.addEventListener(PICK_IMAGE_EVENT, () => pickImageFiles((files) => void this.insertImages(files)));
-    this.view.dom.addEventListener(OPEN_LINK_FORM_EVENT, () => this.openLinkForm());
     this.notify();
   }
 
@@ -126,12 +112,17 @@ export class SectionEditor implements NodeViewHost {
       attributes: this.attributes(),
       handlePaste: (view: EditorView, event: ClipboardEvent) => this.pasteImages(view, event) || this.refuseLargePaste(event) || this.convertMarkdown(view, event),
       handleDrop: (view: EditorView, event: DragEvent, _slice: unknown, moved: boolean) => !moved && this.dropImages(view, event),
-      handleKeyDown: (_view: EditorView, event: KeyboardEvent) => this.keyDown(event),
+      handleKeyDown: () => this.keyDown(),
       handleDOMEvents: {
         focus: () => this.notify(),
         blur: () => this.notify(),
       },
     };
+  }
+
+  /** Opens the file picker; the images chosen are uploaded and inserted at the caret. */
+  pickImages(): void {
+    pickImageFiles((files) => void this.insertImages(files));
   }
 
   /** Opens the link form for the selection. */
@@ -146,7 +137,7 @@ export class SectionEditor implements NodeViewHost {
   applyLink(href: string): string | null {
     if (href.trim() && !isSafeHref(href.trim())) return "Links must start with http://, https:// or mailto:.";
     if (!this.view || !this.editable) return "This section cannot be edited now.";
-    if (!this.run(setLink(href)) && href.trim()) return "A link cannot go here.";
+    if (!this.run((c) => c.applyLink(href)) && href.trim()) return "A link cannot go here.";
     return null;
   }
 
@@ -234,12 +225,15 @@ export class SectionEditor implements NodeViewHost {
     return () => this.listeners.delete(listener);
   }
 
-  /** Runs a command with the focus in the editor. */
-  run(command: Command): boolean {
-    const view = this.view;
-    if (!view || !this.editable) return false;
-    view.focus();
-    return command(view.state, view.dispatch, view);
+  /**
+   * Runs tiptap commands as one chain with the focus in the text (focused at once, not as
+   * tiptap's `focus` command does a frame later, when the link form has taken the focus).
+   */
+  run(commands: EditorCommands): boolean {
+    const editor = this.editor;
+    if (!editor || !this.editable) return false;
+    editor.view.focus();
+    return commands(editor.chain()).run();
   }
 
   dispatch(tr: Transaction): void {
@@ -388,16 +382,18 @@ export class SectionEditor implements NodeViewHost {
     return false;
   }
 
-  private keyDown(event: KeyboardEvent): boolean {
+  private keyDown(): boolean {
     // the open menu's keys come through its suggestion (menuSuggestion.ts), after this
     if (this.view) catchUpSelection(this.view);
-    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "k" && this.editable) {
-      event.preventDefault();
-      this.openLinkForm();
-      return true;
-    }
     return false;
   }
 }
 
 const EMPTY_STATE = EditorState.create({ schema: documentSchema });
+
+/** Undo and redo of the person's own changes (the collaboration binding's undo manager). */
+const UNDO_KEYS: Record<string, KeyboardShortcutCommand> = {
+  "Mod-z": ({ editor }) => undo(editor.state),
+  "Mod-y": ({ editor }) => redo(editor.state),
+  "Mod-Shift-z": ({ editor }) => redo(editor.state),
+};

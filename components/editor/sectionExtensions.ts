@@ -1,10 +1,9 @@
-import { Extension, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
+import { Extension, type AnyExtension, type KeyboardShortcutCommand, type NodeViewRenderer } from "@tiptap/core";
 import type { Node as PMNode } from "prosemirror-model";
 import type { Plugin } from "prosemirror-state";
 import type { NodeView } from "prosemirror-view";
 import { documentExtensions } from "@/lib/editor/extensions";
-import { MarkdownInputRules } from "@/lib/editor/inputRules";
-import { baseKeys } from "@/lib/editor/keymap";
+import { editingExtensions } from "@/lib/editor/editing";
 import { codeBlockView } from "./codeBlockView";
 import { imageView } from "./imageView";
 import { mermaidNodeView } from "./mermaid/mermaidNodeView";
@@ -12,18 +11,27 @@ import type { NodeViewHost } from "./nodeViewHost";
 
 type ViewOf = (node: PMNode, host: NodeViewHost, getPos: () => number | undefined) => NodeView;
 
-/** Our node views: a diagram with its live preview, a code block's language, an image (a task's checkbox is tiptap's: lib/editor/taskItem.ts). */
+/**
+ * Our node views (a task's checkbox is tiptap's: lib/editor/taskItem.ts), each for what tiptap's
+ * own lacks: a diagram with its live preview; a code block's language picker, and text the
+ * browser types beside the code element taken into the block (issue 14; tiptap's
+ * CodeBlockLowlight has neither, and would load lowlight with the editor, where
+ * lib/editor/codeHighlightPlugin.ts loads it on first need); an image shown only from an
+ * address `safeImageSrc` accepts, with its alt text edited in place (tiptap's Image renders
+ * any `src` and edits nothing). Plain DOM views: a React view (ReactNodeViewRenderer) would
+ * add @tiptap/react and a React root per node.
+ */
 const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, codeBlock: codeBlockView, image: imageView };
 
 /**
  * A section editor's tiptap extensions: the document's extension list (the same schema the
- * server projects and validates with), with our node views, and `plugins` (collaboration,
- * carets, comments and the editing behaviour of `lib/editor/plugins.ts`) ahead of the
- * extensions' own keys. Markdown typed becomes formatting by the extensions' input rules and
- * ours (`MarkdownInputRules`); addresses in typed and pasted text become links by tiptap
- * Link (linkifyjs), as the list configures it.
+ * server projects and validates with), with our node views, its editing behaviour
+ * (`lib/editor/editing.ts`), and `keys` and `plugins` (collaboration and its undo, carets,
+ * comments) ahead of the extensions' own keys. Markdown typed
+ * becomes formatting by the extensions' input rules and ours; addresses in typed and pasted
+ * text become links by tiptap Link (linkifyjs), as the list configures it.
  */
-export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[]): AnyExtension[] {
+export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[], keys: Record<string, KeyboardShortcutCommand>): AnyExtension[] {
   const list = documentExtensions.map((extension) => {
     const view = VIEWS[extension.name];
     if (view) {
@@ -36,12 +44,10 @@ export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[]): 
     name: "sectionBehaviour",
     // before every other extension's keys and plugins, as when these were the editor's only plugins
     priority: 1000,
+    addKeyboardShortcuts: () => keys,
     addProseMirrorPlugins() {
       return plugins();
     },
   });
-  // after every extension's keys and input rules (Enter after a code fence is the code block's rule)
-  // (priority 1: tiptap reads 0 as its default, 100)
-  const base = Extension.create({ name: "baseKeys", priority: 1, addProseMirrorPlugins: () => [baseKeys()] });
-  return [...list, behaviour, MarkdownInputRules, base];
+  return [...list, behaviour, ...editingExtensions()];
 }

@@ -134,7 +134,7 @@ export const documentExtensions: AnyExtension[] = [
     link: false,
     // not in the document model
     underline: false,
-    // editing behaviour is lib/editor/plugins.ts, not part of the document
+    // editing behaviour is lib/editor/editing.ts, not part of the document
     undoRedo: false,
     dropcursor: false,
     gapcursor: false,
@@ -152,6 +152,11 @@ export const documentExtensions: AnyExtension[] = [
   TaskList.extend(htmlOf(spec("taskList"))),
   TaskItem.extend({
     ...htmlOf(spec("taskItem")),
+    // Enter in a task starts a new one unticked (tiptap's splitListItem keeps only attributes kept on split)
+    addAttributes: () => {
+      const attributes = attributesOf(spec("taskItem").attrs);
+      return { ...attributes, checked: { ...attributes.checked, keepOnSplit: false } };
+    },
     addNodeView() {
       const render = this.parent?.();
       return render ? disabledWhileReadOnly(render) : null;

@@ -1,7 +1,6 @@
 import { Extension, InputRule } from "@tiptap/core";
 import type { Node as PMNode } from "prosemirror-model";
 import { TextSelection } from "prosemirror-state";
-import { nodeType } from "./commands";
 import { safeHref } from "../util/safeUrl";
 
 // Markdown typed at the start of a block and around words is tiptap's own input rules, those
@@ -20,8 +19,8 @@ const taskListFromBullets = new InputRule({
     const { tr } = state;
     const $start = tr.doc.resolve(range.from);
     if ($start.depth < 3 || $start.index(-1) !== 0 || $start.node(-1).type.name !== "listItem" || $start.node(-2).type.name !== "bulletList") return null;
-    const taskList = nodeType(state.schema, "taskList");
-    const taskItem = nodeType(state.schema, "taskItem");
+    const { taskList, taskItem } = state.schema.nodes;
+    if (!taskList || !taskItem) return null;
     const at = $start.index(-2);
     const from = $start.before(-2);
     tr.delete(range.from, range.to);

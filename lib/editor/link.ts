@@ -1,11 +1,13 @@
-import type { Mark, MarkType, ResolvedPos, Schema } from "prosemirror-model";
-import { Plugin, type Command, type EditorState } from "prosemirror-state";
+import { Extension, getMarkRange } from "@tiptap/core";
+import type { Node as PMNode, ResolvedPos } from "@tiptap/pm/model";
+import { Plugin, type EditorState } from "@tiptap/pm/state";
 import { safeHref } from "../util/safeUrl";
 import { safeDocumentHref } from "./documentUrls";
 
-// Links: Ctrl/Cmd+K opens the link form for the selection; Ctrl/Cmd+click opens one. Only
-// addresses `safeHref` accepts are kept. An address typed or pasted as text becomes a link by
-// tiptap Link's autolink and paste rule (linkifyjs; see components/editor/sectionExtensions.ts).
+// Links: Ctrl/Cmd+K opens the link form for the selection (components/editor/sectionCommands.ts);
+// Ctrl/Cmd+click opens one. Only addresses `safeHref` accepts are kept. An address typed or
+// pasted as text becomes a link by tiptap Link's autolink and paste rule (linkifyjs; see
+// extensions.ts).
 
 /**
  * Whether an address found in typed or pasted text becomes a link: written with http(s)://,
@@ -25,71 +27,39 @@ function withScheme(text: string): string {
   return /^www\./i.test(text) ? `https://${text}` : text;
 }
 
-/** The link mark of a schema. */
-function linkType(schema: Schema): MarkType {
-  const link = schema.marks.link;
-  if (!link) throw new Error("the schema has no links");
-  return link;
-}
-
-/** The link mark at or just before a position, and its extent, if there is one. */
-function linkRange($pos: ResolvedPos): { from: number; to: number; mark: Mark } | null {
-  const { parent } = $pos;
-  const link = linkType(parent.type.schema);
-  let index = $pos.index();
-  let mark = link.isInSet(parent.maybeChild(index)?.marks ?? []);
-  if (!mark && $pos.textOffset === 0 && index > 0) mark = link.isInSet(parent.child(--index).marks);
-  if (!mark) return null;
-  let first = index;
-  let end = index + 1;
-  while (first > 0 && mark.isInSet(parent.child(first - 1).marks)) first--;
-  while (end < parent.childCount && mark.isInSet(parent.child(end).marks)) end++;
-  let from = $pos.start();
-  for (let i = 0; i < first; i++) from += parent.child(i).nodeSize;
-  let to = from;
-  for (let i = first; i < end; i++) to += parent.child(i).nodeSize;
-  return { from, to, mark };
+/** The link at or just before a position (the one a caret at its end is in), and its extent. */
+function linkAround($pos: ResolvedPos): { from: number; to: number; href: string } | null {
+  const type = $pos.parent.type.schema.marks.link;
+  if (!type) return null;
+  const at = (node: PMNode | null) => (node ? type.isInSet(node.marks) : undefined);
+  const mark = at($pos.parent.childAfter($pos.parentOffset).node) ?? at($pos.parent.childBefore($pos.parentOffset).node);
+  const range = mark ? getMarkRange($pos, type, mark.attrs) : undefined;
+  return mark && range ? { ...range, href: String(mark.attrs.href ?? "") } : null;
 }
 
 /** The address of the link at the selection's start (or around the caret), or "". */
 export function linkHrefAt(state: EditorState): string {
-  return String(linkRange(state.selection.$from)?.mark.attrs.href ?? "");
+  return linkAround(state.selection.$from)?.href ?? "";
 }
 
-/**
- * Links the selection to `href` (or, with an empty selection, the link around the caret);
- * an empty `href` removes the link. With the caret outside any link, the address itself is
- * inserted as linked text. An unsafe address is refused (returns false).
- */
-export function setLink(href: string): Command {
-  return (state, dispatch) => {
-    const target = href.trim() ? safeHref(href.trim()) : "";
-    if (target === null) return false;
-    const link = linkType(state.schema);
-    let { from, to } = state.selection;
-    if (from === to) {
-      const around = linkRange(state.selection.$from);
-      if (!around) {
-        if (!target || state.selection.$from.parent.type.spec.code) return false;
-        if (dispatch) dispatch(state.tr.insert(from, state.schema.text(href.trim(), [link.create({ href: target })])).scrollIntoView());
-        return true;
-      }
-      ({ from, to } = around);
-    }
-    if (dispatch) {
-      const tr = state.tr.removeMark(from, to, link);
-      if (target) tr.addMark(from, to, link.create({ href: target }));
-      dispatch(tr.scrollIntoView());
-    }
-    return true;
-  };
+declare module "@tiptap/core" {
+  interface Commands<ReturnType> {
+    linkEditing: {
+      /**
+       * Links the selection to `href` (or, with an empty selection, the link around the caret);
+       * an empty `href` removes the link. With the caret outside any link, the address itself
+       * is inserted as linked text. An unsafe address is refused (false).
+       */
+      applyLink: (href: string) => ReturnType;
+    };
+  }
 }
 
 /**
  * A link opens in a new tab on Ctrl/Cmd+click, or on a plain click where the text cannot
  * be edited (a plain click in an editable section places the caret).
  */
-export const linkClicks = new Plugin({
+const linkClicks = new Plugin({
   props: {
     handleClick: (view, _pos, event) => {
       if (event.button !== 0 || !(event.target instanceof Element)) return false;
@@ -102,4 +72,39 @@ export const linkClicks = new Plugin({
       return true;
     },
   },
+});
+
+/**
+ * What the link form and a click do with links, beside tiptap Link (which links addresses typed
+ * and pasted, `extensions.ts`): `applyLink`, tiptap's own mark commands put together, and
+ * `linkClicks`, since tiptap Link opens a link on a plain click in editable text only.
+ */
+export const LinkEditing = Extension.create({
+  name: "linkEditing",
+  addCommands() {
+    return {
+      applyLink:
+        (href) =>
+        ({ state, chain }) => {
+          const address = href.trim();
+          const target = address ? safeHref(address) : "";
+          if (target === null) return false;
+          const { empty, $from, from, to } = state.selection;
+          const around = empty ? linkAround($from) : null;
+          if (empty && !around) {
+            if (!target || $from.parent.type.spec.code) return false;
+            return chain()
+              .insertContent({ type: "text", text: address, marks: [{ type: "link", attrs: { href: target } }] })
+              .scrollIntoView()
+              .run();
+          }
+          const range = around ?? { from, to };
+          const linking = chain().setTextSelection(range).unsetMark("link");
+          if (target) linking.setLink({ href: target });
+          // the selection as it was (a caret stays a caret, not the whole link selected)
+          return linking.setTextSelection({ from, to }).scrollIntoView().run();
+        },
+    };
+  },
+  addProseMirrorPlugins: () => [linkClicks],
 });

@@ -129,3 +129,26 @@ test("Backspace right after Markdown became formatting gives back the characters
   await expect(body.locator("li[data-type=taskItem]").filter({ hasText: "two" })).toHaveAttribute("data-checked", "true");
   await expect(body.locator("li[data-type=taskItem]").filter({ hasText: "one" })).toHaveAttribute("data-checked", "false");
 });
+
+test("Ctrl+End in a section that ends in a table goes to the end of its last cell, and Ctrl+Home to the start of the section", async ({ page }) => {
+  await newDocument(page);
+  const body = page.getByRole("textbox", { name: "Overview body" });
+  await body.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("Intro");
+  await page.getByRole("toolbar", { name: "Formatting for Overview" }).getByRole("button", { name: "Insert table" }).click();
+  const cells = ["h1", "h2", "h3", "a", "b", "c", "d", "e", "last"];
+  for (const [i, text] of cells.entries()) {
+    if (i) await page.keyboard.press("Tab");
+    await page.keyboard.type(text);
+  }
+  await expect(body.locator("table th, table td")).toHaveText(cells);
+  await page.keyboard.press("ControlOrMeta+Home");
+  await page.keyboard.type("Start: ");
+  await page.keyboard.press("ControlOrMeta+End");
+  await page.keyboard.type(" end");
+  await expect(body.locator("p").first()).toHaveText("Start: Intro");
+  await expect(body.locator("table th").first()).toHaveText("h1");
+  await expect(body.locator("table td").last()).toHaveText("last end");
+});
