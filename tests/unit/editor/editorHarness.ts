@@ -1,4 +1,5 @@
 import { Editor, type AnyExtension } from "@tiptap/core";
+import { onTestFinished } from "vitest";
 import { documentExtensions } from "@/lib/editor/extensions";
 import { EDITING_OPTIONS, editingExtensions } from "@/lib/editor/editing";
 import { normalizeDoc } from "@/lib/editor/documentSchema";
@@ -16,7 +17,21 @@ if (typeof Range !== "undefined" && !Range.prototype.getClientRects) {
   Range.prototype.getBoundingClientRect = () => new DOMRect();
 }
 
-/** An editor of `content`, the caret (or selection) at the given positions. */
+// every editor a test made goes with the test; ProseMirror flushes what its DOM observer still
+// held 20 ms after it stops, which must happen while the file's jsdom is there (the unit
+// files share their modules, so this is per test, not a hook of this module's first file)
+const made: Editor[] = [];
+function destroyAfterTest(editor: Editor): void {
+  if (!made.length) {
+    onTestFinished(async () => {
+      for (const e of made.splice(0)) e.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 30));
+    });
+  }
+  made.push(editor);
+}
+
+/** An editor of `content`, the caret (or selection) at the given positions; destroyed after the test. */
 export function editorOf(content: PMNode[], from?: number, to = from, extra: AnyExtension[] = []): Editor {
   const editor = new Editor({
     element: document.createElement("div"),
@@ -24,6 +39,7 @@ export function editorOf(content: PMNode[], from?: number, to = from, extra: Any
     content: normalizeDoc({ type: "doc", content }),
     ...EDITING_OPTIONS,
   });
+  destroyAfterTest(editor);
   if (from !== undefined) editor.commands.setTextSelection({ from, to: to ?? from });
   return editor;
 }
