@@ -8,7 +8,7 @@ import type { GateProblem } from "@/lib/review/submitGate";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { usePoll } from "../ui/usePoll";
-import { publishReview } from "./reviewStore";
+import { offerSubmit, publishReview } from "./reviewStore";
 import { Button } from "../ui/Button";
 import { MoreMenu } from "../ui/MoreMenu";
 import { Disclosure } from "../ui/Disclosure";
@@ -39,7 +39,7 @@ function unassignedNotice(review: ReviewDto): string | undefined {
   const waiting = review.roles.filter((r) => r.reviewers.length === 0).map((r) => r.name);
   if (!waiting.length) return undefined;
   const names = waiting.length === 1 ? waiting[0] : `${waiting.slice(0, -1).join(", ")} and ${waiting.at(-1)}`;
-  return `Sent for review. Nobody is assigned to approve as ${names} yet: assign a reviewer below.`;
+  return `Submitted for review. Nobody is assigned to approve as ${names} yet: assign a reviewer below.`;
 }
 
 /** Sign-off: status steps, reviewers per role and their decisions (live); the side panel's Review tab. */
@@ -97,6 +97,9 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
     router.refresh();
     return true;
   }
+
+  // the status bar's "Submit for review" is this panel's submit
+  useEffect(() => offerSubmit(documentId, () => void post("review/submit", {})));
 
   if (!review) return <section aria-label="Review" className="text-sm text-slate-500">Loading review…</section>;
   const inReview = review.status === "in_review";

@@ -21,3 +21,22 @@ function subscribe(listener: () => void): () => void {
 export function useLatestReview(documentId: string): ReviewDto | undefined {
   return useSyncExternalStore(subscribe, () => latest.get(documentId), () => undefined);
 }
+
+const submitters = new Map<string, () => void>();
+
+/**
+ * The review panel offers its submit to the rest of the page (the status bar): one action,
+ * whose answer (the gate's problems, a notice) the panel shows. Returns a function that
+ * withdraws the offer.
+ */
+export function offerSubmit(documentId: string, submit: () => void): () => void {
+  submitters.set(documentId, submit);
+  return () => {
+    if (submitters.get(documentId) === submit) submitters.delete(documentId);
+  };
+}
+
+/** Submits the document for review through the review panel's own submit, when the panel is there. */
+export function requestSubmit(documentId: string): void {
+  submitters.get(documentId)?.();
+}
