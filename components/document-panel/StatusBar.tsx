@@ -4,7 +4,7 @@ import { useContext } from "react";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import { plural } from "@/lib/util/plural";
 import { StatusBadge } from "../documents/StatusBadge";
-import { requestSubmit, useLatestReview } from "../review/reviewStore";
+import { askReviewPanel, useGateProblems, useLatestReview } from "../review/reviewStore";
 import { Button } from "../ui/Button";
 import { PANEL_TAB_LABELS, type PanelTab } from "./panelMemory";
 import { panelId } from "./DocumentPanel";
@@ -29,6 +29,8 @@ export function StatusBar({ documentId, initial }: { documentId: string; initial
   const approved = review.roles.filter((r) => r.approved).length;
   const stale = review.roles.flatMap((r) => r.decisions).filter((d) => d.stale).length;
   const step = signoffStep(review);
+  // what the submit gate would refuse now, as the review panel keeps checking it
+  const gate = useGateProblems(documentId);
 
   function goTo(target: string) {
     panel.show("review");
@@ -51,13 +53,25 @@ export function StatusBar({ documentId, initial }: { documentId: string; initial
           {stale ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-900">{stale} stale</span> : null}
         </span>
       ) : null}
+      {review.can.submit && gate?.length ? (
+        <button
+          type="button"
+          onClick={() => {
+            panel.show("review");
+            askReviewPanel(documentId, "showProblems");
+          }}
+          className="rounded-md px-1.5 py-0.5 font-medium text-amber-800 underline decoration-amber-300 underline-offset-2 hover:bg-amber-50"
+        >
+          {plural(gate.length, "problem")} before review
+        </button>
+      ) : null}
       {review.can.submit ? (
         // the review panel's own submit: it opens to show the answer (problems, or who is asked)
         <Button
           className="px-2.5 py-1"
           onClick={() => {
             panel.show("review");
-            requestSubmit(documentId);
+            askReviewPanel(documentId, "submit");
           }}
         >
           Submit for review

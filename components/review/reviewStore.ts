@@ -2,6 +2,7 @@
 
 import { useSyncExternalStore } from "react";
 import type { ReviewDto } from "@/lib/review/loadReview";
+import type { GateProblem } from "@/lib/review/submitGate";
 
 /** The review panel's latest answer per document, for other parts of the page (the sign-off section). */
 const latest = new Map<string, ReviewDto>();
@@ -22,21 +23,38 @@ export function useLatestReview(documentId: string): ReviewDto | undefined {
   return useSyncExternalStore(subscribe, () => latest.get(documentId), () => undefined);
 }
 
-const submitters = new Map<string, () => void>();
+const gates = new Map<string, GateProblem[]>();
+
+/** The submit gate's problems as the review panel last checked them (while the actor may submit). */
+export function publishGate(documentId: string, problems: GateProblem[]): void {
+  gates.set(documentId, problems);
+  listeners.forEach((listener) => listener());
+}
+
+/** What the submit gate would refuse now, as the panel keeps checking it; undefined until it has. */
+export function useGateProblems(documentId: string): GateProblem[] | undefined {
+  return useSyncExternalStore(subscribe, () => gates.get(documentId), () => undefined);
+}
+
+/** What other parts of the page (the status bar) may ask of the review panel. */
+export type ReviewPanelAction = "submit" | "showProblems";
+
+const panels = new Map<string, (action: ReviewPanelAction) => void>();
 
 /**
- * The review panel offers its submit to the rest of the page (the status bar): one action,
- * whose answer (the gate's problems, a notice) the panel shows. Returns a function that
- * withdraws the offer.
+ * The review panel offers its actions to the rest of the page: the status bar's "Submit for
+ * review" is the panel's own submit, whose answer (the gate's problems, a notice) the panel
+ * shows, and its count of problems opens their list there. Returns a function that withdraws
+ * the offer.
  */
-export function offerSubmit(documentId: string, submit: () => void): () => void {
-  submitters.set(documentId, submit);
+export function offerReviewActions(documentId: string, run: (action: ReviewPanelAction) => void): () => void {
+  panels.set(documentId, run);
   return () => {
-    if (submitters.get(documentId) === submit) submitters.delete(documentId);
+    if (panels.get(documentId) === run) panels.delete(documentId);
   };
 }
 
-/** Submits the document for review through the review panel's own submit, when the panel is there. */
-export function requestSubmit(documentId: string): void {
-  submitters.get(documentId)?.();
+/** Asks the document's review panel for an action, when the panel is there. */
+export function askReviewPanel(documentId: string, action: ReviewPanelAction): void {
+  panels.get(documentId)?.(action);
 }

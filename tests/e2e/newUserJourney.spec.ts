@@ -83,7 +83,9 @@ test("a new user writes a document from a template, gets it reviewed and approve
   await expect(owner.locator("tr[data-role=technical_review]")).toContainText("Rhea");
   await owner.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Rhea" });
   await expect(owner.locator("tr[data-role=security_review]")).toContainText("Rhea");
-  // the status bar offers the next step by the name the review panel gives it: the same submit
+  // the status bar counts what the gate would refuse before anyone presses submit
+  await expect(statusBar(owner).getByRole("button", { name: /^\d+ problems before review$/ })).toBeVisible();
+  // and offers the next step by the name the review panel gives it: the same submit
   await expect(reviewPanel(owner).getByRole("button", { name: "Submit for review" })).toBeVisible();
   await statusBar(owner).getByRole("button", { name: "Submit for review" }).click();
   const places = TEMPLATE.sections.length - 1; // every section but the Overview just written

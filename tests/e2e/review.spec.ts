@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./fixtures";
-import { documentFromDefinition, PASSWORD, reviewPanel, signInByApi, signInInUi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, reviewPanel, signInByApi, signInInUi, signUpFrom, signUpInUi, statusBar, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "Payments review",
@@ -131,6 +131,36 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await expect(log).toContainText("marked Sec’s Security Review decision stale");
   await expect(log).toContainText("moved it from In Review to Approved");
   await expect(log).toContainText("moved it from Approved to In Review");
+});
+
+test("the status bar counts what the submit gate would refuse as the text changes, and leads to the list", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Uma", uniqueEmail("uma"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const doc = await documentFromDefinition(author, slug, DEFINITION);
+  await author.goto(`/w/${slug}/d/${doc.id}`);
+
+  // before anyone presses submit: the two placeholders of the Security section
+  const bar = statusBar(author);
+  const count = bar.getByRole("button", { name: /before review$/ });
+  await expect(count).toHaveText("2 problems before review");
+  await count.click();
+  await expect(reviewPanel(author).getByRole("list", { name: "Problems in Security" }).getByRole("listitem")).toHaveCount(2);
+  await expect(reviewPanel(author).getByRole("button", { name: "Go to the first problem" })).toBeFocused();
+
+  // the count follows the text as it is stored
+  await rewrite(author, "Security", "Threats: replayed webhooks. Mitigations: [List the mitigations]");
+  await expect(count).toHaveText("1 problem before review", { timeout: 15_000 });
+  await expect(reviewPanel(author).getByRole("list", { name: "Problems in Security" }).getByRole("listitem")).toHaveText(["Replace the placeholder “[List the mitigations]”."]);
+  await rewrite(author, "Security", "Threats: replayed webhooks. Mitigations: signed payloads.");
+  await expect(count).toHaveCount(0, { timeout: 15_000 });
+  await expect(reviewPanel(author).getByRole("list", { name: /^Problems in / })).toHaveCount(0);
+
+  // nothing left: the status bar's submit goes through
+  await bar.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByTestId("review-status")).toHaveText("In Review");
+  await expect(bar.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
 });
 
 test("the author edits the document's own sign-off roles: renames one and adds one scoped to a section", async ({ browser }) => {
