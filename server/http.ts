@@ -10,6 +10,7 @@ import { builtRoutes, createRouteLabeler } from "../lib/observability/routeLabel
 import { CLIENT_IP_HEADER, resolveRequestId } from "../lib/observability/requestId";
 import { COLLAB_PATH, createCollab } from "./collab";
 import { peerUrl } from "./collabRouting";
+import { startDrawingPruning } from "./drawingPruning";
 import { startImageCleanup } from "./imageCleanup";
 import { startMailer } from "./mailer";
 
@@ -116,6 +117,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
   const collab = createCollab({ peerUrl: peerUrl(hostname, options.port) });
   const stopMail = startMailer();
   const stopImageCleanup = startImageCleanup();
+  const stopDrawingPruning = startDrawingPruning();
   const upgrade = app.getUpgradeHandler();
   server.on("upgrade", (req, socket, head) => {
     if (!req.url?.startsWith(COLLAB_PATH)) return void upgrade(req, socket, head);
@@ -146,6 +148,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       // store what editors typed before the sockets go (hocuspocus issue 738)
       stopMail();
       stopImageCleanup();
+      stopDrawingPruning();
       await collab.close();
       await closePdfBrowser();
       await closeParsePool();

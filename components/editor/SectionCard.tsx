@@ -88,7 +88,8 @@ export const SectionCard = memo(function SectionCard(props: Props) {
           <CollabFields documentId={props.documentId} status={props.status} ydoc={ydoc} sectionKey={key} sectionTitle={title} fields={def.fields} members={members} readOnly={!fieldsEditable} />
         </div>
       ) : null}
-      <div className="mt-3">
+      {/* laid out in app/globals.css: the row above the text floats, it keeps no empty line */}
+      <div className="sw-section-body">
         <SectionBody
           documentId={props.documentId}
           onNotice={props.onNotice}

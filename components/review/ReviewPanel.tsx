@@ -5,10 +5,12 @@ import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react"
 import { STATUS_LABELS } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import type { GateProblem } from "@/lib/review/submitGate";
+import { plural } from "@/lib/util/plural";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { usePoll } from "../ui/usePoll";
-import { publishReview } from "./reviewStore";
+import { offerReviewActions, publishReview } from "./reviewStore";
+import { useSubmitGate } from "./useSubmitGate";
 import { Button } from "../ui/Button";
 import { MoreMenu } from "../ui/MoreMenu";
 import { Disclosure } from "../ui/Disclosure";
@@ -39,7 +41,7 @@ function unassignedNotice(review: ReviewDto): string | undefined {
   const waiting = review.roles.filter((r) => r.reviewers.length === 0).map((r) => r.name);
   if (!waiting.length) return undefined;
   const names = waiting.length === 1 ? waiting[0] : `${waiting.slice(0, -1).join(", ")} and ${waiting.at(-1)}`;
-  return `Sent for review. Nobody is assigned to approve as ${names} yet: assign a reviewer below.`;
+  return `Submitted for review. Nobody is assigned to approve as ${names} yet: assign a reviewer below.`;
 }
 
 /** Sign-off: status steps, reviewers per role and their decisions (live); the side panel's Review tab. */
@@ -47,7 +49,8 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
   const router = useRouter();
   const historyPath = `${usePathname()}/history`;
   const [review, setReview] = useState<ReviewDto | undefined>(initial);
-  const [problems, setProblems] = useState<GateProblem[]>([]);
+  // whether a submit was just refused by the gate (its owner may then submit anyway)
+  const [refused, setRefused] = useState(false);
   const [error, setError] = useState<string>();
   // said once after a step that went through but leaves something to do
   const [notice, setNotice] = useState<string>();
@@ -73,6 +76,18 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
     if (review) publishReview(documentId, review);
   }, [documentId, review]);
 
+  // the gate's problems show while people write, before anyone presses submit
+  const { gate, refusedWith, refresh: checkGate } = useSubmitGate(documentId, review?.can.submit ?? false);
+  const [gateOpen, setGateOpen] = useState(false);
+  const gateList = useRef<HTMLDivElement>(null);
+  // asked for from the status bar: the list opens, its first step gets the focus
+  const [gateAsked, setGateAsked] = useState(0);
+  useEffect(() => {
+    if (!gateAsked) return;
+    gateList.current?.scrollIntoView({ block: "nearest" });
+    gateList.current?.querySelector<HTMLElement>("button")?.focus();
+  }, [gateAsked]);
+
   // only the latest step speaks in the alert: an earlier one answering late must not clear it
   const latestStep = useRef(0);
 
@@ -83,20 +98,33 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
     const res = await callApi<ReviewDto & { problems?: GateProblem[] }>(`/api/documents/${documentId}/${path}`, { method: "POST", body });
     const latest = step === latestStep.current;
     if (!res.ok) {
-      if (latest) {
-        setError(res.error.error);
-        setProblems((res.error as { problems?: GateProblem[] }).problems ?? []);
+      const refusedFor = (res.error as { problems?: GateProblem[] }).problems;
+      if (latest) setError(res.error.error);
+      if (latest && refusedFor) {
+        refusedWith(refusedFor);
+        setRefused(true);
+        setGateOpen(true);
       }
       return false;
     }
+    setRefused(false);
+    void checkGate();
     if (latest) {
-      setProblems([]);
       setReview(res.data);
       if (path === "review/submit") setNotice(unassignedNotice(res.data));
     } else void load(); // a newer step may have changed the review since this answer was made
     router.refresh();
     return true;
   }
+
+  // the status bar's "Submit for review" is this panel's submit; its count of problems opens their list here
+  useEffect(() =>
+    offerReviewActions(documentId, (action) => {
+      if (action === "submit") return void post("review/submit", {});
+      setGateOpen(true);
+      setGateAsked((n) => n + 1);
+    }),
+  );
 
   if (!review) return <section aria-label="Review" className="text-sm text-slate-500">Loading review…</section>;
   const inReview = review.status === "in_review";
@@ -130,9 +158,20 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
       {error ? (
         <Alert>
           <p>{error}</p>
-          {problems.length ? <GateProblems key={problems.map((p) => p.message).join("\n")} problems={problems} /> : null}
-          {problems.length && review.can.overrideGate ? <GateOverride problemCount={problems.length} onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
         </Alert>
+      ) : null}
+
+      {review.can.submit && gate?.length ? (
+        <div className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-950 ring-1 ring-inset ring-amber-200">
+          <button type="button" aria-expanded={gateOpen} aria-controls="review-gate-list" onClick={() => setGateOpen(!gateOpen)} className="flex w-full items-center gap-1.5 text-left font-semibold">
+            <span aria-hidden="true" className="text-xs">{gateOpen ? "▾" : "▸"}</span>
+            {plural(gate.length, "problem")} before review
+          </button>
+          <div ref={gateList} id="review-gate-list" hidden={!gateOpen}>
+            {gateOpen ? <GateProblems key={gate.map((p) => p.message).join("\n")} problems={gate} /> : null}
+            {gateOpen && refused && review.can.overrideGate ? <GateOverride problemCount={gate.length} onSubmit={(reason) => post("review/submit", { overrideReason: reason })} /> : null}
+          </div>
+        </div>
       ) : null}
 
       {notice ? (

@@ -44,7 +44,7 @@ export function HistoryPanel({ documentId, historyPath, versions, canCreate, fro
           <form onSubmit={(e) => void name(e)} className="flex w-full items-end gap-2 sm:ml-auto sm:w-auto">
             <label className="min-w-0 flex-1 text-xs font-medium text-slate-600 sm:flex-none">
               Version name
-              <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} placeholder="v1.0 sent for review" className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 sm:w-56" />
+              <input value={label} onChange={(e) => setLabel(e.target.value)} maxLength={120} placeholder="v1.0 submitted for review" className="mt-1 block w-full rounded-md border-0 px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300 sm:w-56" />
             </label>
             <Button type="submit" className="shrink-0 whitespace-nowrap">Name this version</Button>
           </form>

@@ -4,7 +4,7 @@ import { sharedBrowser, withRenderSlot } from "../export/pdf/browser";
 import { renderDiagrams, type DiagramResult } from "../export/pdf/mermaid";
 import { sanitizeSvg } from "../images/sanitizeSvg";
 import { getLogger } from "../observability/logger";
-import { drawingKey } from "./drawingKey";
+import { drawingKey, drawingLook } from "./drawingKey";
 import { MAX_DRAWING_BYTES } from "./drawings";
 
 /** Draws sources in the screen look; a source Mermaid rejects comes back as `{ error }`. */
@@ -40,12 +40,13 @@ export async function drawMissingDiagrams(db: DbTx, sources: string[], draw: Dra
   for (const [, key] of todo) underWay.add(key);
   try {
     const drawn = await draw(todo.map(([source]) => source));
-    const rows: { key: string; svg: string }[] = [];
+    const look = drawingLook();
+    const rows: { key: string; svg: string; look: string }[] = [];
     for (const [source, key] of todo) {
       const result = drawn.get(source);
       if (!result || !("svg" in result)) continue;
       const svg = await sanitizeSvg(result.svg, MERMAID_SVG);
-      if (svg && Buffer.byteLength(svg) <= MAX_DRAWING_BYTES) rows.push({ key, svg });
+      if (svg && Buffer.byteLength(svg) <= MAX_DRAWING_BYTES) rows.push({ key, svg, look });
     }
     if (rows.length) await db.diagramDrawing.createMany({ data: rows, skipDuplicates: true });
     return rows.length;

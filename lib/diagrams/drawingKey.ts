@@ -24,3 +24,12 @@ function installedMermaid(): string {
 export function drawingKey(source: string): string {
   return createHash("sha256").update(JSON.stringify([installedMermaid(), SCREEN_MERMAID_CONFIG, source])).digest("hex");
 }
+
+/**
+ * The hash of what draws a diagram beside its source: the installed Mermaid's version and the
+ * screen look. Kept with each drawing, so drawings of an earlier version or look (which no
+ * key can find any more) can be told apart and deleted (prune.ts).
+ */
+export function drawingLook(): string {
+  return createHash("sha256").update(JSON.stringify([installedMermaid(), SCREEN_MERMAID_CONFIG])).digest("hex");
+}

@@ -27,15 +27,25 @@ async function loadParser(): Promise<MermaidParser> {
   return mermaid;
 }
 
+/** How many sources' answers are remembered: the submit gate is checked again and again while a document is written. */
+const REMEMBERED = 1000;
+const answers = new Map<string, string | null>();
+
 /** What is wrong with `source`, in plain words at its line (explainMermaidError), or null when it parses. */
 export async function mermaidError(source: string): Promise<string | null> {
   if (!source.trim()) return "The diagram is empty.";
+  const known = answers.get(source);
+  if (known !== undefined) return known;
   loading ??= loadParser();
   const mermaid = await loading;
+  let answer: string | null = null;
   try {
     await mermaid.parse(source);
-    return null;
   } catch (error) {
-    return explainMermaidError(source, error);
+    answer = explainMermaidError(source, error);
   }
+  // the oldest answer makes room (a Map keeps insertion order)
+  if (answers.size >= REMEMBERED) answers.delete(answers.keys().next().value!);
+  answers.set(source, answer);
+  return answer;
 }

@@ -8,13 +8,12 @@ import { loadDocument } from "../documents/loadDocument";
 import { STATUS_LABELS } from "../documents/inputs";
 import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
 import { notify, type NotificationInput } from "../notifications/notify";
-import { templateAtVersion } from "../templates/templates";
 import { versionCurrent } from "../versions/autoVersions";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
+import { gateProblems } from "./gate";
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
 import { currentSections, scopeHash } from "./scope";
 import { allowedFrom, transition, type ReviewAction } from "./stateMachine";
-import { reviewerProblems, submitProblems } from "./submitGate";
 
 /**
  * Takes the document's row lock for the rest of the transaction, so review steps on one
@@ -113,8 +112,7 @@ export async function submitForReview(ctx: Ctx, raw: SubmitInput): Promise<Revie
     await lockDocument(tx, input.documentId);
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "review.submit");
-    const def = await templateAtVersion(tx.db, facts.doc.templateId, facts.doc.templateVersion);
-    const problems = [...(await submitProblems(facts.doc.title, await currentSections(tx.db, facts.doc.id), def)), ...reviewerProblems(facts.roles, facts.assignments)];
+    const problems = await gateProblems(tx.db, facts);
     const override = Boolean(input.overrideReason) && can(facts.membership, "review.overrideGate", { documentOwnerId: facts.doc.ownerId });
     if (problems.length && !override) throw new SubmitBlocked(problems);
     await step(tx, facts, "submit", override && problems.length ? { data: { gateOverride: input.overrideReason ?? "", gateProblems: String(problems.length) } } : {});

@@ -51,7 +51,7 @@ export async function diffVersions(ctx: Ctx, raw: DiffInput): Promise<DiffDto> {
   return { from: input.from, to: input.to, ...diff, summaryText: describeSummary(diff.summary), names: await loadFieldNames(ctx.db, doc, [...before, ...after]) };
 }
 
-/** Names the current content ("v1.0 sent for review") as a new version. Requires `version.create`. */
+/** Names the current content ("v1.0 submitted for review") as a new version. Requires `version.create`. */
 export async function createNamedVersion(ctx: Ctx, raw: CreateVersionInput): Promise<VersionDto> {
   const input = CreateVersionInput.parse(raw);
   const { doc, membership } = await loadDocument(ctx, input.documentId);

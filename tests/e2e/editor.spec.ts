@@ -196,6 +196,20 @@ test("sections are renamed, reordered, deleted with undo and added, live for eve
   await a.getByRole("textbox", { name: "Summary body" }).evaluate((el) => (el as HTMLElement).blur());
   await expect(a.getByRole("toolbar", { name: "Formatting for Summary" })).toHaveCount(0);
   expect(await card.evaluate((el) => el.getBoundingClientRect().height)).toBe(focusedHeight);
+  // no empty line is kept above the text for the toolbar: the text starts right under what is
+  // above it, and stays there when the toolbar comes back
+  const summaryBody = a.getByRole("textbox", { name: "Summary body" });
+  // within its card: a click may scroll the page
+  const textTop = () => summaryBody.evaluate((el) => el.getBoundingClientRect().top - el.closest("section")!.getBoundingClientRect().top);
+  const gapAbove = await summaryBody.evaluate((el) => {
+    const box = el.closest("section")!.querySelector(".sw-section-body")!;
+    return el.getBoundingClientRect().top - box.previousElementSibling!.getBoundingClientRect().bottom;
+  });
+  expect(gapAbove).toBeLessThan(32);
+  const blurredTop = await textTop();
+  await summaryBody.click();
+  await expect(a.getByRole("toolbar", { name: "Formatting for Summary" })).toBeVisible();
+  expect(await textTop()).toBe(blurredTop);
 
   await a.getByRole("button", { name: "Delete section Summary" }).click();
   await expect(b.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Summary" })).toHaveCount(0);

@@ -40,6 +40,8 @@ async function openDocument(page: Page, url: string): Promise<void> {
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await expect(page.getByRole("textbox", { name: "Overview body" })).toHaveAttribute("contenteditable", "true");
   await expect(page.getByRole("heading", { name: "Review" })).toBeVisible();
+  // the submit gate's problems, counted once the panel has checked them
+  await expect(page.getByRole("group", { name: "Status bar" }).getByRole("button", { name: /problems before review$/ })).toBeVisible();
 }
 
 test("the document page, gallery, list, history and review panel look as reviewed, wide and narrow", async ({ page }) => {

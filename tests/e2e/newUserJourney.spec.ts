@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "./fixtures";
 import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
-import { PASSWORD, signInByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { PASSWORD, reviewPanel, signInByApi, signUpFrom, signUpInUi, statusBar, uniqueEmail } from "./support";
 
 // Issue 18, "Done when": one new user, start to finish through the page. Only the second
 // member (the reviewer) is set up through the API: their own sign-up has a journey of its own.
@@ -83,11 +83,11 @@ test("a new user writes a document from a template, gets it reviewed and approve
   await expect(owner.locator("tr[data-role=technical_review]")).toContainText("Rhea");
   await owner.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Rhea" });
   await expect(owner.locator("tr[data-role=security_review]")).toContainText("Rhea");
-  // the status bar names the next step, which leads to the submit button
-  await owner.getByRole("button", { name: "Send for review" }).click();
-  const submit = owner.getByRole("button", { name: "Submit for review" });
-  await expect(submit).toBeFocused();
-  await submit.click();
+  // the status bar counts what the gate would refuse before anyone presses submit
+  await expect(statusBar(owner).getByRole("button", { name: /^\d+ problems before review$/ })).toBeVisible();
+  // and offers the next step by the name the review panel gives it: the same submit
+  await expect(reviewPanel(owner).getByRole("button", { name: "Submit for review" })).toBeVisible();
+  await statusBar(owner).getByRole("button", { name: "Submit for review" }).click();
   const places = TEMPLATE.sections.length - 1; // every section but the Overview just written
   await expect(owner.getByRole("list", { name: /^Problems in / })).toHaveCount(places);
   await expect(owner.getByRole("list", { name: "Problems in Overview" })).toHaveCount(0);
@@ -129,7 +129,7 @@ test("a new user writes a document from a template, gets it reviewed and approve
   await expect(owner.getByTestId("review-status")).toHaveText("Approved", { timeout: 15_000 });
   await expect(owner.getByTestId("review-summary")).toHaveText("2 of 2 sign-offs");
 
-  // 6. history: the version as created against the one sent for review
+  // 6. history: the version as created against the one submitted for review
   await owner.getByRole("link", { name: "History", exact: true }).click();
   await owner.waitForURL(/\/history$/);
   const versions = owner.getByRole("table", { name: "Versions" });

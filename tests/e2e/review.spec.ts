@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./fixtures";
-import { documentFromDefinition, PASSWORD, signInByApi, signInInUi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, reviewPanel, signInByApi, signInInUi, signUpFrom, signUpInUi, statusBar, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "Payments review",
@@ -55,7 +55,7 @@ test("a document goes through review: blocked submit, approvals, stale approval,
 
   await author.goto(url);
   // on a draft the next step is Submit; withdrawing waits behind "more actions"
-  await expect(author.getByRole("button", { name: "Submit for review" })).toBeVisible();
+  await expect(reviewPanel(author).getByRole("button", { name: "Submit for review" })).toBeVisible();
   await expect(author.getByRole("button", { name: "Withdraw" })).toBeHidden();
   await author.getByLabel("More review actions").click();
   await expect(author.getByRole("button", { name: "Withdraw" })).toBeVisible();
@@ -66,7 +66,7 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await expect(author.locator("tr[data-role=tech_lead]")).toContainText("Lead");
 
   // a placeholder is left: the submit is stopped with the problem listed
-  await author.getByRole("button", { name: "Submit for review" }).click();
+  await reviewPanel(author).getByRole("button", { name: "Submit for review" }).click();
   // every placeholder at once, grouped by section, and "next problem" selects each in turn
   const security = author.getByRole("list", { name: "Problems in Security" });
   await expect(security.getByRole("listitem")).toHaveText(["Replace the placeholder “[List the threats]”.", "Replace the placeholder “[List the mitigations]”."]);
@@ -106,7 +106,7 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await rewrite(author, "Security", "Threats: replayed webhooks; signatures are verified.");
   await expect(author.locator("tr[data-role=security_review]")).toContainText("stale", { timeout: 20_000 });
 
-  await author.getByRole("button", { name: "Submit for review" }).click();
+  await reviewPanel(author).getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
   await a.reload();
   await a.getByRole("button", { name: "Approve as Security Review" }).click();
@@ -131,6 +131,36 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await expect(log).toContainText("marked Sec’s Security Review decision stale");
   await expect(log).toContainText("moved it from In Review to Approved");
   await expect(log).toContainText("moved it from Approved to In Review");
+});
+
+test("the status bar counts what the submit gate would refuse as the text changes, and leads to the list", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const author = await (await browser.newContext()).newPage();
+  await signUpInUi(author, "Uma", uniqueEmail("uma"));
+  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const doc = await documentFromDefinition(author, slug, DEFINITION);
+  await author.goto(`/w/${slug}/d/${doc.id}`);
+
+  // before anyone presses submit: the two placeholders of the Security section
+  const bar = statusBar(author);
+  const count = bar.getByRole("button", { name: /before review$/ });
+  await expect(count).toHaveText("2 problems before review");
+  await count.click();
+  await expect(reviewPanel(author).getByRole("list", { name: "Problems in Security" }).getByRole("listitem")).toHaveCount(2);
+  await expect(reviewPanel(author).getByRole("button", { name: "Go to the first problem" })).toBeFocused();
+
+  // the count follows the text as it is stored
+  await rewrite(author, "Security", "Threats: replayed webhooks. Mitigations: [List the mitigations]");
+  await expect(count).toHaveText("1 problem before review", { timeout: 15_000 });
+  await expect(reviewPanel(author).getByRole("list", { name: "Problems in Security" }).getByRole("listitem")).toHaveText(["Replace the placeholder “[List the mitigations]”."]);
+  await rewrite(author, "Security", "Threats: replayed webhooks. Mitigations: signed payloads.");
+  await expect(count).toHaveCount(0, { timeout: 15_000 });
+  await expect(reviewPanel(author).getByRole("list", { name: /^Problems in / })).toHaveCount(0);
+
+  // nothing left: the status bar's submit goes through
+  await bar.getByRole("button", { name: "Submit for review" }).click();
+  await expect(author.getByTestId("review-status")).toHaveText("In Review");
+  await expect(bar.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
 });
 
 test("the author edits the document's own sign-off roles: renames one and adds one scoped to a section", async ({ browser }) => {
@@ -237,7 +267,7 @@ test("a role the template says needs a reviewer stops submit until one is assign
   // both roles are flagged; only the blocking one says submit waits
   await expect(author.locator("tr[data-role=tech_lead]")).toContainText("No reviewer assigned");
   await expect(author.locator("tr[data-role=security_review]")).toContainText("Submit for review waits until someone is assigned.");
-  await author.getByRole("button", { name: "Submit for review" }).click();
+  await reviewPanel(author).getByRole("button", { name: "Submit for review" }).click();
   const problems = author.getByRole("list", { name: "Problems in Reviewers" });
   await expect(problems.getByRole("listitem")).toHaveText(["Assign a reviewer for Security Review: this role needs one before review."]);
   // its link leads to the role's reviewer picker
@@ -246,9 +276,9 @@ test("a role the template says needs a reviewer stops submit until one is assign
   await author.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Ines" });
   await expect(author.locator("tr[data-role=security_review]")).not.toContainText("No reviewer assigned");
   // the Technical Lead only warns: submit goes through without one, and says who is missing
-  await author.getByRole("button", { name: "Submit for review" }).click();
+  await reviewPanel(author).getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
-  await expect(author.getByRole("status").filter({ hasText: "Sent for review." })).toHaveText("Sent for review. Nobody is assigned to approve as Technical Lead yet: assign a reviewer below.");
+  await expect(author.getByRole("status").filter({ hasText: "Submitted for review." })).toHaveText("Submitted for review. Nobody is assigned to approve as Technical Lead yet: assign a reviewer below.");
 
   await author.getByRole("button", { name: "Approve as Security Review" }).click();
   await expect(author.locator("tr[data-role=security_review]")).toContainText("Approved by Ines");

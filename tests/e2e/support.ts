@@ -55,6 +55,16 @@ export async function signInByApi(request: APIRequestContext, email: string, pas
 }
 
 /** The form's own alert (Next.js adds an empty route announcer with the same role). */
+/** A document's review in the side panel: its steps are also offered, by the same names, in the status bar. */
+export function reviewPanel(page: Page): Locator {
+  return page.getByRole("region", { name: "Review", exact: true });
+}
+
+/** The status bar under a document's title. */
+export function statusBar(page: Page): Locator {
+  return page.getByRole("group", { name: "Status bar" });
+}
+
 export function formAlert(page: Page) {
   return page.locator('[role="alert"]:not(#__next-route-announcer__)');
 }

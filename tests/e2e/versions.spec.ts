@@ -46,10 +46,10 @@ test("edit, name a version, edit more, compare, and restore one section while a 
   // name a version from the history page
   await author.getByRole("link", { name: "History", exact: true }).click();
   await author.waitForURL(/\/history$/);
-  await author.getByLabel("Version name").fill("v1.0 sent for review");
+  await author.getByLabel("Version name").fill("v1.0 submitted for review");
   await author.getByRole("button", { name: "Name this version" }).click();
-  await expect(author.getByRole("table", { name: "Versions" })).toContainText("v1.0 sent for review");
-  const named = (await versions(author, doc.id)).find((v) => v.label === "v1.0 sent for review")!;
+  await expect(author.getByRole("table", { name: "Versions" })).toContainText("v1.0 submitted for review");
+  const named = (await versions(author, doc.id)).find((v) => v.label === "v1.0 submitted for review")!;
 
   // edit more
   await author.goto(url);

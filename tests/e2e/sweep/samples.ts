@@ -62,6 +62,7 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/documents/[documentId]/activity": "activity.view",
   "GET /api/workspaces/[slug]/invites": "invite.list",
   "GET /api/documents/[documentId]/versions/[number]/restore/preview": "version.restore",
+  "GET /api/documents/[documentId]/review/gate": "review.submit",
 };
 
 export interface Sample {

@@ -141,11 +141,11 @@ describe("versions", () => {
   it("names versions, records them in the activity log and keeps viewers from naming", async () => {
     const { owner, doc, viewer, editor } = await setUp();
     await edit(doc.id, "context", "Context", "Payments are slow.", { owner_team: "Ledger" });
-    const named = await createNamedVersion(editor, { documentId: doc.id, label: "v1.0 sent for review" });
-    expect(named).toMatchObject({ number: 2, label: "v1.0 sent for review", kind: "named", createdBy: { id: editor.actor.userId } });
+    const named = await createNamedVersion(editor, { documentId: doc.id, label: "v1.0 submitted for review" });
+    expect(named).toMatchObject({ number: 2, label: "v1.0 submitted for review", kind: "named", createdBy: { id: editor.actor.userId } });
     await expect(createNamedVersion(viewer, { documentId: doc.id, label: "mine" })).rejects.toBeInstanceOf(Forbidden);
     await expect(createNamedVersion(editor, { documentId: doc.id, label: "  " })).rejects.toThrow();
-    expect(await testDb().activity.findFirst({ where: { subjectId: doc.id, kind: "version.named" } })).toMatchObject({ actorId: editor.actor.userId, data: { number: 2, label: "v1.0 sent for review" } });
+    expect(await testDb().activity.findFirst({ where: { subjectId: doc.id, kind: "version.named" } })).toMatchObject({ actorId: editor.actor.userId, data: { number: 2, label: "v1.0 submitted for review" } });
     expect((await listVersions(viewer, { documentId: doc.id })).map((v) => v.number)).toEqual([2, 1]);
     expect((await listVersions(owner, { documentId: doc.id }))[0]!.createdBy?.id).toBe(editor.actor.userId);
   });

@@ -23,6 +23,7 @@ import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { drawInBackground } from "@/lib/diagrams/drawMissing";
 import { drawingsOf } from "@/lib/diagrams/drawings";
+import { markUsedInBackground } from "@/lib/diagrams/prune";
 import { getDocument } from "@/lib/documents/documents";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
 import { getReview } from "@/lib/review/review";
@@ -50,6 +51,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
   ]);
   // diagrams without a cached drawing are drawn by this browser now, and by the server for the next reader
   drawInBackground(ctx.db, diagrams.missing);
+  // and those it brings are in use, so the pruning keeps them (lib/diagrams/prune.ts)
+  markUsedInBackground(ctx.db, Object.keys(diagrams.drawings));
   const can = documentAbilities(membership, { ownerId: doc.owner.id });
   const readOnly = !can["document.edit"];
 
