@@ -48,7 +48,8 @@ interface Props {
 export function CollabFields({ documentId, status, ydoc, sectionKey, sectionTitle, fields, members, readOnly }: Props) {
   const map = useMemo(() => ydoc.getMap<unknown>(fieldsName(sectionKey)), [ydoc, sectionKey]);
   const store = useMemo(() => mapStore(map), [map]);
-  const values = useSyncExternalStore(store.subscribe, store.get, () => EMPTY);
+  // the server draws the values of the Y.Doc it was given, as the browser does
+  const values = useSyncExternalStore(store.subscribe, store.get, store.get);
   return (
     <div role="group" aria-label={`Fields of ${sectionTitle}`} className="grid gap-3 rounded-lg bg-slate-50 p-3 ring-1 ring-inset ring-slate-200 sm:grid-cols-2">
       {fields.map((f) => (

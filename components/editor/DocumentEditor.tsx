@@ -45,7 +45,7 @@ interface Props {
   user: { id: string; name: string };
   editable: boolean;
   sectionDefs: SectionDef[];
-  /** the sections as stored: shown, read-only, until the shared document has them */
+  /** the sections as stored: shown, read-only, until the shared document has them (empty when `initialState` came) */
   stored: StoredSection[];
   /** drawings of the document's diagrams cached on the server, by source: shown without loading Mermaid */
   drawings?: Record<string, string>;
@@ -66,16 +66,17 @@ function colorFor(id: string): string {
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
 export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
   const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
-  const doc = useCollabDocument(documentId, me, initialState);
+  const { view, doc } = useCollabDocument(documentId, me, initialState);
+  const ydoc = view?.ydoc;
   // the server's word on access, live: editors turn read-only at once when it says so
   const access = useSocketAccess(doc?.provider, pageEditable);
   const editable = access.editable;
-  const sections = useSections(doc?.ydoc);
+  const sections = useSections(ydoc);
   const saveState = useSaveState(doc);
   const synced = useSyncedOnce(doc);
   const fieldsEditable = synced && editable;
   const peers = usePeers(doc?.provider);
-  const status = useSectionStatus(doc?.ydoc, useMemo(() => sections.map((s) => s.key), [sections]), sectionDefs);
+  const status = useSectionStatus(ydoc, useMemo(() => sections.map((s) => s.key), [sections]), sectionDefs);
   const [deleted, setDeleted] = useState<{ key: string; title: string; index: number }>();
   const [notice, setNotice] = useState<string>();
   const { threads, act } = useThreads(documentId);
@@ -112,15 +113,15 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
         doc?.provider.sendStateless("save");
       }
       // Alt+↑/↓ moves the section that has the focus
-      if (e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown") && doc && editable) {
+      if (e.altKey && (e.key === "ArrowUp" || e.key === "ArrowDown") && ydoc && editable) {
         const section = (e.target as HTMLElement | null)?.closest?.("section[data-section-key]");
         const key = section?.getAttribute("data-section-key");
-        if (key && moveSection(doc.ydoc, key, e.key === "ArrowUp" ? -1 : 1)) e.preventDefault();
+        if (key && moveSection(ydoc, key, e.key === "ArrowUp" ? -1 : 1)) e.preventDefault();
       }
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [doc, editable]);
+  }, [doc, ydoc, editable]);
 
   // one array per section, the same one until the threads change: cards re-render only then
   const threadsBySection = useMemo(() => {
@@ -128,16 +129,16 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
     for (const t of threads) map.set(t.sectionKey, [...(map.get(t.sectionKey) ?? []), t]);
     return map;
   }, [threads]);
-  const onDelete = useCallback((key: string, title: string) => doc && setDeleted({ key, title, index: removeSection(doc.ydoc, key) }), [doc]);
+  const onDelete = useCallback((key: string, title: string) => ydoc && setDeleted({ key, title, index: removeSection(ydoc, key) }), [ydoc]);
   const onComment = useCallback((key: string, draft: Draft) => setDrafts((d) => ({ ...d, [key]: draft })), []);
   const onDraftDone = useCallback((key: string) => setDrafts(({ [key]: _done, ...rest }) => rest), []);
-  useAnchorLinks(doc !== null && doc !== undefined && sections.length > 0);
+  useAnchorLinks(view !== null && sections.length > 0);
   const present = new Set(sections.map((s) => s.key));
   const openCount = (key: string) => (threadsBySection.get(key) ?? []).filter((t) => !t.resolved).length;
   const optional = sectionDefs.filter((d) => !present.has(d.key));
-  // until the shared document is open (on the server, without JavaScript, before the socket
-  // syncs a document too large to come with the page), the page shows the stored sections
-  const live = doc !== null && (sections.length > 0 || synced);
+  // the sections are drawn from the Y.Doc, on the server too, when its state came with the
+  // page; a document too large for that shows its stored sections until the socket syncs it
+  const live = view !== null && (sections.length > 0 || synced);
   const outline: SectionMeta[] = live ? sections : stored;
 
   const top = (
@@ -161,24 +162,24 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
           <button type="button" className="font-semibold underline" onClick={() => setNotice(undefined)}>Dismiss</button>
         </div>
       ) : null}
-      {deleted && doc ? (
+      {deleted && ydoc ? (
         <div role="alert" className="flex items-center gap-3 rounded-md bg-slate-800 px-3 py-2 text-sm text-white">
           Deleted “{deleted.title}”.
-          <button type="button" className="font-semibold underline" onClick={() => { restoreSection(doc.ydoc, deleted.key, deleted.index); setDeleted(undefined); }}>Undo</button>
+          <button type="button" className="font-semibold underline" onClick={() => { restoreSection(ydoc, deleted.key, deleted.index); setDeleted(undefined); }}>Undo</button>
         </div>
       ) : null}
     </>
   );
   const body = (
     <>
-      {doc && live
+      {view && live
         ? sections.map((s, i) => (
             <SectionCard
-              key={`${doc.generation}:${s.key}`}
+              key={`${view.generation}:${s.key}`}
               documentId={documentId}
               status={documentStatus}
-              ydoc={doc.ydoc}
-              carets={doc.carets}
+              ydoc={view.ydoc}
+              carets={view.carets}
               section={s}
               nextKey={sections[i + 1]?.key ?? null}
               first={i === 0}
@@ -196,8 +197,8 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
             />
           ))
         : <StoredSections sections={stored} defs={sectionDefs} members={members} editable={editable} status={documentStatus} />}
-      {doc && editable ? <AddSection ydoc={doc.ydoc} available={optional} /> : null}
-      {doc && access.lost ? <AccessLostDialog ydoc={doc.ydoc} /> : null}
+      {ydoc && editable ? <AddSection ydoc={ydoc} available={optional} /> : null}
+      {ydoc && access.lost ? <AccessLostDialog ydoc={ydoc} /> : null}
     </>
   );
 
@@ -206,7 +207,7 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
     <ThreadsContext.Provider value={threads}>
       <MembersContext.Provider value={members}>
         <DocumentLayout
-          outline={<Outline ydoc={doc?.ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />}
+          outline={<Outline ydoc={ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />}
           top={top}
           panel={panel}
           body={body}

@@ -58,7 +58,9 @@ export function SharedTextField({ fields, field, disabled }: Props) {
     },
     [fields, field.key],
   );
-  const value = useSyncExternalStore(subscribe, () => textOf(fields.get(field.key)), () => "");
+  const read = () => textOf(fields.get(field.key));
+  // the server draws the text of the Y.Doc it was given, as the browser does
+  const value = useSyncExternalStore(subscribe, read, read);
   useLayoutEffect(() => {
     if (caret.current && input.current) input.current.setSelectionRange(caret.current.start, caret.current.end);
     caret.current = null;

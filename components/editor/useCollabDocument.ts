@@ -1,8 +1,9 @@
 "use client";
 
 import { HocuspocusProvider } from "@hocuspocus/provider";
-import { useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
+import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { applyStoreMessage, StoreAck, STORED_QUERY } from "@/lib/collab/storeAck";
@@ -27,25 +28,57 @@ export interface CollabDocument {
   generation: number;
 }
 
-/** Opens the document's Y.Doc over the app's /collab socket for as long as the page lives. */
-export function useCollabDocument(documentId: string, user: { name: string; color: string }, initialState: string | null = null): CollabDocument | null {
-  const [doc, setDoc] = useState<CollabDocument | null>(null);
+/**
+ * What the page draws the document from: its Y.Doc and who is where in it. When the stored
+ * state came with the page it is there at the first render, on the server too, so the page
+ * is drawn once, as it will stay; the socket joins it later.
+ */
+export interface DocumentView {
+  ydoc: Y.Doc;
+  awareness: Awareness;
+  /** the awareness seen section by section, for each editor's carets */
+  carets: SectionAwarenessHub;
+  /** how many times the document was opened again after a refused change (editors bind to each copy) */
+  generation: number;
+}
+
+function openView(state: string | null, generation: number): DocumentView {
+  const ydoc = new Y.Doc();
+  // the stored state that came with the page: sections are drawn and editable before the socket syncs
+  if (state) Y.applyUpdate(ydoc, Uint8Array.from(atob(state), (c) => c.charCodeAt(0)));
+  const awareness = new Awareness(ydoc);
+  // on the server the page is only drawn: nobody's caret comes, and no timer may outlive the request
+  if (typeof window === "undefined") awareness.destroy();
+  return { ydoc, awareness, carets: new SectionAwarenessHub(awareness), generation };
+}
+
+/**
+ * Opens the document's Y.Doc over the app's /collab socket for as long as the page lives.
+ * `view` is what to draw (at once when `initialState` came with the page); `doc` adds the
+ * socket, once it is open.
+ */
+export function useCollabDocument(documentId: string, user: { name: string; color: string }, initialState: string | null = null): { view: DocumentView | null; doc: CollabDocument | null } {
   // only the state the page first came with: a later server render must not reopen the document
   const [firstState] = useState(initialState);
+  const [view, setView] = useState<DocumentView | null>(() => (firstState ? openView(firstState, 0) : null));
+  // the view the page was first drawn with, for the socket to join once (a remount opens another)
+  const drawn = useRef(view);
+  const [doc, setDoc] = useState<CollabDocument | null>(null);
   // bumped when the server refuses a change: the document is opened again from the server's state
   const [generation, setGeneration] = useState(0);
   useEffect(() => {
-    const ydoc = new Y.Doc();
-    // the stored state that came with the page: sections are editable before the socket syncs
-    if (firstState && generation === 0) Y.applyUpdate(ydoc, Uint8Array.from(atob(firstState), (c) => c.charCodeAt(0)));
+    const first = generation === 0 ? drawn.current : null;
+    drawn.current = null;
+    const current = first ?? openView(generation === 0 ? firstState : null, generation);
+    if (current !== first) setView(current);
+    const { ydoc, awareness, carets } = current;
     // edits made offline survive a reload and sync when the socket is back
     const local = new IndexeddbPersistence(`specwright:${documentId}`, ydoc);
     // the document in the query lets a load balancer send its editors to one process (deploy/haproxy.cfg)
     const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab?doc=${encodeURIComponent(documentId)}`;
     // the session cookie goes with the upgrade request; the token only satisfies the protocol
-    const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, token: "session" });
+    const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, awareness, token: "session" });
     provider.setAwarenessField("user", user);
-    const carets = new SectionAwarenessHub(provider.awareness!);
     const ack = new StoreAck(ydoc, (origin) => origin === provider);
     const onStateless = ({ payload }: { payload: string }) => {
       applyStoreMessage(ack, payload);
@@ -63,7 +96,6 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
     const poll = setInterval(() => {
       if (ack.state === "pending" && provider.isSynced && !provider.hasUnsyncedChanges) provider.sendStateless(STORED_QUERY);
     }, 4000);
-    // eslint-disable-next-line react-hooks/set-state-in-effect -- the socket is created and destroyed with the effect
     setDoc({ ydoc, provider, carets, ack, generation });
     return () => {
       open = false;
@@ -73,11 +105,12 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
       ack.destroy();
       carets.destroy();
       provider.destroy();
+      awareness.destroy();
       void local.destroy();
       ydoc.destroy();
     };
   }, [documentId, user, firstState, generation]);
-  return doc;
+  return { view, doc };
 }
 
 function saveStore(doc: CollabDocument | null) {
@@ -163,12 +196,11 @@ function sectionStore(ydoc: Y.Doc | undefined) {
   };
 }
 
-const NO_SECTIONS: SectionMeta[] = [];
-
 /** The section list (order, titles, depths), re-read whenever it changes. */
 export function useSections(ydoc: Y.Doc | undefined): SectionMeta[] {
   const store = useMemo(() => sectionStore(ydoc), [ydoc]);
-  return useSyncExternalStore(store.subscribe, store.get, () => NO_SECTIONS);
+  // the server draws the sections of the Y.Doc it was given, as the browser does
+  return useSyncExternalStore(store.subscribe, store.get, store.get);
 }
 
 export interface Peer {

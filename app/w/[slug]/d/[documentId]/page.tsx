@@ -110,7 +110,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         user={{ id: actor.userId, name: actor.name }}
         editable={!readOnly}
         sectionDefs={def.sections}
-        stored={doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
+        // drawn from the state when it comes with the page; the rows only for a document too large for that
+        stored={initialState ? [] : doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
         drawings={diagrams.drawings}
         members={members.map((m) => ({ userId: m.userId, name: m.name }))}
         header={header}
