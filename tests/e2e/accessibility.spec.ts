@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { reviewPanel, signUpInUi, uniqueEmail } from "./support";
+import { animationsSettled, reviewPanel, signUpInUi, uniqueEmail } from "./support";
 
 /**
  * Runs axe on the page as it is now and fails on any serious or critical violation, naming
@@ -9,6 +9,7 @@ import { reviewPanel, signUpInUi, uniqueEmail } from "./support";
 async function expectNoSeriousViolations(page: Page, where: string): Promise<void> {
   // legacy mode runs axe once in the page itself. The default also opens a blank page per run
   // to gather results from frames, which doubled this journey's time; the app has no frames
+  await animationsSettled(page);
   const { violations } = await new AxeBuilder({ page }).setLegacyMode(true).analyze();
   const serious = violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Browser, type Locator } from "./fixtures";
-import { documentInTwoBrowsers, formAlert, PASSWORD, pasteText, signInByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { animationsSettled, documentInTwoBrowsers, formAlert, PASSWORD, pasteText, signInByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */
 function typedText(editor: Locator): Promise<string> {
@@ -132,6 +132,7 @@ test("the document page has no serious or critical accessibility violations", as
   await page.getByRole("textbox", { name: "Overview body" }).waitFor();
   const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
   await page.addScriptTag({ content: axeSource });
+  await animationsSettled(page);
   const violations = await page.evaluate(async () => {
     type Violation = { id: string; impact: string; nodes: { target: string[] }[] };
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: Violation[] }> } }).axe;

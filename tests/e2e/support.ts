@@ -111,3 +111,12 @@ export async function pasteText(target: Locator, text: string): Promise<void> {
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
   }, text);
 }
+
+/**
+ * Waits until no transition or finite animation is running: colours as they settle. A
+ * section's controls fade in when the focus enters it, and axe reading them halfway (partly
+ * transparent) reports a contrast the reader never sees.
+ */
+export async function animationsSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
+}
