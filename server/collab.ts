@@ -349,6 +349,7 @@ export function createCollab(
   const wss = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024, WebSocket: GatedWebSocket });
   const serve = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
     wss.handleUpgrade(req, socket, head, (ws) => {
+      if (ws instanceof GatedWebSocket) ws.coalesceWrites(socket);
       gates.attach(ws, req);
       hocuspocus.handleConnection(ws, req);
     });

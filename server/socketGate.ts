@@ -1,4 +1,5 @@
 import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import { MessageType, type Connection, type ConnectionConfiguration, type Document } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
@@ -221,9 +222,40 @@ export class SocketGate {
   }
 }
 
+type SendData = Parameters<WebSocket["send"]>[0];
+type SendOptions = Parameters<WebSocket["send"]>[1];
+type SendCallback = Parameters<WebSocket["send"]>[2];
+
 /** A WebSocket whose incoming messages pass its gate before Hocuspocus sees them. */
 export class GatedWebSocket extends WebSocket {
   gate?: SocketGate;
+  private wire?: Duplex;
+  private corked = false;
+
+  /**
+   * Frames sent to this socket in one turn of the event loop leave in one write: a process
+   * catching up after a busy moment sends each editor the changes it held back together,
+   * not one system call per change.
+   */
+  coalesceWrites(wire: Duplex): void {
+    this.wire = wire;
+  }
+
+  override send(data: SendData, cb?: SendCallback): void;
+  override send(data: SendData, options: SendOptions, cb?: SendCallback): void;
+  override send(data: SendData, options?: SendOptions | SendCallback, cb?: SendCallback): void {
+    const wire = this.wire;
+    if (wire && !this.corked && this.readyState === WebSocket.OPEN) {
+      this.corked = true;
+      wire.cork();
+      setImmediate(() => {
+        this.corked = false;
+        wire.uncork();
+      });
+    }
+    if (typeof options === "object") super.send(data, options, cb);
+    else super.send(data, options);
+  }
 
   override emit(event: string | symbol, ...args: unknown[]): boolean {
     if (event !== "message" || !this.gate) return super.emit(event, ...args);
