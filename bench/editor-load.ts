@@ -117,9 +117,7 @@ function installProbe({ mode, expected }: { mode: Mode; expected: number }): voi
     };
     requestAnimationFrame(step);
   };
-  let contentCheck = 0;
-  const check = () => {
-    const now = performance.now();
+  const check = (now: number) => {
     for (const el of document.querySelectorAll<HTMLElement>('[role="textbox"][contenteditable="true"][aria-label$=" body"]')) {
       const id = el.closest("section")?.id;
       if (id && probe.editable[id] === undefined) probe.editable[id] = now;
@@ -135,17 +133,19 @@ function installProbe({ mode, expected }: { mode: Mode; expected: number }): voi
       }
     }
     if (probe.savedAt < 0 && document.querySelector('[role="status"][data-save-state="saved"]')) probe.savedAt = now;
-    // at most once a frame: reading every card's text on each mutation would slow the page it times
-    if (probe.contentAt < 0 && !contentCheck) {
-      contentCheck = requestAnimationFrame((frame) => {
-        contentCheck = 0;
-        const cards = document.querySelectorAll('section[id^="section-"]');
-        if (probe.contentAt < 0 && cards.length >= expected && [...cards].every((card) => (card.textContent ?? "").trim().length > 0)) probe.contentAt = frame;
-      });
+    if (probe.contentAt < 0) {
+      const cards = document.querySelectorAll('section[id^="section-"]');
+      if (cards.length >= expected && [...cards].every((card) => (card.textContent ?? "").trim().length > 0)) probe.contentAt = now;
     }
   };
-  const start = () =>
-    new MutationObserver(check).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ["contenteditable", "data-save-state"] });
+  // once a frame (at the frame's start time), not on every change of the page: checking at
+  // each of the parser's pauses scanned the whole page dozens of times while it loaded, and
+  // slowed the very load it timed
+  const frame = (time: number) => {
+    check(time);
+    if (time < 30_000) requestAnimationFrame(frame);
+  };
+  const start = () => requestAnimationFrame(frame);
   if (document.documentElement) start();
   else document.addEventListener("readystatechange", start, { once: true });
 }
