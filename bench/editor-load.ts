@@ -164,6 +164,8 @@ interface LoadResult {
   caret: number;
   firstScreen: string[];
   dcl: number;
+  /** the page's HTML: first byte and last byte, ms from navigation start */
+  response: { first: number; last: number };
   scripts: ScriptLoad[];
   htmlBytes: number;
   settled: boolean;
@@ -260,7 +262,10 @@ async function loadOnce(ctx: BrowserContext, url: string, mode: Mode, expected: 
       ? [...document.querySelectorAll('section[id^="section-"]')].filter((s) => s.getBoundingClientRect().top < window.innerHeight).map((s) => s.id)
       : [],
   );
-  const dcl = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
+  const { dcl, response } = await page.evaluate(() => {
+    const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
+    return { dcl: nav.domContentLoadedEventEnd, response: { first: nav.responseStart, last: nav.responseEnd } };
+  });
   const scripts: ScriptLoad[] = [];
   let htmlBytes = 0;
   for (const [requestId, r] of responses) {
@@ -277,7 +282,7 @@ async function loadOnce(ctx: BrowserContext, url: string, mode: Mode, expected: 
   const caret = mode === "still" && far ? await clickToCaret(page, far) : Number.NaN;
   await page.close();
   const done = sweep ? probe.sweepDone >= 0 && Object.keys(probe.editable).length >= probe.sectionCount : probe.savedAt >= 0 && probe.sectionsAt >= 0 && (mode !== "early" || probe.acceptedAt >= 0);
-  return { probe, heap, caret, firstScreen, dcl, scripts, htmlBytes, settled: done };
+  return { probe, heap, caret, firstScreen, dcl, response, scripts, htmlBytes, settled: done };
 }
 
 /** Bytes on the wire for `url` when the client accepts gzip (body only), and its encoding. */
@@ -365,6 +370,8 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
   const sectionsAt = [...still, ...swept].map((r) => r.probe.sectionsAt);
   const savedAt = still.map((r) => (r.probe.savedAt >= 0 ? r.probe.savedAt : Number.NaN));
   const appDcl = still.map((r) => r.dcl);
+  const firstByte = still.map((r) => r.response.first);
+  const lastByte = still.map((r) => r.response.last);
   const contentAt = still.map((r) => (r.probe.contentAt >= 0 ? r.probe.contentAt : Number.NaN));
   const carets = still.map((r) => r.caret);
   const heaps = still.map((r) => r.heap);
@@ -420,6 +427,8 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
     { figure: `JS heap after load (after a GC) [${heaps.map((h) => mb(h)).join("/")}]`, measured: mb(med(heaps)), floor: "—", ratio: "—", budget: "—" },
     { figure: "sections rendered (Y.Doc synced)", measured: ms(med(sectionsAt)), floor: ms(fl), ratio: ratio(med(sectionsAt), fl), budget: "—" },
     { figure: "app page DOMContentLoaded", measured: ms(med(appDcl)), floor: ms(fl), ratio: ratio(med(appDcl), fl), budget: "—" },
+    { figure: `the page's HTML: first byte [${each(firstByte)}]`, measured: ms(med(firstByte)), floor: "—", ratio: "—", budget: "—" },
+    { figure: `the page's HTML: last byte [${each(lastByte)}]`, measured: ms(med(lastByte)), floor: "—", ratio: "—", budget: "—" },
     { figure: `"Saved" shown`, measured: ms(med(savedAt)), floor: "—", ratio: "—", budget: "—" },
     { figure: `first-load JS: the page's own ${pageOwn.length} scripts (in its HTML), gzip as served`, measured: kb(pageWire), floor: "0 KB", ratio: "—", budget: `< ${BUDGET_JS_BYTES / 1024} KB ${pageWire < BUDGET_JS_BYTES ? "(met)" : "(MISSED)"}` },
     { figure: `JS fetched in a no-scroll load, ${counted.length} scripts (the page's, then the editor's code it fetches as it starts), gzip as served (${[...encodings].join("/")}; raw ones at gzip -6)`, measured: kb(wire), floor: "0 KB", ratio: "—", budget: "—" },
