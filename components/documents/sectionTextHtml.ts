@@ -37,9 +37,20 @@ function readOnlyNodes(highlighter: Highlighter | null): Record<string, NodeRend
  * a React tree per paragraph. Code is highlighted once `highlighter` has loaded.
  */
 export function sectionTextHtml(doc: PMNode, highlighter: Highlighter | null): string {
-  const render = renderJSONContentToString<Mark, Node>({
-    nodeMapping: { ...editorMappings.nodeMapping, ...readOnlyNodes(highlighter) },
-    markMapping: editorMappings.markMapping,
-  });
-  return render({ content: renderableDoc(doc) });
+  return rendererFor(highlighter)({ content: renderableDoc(doc) });
+}
+
+// one renderer before the highlighter loads and one after, not a new one for every change drawn
+const renderers = new Map<Highlighter | null, (options: { content: Node }) => string>();
+
+function rendererFor(highlighter: Highlighter | null): (options: { content: Node }) => string {
+  let render = renderers.get(highlighter);
+  if (!render) {
+    render = renderJSONContentToString<Mark, Node>({
+      nodeMapping: { ...editorMappings.nodeMapping, ...readOnlyNodes(highlighter) },
+      markMapping: editorMappings.markMapping,
+    });
+    renderers.set(highlighter, render);
+  }
+  return render;
 }

@@ -2,9 +2,11 @@
  * Drawings of diagrams that came with the page, by their exact source (the server's cache,
  * lib/diagrams): a diagram whose source is here is shown at once, without Mermaid's code.
  * A source that differs by one character has no drawing here, so an edited diagram is
- * never shown with its old drawing. No imports: the document page loads this with its
- * first script.
+ * never shown with its old drawing. Only a dependency-free import: the document page loads
+ * this with its first script.
  */
+import { escapeHtml } from "@/lib/editor/domSpecToHtml";
+
 const LIMIT = 200;
 const kept = new Map<string, string>();
 
@@ -24,8 +26,6 @@ export function keepDrawings(drawings: Record<string, string>): void {
 export function keptDrawing(source: string): string | undefined {
   return kept.get(source);
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /**
  * A diagram with the drawing that came with the page, laid out as its editor lays it out
