@@ -1,6 +1,7 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
 import { addressedOrigin, guardRequest } from "@/lib/http/requestGuard";
+import { REQUEST_START_HEADER } from "@/lib/http/requestStart";
 import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { LAST_WORKSPACE_COOKIE } from "@/lib/workspaces/lastWorkspaceCookie";
 
@@ -88,6 +89,7 @@ export async function proxy(request: NextRequest) {
   const csp = contentSecurityPolicy(nonce);
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
+  headers.set(REQUEST_START_HEADER, String(Date.now()));
   headers.set("Content-Security-Policy", csp);
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", csp);

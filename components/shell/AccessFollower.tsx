@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 
 /** The document page follows access on its collaboration socket instead. */
 const DOCUMENT_PAGE = /^\/w\/[^/]+\/d\/[^/]+/;
@@ -11,14 +11,24 @@ const DOCUMENT_PAGE = /^\/w\/[^/]+\/d\/[^/]+/;
  * signed out (here, on another device, by a password change) the page goes to sign in;
  * when the person's role or membership, or a document of their workspace, changes, the
  * page renders again from the server, which applies the policy anew.
+ *
+ * `drawnFrom` is the server's clock when it began drawing the page, before it read anything:
+ * the stream opens only after hydration, and the changes made in between are replayed
+ * rather than lost.
  */
-export function AccessFollower() {
+export function AccessFollower({ drawnFrom }: { drawnFrom: number | undefined }) {
   const router = useRouter();
   const pathname = usePathname();
   const onDocumentPage = DOCUMENT_PAGE.test(pathname);
+  // read when the stream opens; a re-render from the server does not reopen it
+  const latestDrawnFrom = useRef(drawnFrom);
+  useEffect(() => {
+    latestDrawnFrom.current = drawnFrom;
+  }, [drawnFrom]);
   useEffect(() => {
     if (onDocumentPage || typeof EventSource === "undefined") return;
-    const events = new EventSource("/api/me/access-events");
+    const since = latestDrawnFrom.current;
+    const events = new EventSource(since === undefined ? "/api/me/access-events" : `/api/me/access-events?since=${since}`);
     events.addEventListener("access", (event) => {
       if ((event as MessageEvent<string>).data === "signedOut") {
         events.close();

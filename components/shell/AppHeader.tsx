@@ -1,5 +1,7 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { parseEpochMs, REQUEST_START_HEADER } from "@/lib/http/requestStart";
 import type { WorkspaceDto } from "@/lib/workspaces/present";
 import { AccessFollower } from "./AccessFollower";
 import { SignOutButton } from "./SignOutButton";
@@ -14,10 +16,11 @@ interface Props {
   palette?: ReactNode;
 }
 
-export function AppHeader({ user, workspaces, current, unread = 0, palette }: Props) {
+export async function AppHeader({ user, workspaces, current, unread = 0, palette }: Props) {
+  const drawnFrom = parseEpochMs((await headers()).get(REQUEST_START_HEADER));
   return (
     <header className="border-b border-slate-200 bg-white">
-      <AccessFollower />
+      <AccessFollower drawnFrom={drawnFrom} />
       {/* wraps rather than scrolling sideways: on a phone the workspace's pages and the
           person's links take rows of their own */}
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">

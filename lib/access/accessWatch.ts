@@ -1,6 +1,6 @@
 import type { DbTx } from "../db";
 import { isSessionLive } from "../auth/sessions";
-import { onAccessChange, type AccessChange } from "./accessEvents";
+import { accessChangesSince, onAccessChange, type AccessChange } from "./accessEvents";
 
 /**
  * What an open page needs to hear about an access change: its session ended (go to sign
@@ -19,17 +19,31 @@ export interface Watcher {
  * membership of a workspace changed, or a document of a workspace they belong to was
  * trashed, restored or deleted. Changes about other people are never passed on, so a
  * page learns nothing about workspaces it is not in. Returns a function that stops.
+ *
+ * With `since` (epoch ms: when the page was drawn), the changes this process heard from
+ * then until now are weighed first, and at most one notice is sent for all of them: a
+ * change made while the page was on its way to the browser is not lost.
  */
-export function watchAccess(db: DbTx, who: Watcher, notify: (notice: AccessNotice) => void): () => void {
+export function watchAccess(db: DbTx, who: Watcher, notify: (notice: AccessNotice) => void, since?: number): () => void {
   let stopped = false;
+  const tellPage = (notice: AccessNotice | null) => {
+    if (notice && !stopped) notify(notice);
+  };
+  // listening starts before the missed changes are read, in the same turn: none falls between
   const stop = onAccessChange((change) => {
     concerns(db, who, change)
-      .then((notice) => {
-        if (notice && !stopped) notify(notice);
-      })
+      .then(tellPage)
       // a failed lookup is not a reason to tell the page anything; the next change asks again
       .catch(() => undefined);
   });
+  if (since !== undefined) {
+    const missed = accessChangesSince(since);
+    if (missed.length) {
+      Promise.all(missed.map((change) => concerns(db, who, change).catch(() => null)))
+        .then((notices) => tellPage(notices.includes("signedOut") ? "signedOut" : notices.includes("changed") ? "changed" : null))
+        .catch(() => undefined);
+    }
+  }
   return () => {
     stopped = true;
     stop();

@@ -80,3 +80,19 @@ test("other pages follow access too: a trashed document leaves the list, a remov
   expect((await elsewhere.request.delete("/api/me/sessions")).status()).toBe(204);
   await expect(settings).toHaveURL(/\/signin/, { timeout: 3000 });
 });
+
+test("a document trashed while the list is still loading its code leaves the list all the same", async ({ browser, playwright, baseURL }) => {
+  const { owner, slug, doc, editor: bob } = await workspaceWithEditor(browser, playwright, baseURL, { owner: "Orla", editor: "Bea", document: "Plan trashed early" });
+  // the page's event stream opens only after the trash: as on a slow machine, where the
+  // change lands between the server drawing the list and the browser listening
+  let trashed = false;
+  await bob.route("**/api/me/access-events*", async (route) => {
+    await expect.poll(() => trashed).toBe(true);
+    await route.continue();
+  });
+  await bob.goto(`/w/${slug}`);
+  await expect(bob.getByRole("link", { name: "Plan trashed early" })).toBeVisible();
+  expect((await owner.request.delete(`/api/documents/${doc.id}`)).status()).toBe(204);
+  trashed = true;
+  await expect(bob.getByRole("link", { name: "Plan trashed early" })).toHaveCount(0, { timeout: 3000 });
+});

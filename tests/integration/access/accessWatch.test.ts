@@ -9,11 +9,11 @@ import { changeRole, removeMember } from "@/lib/workspaces/manageMembers";
 import { waitFor } from "../../support/collab";
 import { ctxFor, makeUser, makeWorkspace, testDb } from "../../support/db";
 
-/** Starts watching for `userId` on a fresh session; returns what it heard. */
-async function listen(userId: string) {
-  const sessionId = await startSession(testDb(), { userId });
+/** Starts watching for `userId` on a fresh session (from `since`, if given); returns what it heard. */
+async function listen(userId: string, since?: number, sessionId?: string) {
+  sessionId ??= await startSession(testDb(), { userId });
   const heard: AccessNotice[] = [];
-  const stop = watchAccess(testDb(), { userId, sessionId }, (notice) => heard.push(notice));
+  const stop = watchAccess(testDb(), { userId, sessionId }, (notice) => heard.push(notice), since);
   return { sessionId, heard, stop };
 }
 
@@ -82,5 +82,45 @@ describe("open pages hear the access changes that concern them, and only those",
     await removeMember(ctxFor(ws.owner), { slug: ws.slug, userId: editor.userId });
     await settle();
     expect(page.heard).toEqual([]);
+  });
+
+  it("a page that starts listening after it was drawn still hears, once, the changes made in between", async () => {
+    const ws = await makeWorkspace(["editor"]);
+    const editor = ws.members.editor[0]!;
+    const ctx = ctxFor(ws.owner);
+    const template = (await listTemplates(ctx, { slug: ws.slug }))[0]!;
+    const early = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
+    const late = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
+    await deleteDocument(ctx, { documentId: early.id });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const drawnFrom = Date.now();
+    await deleteDocument(ctx, { documentId: late.id });
+    await restoreDocument(ctx, { documentId: late.id });
+
+    const page = await listen(editor.userId, drawnFrom);
+    await waitFor(() => page.heard.length === 1, 1000);
+    await settle();
+    expect(page.heard).toEqual(["changed"]);
+    // and then keeps listening as before
+    await deleteDocument(ctx, { documentId: late.id });
+    await waitFor(() => page.heard.length === 2, 1000);
+    page.stop();
+
+    // drawn after both: nothing to replay
+    const upToDate = await listen(editor.userId, Date.now() + 1);
+    await settle();
+    expect(upToDate.heard).toEqual([]);
+    upToDate.stop();
+  });
+
+  it("a session revoked before its page began listening hears `signedOut`", async () => {
+    const user = await makeUser("Revoked early");
+    const sessionId = await startSession(testDb(), { userId: user.userId });
+    const drawnFrom = Date.now();
+    await revokeSession(testDb(), user.userId, sessionId);
+    const page = await listen(user.userId, drawnFrom, sessionId);
+    await waitFor(() => page.heard.length === 1, 1000);
+    expect(page.heard).toEqual(["signedOut"]);
+    page.stop();
   });
 });

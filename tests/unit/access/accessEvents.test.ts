@@ -1,7 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
-import { accessChangeSchema, onAccessChange, publishAccessChange, receiveAccessChange, setAccessRelay, type AccessChange } from "@/lib/access/accessEvents";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { accessChangesSince, accessChangeSchema, RECENT_CHANGES_MS, onAccessChange, publishAccessChange, receiveAccessChange, setAccessRelay, type AccessChange } from "@/lib/access/accessEvents";
 
-afterEach(() => setAccessRelay(undefined));
+afterEach(() => {
+  setAccessRelay(undefined);
+  vi.useRealTimers();
+});
 
 describe("access changes between processes", () => {
   it("passes a published change to the relay as well as to this process's listeners", () => {
@@ -31,5 +34,23 @@ describe("access changes between processes", () => {
     expect(accessChangeSchema.safeParse({ kind: "membership", userId: "u" }).success).toBe(false);
     expect(accessChangeSchema.safeParse({ kind: "everyone" }).success).toBe(false);
     expect(accessChangeSchema.safeParse({ kind: "session", userId: "u", sessionId: "" }).success).toBe(false);
+  });
+
+  it("remembers the changes it heard for a while, from here and from other processes", () => {
+    // well after anything the other tests published
+    vi.useFakeTimers({ now: Date.now() + 10 * RECENT_CHANGES_MS });
+    publishAccessChange({ kind: "document", documentId: "old" });
+    vi.advanceTimersByTime(10);
+    const since = Date.now();
+    publishAccessChange({ kind: "document", documentId: "new" });
+    receiveAccessChange({ kind: "user", userId: "elsewhere" });
+    expect(accessChangesSince(since)).toEqual([
+      { kind: "document", documentId: "new" },
+      { kind: "user", userId: "elsewhere" },
+    ]);
+    // long after, a new change lets the old ones go
+    vi.advanceTimersByTime(RECENT_CHANGES_MS + 1);
+    publishAccessChange({ kind: "document", documentId: "later" });
+    expect(accessChangesSince(0)).toEqual([{ kind: "document", documentId: "later" }]);
   });
 });
