@@ -1,14 +1,11 @@
-import { defaultSelectionBuilder, yCursorPlugin } from "@tiptap/y-tiptap";
-import type { Plugin } from "prosemirror-state";
-import type { Awareness } from "y-protocols/awareness";
+import { CollaborationCaret } from "@tiptap/extension-collaboration-caret";
 import type { SectionAwareness } from "@/lib/collab/sectionAwareness";
 import { caretColor } from "./caretColor";
 
 interface CaretUser {
-  name?: string;
-  color?: string;
+  name?: string | null;
+  color?: string | null;
 }
-
 
 function caret(user: CaretUser): HTMLElement {
   const color = caretColor(user.color);
@@ -18,20 +15,19 @@ function caret(user: CaretUser): HTMLElement {
   const label = document.createElement("div");
   label.className = "collaboration-carets__label";
   label.style.backgroundColor = color;
-  label.textContent = user.name ?? "Someone";
+  label.textContent = user.name || "Someone";
   mark.append(label);
   return mark;
 }
 
 /**
- * Other people's carets and selections in one section, with their names and colours.
- * Works on the section's view of the document awareness, so a caret moving elsewhere in
- * the document does not touch this editor.
+ * Other people's carets and selections in one section, with their names and colours
+ * (tiptap's CollaborationCaret; a caret whose colour is not a plain #rrggbb is drawn slate,
+ * with no selection). Works on the section's view of the document awareness, so a caret
+ * moving elsewhere in the document does not touch this editor.
  */
-export function sectionCarets(awareness: SectionAwareness): Plugin {
-  // SectionAwareness implements the part of Awareness the plugin calls (see its docs)
-  return yCursorPlugin(awareness as unknown as Awareness, {
-    cursorBuilder: caret,
-    selectionBuilder: (user: CaretUser) => (user.color && caretColor(user.color) === user.color ? defaultSelectionBuilder(user) : {}),
-  });
+export function sectionCarets(awareness: SectionAwareness) {
+  // SectionAwareness implements the part of Awareness the extension calls (see its docs);
+  // the person's name and colour are the document's (useCollabDocument), not set here
+  return CollaborationCaret.configure({ provider: { awareness }, render: caret });
 }

@@ -1,5 +1,5 @@
-import { Editor, type KeyboardShortcutCommand } from "@tiptap/core";
-import { redo, undo, ySyncPlugin, yUndoPlugin } from "@tiptap/y-tiptap";
+import { Editor } from "@tiptap/core";
+import { Collaboration } from "@tiptap/extension-collaboration";
 import { EditorState, NodeSelection, TextSelection, type Plugin, type Transaction } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
@@ -85,16 +85,20 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     if (this.destroyed || this.view) return;
     const { ydoc, sectionKey, carets } = this.options;
     const plugins = (): Plugin[] => [
-      ySyncPlugin(ydoc.getXmlFragment(bodyName(sectionKey))),
-      yUndoPlugin(),
-      sectionCarets(carets.forSection(sectionKey)),
       commentHighlights(ydoc, () => this.threads),
       emptyBodyPlaceholder(() => emptyBodyHint(this.editable)),
       codeHighlight(),
     ];
     const editor = new Editor({
       element: host,
-      extensions: [...sectionExtensions(this, plugins, UNDO_KEYS), sectionCommands(this), ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) }))],
+      extensions: [
+        // the section's text is its Y.XmlFragment; undo and redo (Mod-z, Mod-y, Mod-Shift-z) are the person's own changes
+        Collaboration.configure({ fragment: ydoc.getXmlFragment(bodyName(sectionKey)) }),
+        sectionCarets(carets.forSection(sectionKey)),
+        ...sectionExtensions(this, plugins),
+        sectionCommands(this),
+        ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) })),
+      ],
       editable: this.editable,
       injectCSS: false,
       ...EDITING_OPTIONS,
@@ -390,10 +394,3 @@ export class SectionEditor implements NodeViewHost, SectionActions {
 }
 
 const EMPTY_STATE = EditorState.create({ schema: documentSchema });
-
-/** Undo and redo of the person's own changes (the collaboration binding's undo manager). */
-const UNDO_KEYS: Record<string, KeyboardShortcutCommand> = {
-  "Mod-z": ({ editor }) => undo(editor.state),
-  "Mod-y": ({ editor }) => redo(editor.state),
-  "Mod-Shift-z": ({ editor }) => redo(editor.state),
-};

@@ -1,4 +1,4 @@
-import { Extension, type AnyExtension, type KeyboardShortcutCommand, type NodeViewRenderer } from "@tiptap/core";
+import { Extension, type AnyExtension, type NodeViewRenderer } from "@tiptap/core";
 import type { Node as PMNode } from "prosemirror-model";
 import type { Plugin } from "prosemirror-state";
 import type { NodeView } from "prosemirror-view";
@@ -26,12 +26,12 @@ const VIEWS: Record<string, ViewOf> = { mermaid: mermaidNodeView, codeBlock: cod
 /**
  * A section editor's tiptap extensions: the document's extension list (the same schema the
  * server projects and validates with), with our node views, its editing behaviour
- * (`lib/editor/editing.ts`), and `keys` and `plugins` (collaboration and its undo, carets,
- * comments) ahead of the extensions' own keys. Markdown typed
+ * (`lib/editor/editing.ts`), and `plugins` (comment highlights, the empty-body hint, code
+ * highlighting) ahead of the extensions' own. Markdown typed
  * becomes formatting by the extensions' input rules and ours; addresses in typed and pasted
  * text become links by tiptap Link (linkifyjs), as the list configures it.
  */
-export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[], keys: Record<string, KeyboardShortcutCommand>): AnyExtension[] {
+export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[]): AnyExtension[] {
   const list = documentExtensions.map((extension) => {
     const view = VIEWS[extension.name];
     if (view) {
@@ -42,9 +42,8 @@ export function sectionExtensions(host: NodeViewHost, plugins: () => Plugin[], k
   });
   const behaviour = Extension.create({
     name: "sectionBehaviour",
-    // before every other extension's keys and plugins, as when these were the editor's only plugins
+    // before every other extension's plugins, as when these were the editor's only plugins
     priority: 1000,
-    addKeyboardShortcuts: () => keys,
     addProseMirrorPlugins() {
       return plugins();
     },

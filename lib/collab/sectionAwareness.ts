@@ -100,13 +100,24 @@ export class SectionAwareness {
     return this.hub.statesIn(this.section);
   }
 
+  /** The same as getStates(), as a caret extension reads it. */
+  get states(): Map<number, State> {
+    return this.getStates();
+  }
+
   getLocalState(): State | null {
     const state = this.hub.awareness.getLocalState() as State | null;
     if (!state) return null;
     return sectionOf(state) === this.section ? state : { ...state, cursor: null };
   }
 
+  /**
+   * Publishes the local caret, tagged with this section. The person's name and colour
+   * (`user`) are the document's, published once when it opens (useCollabDocument): a
+   * section's editor setting them again is ignored, so mounting an editor sends nothing.
+   */
   setLocalStateField(field: string, value: unknown): void {
+    if (field === "user") return;
     if (field !== "cursor") {
       this.hub.awareness.setLocalStateField(field, value);
       return;

@@ -56,8 +56,11 @@ describe("SectionAwarenessHub", () => {
     expect(a.getLocalState()?.cursor).toMatchObject({ section: "design" });
     expect(hub.forSection("intro").getLocalState()?.cursor).toBeNull();
     expect(hub.forSection("design").getLocalState()?.cursor).toMatchObject({ anchor: 3 });
-    // other fields go straight through
-    hub.forSection("intro").setLocalStateField("user", { name: "Ada" });
+    // other fields go straight through, but the person's name and colour are the document's
+    hub.forSection("intro").setLocalStateField("typing", true);
+    expect(a.getLocalState()?.typing).toBe(true);
+    a.setLocalStateField("user", { name: "Ada" });
+    hub.forSection("intro").setLocalStateField("user", { name: null, color: null });
     expect(a.getLocalState()?.user).toEqual({ name: "Ada" });
     hub.forSection("design").setLocalStateField("cursor", null);
     expect(a.getLocalState()?.cursor).toBeNull();

@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+import { describe, expect, it, onTestFinished } from "vitest";
+import { Awareness } from "y-protocols/awareness";
+import * as Y from "yjs";
+import { SectionEditor } from "@/components/editor/sectionEditor";
+import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
+import { bodyName } from "@/lib/collab/ydoc";
+import { press, type } from "./editorHarness";
+
+// A section's editor as the page builds it (SectionEditor): bound to its Y.XmlFragment by
+// tiptap's Collaboration, with the person's own undo and other people's carets.
+
+/** One person's copy of a document with a live editor of section "scope", kept in step with `peers`. */
+function personWith(name: string, color: string, peers: Y.Doc[]) {
+  const ydoc = new Y.Doc();
+  const awareness = new Awareness(ydoc);
+  awareness.setLocalStateField("user", { name, color });
+  for (const peer of peers) {
+    Y.applyUpdate(ydoc, Y.encodeStateAsUpdate(peer));
+    Y.applyUpdate(peer, Y.encodeStateAsUpdate(ydoc));
+    ydoc.on("update", (update: Uint8Array, origin: unknown) => origin !== peer && Y.applyUpdate(peer, update, ydoc));
+    peer.on("update", (update: Uint8Array, origin: unknown) => origin !== ydoc && Y.applyUpdate(ydoc, update, peer));
+  }
+  const hub = new SectionAwarenessHub(awareness);
+  const section = new SectionEditor({
+    documentId: "d1",
+    ydoc,
+    carets: hub,
+    sectionKey: "scope",
+    title: "Scope",
+    editable: true,
+    threads: [],
+    onNotice: () => undefined,
+    onSlash: () => undefined,
+    members: [],
+    onUpload: () => undefined,
+    onLinkForm: () => undefined,
+  });
+  const host = document.createElement("div");
+  document.body.append(host);
+  section.mount(host);
+  onTestFinished(async () => {
+    section.destroy();
+    hub.destroy();
+    awareness.destroy();
+    host.remove();
+    await new Promise((resolve) => setTimeout(resolve, 30));
+  });
+  const editor = () => (section as unknown as { editor: import("@tiptap/core").Editor }).editor;
+  return { ydoc, awareness, section, host, editor, text: () => ydoc.getXmlFragment(bodyName("scope")).toDOM().textContent };
+}
+
+describe("a section's editor on the shared document", () => {
+  it("writes typing into the section's shared text, and shows another person's typing", () => {
+    const ada = personWith("Ada", "#2563eb", []);
+    const bob = personWith("Bob", "#16a34a", [ada.ydoc]);
+    type(ada.editor(), "Ada writes.");
+    expect(bob.text()).toBe("Ada writes.");
+    expect(bob.host.textContent).toContain("Ada writes.");
+  });
+
+  it("undoes only the person's own changes", () => {
+    const ada = personWith("Ada", "#2563eb", []);
+    const bob = personWith("Bob", "#16a34a", [ada.ydoc]);
+    type(ada.editor(), "Ada.");
+    // the undo manager groups changes made within half a second: Bob's come later
+    const bobEditor = bob.editor();
+    bobEditor.commands.setTextSelection(bobEditor.state.doc.content.size - 1);
+    type(bobEditor, " Bob.");
+    expect(ada.text()).toBe("Ada. Bob.");
+    expect(press(ada.editor(), "Mod-z")).toBe(true);
+    expect(ada.text()).toBe(" Bob.");
+    expect(bob.text()).toBe(" Bob.");
+    expect(press(ada.editor(), "Mod-Shift-z")).toBe(true);
+    expect(bob.text()).toBe("Ada. Bob.");
+  });
+
+  it("draws the carets of the people in this section with their names, and does not republish the person", () => {
+    const ada = personWith("Ada", "#2563eb", []);
+    const bob = personWith("Bob", "#16a34a", [ada.ydoc]);
+    ada.section.focus();
+    type(ada.editor(), "Hello");
+    // Bob's editor mounting did not touch his published name and colour
+    expect(bob.awareness.getLocalState()?.user).toEqual({ name: "Bob", color: "#16a34a" });
+    // Ada's caret, as her awareness would reach Bob
+    const cursor = ada.awareness.getLocalState()?.cursor as { section: string } | undefined;
+    expect(cursor?.section).toBe("scope");
+    bob.awareness.states.set(ada.awareness.clientID, ada.awareness.getLocalState()!);
+    bob.awareness.emit("change", [{ added: [ada.awareness.clientID], updated: [], removed: [] }, "remote"]);
+    // and she types on
+    type(ada.editor(), "!");
+    const label = bob.host.querySelector(".collaboration-carets__label");
+    expect(label?.textContent).toBe("Ada");
+    expect((label as HTMLElement | null)?.style.backgroundColor).toBe("rgb(37, 99, 235)");
+  });
+});
