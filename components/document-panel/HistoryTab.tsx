@@ -70,7 +70,7 @@ export function HistoryTab({ documentId, historyPath }: { documentId: string; hi
         {before ? (
           diff ? (
             <Suspense fallback={<p className="text-slate-500">Loading…</p>}>
-              <DiffView diff={diff} onlyChanged />
+              <DiffView diff={diff} onlyChanged level={4} />
             </Suspense>
           ) : (
             <p className="text-slate-500">Loading changes…</p>

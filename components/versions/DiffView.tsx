@@ -44,11 +44,15 @@ function Segment({ segment }: { segment: BodySegment }) {
   );
 }
 
-function SectionCard({ s, diff }: { s: SectionDiff; diff: DiffDto }) {
+/** The level of a section's heading: one below the heading the comparison sits under. */
+type Level = 3 | 4;
+
+function SectionCard({ s, diff, level }: { s: SectionDiff; diff: DiffDto; level: Level }) {
+  const Heading = `h${level}` as const;
   return (
     <section aria-label={`${s.title} (${s.status}${s.moved ? ", moved" : ""})`} data-section-key={s.key} data-status={s.status} className={`rounded-xl bg-white p-4 shadow-sm ring-1 ${s.status === "unchanged" ? "ring-slate-100" : "ring-slate-200"}`}>
       <div className="flex flex-wrap items-center gap-2">
-        <h3 className={`font-semibold ${s.status === "removed" ? "text-slate-500 line-through" : ""}`}>{s.title}</h3>
+        <Heading className={`font-semibold ${s.status === "removed" ? "text-slate-500 line-through" : ""}`}>{s.title}</Heading>
         <span className={`rounded px-1.5 text-xs ${BADGE[s.status]}`}>{s.status}</span>
         {s.moved ? <span className="rounded bg-sky-100 px-1.5 text-xs text-sky-900">moved</span> : null}
       </div>
@@ -70,7 +74,7 @@ function SectionCard({ s, diff }: { s: SectionDiff; diff: DiffDto }) {
 }
 
 /** A run of unchanged sections as one line that opens to list them (a native disclosure: it works before any script loads). */
-function UnchangedRun({ sections, diff }: { sections: SectionDiff[]; diff: DiffDto }) {
+function UnchangedRun({ sections, diff, level }: { sections: SectionDiff[]; diff: DiffDto; level: Level }) {
   return (
     <details className="group rounded-xl bg-slate-50 px-4 py-2 ring-1 ring-slate-100" data-testid="unchanged-sections">
       <summary className="cursor-pointer text-sm text-slate-700">
@@ -78,20 +82,24 @@ function UnchangedRun({ sections, diff }: { sections: SectionDiff[]; diff: DiffD
         <span className="ml-2 text-xs text-slate-600 group-open:hidden">{titlesAtAGlance(sections)}</span>
       </summary>
       <div className="mt-2 space-y-2 pb-2">
-        {sections.map((s) => <SectionCard key={s.key} s={s} diff={diff} />)}
+        {sections.map((s) => <SectionCard key={s.key} s={s} diff={diff} level={level} />)}
       </div>
     </details>
   );
 }
 
-/** A comparison of two versions, section by section, with changes marked and each run of unchanged sections folded into one line. */
-export function DiffView({ diff, onlyChanged = false }: { diff: DiffDto; onlyChanged?: boolean }) {
+/**
+ * A comparison of two versions, section by section, with changes marked and each run of
+ * unchanged sections folded into one line. Section titles are headings of `level`: 3 under
+ * a page's h2, 4 under a panel's h3.
+ */
+export function DiffView({ diff, onlyChanged = false, level = 3 }: { diff: DiffDto; onlyChanged?: boolean; level?: Level }) {
   const sections = diff.sections.filter((s) => !onlyChanged || isChange(s));
   return (
     <div className="space-y-4" data-testid="version-diff">
       <p className="text-sm text-slate-700" role="status">{diff.summaryText || "No differences."}</p>
       {collapseUnchanged(sections).map((item) =>
-        item.kind === "section" ? <SectionCard key={item.section.key} s={item.section} diff={diff} /> : <UnchangedRun key={`unchanged-${item.sections[0]!.key}`} sections={item.sections} diff={diff} />,
+        item.kind === "section" ? <SectionCard key={item.section.key} s={item.section} diff={diff} level={level} /> : <UnchangedRun key={`unchanged-${item.sections[0]!.key}`} sections={item.sections} diff={diff} level={level} />,
       )}
     </div>
   );

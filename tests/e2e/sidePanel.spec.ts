@@ -135,6 +135,8 @@ test("the History tab steps back through the versions and shows what each one ch
   const security = changes.locator("section[data-section-key=security]");
   await expect(security.locator("del")).toContainText(["Starter"]);
   await expect(security.locator("ins")).toContainText(["Webhooks", "are signed"]);
+  // the changed section's title is a heading under the version's
+  await expect(security.getByRole("heading", { level: 4 })).toHaveText("Security");
 
   // one step back: what the version before it changed, in another section
   await history.getByRole("button", { name: "← Previous" }).click();
