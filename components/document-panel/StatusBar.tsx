@@ -31,6 +31,8 @@ export function StatusBar({ documentId, initial }: { documentId: string; initial
   const step = signoffStep(review);
   // what the submit gate would refuse now, as the review panel keeps checking it
   const gate = useGateProblems(documentId);
+  // the review panel, when it shows, has the submit button itself: one on screen, not two
+  const reviewShown = panel.open && panel.tab === "review";
 
   function goTo(target: string) {
     panel.show("review");
@@ -67,15 +69,17 @@ export function StatusBar({ documentId, initial }: { documentId: string; initial
       ) : null}
       {review.can.submit ? (
         // the review panel's own submit: it opens to show the answer (problems, or who is asked)
-        <Button
-          className="px-2.5 py-1"
-          onClick={() => {
-            panel.show("review");
-            askReviewPanel(documentId, "submit");
-          }}
-        >
-          Submit for review
-        </Button>
+        reviewShown ? null : (
+          <Button
+            className="px-2.5 py-1"
+            onClick={() => {
+              panel.show("review");
+              askReviewPanel(documentId, "submit");
+            }}
+          >
+            Submit for review
+          </Button>
+        )
       ) : step ? (
         <Button className="px-2.5 py-1" onClick={() => goTo(step.target)}>{step.label}</Button>
       ) : null}

@@ -85,8 +85,12 @@ test("a new user writes a document from a template, gets it reviewed and approve
   await expect(owner.locator("tr[data-role=security_review]")).toContainText("Rhea");
   // the status bar counts what the gate would refuse before anyone presses submit
   await expect(statusBar(owner).getByRole("button", { name: /^\d+ problems before review$/ })).toBeVisible();
-  // and offers the next step by the name the review panel gives it: the same submit
+  // one submit on screen: the review panel's, while the panel is open
   await expect(reviewPanel(owner).getByRole("button", { name: "Submit for review" })).toBeVisible();
+  await expect(owner.getByRole("button", { name: "Submit for review" })).toHaveCount(1);
+  // with the panel closed the status bar offers it by the same name; it opens the panel with the answer
+  await statusBar(owner).getByRole("group", { name: "Side panel" }).getByRole("button", { name: "Review" }).click();
+  await expect(reviewPanel(owner)).toHaveCount(0);
   await statusBar(owner).getByRole("button", { name: "Submit for review" }).click();
   const places = TEMPLATE.sections.length - 1; // every section but the Overview just written
   await expect(owner.getByRole("list", { name: /^Problems in / })).toHaveCount(places);

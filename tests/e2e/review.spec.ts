@@ -157,7 +157,9 @@ test("the status bar counts what the submit gate would refuse as the text change
   await expect(count).toHaveCount(0, { timeout: 15_000 });
   await expect(reviewPanel(author).getByRole("list", { name: /^Problems in / })).toHaveCount(0);
 
-  // nothing left: the status bar's submit goes through
+  // nothing left: with the panel closed, the status bar's submit goes through (and opens the panel)
+  await expect(bar.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
+  await bar.getByRole("group", { name: "Side panel" }).getByRole("button", { name: "Review" }).click();
   await bar.getByRole("button", { name: "Submit for review" }).click();
   await expect(author.getByTestId("review-status")).toHaveText("In Review");
   await expect(bar.getByRole("button", { name: "Submit for review" })).toHaveCount(0);
