@@ -67,7 +67,7 @@ export function Toolbar({ editor, label }: { editor: SectionEditor; label: strin
     sameOrNone,
   );
   return (
-    <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex gap-0.5 overflow-x-auto border-b border-slate-200 pb-1 [scrollbar-width:none]">
+    <div role="toolbar" aria-label={`Formatting for ${label}`} className="flex h-6 gap-0.5 overflow-x-auto [scrollbar-width:none]">
       <Buttons tools={TOOLS} active={active} editor={editor} />
       {table ? (
         <span role="group" aria-label="Table" className="ml-1 flex shrink-0 gap-0.5 border-l border-slate-200 pl-1">

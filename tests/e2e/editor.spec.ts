@@ -63,15 +63,17 @@ test("two people edit one document live, and a reload keeps it", async ({ browse
   // keystrokes typed at the same spot at the same moment may interleave (and a caret can hop
   // over a space the other just typed): nothing is lost, each person's characters keep
   // their order, and both browsers show the same text
+  const typedAfter = (text: string) => text.slice(text.indexOf("Alpha writes here.") + "Alpha writes here.".length).replace(/\s/g, "");
   let merged = "";
   await expect
     .poll(async () => {
       const [textA, textB] = [await typedText(bodyA), await typedText(bodyB)];
       merged = textA;
-      const typed = textA.slice(textA.indexOf("Alpha writes here.") + "Alpha writes here.".length).replace(/\s/g, "");
-      return textA === textB && interleaves(typed, "OnefromA.", "TwofromB.");
+      // both browsers agree and hold every character: or what each shows, to say why not
+      return textA === textB && typedAfter(textA).length === 18 ? "converged" : `A: ${textA} | B: ${textB}`;
     })
-    .toBe(true);
+    .toBe("converged");
+  expect(interleaves(typedAfter(merged), "OnefromA.", "TwofromB."), `"${typedAfter(merged)}" interleaves "OnefromA." and "TwofromB."`).toBe(true);
 
   // a typed field is shared too
   const quality = a.getByLabel("Quality Level");
