@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { STATUS_LABELS } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import type { GateProblem } from "@/lib/review/submitGate";
@@ -77,7 +77,9 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
   }, [documentId, review]);
 
   // the gate's problems show while people write, before anyone presses submit
-  const { gate, refusedWith, refresh: checkGate } = useSubmitGate(documentId, review?.can.submit ?? false);
+  // the gate is checked again when the review changed (a reviewer assigned elsewhere), not on every answer
+  const reviewKey = useMemo(() => (review ? JSON.stringify(review) : ""), [review]);
+  const { gate, refusedWith, refresh: checkGate } = useSubmitGate(documentId, review?.can.submit ?? false, reviewKey);
   const [gateOpen, setGateOpen] = useState(false);
   const gateList = useRef<HTMLDivElement>(null);
   // asked for from the status bar: the list opens, its first step gets the focus

@@ -93,14 +93,24 @@ export function snapshotBytes(base64: string): Uint8Array {
   return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
 }
 
-/** Feeds a stateless message from the server into the tracker; other messages are ignored. */
-export function applyStoreMessage(ack: StoreAck, payload: string): void {
+/**
+ * Feeds a stateless message from the server into the tracker, and says which it was;
+ * other messages are ignored (null).
+ */
+export function applyStoreMessage(ack: StoreAck, payload: string): "stored" | "store-failed" | null {
   let message: { type?: unknown; snapshot?: unknown };
   try {
     message = JSON.parse(payload) as { type?: unknown; snapshot?: unknown };
   } catch {
-    return;
+    return null;
   }
-  if (message.type === "stored" && typeof message.snapshot === "string") ack.stored(snapshotBytes(message.snapshot));
-  else if (message.type === "store-failed") ack.storeFailed();
+  if (message.type === "stored" && typeof message.snapshot === "string") {
+    ack.stored(snapshotBytes(message.snapshot));
+    return "stored";
+  }
+  if (message.type === "store-failed") {
+    ack.storeFailed();
+    return "store-failed";
+  }
+  return null;
 }

@@ -48,11 +48,13 @@ describe("StoreAck", () => {
     server.getText("t").insert(0, "from someone else");
     Y.applyUpdate(client, Y.encodeStateAsUpdate(server), REMOTE);
     expect(ack.state).toBe("stored");
-    applyStoreMessage(ack, JSON.stringify({ type: "store-failed" }));
+    // and says which message it was: the page checks the submit gate again on "stored"
+    expect(applyStoreMessage(ack, JSON.stringify({ type: "store-failed" }))).toBe("store-failed");
     expect(ack.state).toBe("failing");
-    applyStoreMessage(ack, "not json");
+    expect(applyStoreMessage(ack, "not json")).toBeNull();
+    expect(applyStoreMessage(ack, JSON.stringify({ type: "read-only" }))).toBeNull();
     expect(ack.state).toBe("failing");
-    applyStoreMessage(ack, storedMessage(server));
+    expect(applyStoreMessage(ack, storedMessage(server))).toBe("stored");
     expect(ack.state).toBe("stored");
   });
 });
