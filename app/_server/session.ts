@@ -1,6 +1,7 @@
 import { getServerSession } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { cache } from "react";
 import { findLiveSession, touchSession } from "@/lib/auth/sessions";
 import type { Actor } from "@/lib/context";
 import { getDb } from "@/lib/db";
@@ -15,9 +16,10 @@ export interface SignedIn {
 
 /**
  * The signed-in user and session, checked against the database: a cookie whose session was
- * signed out or revoked (or that names none) counts as anonymous.
+ * signed out or revoked (or that names none) counts as anonymous. Looked up once per page
+ * drawn (a layout and its page both ask); a route handler asks once anyway.
  */
-export async function getSignedIn(): Promise<SignedIn | null> {
+export const getSignedIn = cache(async function getSignedIn(): Promise<SignedIn | null> {
   const session = (await getServerSession(authOptions)) as { userId?: string; sessionId?: string } | null;
   if (!session?.userId) return null;
   const db = getDb();
@@ -25,7 +27,7 @@ export async function getSignedIn(): Promise<SignedIn | null> {
   if (!live) return null;
   await touchSession(db, live, (await headers()).get(CLIENT_IP_HEADER));
   return { actor: { userId: live.user.id, email: live.user.email, name: live.user.name }, sessionId: live.id };
-}
+});
 
 /** The signed-in user, checked against the database, or null. */
 export async function getActor(): Promise<Actor | null> {

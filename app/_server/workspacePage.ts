@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import type { Actor } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { NotFound } from "@/lib/errors";
@@ -13,18 +14,26 @@ export interface WorkspacePageData extends WorkspaceFacts {
   current: WorkspaceDto;
 }
 
-/** What every workspace page needs: the actor, their membership here (404 otherwise) and their workspaces. */
+/**
+ * What every workspace page needs: the actor, their membership here (404 otherwise) and their
+ * workspaces. Anonymous visitors go to sign in, and come back to `path`.
+ */
 export async function loadWorkspacePage(slug: string, path: string): Promise<WorkspacePageData> {
-  const actor = await requireActor(path);
+  return { actor: await requireActor(path), ...(await workspaceFacts(slug)) };
+}
+
+/** Read once per page drawn: the workspace layout and its page both ask (the session is looked up once too). */
+const workspaceFacts = cache(async function workspaceFacts(slug: string): Promise<Omit<WorkspacePageData, "actor">> {
+  const actor = await requireActor();
   const ctx = { actor, db: getDb() };
   try {
     const facts = await loadMembership(ctx, slug);
     const workspaces = await listWorkspaces(ctx);
     const current = workspaces.find((w) => w.slug === slug);
     if (!current) notFound();
-    return { ...facts, actor, workspaces, current };
+    return { ...facts, workspaces, current };
   } catch (error) {
     if (error instanceof NotFound) notFound();
     throw error;
   }
-}
+});
