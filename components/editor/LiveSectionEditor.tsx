@@ -40,14 +40,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
       section.mount(host.current!);
       // asked for by a click or the focus: the caret goes where the person meant
       if (activation === "focus") section.focus();
-      else if (activation) {
-        // the point must be on screen to be found, and the page may have moved since the click
-        const text = host.current!.firstElementChild!;
-        const y = text.getBoundingClientRect().top + activation.y;
-        if (y < 0 || y >= window.innerHeight) window.scrollBy(0, y - window.innerHeight / 2);
-        const box = text.getBoundingClientRect();
-        section.focusAt({ x: box.left + activation.x, y: box.top + activation.y });
-      }
+      else if (activation) section.focusAt(activation);
       // what was typed while this code loaded goes where the caret went
       const typed = takeTyped();
       if (typed.length) section.pressKeys(typed);

@@ -168,11 +168,18 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     }
   }
 
-  /** Focuses the text with the caret at a point of the window (where a click landed), if the text is there. */
-  focusAt(point: { x: number; y: number }): void {
+  /**
+   * Focuses the text with the caret where a click landed, given relative to the text's box (as
+   * it was measured on the read-only text). Measured here, on the editor's own element: the
+   * page may have moved since the click, and the point must be on screen to be found.
+   */
+  focusAt(offset: { x: number; y: number }): void {
     const view = this.view;
     if (!view) return;
-    const found = view.posAtCoords({ left: point.x, top: point.y });
+    const top = view.dom.getBoundingClientRect().top + offset.y;
+    if (top < 0 || top >= window.innerHeight) window.scrollBy(0, top - window.innerHeight / 2);
+    const box = view.dom.getBoundingClientRect();
+    const found = view.posAtCoords({ left: box.left + offset.x, top: box.top + offset.y });
     if (found) {
       // as a click in the editor would: a placeholder, image or other leaf clicked is selected
       // (typing replaces it), anywhere else the caret goes to the nearest text position
