@@ -31,8 +31,16 @@ export default defineConfig({
     screenshot: "only-on-failure",
   },
   projects: [
+    // runs first, alone: the server's first requests to each route are its slowest
+    // (tests/e2e/firstUser.setup.ts), and no other journey should be timed on them
+    {
+      name: "first user",
+      testMatch: /firstUser\.setup\.ts$/,
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+    },
     {
       name: "chromium",
+      dependencies: ["first user"],
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
     },
   ],
