@@ -22,6 +22,7 @@ export function DocumentTable({ slug, items, actions }: { slug: string; items: D
           {items.map((d) => (
             <tr key={d.id} className="align-top">
               <td className="px-4 py-3">
+                {d.number ? <span className="mr-2 font-mono text-xs text-slate-500">{d.number}</span> : null}
                 {d.deletedAt ? <span className="font-medium">{d.title}</span> : <Link prefetch={false} href={`/w/${slug}/d/${d.id}`} className="font-medium text-indigo-700 hover:underline">{d.title}</Link>}
                 {d.highlight ? <p className="mt-1 text-xs text-slate-600"><Highlight text={d.highlight} /></p> : null}
               </td>

@@ -8,6 +8,8 @@ const TONES: Record<DocumentStatus, string> = {
   implemented: "bg-indigo-50 text-indigo-800 ring-indigo-300",
   withdrawn: "bg-slate-50 text-slate-500 ring-slate-200",
   superseded: "bg-slate-50 text-slate-500 ring-slate-200",
+  deprecated: "bg-slate-50 text-slate-600 ring-slate-300",
+  rejected: "bg-rose-50 text-rose-800 ring-rose-300",
 };
 
 export function StatusBadge({ status }: { status: DocumentStatus }) {

@@ -17,6 +17,7 @@ import { Disclosure } from "../ui/Disclosure";
 import { GateOverride } from "./GateOverride";
 import { GateProblems } from "./GateProblems";
 import { RoleReviewers } from "./RoleReviewers";
+import { RETIRING_STEPS, StatusChange } from "./StatusChange";
 
 // only loaded when someone opens it
 const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
@@ -130,6 +131,7 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
 
   if (!review) return <section aria-label="Review" className="text-sm text-slate-500">Loading review…</section>;
   const inReview = review.status === "in_review";
+  const retiring = RETIRING_STEPS.map((s) => s.action).filter((action) => review.can.steps.includes(action));
   // on a second review, a reviewer reads what changed since their own last decision
   const myLast = review.roles
     .flatMap((r) => (review.myRoles.includes(r.key) ? r.decisions.filter((d) => d.reviewerId === review.me) : []))
@@ -148,11 +150,10 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
           {STEP_LABELS.filter((a) => review.can.steps.includes(a.action)).map((a) => (
             <Button key={a.action} variant="secondary" onClick={() => void post("status", { action: a.action })}>{a.label}</Button>
           ))}
-          {/* withdrawing is rare and ends the document's review: kept out of the way of the next step */}
-          {review.can.steps.includes("withdraw") ? (
-            <MoreMenu label="More review actions">
-              <Button variant="secondary" className="w-full" onClick={() => void post("status", { action: "withdraw" })}>Withdraw</Button>
-              <p className="mt-1 text-xs text-slate-600">Stops the review; the document can be reopened as a draft.</p>
+          {/* withdrawing, rejecting, deprecating and superseding are rare and end a decision: kept out of the way of the next step */}
+          {retiring.length ? (
+            <MoreMenu label="More review actions" width="w-72">
+              <StatusChange steps={retiring} onSubmit={(body) => post("status", body)} />
             </MoreMenu>
           ) : null}
         </div>

@@ -8,6 +8,7 @@ import { loadTemplate } from "../templates/templates";
 import { TemplateDefinition } from "../templates/schema";
 import { loadMembership } from "../workspaces/loadMembership";
 import { CreateDocumentInput } from "./inputs";
+import { allocateNumber, numberPrefixFor } from "./numbering";
 import { presentSummary, type DocumentSummaryDto } from "./present";
 
 /**
@@ -22,10 +23,14 @@ export async function createDocument(ctx: Ctx, raw: CreateDocumentInput, now = n
   const template = await loadTemplate(ctx, workspace.id, input.templateId);
   const def = TemplateDefinition.parse(template.definition);
   const sections = instantiateTemplate(def, { creatorId: ctx.actor.userId, today: now.toISOString().slice(0, 10) });
+  const numberPrefix = numberPrefixFor({ name: template.name, numberPrefix: def.numberPrefix });
   return inTransaction(ctx, async (tx) => {
+    const number = await allocateNumber(tx.db, workspace.id, numberPrefix);
     const doc = await tx.db.document.create({
       data: {
         workspaceId: workspace.id,
+        numberPrefix,
+        number,
         templateId: template.id,
         templateVersion: template.version,
         title: input.title ?? def.titlePattern,

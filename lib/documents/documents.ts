@@ -23,7 +23,9 @@ export async function getDocument(ctx: Ctx, raw: DocumentRef): Promise<DocumentD
   const sections = await ctx.db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
   return {
     ...presentSummary(doc),
-    workspace: { slug: doc.workspace.slug, name: doc.workspace.name },
+    workspace: { id: doc.workspaceId, slug: doc.workspace.slug, name: doc.workspace.name },
+    statusReason: doc.statusReason,
+    supersededById: doc.supersededById,
     sections: sections.map((s) => ({
       id: s.id,
       key: s.key,

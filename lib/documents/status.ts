@@ -1,5 +1,5 @@
 /** Document statuses and their labels (no validation library: safe for the browser bundle). */
-export const DOCUMENT_STATUSES = ["draft", "in_review", "changes_requested", "approved", "implemented", "withdrawn", "superseded"] as const;
+export const DOCUMENT_STATUSES = ["draft", "in_review", "changes_requested", "approved", "implemented", "withdrawn", "superseded", "deprecated", "rejected"] as const;
 export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
 
 export const STATUS_LABELS: Record<DocumentStatus, string> = {
@@ -10,4 +10,6 @@ export const STATUS_LABELS: Record<DocumentStatus, string> = {
   implemented: "Implemented",
   withdrawn: "Withdrawn",
   superseded: "Superseded",
+  deprecated: "Deprecated",
+  rejected: "Rejected",
 };

@@ -13,12 +13,13 @@ import { runOffThread } from "./parsePool";
 import type { FieldAssignment } from "./planDocument";
 import type { OwnTemplate, PlanImportInput, PlannedImport } from "./planImport";
 import type { RoundTripGroup } from "./roundTrip";
+import { allocateNumber, numberPrefixFor } from "../documents/numbering";
 import { checkImport, titleFromFileName, type CheckedImport, type ContentCounts, type MojibakeNotice } from "./prepareImport";
 
 export interface ImportPreview {
   title: string;
   /** the template the headings were mapped onto; null when imported as is */
-  template: { id: string; key: string; name: string; version: number } | null;
+  template: { id: string; key: string; name: string; version: number; numberPrefix?: string } | null;
   sections: { key: string; title: string; depth: number; kind: "matched" | "custom" | "added" | "heading" }[];
   /** fields filled from the front matter or a field table; people as names */
   fields: { section: string; label: string; value: string; from: FieldAssignment["from"] }[];
@@ -51,7 +52,7 @@ interface Planned {
   members: MemberRef[];
   workspace: CheckedImport["workspace"];
   /** the chosen template; null when imported as is (the document's own is in `planned.ownTemplate`) */
-  template: { id: string; key: string; name: string; version: number } | null;
+  template: { id: string; key: string; name: string; version: number; numberPrefix?: string } | null;
   planned: PlannedImport;
   now: Date;
   suggestedTemplateId: string | null;
@@ -67,8 +68,9 @@ async function planDocumentImport(ctx: Ctx, input: ImportDocumentData, write: bo
   let chosen: PlanImportInput["template"] = null;
   if (input.templateId) {
     const row = await loadTemplate(ctx, workspace.id, input.templateId);
-    template = { id: row.id, key: row.key, name: row.name, version: row.version };
-    chosen = { key: row.key, version: row.version, definition: TemplateDefinition.parse(row.definition) };
+    const definition = TemplateDefinition.parse(row.definition);
+    template = { id: row.id, key: row.key, name: row.name, version: row.version, numberPrefix: definition.numberPrefix };
+    chosen = { key: row.key, version: row.version, definition };
   }
   const now = new Date();
   const planned = await runOffThread("planImport", {
@@ -221,9 +223,12 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
     if (planned.ownTemplate) template = await writeOwnTemplate(tx, workspace.id, planned.ownTemplate, now);
     if (!template) throw new InvalidInput("Choose a template or import as is.");
     if (planned.layoutParts === null) throw new Error("an import planned as a preview cannot be written");
+    const numberPrefix = numberPrefixFor(template);
     const doc = await tx.db.document.create({
       data: {
         workspaceId: workspace.id,
+        numberPrefix,
+        number: await allocateNumber(tx.db, workspace.id, numberPrefix),
         templateId: template.id,
         templateVersion: template.version,
         title: planned.title,

@@ -21,9 +21,12 @@ export type DecisionInput = z.input<typeof DecisionInput>;
 
 export const StatusInput = z.object({
   documentId: Id,
-  action: z.enum(["markImplemented", "withdraw", "supersede", "reopen"]),
+  action: z.enum(["markImplemented", "withdraw", "reject", "deprecate", "supersede", "reopen"]),
+  /** why: required to withdraw, reject, deprecate or supersede (lib/review/stateMachine.ts) */
+  reason: z.string().trim().max(2000, "A reason can have at most 2,000 characters.").optional(),
   overrideReason: Reason,
-  supersededBy: Id.optional(),
+  /** the successor, for supersede: the document's id or its number (ADR-0009) */
+  supersededBy: z.string().trim().min(1).max(60).optional(),
 });
 export type StatusInput = z.infer<typeof StatusInput>;
 

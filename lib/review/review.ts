@@ -5,6 +5,7 @@ import { flushDocument } from "../collab/gateway";
 import { inTransaction } from "../db/tx";
 import { hashSections } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
+import { parseNumber } from "../documents/numbering";
 import { STATUS_LABELS } from "../documents/inputs";
 import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
 import { notify, type NotificationInput } from "../notifications/notify";
@@ -13,7 +14,7 @@ import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./
 import { gateProblems } from "./gate";
 import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
 import { currentSections, scopeHash } from "./scope";
-import { allowedFrom, transition, type ReviewAction } from "./stateMachine";
+import { allowedFrom, RULES, transition, type ReviewAction } from "./stateMachine";
 
 /**
  * Takes the document's row lock for the rest of the transaction, so review steps on one
@@ -53,7 +54,12 @@ export async function getReview(ctx: Ctx, input: { documentId: string }): Promis
 }
 
 /** Applies a status step decided by the state machine, recording it (and any override reason). */
-async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allApproved?: boolean; isReviewer?: boolean; overrideReason?: string; data?: Record<string, string> } = {}) {
+async function step(
+  ctx: Ctx,
+  facts: Facts,
+  action: ReviewAction,
+  extra: { allApproved?: boolean; isReviewer?: boolean; overrideReason?: string; reason?: string; supersededById?: string; data?: Record<string, string> } = {},
+) {
   const result = transition(facts.doc.status, action, {
     membership: facts.membership,
     isReviewer: extra.isReviewer ?? facts.assignments.some((a) => a.reviewerId === ctx.actor.userId),
@@ -62,12 +68,32 @@ async function step(ctx: Ctx, facts: Facts, action: ReviewAction, extra: { allAp
   });
   if (!result.ok) throw result.status === 403 ? new Forbidden(result.reason) : new Conflict(result.reason);
   if (result.next !== facts.doc.status || result.overridden) {
-    await ctx.db.document.update({ where: { id: facts.doc.id }, data: { status: result.next, ...(extra.data?.supersededById ? { supersededById: extra.data.supersededById } : {}) } });
+    const decided = result.next === "approved" || result.next === "rejected";
+    await ctx.db.document.update({
+      where: { id: facts.doc.id },
+      data: {
+        status: result.next,
+        // the reason stands beside the status it explains; a later step without one clears it
+        ...(result.next !== facts.doc.status ? { statusReason: extra.reason ?? null } : {}),
+        ...(decided && result.next !== facts.doc.status ? { decidedAt: new Date() } : {}),
+        ...(extra.supersededById ? { supersededById: extra.supersededById } : {}),
+        // a document reopened is no longer replaced by anything
+        ...(result.next === "draft" ? { supersededById: null } : {}),
+      },
+    });
     await recordActivity(ctx, {
       workspaceId: facts.doc.workspaceId,
       kind: "document.status",
       subjectId: facts.doc.id,
-      data: { from: facts.doc.status, to: result.next, action, ...(result.overridden ? { override: extra.overrideReason ?? "" } : {}), ...(extra.data ?? {}) },
+      data: {
+        from: facts.doc.status,
+        to: result.next,
+        action,
+        ...(result.overridden ? { override: extra.overrideReason ?? "" } : {}),
+        ...(extra.reason ? { reason: extra.reason } : {}),
+        ...(extra.supersededById ? { supersededById: extra.supersededById } : {}),
+        ...(extra.data ?? {}),
+      },
     });
     if (result.next !== facts.doc.status) await versionCurrent(ctx.db, facts.doc.id, { kind: "status", label: STATUS_LABELS[result.next], createdById: ctx.actor.userId });
     await notifyAbout(ctx, facts, "document.status", [facts.doc.ownerId, ...facts.assignments.map((a) => a.reviewerId)], `“${facts.doc.title}” is now ${STATUS_LABELS[result.next]}.`);
@@ -165,19 +191,38 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
   });
 }
 
-/** Withdraw, mark implemented, supersede or reopen, as the state machine allows. */
+/**
+ * Mark implemented, withdraw, reject, deprecate, supersede or reopen, as the state machine
+ * allows. Withdrawing, rejecting, deprecating and superseding need a reason, kept beside the
+ * status and in the activity log. Superseding names the successor, another live document of
+ * the workspace (by id or number), which then shows "Supersedes" this one.
+ */
 export async function changeStatus(ctx: Ctx, raw: StatusInput): Promise<ReviewDto> {
   const input = StatusInput.parse(raw);
+  if (RULES[input.action].needsReason && !input.reason) {
+    throw new InvalidInput(`Say why you ${RULES[input.action].describe} this document.`, { reason: ["is required"] });
+  }
   return inTransaction(ctx, async (tx) => {
     await lockDocument(tx, input.documentId);
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "document.view");
+    let supersededById: string | undefined;
     if (input.action === "supersede") {
       if (!input.supersededBy) throw new InvalidInput("Say which document replaces this one.", { supersededBy: ["is required"] });
-      const replacement = await tx.db.document.findFirst({ where: { id: input.supersededBy, workspaceId: facts.doc.workspaceId, deletedAt: null } });
-      if (!replacement || replacement.id === facts.doc.id) throw new InvalidInput("The replacing document must be another document of this workspace.", { supersededBy: ["not found"] });
+      const successor = await findSuccessor(tx, facts.doc.workspaceId, input.supersededBy);
+      if (!successor || successor.id === facts.doc.id) throw new InvalidInput("The replacing document must be another document of this workspace.", { supersededBy: ["not found"] });
+      supersededById = successor.id;
     }
-    await step(tx, facts, input.action, { overrideReason: input.overrideReason, data: input.supersededBy ? { supersededById: input.supersededBy } : {} });
+    await step(tx, facts, input.action, { overrideReason: input.overrideReason, reason: input.reason, supersededById });
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
+  });
+}
+
+/** A live document of the workspace by id or by number (ADR-0009). */
+async function findSuccessor(ctx: Ctx, workspaceId: string, ref: string) {
+  const numbered = parseNumber(ref);
+  return ctx.db.document.findFirst({
+    where: { workspaceId, deletedAt: null, OR: [{ id: ref }, ...(numbered ? [{ numberPrefix: numbered.prefix, number: numbered.number }] : [])] },
+    select: { id: true },
   });
 }

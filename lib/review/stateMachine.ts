@@ -2,7 +2,7 @@ import { can, type Action, type Membership } from "../access/policy";
 import type { DocumentStatus } from "../documents/status";
 
 /** What someone can do to a document's status. */
-export const REVIEW_ACTIONS = ["submit", "approve", "requestChanges", "markImplemented", "withdraw", "supersede", "reopen"] as const;
+export const REVIEW_ACTIONS = ["submit", "approve", "requestChanges", "markImplemented", "withdraw", "reject", "deprecate", "supersede", "reopen"] as const;
 export type ReviewAction = (typeof REVIEW_ACTIONS)[number];
 
 /** Steps Specwright takes itself, never a person: content changed under an approval. */
@@ -30,22 +30,28 @@ interface Rule {
   who: Action;
   to: (f: { allApproved?: boolean }) => DocumentStatus;
   describe: string;
+  /** the step ends or retires a decision: whoever takes it says why */
+  needsReason?: true;
 }
 
 /**
  * Draft → In Review; In Review → Changes Requested → In Review; In Review → Approved
  * (when every required role has a current approval); Approved → Implemented; any open
- * state → Withdrawn; Approved/Implemented → Superseded; Withdrawn → Draft. Who may take
- * each step is a row of `lib/access/policy.ts`; this table only says when.
+ * state → Withdrawn; a proposal in review → Rejected; Approved/Implemented → Deprecated;
+ * Approved/Implemented/Deprecated → Superseded (by a named successor); Withdrawn/Rejected →
+ * Draft. Who may take each step is a row of `lib/access/policy.ts`; this table only says
+ * when, and which steps need a reason.
  */
 export const RULES: Record<ReviewAction, Rule> = {
   submit: { from: ["draft", "changes_requested"], who: "review.submit", to: () => "in_review", describe: "submit for review" },
   approve: { from: ["in_review"], who: "review.decide", to: (f) => (f.allApproved ? "approved" : "in_review"), describe: "approve" },
   requestChanges: { from: ["in_review", "approved"], who: "review.decide", to: () => "changes_requested", describe: "request changes" },
   markImplemented: { from: ["approved"], who: "review.changeStatus", to: () => "implemented", describe: "mark as implemented" },
-  withdraw: { from: OPEN, who: "review.changeStatus", to: () => "withdrawn", describe: "withdraw" },
-  supersede: { from: ["approved", "implemented"], who: "review.changeStatus", to: () => "superseded", describe: "mark as superseded" },
-  reopen: { from: ["withdrawn"], who: "review.changeStatus", to: () => "draft", describe: "reopen" },
+  withdraw: { from: OPEN, who: "review.changeStatus", to: () => "withdrawn", describe: "withdraw", needsReason: true },
+  reject: { from: ["in_review", "changes_requested"], who: "review.changeStatus", to: () => "rejected", describe: "reject", needsReason: true },
+  deprecate: { from: ["approved", "implemented"], who: "review.changeStatus", to: () => "deprecated", describe: "deprecate", needsReason: true },
+  supersede: { from: ["approved", "implemented", "deprecated"], who: "review.changeStatus", to: () => "superseded", describe: "mark as superseded", needsReason: true },
+  reopen: { from: ["withdrawn", "rejected"], who: "review.changeStatus", to: () => "draft", describe: "reopen" },
 };
 
 /** Steps Specwright itself takes: an Approved document whose approved content changed goes back to In Review. */

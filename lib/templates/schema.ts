@@ -72,6 +72,8 @@ export const TemplateDefinition = z
     description: z.string().max(1000),
     /** the document title a new document starts with; may hold a placeholder */
     titlePattern: z.string().max(200).default("Untitled design"),
+    /** what its documents are numbered with (ADR for ADR-0007); absent: made from the name (lib/documents/numbering.ts) */
+    numberPrefix: z.string().regex(/^[A-Z][A-Z0-9]{0,9}$/, "a prefix is capital letters and digits, starting with a letter").optional(),
     sections: z.array(SectionDef).min(1).max(200),
     signoffRoles: z.array(SignoffRoleDef).max(20).default([]),
   })

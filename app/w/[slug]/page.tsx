@@ -55,6 +55,7 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
           <p className="mt-1 text-sm text-slate-600">You are {/^[aeiou]/.test(membership.role) ? "an" : "a"} {membership.role} here.</p>
         </div>
         <div className="flex flex-wrap gap-2">
+          <Link prefetch={false} href={`/w/${slug}/decisions`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Decision log</Link>
           <Link prefetch={false} href={`/w/${slug}/trash`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Trash</Link>
           {can["workspace.export"] && page && page.total > 0 ? (
             <a href={`/api/workspaces/${slug}/export.zip`} className="rounded-md px-3 py-2 text-sm text-slate-700 hover:bg-slate-100">Download all (zip)</a>

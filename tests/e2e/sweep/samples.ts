@@ -86,7 +86,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "POST /api/documents/[documentId]/review/decision": { data: { roleKey, decision: "approved", overrideReason: "I say so" } },
     "PUT /api/documents/[documentId]/review/roles": { data: { roles: [{ name: "Hijacked", scope: [] }] } },
     "POST /api/documents/[documentId]/review/submit": { data: { overrideReason: "I say so" } },
-    "POST /api/documents/[documentId]/status": { data: { action: "withdraw", overrideReason: "I say so" } },
+    "POST /api/documents/[documentId]/status": { data: { action: "withdraw", reason: "No longer needed", overrideReason: "I say so" } },
     "POST /api/documents/[documentId]/versions": { data: { label: "Planted version" } },
     "POST /api/documents/[documentId]/versions/[number]/restore": { data: {} },
     "POST /api/documents/[documentId]/versions/seen": { data: {} },

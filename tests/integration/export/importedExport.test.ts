@@ -118,7 +118,7 @@ describe("exporting an imported document", () => {
     const md = "---\nstatus: accepted\n---\n\n# ADR 7: Use Postgres\n\n## Decision\n\nPostgres.\n";
     const { document } = await importDocument(owner, { slug: ws.slug, markdown: md });
     expect((await exportDocumentMarkdown(owner, { documentId: document.id })).markdown).toBe(md);
-    await changeStatus(owner, { documentId: document.id, action: "withdraw" });
+    await changeStatus(owner, { documentId: document.id, action: "withdraw", reason: "Not needed any more." });
     expect((await exportDocumentMarkdown(owner, { documentId: document.id })).markdown).toContain("status: withdrawn\n");
   });
 

@@ -45,7 +45,7 @@ describe("review overrides and who sees what", () => {
     expect((await getReview(a, { documentId: doc.id })).can.decide).toEqual([]);
     await submitForReview(owner, { documentId: doc.id, overrideReason: "drill" });
     expect((await getReview(a, { documentId: doc.id })).can.decide).toEqual(["security_review"]);
-    expect((await getReview(owner, { documentId: doc.id })).can).toMatchObject({ decide: [], steps: ["withdraw"], editRoles: false });
+    expect((await getReview(owner, { documentId: doc.id })).can).toMatchObject({ decide: [], steps: ["withdraw", "reject"], editRoles: false });
   });
 
   it("shows the activity log to admins only", async () => {

@@ -152,7 +152,7 @@ describe("versions", () => {
 
   it("makes a version at every status change", async () => {
     const { owner, doc } = await setUp();
-    await changeStatus(owner, { documentId: doc.id, action: "withdraw" });
+    await changeStatus(owner, { documentId: doc.id, action: "withdraw", reason: "Not needed any more." });
     await changeStatus(owner, { documentId: doc.id, action: "reopen" });
     expect((await listVersions(owner, { documentId: doc.id })).map((v) => [v.kind, v.label])).toEqual([
       ["status", "Draft"],

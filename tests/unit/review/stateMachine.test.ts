@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { ROLES, type Role } from "@/lib/access/roles";
 import { DOCUMENT_STATUSES, type DocumentStatus } from "@/lib/documents/inputs";
-import { availableSteps, REVIEW_ACTIONS, rolesEditable, systemTransition, transition, type ReviewAction } from "@/lib/review/stateMachine";
+import { availableSteps, REVIEW_ACTIONS, RULES, rolesEditable, systemTransition, transition, type ReviewAction } from "@/lib/review/stateMachine";
 
 const as = (role: Role) => ({ userId: "me", role });
 
@@ -20,6 +20,8 @@ function expected(status: DocumentStatus, action: ReviewAction, actor: Actor, al
     requestChanges: actor.isReviewer,
     markImplemented: editor,
     withdraw: editor,
+    reject: editor,
+    deprecate: editor,
     supersede: editor,
     reopen: editor,
   };
@@ -36,10 +38,14 @@ function expected(status: DocumentStatus, action: ReviewAction, actor: Actor, al
       return status === "approved" ? "implemented" : 409;
     case "withdraw":
       return open ? "withdrawn" : 409;
+    case "reject":
+      return status === "in_review" || status === "changes_requested" ? "rejected" : 409;
+    case "deprecate":
+      return status === "approved" || status === "implemented" ? "deprecated" : 409;
     case "supersede":
-      return status === "approved" || status === "implemented" ? "superseded" : 409;
+      return status === "approved" || status === "implemented" || status === "deprecated" ? "superseded" : 409;
     case "reopen":
-      return status === "withdrawn" ? "draft" : 409;
+      return status === "withdrawn" || status === "rejected" ? "draft" : 409;
   }
 }
 
@@ -66,6 +72,10 @@ describe("review state machine", () => {
     expect(transition("implemented", "approve", { membership: as("owner"), isReviewer: false, overrideReason: "x" })).toMatchObject({ ok: false, status: 409 });
   });
 
+  it("asks a reason for each step that ends or retires a decision", () => {
+    expect(REVIEW_ACTIONS.filter((action) => RULES[action].needsReason)).toEqual(["withdraw", "reject", "deprecate", "supersede"]);
+  });
+
   it("explains a refusal", () => {
     const refused = transition("implemented", "submit", { membership: as("editor"), isReviewer: false });
     expect(refused).toMatchObject({ ok: false, status: 409 });
@@ -81,7 +91,9 @@ describe("review state machine", () => {
   });
 
   it("offers exactly the steps transition would take without an override", () => {
-    expect(availableSteps("approved", { membership: as("editor"), isReviewer: false })).toEqual(["markImplemented", "withdraw", "supersede"]);
+    expect(availableSteps("approved", { membership: as("editor"), isReviewer: false })).toEqual(["markImplemented", "withdraw", "deprecate", "supersede"]);
+    expect(availableSteps("in_review", { membership: as("editor"), isReviewer: false })).toEqual(["withdraw", "reject"]);
+    expect(availableSteps("rejected", { membership: as("editor"), isReviewer: false })).toEqual(["reopen"]);
     expect(availableSteps("in_review", { membership: as("viewer"), isReviewer: true })).toEqual(["approve", "requestChanges"]);
     expect(availableSteps("in_review", { membership: as("viewer"), isReviewer: false })).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { cookies } from "next/headers";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { ActivityTab } from "@/components/document-panel/ActivityTab";
 import { CommentsTab } from "@/components/document-panel/CommentsTab";
@@ -9,6 +9,7 @@ import { HistoryTab } from "@/components/document-panel/HistoryTab";
 import { PANEL_COOKIE, parsePanelMemory, type PanelTab } from "@/components/document-panel/panelMemory";
 import { StatusBar } from "@/components/document-panel/StatusBar";
 import { PanelProvider } from "@/components/document-panel/usePanel";
+import { DecisionLinks } from "@/components/documents/DecisionLinks";
 import { ExportMenu } from "@/components/documents/ExportMenu";
 import { MetadataPanel } from "@/components/documents/MetadataPanel";
 import { TitleForm } from "@/components/documents/TitleForm";
@@ -24,7 +25,9 @@ import { storedStateForPage } from "@/lib/collab/storedState";
 import { drawInBackground } from "@/lib/diagrams/drawMissing";
 import { drawingsOf } from "@/lib/diagrams/drawings";
 import { markUsedInBackground } from "@/lib/diagrams/prune";
+import { decisionLinks, documentIdByNumber } from "@/lib/documents/decisions";
 import { getDocument } from "@/lib/documents/documents";
+import { parseNumber } from "@/lib/documents/numbering";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
 import { getReview } from "@/lib/review/review";
 import { NotFound } from "@/lib/errors";
@@ -33,14 +36,22 @@ import { listMembers } from "@/lib/workspaces/listMembers";
 
 export default async function DocumentPage({ params }: { params: Promise<{ slug: string; documentId: string }> }) {
   const { slug, documentId } = await params;
-  const { actor, membership } = await loadWorkspacePage(slug, `/w/${slug}/d/${documentId}`);
+  const { actor, membership, workspace } = await loadWorkspacePage(slug, `/w/${slug}/d/${documentId}`);
   const ctx = { actor, db: getDb() };
+  // a link by number (/w/acme/d/ADR-0007) keeps working after a rename: it leads to the document
+  if (parseNumber(documentId)) {
+    const id = await documentIdByNumber(ctx, workspace.id, documentId).catch((error: unknown) => {
+      if (error instanceof NotFound) notFound();
+      throw error;
+    });
+    redirect(`/w/${slug}/d/${id}`);
+  }
   const doc = await getDocument(ctx, { documentId }).catch((error: unknown) => {
     if (error instanceof NotFound) notFound();
     throw error;
   });
   if (doc.workspace.slug !== slug) notFound();
-  const [def, members, initialState, metadata, review, diagrams] = await Promise.all([
+  const [def, members, initialState, metadata, review, diagrams, links] = await Promise.all([
     templateAtVersion(ctx.db, doc.template.id, doc.template.version),
     listMembers(ctx, { slug }),
     storedStateForPage(ctx, documentId),
@@ -48,6 +59,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     getReview(ctx, { documentId }),
     // the sections getDocument loaded (with document.view checked): not read a second time
     drawingsOf(ctx.db, doc.sections.map((s) => s.body)),
+    decisionLinks(ctx.db, doc),
   ]);
   // diagrams without a cached drawing are drawn by this browser now, and by the server for the next reader
   drawInBackground(ctx.db, diagrams.missing);
@@ -62,7 +74,11 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
 
   const header = (
     <header className="space-y-2">
-      <Link prefetch={false} href={`/w/${slug}`} className="text-sm text-indigo-700 hover:underline">← Documents</Link>
+      {/* the breadcrumb names the document by its number, which a link by number (…/d/TD-0004) also uses */}
+      <p className="text-sm text-slate-500">
+        <Link prefetch={false} href={`/w/${slug}`} className="text-indigo-700 hover:underline">← Documents</Link>
+        {links.number ? <span> / <span className="font-mono text-xs font-medium text-slate-700" data-testid="document-number">{links.number}</span></span> : null}
+      </p>
       <TitleForm documentId={doc.id} title={doc.title} readOnly={readOnly} />
       <div className="flex flex-wrap items-center gap-3 text-sm text-slate-600">
         <span>{doc.template.name} · template v{doc.template.version}</span>
@@ -75,6 +91,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
           {can["document.delete"] ? <MoreMenu label="More document actions"><TrashButton slug={slug} documentId={doc.id} /></MoreMenu> : null}
         </div>
       </div>
+      <DecisionLinks slug={slug} status={doc.status} links={links} />
       {/* a panel that fails (say, the server went away mid-answer) leaves the editor in place */}
       <PartBoundary name="Metadata">
         <MetadataPanel documentId={doc.id} initial={metadata} canEdit={!readOnly} />

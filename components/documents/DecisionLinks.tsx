@@ -1,0 +1,47 @@
+import Link from "next/link";
+import type { DecisionLinksDto, DocumentLinkDto } from "@/lib/documents/decisions";
+import { STATUS_LABELS, type DocumentStatus } from "@/lib/documents/status";
+
+function DocumentLink({ slug, doc }: { slug: string; doc: DocumentLinkDto }) {
+  return (
+    <Link prefetch={false} href={`/w/${slug}/d/${doc.id}`} className="text-indigo-700 hover:underline">
+      {doc.number ? <span className="font-mono text-xs">{doc.number} </span> : null}
+      {doc.title}
+    </Link>
+  );
+}
+
+/**
+ * Under a document's title: why it has its status (withdrawn, rejected, deprecated…), the
+ * document that superseded it, and those it superseded. Nothing when there is none of these.
+ */
+export function DecisionLinks({ slug, status, links }: { slug: string; status: DocumentStatus; links: DecisionLinksDto }) {
+  if (!links.statusReason && !links.supersededBy && !links.supersedes.length) return null;
+  return (
+    <dl aria-label="Decision" className="space-y-1 text-sm text-slate-700">
+      {links.supersededBy ? (
+        <div className="flex flex-wrap gap-1">
+          <dt className="font-medium">Superseded by</dt>
+          <dd><DocumentLink slug={slug} doc={links.supersededBy} /></dd>
+        </div>
+      ) : null}
+      {links.supersedes.length ? (
+        <div className="flex flex-wrap gap-1">
+          <dt className="font-medium">Supersedes</dt>
+          {links.supersedes.map((doc, i) => (
+            <dd key={doc.id}>
+              <DocumentLink slug={slug} doc={doc} />
+              {i < links.supersedes.length - 1 ? "," : null}
+            </dd>
+          ))}
+        </div>
+      ) : null}
+      {links.statusReason ? (
+        <div className="flex flex-wrap gap-1">
+          <dt className="font-medium">{STATUS_LABELS[status]} because</dt>
+          <dd className="whitespace-pre-line">{links.statusReason}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
