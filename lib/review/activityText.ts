@@ -22,6 +22,7 @@ const status = (v: unknown) => STATUS_LABELS[str(v) as DocumentStatus] ?? fromKe
 
 function statusText(d: Data): string {
   let text = `moved it from ${status(d.from)} to ${status(d.to)}`;
+  if (d.reason) text += `: “${str(d.reason)}”`;
   if (d.override) text += ` as an override: “${str(d.override)}”`;
   if (d.gateOverride) {
     const problems = d.gateProblems ? plural(Number(d.gateProblems), "problem", "problems") : "its problems";

@@ -14,6 +14,7 @@ describe("activity in words", () => {
     expect(describeActivity("review.assigned", { role: "architecture_review", reviewer: "cmx5bmek00004vs7d66xdscmp" }, names)).toBe("asked Ada Lovelace to review as Architecture Review");
     expect(describeActivity("review.stale", { role: "architecture_review", reviewer: "cmx5bmek00004vs7d66xdscmp" }, names)).toBe("marked Ada Lovelace’s Architecture Review decision stale: its content changed");
     expect(describeActivity("document.status", { from: "changes_requested", to: "in_review", action: "submit" }, names)).toBe("moved it from Changes Requested to In Review");
+    expect(describeActivity("document.status", { from: "approved", to: "deprecated", action: "deprecate", reason: "We left that vendor." }, names)).toBe("moved it from Approved to Deprecated: “We left that vendor.”");
     expect(describeActivity("document.status", { from: "draft", to: "in_review", gateOverride: "Examples on purpose", gateProblems: "1" }, names)).toBe(
       "moved it from Draft to In Review, submitting it despite 1 problem: “Examples on purpose”",
     );
