@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { firstParam, loadFiltered } from "@/app/_server/filtered";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { DocumentFilters } from "@/components/documents/DocumentFilters";
 import { DocumentTable } from "@/components/documents/DocumentTable";
@@ -7,28 +8,11 @@ import { abilitiesFor } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { listFieldChoices } from "@/lib/documents/documentFilters";
 import { ListDocumentsInput } from "@/lib/documents/inputs";
-import { listDocuments, type DocumentPage } from "@/lib/documents/listDocuments";
-import { InvalidInput } from "@/lib/errors";
+import { listDocuments } from "@/lib/documents/listDocuments";
 import { listMembers } from "@/lib/workspaces/listMembers";
 import { listTemplates } from "@/lib/templates/templates";
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-function one(v: string | string[] | undefined): string | undefined {
-  return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-}
-
-/** The page of documents, or why the filters cannot be applied: an unknown filter is shown, never dropped. */
-async function documentsOrError(ctx: Parameters<typeof listDocuments>[0], input: Record<string, string | undefined>): Promise<{ page: DocumentPage } | { error: string }> {
-  const parsed = ListDocumentsInput.safeParse(input);
-  if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
-  try {
-    return { page: await listDocuments(ctx, parsed.data) };
-  } catch (error) {
-    if (error instanceof InvalidInput) return { error: error.message };
-    throw error;
-  }
-}
 
 export default async function DocumentsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
@@ -36,16 +20,16 @@ export default async function DocumentsPage({ params, searchParams }: { params: 
   const { actor, workspace, membership } = await loadWorkspacePage(slug, `/w/${slug}`);
   const ctx = { actor, db: getDb() };
   const can = abilitiesFor(membership);
-  const filters: RawFilters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, one(sp[k])]).filter(([, v]) => v));
+  const filters: RawFilters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, firstParam(sp[k])]).filter(([, v]) => v));
   const [result, templates, members, fields] = await Promise.all([
-    documentsOrError(ctx, { slug, ...filters, page: one(sp.page) }),
+    loadFiltered(ListDocumentsInput, { slug, ...filters, page: firstParam(sp.page) }, (input) => listDocuments(ctx, input)),
     listTemplates(ctx, { slug }),
     listMembers(ctx, { slug }),
     listFieldChoices(ctx, { slug }),
   ]);
   const names: FilterNames = { fields, templates, members };
   const filtered = Object.keys(filters).length > 0;
-  const page = "page" in result ? result.page : undefined;
+  const page = "value" in result ? result.value : undefined;
 
   return (
     <div className="space-y-6">

@@ -1,32 +1,16 @@
 import Link from "next/link";
+import { firstParam, loadFiltered } from "@/app/_server/filtered";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { StatusBadge } from "@/components/documents/StatusBadge";
 import { getDb } from "@/lib/db";
-import { decisionLog, DecisionLogInput, type DecisionLog, type DecisionLogEntry } from "@/lib/documents/decisionLog";
+import { decisionLog, DecisionLogInput, type DecisionLogEntry } from "@/lib/documents/decisionLog";
 import { DOCUMENT_STATUSES, STATUS_LABELS } from "@/lib/documents/status";
-import { InvalidInput } from "@/lib/errors";
 import { listTemplates } from "@/lib/templates/templates";
 
 export const metadata = { title: "Decision log" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 const FILTERS = ["status", "template", "owner", "reviewer", "field", "value"] as const;
-
-function one(v: string | string[] | undefined): string | undefined {
-  return (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-}
-
-/** The log, or why the filters cannot be applied: an unknown filter is shown, never dropped. */
-async function logOrError(ctx: Parameters<typeof decisionLog>[0], input: Record<string, string | undefined>): Promise<{ log: DecisionLog } | { error: string }> {
-  const parsed = DecisionLogInput.safeParse(input);
-  if (!parsed.success) return { error: parsed.error.issues.map((i) => i.message).join(" ") };
-  try {
-    return { log: await decisionLog(ctx, parsed.data) };
-  } catch (error) {
-    if (error instanceof InvalidInput) return { error: error.message };
-    throw error;
-  }
-}
 
 function Ref({ slug, doc }: { slug: string; doc: { id: string; number: string | null; title: string } }) {
   return (
@@ -70,8 +54,8 @@ export default async function DecisionLogPage({ params, searchParams }: { params
   const sp = await searchParams;
   const { actor } = await loadWorkspacePage(slug, `/w/${slug}/decisions`);
   const ctx = { actor, db: getDb() };
-  const filters = Object.fromEntries(FILTERS.map((k) => [k, one(sp[k])]).filter(([, v]) => v)) as Record<string, string>;
-  const [result, templates] = await Promise.all([logOrError(ctx, { slug, ...filters }), listTemplates(ctx, { slug })]);
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, firstParam(sp[k])]).filter(([, v]) => v)) as Record<string, string>;
+  const [result, templates] = await Promise.all([loadFiltered(DecisionLogInput, { slug, ...filters }, (input) => decisionLog(ctx, input)), listTemplates(ctx, { slug })]);
   const query = new URLSearchParams(filters).toString();
   const input = "rounded-md px-2 py-1.5 text-sm ring-1 ring-inset ring-slate-300";
 
@@ -114,7 +98,7 @@ export default async function DecisionLogPage({ params, searchParams }: { params
 
       {"error" in result ? (
         <p role="alert" className="rounded-md bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-inset ring-red-200">{result.error} Change or remove that filter to see decisions.</p>
-      ) : result.log.entries.length ? (
+      ) : result.value.entries.length ? (
         <div className="overflow-x-auto rounded-xl bg-white shadow-sm ring-1 ring-slate-200">
           <table className="w-full text-left text-sm">
             <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
@@ -128,10 +112,10 @@ export default async function DecisionLogPage({ params, searchParams }: { params
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {result.log.entries.map((entry) => <Row key={entry.id} slug={slug} entry={entry} />)}
+              {result.value.entries.map((entry) => <Row key={entry.id} slug={slug} entry={entry} />)}
             </tbody>
           </table>
-          {result.log.more ? <p className="px-4 py-3 text-sm text-slate-600">{result.log.more} more not listed: filter the log to see them.</p> : null}
+          {result.value.more ? <p className="px-4 py-3 text-sm text-slate-600">{result.value.more} more not listed: filter the log to see them.</p> : null}
         </div>
       ) : (
         <p className="rounded-xl border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-slate-600">{query ? "No decisions match these filters." : "No decisions yet: documents appear here as they are written."}</p>
