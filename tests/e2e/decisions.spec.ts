@@ -65,3 +65,16 @@ test("a decision is superseded by a newer one: both show the link, the log lists
   expect(md).toContain("| DDWM-0001 | Queue on Postgres | Superseded by DDWM-0002 | Dara |");
   expect(md).not.toContain("Queue on Redis |");
 });
+
+test("a filter that matches nothing the workspace has is shown, on the list and the log, never dropped", async ({ page }) => {
+  await signUpInUi(page, "Fen", uniqueEmail("fen"));
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  await newDocument(page, slug, "Kept out by the filter");
+  for (const path of [`/w/${slug}?template=no-such-template`, `/w/${slug}/decisions?template=no-such-template`]) {
+    await page.goto(path);
+    await expect(page.getByRole("alert").filter({ hasText: "no-such-template" })).toContainText("Change or remove that filter");
+    await expect(page.getByRole("link", { name: "Kept out by the filter" })).toHaveCount(0);
+  }
+  await page.goto(`/w/${slug}/decisions?status=bogus`);
+  await expect(page.getByRole("alert").filter({ hasText: "Pick a status from the list." })).toBeVisible();
+});
