@@ -34,6 +34,7 @@ export interface DecisionLogEntry extends Ref {
 }
 
 export interface DecisionLog {
+  workspace: { name: string };
   entries: DecisionLogEntry[];
   /** documents matching the filters that the log left out (over MAX_ENTRIES) */
   more: number;
@@ -78,6 +79,8 @@ export async function decisionLog(ctx: Ctx, raw: DecisionLogInput): Promise<Deci
   });
   const ref = (r: { id: string; numberPrefix: string | null; number: number | null; title: string }): Ref => ({ id: r.id, number: formatNumber(r.numberPrefix, r.number), title: r.title });
   const byId = new Map(related.map((r) => [r.id, r]));
+  const predecessorsOf = new Map<string, typeof related>();
+  for (const r of related) if (r.supersededById) predecessorsOf.set(r.supersededById, [...(predecessorsOf.get(r.supersededById) ?? []), r]);
   const entries = rows.map((r) => {
     const successor = r.supersededById ? byId.get(r.supersededById) : undefined;
     return {
@@ -89,10 +92,10 @@ export async function decisionLog(ctx: Ctx, raw: DecisionLogInput): Promise<Deci
       approvers: r.approvals.map((a) => ({ name: a.reviewer.name, role: a.roleKey })),
       decided: r.decidedAt?.toISOString().slice(0, 10) ?? null,
       supersededBy: successor ? ref(successor) : null,
-      supersedes: related.filter((p) => p.supersededById === r.id).map(ref),
+      supersedes: (predecessorsOf.get(r.id) ?? []).map(ref),
     };
   });
-  return { entries, more: Math.max(0, total - rows.length) };
+  return { workspace: { name: workspace.name }, entries, more: Math.max(0, total - rows.length) };
 }
 
 /** A cell of a Markdown table: one line, pipes escaped. */
