@@ -15,7 +15,7 @@ import { getLogger } from "../lib/observability/logger";
 import { getMetrics } from "../lib/observability/metrics";
 import { createIdleVersioner, versionIfIdle } from "../lib/versions/autoVersions";
 import * as Y from "yjs";
-import { SocketAccess } from "./collabAccess";
+import { SocketAccess, type SocketContext } from "./collabAccess";
 import { createCollabCluster, NOT_STORED_MESSAGE, STORE_TURN_MS } from "./collabCluster";
 import { createDocumentRouter } from "./collabRouting";
 import { DEFAULT_GATE_LIMITS, GatedWebSocket, SocketGates, type GateLimits } from "./socketGate";
@@ -284,7 +284,8 @@ export function createCollab(
         // what is held back for this socket goes with it
         connection.onClose(() => guards.forget(documentName, connection));
       }
-      const refused = guards.refusal(documentName, update, connection.readOnly, connection);
+      const context = connection.context as Partial<SocketContext> | undefined;
+      const refused = guards.refusal(documentName, update, connection.readOnly, connection, context?.suggestOnly ? context.user?.id : null);
       if (!refused) return;
       log.warn({ documentName, reason: refused.message }, "socket change refused");
       connection.sendStateless(JSON.stringify(refused));

@@ -15,9 +15,11 @@ export interface SocketContext {
   claims: SessionClaims & { sub: string };
   /** the access-change count when authentication started (see `connected`) */
   accessGeneration: number;
+  /** a viewer assigned as a reviewer: their changes must be suggestions (lib/collab/suggestOnly.ts); follows access changes */
+  suggestOnly: boolean;
 }
 
-type Verdict = { access: "none" } | { access: "read" | "write"; name: string };
+type Verdict = { access: "none" } | { access: "read" | "suggest" | "write"; name: string };
 
 function contextOf(connection: Connection): SocketContext | undefined {
   const context = connection.context as Partial<SocketContext> | undefined;
@@ -35,7 +37,8 @@ const ACCESS_LOST = { code: 4403, reason: "access-lost" };
  * that lost view access (removed, document trashed, session no longer live) is told
  * `access-lost` and its document connection is closed (the WebSocket follows when it carries
  * no other document: see socketGate.ts); one that lost edit access becomes read-only on the server and
- * is told `read-only` (`writable` when it is back). Messages arriving while a re-check is
+ * is told `read-only` (`writable` when it is back); a viewer assigned as a reviewer is told
+ * `suggest-only`, and only suggestions of theirs reach the document. Messages arriving while a re-check is
  * under way wait for its verdict, so an edit sent after the change is refused.
  */
 export class SocketAccess implements Extension {
@@ -75,7 +78,7 @@ export class SocketAccess implements Extension {
       if (!claims || !(await isSessionLive(this.options.db(), claims))) throw new Unauthenticated();
       const access = await authorizeSocket(this.options.db(), claims.sub, documentName);
       connectionConfig.readOnly = access.readOnly;
-      return { user: { id: access.userId, name: access.name }, claims, accessGeneration };
+      return { user: { id: access.userId, name: access.name }, claims, accessGeneration, suggestOnly: access.suggestOnly };
     } catch (error) {
       gate?.denied(documentName);
       throw error;
@@ -132,12 +135,14 @@ export class SocketAccess implements Extension {
     const verdict: Verdict = context ? await verdicts.get(key)! : { access: "none" };
     if (verdict.access === "none") return this.revoke(connection);
     const readOnly = verdict.access === "read";
-    if (connection.readOnly === readOnly) return;
+    const suggestOnly = verdict.access === "suggest";
+    if (connection.readOnly === readOnly && context?.suggestOnly === suggestOnly) return;
+    if (context) context.suggestOnly = suggestOnly;
     connection.readOnly = readOnly;
-    connection.sendStateless(encodeNotice({ type: readOnly ? "read-only" : "writable" }));
+    connection.sendStateless(encodeNotice({ type: readOnly ? "read-only" : suggestOnly ? "suggest-only" : "writable" }));
     // writable again: ask the client for what the server refused meanwhile, or its later edits never apply
     if (!readOnly) connection.send(new OutgoingMessage(connection.document.name).createSyncMessage().writeFirstSyncStepFor(connection.document).toUint8Array());
-    this.options.log.info({ documentName: connection.document.name, userId: context?.user.id, readOnly }, "socket access changed");
+    this.options.log.info({ documentName: connection.document.name, userId: context?.user.id, readOnly, suggestOnly }, "socket access changed");
   }
 
   private async decide(context: SocketContext, documentName: string): Promise<Verdict> {
@@ -145,7 +150,7 @@ export class SocketAccess implements Extension {
     if (!(await isSessionLive(db, context.claims))) return { access: "none" };
     try {
       const access = await authorizeSocket(db, context.user.id, documentName);
-      return { access: access.readOnly ? "read" : "write", name: access.name };
+      return { access: access.suggestOnly ? "suggest" : access.readOnly ? "read" : "write", name: access.name };
     } catch (error) {
       if (error instanceof DomainError) return { access: "none" };
       throw error;

@@ -3,10 +3,13 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CommentThreadDto } from "@/lib/comments/comments";
 import type { DocumentStatus } from "@/lib/documents/status";
+import { personColor } from "@/lib/editor/personColor";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
 import { DocumentLayout } from "../document-panel/DocumentLayout";
 import { MembersContext } from "./membersContext";
+import { SuggestingContext } from "./suggestingContext";
+import { SuggestingToggle, useSuggestingAs } from "./SuggestingToggle";
 import { ThreadsContext } from "../document-panel/threadsContext";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
@@ -26,8 +29,6 @@ import { useAnchorLinks } from "./useAnchorLinks";
 const NO_THREADS: CommentThreadDto[] = [];
 const NO_DRAWINGS: Record<string, string> = {};
 
-const COLORS = ["#4f46e5", "#db2777", "#059669", "#d97706", "#0891b2", "#7c3aed", "#dc2626"];
-
 const SAVE_LABELS: Record<SaveState, string> = {
   connecting: "Connecting…",
   saving: "Saving…",
@@ -44,6 +45,8 @@ interface Props {
   initialState: string | null;
   user: { id: string; name: string };
   editable: boolean;
+  /** a viewer assigned as a reviewer: their text changes are suggestions, nothing else changes */
+  suggestOnly?: boolean;
   sectionDefs: SectionDef[];
   /** the sections as stored: shown, read-only, until the shared document has them (empty when `initialState` came) */
   stored: StoredSection[];
@@ -57,20 +60,21 @@ interface Props {
   panel?: React.ReactNode;
 }
 
-function colorFor(id: string): string {
-  let h = 0;
-  for (const c of id) h = (h * 31 + c.charCodeAt(0)) >>> 0;
-  return COLORS[h % COLORS.length]!;
-}
-
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
-  const me = useMemo(() => ({ name: user.name, color: colorFor(user.id) }), [user.id, user.name]);
+export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, suggestOnly: pageSuggestOnly = false, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
+  const me = useMemo(() => ({ name: user.name, color: personColor(user.id) }), [user.id, user.name]);
   const { view, doc } = useCollabDocument(documentId, me, initialState);
   const ydoc = view?.ydoc;
   // the server's word on access, live: editors turn read-only at once when it says so
-  const access = useSocketAccess(doc?.provider, pageEditable);
-  const editable = access.editable;
+  const access = useSocketAccess(doc?.provider, pageEditable || pageSuggestOnly, pageSuggestOnly);
+  // the text takes changes; the rest (fields, titles, sections) only from someone who may edit
+  const textEditable = access.editable;
+  const editable = textEditable && !access.suggestOnly;
+  // an editor may choose to suggest; a reviewer who may only suggest always does
+  const [chosen, setChosen] = useState(false);
+  const suggesting = textEditable && (access.suggestOnly || chosen);
+  const suggestingAs = useSuggestingAs(suggesting ? user.id : null);
+  const suggestion = useMemo(() => ({ suggestingAs, canResolve: editable, me: user.id }), [suggestingAs, editable, user.id]);
   const sections = useSections(ydoc);
   const saveState = useSaveState(doc);
   const synced = useSyncedOnce(doc);
@@ -147,6 +151,7 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-y border-slate-200 py-2">
         {statusBar}
         <div className="ml-auto flex items-center gap-3">
+          {textEditable ? <SuggestingToggle suggesting={suggesting} fixed={access.suggestOnly} onChange={setChosen} /> : null}
           <p role="status" aria-live="polite" data-save-state={saveState} className={`text-sm ${saveState === "offline" || saveState === "not-saved" ? "text-amber-700" : "text-slate-500"}`}>
             {SAVE_LABELS[saveState]}
           </p>
@@ -185,6 +190,7 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
               first={i === 0}
               def={sectionDefs.find((d) => d.key === s.key)}
               editable={editable}
+              textEditable={textEditable}
               fieldsEditable={fieldsEditable}
               members={members}
               threads={threadsBySection.get(s.key) ?? NO_THREADS}
@@ -206,12 +212,14 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
     // the side panel's Comments tab lists the same threads the sections show
     <ThreadsContext.Provider value={threads}>
       <MembersContext.Provider value={members}>
+        <SuggestingContext.Provider value={suggestion}>
         <DocumentLayout
           outline={<Outline ydoc={ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />}
           top={top}
           panel={panel}
           body={body}
         />
+        </SuggestingContext.Provider>
       </MembersContext.Provider>
     </ThreadsContext.Provider>
   );

@@ -5,6 +5,8 @@ import type { UploadStatus } from "./imageUpload";
 import { SectionEditor, type SlashState } from "./sectionEditor";
 import { SlashMenu } from "./SlashMenu";
 import { MembersContext } from "./membersContext";
+import { SuggestingContext } from "./suggestingContext";
+import { SUGGESTION_MENU_HEIGHT, SuggestionMenu, type PickedSuggestion } from "./SuggestionMenu";
 import { LinkForm } from "./LinkForm";
 import { selectionAnchor } from "./comments/anchors";
 import type { HeldKey } from "./heldKeys";
@@ -27,8 +29,10 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   const [linkHref, setLinkHref] = useState<string | null>(null);
   // the people "@" offers (handed to the editor made once, and again when they change)
   const members = useContext(MembersContext);
+  const { suggestingAs, canResolve, me } = useContext(SuggestingContext);
+  const [picked, setPicked] = useState<PickedSuggestion | null>(null);
   // created during the first render, so sections that come into view together mount in one pass
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   const live = liveSectionsOf(ydoc);
@@ -92,7 +96,20 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
           Comment
         </button>
       </div>
-      <div ref={host} />
+      <div
+        ref={host}
+        onClick={(e) => {
+          // a suggestion clicked: what can be done with it
+          const mark = (e.target as HTMLElement).closest<HTMLElement>("[data-suggestion]");
+          const id = mark?.dataset.suggestion;
+          if (!mark || !id) return setPicked(null);
+          // drawn over the page (a section card clips what overflows it), under the suggestion
+          const at = mark.getBoundingClientRect();
+          const below = at.bottom + 4 + SUGGESTION_MENU_HEIGHT <= window.innerHeight;
+          setPicked({ id, authorId: mark.dataset.author ?? "", top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - SUGGESTION_MENU_HEIGHT), left: Math.max(8, Math.min(at.left, window.innerWidth - 272)) });
+        }}
+      />
+      {picked ? <SuggestionMenu picked={picked} canResolve={canResolve} me={me} onResolve={(how, which) => section.resolveSuggestions(how, which)} onClose={() => setPicked(null)} /> : null}
       {linkHref !== null ? (
         <LinkForm
           href={linkHref}

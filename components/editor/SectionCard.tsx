@@ -27,6 +27,8 @@ interface Props {
   first: boolean;
   def: SectionDef | undefined;
   editable: boolean;
+  /** the section's text takes changes (as suggestions, for a reviewer who may only suggest) */
+  textEditable: boolean;
   /** typed fields: editable once the document has synced with the server (see `useSyncedOnce`) */
   fieldsEditable: boolean;
   members: { userId: string; name: string }[];
@@ -99,7 +101,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
           carets={carets}
           sectionKey={key}
           title={title}
-          editable={editable}
+          editable={props.textEditable}
         />
       </div>
       {threads.length || draft ? (

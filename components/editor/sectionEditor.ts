@@ -1,6 +1,7 @@
+import { applySuggestion, applySuggestions, revertSuggestion, revertSuggestions } from "@handlewithcare/prosemirror-suggest-changes";
 import { Editor } from "@tiptap/core";
 import { Collaboration } from "@tiptap/extension-collaboration";
-import { EditorState, NodeSelection, TextSelection, type Plugin, type Transaction } from "prosemirror-state";
+import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from "prosemirror-state";
 import type { EditorView } from "prosemirror-view";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
@@ -11,6 +12,7 @@ import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
 import { linkHrefAt } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/documentSchema";
 import { EDITING_OPTIONS } from "@/lib/editor/editing";
+import { suggestionAuthor } from "@/lib/suggestions/ids";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { isCharacter, type HeldKey } from "./heldKeys";
@@ -24,6 +26,7 @@ import { sectionExtensions } from "./sectionExtensions";
 import { sectionCommands, type EditorCommands, type SectionActions } from "./sectionCommands";
 import { menuSuggestion, type SlashMatch, type SuggestionKind } from "./menuSuggestion";
 import { mentionItems, type Mentionable } from "./mentionItems";
+import { suggestingExtension, suggestionIdsIn } from "./suggesting";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
 const MAX_PASTE_CHARS = 1_000_000;
@@ -54,6 +57,8 @@ interface Options {
   onUpload: (status: UploadStatus | null) => void;
   /** the link form opened for the selection (with the address of the link there, or "") */
   onLinkForm: (href: string) => void;
+  /** the person's user id while they are suggesting (suggesting.ts), else null */
+  suggestingAs: () => string | null;
 }
 
 /**
@@ -97,6 +102,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
         sectionCarets(carets.forSection(sectionKey)),
         ...sectionExtensions(this, plugins),
         sectionCommands(this),
+        suggestingExtension(this.options.suggestingAs, (message) => this.options.onNotice(message)),
         ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) })),
       ],
       editable: this.editable,
@@ -277,6 +283,19 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   /** The people "@" offers from now on. */
   setMembers(members: Mentionable[]): void {
     this.members = members;
+  }
+
+  /**
+   * Accepts (the text becomes the document's) or rejects (the text is as before) suggestions
+   * in this section: the one with `id`, every one by `authorId`, or all of them.
+   */
+  resolveSuggestions(how: "accept" | "reject", which: { id: string } | { authorId: string } | "all"): void {
+    const view = this.view;
+    if (!view) return;
+    const run = (command: Command) => command(view.state, (tr) => view.dispatch(tr));
+    if (which === "all") return void run(how === "accept" ? applySuggestions : revertSuggestions);
+    const ids = "id" in which ? [which.id] : suggestionIdsIn(view.state.doc).filter((id) => suggestionAuthor(id) === which.authorId);
+    for (const id of ids) run(how === "accept" ? applySuggestion(id) : revertSuggestion(id));
   }
 
   /** What the open menu offers: blocks for "/", people for "@". */

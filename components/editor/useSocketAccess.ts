@@ -11,6 +11,8 @@ export interface SocketAccess {
   editable: boolean;
   /** the server made the document read-only for this person while it was open */
   demoted: boolean;
+  /** the server takes only suggestions from this person (a viewer assigned as a reviewer) */
+  suggestOnly: boolean;
 }
 
 /**
@@ -21,8 +23,9 @@ export interface SocketAccess {
  * "copy your text" dialog with it; controls outside the editors follow the new role on the
  * next navigation, and the server refuses what the old role allowed meanwhile.
  */
-export function useSocketAccess(provider: HocuspocusProvider | undefined, pageEditable: boolean): SocketAccess {
+export function useSocketAccess(provider: HocuspocusProvider | undefined, pageEditable: boolean, pageSuggestOnly = false): SocketAccess {
   const [lost, setLost] = useState(false);
+  const [suggestOnly, setSuggestOnly] = useState(pageSuggestOnly);
   const [serverEditable, setServerEditable] = useState<boolean>();
   const [demoted, setDemoted] = useState(false);
 
@@ -36,9 +39,10 @@ export function useSocketAccess(provider: HocuspocusProvider | undefined, pageEd
     const onStateless = ({ payload }: { payload: string }) => {
       const notice = parseNotice(payload);
       if (notice?.type === "access-lost") lose();
-      if (notice?.type === "read-only" || notice?.type === "writable") {
-        setServerEditable(notice.type === "writable");
+      if (notice?.type === "read-only" || notice?.type === "writable" || notice?.type === "suggest-only") {
+        setServerEditable(notice.type !== "read-only");
         setDemoted(notice.type === "read-only");
+        setSuggestOnly(notice.type === "suggest-only");
       }
     };
     const onAuthenticated = ({ scope }: { scope: string }) => setServerEditable(scope !== "readonly");
@@ -52,5 +56,5 @@ export function useSocketAccess(provider: HocuspocusProvider | undefined, pageEd
     };
   }, [provider]);
 
-  return { lost, editable: !lost && (serverEditable ?? pageEditable), demoted: demoted && !lost };
+  return { lost, editable: !lost && (serverEditable ?? pageEditable), demoted: demoted && !lost, suggestOnly: suggestOnly && !lost };
 }

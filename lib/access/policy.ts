@@ -59,6 +59,10 @@ export const RULES = {
   "document.view": isMember,
   "document.create": isEditor,
   "document.edit": isEditor,
+  // suggestion mode: editors may suggest instead of editing; a viewer assigned as a reviewer may only suggest
+  "document.suggest": (m, s) => isEditor(m) || s.isReviewer === true,
+  // accepting or rejecting a suggestion changes the text: an editor's call
+  "suggestion.resolve": isEditor,
   "document.delete": isEditor,
   "template.manage": isAdmin,
   "template.import": isAdmin,

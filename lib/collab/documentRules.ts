@@ -79,7 +79,20 @@ const NODE_ATTRS: Record<string, AttrRules> = {
   // an unsafe target was made inert ("") on import
   definition: { identifier: label, label, url: (v) => v === "" || safeLinkHref(v), title: optional(text(LIMITS.label)) },
 };
+/** A suggestion's id: `<userId>:<time>:<random>` (lib/suggestions/ids.ts) or a number (the suggest package's default). */
+const suggestionId = (v: unknown) => (typeof v === "string" && v.length <= 120 && storable(v)) || Number.isInteger(v);
+const smallJson = (v: unknown) => v === null || v === undefined || (JSON.stringify(v)?.length ?? 0) <= LIMITS.attr;
 const MARK_ATTRS: Record<string, AttrRules> = {
+  insertion: { id: suggestionId },
+  deletion: { id: suggestionId },
+  modification: {
+    id: suggestionId,
+    type: oneOf(["attr", "mark", "nodeType"]),
+    attrName: optional(text(LIMITS.label)),
+    // what an attribute or node type was and becomes: small JSON
+    previousValue: smallJson,
+    newValue: smallJson,
+  },
   link: {
     href: safeLinkHref,
     target: optional(text(LIMITS.attr)),

@@ -28,9 +28,10 @@ export interface SocketGuards {
    * Why a socket message may not reach the document (then tell the sender), or null. A
    * read-only socket's changes are dropped by hocuspocus; only its broadcasts are checked.
    * A change waiting for what it depends on is held (see updateGuard.ts); `origin` (the
-   * sender's connection) is the origin it reaches the document with.
+   * sender's connection) is the origin it reaches the document with. `suggestingAs`: the
+   * user id of a sender who may only suggest (suggestOnly.ts).
    */
-  refusal(documentName: string, message: Uint8Array, readOnly: boolean, origin?: unknown): UpdateRefusedMessage | null;
+  refusal(documentName: string, message: Uint8Array, readOnly: boolean, origin?: unknown, suggestingAs?: string | null): UpdateRefusedMessage | null;
   /** Drops what is held for a sender whose socket closed (see updateGuard.ts). */
   forget(documentName: string, origin: unknown): void;
   /** Makes a document's text and long-text fields shared text (see textFields.ts); true when it changed. */
@@ -56,11 +57,11 @@ export function createSocketGuards(): SocketGuards {
       const defs = fields.get(documentName);
       return defs ? shareTextFields(document, defs) : false;
     },
-    refusal(documentName, message, readOnly, origin) {
+    refusal(documentName, message, readOnly, origin, suggestingAs) {
       if (readOnly) return carriedBy(message).kind === "broadcast" ? { type: "update-refused", message: "Messages to everyone are not accepted." } : null;
       const guard = guards.get(documentName);
       // a document that is not guarded yet has not loaded: nothing reaches it either way
-      const reason = guard ? guard.check(message, origin) : "the document is not open";
+      const reason = guard ? guard.check(message, origin, suggestingAs) : "the document is not open";
       return reason ? { type: "update-refused", message: `Your last change could not be saved: ${reason}.` } : null;
     },
     close(documentName) {

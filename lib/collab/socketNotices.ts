@@ -10,6 +10,8 @@ export type SocketNotice =
   | { type: "read-only" }
   /** the person may edit (again) */
   | { type: "writable" }
+  /** the person may only suggest (a viewer assigned as a reviewer); the server refuses direct edits */
+  | { type: "suggest-only" }
   /** the document is over the size limit: edits are kept locally but not stored */
   | { type: "too-large"; message: string };
 
@@ -30,7 +32,7 @@ export function parseNotice(payload: string): SocketNotice | null {
   }
   if (typeof value !== "object" || value === null) return null;
   const { type, message } = value as { type?: unknown; message?: unknown };
-  if (type === "access-lost" || type === "read-only" || type === "writable") return { type };
+  if (type === "access-lost" || type === "read-only" || type === "writable" || type === "suggest-only") return { type };
   if (type === "too-large" && typeof message === "string" && message.length > 0 && message.length <= MAX_MESSAGE) return { type, message };
   return null;
 }

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import type { FieldDef } from "../templates/schema";
 import { partOf, partProblems, textEditProblems, typedOnly } from "./documentRules";
+import { suggestOnlyProblem } from "./suggestOnly";
 
 /** Largest single change a socket may send (a whole document is capped at 5 MB when stored). */
 export const MAX_UPDATE_BYTES = 2 * 1024 * 1024;
@@ -76,8 +77,9 @@ export interface UpdateGuard {
    * in place (so it applies nothing) and null is returned; see createUpdateGuard.
    * `origin` is the sender (its connection): held changes are checked and released only
    * with later changes of the same sender, and applied with it as transaction origin.
+   * `suggestingAs`: the user id of a sender who may only suggest (see suggestOnly.ts).
    */
-  check(message: Uint8Array, origin?: unknown): string | null;
+  check(message: Uint8Array, origin?: unknown, suggestingAs?: string | null): string | null;
   /** Drops what is held for a sender that is gone (its socket closed). */
   forget(origin: unknown): void;
   destroy(): void;
@@ -130,7 +132,7 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
   };
 
   return {
-    check(message, origin) {
+    check(message, origin, suggestingAs) {
       const carried = carriedBy(message);
       if (carried.kind === "none") return null;
       if (carried.kind === "broadcast") return "messages to everyone are not accepted";
@@ -177,6 +179,10 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
         const before = part.kind === "unknown" ? new Set<string>() : partProblems(live, part, fieldDefs);
         const added = [...after].find((problem) => !before.has(problem));
         if (added) return refuse(added, origin);
+      }
+      if (suggestingAs) {
+        const problem = suggestOnlyProblem(live, scratch, [...touched.keys()].map(partOf), suggestingAs);
+        if (problem) return refuse(problem, origin);
       }
       if (own.length) {
         // complete held changes go to the document now, just ahead of the change that completed

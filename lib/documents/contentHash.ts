@@ -1,4 +1,5 @@
 import type { PMDoc } from "../editor/schema";
+import { acceptedSections } from "../suggestions/accepted";
 import type { FieldValue } from "../templates/instantiate";
 import { contentHash } from "../util/hash";
 
@@ -16,4 +17,13 @@ export interface HashableSection {
  */
 export function hashSections(sections: HashableSection[]): string {
   return contentHash(sections.map((s) => ({ key: s.key, title: s.title, depth: s.depth, fields: s.fields, body: s.body })));
+}
+
+/**
+ * The hash of the accepted content: every open suggestion left out (lib/suggestions/accepted.ts).
+ * Approvals bind to it, so a suggestion made after a sign-off does not make it stale, and
+ * accepting one does. Equal to `hashSections` for a document nobody suggested in.
+ */
+export function hashAccepted(sections: HashableSection[]): string {
+  return hashSections(acceptedSections(sections));
 }

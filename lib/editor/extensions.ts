@@ -1,4 +1,4 @@
-import { Extension, Node, markPasteRule, type AnyExtension, type Attributes } from "@tiptap/core";
+import { Extension, Mark, Node, markPasteRule, type AnyExtension, type Attributes } from "@tiptap/core";
 import { Code } from "@tiptap/extension-code";
 import { CodeBlock } from "@tiptap/extension-code-block";
 import { Link } from "@tiptap/extension-link";
@@ -67,6 +67,21 @@ function ownNode(name: string) {
     isolating: nodeSpec.isolating,
     whitespace: nodeSpec.whitespace,
     ...htmlOf(nodeSpec),
+  });
+}
+
+/** A tracked-change mark of suggestion mode (nodeSpecs.ts), as a tiptap mark. */
+function suggestionMark(name: "insertion" | "deletion" | "modification") {
+  const mark = markSpec(name);
+  const { toDOM } = mark;
+  if (!toDOM) throw new Error("a suggestion mark without toDOM");
+  return Mark.create({
+    name,
+    inclusive: mark.inclusive,
+    excludes: mark.excludes,
+    addAttributes: () => attributesOf(mark.attrs),
+    parseHTML: () => mark.parseDOM ?? [],
+    renderHTML: ({ mark: value }) => toDOM(value, true),
   });
 }
 
@@ -175,5 +190,8 @@ export const documentExtensions: AnyExtension[] = [
   ownNode("footnoteReference"),
   ownNode("footnoteDefinition"),
   ownNode("definition"),
+  suggestionMark("insertion"),
+  suggestionMark("deletion"),
+  suggestionMark("modification"),
   SpecOnlyFields,
 ];

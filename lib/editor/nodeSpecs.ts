@@ -1,7 +1,9 @@
 import { type Attrs, type DOMOutputSpec, type MarkSpec, type NodeSpec } from "prosemirror-model";
+import { suggestionAuthor } from "../suggestions/ids";
 import { LINK_REL, LINK_TARGET, linkAttributes } from "../util/safeUrl";
 import { safeDocumentHref } from "./documentUrls";
 import { markdownNodes, referenceAttrs, referenceTypeOf } from "./markdownNodes";
+import { personColor } from "./personColor";
 
 // The HTML of the document model's nodes and marks (see schema.ts): attributes, content, how
 // each is read from HTML and written to it. `extensions.ts` turns them into the tiptap
@@ -309,4 +311,23 @@ export const documentMarkSpecs: Record<string, MarkSpec> = {
     toDOM: () => ["s", 0],
   },
   code: { excludes: "_", code: true, parseDOM: [{ tag: "code" }], toDOM: () => ["code", 0] },
+  // Tracked changes (suggestion mode): names, attributes and exclusions as
+  // @handlewithcare/prosemirror-suggest-changes defines them. Never read from pasted HTML:
+  // only the suggest transform makes them, so nobody pastes a suggestion under another name.
+  insertion: { inclusive: false, excludes: "deletion modification insertion", attrs: { id: {} }, parseDOM: [], toDOM: (mark, inline) => suggestionDOM("ins", mark.attrs.id, inline) },
+  deletion: { inclusive: false, excludes: "insertion modification deletion", attrs: { id: {} }, parseDOM: [], toDOM: (mark, inline) => suggestionDOM("del", mark.attrs.id, inline) },
+  modification: {
+    inclusive: false,
+    excludes: "deletion insertion",
+    attrs: { id: {}, type: {}, attrName: { default: null }, previousValue: { default: null }, newValue: { default: null } },
+    parseDOM: [],
+    toDOM: (mark, inline) => suggestionDOM(inline ? "span" : "div", mark.attrs.id, inline),
+  },
 };
+
+/** A suggestion in its author's colour, with its id for accepting or rejecting it from the page. */
+function suggestionDOM(tag: string, id: unknown, inline: boolean): DOMOutputSpec {
+  const author = suggestionAuthor(id);
+  const style = `--sw-person: ${author ? personColor(author) : "#64748b"}${inline ? "" : "; display: block"}`;
+  return [tag, { class: "sw-suggestion", "data-suggestion": typeof id === "string" ? id : "", "data-author": author ?? "", style }, 0];
+}

@@ -30,7 +30,7 @@ export const BLOCK_NODES = [
  */
 export const PROSE_BLOCKS = ["paragraph", "heading"] as const satisfies readonly (typeof BLOCK_NODES)[number][];
 export const INLINE_NODES = ["text", "hardBreak", "placeholder", "image", "htmlInline", "footnoteReference", "mention"] as const;
-export const MARKS = ["bold", "italic", "strike", "code", "link"] as const;
+export const MARKS = ["bold", "italic", "strike", "code", "link", "insertion", "deletion", "modification"] as const;
 
 export type NodeType = "doc" | (typeof BLOCK_NODES)[number] | (typeof INLINE_NODES)[number];
 export type MarkType = (typeof MARKS)[number];

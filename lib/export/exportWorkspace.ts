@@ -1,7 +1,7 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
 import { authorize } from "../access/policy";
 import type { Ctx } from "../context";
-import { hashSections } from "../documents/contentHash";
+import { hashAccepted } from "../documents/contentHash";
 import { getDocument } from "../documents/documents";
 import type { DocumentStatus } from "../documents/inputs";
 import { loadMembership } from "../workspaces/loadMembership";
@@ -77,7 +77,8 @@ export async function collectWorkspaceExport(ctx: Ctx, raw: WorkspaceRef, now = 
       title: doc.title,
       status: doc.status,
       template: { key: doc.template.key, name: doc.template.name, version: doc.template.version },
-      contentHash: hashSections(doc.sections),
+      // the hash of what the file holds: the accepted text
+      contentHash: hashAccepted(doc.sections),
       updatedAt: doc.updatedAt,
       file,
       images: images.map((image) => image.path),

@@ -5,6 +5,7 @@ import { loadDocument } from "../documents/loadDocument";
 import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import { signoffRolesOf } from "../review/roles";
+import { acceptedSections } from "../suggestions/accepted";
 import type { SignoffRoleDef, TemplateDefinition } from "../templates/schema";
 import { mirrorsWorkflowStatus } from "../documents/statusField";
 import { templateAtVersion } from "../templates/templates";
@@ -86,7 +87,8 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
     templateAtVersion(ctx.db, doc.templateId, doc.templateVersion),
     ctx.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { markdownLayout: true } }),
   ]);
-  const sections: SectionRow[] = rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
+  // the accepted text: open suggestions are not part of what is exported
+  const sections: SectionRow[] = acceptedSections(rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc })));
   const [names, reviewers] = await Promise.all([namesById(ctx, personIds(def, doc.ownerId, sections)), approvalsOf(ctx, signoffRolesOf(doc, def), documentId)]);
   const control = controlSection(def, sections);
   const controlDefs = control ? fieldDefs(def, control.key) : [];

@@ -1,3 +1,4 @@
+import { publishAccessChange } from "../access/accessEvents";
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
@@ -27,7 +28,7 @@ const sameScope = (a: string[], b: string[]) => a.length === b.length && [...a].
  */
 export async function updateSignoffRoles(ctx: Ctx, raw: RolesInput): Promise<ReviewDto> {
   const input = RolesInput.parse(raw);
-  return inTransaction(ctx, async (tx) => {
+  const review = await inTransaction(ctx, async (tx) => {
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "review.editRoles");
     if (!rolesEditable(facts.doc.status)) throw new Conflict("Sign-off roles can be changed while the document is a Draft or has Changes Requested.");
@@ -63,4 +64,7 @@ export async function updateSignoffRoles(ctx: Ctx, raw: RolesInput): Promise<Rev
     });
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
   });
+  // a reviewer who lost their role may no longer suggest: their open sockets are re-checked
+  publishAccessChange({ kind: "document", documentId: input.documentId });
+  return review;
 }

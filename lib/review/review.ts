@@ -1,9 +1,10 @@
+import { publishAccessChange } from "../access/accessEvents";
 import { authorize, can } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import { flushDocument } from "../collab/gateway";
 import { inTransaction } from "../db/tx";
-import { hashSections } from "../documents/contentHash";
+import { hashAccepted } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
 import { parseNumber } from "../documents/numbering";
 import { STATUS_LABELS } from "../documents/inputs";
@@ -104,7 +105,7 @@ async function step(
 /** Assigns a workspace member to one of the document's sign-off roles. Requires `document.edit`. */
 export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promise<ReviewDto> {
   const input = AssignReviewerInput.parse(raw);
-  return inTransaction(ctx, async (tx) => {
+  const review = await inTransaction(ctx, async (tx) => {
     await lockDocument(tx, input.documentId);
     const facts = await loadReviewFacts(tx, input.documentId);
     authorize(facts.membership, "review.assign");
@@ -121,6 +122,9 @@ export async function assignReviewer(ctx: Ctx, raw: AssignReviewerInput): Promis
     await notifyAbout(tx, facts, "review.requested", [input.reviewerId], `${ctx.actor.name} asked you to review “${facts.doc.title}” as ${roleName}.`);
     return presentReview(await loadReviewFacts(tx, input.documentId), ctx.actor.userId);
   });
+  // a viewer assigned as a reviewer may now suggest: their open sockets are re-checked
+  publishAccessChange({ kind: "document", documentId: input.documentId });
+  return review;
 }
 
 /**
@@ -178,7 +182,7 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
         decision: input.decision,
         comment: input.comment ?? "",
         contentHash: scopeHash(role, sections),
-        documentHash: hashSections(sections),
+        documentHash: hashAccepted(sections),
         versionNumber: version.number,
       },
     });

@@ -1,5 +1,5 @@
 import type { DbTx } from "../db";
-import { hashSections, type HashableSection } from "../documents/contentHash";
+import { hashAccepted, type HashableSection } from "../documents/contentHash";
 import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import type { SignoffRoleDef } from "../templates/schema";
@@ -10,8 +10,8 @@ export async function currentSections(db: DbTx, documentId: string): Promise<Has
   return rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
 }
 
-/** Hash of what a sign-off role covers: its sections, or the whole document when unscoped. */
+/** Hash of what a sign-off role covers, as accepted (open suggestions left out): its sections, or the whole document when unscoped. */
 export function scopeHash(role: Pick<SignoffRoleDef, "scope">, sections: HashableSection[]): string {
   const covered = role.scope.length ? sections.filter((s) => role.scope.includes(s.key)) : sections;
-  return hashSections(covered);
+  return hashAccepted(covered);
 }

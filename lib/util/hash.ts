@@ -1,12 +1,7 @@
 import { createHash } from "node:crypto";
-import { configure } from "safe-stable-stringify";
+import { canonicalJson } from "./canonicalJson";
 
-const stable = configure({ deterministic: true, bigint: false, circularValue: Error });
-
-/** JSON with object keys sorted, so equal values give equal text (jsonb reorders keys). */
-export function canonicalJson(value: unknown): string {
-  return stable(value) ?? "null";
-}
+export { canonicalJson };
 
 /** sha256 of a secret token, hex: what is stored, so a leaked table row opens nothing. */
 export function hashToken(token: string): string {

@@ -55,3 +55,14 @@ export function withoutNodes(facts: SchemaFacts, names: string[]): SchemaFacts {
   }
   return out;
 }
+
+/** The facts without those about the named marks (marks added since the facts were recorded), nor their mentions by other nodes and marks. */
+export function withoutMarks(facts: SchemaFacts, names: string[]): SchemaFacts {
+  const out: SchemaFacts = {};
+  for (const [key, value] of Object.entries(facts)) {
+    if (names.some((name) => key.startsWith(`mark ${name}.`))) continue;
+    const mentions = key === "marks" || key.endsWith(".excludes") || key.endsWith(".marksAllowed");
+    out[key] = mentions && Array.isArray(value) ? value.filter((n) => !names.includes(n as string)) : value;
+  }
+  return out;
+}

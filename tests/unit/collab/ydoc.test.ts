@@ -54,12 +54,26 @@ describe("Y.Doc ⇄ Section projection", () => {
       seen.add(n.type);
       n.marks?.forEach((m) => seen.add(m.type));
     });
-    // what Markdown cannot write: a plain list item, and a mention of a member
+    // what Markdown cannot write: a plain list item, a mention of a member, and suggestions
     const listItem = normalizeDoc({
       type: "doc",
-      content: [{ type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: "u1", label: "Ada" } }] }] }] }],
+      content: [
+        { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "mention", attrs: { id: "u1", label: "Ada" } }] }] }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "kept " },
+            { type: "text", text: "added", marks: [{ type: "insertion", attrs: { id: "u1:abc:1" } }] },
+            { type: "text", text: "removed", marks: [{ type: "deletion", attrs: { id: "u1:abc:1" } }] },
+            { type: "text", text: "retyped", marks: [{ type: "modification", attrs: { id: "u1:abc:2", type: "attr", attrName: "level", previousValue: 1, newValue: 2 } }] },
+          ],
+        },
+      ],
     } as PMDoc);
-    walk(listItem, (n) => seen.add(n.type));
+    walk(listItem, (n) => {
+      seen.add(n.type);
+      n.marks?.forEach((m) => seen.add(m.type));
+    });
     expect([...BLOCK_NODES, ...INLINE_NODES, ...MARKS].filter((t) => !seen.has(t))).toEqual([]);
 
     const sections: SectionContent[] = [

@@ -11,7 +11,8 @@ import { press, type } from "./editorHarness";
 // tiptap's Collaboration, with the person's own undo and other people's carets.
 
 /** One person's copy of a document with a live editor of section "scope", kept in step with `peers`. */
-function personWith(name: string, color: string, peers: Y.Doc[]) {
+function personWith(name: string, color: string, peers: Y.Doc[], suggestingAs: string | null = null) {
+  const notices: string[] = [];
   const ydoc = new Y.Doc();
   const awareness = new Awareness(ydoc);
   awareness.setLocalStateField("user", { name, color });
@@ -30,11 +31,12 @@ function personWith(name: string, color: string, peers: Y.Doc[]) {
     title: "Scope",
     editable: true,
     threads: [],
-    onNotice: () => undefined,
+    onNotice: (message) => notices.push(message),
     onSlash: () => undefined,
     members: [],
     onUpload: () => undefined,
     onLinkForm: () => undefined,
+    suggestingAs: () => suggestingAs,
   });
   const host = document.createElement("div");
   document.body.append(host);
@@ -47,7 +49,7 @@ function personWith(name: string, color: string, peers: Y.Doc[]) {
     await new Promise((resolve) => setTimeout(resolve, 30));
   });
   const editor = () => (section as unknown as { editor: import("@tiptap/core").Editor }).editor;
-  return { ydoc, awareness, section, host, editor, text: () => ydoc.getXmlFragment(bodyName("scope")).toDOM().textContent };
+  return { ydoc, awareness, section, host, editor, notices, text: () => ydoc.getXmlFragment(bodyName("scope")).toDOM().textContent };
 }
 
 describe("a section's editor on the shared document", () => {
@@ -93,4 +95,29 @@ describe("a section's editor on the shared document", () => {
     expect(label?.textContent).toBe("Ada");
     expect((label as HTMLElement | null)?.style.backgroundColor).toBe("rgb(37, 99, 235)");
   });
+
+  it("makes what a person types while suggesting a suggestion in their name, which the other person sees as one", () => {
+    const ada = personWith("Ada", "#2563eb", []);
+    type(ada.editor(), "Uptime is 99.99 %.");
+    const vera = personWith("Vera", "#16a34a", [ada.ydoc], "vera-id");
+    vera.editor().commands.setTextSelection({ from: 11, to: 16 });
+    type(vera.editor(), "99.9");
+    const body = JSON.stringify(ada.editor().getJSON());
+    expect(body).toMatch(/"deletion","attrs":\{"id":"vera-id:[0-9a-z]+:[0-9a-z]+"\}\},?"?.*"text":"99.99"/);
+    expect(body).toMatch(/"insertion","attrs":\{"id":"vera-id:/);
+    expect(ada.host.querySelector("ins.sw-suggestion")?.textContent).toBe("99.9");
+    expect(ada.host.querySelector("del.sw-suggestion")?.textContent).toBe("99.99");
+    expect(vera.notices).toEqual([]);
+  });
+
+  it("refuses, with a reason, a change while suggesting that cannot be a suggestion", () => {
+    const ada = personWith("Ada", "#2563eb", []);
+    ada.editor().commands.setContent({ type: "doc", content: [{ type: "codeBlock", content: [{ type: "text", text: "let x = 1" }] }] });
+    const vera = personWith("Vera", "#16a34a", [ada.ydoc], "vera-id");
+    vera.editor().commands.setTextSelection(3);
+    type(vera.editor(), "z");
+    expect(ada.text()).toBe("let x = 1");
+    expect(vera.notices).toEqual([expect.stringMatching(/^While suggesting, only text can be added/)]);
+  });
 });
+

@@ -19,7 +19,7 @@ import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { MoreMenu } from "@/components/ui/MoreMenu";
 import { PartBoundary } from "@/components/ui/PartBoundary";
 import { HistoryLink } from "@/components/versions/HistoryLink";
-import { documentAbilities } from "@/lib/access/policy";
+import { can as canDo, documentAbilities } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { drawInBackground } from "@/lib/diagrams/drawMissing";
@@ -67,6 +67,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
   markUsedInBackground(ctx.db, Object.keys(diagrams.drawings));
   const can = documentAbilities(membership, { ownerId: doc.owner.id });
   const readOnly = !can["document.edit"];
+  // a viewer assigned as one of its reviewers suggests changes to the text (the server takes nothing else from them)
+  const suggestOnly = readOnly && canDo(membership, "document.suggest", { isReviewer: review.myRoles.length > 0 });
 
   const sectionTitles = Object.fromEntries(doc.sections.map((s) => [s.key, s.title]));
   const historyPath = `/w/${slug}/d/${doc.id}/history`;
@@ -126,6 +128,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         initialState={initialState}
         user={{ id: actor.userId, name: actor.name }}
         editable={!readOnly}
+        suggestOnly={suggestOnly}
         sectionDefs={def.sections}
         // drawn from the state when it comes with the page; the rows only for a document too large for that
         stored={initialState ? [] : doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}

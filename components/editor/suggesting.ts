@@ -1,0 +1,61 @@
+import { suggestChanges, suggestChangesKey, transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
+import { Extension } from "@tiptap/core";
+import type { Node as PMNode } from "prosemirror-model";
+import type { Transaction } from "prosemirror-state";
+import type { PMDoc } from "@/lib/editor/schema";
+import { acceptedBody } from "@/lib/suggestions/accepted";
+import { newSuggestionId } from "@/lib/suggestions/ids";
+import { canonicalJson } from "@/lib/util/canonicalJson";
+
+/** Why a change typed while suggesting was not made: it cannot be a suggestion. */
+export const NOT_A_SUGGESTION = "While suggesting, only text can be added, removed or formatted. Code, diagrams, headings and table layout need Editing.";
+
+/** Changes the suggestion transform leaves alone: remote edits, undo and redo, and accepting or rejecting a suggestion. */
+function passesThrough(tr: Transaction): boolean {
+  const ySync = (tr.getMeta("y-sync$") ?? {}) as { isChangeOrigin?: boolean; isUndoRedoOperation?: boolean };
+  const own = (tr.getMeta(suggestChangesKey) ?? {}) as Record<string, unknown>;
+  return !tr.docChanged || Boolean(tr.getMeta("history$") || tr.getMeta("collab$") || ySync.isChangeOrigin || ySync.isUndoRedoOperation || "skip" in own);
+}
+
+const acceptedOf = (doc: PMNode) => canonicalJson(acceptedBody(doc.toJSON() as PMDoc));
+
+/**
+ * Suggestion mode for a section editor: while `suggestingAs()` names the person, every change
+ * they make becomes tracked insertions and deletions in their name
+ * (@handlewithcare/prosemirror-suggest-changes), shown in their colour. A change that would
+ * still alter the accepted text (typing in a code block or a diagram, changing a heading's
+ * level: the package marks those on the node, which the shared document cannot carry) is
+ * not made, and `onRefused` says why; the server refuses the same for a reviewer who may only
+ * suggest (lib/collab/suggestOnly.ts).
+ */
+export function suggestingExtension(suggestingAs: () => string | null, onRefused: (message: string) => void) {
+  return Extension.create({
+    name: "suggesting",
+    addProseMirrorPlugins() {
+      // its decorations mark where a suggested line break is; its keys step over the break's anchors
+      return [suggestChanges()];
+    },
+    dispatchTransaction({ transaction, next }) {
+      const userId = suggestingAs();
+      if (!userId || passesThrough(transaction)) return next(transaction);
+      const before = this.editor.state;
+      let suggested: Transaction;
+      try {
+        suggested = transformToSuggestionTransaction(transaction, before, () => newSuggestionId(userId));
+      } catch {
+        return onRefused(NOT_A_SUGGESTION);
+      }
+      if (acceptedOf(before.doc) !== acceptedOf(suggested.doc)) return onRefused(NOT_A_SUGGESTION);
+      next(suggested);
+    },
+  });
+}
+
+/** The ids of the suggestions in a section's text, in order. */
+export function suggestionIdsIn(doc: PMNode): string[] {
+  const ids = new Set<string>();
+  doc.descendants((node) => {
+    for (const mark of node.marks) if (mark.type.name === "insertion" || mark.type.name === "deletion" || mark.type.name === "modification") ids.add(String(mark.attrs.id));
+  });
+  return [...ids];
+}

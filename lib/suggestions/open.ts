@@ -1,0 +1,55 @@
+import type { PMDoc, PMNode } from "../editor/schema";
+import { ANCHOR } from "./accepted";
+import { suggestionAuthor, suggestionTime } from "./ids";
+
+/** One open suggestion: every mark of one id in one section, read in document order. */
+export interface OpenSuggestion {
+  id: string;
+  sectionKey: string;
+  /** the author's user id (null for an id this product did not make) */
+  authorId: string | null;
+  /** when it was made, ISO, as the author's browser said */
+  at: string | null;
+  /** text it adds and text it removes ("" for none); a suggested line break adds "¶" */
+  inserted: string;
+  deleted: string;
+  /** it changes something other than text: a node's type or an attribute */
+  changesFormat: boolean;
+}
+
+function visit(node: PMNode, found: (node: PMNode) => void): void {
+  found(node);
+  for (const child of node.content ?? []) visit(child, found);
+}
+
+/** The open suggestions of the sections, in document order. */
+export function openSuggestions(sections: { key: string; body: PMDoc }[]): OpenSuggestion[] {
+  const byId = new Map<string, OpenSuggestion>();
+  for (const section of sections) {
+    visit(section.body, (node) => {
+      for (const mark of node.marks ?? []) {
+        const type = mark.type as string;
+        if (type !== "insertion" && type !== "deletion" && type !== "modification") continue;
+        const id = String(mark.attrs?.id ?? "");
+        const key = `${section.key}\u0000${id}`;
+        let open = byId.get(key);
+        if (!open) {
+          open = { id, sectionKey: section.key, authorId: suggestionAuthor(id), at: suggestionTime(id)?.toISOString() ?? null, inserted: "", deleted: "", changesFormat: false };
+          byId.set(key, open);
+        }
+        const text = node.type === "text" ? (node.text ?? "") : "";
+        const shown = text.includes(ANCHOR) && !text.split(ANCHOR).join("") ? "¶" : text.split(ANCHOR).join("");
+        if (type === "insertion") open.inserted += shown;
+        else if (type === "deletion") open.deleted += shown;
+        if (type === "modification" || node.type !== "text") open.changesFormat = true;
+      }
+    });
+  }
+  // a split leaves an anchor on both sides: one line break
+  return [...byId.values()].map((s) => ({ ...s, inserted: s.inserted.replace(/¶¶/g, "¶") }));
+}
+
+/** Open suggestions in the given sections (all of them for an empty scope, as sign-off scopes read). */
+export function openSuggestionsIn(suggestions: OpenSuggestion[], scope: string[]): OpenSuggestion[] {
+  return scope.length ? suggestions.filter((s) => scope.includes(s.sectionKey)) : suggestions;
+}

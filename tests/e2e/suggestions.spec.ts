@@ -1,0 +1,106 @@
+import { expect, test, type Page } from "./fixtures";
+import { documentFromDefinition, PASSWORD, signInInUi, signUpByApi, signUpFrom, uniqueEmail } from "./support";
+
+const DEFINITION = {
+  key: "suggestions",
+  name: "Suggestion test",
+  description: "Two sections, one sign-off role each",
+  titlePattern: "Webhook intake",
+  sections: [
+    { key: "design", title: "Design", depth: 1, starter: "Webhooks are queued before they are handled." },
+    { key: "security", title: "Security", depth: 1, starter: "Threats: replayed webhooks." },
+  ],
+  signoffRoles: [
+    { key: "tech_lead", name: "Technical Lead", scope: ["design"] },
+    { key: "security_review", name: "Security Review", scope: ["security"] },
+  ],
+};
+
+/** Which roles hold a current approval. */
+async function approved(page: Page, documentId: string): Promise<Record<string, boolean>> {
+  const review = (await (await page.request.get(`/api/documents/${documentId}/review`)).json()) as { roles: { key: string; approved: boolean }[] };
+  return Object.fromEntries(review.roles.map((r) => [r.key, r.approved]));
+}
+
+test("a reviewer suggests, the author accepts one and rejects another; approvals bind to the accepted text", async ({ browser, playwright, baseURL }) => {
+  // Olive owns the document; Vera is a viewer of the workspace, assigned as its security reviewer
+  const olive = await (await browser.newContext()).newPage();
+  const { workspace, user: oliveUser } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
+  const slug = workspace.slug;
+  const doc = await documentFromDefinition(olive, slug, DEFINITION);
+  const veraEmail = uniqueEmail("vera");
+  const invite = (await (await olive.request.post(`/api/workspaces/${slug}/invites`, { data: { email: veraEmail, role: "viewer" } })).json()) as { invite: { path: string } };
+  const api = await playwright.request.newContext({ baseURL });
+  const signup = await api.post("/api/signup", { headers: signUpFrom(), data: { name: "Vera", email: veraEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
+  expect(signup.status(), await signup.text()).toBe(201);
+  const veraId = ((await signup.json()) as { user: { id: string } }).user.id;
+  await api.dispose();
+  const vera = await (await browser.newContext()).newPage();
+  await signInInUi(vera, veraEmail);
+  await vera.waitForURL(/\/w\//);
+
+  for (const [roleKey, reviewerId] of [["tech_lead", oliveUser.id], ["security_review", veraId]] as const) {
+    expect((await olive.request.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey, reviewerId } })).status()).toBe(200);
+  }
+  expect((await olive.request.post(`/api/documents/${doc.id}/review/submit`, { data: { overrideReason: "Short on purpose." } })).status()).toBe(200);
+  expect((await olive.request.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "tech_lead", decision: "approved" } })).status()).toBe(200);
+  expect((await vera.request.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "security_review", decision: "approved" } })).status()).toBe(200);
+  expect(await approved(olive, doc.id)).toEqual({ tech_lead: true, security_review: true });
+
+  const url = `/w/${slug}/d/${doc.id}`;
+  await Promise.all([olive.goto(url), vera.goto(url)]);
+  await Promise.all([expect(olive.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible(), expect(vera.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()]);
+  // a reviewer who may only suggest is always suggesting; the author may choose
+  await expect(vera.getByText("Suggesting", { exact: true })).toBeVisible();
+  await expect(olive.getByRole("group", { name: "Editing mode" }).getByRole("button", { name: "Editing" })).toHaveAttribute("aria-pressed", "true");
+
+  // Vera replaces a word in the security section: Olive sees the suggestion arrive, in Vera's colour
+  const veraSecurity = vera.locator('section[data-section-key="security"]');
+  await veraSecurity.getByText("replayed webhooks").click();
+  await expect(veraSecurity.locator('[contenteditable="true"]')).toBeFocused();
+  // "replayed" selected from the keyboard: the caret after it, then eight characters back
+  await vera.keyboard.press("End");
+  for (let i = 0; i < " webhooks.".length; i++) await vera.keyboard.press("ArrowLeft");
+  for (let i = 0; i < "replayed".length; i++) await vera.keyboard.press("Shift+ArrowLeft");
+  await vera.keyboard.type("forged");
+  const oliveSecurity = olive.locator('section[data-section-key="security"]');
+  await expect(oliveSecurity.locator("ins.sw-suggestion")).toHaveText("forged");
+  await expect(oliveSecurity.locator("del.sw-suggestion")).toHaveText("replayed");
+  await expect(vera.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  // open, it changes no approval, and the export holds the accepted text only
+  expect(await approved(olive, doc.id)).toEqual({ tech_lead: true, security_review: true });
+  const pending = await (await olive.request.get(`/api/documents/${doc.id}/export.md`)).text();
+  expect(pending).toContain("Threats: replayed webhooks.");
+  expect(pending).not.toContain("forged");
+
+  // Olive accepts it: the Security approval covered that section and goes stale, the Technical Lead's stays
+  await oliveSecurity.locator("ins.sw-suggestion").click();
+  const menu = olive.getByRole("dialog", { name: "Suggestion by Vera" });
+  if (!(await menu.isVisible())) await oliveSecurity.locator("ins.sw-suggestion").click();
+  await menu.getByRole("button", { name: "Accept", exact: true }).click();
+  await expect(oliveSecurity.locator(".sw-suggestion")).toHaveCount(0);
+  // (Olive's copy shows Vera's caret, with her name, in the text)
+  await expect(vera.locator('section[data-section-key="security"]')).toContainText("Threats: forged webhooks.");
+  await expect.poll(() => approved(olive, doc.id)).toEqual({ tech_lead: true, security_review: false });
+
+  // a second suggestion, in the design section, is rejected and leaves no trace
+  const veraDesign = vera.locator('section[data-section-key="design"]');
+  await veraDesign.getByText("queued before").click();
+  await vera.keyboard.press("End");
+  await vera.keyboard.type(" Twice.");
+  const oliveDesign = olive.locator('section[data-section-key="design"]');
+  await expect(oliveDesign.locator("ins.sw-suggestion")).toHaveText(" Twice.");
+  await oliveDesign.locator("ins.sw-suggestion").click();
+  const second = olive.getByRole("dialog", { name: "Suggestion by Vera" });
+  if (!(await second.isVisible())) await oliveDesign.locator("ins.sw-suggestion").click();
+  await second.getByRole("button", { name: "Reject", exact: true }).click();
+  await expect(oliveDesign.locator(".sw-suggestion")).toHaveCount(0);
+  await expect(oliveDesign).not.toContainText("Twice");
+  await expect(veraDesign).not.toContainText("Twice");
+  await expect(olive.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await olive.keyboard.press("Control+s");
+  const exported = await (await olive.request.get(`/api/documents/${doc.id}/export.md`)).text();
+  expect(exported).toContain("Threats: forged webhooks.");
+  expect(exported).not.toContain("Twice");
+  expect(await approved(olive, doc.id)).toEqual({ tech_lead: true, security_review: false });
+});
