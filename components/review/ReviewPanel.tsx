@@ -229,6 +229,18 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
                 ) : (
                   <span className="text-slate-500"><span className="text-xs uppercase tracking-wide">Decision</span> pending</span>
                 )}
+                {role.openSuggestions.length ? (
+                  <div className="mt-2 rounded-md bg-amber-50 px-2 py-1.5 text-xs text-amber-900 ring-1 ring-amber-200" data-testid="open-suggestions">
+                    <p className="font-medium">{role.openSuggestions.length === 1 ? "1 open suggestion" : `${role.openSuggestions.length} open suggestions`} in what this role covers: accept or reject before approving.</p>
+                    <ul className="mt-1 space-y-0.5">
+                      {role.openSuggestions.map((s) => (
+                        <li key={`${s.sectionKey}:${s.id}`}>
+                          <a className="underline" href={`#section-${s.sectionKey}`}>{s.line}</a>
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
                 {review.can.decide.includes(role.key) ? (
                   <div className="mt-2 flex flex-wrap gap-2">
                     <Button onClick={() => void post("review/decision", { roleKey: role.key, decision: "approved", comment }).then((ok) => ok && setComment(""))}>Approve as {role.name}</Button>

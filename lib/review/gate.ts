@@ -3,15 +3,23 @@ import type { Ctx } from "../context";
 import type { DbTx } from "../db";
 import { DocumentRef } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
-import { loadReviewFacts } from "./loadReview";
+import { loadReviewFacts, suggestionLine, type ReviewSuggestion } from "./loadReview";
 import { reviewerProblems, submitProblems, type GateProblem } from "./submitGate";
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
 
-/** Everything the submit gate refuses for these facts: the content's problems, then roles that need a reviewer. */
+/** Everything the submit gate refuses for these facts: the content's problems, open suggestions, then roles that need a reviewer. */
 export async function gateProblems(db: DbTx, facts: Facts): Promise<GateProblem[]> {
   const def = await templateAtVersion(db, facts.doc.templateId, facts.doc.templateVersion);
-  return [...(await submitProblems(facts.doc.title, facts.sections, def)), ...reviewerProblems(facts.roles, facts.assignments)];
+  return [...(await submitProblems(facts.doc.title, facts.sections, def)), ...suggestionProblems(facts.suggestions), ...reviewerProblems(facts.roles, facts.assignments)];
+}
+
+/** One problem per open suggestion: what goes to review is what was accepted, so each is decided first (or the submit says why not). */
+function suggestionProblems(suggestions: ReviewSuggestion[]): GateProblem[] {
+  return suggestions.map((s) => {
+    const detail = `Accept or reject the suggestion: ${suggestionLine(s).replace(` in ${s.sectionTitle}`, "")}.`;
+    return { sectionKey: s.sectionKey, sectionTitle: s.sectionTitle, kind: "suggestion", detail, message: `${s.sectionTitle}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` };
+  });
 }
 
 /**

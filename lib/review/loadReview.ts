@@ -3,6 +3,8 @@ import type { Ctx } from "../context";
 import { loadDocument } from "../documents/loadDocument";
 import type { DocumentStatus } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
+import type { HashableSection } from "../documents/contentHash";
+import { openSuggestions, openSuggestionsIn, type OpenSuggestion } from "../suggestions/open";
 import { currentSections, scopeHash } from "./scope";
 import type { SignoffRoleDef } from "../templates/schema";
 import { signoffRolesOf } from "./roles";
@@ -45,6 +47,8 @@ export interface RoleReviewDto {
   }[];
   /** an approval is current for this role */
   approved: boolean;
+  /** open suggestions in what the role covers: it cannot be approved until they are accepted or rejected */
+  openSuggestions: { id: string; sectionKey: string; line: string }[];
 }
 
 export interface ReviewDto {
@@ -64,7 +68,35 @@ export async function loadReviewFacts(ctx: Ctx, documentId: string) {
   const assignments = await ctx.db.reviewAssignment.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
   const approvals = await ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
   const sections = await currentSections(ctx.db, documentId);
-  return { doc, membership: membership as Membership, roles: signoffRolesOf(doc, def), assignments, approvals, sections };
+  return { doc, membership: membership as Membership, roles: signoffRolesOf(doc, def), assignments, approvals, sections, suggestions: await namedSuggestions(ctx, sections) };
+}
+
+/** An open suggestion as the review shows it: where it is and whose it is, by name. */
+export interface ReviewSuggestion extends OpenSuggestion {
+  sectionTitle: string;
+  authorName: string;
+}
+
+/** The document's open suggestions, with their sections' titles and authors' names (no query when there are none). */
+async function namedSuggestions(ctx: Ctx, sections: HashableSection[]): Promise<ReviewSuggestion[]> {
+  const open = openSuggestions(sections);
+  if (!open.length) return [];
+  const ids = [...new Set(open.map((s) => s.authorId).filter((id): id is string => id !== null))];
+  const names = new Map((await ctx.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const titles = new Map(sections.map((s) => [s.key, s.title]));
+  return open.map((s) => ({ ...s, sectionTitle: titles.get(s.sectionKey) || "Untitled section", authorName: (s.authorId && names.get(s.authorId)) || "Someone" }));
+}
+
+/** The open suggestions in what a role covers (its sections, or the whole document when unscoped). */
+export function suggestionsCovered(role: Pick<SignoffRoleDef, "scope">, suggestions: ReviewSuggestion[]): ReviewSuggestion[] {
+  return openSuggestionsIn(suggestions, role.scope);
+}
+
+/** One line naming a suggestion: “Vera suggests “99.9” for “99.99” in Goals”. */
+export function suggestionLine(s: ReviewSuggestion): string {
+  const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
+  const what = s.inserted && s.deleted ? (s.inserted === s.deleted ? `new formatting of ${quote(s.inserted)}` : `${quote(s.inserted)} for ${quote(s.deleted)}`) : s.inserted ? `adding ${quote(s.inserted)}` : `removing ${quote(s.deleted)}`;
+  return `${s.authorName} suggests ${what} in ${s.sectionTitle}`;
 }
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;
@@ -87,7 +119,8 @@ export function presentReview(facts: Facts, actorId: string): ReviewDto {
       versionNumber: a.versionNumber,
     }));
     const approved = decisions.some((d) => d.decision === "approved" && !d.stale) && !decisions.some((d) => d.decision === "changes_requested" && !d.stale);
-    return { key: role.key, name: role.name, scope: role.scope, blocksWithoutReviewer: role.blocksWithoutReviewer, reviewers, decisions, approved };
+    const openSuggestions = suggestionsCovered(role, facts.suggestions).map((s) => ({ id: s.id, sectionKey: s.sectionKey, line: suggestionLine(s) }));
+    return { key: role.key, name: role.name, scope: role.scope, blocksWithoutReviewer: role.blocksWithoutReviewer, reviewers, decisions, approved, openSuggestions };
   });
   const myRoles = facts.assignments.filter((a) => a.reviewerId === actorId).map((a) => a.roleKey);
   return { status: facts.doc.status, roles, myRoles, me: actorId, can: reviewAbilities(facts, myRoles) };

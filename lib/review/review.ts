@@ -13,7 +13,7 @@ import { notify, type NotificationInput } from "../notifications/notify";
 import { versionCurrent } from "../versions/autoVersions";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
 import { gateProblems } from "./gate";
-import { loadReviewFacts, presentReview, type ReviewDto } from "./loadReview";
+import { loadReviewFacts, presentReview, suggestionLine, suggestionsCovered, type ReviewDto } from "./loadReview";
 import { currentSections, scopeHash } from "./scope";
 import { allowedFrom, RULES, transition, type ReviewAction } from "./stateMachine";
 
@@ -171,6 +171,8 @@ export async function decide(ctx: Ctx, raw: DecisionInput): Promise<ReviewDto> {
     if (!allowedFrom(facts.doc.status, input.decision === "approved" ? "approve" : "requestChanges")) {
       throw new Conflict(`Decisions are made while a document is in review; it is ${facts.doc.status.replace("_", " ")}.`);
     }
+    const open = input.decision === "approved" ? suggestionsCovered(role, facts.suggestions) : [];
+    if (open.length) throw new Conflict(`${role.name} cannot approve while suggestions are open in what it covers: ${open.map(suggestionLine).join("; ")}. Accept or reject them first.`);
     const sections = await currentSections(tx.db, facts.doc.id);
     // the version decided on: "what changed since this decision" starts there
     const version = await versionCurrent(tx.db, facts.doc.id, { kind: "auto" });

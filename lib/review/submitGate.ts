@@ -8,7 +8,7 @@ export interface GateProblem {
   sectionKey: string | null;
   /** the section's title as people read it; null for the document's title or a role */
   sectionTitle: string | null;
-  kind: "required-field" | "placeholder" | "diagram" | "no-reviewer";
+  kind: "required-field" | "placeholder" | "diagram" | "no-reviewer" | "suggestion";
   /** what to fix, for a list grouped under the section's title */
   detail: string;
   /** the same, naming its section, for a list without headings */

@@ -50,6 +50,6 @@ export function openSuggestions(sections: { key: string; body: PMDoc }[]): OpenS
 }
 
 /** Open suggestions in the given sections (all of them for an empty scope, as sign-off scopes read). */
-export function openSuggestionsIn(suggestions: OpenSuggestion[], scope: string[]): OpenSuggestion[] {
+export function openSuggestionsIn<S extends OpenSuggestion>(suggestions: S[], scope: string[]): S[] {
   return scope.length ? suggestions.filter((s) => scope.includes(s.sectionKey)) : suggestions;
 }

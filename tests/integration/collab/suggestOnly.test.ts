@@ -3,6 +3,8 @@ import * as Y from "yjs";
 import { flushDocument } from "@/lib/collab/gateway";
 import { bodyName, SECTIONS } from "@/lib/collab/ydoc";
 import { newSuggestionId } from "@/lib/suggestions/ids";
+import { Conflict } from "@/lib/errors";
+import { checkSubmitGate } from "@/lib/review/gate";
 import { assignReviewer, decide, getReview, submitForReview } from "@/lib/review/review";
 import { connect, sessionCookie, startCollabServer, waitFor, type TestClient } from "../../support/collab";
 import { ctxFor, makeUser, testDb } from "../../support/db";
@@ -150,6 +152,42 @@ describe("approvals and open suggestions", () => {
     await flushDocument(doc.id);
     await waitFor(async () => (await approved()).tech_lead === false);
     expect(await approved()).toEqual({ tech_lead: false, security_review: true });
+    author.client.close();
+  });
+});
+
+describe("open suggestions and sign-off", () => {
+  it("are listed by the submit gate, block approving what they fall in, and stop blocking once rejected", async () => {
+    const { owner, doc, viewer, lead } = await setUp();
+    const reviewer = await open(doc.id, viewer.userId);
+    firstText(reviewer.client.ydoc, "security").insert(9, " signed", { insertion: { id: newSuggestionId(viewer.userId) } });
+    await flushDocument(doc.id);
+    await waitFor(async () => (await storedBody(doc.id, "security")).includes('"insertion"'));
+
+    const { problems } = await checkSubmitGate(owner, { documentId: doc.id });
+    expect(problems.filter((p) => p.kind === "suggestion").map((p) => p.message)).toEqual(["Security: accept or reject the suggestion: Vera Viewer suggests adding “ signed”."]);
+    await submitForReview(owner, { documentId: doc.id, overrideReason: "The suggestion is discussed in review." });
+
+    // both roles cover the security section (the lead's covers the whole document)
+    const refused = await decide(ctxFor(viewer), { documentId: doc.id, roleKey: "security_review", decision: "approved" }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(Conflict);
+    expect((refused as Conflict).message).toBe("Security Review cannot approve while suggestions are open in what it covers: Vera Viewer suggests adding “ signed” in Security. Accept or reject them first.");
+    const review = await getReview(owner, { documentId: doc.id });
+    expect(review.roles.map((r) => [r.key, r.openSuggestions.map((s) => s.line)])).toEqual([
+      ["tech_lead", ["Vera Viewer suggests adding “ signed” in Security"]],
+      ["security_review", ["Vera Viewer suggests adding “ signed” in Security"]],
+    ]);
+    // requesting changes is always possible
+    await decide(ctxFor(lead), { documentId: doc.id, roleKey: "tech_lead", decision: "changes_requested", comment: "See the suggestion." });
+
+    // the author rejects it: the text is as before, and approving is possible again
+    const author = await open(doc.id, owner.actor.userId);
+    await waitFor(() => firstText(author.client.ydoc, "security").toString().includes("signed"));
+    firstText(author.client.ydoc, "security").delete(9, 7);
+    await flushDocument(doc.id);
+    await waitFor(async () => !(await storedBody(doc.id, "security")).includes('"insertion"'));
+    expect((await getReview(owner, { documentId: doc.id })).roles.every((r) => r.openSuggestions.length === 0)).toBe(true);
+    reviewer.client.close();
     author.client.close();
   });
 });
