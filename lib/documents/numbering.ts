@@ -44,3 +44,21 @@ export async function allocateNumber(db: DbTx, workspaceId: string, prefix: stri
     RETURNING "last"`;
   return rows[0]!.last;
 }
+
+/**
+ * The number a document brings with it (an imported file's `number: ADR-0007`) when it is
+ * this prefix's and free in the workspace, else the next one (`allocateNumber`). The
+ * counter's row is locked while the number is checked, and moves past a number claimed
+ * ahead of it, so later documents never take it.
+ */
+export async function claimNumber(db: DbTx, workspaceId: string, prefix: string, wanted: string | null): Promise<number> {
+  const parsed = wanted ? parseNumber(wanted) : null;
+  if (!parsed || parsed.prefix !== prefix || parsed.number < 1) return allocateNumber(db, workspaceId, prefix);
+  await db.$executeRaw`INSERT INTO "DocumentCounter" ("workspaceId", "prefix", "last") VALUES (${workspaceId}, ${prefix}, 0) ON CONFLICT ("workspaceId", "prefix") DO NOTHING`;
+  await db.$queryRaw`SELECT "last" FROM "DocumentCounter" WHERE "workspaceId" = ${workspaceId} AND "prefix" = ${prefix} FOR UPDATE`;
+  // trashed documents keep their numbers too
+  const taken = await db.document.findFirst({ where: { workspaceId, numberPrefix: prefix, number: parsed.number }, select: { id: true } });
+  if (taken) return allocateNumber(db, workspaceId, prefix);
+  await db.$executeRaw`UPDATE "DocumentCounter" SET "last" = GREATEST("last", ${parsed.number}) WHERE "workspaceId" = ${workspaceId} AND "prefix" = ${prefix}`;
+  return parsed.number;
+}

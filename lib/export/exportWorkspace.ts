@@ -10,6 +10,8 @@ import { exportDocumentMarkdown } from "./exportDocument";
 
 export interface ManifestEntry {
   id: string;
+  /** its number in the workspace (`TD-0003`), as in the file's front matter */
+  number: string | null;
   title: string;
   status: DocumentStatus;
   template: { key: string; name: string; version: number };
@@ -74,6 +76,7 @@ export async function collectWorkspaceExport(ctx: Ctx, raw: WorkspaceRef, now = 
     }
     documents.push({
       id,
+      number: doc.number,
       title: doc.title,
       status: doc.status,
       template: { key: doc.template.key, name: doc.template.name, version: doc.template.version },

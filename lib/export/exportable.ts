@@ -2,6 +2,7 @@ import { authorize } from "../access/policy";
 import type { Ctx } from "../context";
 import { hashSections, type HashableSection } from "../documents/contentHash";
 import { loadDocument } from "../documents/loadDocument";
+import { formatNumber } from "../documents/numbering";
 import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import { signoffRolesOf } from "../review/roles";
@@ -96,6 +97,7 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
   const owner = names.get(doc.ownerId) ?? doc.owner.name;
   return {
     title: doc.title,
+    number: formatNumber(doc.numberPrefix, doc.number),
     status: doc.status,
     template: { key: doc.template.key, name: doc.template.name, version: doc.templateVersion },
     contentHash: hashSections(sections),

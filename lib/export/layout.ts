@@ -45,5 +45,5 @@ export function readLayout(value: unknown): MarkdownLayout | null {
 }
 
 /** The keys Specwright writes in its own front matter, in the order it writes them. */
-export const OWNED_KEYS = ["title", "status", "template", "template_version", "content_hash", "authors", "reviewers", "created", "updated"] as const;
+export const OWNED_KEYS = ["title", "number", "status", "template", "template_version", "content_hash", "authors", "reviewers", "created", "updated"] as const;
 export type OwnedKey = (typeof OWNED_KEYS)[number];

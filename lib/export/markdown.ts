@@ -32,6 +32,8 @@ export interface ExportSection {
 /** Everything an export shows, resolved and readable: no ids, no database. */
 export interface ExportableDocument {
   title: string;
+  /** the workspace's number for it (`TD-0003`); null before it has one (an import being planned) */
+  number?: string | null;
   status: DocumentStatus;
   template: { key: string; name: string; version: number };
   /** hash of the sections' content, as approvals record it */
@@ -72,6 +74,7 @@ function fieldsTable(fields: ExportSection["fields"]): PMNode {
 export function ownedValues(doc: ExportableDocument): Record<OwnedKey, unknown> {
   return {
     title: doc.title,
+    number: doc.number ?? null,
     status: doc.status,
     template: doc.template.key,
     template_version: doc.template.version,
@@ -107,7 +110,8 @@ function nativeFrontMatter(doc: ExportableDocument): string {
   const owned = ownedValues(doc);
   const metadata = doc.metadata ?? "";
   const mine = metadataKeys(metadata);
-  const first = Object.fromEntries(OWNED_KEYS.filter((k) => !mine.has(k)).map((k) => [k, owned[k]]));
+  // a key without a value (no number yet) is left out, not written empty
+  const first = Object.fromEntries(OWNED_KEYS.filter((k) => !mine.has(k) && owned[k] !== null).map((k) => [k, owned[k]]));
   const rest = metadata.trim() ? setFrontMatterValues(metadata, Object.fromEntries(OWNED_KEYS.filter((k) => mine.has(k)).map((k) => [k, asYaml(owned[k])]))) : "";
   const own = Object.keys(first).length ? stringify(first, { lineWidth: 0 }) : "";
   return `---\n${own}${rest && !rest.endsWith("\n") ? `${rest}\n` : rest}---\n\n`;

@@ -13,7 +13,8 @@ import { runOffThread } from "./parsePool";
 import type { FieldAssignment } from "./planDocument";
 import type { OwnTemplate, PlanImportInput, PlannedImport } from "./planImport";
 import type { RoundTripGroup } from "./roundTrip";
-import { allocateNumber, numberPrefixFor } from "../documents/numbering";
+import { claimNumber, numberPrefixFor, parseNumber } from "../documents/numbering";
+import { readFrontMatter } from "../markdown/frontMatter";
 import { checkImport, titleFromFileName, type CheckedImport, type ContentCounts, type MojibakeNotice } from "./prepareImport";
 
 export interface ImportPreview {
@@ -220,7 +221,12 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
   const { planned, workspace, now } = p;
   const document = await inTransaction(ctx, async (tx) => {
     let template = p.template;
-    if (planned.ownTemplate) template = await writeOwnTemplate(tx, workspace.id, planned.ownTemplate, now);
+    const wanted = fileNumber(planned.metadata);
+    if (planned.ownTemplate) {
+      // imported as is: its own template numbers as the file did (ADR-0007 stays an ADR)
+      const prefix = wanted ? parseNumber(wanted)?.prefix : undefined;
+      template = { ...(await writeOwnTemplate(tx, workspace.id, prefix ? withNumberPrefix(planned.ownTemplate, prefix) : planned.ownTemplate, now)), ...(prefix ? { numberPrefix: prefix } : {}) };
+    }
     if (!template) throw new InvalidInput("Choose a template or import as is.");
     if (planned.layoutParts === null) throw new Error("an import planned as a preview cannot be written");
     const numberPrefix = numberPrefixFor(template);
@@ -228,7 +234,8 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
       data: {
         workspaceId: workspace.id,
         numberPrefix,
-        number: await allocateNumber(tx.db, workspace.id, numberPrefix),
+        // a file that says its number (a Specwright export, an ADR repository's front matter) keeps it where it is free
+        number: await claimNumber(tx.db, workspace.id, numberPrefix, wanted),
         templateId: template.id,
         templateVersion: template.version,
         title: planned.title,
@@ -250,4 +257,16 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
     return presentSummary(doc);
   });
   return { document, report: present(p) };
+}
+
+/** The `number` a file's front matter gives (`ADR-0007`), if any. */
+function fileNumber(metadata: string | null): string | null {
+  if (!metadata) return null;
+  const value = readFrontMatter(metadata).data.number;
+  return typeof value === "string" ? value : null;
+}
+
+/** An own template whose documents number with `prefix`. */
+function withNumberPrefix(own: OwnTemplate, prefix: string): OwnTemplate {
+  return { ...own, definitionJson: JSON.stringify({ ...(JSON.parse(own.definitionJson) as Record<string, unknown>), numberPrefix: prefix }) };
 }

@@ -26,13 +26,13 @@ export interface LayoutInput {
 }
 
 /**
- * The keys Specwright refreshes in a file's front matter. `title` and `status` mean the same
- * everywhere; the bookkeeping keys (authors, reviewers, template, hashes, dates) mean what
+ * The keys Specwright refreshes in a file's front matter. `title`, `status` and `number`
+ * (an ADR's `ADR-0007`) mean the same everywhere; the bookkeeping keys (authors, reviewers, template, hashes, dates) mean what
  * Specwright means only in one of its own exports (it has `content_hash`) — in another file
  * `authors` or `reviewers` are that file's own and are never replaced.
  */
 function understood(frontMatter: Record<string, unknown>): Set<string> {
-  return new Set("content_hash" in frontMatter ? OWNED_KEYS : ["title", "status"]);
+  return new Set("content_hash" in frontMatter ? OWNED_KEYS : ["title", "status", "number"]);
 }
 
 /** The document as its export sees it right after the import. */
@@ -42,6 +42,8 @@ function exportableOf(input: LayoutInput, layout: MarkdownLayout | null): Export
   const sections = plan.sections.map((s, i) => ({ key: s.key, title: s.title, depth: s.depth, fields: s.fields, body: bodies[i] ?? s.body }));
   return {
     title: input.title,
+    // the number it keeps when it is free here (importDocument claims it); another means a change the export writes
+    number: typeof input.imported.frontMatter.number === "string" ? input.imported.frontMatter.number : null,
     status: "draft",
     template: { key: input.template.key, name: definition.name, version: input.template.version },
     contentHash: hashSections(sections),

@@ -29,6 +29,7 @@ function approvalRows(a: PrintedApproval): string {
 
 function cover(doc: PrintableDocument): string {
   const meta = [
+    doc.number ? row("Number", escapeHtml(doc.number)) : "",
     row("Status", `<span class="status">${escapeHtml(STATUS_LABELS[doc.status])}</span>`),
     doc.version ? row("Version", escapeHtml(doc.version)) : "",
     row("Template", `${escapeHtml(doc.template.name)} (template v${doc.template.version})`),
@@ -45,7 +46,7 @@ function cover(doc: PrintableDocument): string {
     ? `<table class="approvals"><thead><tr><th>Role</th><th>Reviewer</th><th>Decision</th><th>Date</th><th>State</th></tr></thead><tbody>${doc.reviewers.map(approvalRows).join("")}</tbody></table>`
     : '<p class="note">No sign-off decisions have been recorded.</p>';
   return `<section class="cover">
-<p class="kicker">${escapeHtml(doc.template.name)}</p>
+<p class="kicker">${doc.number ? `${escapeHtml(doc.number)} · ` : ""}${escapeHtml(doc.template.name)}</p>
 <h1>${escapeHtml(doc.title)}</h1>
 <table class="meta fields"><tbody>${meta}</tbody></table>
 ${control}
@@ -119,7 +120,7 @@ export function renderPrintHtml(doc: PrintableDocument, diagrams: Diagrams, page
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:">
-<title>${escapeHtml(doc.title)}</title>
+<title>${escapeHtml(doc.number ? `${doc.number} ${doc.title}` : doc.title)}</title>
 <style>${PRINT_CSS}</style>
 </head><body>
 ${cover(doc)}

@@ -34,7 +34,7 @@ describe("exporting a document as Markdown", () => {
 
     expect(filename).toBe("software-design-document-sdd.md");
     const { frontMatter, body } = split(markdown);
-    expect(Object.keys(frontMatter)).toEqual(["title", "status", "template", "template_version", "content_hash", "authors", "reviewers", "created", "updated"]);
+    expect(Object.keys(frontMatter)).toEqual(["title", "number", "status", "template", "template_version", "content_hash", "authors", "reviewers", "created", "updated"]);
     expect(frontMatter).toMatchObject({ title: "Software Design Document (SDD)", status: "draft", template: SDD, template_version: 1, authors: [ws.owner.name], reviewers: [] });
     expect(frontMatter.updated).toBe(doc.updatedAt);
     expect(new Date(String(frontMatter.created)).toISOString()).toBe(frontMatter.created);

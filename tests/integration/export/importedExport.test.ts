@@ -101,15 +101,41 @@ describe("exporting an imported document", () => {
     const first = (await exportDocumentMarkdown(owner, { documentId: created.id })).markdown;
     expect(first).toContain(`\n### Storage choices\n`);
 
-    const onto = await importDocument(owner, { slug: ws.slug, markdown: first, templateId: sdd.id });
-    const back = await getDocument(owner, { documentId: onto.document.id });
+    expect(first).toContain("\nnumber: SDD-0001\n");
+
+    // moved to another workspace, where its number is free: it keeps it, and the file is the same
+    const elsewhere = await makeWorkspace();
+    const there = ctxFor(elsewhere.owner);
+    const sddThere = (await listTemplates(there, { slug: elsewhere.slug })).find((t) => t.key === "software-design-document")!;
+    const onto = await importDocument(there, { slug: elsewhere.slug, markdown: first, templateId: sddThere.id });
+    const back = await getDocument(there, { documentId: onto.document.id });
+    expect(back.number).toBe("SDD-0001");
     expect(back.sections.map((s) => s.key)).toEqual(original.sections.map((s) => s.key));
     expect(JSON.stringify(back.sections.find((s) => s.key === data.key)!.body)).toContain("Storage choices");
-    const second = (await exportDocumentMarkdown(owner, { documentId: onto.document.id })).markdown;
+    const second = (await exportDocumentMarkdown(there, { documentId: onto.document.id })).markdown;
     expect(second).toBe(first);
+    // the next document there is numbered after it
+    expect((await createDocument(there, { slug: elsewhere.slug, templateId: sddThere.id })).number).toBe("SDD-0002");
 
-    const asIs = await importDocument(owner, { slug: ws.slug, markdown: first });
-    expect((await exportDocumentMarkdown(owner, { documentId: asIs.document.id })).markdown).toBe(first);
+    const third = await makeWorkspace();
+    const asIs = await importDocument(ctxFor(third.owner), { slug: third.slug, markdown: first });
+    expect((await exportDocumentMarkdown(ctxFor(third.owner), { documentId: asIs.document.id })).markdown).toBe(first);
+
+    // a copy in the same workspace is another document: the next number
+    const copy = await importDocument(owner, { slug: ws.slug, markdown: first, templateId: sdd.id });
+    expect((await getDocument(owner, { documentId: copy.document.id })).number).toBe("SDD-0002");
+  });
+
+  it("keeps the number an ADR's front matter gives where it is free, and numbers a second copy after it", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const md = "---\nnumber: ADR-0007\nstatus: accepted\n---\n\n# Use Postgres\n\n## Decision\n\nPostgres.\n";
+    const first = await importDocument(owner, { slug: ws.slug, markdown: md });
+    expect((await getDocument(owner, { documentId: first.document.id })).number).toBe("ADR-0007");
+    expect((await exportDocumentMarkdown(owner, { documentId: first.document.id })).markdown).toBe(md);
+    const copy = await importDocument(owner, { slug: ws.slug, markdown: md });
+    expect((await getDocument(owner, { documentId: copy.document.id })).number).toBe("ADR-0008");
+    expect((await exportDocumentMarkdown(owner, { documentId: copy.document.id })).markdown).toContain("\nnumber: ADR-0008\n");
   });
 
   it("keeps the file's status in the export until the document's own status changes", async () => {
