@@ -58,7 +58,7 @@ function usePdfDownload(documentId: string) {
 
 const ITEM = "block w-full px-3 py-2 text-left text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100 focus:outline-none";
 
-/** The document's downloads: Markdown, and PDF on A4 or US Letter paper with progress while the server renders it. */
+/** The document's downloads: Markdown (the accepted text, or with open suggestions as CriticMarkup), and PDF on A4 or US Letter paper with progress while the server renders it. */
 export function ExportMenuPanel({ documentId, initiallyOpen }: { documentId: string; initiallyOpen: boolean }) {
   const [open, setOpen] = useState(initiallyOpen);
   const menu = useRef<HTMLDivElement>(null);
@@ -99,6 +99,9 @@ export function ExportMenuPanel({ documentId, initiallyOpen }: { documentId: str
         <div ref={menu} role="menu" aria-label="Export" className="absolute right-0 top-full z-20 mt-1 w-56 overflow-hidden rounded-md bg-white py-1 shadow-lg ring-1 ring-slate-200">
           <a role="menuitem" href={`/api/documents/${documentId}/export.md`} download className={ITEM} onClick={() => setOpen(false)}>
             Markdown (.md)
+          </a>
+          <a role="menuitem" href={`/api/documents/${documentId}/export.md?suggestions=criticmarkup`} download className={ITEM} onClick={() => setOpen(false)} title="Open suggestions as CriticMarkup: {++added++}, {--removed--}, {~~old~>new~~}">
+            Markdown with suggestions
           </a>
           <button type="button" role="menuitem" className={ITEM} onClick={() => pick("A4")}>
             PDF, A4

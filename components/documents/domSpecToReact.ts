@@ -12,7 +12,8 @@ function styleOf(css: string): CSSProperties {
   const style: Record<string, string> = {};
   for (const declaration of css.split(";")) {
     const [name, value] = declaration.split(":").map((part) => part.trim());
-    if (name && value) style[name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
+    // a custom property (`--sw-person`, a suggestion's colour) keeps its name; React sets it as written
+    if (name && value) style[name.startsWith("--") ? name : name.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = value;
   }
   return style;
 }

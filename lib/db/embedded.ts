@@ -1,6 +1,6 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { chmod, mkdir, readFile } from "node:fs/promises";
+import { chmod, mkdir, readFile, rm } from "node:fs/promises";
 import net, { Socket } from "node:net";
 import os from "node:os";
 import path from "node:path";
@@ -110,8 +110,9 @@ function alive(pid: number): boolean {
 
 /**
  * Whether `pid` is a postgres server on `dataDir`. After a reboot the pid in a stale
- * postmaster.pid may belong to any process; that one must not be signalled. Where /proc is
- * missing (macOS) the pid file's own word is taken.
+ * postmaster.pid may belong to any process; that one must not be signalled. A killed
+ * server is a zombie until its new parent reaps it (its cmdline is empty then): not a
+ * server. Where /proc is missing (macOS) the pid file's own word is taken.
  */
 function isPostgresOn(pid: number, dataDir: string): boolean {
   const cmdline = `/proc/${pid}/cmdline`;
@@ -132,13 +133,17 @@ async function waitForExit(pid: number, ms: number): Promise<boolean> {
 /**
  * A server left running on this data dir by an app that was killed outright (and outlived
  * its watchdog): stop it first, fast shutdown, then immediate. A stale postmaster.pid whose
- * server is gone is left to PostgreSQL, which replaces it.
+ * server is gone is left to PostgreSQL, which replaces it; one whose pid another process
+ * of the server's user holds (the killed server not yet reaped, seen under load, or a pid
+ * reused by another server's backend) is removed here: PostgreSQL would take that process
+ * for a server running on this folder and refuse to start.
  */
 async function stopOrphan(dataDir: string): Promise<void> {
   const pidFile = path.join(dataDir, "postmaster.pid");
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, "utf8")).split("\n")[0]);
-  if (!Number.isInteger(pid) || pid <= 1 || !alive(pid) || !isPostgresOn(pid, dataDir)) return;
+  if (!Number.isInteger(pid) || pid <= 1 || !alive(pid)) return;
+  if (!isPostgresOn(pid, dataDir)) return rm(pidFile, { force: true });
   process.kill(pid, "SIGINT");
   if (await waitForExit(pid, 15_000)) return;
   process.kill(pid, "SIGQUIT");

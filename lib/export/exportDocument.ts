@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Ctx } from "../context";
 import { DocumentRef } from "../documents/inputs";
 import { loadPrintable, slugify } from "./exportable";
@@ -5,6 +6,7 @@ import { embedImages, exportImages, type ExportedImage } from "./images";
 import { renderDocumentMarkdown } from "./markdown";
 import { PdfExportInput } from "./pdf/inputs";
 import { renderDocumentPdf } from "./pdf/renderPdf";
+import { criticMarkup } from "../suggestions/criticMarkup";
 
 export interface MarkdownExport {
   /** slug of the title + ".md", ASCII only so it fits a Content-Disposition header as is */
@@ -25,14 +27,21 @@ export interface PdfExport {
  * against, people as names, the content hash approvals bind to, and each reviewer's latest
  * decision with the hash it approved. An image imported from a zip keeps the path its file
  * wrote (`bundled`: for a zip that writes the images beside it, only a path inside its
- * folder; others become `images/<id>.<ext>`). Requires `document.export`; NotFound for a document
+ * folder; others become `images/<id>.<ext>`). Open suggestions are left out, or written as
+ * CriticMarkup with `suggestions: "criticmarkup"`. Requires `document.export`; NotFound for a document
  * that does not exist or is outside the actor's workspaces.
  */
-export async function exportDocumentMarkdown(ctx: Ctx, raw: DocumentRef, options: { bundled: boolean } = { bundled: false }): Promise<MarkdownExport> {
-  const { documentId } = DocumentRef.parse(raw);
-  const { doc, images } = await exportImages(ctx, documentId, await loadPrintable(ctx, documentId), options);
-  return { filename: `${slugify(doc.title)}.md`, markdown: renderDocumentMarkdown(doc), images };
+export async function exportDocumentMarkdown(ctx: Ctx, raw: MarkdownExportInput, options: { bundled: boolean } = { bundled: false }): Promise<MarkdownExport> {
+  const { documentId, suggestions } = MarkdownExportInput.parse(raw);
+  const { doc, images } = await exportImages(ctx, documentId, await loadPrintable(ctx, documentId, { suggestions }), options);
+  const markdown = renderDocumentMarkdown(doc);
+  return { filename: `${slugify(doc.title)}.md`, markdown: suggestions === "criticmarkup" ? criticMarkup(markdown) : markdown, images };
 }
+
+/** `?suggestions=criticmarkup` writes open suggestions as CriticMarkup; without it, the accepted text. */
+export const MarkdownExportInput = DocumentRef.extend({ suggestions: z.enum(["accepted", "criticmarkup"]).default("accepted") });
+/** As a caller passes it: `suggestions` is checked by the schema (a 400 for anything else). */
+export type MarkdownExportInput = { documentId: string; suggestions?: string };
 
 /**
  * A document as a PDF printed by headless Chromium: a cover with the document-control

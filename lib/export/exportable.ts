@@ -7,6 +7,7 @@ import type { PMDoc } from "../editor/schema";
 import type { FieldValue } from "../templates/instantiate";
 import { signoffRolesOf } from "../review/roles";
 import { acceptedSections } from "../suggestions/accepted";
+import { withCriticMarks } from "../suggestions/criticMarkup";
 import type { SignoffRoleDef, TemplateDefinition } from "../templates/schema";
 import { mirrorsWorkflowStatus } from "../documents/statusField";
 import { templateAtVersion } from "../templates/templates";
@@ -20,6 +21,9 @@ export interface PrintedApproval extends ExportReviewer {
 }
 
 /** What every export format draws from: the Markdown uses the ExportableDocument part. */
+/** What an export does with open suggestions: leaves them out (the accepted text), or writes them as CriticMarkup. */
+export type SuggestionsInExport = "accepted" | "criticmarkup";
+
 export interface PrintableDocument extends ExportableDocument {
   reviewers: PrintedApproval[];
   /** the document-control fields for a cover: the `document_control` section's, else the first section's */
@@ -79,7 +83,7 @@ function controlSection(def: TemplateDefinition, sections: SectionRow[]): Sectio
  * against, people as names, the content hash approvals bind to, and each reviewer's latest
  * decision. Requires `document.export`; NotFound outside the actor's workspaces.
  */
-export async function loadPrintable(ctx: Ctx, documentId: string): Promise<PrintableDocument> {
+export async function loadPrintable(ctx: Ctx, documentId: string, options: { suggestions?: SuggestionsInExport } = {}): Promise<PrintableDocument> {
   const { doc, membership } = await loadDocument(ctx, documentId);
   authorize(membership, "document.export");
   // independent reads in parallel: this is on the path of every download
@@ -88,8 +92,10 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
     templateAtVersion(ctx.db, doc.templateId, doc.templateVersion),
     ctx.db.document.findUniqueOrThrow({ where: { id: documentId }, select: { markdownLayout: true } }),
   ]);
-  // the accepted text: open suggestions are not part of what is exported
-  const sections: SectionRow[] = acceptedSections(rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc })));
+  const stored: SectionRow[] = rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
+  // the accepted text: open suggestions are not part of what is exported, unless asked for as CriticMarkup
+  const sections = acceptedSections(stored);
+  const shown = options.suggestions === "criticmarkup" ? stored.map((s) => ({ ...s, body: withCriticMarks(s.body) })) : sections;
   const [names, reviewers] = await Promise.all([namesById(ctx, personIds(def, doc.ownerId, sections)), approvalsOf(ctx, signoffRolesOf(doc, def), documentId)]);
   const control = controlSection(def, sections);
   const controlDefs = control ? fieldDefs(def, control.key) : [];
@@ -106,7 +112,7 @@ export async function loadPrintable(ctx: Ctx, documentId: string): Promise<Print
     reviewers,
     createdAt: doc.createdAt.toISOString(),
     updatedAt: doc.updatedAt.toISOString(),
-    sections: sections.map((s) => exportSection(def, s, names)),
+    sections: shown.map((s) => exportSection(def, s, names)),
     metadata: doc.metadata,
     layout: readLayout(imported.markdownLayout),
     // the cover prints the workflow status once: a field repeating it is left out

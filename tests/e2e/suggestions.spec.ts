@@ -72,6 +72,9 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   const pending = await (await olive.request.get(`/api/documents/${doc.id}/export.md`)).text();
   expect(pending).toContain("Threats: replayed webhooks.");
   expect(pending).not.toContain("forged");
+  // or with the open suggestions, as CriticMarkup
+  expect(await (await olive.request.get(`/api/documents/${doc.id}/export.md?suggestions=criticmarkup`)).text()).toContain("Threats: {~~replayed~>forged~~} webhooks.");
+  expect((await olive.request.get(`/api/documents/${doc.id}/export.md?suggestions=everything`)).status()).toBe(400);
 
   // Olive accepts it: the Security approval covered that section and goes stale, the Technical Lead's stays
   await oliveSecurity.locator("ins.sw-suggestion").click();

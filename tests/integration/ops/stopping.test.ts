@@ -1,4 +1,5 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { execFileSync, spawn } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +33,13 @@ function killGroup(group: number): void {
   } catch {
     // nothing left in it
   }
+}
+
+/** The user PostgreSQL runs as: `postgres` when the tests run as root, else this one. */
+function serverUser(): { uid?: number; gid?: number } {
+  if (process.getuid?.() !== 0) return {};
+  const id = (flag: string) => Number(execFileSync("id", [flag, "postgres"], { encoding: "utf8" }).trim());
+  return { uid: id("-u"), gid: id("-g") };
 }
 
 function postmaster(): number {
@@ -100,5 +108,26 @@ describe("stopping npm start", () => {
     const next = await start();
     process.kill(-next.app.group, "SIGTERM");
     await expectAllGone(next.appPid);
+  }, 240_000);
+
+  it("a stale postmaster.pid naming a live process of the server's user that is not a server here (a killed server not yet reaped, a reused pid) does not stop the next start", async () => {
+    const { app, appPid, serverPid } = await start();
+    process.kill(watchdogOf(serverPid)!, "SIGKILL");
+    process.kill(-app.group, "SIGKILL");
+    process.kill(serverPid, "SIGKILL");
+    expect(await eventually(() => postgresOn(pgDir).length === 0 && !alive(appPid), STOP_MS)).toBe(true);
+    // the pid file now names a process that lives on: PostgreSQL alone would refuse to start
+    // as the server's own user, which PostgreSQL can signal (it ignores processes it may not)
+    const stranger = spawn("sleep", ["60"], { stdio: "ignore", ...serverUser() });
+    const file = path.join(pgDir, "postmaster.pid");
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^\d+/, String(stranger.pid)));
+    try {
+      const next = await start();
+      process.kill(-next.app.group, "SIGTERM");
+      await expectAllGone(next.appPid);
+      expect(alive(stranger.pid!)).toBe(true);
+    } finally {
+      stranger.kill("SIGKILL");
+    }
   }, 240_000);
 });
