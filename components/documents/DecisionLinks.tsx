@@ -13,10 +13,11 @@ function DocumentLink({ slug, doc }: { slug: string; doc: DocumentLinkDto }) {
 
 /**
  * Under a document's title: why it has its status (withdrawn, rejected, deprecated…), the
- * document that superseded it, and those it superseded. Nothing when there is none of these.
+ * document that superseded it, those it superseded, and those whose text links to it.
+ * Nothing when there is none of these.
  */
 export function DecisionLinks({ slug, status, links }: { slug: string; status: DocumentStatus; links: DecisionLinksDto }) {
-  if (!links.statusReason && !links.supersededBy && !links.supersedes.length) return null;
+  if (!links.statusReason && !links.supersededBy && !links.supersedes.length && !links.referencedBy.length) return null;
   return (
     <dl aria-label="Decision" className="space-y-1 text-sm text-slate-700">
       {links.supersededBy ? (
@@ -32,6 +33,17 @@ export function DecisionLinks({ slug, status, links }: { slug: string; status: D
             <dd key={doc.id}>
               <DocumentLink slug={slug} doc={doc} />
               {i < links.supersedes.length - 1 ? "," : null}
+            </dd>
+          ))}
+        </div>
+      ) : null}
+      {links.referencedBy.length ? (
+        <div className="flex flex-wrap gap-1">
+          <dt className="font-medium">Referenced by</dt>
+          {links.referencedBy.map((doc, i) => (
+            <dd key={doc.id}>
+              <DocumentLink slug={slug} doc={doc} />
+              {i < links.referencedBy.length - 1 ? "," : null}
             </dd>
           ))}
         </div>

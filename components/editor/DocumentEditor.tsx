@@ -8,6 +8,8 @@ import { moveSection, removeSection, restoreSection } from "@/lib/collab/section
 import type { SectionDef } from "@/lib/templates/schema";
 import { DocumentLayout } from "../document-panel/DocumentLayout";
 import { MembersContext } from "./membersContext";
+import type { References } from "./referenceItems";
+import { ReferencesContext } from "./referencesContext";
 import { SuggestingContext } from "./suggestingContext";
 import { SuggestingToggle, useSuggestingAs } from "./SuggestingToggle";
 import { ThreadsContext } from "../document-panel/threadsContext";
@@ -37,6 +39,8 @@ const SAVE_LABELS: Record<SaveState, string> = {
   "not-saved": "Not saved, retrying",
 };
 
+const NO_REFERENCES: References = { slug: "", documents: [] };
+
 interface Props {
   documentId: string;
   /** the workflow status as the page was drawn */
@@ -47,6 +51,8 @@ interface Props {
   editable: boolean;
   /** a viewer assigned as a reviewer: their text changes are suggestions, nothing else changes */
   suggestOnly?: boolean;
+  /** the workspace's other documents, which "[[" and "#" in the text link to */
+  references?: References;
   sectionDefs: SectionDef[];
   /** the sections as stored: shown, read-only, until the shared document has them (empty when `initialState` came) */
   stored: StoredSection[];
@@ -61,7 +67,7 @@ interface Props {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, suggestOnly: pageSuggestOnly = false, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
+export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, suggestOnly: pageSuggestOnly = false, references = NO_REFERENCES, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
   const me = useMemo(() => ({ name: user.name, color: personColor(user.id) }), [user.id, user.name]);
   const { view, doc } = useCollabDocument(documentId, me, initialState);
   const ydoc = view?.ydoc;
@@ -213,12 +219,14 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
     <ThreadsContext.Provider value={threads}>
       <MembersContext.Provider value={members}>
         <SuggestingContext.Provider value={suggestion}>
+        <ReferencesContext.Provider value={references}>
         <DocumentLayout
           outline={<Outline ydoc={ydoc} sections={outline} status={status} openComments={openCount} editable={editable} />}
           top={top}
           panel={panel}
           body={body}
         />
+        </ReferencesContext.Provider>
         </SuggestingContext.Provider>
       </MembersContext.Provider>
     </ThreadsContext.Provider>

@@ -5,6 +5,7 @@ import type { UploadStatus } from "./imageUpload";
 import { SectionEditor, type SlashState } from "./sectionEditor";
 import { SlashMenu } from "./SlashMenu";
 import { MembersContext } from "./membersContext";
+import { ReferencesContext } from "./referencesContext";
 import { SuggestingContext } from "./suggestingContext";
 import { SUGGESTION_MENU_HEIGHT, SuggestionMenu, type PickedSuggestion } from "./SuggestionMenu";
 import { LinkForm } from "./LinkForm";
@@ -30,9 +31,10 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   // the people "@" offers (handed to the editor made once, and again when they change)
   const members = useContext(MembersContext);
   const { suggestingAs, canResolve, me } = useContext(SuggestingContext);
+  const references = useContext(ReferencesContext);
   const [picked, setPicked] = useState<PickedSuggestion | null>(null);
   // created during the first render, so sections that come into view together mount in one pass
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs, references });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   const live = liveSectionsOf(ydoc);
@@ -59,6 +61,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   useEffect(() => section.setEditable(editable), [section, editable]);
   useEffect(() => section.setThreads(threads), [section, threads]);
   useEffect(() => section.setMembers(members), [section, members]);
+  useEffect(() => section.setReferences(references), [section, references]);
   // the formatting toolbar is drawn while the focus is in this section's body or its
   // toolbar: a page of 60 sections would otherwise build and lay out 780 buttons
   const [focused, setFocused] = useState(false);
@@ -109,7 +112,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
           setPicked({ id, authorId: mark.dataset.author ?? "", top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - SUGGESTION_MENU_HEIGHT), left: Math.max(8, Math.min(at.left, window.innerWidth - 272)) });
         }}
       />
-      {picked ? <SuggestionMenu picked={picked} canResolve={canResolve} me={me} onResolve={(how, which) => section.resolveSuggestions(how, which)} onClose={() => setPicked(null)} /> : null}
+      {picked ? <SuggestionMenu picked={picked} canResolve={canResolve} me={me} onResolve={(how, which) => section.resolveSuggestions(how, which)} onDiscuss={() => section.selectSuggestion(picked.id) && onComment(selectionAnchor(section.state) ?? { quote: "" })} onClose={() => setPicked(null)} /> : null}
       {linkHref !== null ? (
         <LinkForm
           href={linkHref}
@@ -128,7 +131,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
       {slash ? (
         <SlashMenu
           items={section.menuItems(slash)}
-          label={slash.kind === "block" ? "Insert block" : "Mention someone"}
+          label={slash.kind === "block" ? "Insert block" : slash.kind === "mention" ? "Mention someone" : "Link a document"}
           active={slash.active}
           position={slash.position}
           onPick={(item) => section.pick(item)}

@@ -22,9 +22,10 @@ type Resolve = (how: "accept" | "reject", which: { id: string } | { authorId: st
 /**
  * What can be done with the suggestion a person clicked: an editor accepts or rejects it,
  * every one of its author's in this section, or all of this section's; its author may take
- * it back. Who made it and when is shown in their colour.
+ * it back; anyone may discuss it in a comment thread anchored to its text. Who made it and
+ * when is shown in their colour.
  */
-export function SuggestionMenu({ picked, canResolve, me, onResolve, onClose }: { picked: PickedSuggestion; canResolve: boolean; me: string; onResolve: Resolve; onClose: () => void }) {
+export function SuggestionMenu({ picked, canResolve, me, onResolve, onDiscuss, onClose }: { picked: PickedSuggestion; canResolve: boolean; me: string; onResolve: Resolve; onDiscuss: () => void; onClose: () => void }) {
   const members = useContext(MembersContext);
   // fixed in the window: it would stay behind while the suggestion scrolls away
   useEffect(() => {
@@ -68,6 +69,16 @@ export function SuggestionMenu({ picked, canResolve, me, onResolve, onClose }: {
         ) : (
           <p className="text-xs text-slate-500">The author or an editor accepts or rejects it.</p>
         )}
+        <button
+          type="button"
+          className={`${button} text-amber-800`}
+          onClick={() => {
+            onDiscuss();
+            onClose();
+          }}
+        >
+          Discuss it (a comment on its text)
+        </button>
         <button type="button" className={`${button} text-slate-500`} onClick={onClose}>Close</button>
       </div>
     </div>,

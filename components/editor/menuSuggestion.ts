@@ -2,8 +2,8 @@ import { Extension } from "@tiptap/core";
 import { PluginKey } from "prosemirror-state";
 import { Suggestion, type SuggestionProps } from "@tiptap/suggestion";
 
-/** What the menus typed in the text open: "/" for a block, "@" for a person. */
-export type SuggestionKind = "block" | "mention";
+/** What the menus typed in the text open: "/" for a block, "@" for a person, "[[" or "#" for another document. */
+export type SuggestionKind = "block" | "mention" | "reference" | "hashReference";
 
 /** What "/" or "@" typed in the text asks for: which menu, where it is, what follows it, and where its menu goes. */
 export interface SlashMatch {
@@ -27,6 +27,10 @@ const TRIGGERS: Record<SuggestionKind, { char: string; name: string; query: RegE
   block: { char: "/", name: "slashCommands", query: /^[\w ]{0,20}$/ },
   // a name, or the start of one: letters (any script), digits, spaces, dots, hyphens, apostrophes
   mention: { char: "@", name: "mentions", query: /^[\p{L}\p{N} .'’-]{0,30}$/u },
+  // a document's number or words of its title
+  reference: { char: "[[", name: "references", query: /^[\p{L}\p{N} .'’:-]{0,40}$/u },
+  // "#" then a number or a word; "# " at a line's start stays a heading (a space ends the query)
+  hashReference: { char: "#", name: "hashReferences", query: /^[\p{L}\p{N}.-]{0,40}$/u },
 };
 
 function matchOf(kind: SuggestionKind, props: SuggestionProps): SlashMatch | null {
@@ -36,8 +40,8 @@ function matchOf(kind: SuggestionKind, props: SuggestionProps): SlashMatch | nul
 }
 
 /**
- * A menu's trigger in the text, on tiptap's Suggestion: "/" (blocks) or "@" (people) at the
- * start of a line or after a space, outside code, in an editable section, followed by what
+ * A menu's trigger in the text, on tiptap's Suggestion: "/" (blocks), "@" (people), "[[" or
+ * "#" (documents) at the start of a line or after a space, outside code, in an editable section, followed by what
  * the kind's query allows. The menu itself (its items, the choice, running one) is the
  * section editor's; Escape dismisses it until the character is typed again.
  */
@@ -57,7 +61,7 @@ export function menuSuggestion(kind: SuggestionKind, handlers: SlashHandlers) {
           decorationClass: "sw-slash-query",
           allow: ({ editor, state, range }) => {
             const $from = state.doc.resolve(range.from);
-            const query = state.doc.textBetween(range.from + 1, range.to, undefined, "\ufffc");
+            const query = state.doc.textBetween(range.from + trigger.char.length, range.to, undefined, "\ufffc");
             return editor.isEditable && !$from.parent.type.spec.code && trigger.query.test(query);
           },
           render: () => ({

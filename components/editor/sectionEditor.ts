@@ -1,4 +1,4 @@
-import { applySuggestion, applySuggestions, revertSuggestion, revertSuggestions } from "@handlewithcare/prosemirror-suggest-changes";
+import { applySuggestion, applySuggestions, revertSuggestion, revertSuggestions, selectSuggestion } from "@handlewithcare/prosemirror-suggest-changes";
 import { Editor } from "@tiptap/core";
 import { Collaboration } from "@tiptap/extension-collaboration";
 import { EditorState, NodeSelection, TextSelection, type Command, type Plugin, type Transaction } from "prosemirror-state";
@@ -26,6 +26,7 @@ import { sectionExtensions } from "./sectionExtensions";
 import { sectionCommands, type EditorCommands, type SectionActions } from "./sectionCommands";
 import { menuSuggestion, type SlashMatch, type SuggestionKind } from "./menuSuggestion";
 import { mentionItems, type Mentionable } from "./mentionItems";
+import { referenceItems, type References } from "./referenceItems";
 import { suggestingExtension, suggestionIdsIn } from "./suggesting";
 
 /** Larger pastes are refused (the document as a whole is limited to 5 MB of Yjs state). */
@@ -53,6 +54,8 @@ interface Options {
   onSlash: (state: SlashState | null) => void;
   /** the workspace's members, whom "@" offers to mention */
   members: Mentionable[];
+  /** the workspace's documents, which "[[" and "#" offer to link to */
+  references: References;
   /** an image upload started, progressed or ended (null) */
   onUpload: (status: UploadStatus | null) => void;
   /** the link form opened for the selection (with the address of the link there, or "") */
@@ -74,6 +77,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   private editable: boolean;
   private threads: AnchoredThread[];
   private members: Mentionable[];
+  private references: References;
   private slash: SlashState | null = null;
   private destroyed = false;
   private readonly listeners = new Set<() => void>();
@@ -83,6 +87,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     this.editable = options.editable;
     this.threads = options.threads;
     this.members = options.members;
+    this.references = options.references;
   }
 
   /** Creates the editor inside `host` (once); the section's text is drawn from the Y.Doc. */
@@ -103,7 +108,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
         ...sectionExtensions(this, plugins),
         sectionCommands(this),
         suggestingExtension(this.options.suggestingAs, (message) => this.options.onNotice(message)),
-        ...(["block", "mention"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) })),
+        ...(["block", "mention", "reference", "hashReference"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) })),
       ],
       editable: this.editable,
       injectCSS: false,
@@ -285,6 +290,11 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     this.members = members;
   }
 
+  /** The documents "[[" and "#" offer from now on. */
+  setReferences(references: References): void {
+    this.references = references;
+  }
+
   /**
    * Accepts (the text becomes the document's) or rejects (the text is as before) suggestions
    * in this section: the one with `id`, every one by `authorId`, or all of them.
@@ -298,9 +308,16 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     for (const id of ids) run(how === "accept" ? applySuggestion(id) : revertSuggestion(id));
   }
 
+  /** Selects the text of the suggestion `id` (to start a discussion on it); false when it is gone. */
+  selectSuggestion(id: string): boolean {
+    const view = this.view;
+    return view ? selectSuggestion(id)(view.state, (tr) => view.dispatch(tr)) : false;
+  }
+
   /** What the open menu offers: blocks for "/", people for "@". */
   menuItems(open: SlashState): SlashItem[] {
-    return open.kind === "block" ? filterSlashItems(open.query) : mentionItems(this.members, open.query);
+    if (open.kind === "block") return filterSlashItems(open.query);
+    return open.kind === "mention" ? mentionItems(this.members, open.query) : referenceItems(this.references, open.query);
   }
 
   /** Runs a menu item in place of the typed "/command" or "@name". */

@@ -8,6 +8,8 @@ declare module "@tiptap/core" {
       insertMermaid: () => ReturnType;
       /** A mention of a workspace member at the selection, then a space to go on typing; refused in code. */
       insertMention: (person: { id: string; label: string }) => ReturnType;
+      /** A link to another document by its number (`/w/acme/d/ADR-0007`, which follows renames), the number as its text, then a space; refused in code. */
+      insertReference: (document: { href: string; number: string; title: string }) => ReturnType;
     };
   }
 }
@@ -52,6 +54,20 @@ export const InsertCommands = Extension.create({
           return chain()
             .insertContent([
               { type: "mention", attrs: person },
+              { type: "text", text: " " },
+            ])
+            .scrollIntoView()
+            .run();
+        },
+      insertReference:
+        (document) =>
+        ({ state, chain }) => {
+          const { $from } = state.selection;
+          const link = state.schema.marks.link;
+          if (!link || $from.parent.type.spec.code || !$from.parent.inlineContent) return false;
+          return chain()
+            .insertContent([
+              { type: "text", text: document.number, marks: [{ type: "link", attrs: { href: document.href, title: document.title } }] },
               { type: "text", text: " " },
             ])
             .scrollIntoView()

@@ -78,3 +78,31 @@ test("a filter that matches nothing the workspace has is shown, on the list and 
   await page.goto(`/w/${slug}/decisions?status=bogus`);
   await expect(page.getByRole("alert").filter({ hasText: "Pick a status from the list." })).toBeVisible();
 });
+
+test("typing [[ links another document by its number, and that document shows what references it", async ({ page }) => {
+  await signUpInUi(page, "Remy", uniqueEmail("remy"));
+  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const first = await newDocument(page, slug, "Queue on Postgres");
+  const second = await newDocument(page, slug, "Webhook retries");
+  await page.goto(`/w/${slug}/d/${second.id}`);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  const section = page.locator("section[data-section-key]").filter({ has: page.locator(".sw-prose") }).first();
+  await section.locator(".sw-prose").first().click();
+  await expect(section.locator('[contenteditable="true"]')).toBeFocused();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Builds on [[queue");
+  const menu = page.getByRole("listbox", { name: "Link a document" });
+  await expect(menu.getByRole("option")).toHaveText([/DDWM-0001 Queue on Postgres/]);
+  await page.keyboard.press("Enter");
+  const link = section.getByRole("link", { name: first.number });
+  await expect(link).toHaveAttribute("href", `/w/${slug}/d/${first.number}`);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await page.keyboard.press("Control+s");
+
+  // renamed, the first still lists the second, and the link still leads to it
+  expect((await page.request.patch(`/api/documents/${first.id}`, { data: { title: "Queue on Postgres, v2" } })).status()).toBe(200);
+  await page.goto(`/w/${slug}/d/${first.id}`);
+  const referenced = page.getByRole("definition").filter({ hasText: "Webhook retries" });
+  await expect(page.getByRole("term").filter({ hasText: "Referenced by" })).toBeVisible();
+  await expect(referenced.getByRole("link")).toHaveText(`${second.number} Webhook retries`);
+});

@@ -83,7 +83,7 @@ test("code is highlighted and readable, headings stand out, Escape closes dialog
   // the export menu: Escape closes it and the focus returns to its button
   const exportButton = page.getByRole("button", { name: "Export" });
   await exportButton.click();
-  await expect(page.getByRole("menuitem", { name: /Markdown/ })).toBeFocused();
+  await expect(page.getByRole("menuitem", { name: "Markdown (.md)" })).toBeFocused();
   await page.keyboard.press("Escape");
   await expect(page.getByRole("menu", { name: "Export" })).toHaveCount(0);
   await expect(exportButton).toBeFocused();

@@ -76,6 +76,15 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   expect(await (await olive.request.get(`/api/documents/${doc.id}/export.md?suggestions=criticmarkup`)).text()).toContain("Threats: {~~replayed~>forged~~} webhooks.");
   expect((await olive.request.get(`/api/documents/${doc.id}/export.md?suggestions=everything`)).status()).toBe(400);
 
+  // anyone may discuss a suggestion: a comment thread on its text
+  await oliveSecurity.locator("ins.sw-suggestion").click();
+  const discuss = olive.getByRole("dialog", { name: "Suggestion by Vera" });
+  if (!(await discuss.isVisible())) await oliveSecurity.locator("ins.sw-suggestion").click();
+  await discuss.getByRole("button", { name: "Discuss it (a comment on its text)" }).click();
+  await olive.getByLabel("New comment").fill("Forged, or also replayed?");
+  await olive.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(vera.getByRole("region", { name: "Comments on Security" })).toContainText("Forged, or also replayed?");
+
   // Olive accepts it: the Security approval covered that section and goes stale, the Technical Lead's stays
   await oliveSecurity.locator("ins.sw-suggestion").click();
   const menu = olive.getByRole("dialog", { name: "Suggestion by Vera" });

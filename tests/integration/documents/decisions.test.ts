@@ -7,7 +7,7 @@ import { Conflict, InvalidInput, NotFound } from "@/lib/errors";
 import { changeStatus, decide, submitForReview } from "@/lib/review/review";
 import { listTemplates } from "@/lib/templates/templates";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
-import { setUp } from "../review/setup";
+import { edit, setUp } from "../review/setup";
 
 /** A document of the review test template ("Review test": numbered RT-…) taken to Approved. */
 async function approvedDocument() {
@@ -111,5 +111,29 @@ describe("decision lifecycle", () => {
     const { ws } = await setUp();
     const stranger = await makeWorkspace();
     await expect(decisionLog(ctxFor(stranger.owner), { slug: ws.slug })).rejects.toBeInstanceOf(NotFound);
+  });
+});
+
+describe("references between documents", () => {
+  it("lists the documents whose text links to one, by number or by id, through a rename, live ones only", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const technical = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.key === "technical-design")!;
+    const target = await createDocument(owner, { slug: ws.slug, templateId: technical.id, title: "Queue on Postgres" });
+    const byNumber = await createDocument(owner, { slug: ws.slug, templateId: technical.id, title: "Retries" });
+    const byId = await createDocument(owner, { slug: ws.slug, templateId: technical.id, title: "Billing" });
+    const unrelated = await createDocument(owner, { slug: ws.slug, templateId: technical.id, title: "Search" });
+    const key = (await getDocument(owner, { documentId: byNumber.id })).sections[0]!.key;
+    await edit(byNumber.id, key, "Overview", `Builds on [TD-0001](/w/${ws.slug}/d/${target.number}).`);
+    await edit(byId.id, key, "Overview", `See [the queue](http://localhost:3000/w/${ws.slug}/d/${target.id}#section-goals).`);
+    // a link to another workspace's TD-0001 is not a reference to this one
+    await edit(unrelated.id, key, "Overview", `Compare [TD-0001](/w/elsewhere/d/TD-0001) and TD-00012.`);
+
+    const referencedBy = async () => (await decisionLinks(testDb(), await getDocument(owner, { documentId: target.id }))).referencedBy.map((d) => d.number);
+    expect(await referencedBy()).toEqual([byNumber.number, byId.number]);
+    await updateDocument(owner, { documentId: target.id, title: "Queue on Postgres, revised" });
+    expect(await referencedBy()).toEqual([byNumber.number, byId.number]);
+    await deleteDocument(owner, { documentId: byId.id });
+    expect(await referencedBy()).toEqual([byNumber.number]);
   });
 });

@@ -25,7 +25,7 @@ import { storedStateForPage } from "@/lib/collab/storedState";
 import { drawInBackground } from "@/lib/diagrams/drawMissing";
 import { drawingsOf } from "@/lib/diagrams/drawings";
 import { markUsedInBackground } from "@/lib/diagrams/prune";
-import { decisionLinks, documentIdByNumber } from "@/lib/documents/decisions";
+import { decisionLinks, documentIdByNumber, referableDocuments } from "@/lib/documents/decisions";
 import { getDocument } from "@/lib/documents/documents";
 import { parseNumber } from "@/lib/documents/numbering";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
@@ -51,7 +51,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     throw error;
   });
   if (doc.workspace.slug !== slug) notFound();
-  const [def, members, initialState, metadata, review, diagrams, links] = await Promise.all([
+  const [def, members, initialState, metadata, review, diagrams, links, referable] = await Promise.all([
     templateAtVersion(ctx.db, doc.template.id, doc.template.version),
     listMembers(ctx, { slug }),
     storedStateForPage(ctx, documentId),
@@ -60,6 +60,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     // the sections getDocument loaded (with document.view checked): not read a second time
     drawingsOf(ctx.db, doc.sections.map((s) => s.body)),
     decisionLinks(ctx.db, doc),
+    // what "[[" and "#" in the text link to (the workspace's documents, which this reader may view)
+    referableDocuments(ctx.db, workspace.id, doc.id),
   ]);
   // diagrams without a cached drawing are drawn by this browser now, and by the server for the next reader
   drawInBackground(ctx.db, diagrams.missing);
@@ -129,6 +131,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         user={{ id: actor.userId, name: actor.name }}
         editable={!readOnly}
         suggestOnly={suggestOnly}
+        references={{ slug, documents: referable }}
         sectionDefs={def.sections}
         // drawn from the state when it comes with the page; the rows only for a document too large for that
         stored={initialState ? [] : doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
