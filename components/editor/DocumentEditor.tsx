@@ -79,8 +79,14 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
   // an editor may choose to suggest; a reviewer who may only suggest always does
   const [chosen, setChosen] = useState(false);
   const suggesting = textEditable && (access.suggestOnly || chosen);
-  const suggestingAs = useSuggestingAs(suggesting ? user.id : null);
-  const suggestion = useMemo(() => ({ suggestingAs, canResolve: editable, me: user.id }), [suggestingAs, editable, user.id]);
+  // or only in some sections, switched one by one
+  const [suggestingSections, setSuggestingSections] = useState<ReadonlySet<string>>(() => new Set());
+  const suggestingAs = useSuggestingAs(textEditable ? user.id : null, suggesting, suggestingSections);
+  const toggleSection = useCallback((key: string) => setSuggestingSections((keys) => (keys.has(key) ? new Set([...keys].filter((k) => k !== key)) : new Set([...keys, key]))), []);
+  const suggestion = useMemo(
+    () => ({ suggestingAs, everywhere: suggesting, sections: suggestingSections, toggleSection, canResolve: editable, me: user.id }),
+    [suggestingAs, suggesting, suggestingSections, toggleSection, editable, user.id],
+  );
   const sections = useSections(ydoc);
   const saveState = useSaveState(doc);
   const synced = useSyncedOnce(doc);

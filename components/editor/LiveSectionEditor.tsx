@@ -30,11 +30,11 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   const [linkHref, setLinkHref] = useState<string | null>(null);
   // the people "@" offers (handed to the editor made once, and again when they change)
   const members = useContext(MembersContext);
-  const { suggestingAs, canResolve, me } = useContext(SuggestingContext);
+  const { suggestingAs, everywhere, sections: suggestingSections, toggleSection, canResolve, me } = useContext(SuggestingContext);
   const references = useContext(ReferencesContext);
   const [picked, setPicked] = useState<PickedSuggestion | null>(null);
   // created during the first render, so sections that come into view together mount in one pass
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs, references });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs: () => suggestingAs(sectionKey), references });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   const live = liveSectionsOf(ydoc);
@@ -88,6 +88,19 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
             </PartBoundary>
           ) : null}
         </div>
+        {/* an editor may suggest in one section while editing the rest */}
+        {editable && canResolve && !everywhere ? (
+          <button
+            type="button"
+            aria-pressed={suggestingSections.has(sectionKey)}
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => toggleSection(sectionKey)}
+            className={`shrink-0 rounded px-2 py-1 text-xs font-medium ${suggestingSections.has(sectionKey) ? "bg-emerald-50 text-emerald-800 ring-1 ring-emerald-200" : `text-slate-600 hover:bg-slate-50 ${ON_HOVER}`}`}
+            title="Suggest in this section only: what you type here is a tracked change"
+          >
+            Suggest here
+          </button>
+        ) : null}
         <button
           type="button"
           onMouseDown={(e) => e.preventDefault()}

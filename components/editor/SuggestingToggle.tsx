@@ -2,13 +2,19 @@
 
 import { useCallback, useEffect, useRef } from "react";
 
-/** A stable getter of who is suggesting now, for the section editors to read at each change. */
-export function useSuggestingAs(userId: string | null): () => string | null {
-  const current = useRef(userId);
+/**
+ * Who suggests in a section, read by the section editors at each change: the person, while
+ * the whole document or that section is suggesting; a stable function.
+ */
+export function useSuggestingAs(userId: string | null, everywhere: boolean, sections: ReadonlySet<string>): (sectionKey: string) => string | null {
+  const current = useRef({ userId, everywhere, sections });
   useEffect(() => {
-    current.current = userId;
-  }, [userId]);
-  return useCallback(() => current.current, []);
+    current.current = { userId, everywhere, sections };
+  }, [userId, everywhere, sections]);
+  return useCallback((sectionKey: string) => {
+    const { userId: id, everywhere: all, sections: some } = current.current;
+    return id && (all || some.has(sectionKey)) ? id : null;
+  }, []);
 }
 
 /**

@@ -115,4 +115,17 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   expect(exported).toContain("Threats: forged webhooks.");
   expect(exported).not.toContain("Twice");
   expect(await approved(olive, doc.id)).toEqual({ tech_lead: true, security_review: false });
+
+  // the author suggests in one section only: there her typing is a suggestion, elsewhere an edit
+  await oliveDesign.getByText("queued before").click();
+  await oliveDesign.getByRole("button", { name: "Suggest here" }).click();
+  await expect(oliveDesign.getByRole("button", { name: "Suggest here" })).toHaveAttribute("aria-pressed", "true");
+  await olive.keyboard.press("End");
+  await olive.keyboard.type(" Daily.");
+  await expect(veraDesign.locator("ins.sw-suggestion")).toHaveText(" Daily.");
+  await oliveSecurity.getByText("forged webhooks").click();
+  await olive.keyboard.press("End");
+  await olive.keyboard.type(" Signed.");
+  await expect(vera.locator('section[data-section-key="security"]')).toContainText("Threats: forged webhooks. Signed.");
+  await expect(vera.locator('section[data-section-key="security"] .sw-suggestion')).toHaveCount(0);
 });
