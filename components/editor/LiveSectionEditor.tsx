@@ -6,6 +6,7 @@ import { SectionEditor, type SlashState } from "./sectionEditor";
 import { SlashMenu } from "./SlashMenu";
 import { MembersContext } from "./membersContext";
 import { ReferencesContext } from "./referencesContext";
+import { resolveEverywhere } from "./resolveEverywhere";
 import { SuggestingContext } from "./suggestingContext";
 import { SUGGESTION_MENU_HEIGHT, SuggestionMenu, type PickedSuggestion } from "./SuggestionMenu";
 import { LinkForm } from "./LinkForm";
@@ -125,7 +126,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
           setPicked({ id, authorId: mark.dataset.author ?? "", top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - SUGGESTION_MENU_HEIGHT), left: Math.max(8, Math.min(at.left, window.innerWidth - 272)) });
         }}
       />
-      {picked ? <SuggestionMenu picked={picked} canResolve={canResolve} me={me} onResolve={(how, which) => section.resolveSuggestions(how, which)} onDiscuss={() => section.selectSuggestion(picked.id) && onComment(selectionAnchor(section.state) ?? { quote: "" })} onClose={() => setPicked(null)} /> : null}
+      {picked ? <SuggestionMenu picked={picked} canResolve={canResolve} me={me} onResolve={(how, which) => (which !== "all" && "everywhere" in which ? resolveEverywhere(ydoc, how, which.authorId) : section.resolveSuggestions(how, which))} onDiscuss={() => section.selectSuggestion(picked.id) && onComment(selectionAnchor(section.state) ?? { quote: "" })} onClose={() => setPicked(null)} /> : null}
       {linkHref !== null ? (
         <LinkForm
           href={linkHref}

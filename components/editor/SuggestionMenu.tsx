@@ -15,13 +15,13 @@ export interface PickedSuggestion {
 }
 
 /** The menu's height at most (an editor's, with every choice), to keep it inside the window. */
-export const SUGGESTION_MENU_HEIGHT = 240;
+export const SUGGESTION_MENU_HEIGHT = 320;
 
-type Resolve = (how: "accept" | "reject", which: { id: string } | { authorId: string } | "all") => void;
+type Resolve = (how: "accept" | "reject", which: { id: string } | { authorId: string } | "all" | { authorId: string; everywhere: true }) => void;
 
 /**
  * What can be done with the suggestion a person clicked: an editor accepts or rejects it,
- * every one of its author's in this section, or all of this section's; its author may take
+ * every one of its author's in this section or in the whole document, or all of this section's; its author may take
  * it back; anyone may discuss it in a comment thread anchored to its text. Who made it and
  * when is shown in their colour.
  */
@@ -61,6 +61,8 @@ export function SuggestionMenu({ picked, canResolve, me, onResolve, onDiscuss, o
             </div>
             <button type="button" className={button} onClick={() => act("accept", { authorId: picked.authorId })}>Accept all by {author} in this section</button>
             <button type="button" className={button} onClick={() => act("reject", { authorId: picked.authorId })}>Reject all by {author} in this section</button>
+            <button type="button" className={button} onClick={() => act("accept", { authorId: picked.authorId, everywhere: true })}>Accept all by {author} in the document</button>
+            <button type="button" className={button} onClick={() => act("reject", { authorId: picked.authorId, everywhere: true })}>Reject all by {author} in the document</button>
             <button type="button" className={button} onClick={() => act("accept", "all")}>Accept all in this section</button>
             <button type="button" className={button} onClick={() => act("reject", "all")}>Reject all in this section</button>
           </>
