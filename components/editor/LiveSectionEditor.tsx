@@ -7,6 +7,7 @@ import { SlashMenu } from "./SlashMenu";
 import { MembersContext } from "./membersContext";
 import { ReferencesContext } from "./referencesContext";
 import { resolveEverywhere } from "./resolveEverywhere";
+import { suggestionQuote } from "./suggesting";
 import { SuggestingContext } from "./suggestingContext";
 import { SUGGESTION_MENU_HEIGHT, SuggestionMenu, type PickedSuggestion } from "./SuggestionMenu";
 import { LinkForm } from "./LinkForm";
@@ -126,7 +127,20 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
           setPicked({ id, authorId: mark.dataset.author ?? "", top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - SUGGESTION_MENU_HEIGHT), left: Math.max(8, Math.min(at.left, window.innerWidth - 272)) });
         }}
       />
-      {picked ? <SuggestionMenu picked={picked} canResolve={canResolve} me={me} onResolve={(how, which) => (which !== "all" && "everywhere" in which ? resolveEverywhere(ydoc, how, which.authorId) : section.resolveSuggestions(how, which))} onDiscuss={() => section.selectSuggestion(picked.id) && onComment(selectionAnchor(section.state) ?? { quote: "" })} onClose={() => setPicked(null)} /> : null}
+      {picked ? (
+        <SuggestionMenu
+          picked={picked}
+          canResolve={canResolve}
+          me={me}
+          onResolve={(how, which) => (which !== "all" && "everywhere" in which ? resolveEverywhere(ydoc, how, which.authorId) : section.resolveSuggestions(how, which))}
+          onDiscuss={() => {
+            const anchor = section.selectSuggestion(picked.id) ? selectionAnchor(section.state) : null;
+            // quoted as the change it proposes, not its two texts run together
+            if (anchor) onComment({ ...anchor, quote: suggestionQuote(section.state.doc, picked.id) || anchor.quote });
+          }}
+          onClose={() => setPicked(null)}
+        />
+      ) : null}
       {linkHref !== null ? (
         <LinkForm
           href={linkHref}

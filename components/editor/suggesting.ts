@@ -5,6 +5,7 @@ import type { Transaction } from "prosemirror-state";
 import type { PMDoc } from "@/lib/editor/schema";
 import { acceptedBody } from "@/lib/suggestions/accepted";
 import { newSuggestionId } from "@/lib/suggestions/ids";
+import { openSuggestions } from "@/lib/suggestions/open";
 import { canonicalJson } from "@/lib/util/canonicalJson";
 
 /** Why a change typed while suggesting was not made: it cannot be a suggestion. */
@@ -58,4 +59,12 @@ export function suggestionIdsIn(doc: PMNode): string[] {
     for (const mark of node.marks) if (mark.type.name === "insertion" || mark.type.name === "deletion" || mark.type.name === "modification") ids.add(String(mark.attrs.id));
   });
   return [...ids];
+}
+
+/** How a discussion quotes a suggestion: “old → new”, “+ added” or “− removed”. */
+export function suggestionQuote(doc: PMNode, id: string): string {
+  const found = openSuggestions([{ key: "", body: doc.toJSON() as PMDoc }]).find((s) => s.id === id);
+  if (!found) return "";
+  if (found.deleted && found.inserted) return `${found.deleted} → ${found.inserted}`;
+  return found.inserted ? `+ ${found.inserted}` : `− ${found.deleted}`;
 }

@@ -83,7 +83,9 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   await discuss.getByRole("button", { name: "Discuss it (a comment on its text)" }).click();
   await olive.getByLabel("New comment").fill("Forged, or also replayed?");
   await olive.getByRole("button", { name: "Comment", exact: true }).click();
-  await expect(vera.getByRole("region", { name: "Comments on Security" })).toContainText("Forged, or also replayed?");
+  const thread = vera.getByRole("region", { name: "Comments on Security" });
+  await expect(thread).toContainText("Forged, or also replayed?");
+  await expect(thread).toContainText("replayed → forged");
 
   // Olive accepts it: the Security approval covered that section and goes stale, the Technical Lead's stays
   await oliveSecurity.locator("ins.sw-suggestion").click();
