@@ -11,6 +11,22 @@ function DocumentLink({ slug, doc }: { slug: string; doc: DocumentLinkDto }) {
   );
 }
 
+/** A term and the documents it names, comma-separated; nothing without documents. */
+function DocumentLinks({ term, slug, docs }: { term: string; slug: string; docs: DocumentLinkDto[] }) {
+  if (!docs.length) return null;
+  return (
+    <div className="flex flex-wrap gap-1">
+      <dt className="font-medium">{term}</dt>
+      {docs.map((doc, i) => (
+        <dd key={doc.id}>
+          <DocumentLink slug={slug} doc={doc} />
+          {i < docs.length - 1 ? "," : null}
+        </dd>
+      ))}
+    </div>
+  );
+}
+
 /**
  * Under a document's title: why it has its status (withdrawn, rejected, deprecated…), the
  * document that superseded it, those it superseded, and those whose text links to it.
@@ -26,28 +42,8 @@ export function DecisionLinks({ slug, status, links }: { slug: string; status: D
           <dd><DocumentLink slug={slug} doc={links.supersededBy} /></dd>
         </div>
       ) : null}
-      {links.supersedes.length ? (
-        <div className="flex flex-wrap gap-1">
-          <dt className="font-medium">Supersedes</dt>
-          {links.supersedes.map((doc, i) => (
-            <dd key={doc.id}>
-              <DocumentLink slug={slug} doc={doc} />
-              {i < links.supersedes.length - 1 ? "," : null}
-            </dd>
-          ))}
-        </div>
-      ) : null}
-      {links.referencedBy.length ? (
-        <div className="flex flex-wrap gap-1">
-          <dt className="font-medium">Referenced by</dt>
-          {links.referencedBy.map((doc, i) => (
-            <dd key={doc.id}>
-              <DocumentLink slug={slug} doc={doc} />
-              {i < links.referencedBy.length - 1 ? "," : null}
-            </dd>
-          ))}
-        </div>
-      ) : null}
+      <DocumentLinks term="Supersedes" slug={slug} docs={links.supersedes} />
+      <DocumentLinks term="Referenced by" slug={slug} docs={links.referencedBy} />
       {links.statusReason ? (
         <div className="flex flex-wrap gap-1">
           <dt className="font-medium">{STATUS_LABELS[status]} because</dt>

@@ -1,5 +1,5 @@
 import { expect, test, type APIRequest, type Browser } from "./fixtures";
-import { PASSWORD, signInInUi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { invitedMember, signInInUi, signUpInUi, uniqueEmail } from "./support";
 
 /** An owner's workspace with one document, and a second person who joined it as an editor through an invite. */
 async function workspaceWithEditor(browser: Browser, playwright: { request: APIRequest }, baseURL: string | undefined, names: { owner: string; editor: string; document: string }) {
@@ -9,17 +9,8 @@ async function workspaceWithEditor(browser: Browser, playwright: { request: APIR
   const templates = (await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
   const template = templates.find((t) => t.key === "technical-design")!;
   const doc = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: names.document } })).json()) as { id: string };
-  const editorEmail = uniqueEmail(names.editor.toLowerCase());
-  const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email: editorEmail, role: "editor" } })).json()) as { invite: { path: string } };
-  const api = await playwright.request.newContext({ baseURL });
-  const signup = await api.post("/api/signup", { headers: signUpFrom(), data: { name: names.editor, email: editorEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
-  expect(signup.status(), await signup.text()).toBe(201);
-  const editorId = ((await signup.json()) as { user: { id: string } }).user.id;
-  await api.dispose();
-  const editor = await (await browser.newContext()).newPage();
-  await signInInUi(editor, editorEmail);
-  await editor.waitForURL(/\/w\//);
-  return { owner, slug, doc, editor, editorEmail, editorId };
+  const member = await invitedMember(browser, playwright, baseURL, { owner, slug, name: names.editor, role: "editor" });
+  return { owner, slug, doc, editor: member.page, editorEmail: member.email, editorId: member.id };
 }
 
 test("a member who is demoted, then removed, sees it at once and can copy their unsaved text", async ({ browser, playwright, baseURL }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
-import { documentFromDefinition, PASSWORD, signInInUi, signUpByApi, signUpFrom, uniqueEmail } from "./support";
+import { documentFromDefinition, invitedMember, signUpByApi, uniqueEmail } from "./support";
 
 const DEFINITION = {
   key: "suggestions",
@@ -28,16 +28,7 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   const { workspace, user: oliveUser } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
   const slug = workspace.slug;
   const doc = await documentFromDefinition(olive, slug, DEFINITION);
-  const veraEmail = uniqueEmail("vera");
-  const invite = (await (await olive.request.post(`/api/workspaces/${slug}/invites`, { data: { email: veraEmail, role: "viewer" } })).json()) as { invite: { path: string } };
-  const api = await playwright.request.newContext({ baseURL });
-  const signup = await api.post("/api/signup", { headers: signUpFrom(), data: { name: "Vera", email: veraEmail, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
-  expect(signup.status(), await signup.text()).toBe(201);
-  const veraId = ((await signup.json()) as { user: { id: string } }).user.id;
-  await api.dispose();
-  const vera = await (await browser.newContext()).newPage();
-  await signInInUi(vera, veraEmail);
-  await vera.waitForURL(/\/w\//);
+  const { page: vera, id: veraId } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Vera", role: "viewer" });
 
   for (const [roleKey, reviewerId] of [["tech_lead", oliveUser.id], ["security_review", veraId]] as const) {
     expect((await olive.request.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey, reviewerId } })).status()).toBe(200);

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { APIRequestContext, Browser, Locator, Page } from "@playwright/test";
+import type { APIRequest, APIRequestContext, Browser, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export function uniqueEmail(name: string): string {
@@ -119,4 +119,27 @@ export async function pasteText(target: Locator, text: string): Promise<void> {
  */
 export async function animationsSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== "running" || a.effect?.getTiming().iterations === Infinity));
+}
+
+/**
+ * Someone the owner (`owner`'s page) invites to the workspace `slug` with `role`: they sign up
+ * through the invitation, then sign in in a browser of their own, which lands in a workspace.
+ */
+export async function invitedMember(
+  browser: Browser,
+  playwright: { request: APIRequest },
+  baseURL: string | undefined,
+  invite: { owner: Page; slug: string; name: string; role: "admin" | "editor" | "viewer" },
+): Promise<{ page: Page; email: string; id: string }> {
+  const email = uniqueEmail(invite.name.toLowerCase());
+  const made = (await (await invite.owner.request.post(`/api/workspaces/${invite.slug}/invites`, { data: { email, role: invite.role } })).json()) as { invite: { path: string } };
+  const api = await playwright.request.newContext({ baseURL });
+  const signup = await api.post("/api/signup", { headers: signUpFrom(), data: { name: invite.name, email, password: PASSWORD, inviteToken: made.invite.path.split("/").pop() } });
+  expect(signup.status(), await signup.text()).toBe(201);
+  const id = ((await signup.json()) as { user: { id: string } }).user.id;
+  await api.dispose();
+  const page = await (await browser.newContext()).newPage();
+  await signInInUi(page, email);
+  await page.waitForURL(/\/w\//);
+  return { page, email, id };
 }
