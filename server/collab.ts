@@ -373,6 +373,9 @@ export function createCollab(
       // edits still waiting for their idle pause are versioned now
       await Promise.all(idle.stop().map((name) => versionNow(name, true).catch((err: unknown) => log.error({ documentName: name, err }, "version failed"))));
       hocuspocus.closeConnections();
+      // a store hocuspocus had scheduled (for a change that came in during the stores above)
+      // runs now, while PostgreSQL is still up, not after it stopped
+      await Promise.all([...hocuspocus.documents.keys()].map((name) => hocuspocus.debouncer.executeNow(`onStoreDocument-${name}`)));
       await cluster?.close();
       wss.close();
     },
