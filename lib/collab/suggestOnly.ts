@@ -1,7 +1,8 @@
 import * as Y from "yjs";
-import type { PMDoc, PMNode } from "../editor/schema";
+import type { PMDoc } from "../editor/schema";
 import { acceptedBody } from "../suggestions/accepted";
 import { suggestionAuthor } from "../suggestions/ids";
+import { openSuggestions } from "../suggestions/open";
 import { canonicalJson } from "../util/hash";
 import { fragmentToJson } from "./bodyJson";
 import { bodyName } from "./ydoc";
@@ -11,14 +12,8 @@ function bodyOf(ydoc: Y.Doc, key: string): PMDoc {
   return fragmentToJson(ydoc.getXmlFragment(bodyName(key))) as unknown as PMDoc;
 }
 
-function suggestionIds(node: PMNode, out = new Set<string>()): Set<string> {
-  for (const mark of node.marks ?? []) {
-    const type = mark.type as string;
-    if (type === "insertion" || type === "deletion" || type === "modification") out.add(String(mark.attrs?.id ?? ""));
-  }
-  for (const child of node.content ?? []) suggestionIds(child, out);
-  return out;
-}
+/** The ids of the suggestions in a body. */
+const suggestionIds = (body: PMDoc) => new Set(openSuggestions([{ key: "", body }]).map((s) => s.id));
 
 /**
  * Why a change from someone who may only suggest (a viewer assigned as a reviewer) may not

@@ -53,6 +53,15 @@ async function start(): Promise<{ app: StartedApp; appPid: number; serverPid: nu
   return { app: running, appPid: appProcess(running), serverPid };
 }
 
+/** Starts, then kills the app, its server and the server's watchdog at once: a stale postmaster.pid stays behind. */
+async function startThenKillOutright(): Promise<void> {
+  const { app, appPid, serverPid } = await start();
+  process.kill(watchdogOf(serverPid)!, "SIGKILL");
+  process.kill(-app.group, "SIGKILL");
+  process.kill(serverPid, "SIGKILL");
+  expect(await eventually(() => postgresOn(pgDir).length === 0 && !alive(appPid), STOP_MS)).toBe(true);
+}
+
 async function expectAllGone(appPid: number): Promise<void> {
   expect(await eventually(() => !alive(appPid), STOP_MS)).toBe(true);
   expect(await eventually(() => postgresOn(pgDir).length === 0, STOP_MS)).toBe(true);
@@ -98,11 +107,7 @@ describe("stopping npm start", () => {
   }, 240_000);
 
   it("a server killed outright (stale postmaster.pid) does not stop the next start", async () => {
-    const { app, appPid, serverPid } = await start();
-    process.kill(watchdogOf(serverPid)!, "SIGKILL");
-    process.kill(-app.group, "SIGKILL");
-    process.kill(serverPid, "SIGKILL");
-    expect(await eventually(() => postgresOn(pgDir).length === 0 && !alive(appPid), STOP_MS)).toBe(true);
+    await startThenKillOutright();
     expect(existsSync(path.join(pgDir, "postmaster.pid"))).toBe(true);
 
     const next = await start();
@@ -111,11 +116,7 @@ describe("stopping npm start", () => {
   }, 240_000);
 
   it("a stale postmaster.pid naming a live process of the server's user that is not a server here (a killed server not yet reaped, a reused pid) does not stop the next start", async () => {
-    const { app, appPid, serverPid } = await start();
-    process.kill(watchdogOf(serverPid)!, "SIGKILL");
-    process.kill(-app.group, "SIGKILL");
-    process.kill(serverPid, "SIGKILL");
-    expect(await eventually(() => postgresOn(pgDir).length === 0 && !alive(appPid), STOP_MS)).toBe(true);
+    await startThenKillOutright();
     // the pid file now names a process that lives on: PostgreSQL alone would refuse to start
     // as the server's own user, which PostgreSQL can signal (it ignores processes it may not)
     const stranger = spawn("sleep", ["60"], { stdio: "ignore", ...serverUser() });
