@@ -53,7 +53,7 @@ export default defineConfig({
     reuseExistingServer: false,
     // lets the app store open documents and stop its PostgreSQL
     gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
-    // the server's error lines (a 500's cause) show in the run's output; E2E_LOG_LEVEL=info
+    // the server's warnings and errors (a slow answer, a 500's cause) show in the run's output; E2E_LOG_LEVEL=info
     // or debug shows every request and store
     stdout: "pipe",
     stderr: "pipe",
@@ -63,7 +63,7 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${port}`,
       // lets the rate-limit test act from its own address without locking out the others
       TRUST_PROXY: "1",
-      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "error",
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     },
   },
 });

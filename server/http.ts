@@ -3,6 +3,7 @@ import next from "next";
 import { SHARED_SECRET_REQUIRED, StartupError } from "../lib/auth/sessionSecret";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
 import { closeParsePool, warmParsePool } from "../lib/import/parsePool";
+import { closeLimits } from "../lib/limits/store";
 import { addressedOrigin, isSameOrigin } from "../lib/http/requestGuard";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
@@ -35,6 +36,8 @@ function clientIp(req: IncomingMessage): string {
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "::ffff:127.0.0.1"]);
+/** An answer that took this long is logged as a warning. */
+const SLOW_REQUEST_MS = 2000;
 
 /** Whether a request reached us straight from this machine (not through a proxy that forwarded it). */
 function fromLoopback(req: IncomingMessage): boolean {
@@ -100,9 +103,11 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       metrics.requests.inc(labels);
       metrics.duration.observe(labels, seconds);
       if (res.statusCode >= 500) metrics.errors.inc(labels);
-      if (labels.route !== "/_next/*") {
-        log.info({ requestId, method: labels.method, url: req.url, route: labels.route, status: res.statusCode, ms: Math.round(seconds * 1000) }, "request");
-      }
+      const ms = Math.round(seconds * 1000);
+      const line = { requestId, method: labels.method, url: req.url, route: labels.route, status: res.statusCode, ms };
+      // a slow answer is worth a look whatever the level: people wait on it
+      if (ms >= SLOW_REQUEST_MS) log.warn(line, "slow request");
+      else if (labels.route !== "/_next/*") log.info(line, "request");
     });
     try {
       if (req.url === "/metrics" && req.method === "GET") return await serveMetrics(req, res);
@@ -157,6 +162,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
         server.closeAllConnections();
       });
       await app.close();
+      await closeLimits();
     },
   };
 }

@@ -94,12 +94,17 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
   // only the latest step speaks in the alert: an earlier one answering late must not clear it
   const latestStep = useRef(0);
 
+  // the step under way, if any: its button says so (and is not pressed twice)
+  const [pending, setPending] = useState<string>();
+
   async function post(path: string, body: Record<string, unknown>) {
     const step = ++latestStep.current;
     setError(undefined);
     setNotice(undefined);
+    setPending(path);
     const res = await callApi<ReviewDto & { problems?: GateProblem[] }>(`/api/documents/${documentId}/${path}`, { method: "POST", body });
     const latest = step === latestStep.current;
+    if (latest) setPending(undefined);
     if (!res.ok) {
       const refusedFor = (res.error as { problems?: GateProblem[] }).problems;
       if (latest) setError(res.error.error);
@@ -146,7 +151,11 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
         <h2 id="review-heading" className="text-lg font-semibold">Review</h2>
         <span data-testid="review-status" className="rounded-full bg-slate-100 px-2 py-0.5 text-xs font-medium text-slate-700">{STATUS_LABELS[review.status]}</span>
         <div className="ml-auto flex flex-wrap gap-2">
-          {review.can.submit ? <Button data-review-action="submit" onClick={() => void post("review/submit", {})}>Submit for review</Button> : null}
+          {review.can.submit ? (
+            <Button data-review-action="submit" disabled={pending === "review/submit"} aria-busy={pending === "review/submit"} onClick={() => void post("review/submit", {})}>
+              {pending === "review/submit" ? "Submitting…" : "Submit for review"}
+            </Button>
+          ) : null}
           {STEP_LABELS.filter((a) => review.can.steps.includes(a.action)).map((a) => (
             <Button key={a.action} variant="secondary" onClick={() => void post("status", { action: a.action })}>{a.label}</Button>
           ))}

@@ -15,7 +15,8 @@ function pool(): pg.Pool {
     const created = new pg.Pool({ connectionString, max: 4, allowExitOnIdle: true });
     // an idle connection dropped by the server (restart, shutdown) must not crash the app;
     // the pool opens a new one on the next count
-    created.on("error", (error) => getLogger().warn({ err: error }, "rate-limit connection lost"));
+    // (the error names its client, whose connection settings stay out of the log)
+    created.on("error", (error: Error & { code?: string }) => getLogger().warn({ err: { message: error.message, code: error.code } }, "rate-limit connection lost"));
     globalForLimits.specwrightLimitPool = created;
   }
   return globalForLimits.specwrightLimitPool;
@@ -44,6 +45,14 @@ export function limiter(name: string, points: number, durationSeconds: number): 
     limiters.set(id, found);
   }
   return found;
+}
+
+/** Closes the counters' connections (shutdown, before PostgreSQL stops); the next count opens new ones. */
+export async function closeLimits(): Promise<void> {
+  const open = globalForLimits.specwrightLimitPool;
+  globalForLimits.specwrightLimitPool = undefined;
+  globalForLimits.specwrightLimiters = undefined;
+  await open?.end();
 }
 
 /** The retry time of a refusal, in whole seconds (at least 1). */
