@@ -136,7 +136,8 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
           onDiscuss={() => {
             const anchor = section.selectSuggestion(picked.id) ? selectionAnchor(section.state) : null;
             // quoted as the change it proposes, not its two texts run together
-            if (anchor) onComment({ ...anchor, quote: suggestionQuote(section.state.doc, picked.id) || anchor.quote });
+            // the thread closes when the suggestion is accepted or rejected
+            if (anchor) onComment({ ...anchor, quote: suggestionQuote(section.state.doc, picked.id) || anchor.quote, suggestionId: picked.id });
           }}
           onClose={() => setPicked(null)}
         />

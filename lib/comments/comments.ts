@@ -6,6 +6,7 @@ import { inTransaction } from "../db/tx";
 import { loadDocument } from "../documents/loadDocument";
 import { NotFound } from "../errors";
 import { notify } from "../notifications/notify";
+import { SUGGESTION_ID } from "../suggestions/ids";
 import { Id } from "../workspaces/schema";
 
 const Anchor = z.string().max(400).regex(/^[A-Za-z0-9+/=]+$/, "anchor must be base64");
@@ -17,6 +18,8 @@ export const CreateThreadInput = z.object({
   anchorFrom: Anchor.optional(),
   anchorTo: Anchor.optional(),
   quote: z.string().max(500).default(""),
+  /** the suggestion the thread discusses: it closes when the suggestion is accepted or rejected */
+  suggestionId: z.string().max(120).regex(SUGGESTION_ID, "is not a suggestion id").optional(),
   body: Body,
 });
 export const ReplyInput = z.object({ documentId: Id, threadId: Id, body: Body });
@@ -28,6 +31,8 @@ export interface CommentThreadDto {
   anchorFrom: string | null;
   anchorTo: string | null;
   quote: string;
+  /** the suggestion it discusses, if it was started on one */
+  suggestionId: string | null;
   resolved: boolean;
   createdById: string;
   /** the actor may resolve or reopen it (`comment.resolve`) */
@@ -55,6 +60,7 @@ async function present(ctx: Ctx, documentId: string, membership: Membership): Pr
     anchorFrom: t.anchorFrom,
     anchorTo: t.anchorTo,
     quote: t.quote,
+    suggestionId: t.suggestionId,
     resolved: Boolean(t.resolvedAt),
     createdById: t.createdById,
     canResolve: can(membership, "comment.resolve", { authorId: t.createdById }),
@@ -85,6 +91,7 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
         anchorFrom: input.anchorFrom ?? null,
         anchorTo: input.anchorTo ?? null,
         quote: input.quote,
+        suggestionId: input.suggestionId ?? null,
         createdById: ctx.actor.userId,
         comments: { create: { authorId: ctx.actor.userId, body: input.body } },
       },

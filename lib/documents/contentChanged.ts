@@ -1,6 +1,7 @@
 import type { DbTx } from "../db";
 import { notifyNewMentions } from "../notifications/mentions";
 import { markStaleApprovals } from "../review/staleness";
+import { closeSettledDiscussions } from "../suggestions/settledDiscussions";
 import { recordContentChange, type ContentChange } from "../versions/autoVersions";
 
 /**
@@ -12,11 +13,14 @@ import { recordContentChange, type ContentChange } from "../versions/autoVersion
  * 2. approvals whose scope changed become stale, their reviewers are notified, and the
  *    document's status steps back when one did, with a status version
  *    (`markStaleApprovals`);
- * 3. people the text mentions for the first time are notified (`notifyNewMentions`).
+ * 3. people the text mentions for the first time are notified (`notifyNewMentions`);
+ * 4. the discussion threads of suggestions it accepted or rejected are closed
+ *    (`closeSettledDiscussions`).
  * Search reads the Section rows' plain text, so it needs no step of its own.
  */
 export async function contentChanged(tx: DbTx, change: ContentChange): Promise<void> {
   await recordContentChange(tx, change);
   await markStaleApprovals(tx, change.documentId, change.after);
   await notifyNewMentions(tx, change);
+  await closeSettledDiscussions(tx, change);
 }

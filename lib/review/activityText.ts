@@ -46,7 +46,7 @@ const SENTENCES: Record<string, (d: Data, n: ActivityNames, role: string, sectio
   "review.roles": (d) => `set the sign-off roles to ${str(d.roles) || "none"}${d.removed ? ` (removed ${str(d.removed)})` : ""}`,
   "comment.created": (_d, _n, _r, section) => `commented on ${section}`,
   "comment.replied": () => "replied to a comment",
-  "comment.resolved": () => "resolved a comment",
+  "comment.resolved": (d) => (d.why ? "closed a comment: its suggestion was accepted or rejected" : "resolved a comment"),
   "comment.reopened": () => "reopened a comment",
   "version.named": (d) => `named v${str(d.number)} “${str(d.label)}”`,
   "version.restored": (d, _n, _r, section) => `restored ${d.section ? section : "the whole document"} from v${str(d.from)} (saved as v${str(d.number)})`,

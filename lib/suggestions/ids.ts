@@ -5,6 +5,9 @@
  */
 const ID = /^([A-Za-z0-9_-]{1,64}):([0-9a-z]{1,12}):([0-9a-z]{1,16})$/;
 
+/** Whether `id` has the shape `newSuggestionId` gives (for validating ids that come from outside). */
+export const SUGGESTION_ID = ID;
+
 export function newSuggestionId(userId: string, now: number = Date.now(), random: () => number = Math.random): string {
   return `${userId}:${now.toString(36)}:${Math.floor(random() * 36 ** 8).toString(36)}`;
 }

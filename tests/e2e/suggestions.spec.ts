@@ -87,6 +87,10 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   // (Olive's copy shows Vera's caret, with her name, in the text)
   await expect(vera.locator('section[data-section-key="security"]')).toContainText("Threats: forged webhooks.");
   await expect.poll(() => approved(olive, doc.id)).toEqual({ tech_lead: true, security_review: false });
+  // its discussion closed with it (the threads are asked for every 5 s)
+  await expect(thread).not.toContainText("Forged, or also replayed?", { timeout: 20_000 });
+  await thread.getByRole("button", { name: "Show 1 resolved" }).click();
+  await expect(thread.locator("article").filter({ hasText: "Forged, or also replayed?" })).toContainText("On a suggestion, since accepted or rejected");
 
   // a second suggestion, in the design section, is rejected and leaves no trace
   const veraDesign = vera.locator('section[data-section-key="design"]');

@@ -8,6 +8,8 @@ export interface Draft {
   anchorFrom?: string;
   anchorTo?: string;
   quote: string;
+  /** started on a suggestion: closes with it */
+  suggestionId?: string;
 }
 
 interface Props {
@@ -78,6 +80,7 @@ export function SectionComments({ sectionKey, sectionTitle, threads, draft, act,
       ) : null}
       {shown.map((t) => (
         <article key={t.id} data-thread={t.id} className={`rounded-lg p-3 text-sm ring-1 ${t.resolved ? "bg-slate-50 ring-slate-200" : "bg-white ring-amber-200"}`}>
+          {t.suggestionId ? <p className="text-xs font-medium text-slate-500">{t.resolved ? "On a suggestion, since accepted or rejected" : "On a suggestion"}</p> : null}
           {t.quote ? <blockquote className="border-l-2 border-amber-400 pl-2 text-xs text-slate-600">“{t.quote}”</blockquote> : null}
           <ul className="mt-1 space-y-1">
             {t.comments.map((c) => (
