@@ -7,6 +7,7 @@ import { ImageDiff } from "./ImageDiff";
 import { LinesDiff } from "./LinesDiff";
 import { MermaidDiff } from "./MermaidDiff";
 import { Parts } from "./Parts";
+import { SuggestionChanges } from "./SuggestionChanges";
 
 const BADGE: Record<SectionDiff["status"], string> = {
   added: "bg-emerald-100 text-emerald-900",
@@ -69,6 +70,7 @@ function SectionCard({ s, diff, level }: { s: SectionDiff; diff: DiffDto; level:
         </dl>
       ) : null}
       {s.body ? s.body.map((segment, i) => <Segment key={i} segment={segment} />) : null}
+      {s.suggestions.length ? <SuggestionChanges changes={s.suggestions} people={diff.names.people} /> : null}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import type { SectionDef } from "../templates/schema";
 export interface FieldNames {
   /** section key → field key → label and type */
   fields: Record<string, Record<string, { label: string; type: string }>>;
-  /** user id → name, for the people named in person fields */
+  /** user id → name, for the people named in person fields and the authors of suggestions */
   people: Record<string, string>;
 }
 

@@ -5,6 +5,7 @@ import type { DocumentStatus } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
 import type { HashableSection } from "../documents/contentHash";
 import { openSuggestions, openSuggestionsIn, type OpenSuggestion } from "../suggestions/open";
+import { suggestionWhat } from "../suggestions/describe";
 import { currentSections, scopeHash } from "./scope";
 import type { SignoffRoleDef } from "../templates/schema";
 import { signoffRolesOf } from "./roles";
@@ -94,9 +95,7 @@ export function suggestionsCovered(role: Pick<SignoffRoleDef, "scope">, suggesti
 
 /** One line naming a suggestion: “Vera suggests “99.9” for “99.99” in Goals”. */
 export function suggestionLine(s: ReviewSuggestion): string {
-  const quote = (text: string) => `“${text.length > 60 ? `${text.slice(0, 59)}…` : text}”`;
-  const what = s.inserted && s.deleted ? (s.inserted === s.deleted ? `new formatting of ${quote(s.inserted)}` : `${quote(s.inserted)} for ${quote(s.deleted)}`) : s.inserted ? `adding ${quote(s.inserted)}` : `removing ${quote(s.deleted)}`;
-  return `${s.authorName} suggests ${what} in ${s.sectionTitle}`;
+  return `${s.authorName} suggests ${suggestionWhat(s)} in ${s.sectionTitle}`;
 }
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;

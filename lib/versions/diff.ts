@@ -3,6 +3,8 @@ import type { HashableSection } from "../documents/contentHash";
 import { walk, type PMNode } from "../editor/schema";
 import { canonicalJson } from "../util/hash";
 import type { FieldValue } from "../templates/instantiate";
+import { acceptedBody } from "../suggestions/accepted";
+import { suggestionChanges, type SuggestionChange } from "../suggestions/changes";
 import { diffBodies, type BodySegment } from "./bodyDiff";
 
 export interface VersionSummary {
@@ -28,8 +30,10 @@ export interface SectionDiff {
   titleChange: { from: string; to: string } | null;
   depthChange: { from: number; to: number } | null;
   fields: FieldChange[];
-  /** null when the body is the same on both sides */
+  /** the accepted text's difference (open suggestions left out); null when the body is the same on both sides */
   body: BodySegment[] | null;
+  /** suggestions made (still open) or accepted and rejected between the two sides */
+  suggestions: SuggestionChange[];
   /** the template's placeholders (hints, not text) on each side, when their number changed */
   placeholders: { before: number; after: number } | null;
 }
@@ -94,10 +98,14 @@ function sectionDiff(key: string, before: HashableSection | undefined, after: Ha
   const fields = fieldChanges(before?.fields ?? {}, after?.fields ?? {});
   const titleChange = before && after && before.title !== after.title ? { from: before.title, to: after.title } : null;
   const depthChange = before && after && before.depth !== after.depth ? { from: before.depth, to: after.depth } : null;
-  const body = sameBody ? null : diffBodies(before?.body ?? EMPTY, after?.body ?? EMPTY);
-  const placeholders = sameBody ? null : { before: countPlaceholders(before?.body ?? EMPTY), after: countPlaceholders(after?.body ?? EMPTY) };
-  const status = !before ? "added" : !after ? "removed" : body || fields.length || titleChange || depthChange ? "changed" : "unchanged";
-  return { key, status, moved, title: side.title, depth: side.depth, titleChange, depthChange, fields, body, placeholders: placeholders && placeholders.before !== placeholders.after ? placeholders : null };
+  const [oldBody, newBody] = [before?.body ?? EMPTY, after?.body ?? EMPTY];
+  const suggestions = sameBody ? [] : suggestionChanges(key, oldBody, newBody);
+  // what changed in the text as accepted; suggestions are listed on their own
+  const [oldAccepted, newAccepted] = [acceptedBody(oldBody), acceptedBody(newBody)];
+  const body = sameBody || (before && after && canonicalJson(oldAccepted) === canonicalJson(newAccepted)) ? null : diffBodies(oldAccepted, newAccepted);
+  const placeholders = sameBody ? null : { before: countPlaceholders(oldBody), after: countPlaceholders(newBody) };
+  const status = !before ? "added" : !after ? "removed" : body || suggestions.length || fields.length || titleChange || depthChange ? "changed" : "unchanged";
+  return { key, status, moved, title: side.title, depth: side.depth, titleChange, depthChange, fields, body, suggestions, placeholders: placeholders && placeholders.before !== placeholders.after ? placeholders : null };
 }
 
 /**

@@ -125,4 +125,13 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   await olive.keyboard.type(" Signed.");
   await expect(vera.locator('section[data-section-key="security"]')).toContainText("Threats: forged webhooks. Signed.");
   await expect(vera.locator('section[data-section-key="security"] .sw-suggestion')).toHaveCount(0);
+
+  // the history compares the accepted text, and names the suggestions on their own
+  await expect(olive.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await olive.keyboard.press("Control+s");
+  await vera.goto(`${url}/history?from=1&to=current`);
+  const design = vera.getByTestId("version-diff").locator('section[data-section-key="design"]');
+  await expect(design.getByRole("list", { name: "Suggestions" }).getByRole("listitem")).toHaveText(["Olive suggested adding “ Daily.” open"]);
+  await expect(design.locator("ins")).toHaveCount(0);
+  await expect(vera.getByTestId("version-diff").locator('section[data-section-key="security"] ins')).toContainText(["forged"]);
 });

@@ -12,6 +12,7 @@ const section = (key: string, status: SectionDiff["status"], moved = false): Sec
   depthChange: null,
   fields: [],
   body: null,
+  suggestions: [],
   placeholders: null,
 });
 
