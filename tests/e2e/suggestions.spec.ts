@@ -22,7 +22,7 @@ async function approved(page: Page, documentId: string): Promise<Record<string, 
   return Object.fromEntries(review.roles.map((r) => [r.key, r.approved]));
 }
 
-test("a reviewer suggests, the author accepts one and rejects another; approvals bind to the accepted text", async ({ browser, playwright, baseURL }) => {
+test("a reviewer suggests, the author accepts one and rejects another; approvals bind to the accepted text; a newer document supersedes it", async ({ browser, playwright, baseURL }) => {
   // Olive owns the document; Vera is a viewer of the workspace, assigned as its security reviewer
   const olive = await (await browser.newContext()).newPage();
   const { workspace, user: oliveUser } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
@@ -134,4 +134,24 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   await expect(design.getByRole("list", { name: "Suggestions" }).getByRole("listitem")).toHaveText(["Olive suggested adding “ Daily.” open"]);
   await expect(design.locator("ins")).toHaveCount(0);
   await expect(vera.getByTestId("version-diff").locator('section[data-section-key="security"] ins')).toContainText(["forged"]);
+
+  // Vera approves the security section again; Olive's open suggestion in Design left the Technical Lead's approval current
+  expect((await vera.request.post(`/api/documents/${doc.id}/review/decision`, { data: { roleKey: "security_review", decision: "approved" } })).status()).toBe(200);
+  expect(((await (await olive.request.get(`/api/documents/${doc.id}/review`)).json()) as { status: string }).status).toBe("approved");
+  // then a newer document supersedes it: both show the link, and the decision log lists both with their status
+  const newer = (await (await olive.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: doc.templateId, title: "Webhook intake, signed" } })).json()) as { id: string; number: string };
+  const superseded = await olive.request.post(`/api/documents/${doc.id}/status`, { data: { action: "supersede", reason: "Signatures replace the replay checks.", supersededBy: newer.number } });
+  expect(superseded.status(), await superseded.text()).toBe(200);
+  await olive.goto(url);
+  await expect(olive.getByRole("definition").filter({ hasText: "Webhook intake, signed" }).getByRole("link")).toHaveText(`${newer.number} Webhook intake, signed`);
+  await olive.goto(`/w/${slug}/d/${newer.id}`);
+  await expect(olive.getByRole("term").filter({ hasText: "Supersedes" })).toBeVisible();
+  await expect(olive.getByRole("definition").filter({ hasText: "Webhook intake" }).getByRole("link")).toContainText(doc.number);
+  await olive.goto(`/w/${slug}/decisions`);
+  const logRow = (title: string) => olive.getByRole("row").filter({ has: olive.getByRole("link", { name: title, exact: true }) });
+  await expect(logRow("Webhook intake")).toContainText(`${doc.number}`);
+  await expect(logRow("Webhook intake")).toContainText(new RegExp(`Superseded\\s*by ${newer.number}`));
+  await expect(logRow("Webhook intake")).toContainText("Olive (tech lead), Vera (security review)");
+  await expect(logRow("Webhook intake, signed")).toContainText(newer.number);
+  await expect(logRow("Webhook intake, signed")).toContainText("Draft");
 });

@@ -73,13 +73,13 @@ export function formAlert(page: Page) {
  * A workspace template with `definition` (a copy of a built-in, rewritten through the API)
  * and a new document made from it, as the signed-in `page`'s user.
  */
-export async function documentFromDefinition(page: Page, slug: string, definition: Record<string, unknown>): Promise<{ id: string; templateId: string }> {
+export async function documentFromDefinition(page: Page, slug: string, definition: Record<string, unknown>): Promise<{ id: string; templateId: string; number: string }> {
   const builtin = ((await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
   const copy = (await (await page.request.post(`/api/workspaces/${slug}/templates/${builtin.id}/duplicate`, { data: {} })).json()) as { id: string; key: string };
   const patched = await page.request.patch(`/api/workspaces/${slug}/templates/${copy.id}`, { data: { definition: { ...definition, key: copy.key }, expectedVersion: 1 } });
   expect(patched.status(), await patched.text()).toBe(200);
-  const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string };
-  return { id: doc.id, templateId: copy.id };
+  const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: copy.id } })).json()) as { id: string; number: string };
+  return { id: doc.id, templateId: copy.id, number: doc.number };
 }
 
 /**
