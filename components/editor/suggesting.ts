@@ -9,7 +9,7 @@ import { openSuggestions } from "@/lib/suggestions/open";
 import { canonicalJson } from "@/lib/util/canonicalJson";
 
 /** Why a change typed while suggesting was not made: it cannot be a suggestion. */
-export const NOT_A_SUGGESTION = "While suggesting, only text can be added, removed or formatted. Code, diagrams, headings and table layout need Editing.";
+export const NOT_A_SUGGESTION = "While suggesting, only text (and code) can be added, removed or formatted. Diagrams, headings and table layout need Editing.";
 
 /** Changes the suggestion transform leaves alone: remote edits, undo and redo, and accepting or rejecting a suggestion. */
 function passesThrough(tr: Transaction): boolean {
@@ -24,8 +24,8 @@ const acceptedOf = (doc: PMNode) => canonicalJson(acceptedBody(doc.toJSON() as P
  * Suggestion mode for a section editor: while `suggestingAs()` names the person, every change
  * they make becomes tracked insertions and deletions in their name
  * (@handlewithcare/prosemirror-suggest-changes), shown in their colour. A change that would
- * still alter the accepted text (typing in a code block or a diagram, changing a heading's
- * level: the package marks those on the node, which the shared document cannot carry) is
+ * still alter the accepted text (a diagram's source, a heading's level: the package marks
+ * those on the node, which the shared document cannot carry) is
  * not made, and `onRefused` says why; the server refuses the same for a reviewer who may only
  * suggest (lib/collab/suggestOnly.ts).
  */

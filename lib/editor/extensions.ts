@@ -158,7 +158,7 @@ export const documentExtensions: AnyExtension[] = [
   }),
   // a soft line break is "\n" in a paragraph's text (see nodeSpecs.ts)
   Paragraph.extend({ whitespace: spec("paragraph").whitespace, ...htmlOf(spec("paragraph")) }),
-  CodeBlock.extend(htmlOf(spec("codeBlock"))),
+  CodeBlock.extend({ marks: spec("codeBlock").marks, ...htmlOf(spec("codeBlock")) }),
   Code,
   DocumentLink,
   BulletList.extend(htmlOf(spec("bulletList"))),

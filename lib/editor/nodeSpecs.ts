@@ -119,7 +119,8 @@ export const documentNodeSpecs: Record<string, NodeSpec> = {
   },
   codeBlock: {
     content: "text*",
-    marks: "",
+    // no formatting in code, but suggested insertions and deletions
+    marks: "insertion deletion",
     group: "block",
     code: true,
     defining: true,

@@ -111,14 +111,25 @@ describe("a section's editor on the shared document", () => {
     expect(vera.notices).toEqual([]);
   });
 
-  it("refuses, with a reason, a change while suggesting that cannot be a suggestion", () => {
+  it("makes code typed in a code block while suggesting a suggestion too", () => {
     const ada = personWith("Ada", "#2563eb", []);
     ada.editor().commands.setContent({ type: "doc", content: [{ type: "codeBlock", content: [{ type: "text", text: "let x = 1" }] }] });
     const vera = personWith("Vera", "#16a34a", [ada.ydoc], "vera-id");
     vera.editor().commands.setTextSelection(3);
     type(vera.editor(), "z");
-    expect(ada.text()).toBe("let x = 1");
-    expect(vera.notices).toEqual([expect.stringMatching(/^While suggesting, only text can be added/)]);
+    expect(ada.host.querySelector("pre ins.sw-suggestion")?.textContent).toBe("z");
+    expect(vera.notices).toEqual([]);
+  });
+
+  it("refuses, with a reason, a change while suggesting that cannot be a suggestion", () => {
+    const ada = personWith("Ada", "#2563eb", []);
+    type(ada.editor(), "Goals");
+    const vera = personWith("Vera", "#16a34a", [ada.ydoc], "vera-id");
+    vera.editor().commands.setTextSelection(2);
+    vera.editor().commands.setHeading({ level: 2 });
+    expect(ada.host.querySelector("h2")).toBeNull();
+    expect(ada.text()).toBe("Goals");
+    expect(vera.notices).toEqual([expect.stringMatching(/^While suggesting, only text \(and code\) can be added/)]);
   });
 });
 

@@ -16,6 +16,7 @@ const WRITTEN: PMDoc = {
     { type: "bulletList", content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "one " }, { type: "text", marks: [{ type: "bold" }], text: "bold" }, { type: "text", text: " item" }] }] }] },
     { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "a cell" }] }] }] }] },
     { type: "paragraph", content: [{ type: "text", text: "Last words." }] },
+    { type: "codeBlock", attrs: { language: "ts" }, content: [{ type: "text", text: "const retries = 3;" }] },
   ],
 };
 /** As the editor holds it (every attribute spelled out). */
@@ -51,6 +52,7 @@ describe("acceptedBody", () => {
     ["a line break (split paragraph)", (s: EditorState) => s.tr.split(10)],
     ["a deletion across paragraphs", (s: EditorState) => s.tr.delete(30, 42)],
     ["text typed in a table cell", (s: EditorState) => s.tr.insertText("new ", s.doc.content.child(0).nodeSize + s.doc.content.child(1).nodeSize + s.doc.content.child(2).nodeSize + 4)],
+    ["code typed and removed in a code block", (s: EditorState) => s.tr.delete(s.doc.content.size - 3, s.doc.content.size - 2).insertText("5", s.doc.content.size - 3)],
   ])("reads %s as the text before it", (_name, change) => {
     const after = suggested(BODY, change);
     expect(hasSuggestions(after)).toBe(true);
