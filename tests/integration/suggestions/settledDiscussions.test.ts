@@ -1,43 +1,21 @@
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import { createThread, listThreads } from "@/lib/comments/comments";
-import { loadDocumentState, storeDocumentState } from "@/lib/collab/persistence";
-import { writeSection } from "@/lib/collab/ydoc";
-import { createDocument } from "@/lib/documents/createDocument";
-import { normalizeDoc } from "@/lib/editor/documentSchema";
 import type { PMNode } from "@/lib/editor/schema";
 import { newSuggestionId } from "@/lib/suggestions/ids";
-import { listTemplates } from "@/lib/templates/templates";
-import { ctxFor, makeWorkspace, testDb } from "../../support/db";
+import { ctxFor, testDb } from "../../support/db";
+import { documentWithFirstSection, storeSectionText } from "../../support/storedText";
 
 const text = (value: string, suggestion?: { kind: "insertion" | "deletion"; id: string }): PMNode =>
   suggestion ? { type: "text", text: value, marks: [{ type: suggestion.kind, attrs: { id: suggestion.id } }] } : { type: "text", text: value };
 
-async function setUp() {
-  const ws = await makeWorkspace(["editor", "viewer"]);
-  const owner = ctxFor(ws.owner);
-  const template = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.builtin)!;
-  const doc = await createDocument(owner, { slug: ws.slug, templateId: template.id });
-  const section = await testDb().section.findFirstOrThrow({ where: { documentId: doc.id }, orderBy: { position: "asc" } });
-  return { ws, owner, doc, section };
-}
-
-/** Stores the section's text as the collaboration server does, as `authorIds` typing it. */
-async function write(documentId: string, section: { key: string; title: string; depth: number }, inline: PMNode[], authorIds: string[]) {
-  const ydoc = new Y.Doc();
-  Y.applyUpdate(ydoc, await loadDocumentState(testDb(), documentId));
-  const body = normalizeDoc({ type: "doc", content: [{ type: "paragraph", content: inline }] });
-  ydoc.transact(() => writeSection(ydoc, { key: section.key, title: section.title, depth: section.depth, fields: {}, body }));
-  await storeDocumentState(testDb(), documentId, ydoc, { authorIds });
-}
 
 describe("a suggestion's discussion", () => {
   it("closes when the suggestion is accepted or rejected, and only then; other threads stay open", async () => {
-    const { ws, owner, doc, section } = await setUp();
+    const { ws, owner, doc, section } = await documentWithFirstSection();
     const reviewer = ws.members.viewer[0]!;
     const kept = newSuggestionId(reviewer.userId);
     const dropped = newSuggestionId(reviewer.userId);
-    await write(doc.id, section, [text("We keep 99.9"), text("9", { kind: "deletion", id: kept }), text(" %"), text(" for now", { kind: "insertion", id: dropped })], [reviewer.userId]);
+    await storeSectionText(doc.id, section, [text("We keep 99.9"), text("9", { kind: "deletion", id: kept }), text(" %"), text(" for now", { kind: "insertion", id: dropped })], [reviewer.userId]);
     const start = (suggestionId: string | undefined, body: string) => createThread(ctxFor(reviewer), { documentId: doc.id, sectionKey: section.key, quote: "9", suggestionId, body });
     await start(kept, "Four nines is more than we can promise.");
     await start(dropped, "Is this temporary?");
@@ -46,11 +24,11 @@ describe("a suggestion's discussion", () => {
     expect(await openIds()).toEqual(["A plain comment.", "Four nines is more than we can promise.", "Is this temporary?"]);
 
     // the text around them changes: both suggestions still open, so are their threads
-    await write(doc.id, section, [text("We keep 99.9"), text("9", { kind: "deletion", id: kept }), text(" % uptime"), text(" for now", { kind: "insertion", id: dropped })], [ws.owner.userId]);
+    await storeSectionText(doc.id, section, [text("We keep 99.9"), text("9", { kind: "deletion", id: kept }), text(" % uptime"), text(" for now", { kind: "insertion", id: dropped })], [ws.owner.userId]);
     expect(await openIds()).toHaveLength(3);
 
     // the owner accepts the deletion: its thread closes, with the owner as the one who settled it
-    await write(doc.id, section, [text("We keep 99.9 % uptime"), text(" for now", { kind: "insertion", id: dropped })], [ws.owner.userId]);
+    await storeSectionText(doc.id, section, [text("We keep 99.9 % uptime"), text(" for now", { kind: "insertion", id: dropped })], [ws.owner.userId]);
     expect(await openIds()).toEqual(["A plain comment.", "Is this temporary?"]);
     const closed = await testDb().commentThread.findFirstOrThrow({ where: { documentId: doc.id, suggestionId: kept } });
     expect(closed.resolvedById).toBe(ws.owner.userId);
@@ -58,12 +36,12 @@ describe("a suggestion's discussion", () => {
     expect(activity.map((a) => a.data)).toEqual([{ thread: closed.id, why: "suggestion settled" }]);
 
     // rejecting the insertion (its text goes) closes the other one
-    await write(doc.id, section, [text("We keep 99.9 % uptime")], [ws.owner.userId]);
+    await storeSectionText(doc.id, section, [text("We keep 99.9 % uptime")], [ws.owner.userId]);
     expect(await openIds()).toEqual(["A plain comment."]);
   });
 
   it("refuses an id that is not a suggestion's, and stores nothing", async () => {
-    const { ws, doc, section } = await setUp();
+    const { ws, doc, section } = await documentWithFirstSection();
     const reviewer = ws.members.viewer[0]!;
     await expect(createThread(ctxFor(reviewer), { documentId: doc.id, sectionKey: section.key, quote: "", suggestionId: "<script>", body: "Hm." })).rejects.toThrow(/suggestion id/);
     expect(await testDb().commentThread.count({ where: { documentId: doc.id } })).toBe(0);
