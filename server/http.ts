@@ -105,8 +105,10 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       if (res.statusCode >= 500) metrics.errors.inc(labels);
       const ms = Math.round(seconds * 1000);
       const line = { requestId, method: labels.method, url: req.url, route: labels.route, status: res.statusCode, ms };
-      // a slow answer is worth a look whatever the level: people wait on it
-      if (ms >= SLOW_REQUEST_MS) log.warn(line, "slow request");
+      // a slow answer is worth a look whatever the level: people wait on it (an event stream
+      // is open for as long as its page, which is no wait)
+      const stream = String(res.getHeader("content-type") ?? "").startsWith("text/event-stream");
+      if (ms >= SLOW_REQUEST_MS && !stream) log.warn(line, "slow request");
       else if (labels.route !== "/_next/*") log.info(line, "request");
     });
     try {
