@@ -62,6 +62,8 @@ interface Options {
   onLinkForm: (href: string) => void;
   /** the person's user id while they are suggesting (suggesting.ts), else null */
   suggestingAs: () => string | null;
+  /** a diagram's change proposed while suggesting: a comment carrying it is started */
+  onProposeDiagram: (before: string, after: string) => void;
 }
 
 /**
@@ -154,6 +156,14 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     if (!this.view || !this.editable) return "This section cannot be edited now.";
     if (!this.run((c) => c.applyLink(href)) && href.trim()) return "A link cannot go here.";
     return null;
+  }
+
+  isSuggesting(): boolean {
+    return this.options.suggestingAs() !== null;
+  }
+
+  proposeDiagram(before: string, after: string): void {
+    this.options.onProposeDiagram(before, after);
   }
 
   /** Gives the text the focus back (after the link form closes). */

@@ -9,7 +9,7 @@ import { openSuggestions } from "@/lib/suggestions/open";
 import { canonicalJson } from "@/lib/util/canonicalJson";
 
 /** Why a change typed while suggesting was not made: it cannot be a suggestion. */
-export const NOT_A_SUGGESTION = "While suggesting, only text (and code) can be added, removed or formatted. Diagrams, headings and table layout need Editing.";
+export const NOT_A_SUGGESTION = "While suggesting, only text (and code) can be added, removed or formatted, and a diagram's change is proposed in a comment. Heading levels and table layout need Editing.";
 
 /** Changes the suggestion transform leaves alone: remote edits, undo and redo, and accepting or rejecting a suggestion. */
 function passesThrough(tr: Transaction): boolean {

@@ -4,9 +4,11 @@ import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
 import { loadDocument } from "../documents/loadDocument";
-import { NotFound } from "../errors";
+import { InvalidInput, NotFound } from "../errors";
 import { notify } from "../notifications/notify";
+import { walk, type PMNode } from "../editor/schema";
 import { SUGGESTION_ID } from "../suggestions/ids";
+import { Proposal } from "../suggestions/proposal";
 import { Id } from "../workspaces/schema";
 
 const Anchor = z.string().max(400).regex(/^[A-Za-z0-9+/=]+$/, "anchor must be base64");
@@ -20,6 +22,8 @@ export const CreateThreadInput = z.object({
   quote: z.string().max(500).default(""),
   /** the suggestion the thread discusses: it closes when the suggestion is accepted or rejected */
   suggestionId: z.string().max(120).regex(SUGGESTION_ID, "is not a suggestion id").optional(),
+  /** a change proposed for a diagram of the section, which a person with `suggestion.resolve` may apply */
+  proposal: Proposal.optional(),
   body: Body,
 });
 export const ReplyInput = z.object({ documentId: Id, threadId: Id, body: Body });
@@ -33,10 +37,14 @@ export interface CommentThreadDto {
   quote: string;
   /** the suggestion it discusses, if it was started on one */
   suggestionId: string | null;
+  /** the change it proposes for a diagram, if any */
+  proposal: Proposal | null;
   resolved: boolean;
   createdById: string;
   /** the actor may resolve or reopen it (`comment.resolve`) */
   canResolve: boolean;
+  /** the actor may apply its proposal (`suggestion.resolve`) */
+  canApply: boolean;
   comments: { id: string; author: string; authorId: string; body: string; at: string }[];
 }
 
@@ -46,6 +54,15 @@ async function mentioned(ctx: Ctx, workspaceId: string, body: string): Promise<s
   const members = await ctx.db.membership.findMany({ where: { workspaceId }, include: { user: true } });
   const lower = body.toLowerCase();
   return members.filter((m) => lower.includes(`@${m.user.name.toLowerCase()}`) || lower.includes(`@${m.user.name.split(/\s+/)[0]!.toLowerCase()}`)).map((m) => m.userId);
+}
+
+/** Whether a section body holds a diagram with exactly this source. */
+function hasDiagram(body: PMNode, source: string): boolean {
+  let found = false;
+  walk(body, (node) => {
+    if (node.type === "mermaid" && String(node.attrs?.source ?? "") === source) found = true;
+  });
+  return found;
 }
 
 async function present(ctx: Ctx, documentId: string, membership: Membership): Promise<CommentThreadDto[]> {
@@ -61,9 +78,11 @@ async function present(ctx: Ctx, documentId: string, membership: Membership): Pr
     anchorTo: t.anchorTo,
     quote: t.quote,
     suggestionId: t.suggestionId,
+    proposal: Proposal.safeParse(t.proposal).data ?? null,
     resolved: Boolean(t.resolvedAt),
     createdById: t.createdById,
     canResolve: can(membership, "comment.resolve", { authorId: t.createdById }),
+    canApply: t.proposal !== null && can(membership, "suggestion.resolve"),
     comments: t.comments.map((c) => ({ id: c.id, author: c.author.name, authorId: c.authorId, body: c.body, at: c.createdAt.toISOString() })),
   }));
 }
@@ -82,6 +101,9 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
   authorize(membership, "comment.create");
   const section = await ctx.db.section.findUnique({ where: { documentId_key: { documentId: doc.id, key: input.sectionKey } } });
   if (!section) throw new NotFound("Section");
+  if (input.proposal && !hasDiagram(section.body as unknown as PMNode, input.proposal.before)) {
+    throw new InvalidInput("The section has no such diagram: it may have changed. Reload and propose again.", { proposal: ["names no diagram of the section"] });
+  }
   const mentions = await mentioned(ctx, doc.workspaceId, input.body);
   return inTransaction(ctx, async (tx) => {
     const thread = await tx.db.commentThread.create({
@@ -92,6 +114,7 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
         anchorTo: input.anchorTo ?? null,
         quote: input.quote,
         suggestionId: input.suggestionId ?? null,
+        proposal: input.proposal ?? undefined,
         createdById: ctx.actor.userId,
         comments: { create: { authorId: ctx.actor.userId, body: input.body } },
       },

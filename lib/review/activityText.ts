@@ -48,6 +48,7 @@ const SENTENCES: Record<string, (d: Data, n: ActivityNames, role: string, sectio
   "comment.replied": () => "replied to a comment",
   "comment.resolved": (d) => (d.why ? "closed a comment: its suggestion was accepted or rejected" : "resolved a comment"),
   "comment.reopened": () => "reopened a comment",
+  "suggestion.applied": (_d, _n, _r, section) => `applied a proposed diagram change in ${section}`,
   "version.named": (d) => `named v${str(d.number)} “${str(d.label)}”`,
   "version.restored": (d, _n, _r, section) => `restored ${d.section ? section : "the whole document"} from v${str(d.from)} (saved as v${str(d.number)})`,
 };

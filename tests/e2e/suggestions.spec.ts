@@ -155,3 +155,41 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
   await expect(logRow("Webhook intake, signed")).toContainText(newer.number);
   await expect(logRow("Webhook intake, signed")).toContainText("Draft");
 });
+
+test("a diagram change made while suggesting is proposed in a comment, and an editor applies it", async ({ browser, playwright, baseURL }) => {
+  const olive = await (await browser.newContext()).newPage();
+  const { workspace } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
+  const slug = workspace.slug;
+  const markdown = "# Intake\n\n## Flow\n\nHow a webhook goes through.\n\n```mermaid\nflowchart LR\n  Receive --> Queue\n```\n";
+  const imported = await olive.request.post(`/api/workspaces/${slug}/import`, { data: { markdown } });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const docId = ((await imported.json()) as { document: { id: string } }).document.id;
+  const { page: eli } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Eli", role: "editor" });
+  const url = `/w/${slug}/d/${docId}`;
+  await Promise.all([olive.goto(url), eli.goto(url)]);
+  await expect(eli.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // Eli suggests: his change to the diagram stays his own until he proposes it
+  await eli.getByRole("group", { name: "Editing mode" }).getByRole("button", { name: "Suggesting" }).click();
+  const eliSource = eli.getByLabel("Mermaid source");
+  await eliSource.click();
+  await eliSource.press("ControlOrMeta+End");
+  await eliSource.pressSequentially("\n  Queue --> Verify");
+  await expect(eli.getByRole("group", { name: "Proposed diagram change" })).toBeVisible();
+  const oliveSource = olive.getByLabel("Mermaid source");
+  await expect(oliveSource).toHaveValue("flowchart LR\n  Receive --> Queue");
+  await eli.getByRole("button", { name: "Propose this change" }).click();
+  await expect(eliSource).toHaveValue("flowchart LR\n  Receive --> Queue");
+  await eli.getByLabel("New comment").fill("Signatures are checked before anything else.");
+  await eli.getByRole("button", { name: "Comment", exact: true }).click();
+
+  // Olive reads it as lines added and applies it: the diagram changes for both, and the thread is settled
+  const thread = olive.getByRole("region", { name: "Comments on Flow" }).locator("article").filter({ hasText: "Signatures are checked before anything else." });
+  await expect(thread.getByLabel("Proposed diagram change")).toContainText("+   Queue --> Verify", { timeout: 20_000 });
+  await thread.getByRole("button", { name: "Apply to the diagram" }).click();
+  await expect(oliveSource).toHaveValue("flowchart LR\n  Receive --> Queue\n  Queue --> Verify");
+  await expect(eliSource).toHaveValue("flowchart LR\n  Receive --> Queue\n  Queue --> Verify");
+  await expect(thread).toBeHidden();
+  const exported = await (await olive.request.get(`/api/documents/${docId}/export.md`)).text();
+  expect(exported).toContain("Queue --> Verify");
+});

@@ -17,11 +17,18 @@ export async function documentWithFirstSection() {
   return { ws, owner, doc, section };
 }
 
-/** Writes one paragraph of `inline` as a section's text, as `authorIds` typing it, and stores the document as the collaboration server does. */
-export async function storeSectionText(documentId: string, section: { key: string; title: string; depth: number }, inline: PMNode[], authorIds: string[]): Promise<void> {
+type SectionRef = { key: string; title: string; depth: number };
+
+/** Writes `blocks` as a section's body, as `authorIds` typing them, and stores the document as the collaboration server does. */
+export async function storeSectionBody(documentId: string, section: SectionRef, blocks: PMNode[], authorIds: string[]): Promise<void> {
   const ydoc = new Y.Doc();
   Y.applyUpdate(ydoc, await loadDocumentState(testDb(), documentId));
-  const body = normalizeDoc({ type: "doc", content: [{ type: "paragraph", content: inline }] });
+  const body = normalizeDoc({ type: "doc", content: blocks });
   ydoc.transact(() => writeSection(ydoc, { key: section.key, title: section.title, depth: section.depth, fields: {}, body }));
   await storeDocumentState(testDb(), documentId, ydoc, { authorIds });
+}
+
+/** Writes one paragraph of `inline` as a section's text (see `storeSectionBody`). */
+export function storeSectionText(documentId: string, section: SectionRef, inline: PMNode[], authorIds: string[]): Promise<void> {
+  return storeSectionBody(documentId, section, [{ type: "paragraph", content: inline }], authorIds);
 }

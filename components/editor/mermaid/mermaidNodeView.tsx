@@ -19,7 +19,9 @@ const MermaidView = lazy(() => import("./MermaidView").then((m) => ({ default: m
  * root (source editor and live drawing), started when the block first comes near the
  * screen; until then it shows the source as text. The source is the node's attribute;
  * typing in the textarea replaces it through a transaction, so it is shared and undone
- * like text.
+ * like text. While the person is suggesting, what they type is a draft of their own: the
+ * block shows it with "Propose this change", which starts a comment carrying it (an editor
+ * applies it from there), and the shared source stays as it is.
  */
 class MermaidNodeView implements NodeView {
   readonly dom: HTMLElement;
@@ -27,6 +29,8 @@ class MermaidNodeView implements NodeView {
   private readonly observer: IntersectionObserver;
   private selected = false;
   private editable: boolean;
+  /** the source as this person would have it, while suggesting; null when they changed nothing */
+  private draft: string | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -99,7 +103,23 @@ class MermaidNodeView implements NodeView {
   private readonly setSource = (source: string): void => {
     const pos = this.getPos();
     if (pos === undefined || !this.editor.isEditable) return;
+    if (this.draft !== null || this.editor.isSuggesting()) {
+      this.draft = source === this.node.attrs.source ? null : source;
+      return this.render();
+    }
     this.editor.dispatch(this.editor.state.tr.setNodeMarkup(pos, undefined, { ...this.node.attrs, source }));
+  };
+
+  private readonly propose = (): void => {
+    if (this.draft === null) return;
+    this.editor.proposeDiagram(String(this.node.attrs.source ?? ""), this.draft);
+    this.draft = null;
+    this.render();
+  };
+
+  private readonly discard = (): void => {
+    this.draft = null;
+    this.render();
   };
 
   /** Until the block starts: the drawing that came with the page beside the source, or the source alone. */
@@ -121,10 +141,18 @@ class MermaidNodeView implements NodeView {
     const drawing = keptDrawing(source);
     // while the diagram's code loads (or if it cannot: say, the server is gone), what showed before it started
     const plain = drawing !== undefined ? <div dangerouslySetInnerHTML={{ __html: drawnDiagramHtml(source, drawing) }} /> : <pre className={PLAIN}>{source}</pre>;
+    const draft = this.draft;
     this.root.render(
       <PartBoundary fallback={plain}>
         <Suspense fallback={plain}>
-          <MermaidView source={source} editable={this.editable} selected={this.selected} onSource={this.setSource} />
+          <MermaidView source={draft ?? source} editable={this.editable} selected={this.selected} onSource={this.setSource} />
+          {draft !== null ? (
+            <div role="group" aria-label="Proposed diagram change" className="-mt-2 mb-3 flex flex-wrap items-center gap-2 rounded-b-lg bg-amber-50 px-2 py-1.5 text-xs text-amber-900 ring-1 ring-amber-200">
+              <span>Your change to this diagram is a proposal: the others see it once you propose it.</span>
+              <button type="button" className="rounded bg-amber-600 px-2 py-0.5 font-semibold text-white" onClick={this.propose}>Propose this change</button>
+              <button type="button" className="rounded px-2 py-0.5 text-amber-900 hover:bg-amber-100" onClick={this.discard}>Discard</button>
+            </div>
+          ) : null}
         </Suspense>
       </PartBoundary>,
     );

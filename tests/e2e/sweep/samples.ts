@@ -82,6 +82,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "POST /api/documents/[documentId]/comments": { data: { sectionKey, body: "Planted comment" } },
     "POST /api/documents/[documentId]/comments/[threadId]/replies": { data: { body: "Planted reply" } },
     "POST /api/documents/[documentId]/comments/[threadId]/resolve": { data: { resolved: true } },
+    "POST /api/documents/[documentId]/comments/[threadId]/apply": { data: {} },
     "POST /api/documents/[documentId]/review/assign": { data: { roleKey, reviewerId: f.a.viewer.userId } },
     "POST /api/documents/[documentId]/review/decision": { data: { roleKey, decision: "approved", overrideReason: "I say so" } },
     "PUT /api/documents/[documentId]/review/roles": { data: { roles: [{ name: "Hijacked", scope: [] }] } },

@@ -37,6 +37,7 @@ function personWith(name: string, color: string, peers: Y.Doc[], suggestingAs: s
     onUpload: () => undefined,
     onLinkForm: () => undefined,
     suggestingAs: () => suggestingAs,
+    onProposeDiagram: () => undefined,
     references: { slug: "acme", documents: [] },
   });
   const host = document.createElement("div");

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "CommentThread" ADD COLUMN     "proposal" JSONB;
+
