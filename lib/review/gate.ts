@@ -17,7 +17,7 @@ export async function gateProblems(db: DbTx, facts: Facts): Promise<GateProblem[
 /** One problem per open suggestion: what goes to review is what was accepted, so each is decided first (or the submit says why not). */
 function suggestionProblems(suggestions: ReviewSuggestion[]): GateProblem[] {
   return suggestions.map((s) => {
-    const detail = `Accept or reject the suggestion: ${suggestionLine(s).replace(` in ${s.sectionTitle}`, "")}.`;
+    const detail = `${s.proposal ? "Apply or resolve the proposal" : "Accept or reject the suggestion"}: ${suggestionLine(s).replace(` in ${s.sectionTitle}`, "")}.`;
     return { sectionKey: s.sectionKey, sectionTitle: s.sectionTitle, kind: "suggestion", detail, message: `${s.sectionTitle}: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}` };
   });
 }

@@ -69,18 +69,28 @@ export async function loadReviewFacts(ctx: Ctx, documentId: string) {
   const assignments = await ctx.db.reviewAssignment.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
   const approvals = await ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
   const sections = await currentSections(ctx.db, documentId);
-  return { doc, membership: membership as Membership, roles: signoffRolesOf(doc, def), assignments, approvals, sections, suggestions: await namedSuggestions(ctx, sections) };
+  return { doc, membership: membership as Membership, roles: signoffRolesOf(doc, def), assignments, approvals, sections, suggestions: await namedSuggestions(ctx, documentId, sections) };
 }
 
 /** An open suggestion as the review shows it: where it is and whose it is, by name. */
 export interface ReviewSuggestion extends OpenSuggestion {
   sectionTitle: string;
   authorName: string;
+  /** a diagram's change proposed in a comment thread (whose id this is), not marks in the text */
+  proposal?: true;
 }
 
-/** The document's open suggestions, with their sections' titles and authors' names (no query when there are none). */
-async function namedSuggestions(ctx: Ctx, sections: HashableSection[]): Promise<ReviewSuggestion[]> {
-  const open = openSuggestions(sections);
+/** Open threads proposing a diagram change, as suggestions of their sections. */
+async function openProposals(ctx: Ctx, documentId: string): Promise<OpenSuggestion[]> {
+  const threads = await ctx.db.commentThread.findMany({ where: { documentId, resolvedAt: null }, select: { id: true, sectionKey: true, createdById: true, createdAt: true, proposal: true }, orderBy: { createdAt: "asc" } });
+  return threads
+    .filter((t) => t.proposal !== null)
+    .map((t) => ({ id: t.id, sectionKey: t.sectionKey, authorId: t.createdById, at: t.createdAt.toISOString(), inserted: "", deleted: "", changesFormat: false, proposal: true as const }));
+}
+
+/** The document's open suggestions and diagram proposals, with their sections' titles and authors' names (no user query when there are none). */
+async function namedSuggestions(ctx: Ctx, documentId: string, sections: HashableSection[]): Promise<ReviewSuggestion[]> {
+  const open: (OpenSuggestion & { proposal?: true })[] = [...openSuggestions(sections), ...(await openProposals(ctx, documentId))];
   if (!open.length) return [];
   const ids = [...new Set(open.map((s) => s.authorId).filter((id): id is string => id !== null))];
   const names = new Map((await ctx.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
@@ -95,7 +105,7 @@ export function suggestionsCovered(role: Pick<SignoffRoleDef, "scope">, suggesti
 
 /** One line naming a suggestion: “Vera suggests “99.9” for “99.99” in Goals”. */
 export function suggestionLine(s: ReviewSuggestion): string {
-  return `${s.authorName} suggests ${suggestionWhat(s)} in ${s.sectionTitle}`;
+  return s.proposal ? `${s.authorName} proposes a change to a diagram in ${s.sectionTitle}` : `${s.authorName} suggests ${suggestionWhat(s)} in ${s.sectionTitle}`;
 }
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;

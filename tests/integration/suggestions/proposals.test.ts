@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { applyProposal } from "@/lib/comments/applyProposal";
 import { createThread, listThreads } from "@/lib/comments/comments";
 import { Conflict, Forbidden, InvalidInput } from "@/lib/errors";
+import { checkSubmitGate } from "@/lib/review/gate";
+import { getReview } from "@/lib/review/review";
 import type { PMNode } from "@/lib/editor/schema";
 import { ctxFor, testDb } from "../../support/db";
 import { documentWithFirstSection, storeSectionBody } from "../../support/storedText";
@@ -39,6 +41,21 @@ describe("a proposed diagram change", () => {
     expect(activity.map((a) => a.actorId)).toEqual([ws.owner.userId]);
     // settled once
     await expect(applyProposal(owner, { documentId: doc.id, threadId: thread!.id })).rejects.toBeInstanceOf(Conflict);
+  });
+
+  it("is listed by the submit gate and under the roles covering its section while open, and not once applied", async () => {
+    const { owner, doc, section, propose } = await setUp();
+    const [thread] = await propose(BEFORE, AFTER);
+    const line = `${(await testDb().user.findFirstOrThrow({ where: { id: thread!.createdById } })).name} proposes a change to a diagram`;
+    const { problems: gate } = await checkSubmitGate(owner, { documentId: doc.id });
+    expect(gate.filter((p) => p.kind === "suggestion").map((p) => [p.sectionKey, p.detail])).toEqual([[section.key, `Apply or resolve the proposal: ${line}.`]]);
+    const covering = (await getReview(owner, { documentId: doc.id })).roles.filter((r) => r.scope.length === 0 || r.scope.includes(section.key));
+    expect(covering.length).toBeGreaterThan(0);
+    for (const role of covering) expect(role.openSuggestions.map((s) => s.line)).toEqual([`${line} in ${section.title}`]);
+
+    await applyProposal(owner, { documentId: doc.id, threadId: thread!.id });
+    expect((await checkSubmitGate(owner, { documentId: doc.id })).problems.filter((p) => p.kind === "suggestion")).toEqual([]);
+    expect((await getReview(owner, { documentId: doc.id })).roles.flatMap((r) => r.openSuggestions)).toEqual([]);
   });
 
   it("is refused, changing nothing, when the diagram changed since it was proposed", async () => {
