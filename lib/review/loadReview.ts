@@ -1,5 +1,6 @@
 import { can, type Membership } from "../access/policy";
 import type { Ctx } from "../context";
+import { Prisma } from "../db";
 import { loadDocument } from "../documents/loadDocument";
 import type { DocumentStatus } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
@@ -82,10 +83,9 @@ export interface ReviewSuggestion extends OpenSuggestion {
 
 /** Open threads proposing a diagram change, as suggestions of their sections. */
 async function openProposals(ctx: Ctx, documentId: string): Promise<OpenSuggestion[]> {
-  const threads = await ctx.db.commentThread.findMany({ where: { documentId, resolvedAt: null }, select: { id: true, sectionKey: true, createdById: true, createdAt: true, proposal: true }, orderBy: { createdAt: "asc" } });
-  return threads
-    .filter((t) => t.proposal !== null)
-    .map((t) => ({ id: t.id, sectionKey: t.sectionKey, authorId: t.createdById, at: t.createdAt.toISOString(), inserted: "", deleted: "", changesFormat: false, proposal: true as const }));
+  // asked on every review poll: only the open threads that carry a proposal, without the proposal itself
+  const threads = await ctx.db.commentThread.findMany({ where: { documentId, resolvedAt: null, proposal: { not: Prisma.DbNull } }, select: { id: true, sectionKey: true, createdById: true, createdAt: true }, orderBy: { createdAt: "asc" } });
+  return threads.map((t) => ({ id: t.id, sectionKey: t.sectionKey, authorId: t.createdById, at: t.createdAt.toISOString(), inserted: "", deleted: "", changesFormat: false, proposal: true as const }));
 }
 
 /** The document's open suggestions and diagram proposals, with their sections' titles and authors' names (no user query when there are none). */

@@ -14,8 +14,9 @@ const count = (text: string, part: string) => (part ? text.split(part).length - 
  * The suggestions one section's body gained, changed or lost from `before` to `after`. A suggestion
  * that is gone was accepted when the accepted text gained its inserted text (or lost its
  * deleted text), rejected when it did not; a change of formatting alone is "settled".
+ * `accepted`: both bodies as accepted, when the caller has them already.
  */
-export function suggestionChanges(sectionKey: string, before: PMDoc, after: PMDoc): SuggestionChange[] {
+export function suggestionChanges(sectionKey: string, before: PMDoc, after: PMDoc, accepted: { before: PMDoc; after: PMDoc } = { before: acceptedBody(before), after: acceptedBody(after) }): SuggestionChange[] {
   const was = openSuggestions([{ key: sectionKey, body: before }]);
   const now = openSuggestions([{ key: sectionKey, body: after }]);
   const wasById = new Map(was.map((s) => [s.id, s]));
@@ -29,7 +30,7 @@ export function suggestionChanges(sectionKey: string, before: PMDoc, after: PMDo
   const made = now.filter(isMade).map((s): SuggestionChange => ({ ...pick(s), state: "open" }));
   const gone = was.filter((s) => !nowIds.has(s.id));
   if (!gone.length) return made;
-  const [beforeText, afterText] = [docToText(acceptedBody(before)), docToText(acceptedBody(after))];
+  const [beforeText, afterText] = [docToText(accepted.before), docToText(accepted.after)];
   const settled = gone.map((s): SuggestionChange => {
     const inserted = s.inserted.replace(/¶/g, "");
     const state = inserted && inserted !== s.deleted

@@ -99,9 +99,9 @@ function sectionDiff(key: string, before: HashableSection | undefined, after: Ha
   const titleChange = before && after && before.title !== after.title ? { from: before.title, to: after.title } : null;
   const depthChange = before && after && before.depth !== after.depth ? { from: before.depth, to: after.depth } : null;
   const [oldBody, newBody] = [before?.body ?? EMPTY, after?.body ?? EMPTY];
-  const suggestions = sameBody ? [] : suggestionChanges(key, oldBody, newBody);
   // what changed in the text as accepted; suggestions are listed on their own
   const [oldAccepted, newAccepted] = [acceptedBody(oldBody), acceptedBody(newBody)];
+  const suggestions = sameBody ? [] : suggestionChanges(key, oldBody, newBody, { before: oldAccepted, after: newAccepted });
   const body = sameBody || (before && after && canonicalJson(oldAccepted) === canonicalJson(newAccepted)) ? null : diffBodies(oldAccepted, newAccepted);
   const placeholders = sameBody ? null : { before: countPlaceholders(oldBody), after: countPlaceholders(newBody) };
   const status = !before ? "added" : !after ? "removed" : body || suggestions.length || fields.length || titleChange || depthChange ? "changed" : "unchanged";
