@@ -4,6 +4,7 @@ import { SHARED_SECRET_REQUIRED, StartupError } from "../lib/auth/sessionSecret"
 import { closePdfBrowser } from "../lib/export/pdf/browser";
 import { closeParsePool, warmParsePool } from "../lib/import/parsePool";
 import { closeLimits } from "../lib/limits/store";
+import { warmMermaidParser } from "../lib/mermaid/validate";
 import { addressedOrigin, isSameOrigin } from "../lib/http/requestGuard";
 import { getLogger } from "../lib/observability/logger";
 import { getMetrics, routeLabel } from "../lib/observability/metrics";
@@ -145,8 +146,10 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     server.once("error", reject);
     server.listen(options.port, hostname, () => resolve());
   });
-  // the first import should not wait for the parse worker to load its modules
+  // the first import should not wait for the parse worker to load its modules, nor the
+  // first submit-gate check of a diagram for Mermaid's parser
   warmParsePool();
+  warmMermaidParser();
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
   return {
     server,

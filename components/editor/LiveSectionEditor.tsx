@@ -36,7 +36,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   const references = useContext(ReferencesContext);
   const [picked, setPicked] = useState<PickedSuggestion | null>(null);
   // created during the first render, so sections that come into view together mount in one pass
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs: () => suggestingAs(sectionKey), references, onProposeDiagram: (before, after) => onComment({ quote: "", proposal: { kind: "diagram", before, after } }) });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs: () => suggestingAs(sectionKey), references, onPropose: (proposal) => onComment({ quote: "", proposal }) });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   const live = liveSectionsOf(ydoc);

@@ -11,6 +11,7 @@ import { emptyBodyHint } from "@/lib/editor/emptyBody";
 import { emptyBodyPlaceholder } from "@/lib/editor/emptyBodyPlugin";
 import { linkHrefAt } from "@/lib/editor/link";
 import { documentSchema } from "@/lib/editor/documentSchema";
+import type { Proposal } from "@/lib/suggestions/proposal";
 import { EDITING_OPTIONS } from "@/lib/editor/editing";
 import { suggestionAuthor } from "@/lib/suggestions/ids";
 import { isSafeHref } from "@/lib/util/safeUrl";
@@ -62,8 +63,8 @@ interface Options {
   onLinkForm: (href: string) => void;
   /** the person's user id while they are suggesting (suggesting.ts), else null */
   suggestingAs: () => string | null;
-  /** a diagram's change proposed while suggesting: a comment carrying it is started */
-  onProposeDiagram: (before: string, after: string) => void;
+  /** a change proposed while suggesting (a diagram's source, a block's kind or layout): a comment carrying it is started */
+  onPropose: (proposal: Proposal) => void;
 }
 
 /**
@@ -109,7 +110,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
         sectionCarets(carets.forSection(sectionKey)),
         ...sectionExtensions(this, plugins),
         sectionCommands(this),
-        suggestingExtension(this.options.suggestingAs, (message) => this.options.onNotice(message)),
+        suggestingExtension(this.options.suggestingAs, { onRefused: (message) => this.options.onNotice(message), onProposeBlock: (before, after) => this.options.onPropose({ kind: "block", before, after }) }),
         ...(["block", "mention", "reference", "hashReference"] as const).map((kind) => menuSuggestion(kind, { onMatch: (match) => this.followSlash(kind, match), onKey: (key) => this.slashKey(key) })),
       ],
       editable: this.editable,
@@ -163,7 +164,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   }
 
   proposeDiagram(before: string, after: string): void {
-    this.options.onProposeDiagram(before, after);
+    this.options.onPropose({ kind: "diagram", before, after });
   }
 
   /** Gives the text the focus back (after the link form closes). */

@@ -2,14 +2,15 @@ import { suggestChanges, suggestChangesKey, transformToSuggestionTransaction } f
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "prosemirror-model";
 import type { Transaction } from "prosemirror-state";
-import type { PMDoc } from "@/lib/editor/schema";
+import type { PMDoc, PMNode as PMJson } from "@/lib/editor/schema";
 import { acceptedBody } from "@/lib/suggestions/accepted";
+import { singleBlockChange } from "@/lib/suggestions/blockChange";
 import { newSuggestionId } from "@/lib/suggestions/ids";
 import { openSuggestions } from "@/lib/suggestions/open";
 import { canonicalJson } from "@/lib/util/canonicalJson";
 
 /** Why a change typed while suggesting was not made: it cannot be a suggestion. */
-export const NOT_A_SUGGESTION = "While suggesting, only text (and code) can be added, removed or formatted, and a diagram's change is proposed in a comment. Heading levels and table layout need Editing.";
+export const NOT_A_SUGGESTION = "While suggesting, text (and code) can be added, removed or formatted, and a change to one block (a heading's level, a list, a table's rows or columns, a diagram) is proposed in a comment. This change adds, removes or spans several blocks: make it one block at a time, or switch to Editing.";
 
 /** Changes the suggestion transform leaves alone: remote edits, undo and redo, and accepting or rejecting a suggestion. */
 function passesThrough(tr: Transaction): boolean {
@@ -20,16 +21,25 @@ function passesThrough(tr: Transaction): boolean {
 
 const acceptedOf = (doc: PMNode) => canonicalJson(acceptedBody(doc.toJSON() as PMDoc));
 
+/** What becomes of a change made while suggesting that cannot be a suggestion. */
+export interface NotSuggestible {
+  /** it adds, removes or spans several blocks: not made, and this says why */
+  onRefused: (message: string) => void;
+  /** it changes one block (not a diagram, whose node view proposes its own changes): not made, and proposed in a comment */
+  onProposeBlock: (before: PMJson, after: PMJson) => void;
+}
+
 /**
  * Suggestion mode for a section editor: while `suggestingAs()` names the person, every change
  * they make becomes tracked insertions and deletions in their name
  * (@handlewithcare/prosemirror-suggest-changes), shown in their colour. A change that would
- * still alter the accepted text (a diagram's source, a heading's level: the package marks
- * those on the node, which the shared document cannot carry) is
- * not made, and `onRefused` says why; the server refuses the same for a reviewer who may only
- * suggest (lib/collab/suggestOnly.ts).
+ * still alter the accepted text (a heading's level, a list, a table's rows: the package marks
+ * those on the node, which the shared document cannot carry) is not made: when it changes one
+ * block, that block as it would be is proposed instead (`onProposeBlock`), else `onRefused`
+ * says why. The server refuses the same for a reviewer who may only suggest
+ * (lib/collab/suggestOnly.ts).
  */
-export function suggestingExtension(suggestingAs: () => string | null, onRefused: (message: string) => void) {
+export function suggestingExtension(suggestingAs: () => string | null, { onRefused, onProposeBlock }: NotSuggestible) {
   return Extension.create({
     name: "suggesting",
     addProseMirrorPlugins() {
@@ -40,13 +50,18 @@ export function suggestingExtension(suggestingAs: () => string | null, onRefused
       const userId = suggestingAs();
       if (!userId || passesThrough(transaction)) return next(transaction);
       const before = this.editor.state;
+      const notSuggestible = () => {
+        const block = singleBlockChange(before.doc.toJSON() as PMDoc, transaction.doc.toJSON() as PMDoc);
+        if (block && block.before.type !== "mermaid" && block.after.type !== "mermaid") onProposeBlock(block.before, block.after);
+        else onRefused(NOT_A_SUGGESTION);
+      };
       let suggested: Transaction;
       try {
         suggested = transformToSuggestionTransaction(transaction, before, () => newSuggestionId(userId));
       } catch {
-        return onRefused(NOT_A_SUGGESTION);
+        return notSuggestible();
       }
-      if (acceptedOf(before.doc) !== acceptedOf(suggested.doc)) return onRefused(NOT_A_SUGGESTION);
+      if (acceptedOf(before.doc) !== acceptedOf(suggested.doc)) return notSuggestible();
       next(suggested);
     },
   });

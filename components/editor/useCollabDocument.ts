@@ -7,7 +7,7 @@ import { Awareness } from "y-protocols/awareness";
 import * as Y from "yjs";
 import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { applyStoreMessage, StoreAck, STORED_QUERY } from "@/lib/collab/storeAck";
-import { announceDocumentStored } from "./documentStored";
+import { announceDocumentChanged } from "./documentChanged";
 import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydocLayout";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "not-saved";
@@ -82,7 +82,7 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
     provider.setAwarenessField("user", user);
     const ack = new StoreAck(ydoc, (origin) => origin === provider);
     const onStateless = ({ payload }: { payload: string }) => {
-      if (applyStoreMessage(ack, payload) === "stored") announceDocumentStored(documentId);
+      if (applyStoreMessage(ack, payload) === "stored") announceDocumentChanged(documentId);
       // a refused change stays in this copy (a Y.Doc cannot drop it): start again from the server's
       if (payload.includes('"update-refused"')) void local.clearData().finally(() => setGeneration((g) => g + 1));
     };

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { GateProblem } from "@/lib/review/submitGate";
-import { onDocumentStored } from "../editor/documentStored";
+import { onDocumentChanged } from "../editor/documentChanged";
 import { callApi } from "../ui/api";
 import { usePoll } from "../ui/usePoll";
 import { publishGate } from "./reviewStore";
@@ -13,7 +13,7 @@ const FALLBACK_MS = 60_000;
 /**
  * What the submit gate would refuse now, while the actor may submit (and published for the
  * status bar). Checked on the stored content: when the page opens, each time the server
- * says it stored the document, when the review (`reviewKey`: its reviewers, roles, status)
+ * says it stored the document or a proposal was made or settled, when the review (`reviewKey`: its reviewers, roles, status)
  * changed, and once a minute besides. `refusedWith` takes the list a refused submit
  * answered with: checked on what was just typed, it is newer than any check under way.
  * `refresh` checks again at once (after a step that may change it).
@@ -28,7 +28,7 @@ export function useSubmitGate(documentId: string, canSubmit: boolean, reviewKey:
     if (res.ok && seq === asked.current) setGate(res.data.problems);
   }, [documentId, canSubmit]);
   usePoll(refresh, FALLBACK_MS);
-  useEffect(() => onDocumentStored(documentId, () => void refresh()), [documentId, refresh]);
+  useEffect(() => onDocumentChanged(documentId, () => void refresh()), [documentId, refresh]);
   // the first check is the poll's; later changes of the review check again
   const seenReview = useRef(reviewKey);
   useEffect(() => {

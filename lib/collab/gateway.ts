@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { getDb } from "../db";
 import { loadDocumentState, storeDocumentState } from "./persistence";
+import { replaceBlock, type BlockReplacement } from "./replaceBlock";
 import { replaceSections, type Replacement } from "./replaceSections";
 
 /** Changes a document's Y.Doc; the change reaches open editors live and is stored with its projection. */
@@ -12,10 +13,14 @@ export type FlushDocument = (documentId: string) => Promise<void>;
 /** Writes whole sections into a document; only data crosses, see `replaceDocumentSections`. */
 type ReplaceDocumentSections = (documentId: string, replacement: Replacement) => Promise<void>;
 
+/** Replaces one block of a section; whether it was there to replace. Only data crosses, as above. */
+type ReplaceDocumentBlock = (documentId: string, replacement: BlockReplacement) => Promise<boolean>;
+
 const globalForCollab = globalThis as unknown as {
   specwrightChangeDocument?: ChangeDocument;
   specwrightFlushDocument?: FlushDocument;
   specwrightReplaceSections?: ReplaceDocumentSections;
+  specwrightReplaceBlock?: ReplaceDocumentBlock;
 };
 
 /** Used when no collaboration server runs in this process (scripts, tests): load, change, store. */
@@ -33,6 +38,16 @@ export function setChangeDocument(fn: ChangeDocument | undefined, flush?: FlushD
   // built here, in the collaboration server's copy of this module, so the Y types it
   // creates come from the same yjs as the live documents
   globalForCollab.specwrightReplaceSections = fn && ((documentId, replacement) => fn(documentId, (ydoc) => replaceSections(ydoc, replacement)));
+  globalForCollab.specwrightReplaceBlock = fn && ((documentId, replacement) => blockReplacedBy(fn, documentId, replacement));
+}
+
+/** Runs a block replacement through `change`; whether the block was there. */
+async function blockReplacedBy(change: ChangeDocument, documentId: string, replacement: BlockReplacement): Promise<boolean> {
+  let replaced = false;
+  await change(documentId, (ydoc) => {
+    replaced = replaceBlock(ydoc, replacement);
+  });
+  return replaced;
 }
 
 /**
@@ -61,4 +76,9 @@ export function changeDocument(documentId: string, change: (ydoc: Y.Doc) => void
 export function replaceDocumentSections(documentId: string, replacement: Replacement): Promise<void> {
   const live = globalForCollab.specwrightReplaceSections;
   return live ? live(documentId, replacement) : directChange(documentId, (ydoc) => replaceSections(ydoc, replacement));
+}
+
+/** Replaces one block of a section through the live document, as `replaceDocumentSections` writes sections; whether the block was there. */
+export function replaceDocumentBlock(documentId: string, replacement: BlockReplacement): Promise<boolean> {
+  return (globalForCollab.specwrightReplaceBlock ?? ((id, r) => blockReplacedBy(directChange, id, r)))(documentId, replacement);
 }

@@ -2,7 +2,7 @@ import type * as Y from "yjs";
 import { z } from "zod";
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
-import { changeDocument } from "../collab/gateway";
+import { changeDocument, replaceDocumentBlock } from "../collab/gateway";
 import { bodyName } from "../collab/ydoc";
 import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
@@ -21,11 +21,25 @@ function diagramWithSource(ydoc: Y.Doc, sectionKey: string, source: string): Y.X
   return null;
 }
 
+/** Puts the proposal into the live document; whether what it was proposed against was still there. */
+async function applied(documentId: string, sectionKey: string, proposal: Proposal): Promise<boolean> {
+  if (proposal.kind === "block") return replaceDocumentBlock(documentId, { sectionKey, before: proposal.before, after: proposal.after });
+  let done = false;
+  await changeDocument(documentId, (ydoc) => {
+    const diagram = diagramWithSource(ydoc, sectionKey, proposal.before);
+    if (!diagram) return;
+    diagram.setAttribute("source", proposal.after);
+    done = true;
+  });
+  return done;
+}
+
 /**
  * Applies a thread's proposal to the text: the diagram that had the proposed-from source gets
- * the proposed source, through the live document (editors see it at once; approvals covering
- * the section go stale by the usual rule), and the thread is resolved. Refused (409, nothing
- * changed) when no diagram of the section is as it was proposed against any more. Requires
+ * the proposed source, or the block as it was proposed against becomes the proposed block,
+ * through the live document (editors see it at once; approvals covering the section go stale
+ * by the usual rule), and the thread is resolved. Refused (409, nothing changed) when no
+ * diagram or block of the section is as it was proposed against any more. Requires
  * `suggestion.resolve`.
  */
 export async function applyProposal(ctx: Ctx, raw: z.input<typeof ApplyInput>): Promise<CommentThreadDto[]> {
@@ -36,14 +50,10 @@ export async function applyProposal(ctx: Ctx, raw: z.input<typeof ApplyInput>): 
   const proposal = Proposal.safeParse(thread?.proposal);
   if (!thread || !proposal.success) throw new NotFound("Proposal");
   if (thread.resolvedAt) throw new Conflict("This proposal was already settled.");
-  let applied = false;
-  await changeDocument(doc.id, (ydoc) => {
-    const diagram = diagramWithSource(ydoc, thread.sectionKey, proposal.data.before);
-    if (!diagram) return;
-    diagram.setAttribute("source", proposal.data.after);
-    applied = true;
-  });
-  if (!applied) throw new Conflict("The diagram has changed since this was proposed, so nothing was applied. Compare them and edit it by hand.");
+  if (!(await applied(doc.id, thread.sectionKey, proposal.data))) {
+    const what = proposal.data.kind === "diagram" ? "diagram" : "block";
+    throw new Conflict(`The ${what} has changed since this was proposed, so nothing was applied. Compare them and edit it by hand.`);
+  }
   await inTransaction(ctx, async (tx) => {
     await tx.db.commentThread.update({ where: { id: thread.id }, data: { resolvedAt: new Date(), resolvedById: ctx.actor.userId } });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "suggestion.applied", subjectId: doc.id, data: { thread: thread.id, section: thread.sectionKey } });

@@ -2,12 +2,14 @@ import { z } from "zod";
 import { authorize, can, type Membership } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
+import type { Prisma } from "../db";
 import { inTransaction } from "../db/tx";
 import { loadDocument } from "../documents/loadDocument";
 import { InvalidInput, NotFound } from "../errors";
 import { notify } from "../notifications/notify";
-import { walk, type PMNode } from "../editor/schema";
+import { walk, type PMDoc, type PMNode } from "../editor/schema";
 import { SUGGESTION_ID } from "../suggestions/ids";
+import { blockIndex, checkedBlock } from "../suggestions/blockProposal";
 import { Proposal } from "../suggestions/proposal";
 import { Id } from "../workspaces/schema";
 
@@ -22,7 +24,7 @@ export const CreateThreadInput = z.object({
   quote: z.string().max(500).default(""),
   /** the suggestion the thread discusses: it closes when the suggestion is accepted or rejected */
   suggestionId: z.string().max(120).regex(SUGGESTION_ID, "is not a suggestion id").optional(),
-  /** a change proposed for a diagram of the section, which a person with `suggestion.resolve` may apply */
+  /** a change proposed for a diagram or a block of the section, which a person with `suggestion.resolve` may apply */
   proposal: Proposal.optional(),
   body: Body,
 });
@@ -37,7 +39,7 @@ export interface CommentThreadDto {
   quote: string;
   /** the suggestion it discusses, if it was started on one */
   suggestionId: string | null;
-  /** the change it proposes for a diagram, if any */
+  /** the change it proposes for a diagram or a block, if any */
   proposal: Proposal | null;
   resolved: boolean;
   createdById: string;
@@ -63,6 +65,16 @@ function hasDiagram(body: PMNode, source: string): boolean {
     if (node.type === "mermaid" && String(node.attrs?.source ?? "") === source) found = true;
   });
   return found;
+}
+
+/** Refuses a proposal for a diagram or block the section does not have (it changed meanwhile), or for a block it cannot hold. */
+function checkProposal(body: PMDoc, proposal: Proposal): void {
+  if (proposal.kind === "diagram") {
+    if (!hasDiagram(body, proposal.before)) throw new InvalidInput("The section has no such diagram: it may have changed. Reload and propose again.", { proposal: ["names no diagram of the section"] });
+    return;
+  }
+  checkedBlock(proposal.after, "after");
+  if (blockIndex(body, proposal.before) < 0) throw new InvalidInput("The section has no such block: it may have changed. Reload and propose again.", { proposal: ["names no block of the section"] });
 }
 
 async function present(ctx: Ctx, documentId: string, membership: Membership): Promise<CommentThreadDto[]> {
@@ -101,9 +113,7 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
   authorize(membership, "comment.create");
   const section = await ctx.db.section.findUnique({ where: { documentId_key: { documentId: doc.id, key: input.sectionKey } } });
   if (!section) throw new NotFound("Section");
-  if (input.proposal && !hasDiagram(section.body as unknown as PMNode, input.proposal.before)) {
-    throw new InvalidInput("The section has no such diagram: it may have changed. Reload and propose again.", { proposal: ["names no diagram of the section"] });
-  }
+  if (input.proposal) checkProposal(section.body as unknown as PMDoc, input.proposal);
   const mentions = await mentioned(ctx, doc.workspaceId, input.body);
   return inTransaction(ctx, async (tx) => {
     const thread = await tx.db.commentThread.create({
@@ -114,7 +124,8 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
         anchorTo: input.anchorTo ?? null,
         quote: input.quote,
         suggestionId: input.suggestionId ?? null,
-        proposal: input.proposal ?? undefined,
+        // JSON as the request brought it (checked above)
+        proposal: input.proposal ? (input.proposal as Prisma.InputJsonObject) : undefined,
         createdById: ctx.actor.userId,
         comments: { create: { authorId: ctx.actor.userId, body: input.body } },
       },

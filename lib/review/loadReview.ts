@@ -6,7 +6,9 @@ import type { DocumentStatus } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
 import type { HashableSection } from "../documents/contentHash";
 import { openSuggestions, openSuggestionsIn, type OpenSuggestion } from "../suggestions/open";
+import { blockChangeWhat } from "../suggestions/blockChange";
 import { suggestionWhat } from "../suggestions/describe";
+import { Proposal } from "../suggestions/proposal";
 import { currentSections, scopeHash } from "./scope";
 import type { SignoffRoleDef } from "../templates/schema";
 import { signoffRolesOf } from "./roles";
@@ -77,20 +79,32 @@ export async function loadReviewFacts(ctx: Ctx, documentId: string) {
 export interface ReviewSuggestion extends OpenSuggestion {
   sectionTitle: string;
   authorName: string;
-  /** a diagram's change proposed in a comment thread (whose id this is), not marks in the text */
-  proposal?: true;
+  /** a change proposed in a comment thread (whose id this is), not marks in the text: what it proposes, “a change to a diagram” */
+  proposal?: string;
 }
 
-/** Open threads proposing a diagram change, as suggestions of their sections. */
-async function openProposals(ctx: Ctx, documentId: string): Promise<OpenSuggestion[]> {
-  // asked on every review poll: only the open threads that carry a proposal, without the proposal itself
+/** Open threads proposing a diagram or block change, as suggestions of their sections. */
+async function openProposals(ctx: Ctx, documentId: string): Promise<(OpenSuggestion & { proposal: string })[]> {
+  // asked on every review poll: only the open threads that carry a proposal, without the
+  // proposal itself (a diagram's sources), then the blocks of those that propose a block
   const threads = await ctx.db.commentThread.findMany({ where: { documentId, resolvedAt: null, proposal: { not: Prisma.DbNull } }, select: { id: true, sectionKey: true, createdById: true, createdAt: true }, orderBy: { createdAt: "asc" } });
-  return threads.map((t) => ({ id: t.id, sectionKey: t.sectionKey, authorId: t.createdById, at: t.createdAt.toISOString(), inserted: "", deleted: "", changesFormat: false, proposal: true as const }));
+  const blocks = threads.length
+    ? await ctx.db.commentThread.findMany({ where: { id: { in: threads.map((t) => t.id) }, proposal: { path: ["kind"], equals: "block" } }, select: { id: true, proposal: true } })
+    : [];
+  const what = new Map(blocks.map((t) => [t.id, proposalWhat(t.proposal)]));
+  return threads.map((t) => ({ id: t.id, sectionKey: t.sectionKey, authorId: t.createdById, at: t.createdAt.toISOString(), inserted: "", deleted: "", changesFormat: false, proposal: what.get(t.id) ?? "a change to a diagram" }));
 }
 
-/** The document's open suggestions and diagram proposals, with their sections' titles and authors' names (no user query when there are none). */
+/** What a block proposal proposes, after “proposes”: “to turn a paragraph into Heading 2”. */
+function proposalWhat(stored: unknown): string {
+  const parsed = Proposal.safeParse(stored);
+  if (!parsed.success || parsed.data.kind !== "block") return "a change";
+  return `to ${blockChangeWhat(parsed.data.before, parsed.data.after, "to")}`;
+}
+
+/** The document's open suggestions and proposals, with their sections' titles and authors' names (no user query when there are none). */
 async function namedSuggestions(ctx: Ctx, documentId: string, sections: HashableSection[]): Promise<ReviewSuggestion[]> {
-  const open: (OpenSuggestion & { proposal?: true })[] = [...openSuggestions(sections), ...(await openProposals(ctx, documentId))];
+  const open: (OpenSuggestion & { proposal?: string })[] = [...openSuggestions(sections), ...(await openProposals(ctx, documentId))];
   if (!open.length) return [];
   const ids = [...new Set(open.map((s) => s.authorId).filter((id): id is string => id !== null))];
   const names = new Map((await ctx.db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
@@ -105,7 +119,7 @@ export function suggestionsCovered(role: Pick<SignoffRoleDef, "scope">, suggesti
 
 /** One line naming a suggestion: “Vera suggests “99.9” for “99.99” in Goals”. */
 export function suggestionLine(s: ReviewSuggestion): string {
-  return s.proposal ? `${s.authorName} proposes a change to a diagram in ${s.sectionTitle}` : `${s.authorName} suggests ${suggestionWhat(s)} in ${s.sectionTitle}`;
+  return s.proposal ? `${s.authorName} proposes ${s.proposal} in ${s.sectionTitle}` : `${s.authorName} suggests ${suggestionWhat(s)} in ${s.sectionTitle}`;
 }
 
 type Facts = Awaited<ReturnType<typeof loadReviewFacts>>;

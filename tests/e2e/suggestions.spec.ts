@@ -193,3 +193,46 @@ test("a diagram change made while suggesting is proposed in a comment, and an ed
   const exported = await (await olive.request.get(`/api/documents/${docId}/export.md`)).text();
   expect(exported).toContain("Queue --> Verify");
 });
+
+test("a heading made while suggesting is proposed in a comment, listed before review at once, and an editor applies it", async ({ browser, playwright, baseURL }) => {
+  const olive = await (await browser.newContext()).newPage();
+  const { workspace } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
+  const slug = workspace.slug;
+  const imported = await olive.request.post(`/api/workspaces/${slug}/import`, { data: { markdown: "# Intake\n\n## Flow\n\nHow a webhook goes through.\n\nRetries back off.\n" } });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const docId = ((await imported.json()) as { document: { id: string } }).document.id;
+  const { page: eli } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Eli", role: "editor" });
+  const url = `/w/${slug}/d/${docId}`;
+  await Promise.all([olive.goto(url), eli.goto(url)]);
+  await expect(eli.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  const gateLines = async () => ((await (await olive.request.get(`/api/documents/${docId}/review/gate`)).json()) as { problems: { detail: string }[] }).problems.map((p) => p.detail);
+  const problemsBefore = (await gateLines()).length;
+
+  // Eli, suggesting, makes a paragraph a heading: it stays a paragraph, and the change is proposed
+  await eli.getByRole("group", { name: "Editing mode" }).getByRole("button", { name: "Suggesting" }).click();
+  await eli.getByText("How a webhook goes through.").click();
+  await eli.getByRole("button", { name: "Heading", exact: true }).click();
+  const draft = eli.getByRole("group", { name: "Proposed block change" });
+  await expect(draft).toContainText("Proposes to turn a paragraph into Heading 3.");
+  await expect(eli.getByRole("textbox", { name: "Flow body" }).locator("h3")).toHaveCount(0);
+  await eli.getByLabel("New comment").fill("A step of its own deserves a heading.");
+  await eli.getByRole("button", { name: "Comment", exact: true }).click();
+  await expect(eli.getByRole("region", { name: "Comments on Flow" }).locator("article").filter({ hasText: "A step of its own deserves a heading." })).toContainText("A proposed block change");
+  expect(await gateLines()).toContain("Apply or resolve the proposal: Eli proposes to turn a paragraph into Heading 3.");
+  // the owner's problem count takes it in within seconds, not at the next minute's check
+  await expect(olive.getByRole("group", { name: "Status bar" }).getByRole("button", { name: new RegExp(`^${problemsBefore + 1} problems? before review$`) })).toBeVisible();
+
+  // Olive sees it as the block now and as proposed, and applies it: a heading for both, the other paragraph kept
+  const thread = olive.getByRole("region", { name: "Comments on Flow" }).locator("article").filter({ hasText: "A step of its own deserves a heading." });
+  await expect(thread.getByLabel("Proposed", { exact: true })).toContainText("How a webhook goes through.");
+  await thread.getByRole("button", { name: "Apply the change" }).click();
+  for (const page of [olive, eli]) {
+    const text = page.getByRole("textbox", { name: "Flow body" });
+    await expect(text.locator("h3")).toHaveText("How a webhook goes through.");
+    await expect(text).toContainText("Retries back off.");
+  }
+  await expect(thread).toBeHidden();
+  expect(await gateLines()).not.toContain("Apply or resolve the proposal: Eli proposes to turn a paragraph into Heading 3.");
+  const exported = await (await olive.request.get(`/api/documents/${docId}/export.md`)).text();
+  expect(exported).toContain("### How a webhook goes through.");
+});

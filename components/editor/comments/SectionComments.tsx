@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { CommentThreadDto } from "@/lib/comments/comments";
 import type { Proposal } from "@/lib/suggestions/proposal";
 import { Button } from "../../ui/Button";
-import { ApplyProposal, ProposalLines } from "./ProposalView";
+import { ApplyProposal, ProposalView } from "./ProposalView";
 
 export interface Draft {
   anchorFrom?: string;
@@ -73,7 +73,7 @@ export function SectionComments({ sectionKey, sectionTitle, threads, draft, act,
           }}
         >
           {draft.quote ? <blockquote className="border-l-2 border-amber-400 pl-2 text-xs text-slate-700">“{draft.quote}”</blockquote> : null}
-          {draft.proposal ? <ProposalLines proposal={draft.proposal} /> : null}
+          {draft.proposal ? <ProposalView proposal={draft.proposal} /> : null}
           <label className="mt-1 block text-xs font-medium text-slate-700" htmlFor={`new-comment-${sectionKey}`}>New comment</label>
           <textarea id={`new-comment-${sectionKey}`} autoFocus rows={2} value={text} onChange={(e) => setText(e.target.value)} className={box} />
           {error ? <p role="alert" className="text-xs text-red-700">{error}</p> : null}
@@ -89,8 +89,8 @@ export function SectionComments({ sectionKey, sectionTitle, threads, draft, act,
           {t.quote ? <blockquote className="border-l-2 border-amber-400 pl-2 text-xs text-slate-600">“{t.quote}”</blockquote> : null}
           {t.proposal ? (
             <>
-              <p className="text-xs font-medium text-slate-500">{t.resolved ? "A proposed diagram change, settled" : "A proposed diagram change"}</p>
-              <ProposalLines proposal={t.proposal} />
+              <p className="text-xs font-medium text-slate-500">{`A proposed ${t.proposal.kind === "diagram" ? "diagram" : "block"} change${t.resolved ? ", settled" : ""}`}</p>
+              <ProposalView proposal={t.proposal} />
             </>
           ) : null}
           <ul className="mt-1 space-y-1">
@@ -101,7 +101,7 @@ export function SectionComments({ sectionKey, sectionTitle, threads, draft, act,
               </li>
             ))}
           </ul>
-          {t.proposal && t.canApply && !t.resolved ? <ApplyProposal threadId={t.id} act={act} /> : null}
+          {t.proposal && t.canApply && !t.resolved ? <ApplyProposal threadId={t.id} kind={t.proposal.kind} act={act} /> : null}
           {t.canResolve ? (
             <button type="button" className="mt-1 text-xs font-medium text-indigo-700 hover:underline" onClick={() => void act(`/${t.id}/resolve`, { resolved: !t.resolved })}>
               {t.resolved ? "Reopen" : "Resolve"}

@@ -5,6 +5,7 @@ import * as Y from "yjs";
 import { SectionEditor } from "@/components/editor/sectionEditor";
 import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName } from "@/lib/collab/ydoc";
+import type { Proposal } from "@/lib/suggestions/proposal";
 import { press, type } from "./editorHarness";
 
 // A section's editor as the page builds it (SectionEditor): bound to its Y.XmlFragment by
@@ -13,6 +14,7 @@ import { press, type } from "./editorHarness";
 /** One person's copy of a document with a live editor of section "scope", kept in step with `peers`. */
 function personWith(name: string, color: string, peers: Y.Doc[], suggestingAs: string | null = null) {
   const notices: string[] = [];
+  const proposals: Proposal[] = [];
   const ydoc = new Y.Doc();
   const awareness = new Awareness(ydoc);
   awareness.setLocalStateField("user", { name, color });
@@ -37,7 +39,7 @@ function personWith(name: string, color: string, peers: Y.Doc[], suggestingAs: s
     onUpload: () => undefined,
     onLinkForm: () => undefined,
     suggestingAs: () => suggestingAs,
-    onProposeDiagram: () => undefined,
+    onPropose: (proposal) => proposals.push(proposal),
     references: { slug: "acme", documents: [] },
   });
   const host = document.createElement("div");
@@ -51,7 +53,7 @@ function personWith(name: string, color: string, peers: Y.Doc[], suggestingAs: s
     await new Promise((resolve) => setTimeout(resolve, 30));
   });
   const editor = () => (section as unknown as { editor: import("@tiptap/core").Editor }).editor;
-  return { ydoc, awareness, section, host, editor, notices, text: () => ydoc.getXmlFragment(bodyName("scope")).toDOM().textContent };
+  return { ydoc, awareness, section, host, editor, notices, proposals, text: () => ydoc.getXmlFragment(bodyName("scope")).toDOM().textContent };
 }
 
 describe("a section's editor on the shared document", () => {
@@ -122,7 +124,7 @@ describe("a section's editor on the shared document", () => {
     expect(vera.notices).toEqual([]);
   });
 
-  it("refuses, with a reason, a change while suggesting that cannot be a suggestion", () => {
+  it("proposes, instead of making, a change of one block's kind while suggesting", () => {
     const ada = personWith("Ada", "#2563eb", []);
     type(ada.editor(), "Goals");
     const vera = personWith("Vera", "#16a34a", [ada.ydoc], "vera-id");
@@ -130,7 +132,21 @@ describe("a section's editor on the shared document", () => {
     vera.editor().commands.setHeading({ level: 2 });
     expect(ada.host.querySelector("h2")).toBeNull();
     expect(ada.text()).toBe("Goals");
-    expect(vera.notices).toEqual([expect.stringMatching(/^While suggesting, only text \(and code\) can be added/)]);
+    expect(vera.notices).toEqual([]);
+    expect(vera.proposals).toEqual([
+      { kind: "block", before: { type: "paragraph", content: [{ type: "text", text: "Goals" }] }, after: expect.objectContaining({ type: "heading", attrs: expect.objectContaining({ level: 2 }), content: [{ type: "text", text: "Goals" }] }) },
+    ]);
+  });
+
+  it("refuses, with a reason, a change while suggesting that spans several blocks", () => {
+    const ada = personWith("Ada", "#2563eb", []);
+    ada.editor().commands.setContent({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "One" }] }, { type: "paragraph", content: [{ type: "text", text: "Two" }] }] });
+    const vera = personWith("Vera", "#16a34a", [ada.ydoc], "vera-id");
+    vera.editor().commands.setTextSelection({ from: 2, to: 8 });
+    vera.editor().commands.setHeading({ level: 2 });
+    expect(ada.host.querySelector("h2")).toBeNull();
+    expect(vera.proposals).toEqual([]);
+    expect(vera.notices).toEqual([expect.stringMatching(/adds, removes or spans several blocks: make it one block at a time, or switch to Editing\.$/)]);
   });
 });
 
