@@ -2,6 +2,7 @@ import { oauthProviderList } from "@/app/_server/auth";
 import { lastWorkspace } from "@/app/_server/lastWorkspace";
 import { requireSignedIn } from "@/app/_server/session";
 import { ChangePasswordForm } from "@/components/settings/ChangePasswordForm";
+import { ColorChoice } from "@/components/settings/ColorChoice";
 import { EmailStatus } from "@/components/settings/EmailStatus";
 import { LinkedAccounts } from "@/components/settings/LinkedAccounts";
 import { SessionList } from "@/components/settings/SessionList";
@@ -47,6 +48,9 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         {params.linkError ? <Alert>That account is already linked to another Specwright user.</Alert> : null}
         <Section id="email-heading" title="Email">
           <EmailStatus email={user.email} verified={user.emailVerifiedAt !== null} mail={mailConfigured()} />
+        </Section>
+        <Section id="color-heading" title="Your colour">
+          <ColorChoice userId={actor.userId} initial={user.color} />
         </Section>
         <Section id="password-heading" title="Password">
           {user.passwordHash ? (

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CommentThreadDto } from "@/lib/comments/comments";
 import type { DocumentStatus } from "@/lib/documents/status";
-import { personColor } from "@/lib/editor/personColor";
+import { keepPersonColors, personColor } from "@/lib/editor/personColor";
 import { moveSection, removeSection, restoreSection } from "@/lib/collab/sectionOps";
 import type { SectionDef } from "@/lib/templates/schema";
 import { DocumentLayout } from "../document-panel/DocumentLayout";
@@ -58,7 +58,8 @@ interface Props {
   stored: StoredSection[];
   /** drawings of the document's diagrams cached on the server, by source: shown without loading Mermaid */
   drawings?: Record<string, string>;
-  members: { userId: string; name: string }[];
+  /** the workspace's members, with the colour each chose (null: the one derived from their id) */
+  members: { userId: string; name: string; color: string | null }[];
   header: React.ReactNode;
   /** where the review stands and the side panel's buttons, beside the save state */
   statusBar?: React.ReactNode;
@@ -68,6 +69,8 @@ interface Props {
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
 export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, suggestOnly: pageSuggestOnly = false, references = NO_REFERENCES, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
+  // the colours members chose, kept before anything here draws a caret or a suggestion
+  useMemo(() => keepPersonColors(members), [members]);
   const me = useMemo(() => ({ name: user.name, color: personColor(user.id) }), [user.id, user.name]);
   const { view, doc } = useCollabDocument(documentId, me, initialState);
   const ydoc = view?.ydoc;

@@ -70,7 +70,7 @@ function SectionCard({ s, diff, level }: { s: SectionDiff; diff: DiffDto; level:
         </dl>
       ) : null}
       {s.body ? s.body.map((segment, i) => <Segment key={i} segment={segment} />) : null}
-      {s.suggestions.length ? <SuggestionChanges changes={s.suggestions} people={diff.names.people} /> : null}
+      {s.suggestions.length ? <SuggestionChanges changes={s.suggestions} people={diff.names.people} colors={diff.names.colors} /> : null}
     </section>
   );
 }

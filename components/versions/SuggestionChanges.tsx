@@ -1,4 +1,4 @@
-import { personColor } from "@/lib/editor/personColor";
+import { derivedPersonColor } from "@/lib/editor/personColor";
 import type { SuggestionChange } from "@/lib/suggestions/changes";
 import { suggestionWhat } from "@/lib/suggestions/describe";
 
@@ -10,12 +10,12 @@ const STATE: Record<SuggestionChange["state"], { label: string; className: strin
 };
 
 /** The suggestions a comparison's section gained or settled, by person, in their colour. */
-export function SuggestionChanges({ changes, people }: { changes: SuggestionChange[]; people: Record<string, string> }) {
+export function SuggestionChanges({ changes, people, colors = {} }: { changes: SuggestionChange[]; people: Record<string, string>; colors?: Record<string, string> }) {
   return (
     <ul className="mt-2 space-y-1 text-sm" aria-label="Suggestions">
       {changes.map((s) => (
         <li key={s.id} data-suggestion-state={s.state}>
-          <span className="font-medium" style={{ color: s.authorId ? personColor(s.authorId) : undefined }}>{(s.authorId && people[s.authorId]) || "Someone"}</span> suggested {suggestionWhat(s)}{" "}
+          <span className="font-medium" style={{ color: s.authorId ? (colors[s.authorId] ?? derivedPersonColor(s.authorId)) : undefined }}>{(s.authorId && people[s.authorId]) || "Someone"}</span> suggested {suggestionWhat(s)}{" "}
           <span className={`rounded px-1.5 text-xs ${STATE[s.state].className}`}>{STATE[s.state].label}</span>
         </li>
       ))}

@@ -7,6 +7,8 @@ export interface FieldNames {
   fields: Record<string, Record<string, { label: string; type: string }>>;
   /** user id → name, for the people named in person fields and the authors of suggestions */
   people: Record<string, string>;
+  /** user id → the colour they chose (only those who chose one), for the authors of suggestions */
+  colors?: Record<string, string>;
 }
 
 /** Each section's field labels and types, from the template's sections. */

@@ -15,6 +15,8 @@ export interface MemberDto {
   joinedAt: string;
   /** the member proved they receive mail at `email` */
   emailVerified: boolean;
+  /** the colour they chose to be shown in, null for the one derived from their id */
+  color: string | null;
 }
 
 export interface InviteDto {
@@ -35,8 +37,8 @@ export function presentWorkspace(w: { id: string; slug: string; name: string }, 
   return { id: w.id, slug: w.slug, name: w.name, role };
 }
 
-export function presentMember(m: { userId: string; role: Role; createdAt: Date; user: { name: string; email: string; emailVerifiedAt: Date | null } }): MemberDto {
-  return { userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString(), emailVerified: m.user.emailVerifiedAt !== null };
+export function presentMember(m: { userId: string; role: Role; createdAt: Date; user: { name: string; email: string; emailVerifiedAt: Date | null; color: string | null } }): MemberDto {
+  return { userId: m.userId, name: m.user.name, email: m.user.email, role: m.role, joinedAt: m.createdAt.toISOString(), emailVerified: m.user.emailVerifiedAt !== null, color: m.user.color };
 }
 
 export function invitePath(token: string): string {

@@ -236,3 +236,31 @@ test("a heading made while suggesting is proposed in a comment, listed before re
   const exported = await (await olive.request.get(`/api/documents/${docId}/export.md`)).text();
   expect(exported).toContain("### How a webhook goes through.");
 });
+
+test("a colour chosen in Settings is the one others see one's suggestions in", async ({ browser, playwright, baseURL }) => {
+  const olive = await (await browser.newContext()).newPage();
+  const { workspace } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
+  const slug = workspace.slug;
+  const imported = await olive.request.post(`/api/workspaces/${slug}/import`, { data: { markdown: "# Intake\n\n## Flow\n\nHow a webhook goes through.\n" } });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const docId = ((await imported.json()) as { document: { id: string } }).document.id;
+  const { page: eli } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Eli", role: "editor" });
+
+  await olive.goto("/settings");
+  await olive.getByRole("radio", { name: "Teal" }).check();
+  await expect(olive.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+  await olive.reload();
+  await expect(olive.getByRole("radio", { name: "Teal" })).toBeChecked();
+
+  const url = `/w/${slug}/d/${docId}`;
+  await Promise.all([olive.goto(url), eli.goto(url)]);
+  await expect(olive.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await olive.getByRole("group", { name: "Editing mode" }).getByRole("button", { name: "Suggesting" }).click();
+  await olive.getByText("How a webhook goes through.").click();
+  await olive.keyboard.press("End");
+  await olive.keyboard.type(" Daily.");
+  // Eli's page shows Olive's suggestion in teal (#0f766e), read from the page's members
+  const suggestion = eli.locator("ins.sw-suggestion").filter({ hasText: "Daily." });
+  await expect(suggestion).toBeVisible();
+  await expect(suggestion).toHaveCSS("text-decoration-color", "rgb(15, 118, 110)");
+});

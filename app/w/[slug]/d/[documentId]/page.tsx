@@ -136,7 +136,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         // drawn from the state when it comes with the page; the rows only for a document too large for that
         stored={initialState ? [] : doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
         drawings={diagrams.drawings}
-        members={members.map((m) => ({ userId: m.userId, name: m.name }))}
+        members={members.map((m) => ({ userId: m.userId, name: m.name, color: m.color }))}
         header={header}
         statusBar={<StatusBar documentId={doc.id} initial={review} />}
         panel={panel}
