@@ -43,7 +43,8 @@ function contentSecurityPolicy(nonce: string): string {
 /**
  * Runs before every page and API route: URLs carrying text that cannot be stored get 400;
  * state-changing API calls must come from our own origin as JSON (see `guardRequest`);
- * anonymous visitors are sent to sign-in (pages) or get 401 JSON (API); every page gets a
+ * anonymous visitors are sent to sign-in (pages) or get 401 JSON (API, unless an API token
+ * comes along for the route to check); every page gets a
  * per-request CSP nonce so no inline script runs without it.
  */
 export async function proxy(request: NextRequest) {
@@ -69,7 +70,9 @@ export async function proxy(request: NextRequest) {
     if (!verdict.ok) return problem(request, verdict.status, verdict.error);
   }
   const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(p)) : PUBLIC_PAGES.includes(pathname);
-  if (!isPublic) {
+  // an API call with `Authorization` is judged by its token, in the route (app/_server/apiActor.ts), never by a cookie
+  const carriesToken = isApi && request.headers.has("authorization");
+  if (!isPublic && !carriesToken) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
       if (isApi) return problem(request, 401, "Sign in to continue.");

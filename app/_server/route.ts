@@ -7,7 +7,7 @@ import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { requestLogger } from "@/lib/observability/logger";
 // validation messages in plain words, for every schema parsed while serving a request
 import { summarize } from "@/lib/validation/plainMessages";
-import { getActor } from "./session";
+import { getApiActor } from "./apiActor";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -91,8 +91,8 @@ class BodyError extends Error {
 }
 
 /**
- * Wraps a use case as a route handler: session → ctx, parse with zod, call, map errors.
- * Anonymous callers get 401 JSON unless the route is public.
+ * Wraps a use case as a route handler: session cookie or API token → ctx, parse with zod,
+ * call, map errors. Anonymous callers get 401 JSON unless the route is public.
  */
 export function route<S extends z.ZodType, R>(
   schema: S,
@@ -112,7 +112,7 @@ export function route<S extends z.ZodType, R>(
   return async (req: Request, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? undefined;
     try {
-      const actor = await getActor();
+      const actor = await getApiActor(req);
       if (!actor && !options.public) throw new Unauthenticated();
       const params = options.params ? options.params(await context.params) : {};
       const body = await readBody(req);

@@ -2,7 +2,8 @@ import type { Prisma } from "../db";
 import type { Ctx } from "../context";
 
 export interface ActivityInput {
-  workspaceId: string;
+  /** null for entries about one person's own account (their personal API tokens) */
+  workspaceId: string | null;
   kind: string;
   subjectId?: string;
   data?: Prisma.InputJsonValue;
