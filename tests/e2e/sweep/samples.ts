@@ -45,6 +45,8 @@ export const SELF: Record<string, string> = {
   "/api/me/links": "links a sign-in provider to the caller's own account",
   "/api/me/verification": "mails the caller a link to confirm their own address",
   "/api/me/access-events": "the caller's own session's access events (the sweep asks for JSON, which says what the stream is)",
+  "/api/me/tokens": "lists or makes the caller's own API tokens",
+  "/api/me/tokens/[tokenId]": "revokes one of the caller's own API tokens (the sample's id is A's workspace token: nobody's personal one)",
 };
 
 /** Self calls that end the caller's own session: the sweep makes them after every other call of that person. */
@@ -63,6 +65,7 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/workspaces/[slug]/invites": "invite.list",
   "GET /api/documents/[documentId]/versions/[number]/restore/preview": "version.restore",
   "GET /api/documents/[documentId]/review/gate": "review.submit",
+  "GET /api/workspaces/[slug]/tokens": "apiToken.manage",
 };
 
 export interface Sample {
@@ -112,6 +115,10 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "POST /api/workspaces/[slug]/templates/[templateId]/duplicate": { data: {} },
     "PATCH /api/workspaces/[slug]/templates/[templateId]": { data: { definition: templateDefinition, expectedVersion: templateVersion } },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
+    "POST /api/me/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },
+    "DELETE /api/me/tokens/[tokenId]": {},
+    "POST /api/workspaces/[slug]/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },
+    "DELETE /api/workspaces/[slug]/tokens/[tokenId]": {},
   };
 }
 
