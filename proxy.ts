@@ -6,7 +6,7 @@ import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { LAST_WORKSPACE_COOKIE } from "@/lib/workspaces/lastWorkspaceCookie";
 
 const PUBLIC_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email"];
-const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready"];
+const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready", "/api/openapi.json"];
 // uploads may send the file itself (multipart or text/markdown); next-auth posts forms and checks its own CSRF token
 const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/, /^\/api\/workspaces\/[^/]+\/import\.zip$/, /^\/api\/documents\/[^/]+\/images$/];
 // image bytes carry their own headers: immutable (an id never changes its content), with a CSP of their own

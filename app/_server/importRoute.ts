@@ -9,6 +9,7 @@ import { BodyRejected, readLimitedText } from "./limitedBody";
 import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { errorResponse, toErrorResponse } from "./route";
 import { getApiActor } from "./apiActor";
+import { withInput } from "./routeInput";
 
 const TOO_LARGE = `The file is larger than ${MAX_IMPORT_SIZE}, so nothing was imported. Split it, or remove large pasted content, and try again.`;
 // JSON escapes (\n, \") make the envelope a little larger than the Markdown it carries
@@ -48,7 +49,7 @@ const DryRun = z.object({ dryRun: z.boolean().default(false) });
  * Errors answer as JSON problems, never with internals.
  */
 export function importRoute<S extends z.ZodType, P, R>(schema: S, preview: (ctx: Ctx, input: z.input<S>) => Promise<P>, commit: (ctx: Ctx, input: z.input<S>) => Promise<R>) {
-  return async (req: Request, context: { params: Params }): Promise<Response> => {
+  return withInput(async (req: Request, context: { params: Params }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? undefined;
     try {
       const actor = await getApiActor(req);
@@ -69,5 +70,5 @@ export function importRoute<S extends z.ZodType, P, R>(schema: S, preview: (ctx:
       if (error instanceof ImportTooLarge) return errorResponse(413, error.message, requestId);
       return toErrorResponse(error, requestId);
     }
-  };
+  }, { schema, body: "import" });
 }

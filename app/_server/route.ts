@@ -8,6 +8,7 @@ import { requestLogger } from "@/lib/observability/logger";
 // validation messages in plain words, for every schema parsed while serving a request
 import { summarize } from "@/lib/validation/plainMessages";
 import { getApiActor } from "./apiActor";
+import { withInput } from "./routeInput";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -109,7 +110,7 @@ export function route<S extends z.ZodType, R>(
   handler: (ctx: Ctx, input: z.infer<S>) => Promise<R>,
   options: RouteOptions = {},
 ) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
+  return withInput(async (req: Request, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? undefined;
     try {
       const actor = await getApiActor(req);
@@ -130,5 +131,5 @@ export function route<S extends z.ZodType, R>(
       if (error instanceof BodyError) return errorResponse(error.status, error.message, requestId, error.fields ? { fields: error.fields } : {});
       return toErrorResponse(error, requestId);
     }
-  };
+  }, { schema, body: "json" });
 }

@@ -71,6 +71,8 @@ test.describe("API tokens", () => {
     await expect(tokens.getByRole("listitem")).toContainText("by Wim");
 
     const script = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { authorization: `Bearer ${secret}` } });
+    const described = (await (await script.get("/api/openapi.json")).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(described.paths)).toContain("/api/workspaces/{slug}/tokens");
     const mine = (await (await script.get("/api/workspaces")).json()) as { slug: string }[];
     expect(mine.map((w) => w.slug)).toEqual([slug]);
     const write = await script.post("/api/workspaces", { data: { name: "Not allowed" } });

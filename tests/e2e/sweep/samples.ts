@@ -18,6 +18,7 @@ export const PUBLIC: Record<string, string> = {
   "/api/password-reset": "asks for a reset mail: the same answer whether or not the address has an account, limited per network and address",
   "/api/password-reset/confirm": "sets a password only with a mailed one-time token",
   "/api/verify-email": "confirms an address only with a mailed one-time token",
+  "/api/openapi.json": "describes the API's routes and their input: the same for everyone, no data",
 };
 
 /** Pages for people who are not signed in yet. */
