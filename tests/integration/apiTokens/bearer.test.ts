@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { GET as getDocument, PATCH as patchDocument } from "@/app/api/documents/[documentId]/route";
+import { DELETE as deleteDocument, GET as getDocument, PATCH as patchDocument } from "@/app/api/documents/[documentId]/route";
 import { GET as exportMarkdown } from "@/app/api/documents/[documentId]/export.md/route";
 import { GET as listMyTokens, POST as createMyToken } from "@/app/api/me/tokens/route";
 import { DELETE as signOutEverywhere } from "@/app/api/me/sessions/route";
@@ -36,6 +36,7 @@ describe("Authorization: Bearer on /api routes", () => {
     expect(write.json?.error).toMatch(/may only read/);
     const create = await call(createDocumentRoute, "POST", `/api/workspaces/${ws.slug}/documents`, { token: secret, params: { slug: ws.slug }, body: { templateId: "x", title: "New" } });
     expect(create.status).toBe(403);
+    expect(create.json?.error).toMatch(/may only read/);
     expect(await title(documentId)).toBe("Kept");
     expect(await testDb().document.count({ where: { workspaceId: ws.id } })).toBe(1);
   });
@@ -47,6 +48,12 @@ describe("Authorization: Bearer on /api routes", () => {
     const edited = await call(patchDocument, "PATCH", `/api/documents/${documentId}`, { token: ownerWrite.secret, params: { documentId }, body: { title: "After" } });
     expect(edited.status).toBe(200);
     expect(await title(documentId)).toBe("After");
+    // what the token changed names the token in the activity log
+    const trashed = await call(deleteDocument, "DELETE", `/api/documents/${documentId}`, { token: ownerWrite.secret, params: { documentId } });
+    expect(trashed.status).toBe(204);
+    const logged = await testDb().activity.findFirstOrThrow({ where: { subjectId: documentId, kind: "document.trashed" } });
+    expect(logged.data).toEqual({ viaToken: ownerWrite.id });
+    await testDb().document.update({ where: { id: documentId }, data: { deletedAt: null, deletedById: null } });
 
     // a viewer's token, even admin-scoped, edits nothing
     const viewerAdmin = await tokenFor(ws.members.viewer[0]!, "admin");
