@@ -31,6 +31,10 @@ test.describe("API tokens", () => {
     const created = await script.post(`/api/workspaces/${slug}/documents`, { data: { templateId, title: "Written by CI" } });
     expect(created.status(), await created.text()).toBe(201);
     expect((await script.get(`/api/workspaces/${slug}/documents`)).status()).toBe(200);
+    // pages take no token: only the session cookie
+    const settingsPage = await script.get("/settings", { maxRedirects: 0 });
+    expect([302, 303, 307, 308]).toContain(settingsPage.status());
+    expect(settingsPage.headers().location).toContain("/signin");
     // the token cannot make tokens or reach the person's sessions
     expect((await script.post("/api/me/tokens", { data: { name: "Child", scope: "admin", expiresInDays: 7 } })).status()).toBe(403);
 
