@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { offersBearer } from "@/lib/apiTokens/bearer";
 import { addressedOrigin, guardRequest } from "@/lib/http/requestGuard";
 import { REQUEST_START_HEADER } from "@/lib/http/requestStart";
 import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
@@ -70,8 +71,8 @@ export async function proxy(request: NextRequest) {
     if (!verdict.ok) return problem(request, verdict.status, verdict.error);
   }
   const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(p)) : PUBLIC_PAGES.includes(pathname);
-  // an API call with `Authorization` is judged by its token, in the route (app/_server/apiActor.ts), never by a cookie
-  const carriesToken = isApi && request.headers.has("authorization");
+  // an API call with `Authorization: Bearer` is judged by its token, in the route (app/_server/apiActor.ts), never by a cookie
+  const carriesToken = isApi && offersBearer(request.headers.get("authorization"));
   if (!isPublic && !carriesToken) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {

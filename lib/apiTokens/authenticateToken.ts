@@ -5,22 +5,22 @@ import type { Db } from "../db";
 import { Forbidden, Unauthenticated } from "../errors";
 import { limitTokenUse } from "../limits/limit";
 import { hashToken } from "../util/hash";
+import { bearerCredential } from "./bearer";
 import { looksLikeToken } from "./secret";
 
-const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
 /** `lastUsedAt` is written at most this often per token, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
 /**
- * The actor an `Authorization` header names: the owner of a live API token, carrying the
- * token's grant (scope, workspace) for the policy. Throws Unauthenticated (401) saying why
- * for anything else — not `Bearer <token>`, an unknown, revoked or expired token — and
+ * The actor a Bearer `Authorization` header names: the owner of a live API token, carrying
+ * the token's grant (scope, workspace) for the policy. Throws Unauthenticated (401) saying
+ * why for anything else — no credential, an unknown, revoked or expired token — and
  * changes nothing then. A live token's request counts against its rate limit
  * (TooManyRequests), a read token may only read (Forbidden), and the token's first and
  * last use are noted (the first use also in the activity log).
  */
 export async function authenticateBearer(db: Db, authorization: string, method: string): Promise<Actor> {
-  const secret = BEARER.exec(authorization)?.[1];
+  const secret = bearerCredential(authorization);
   if (!secret) throw new Unauthenticated("Send an API token as `Authorization: Bearer swt_…`.");
   if (!looksLikeToken(secret)) throw new Unauthenticated("This API token is not valid.");
   const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(secret) }, include: { user: true } });

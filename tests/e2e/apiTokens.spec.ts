@@ -31,6 +31,9 @@ test.describe("API tokens", () => {
     const created = await script.post(`/api/workspaces/${slug}/documents`, { data: { templateId, title: "Written by CI" } });
     expect(created.status(), await created.text()).toBe(201);
     expect((await script.get(`/api/workspaces/${slug}/documents`)).status()).toBe(200);
+    // a proxy's Basic password beside the cookie is not a token: the session still counts
+    const behindProxy = await page.request.get("/api/me", { headers: { authorization: `Basic ${Buffer.from("staging:secret").toString("base64")}` } });
+    expect(behindProxy.status()).toBe(200);
     // pages take no token: only the session cookie
     const settingsPage = await script.get("/settings", { maxRedirects: 0 });
     expect([302, 303, 307, 308]).toContain(settingsPage.status());

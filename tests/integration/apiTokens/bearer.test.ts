@@ -88,7 +88,7 @@ describe("Authorization: Bearer on /api routes", () => {
       [`Bearer ${expired.secret}`, /expired/],
       [`Bearer swt_${"A".repeat(43)}`, /not valid/],
       ["Bearer not-a-token", /not valid/],
-      [`Basic ${Buffer.from("a:b").toString("base64")}`, /Bearer/],
+      ["Bearer", /Bearer swt_/],
     ];
     for (const [authorization, message] of cases) {
       const res = await patch(authorization);

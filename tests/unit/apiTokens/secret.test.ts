@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { bearerCredential, offersBearer } from "@/lib/apiTokens/bearer";
 import { tokenStatus } from "@/lib/apiTokens/present";
 import { looksLikeToken, newTokenSecret, TOKEN_PREFIX } from "@/lib/apiTokens/secret";
 
@@ -26,5 +27,23 @@ describe("a token's status", () => {
     expect(tokenStatus({ revokedAt: null, expiresAt: new Date("2026-12-05T12:00:01Z") }, now)).toBe("active");
     expect(tokenStatus({ revokedAt: null, expiresAt: now }, now)).toBe("expired");
     expect(tokenStatus({ revokedAt: new Date("2026-12-01T00:00:00Z"), expiresAt: new Date("2026-11-01T00:00:00Z") }, now)).toBe("revoked");
+  });
+});
+
+describe("the Authorization header", () => {
+  it("offers a token only with the Bearer scheme", () => {
+    expect(offersBearer("Bearer swt_x")).toBe(true);
+    expect(offersBearer("bearer swt_x")).toBe(true);
+    expect(offersBearer("Bearer")).toBe(true);
+    expect(offersBearer(`Basic ${Buffer.from("staging:pw").toString("base64")}`)).toBe(false);
+    expect(offersBearer("Bearerish swt_x")).toBe(false);
+    expect(offersBearer(null)).toBe(false);
+  });
+
+  it("reads the credential, or nothing from a malformed header", () => {
+    expect(bearerCredential("Bearer swt_abc")).toBe("swt_abc");
+    expect(bearerCredential("  Bearer \tswt_abc  ")).toBe("swt_abc");
+    expect(bearerCredential("Bearer")).toBe("");
+    expect(bearerCredential("Bearer a b")).toBe("");
   });
 });
