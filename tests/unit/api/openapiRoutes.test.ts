@@ -23,6 +23,6 @@ describe("the OpenAPI description's route list", () => {
   it("covers every route file under app/api, and lists none that is gone", () => {
     const onDisk = routeDirs(API).map(openApiPath).sort();
     expect(onDisk.length).toBeGreaterThan(50);
-    expect(Object.keys(ROUTE_FILES).sort()).toEqual(onDisk);
+    expect(Object.keys(ROUTE_FILES).sort(), "app/_server/openapi/routeFiles.ts must list every route file under app/api, and only those").toEqual(onDisk);
   });
 });
