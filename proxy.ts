@@ -1,12 +1,13 @@
 import { getToken } from "next-auth/jwt";
 import { NextResponse, type NextRequest } from "next/server";
+import { offersBearer } from "@/lib/apiTokens/bearer";
 import { addressedOrigin, guardRequest } from "@/lib/http/requestGuard";
 import { REQUEST_START_HEADER } from "@/lib/http/requestStart";
 import { UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { LAST_WORKSPACE_COOKIE } from "@/lib/workspaces/lastWorkspaceCookie";
 
 const PUBLIC_PAGES = ["/signin", "/signup", "/forgot-password", "/reset-password", "/verify-email"];
-const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready"];
+const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/verify-email", "/api/health", "/api/ready", "/api/openapi.json"];
 // uploads may send the file itself (multipart or text/markdown); next-auth posts forms and checks its own CSRF token
 const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/, /^\/api\/workspaces\/[^/]+\/import\.zip$/, /^\/api\/documents\/[^/]+\/images$/];
 // image bytes carry their own headers: immutable (an id never changes its content), with a CSP of their own
@@ -43,7 +44,8 @@ function contentSecurityPolicy(nonce: string): string {
 /**
  * Runs before every page and API route: URLs carrying text that cannot be stored get 400;
  * state-changing API calls must come from our own origin as JSON (see `guardRequest`);
- * anonymous visitors are sent to sign-in (pages) or get 401 JSON (API); every page gets a
+ * anonymous visitors are sent to sign-in (pages) or get 401 JSON (API, unless an API token
+ * comes along for the route to check); every page gets a
  * per-request CSP nonce so no inline script runs without it.
  */
 export async function proxy(request: NextRequest) {
@@ -69,7 +71,9 @@ export async function proxy(request: NextRequest) {
     if (!verdict.ok) return problem(request, verdict.status, verdict.error);
   }
   const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(p)) : PUBLIC_PAGES.includes(pathname);
-  if (!isPublic) {
+  // an API call with `Authorization: Bearer` is judged by its token, in the route (app/_server/apiActor.ts), never by a cookie
+  const carriesToken = isApi && offersBearer(request.headers.get("authorization"));
+  if (!isPublic && !carriesToken) {
     const token = await getToken({ req: request, secret: process.env.NEXTAUTH_SECRET });
     if (!token) {
       if (isApi) return problem(request, 401, "Sign in to continue.");

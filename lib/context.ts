@@ -1,11 +1,14 @@
 import type { DbTx } from "./db";
 import type { Role } from "./access/roles";
+import type { TokenGrant } from "./access/scopes";
 
 /** The signed-in person on whose behalf a use case runs. */
 export interface Actor {
   userId: string;
   email: string;
   name: string;
+  /** set when the person acts through an API token: the policy limits them to its scope and workspace */
+  token?: TokenGrant;
 }
 
 export interface Logger {

@@ -3,7 +3,7 @@ import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { requestLogger } from "@/lib/observability/logger";
 import { toErrorResponse } from "./route";
-import { getActor } from "./session";
+import { getApiActor } from "./apiActor";
 
 export interface Download {
   body: string | Uint8Array;
@@ -15,7 +15,7 @@ export interface Download {
 type Params = Record<string, string>;
 
 /**
- * A route that answers with a file instead of JSON: session → ctx, the handler (which
+ * A route that answers with a file instead of JSON: session cookie or API token → ctx, the handler (which
  * checks permissions through the policy module like every use case), then the bytes as an
  * attachment; errors are the same JSON problems `route()` gives.
  */
@@ -23,7 +23,7 @@ export function downloadRoute<P extends Params>(handler: (ctx: Ctx, params: P, u
   return async (req: Request, context: { params: Promise<P> }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? undefined;
     try {
-      const actor = await getActor();
+      const actor = await getApiActor(req);
       if (!actor) throw new Unauthenticated();
       const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
       const file = await handler(ctx, await context.params, new URL(req.url));

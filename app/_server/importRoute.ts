@@ -8,7 +8,8 @@ import { requestLogger } from "@/lib/observability/logger";
 import { BodyRejected, readLimitedText } from "./limitedBody";
 import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { errorResponse, toErrorResponse } from "./route";
-import { getActor } from "./session";
+import { getApiActor } from "./apiActor";
+import { withInput } from "./routeInput";
 
 const TOO_LARGE = `The file is larger than ${MAX_IMPORT_SIZE}, so nothing was imported. Split it, or remove large pasted content, and try again.`;
 // JSON escapes (\n, \") make the envelope a little larger than the Markdown it carries
@@ -43,15 +44,15 @@ async function readImportBody(req: Request): Promise<Record<string, unknown>> {
 const DryRun = z.object({ dryRun: z.boolean().default(false) });
 
 /**
- * A route handler for imports: session → ctx, a body of at most 2 MB of Markdown (413 with a
+ * A route handler for imports: session cookie or API token → ctx, a body of at most 2 MB of Markdown (413 with a
  * message otherwise), zod, then `preview` for `dryRun: true` (200) or `commit` (201).
  * Errors answer as JSON problems, never with internals.
  */
 export function importRoute<S extends z.ZodType, P, R>(schema: S, preview: (ctx: Ctx, input: z.input<S>) => Promise<P>, commit: (ctx: Ctx, input: z.input<S>) => Promise<R>) {
-  return async (req: Request, context: { params: Params }): Promise<Response> => {
+  return withInput(async (req: Request, context: { params: Params }): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? undefined;
     try {
-      const actor = await getActor();
+      const actor = await getApiActor(req);
       if (!actor) throw new Unauthenticated();
       const { slug } = await context.params;
       const body = await readImportBody(req);
@@ -69,5 +70,5 @@ export function importRoute<S extends z.ZodType, P, R>(schema: S, preview: (ctx:
       if (error instanceof ImportTooLarge) return errorResponse(413, error.message, requestId);
       return toErrorResponse(error, requestId);
     }
-  };
+  }, { schema, body: "import" });
 }

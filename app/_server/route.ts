@@ -7,7 +7,8 @@ import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
 import { requestLogger } from "@/lib/observability/logger";
 // validation messages in plain words, for every schema parsed while serving a request
 import { summarize } from "@/lib/validation/plainMessages";
-import { getActor } from "./session";
+import { getApiActor } from "./apiActor";
+import { withInput } from "./routeInput";
 
 const MAX_BODY_BYTES = 1_000_000;
 
@@ -91,8 +92,8 @@ class BodyError extends Error {
 }
 
 /**
- * Wraps a use case as a route handler: session → ctx, parse with zod, call, map errors.
- * Anonymous callers get 401 JSON unless the route is public.
+ * Wraps a use case as a route handler: session cookie or API token → ctx, parse with zod,
+ * call, map errors. Anonymous callers get 401 JSON unless the route is public.
  */
 export function route<S extends z.ZodType, R>(
   schema: S,
@@ -109,10 +110,10 @@ export function route<S extends z.ZodType, R>(
   handler: (ctx: Ctx, input: z.infer<S>) => Promise<R>,
   options: RouteOptions = {},
 ) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
+  return withInput(async (req: Request, context: RouteContext): Promise<Response> => {
     const requestId = req.headers.get("x-request-id") ?? undefined;
     try {
-      const actor = await getActor();
+      const actor = await getApiActor(req);
       if (!actor && !options.public) throw new Unauthenticated();
       const params = options.params ? options.params(await context.params) : {};
       const body = await readBody(req);
@@ -130,5 +131,5 @@ export function route<S extends z.ZodType, R>(
       if (error instanceof BodyError) return errorResponse(error.status, error.message, requestId, error.fields ? { fields: error.fields } : {});
       return toErrorResponse(error, requestId);
     }
-  };
+  }, { schema, body: "json" });
 }

@@ -1,6 +1,7 @@
 import { oauthProviderList } from "@/app/_server/auth";
 import { lastWorkspace } from "@/app/_server/lastWorkspace";
 import { requireSignedIn } from "@/app/_server/session";
+import { ApiTokens } from "@/components/apiTokens/ApiTokens";
 import { ChangePasswordForm } from "@/components/settings/ChangePasswordForm";
 import { ColorChoice } from "@/components/settings/ColorChoice";
 import { EmailStatus } from "@/components/settings/EmailStatus";
@@ -8,6 +9,7 @@ import { LinkedAccounts } from "@/components/settings/LinkedAccounts";
 import { SessionList } from "@/components/settings/SessionList";
 import { AppHeader } from "@/components/shell/AppHeader";
 import { Alert } from "@/components/ui/Alert";
+import { listPersonalTokens } from "@/lib/apiTokens/listTokens";
 import { listSessions } from "@/lib/auth/listSessions";
 import { getDb } from "@/lib/db";
 import { mailConfigured } from "@/lib/mail/sendMail";
@@ -30,10 +32,11 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
   const params = await searchParams;
   const db = getDb();
   const ctx = { actor, db };
-  const [workspaces, unread, sessions, user] = await Promise.all([
+  const [workspaces, unread, sessions, tokens, user] = await Promise.all([
     listWorkspaces(ctx),
     unreadCount(ctx),
     listSessions(ctx, sessionId),
+    listPersonalTokens(ctx),
     db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { accounts: { select: { provider: true } } } }),
   ]);
   const linked = new Set(user.accounts.map((a) => a.provider));
@@ -66,6 +69,13 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
         ) : null}
         <Section id="sessions-heading" title="Where you are signed in">
           <SessionList sessions={sessions} />
+        </Section>
+        <Section id="tokens-heading" title="API tokens">
+          <p className="text-sm text-slate-600">
+            Scripts and CI call <code>/api</code> with <code>Authorization: Bearer &lt;token&gt;</code>. A token acts as you, in your workspaces, and never
+            beyond your role there; a read token only reads. Signing out does not end tokens: revoke them here.
+          </p>
+          <ApiTokens tokens={tokens} endpoint="/api/me/tokens" />
         </Section>
       </main>
     </>

@@ -1,5 +1,7 @@
+import type { Actor } from "../context";
 import { Forbidden } from "../errors";
 import { atLeast, type Role } from "./roles";
+import { scopeCovers, type TokenScope } from "./scopes";
 
 /**
  * Who may do what, written once. Every route, action, page and the collaboration server
@@ -11,6 +13,8 @@ import { atLeast, type Role } from "./roles";
 export interface Membership {
   userId: string;
   role: Role;
+  /** the scope of the API token the actor acts through (none: the person, signed in) */
+  scope?: TokenScope;
 }
 
 /** Facts about the target of an action, when the rule needs them. */
@@ -90,16 +94,84 @@ export const RULES = {
   "review.changeStatus": isEditor,
   // decide for a role, or take a status step, in someone else's place, with a written reason
   "review.override": isAdmin,
+  // the workspace's API tokens: made, listed and revoked by its admins
+  "apiToken.manage": isAdmin,
 } satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
 export const ACTIONS = Object.keys(RULES) as Action[];
 
-/** Whether a member may take `action` on `subject`. */
+/** What an action asks of an API token; "person" means only a signed-in person may. */
+export type TokenNeed = TokenScope | "person";
+
+/**
+ * The scope an API token needs for each action, on top of the rule above (a token never
+ * does more than its owner's role allows). Reads need `read`; changes to documents,
+ * reviews and comments need `write`; running the workspace (members, invites, templates,
+ * overrides) needs `admin`; making tokens needs the person.
+ */
+export const TOKEN_NEEDS: Record<Action, TokenNeed> = {
+  "workspace.view": "read",
+  "workspace.update": "admin",
+  "workspace.delete": "admin",
+  "member.list": "read",
+  "member.invite": "admin",
+  "member.changeRole": "admin",
+  "member.remove": "admin",
+  "member.confirmEmail": "admin",
+  "invite.list": "read",
+  "invite.revoke": "admin",
+  "activity.view": "read",
+  "document.view": "read",
+  "document.create": "write",
+  "document.edit": "write",
+  "document.suggest": "write",
+  "suggestion.resolve": "write",
+  "document.delete": "write",
+  "template.manage": "admin",
+  "template.import": "admin",
+  "document.export": "read",
+  "document.import": "write",
+  "workspace.export": "read",
+  "version.view": "read",
+  "image.upload": "write",
+  "image.view": "read",
+  "version.create": "write",
+  "version.restore": "write",
+  "comment.create": "write",
+  "comment.resolve": "write",
+  "review.assign": "write",
+  "review.editRoles": "write",
+  "review.submit": "write",
+  // past the gate on someone else's document is an admin's call; its author uses an admin-scoped token
+  "review.overrideGate": "admin",
+  "review.decide": "write",
+  "review.changeStatus": "write",
+  "review.override": "admin",
+  "apiToken.manage": "person",
+};
+
+function tokenMeets(scope: TokenScope | undefined, need: TokenNeed): boolean {
+  if (scope === undefined) return true;
+  return need !== "person" && scopeCovers(scope, need);
+}
+
+/** Whether a member may take `action` on `subject` (through their token, within its scope). */
 export function can(member: Membership | null | undefined, action: Action, subject: Subject = {}): boolean {
   if (!member) return false;
+  if (!tokenMeets(member.scope, TOKEN_NEEDS[action])) return false;
   const rule: Rule = RULES[action];
   return rule(member, subject);
+}
+
+/**
+ * The actor's membership as the policy sees it, from their Membership row: carrying their
+ * token's scope, and null (a stranger) in any workspace but a workspace token's own.
+ */
+export function membershipOf(actor: Actor, row: { userId: string; role: Role; workspaceId: string } | null | undefined): Membership | null {
+  if (!row || row.userId !== actor.userId) return null;
+  if (actor.token?.workspaceId && actor.token.workspaceId !== row.workspaceId) return null;
+  return actor.token ? { userId: row.userId, role: row.role, scope: actor.token.scope } : { userId: row.userId, role: row.role };
 }
 
 /** Throws Forbidden unless `can` allows it. */
@@ -120,4 +192,49 @@ export function abilitiesFor(member: Membership | null | undefined, subject: Sub
 /** A member's abilities on one document (rules about its owner included). */
 export function documentAbilities(member: Membership | null | undefined, doc: { ownerId: string }): Abilities {
   return abilitiesFor(member, { documentOwnerId: doc.ownerId });
+}
+
+/**
+ * Actions on the caller's own account, outside any workspace, and what a token needs for
+ * them. A workspace token acts in its workspace only, so of these it may only read who it
+ * acts as.
+ */
+export const ACCOUNT_NEEDS = {
+  /** who am I, which workspaces */
+  "account.view": "read",
+  "notification.view": "read",
+  "notification.markRead": "write",
+  "workspace.create": "write",
+  /** how the person is shown to others (their colour) */
+  "account.profile": "write",
+  "invite.accept": "person",
+  /** password, sessions, sign-in providers, address confirmation, API tokens */
+  "account.security": "person",
+} satisfies Record<string, TokenNeed>;
+
+export type AccountAction = keyof typeof ACCOUNT_NEEDS;
+
+/** Whether the actor may take an action on their own account (always, signed in as themselves). */
+export function canOnAccount(actor: Pick<Actor, "token">, action: AccountAction): boolean {
+  const token = actor.token;
+  if (!token) return true;
+  if (token.workspaceId && action !== "account.view") return false;
+  return tokenMeets(token.scope, ACCOUNT_NEEDS[action]);
+}
+
+/** Throws Forbidden unless `canOnAccount` allows it. */
+export function authorizeAccount(actor: Pick<Actor, "token">, action: AccountAction): void {
+  if (!canOnAccount(actor, action)) {
+    throw new Forbidden(ACCOUNT_NEEDS[action] === "person" ? "Only a signed-in person can do that, not an API token." : "This API token's scope does not allow that.");
+  }
+}
+
+const READ_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Whether a request method suits the actor's token: a read token only reads, whatever the
+ * route. A second line behind the rules above, for any route that would forget to ask.
+ */
+export function tokenMayUseMethod(actor: Pick<Actor, "token">, method: string): boolean {
+  return actor.token?.scope !== "read" || READ_METHODS.has(method.toUpperCase());
 }

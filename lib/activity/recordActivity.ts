@@ -2,7 +2,8 @@ import type { Prisma } from "../db";
 import type { Ctx } from "../context";
 
 export interface ActivityInput {
-  workspaceId: string;
+  /** null for entries about one person's own account (their personal API tokens) */
+  workspaceId: string | null;
   kind: string;
   subjectId?: string;
   data?: Prisma.InputJsonValue;
@@ -10,7 +11,8 @@ export interface ActivityInput {
 
 /**
  * Appends an entry to the activity log. Call it inside the transaction of the change it
- * records, so the log never claims a change that was rolled back.
+ * records, so the log never claims a change that was rolled back. A change made through an
+ * API token names the token (`data.viaToken`).
  */
 export async function recordActivity(ctx: Ctx, input: ActivityInput): Promise<void> {
   await ctx.db.activity.create({
@@ -19,7 +21,12 @@ export async function recordActivity(ctx: Ctx, input: ActivityInput): Promise<vo
       actorId: ctx.actor.userId,
       kind: input.kind,
       subjectId: input.subjectId ?? null,
-      data: input.data ?? {},
+      data: withToken(input.data ?? {}, ctx.actor.token?.tokenId),
     },
   });
+}
+
+function withToken(data: Prisma.InputJsonValue, tokenId: string | undefined): Prisma.InputJsonValue {
+  if (!tokenId || typeof data !== "object" || data === null || Array.isArray(data)) return data;
+  return { ...data, viaToken: tokenId };
 }

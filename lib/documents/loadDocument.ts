@@ -1,4 +1,4 @@
-import type { Membership } from "../access/policy";
+import { membershipOf } from "../access/policy";
 import type { Ctx } from "../context";
 import { NotFound } from "../errors";
 
@@ -13,7 +13,7 @@ export async function loadDocument(ctx: Ctx, documentId: string, options: { incl
   });
   if (!doc || (doc.deletedAt && !options.includeDeleted)) throw new NotFound("Document");
   const m = await ctx.db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: doc.workspaceId, userId: ctx.actor.userId } } });
-  if (!m) throw new NotFound("Document");
-  const membership: Membership = { userId: m.userId, role: m.role };
+  const membership = membershipOf(ctx.actor, m);
+  if (!membership) throw new NotFound("Document");
   return { doc, membership };
 }

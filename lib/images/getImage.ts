@@ -1,4 +1,4 @@
-import { authorize } from "../access/policy";
+import { authorize, membershipOf } from "../access/policy";
 import type { Ctx } from "../context";
 import { NotFound } from "../errors";
 import { ImageRef } from "./inputs";
@@ -17,7 +17,8 @@ export interface ImageFile {
 export async function getImage(ctx: Ctx, raw: ImageRef): Promise<ImageFile> {
   const { imageId } = ImageRef.parse(raw);
   const row = await ctx.db.image.findUnique({ where: { id: imageId }, select: { id: true, mime: true, bytes: true, sha256: true, workspaceId: true } });
-  const membership = row ? await ctx.db.membership.findFirst({ where: { workspaceId: row.workspaceId, userId: ctx.actor.userId }, select: { userId: true, role: true } }) : null;
+  const member = row ? await ctx.db.membership.findFirst({ where: { workspaceId: row.workspaceId, userId: ctx.actor.userId }, select: { userId: true, role: true, workspaceId: true } }) : null;
+  const membership = membershipOf(ctx.actor, member);
   if (!row || !membership) throw new NotFound("Image");
   authorize(membership, "image.view");
   return { id: row.id, mime: row.mime, bytes: new Uint8Array(row.bytes), sha256: row.sha256 };

@@ -53,3 +53,17 @@ export async function withinLimit(kind: LimitKind, key: string): Promise<boolean
     throw error;
   }
 }
+
+/** Requests one API token may make per minute: `API_TOKEN_RATE_LIMIT` (default 600). */
+export function apiTokenLimit(): number {
+  const configured = Number(process.env.API_TOKEN_RATE_LIMIT);
+  return Number.isInteger(configured) && configured > 0 ? configured : 600;
+}
+
+/**
+ * Counts one request made with API token `tokenId` and throws TooManyRequests (429 with a
+ * retry time) past `apiTokenLimit()` a minute. Shared by every app process.
+ */
+export async function limitTokenUse(tokenId: string): Promise<void> {
+  await consume(limiter("limit:apiToken", apiTokenLimit(), 60), limitKey(tokenId));
+}

@@ -8,7 +8,7 @@ export function getLogger(): pino.Logger {
     level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
     base: { service: "specwright" },
     timestamp: pino.stdTimeFunctions.isoTime,
-    redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "req.headers.cookie"], remove: true },
+    redact: { paths: ["password", "*.password", "passwordHash", "*.passwordHash", "req.headers.cookie", "req.headers.authorization", "secret", "*.secret"], remove: true },
   });
   return globalForLog.specwrightLogger;
 }

@@ -1,3 +1,4 @@
+import { authorizeAccount } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import type { DbTx } from "../db";
@@ -29,9 +30,11 @@ export async function previewInvite(db: DbTx, raw: InviteToken): Promise<InviteP
 
 /**
  * Joins the actor to the invite's workspace with the invited role. The invite is for one
- * email address: Forbidden for anyone else. Conflict when already a member.
+ * email address: Forbidden for anyone else, and for an API token (`invite.accept`). Conflict
+ * when already a member.
  */
 export async function acceptInvite(ctx: Ctx, raw: InviteToken): Promise<WorkspaceDto> {
+  authorizeAccount(ctx.actor, "invite.accept");
   const { token } = InviteToken.parse(raw);
   return inTransaction(ctx, async (tx) => {
     const invite = await findUsableInvite(tx.db, token);

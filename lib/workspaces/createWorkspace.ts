@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { authorizeAccount } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
@@ -17,8 +18,9 @@ export function slugify(name: string): string {
   return base || "workspace";
 }
 
-/** Creates a workspace owned by the actor. Any signed-in user may. */
+/** Creates a workspace owned by the actor. Any signed-in user may (`workspace.create`: not a workspace's token). */
 export async function createWorkspace(ctx: Ctx, raw: CreateWorkspaceInput): Promise<WorkspaceDto> {
+  authorizeAccount(ctx.actor, "workspace.create");
   const input = CreateWorkspaceInput.parse(raw);
   return inTransaction(ctx, async (tx) => {
     // the name's own slug if nobody holds it, claimed with ON CONFLICT DO NOTHING: two people

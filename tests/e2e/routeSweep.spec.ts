@@ -9,10 +9,12 @@ import { changedTables, connectToAppDatabase, snapshot, type Snapshot } from "./
 // Every route under app/api and every page (those under app/w first of all), found on disk, called with real ids
 // of workspace A by people who must not get in: nobody (401, or a redirect to sign-in),
 // workspace B's owner (403/404), and A's viewer for every write and for the reads the
-// policy keeps from viewers (403/404). After each call
+// policy keeps from viewers (403/404); then API tokens that must not get in: A's owner's
+// read token for every write (403), B's workspace token for everything (403/404), and a
+// revoked and an expired token of A's owner for everything (401). After each call
 // A's rows in the database must be exactly as before.
 
-type Role = "anonymous" | "other workspace's owner" | "viewer";
+type Role = "anonymous" | "other workspace's owner" | "viewer" | "A's owner's read token" | "B's workspace token" | "revoked token" | "expired token";
 const REDIRECTS = [302, 303, 307, 308];
 
 interface Tally {
@@ -72,9 +74,16 @@ test("every route and workspace page refuses the wrong person and changes nothin
   const db = await connectToAppDatabase();
   try {
     const { rows } = await db.query<{ id: string }>(`SELECT id FROM "Workspace" WHERE slug = $1`, [fx.a.slug]);
+    await db.query(`UPDATE "ApiToken" SET "expiresAt" = now() - interval '1 minute' WHERE id = $1`, [fx.tokens.aOwnerExpiring.id]);
     const members = [fx.a.owner.userId, fx.a.editor.userId, fx.a.viewer.userId];
     let before: Snapshot = await snapshot(db, rows[0]!.id, members);
-    const tally: Tally = { tried: { anonymous: 0, "other workspace's owner": 0, viewer: 0 }, leaks: [], writes: [], serverErrors: [], unexpected: [] };
+    const tally: Tally = {
+      tried: { anonymous: 0, "other workspace's owner": 0, viewer: 0, "A's owner's read token": 0, "B's workspace token": 0, "revoked token": 0, "expired token": 0 },
+      leaks: [],
+      writes: [],
+      serverErrors: [],
+      unexpected: [],
+    };
 
     const attempt = async (role: Role, request: APIRequestContext, method: Method, pattern: string, ok: (status: number, location: string) => boolean, opts: { self?: boolean } = {}) => {
       const url = fill(pattern, fx.ids);
@@ -110,6 +119,20 @@ test("every route and workspace page refuses the wrong person and changes nothin
       const key = sampleKey(c.method, c.pattern);
       const viewerDenied = c.pattern in SELF ? false : WRITES.includes(c.method) ? !(key in VIEWER_MAY) : key in VIEWER_MAY_NOT_READ;
       if (viewerDenied) await attempt("viewer", fx.a.viewer.request, c.method, c.pattern, denied);
+    }
+    // API tokens answer for themselves, with no cookie beside them
+    const withToken = (secret: string) =>
+      playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: new URL(baseURL).origin, "x-forwarded-for": address, authorization: `Bearer ${secret}` } });
+    const readToken = await withToken(fx.tokens.aOwnerRead);
+    for (const c of calls) if (WRITES.includes(c.method)) await attempt("A's owner's read token", readToken, c.method, c.pattern, (s) => s === 403);
+    const bToken = await withToken(fx.tokens.bWorkspace);
+    for (const c of calls) {
+      const self = c.pattern in SELF;
+      await attempt("B's workspace token", bToken, c.method, c.pattern, (s) => self || denied(s), { self });
+    }
+    for (const [role, secret] of [["revoked token", fx.tokens.aOwnerRevoked], ["expired token", fx.tokens.aOwnerExpiring.secret]] as const) {
+      const dead = await withToken(secret);
+      for (const c of calls) await attempt(role, dead, c.method, c.pattern, (s) => s === 401);
     }
 
     report(tally, swept.length, pages.length, workspacePages.length);

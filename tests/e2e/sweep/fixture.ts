@@ -19,6 +19,12 @@ export interface SweepFixture {
   ids: Record<string, string>;
   /** text only A's members may ever see in a response */
   canary: string;
+  /**
+   * API tokens (secrets) that must not get in: A's owner's personal read token (no write
+   * anywhere), B's workspace admin token (nothing of A's), and two of A's owner's admin
+   * tokens, one revoked and one the sweep makes expire (401 everywhere)
+   */
+  tokens: { aOwnerRead: string; bWorkspace: string; aOwnerRevoked: string; aOwnerExpiring: { id: string; secret: string } };
   /** valid input for the writes whose sample needs facts about the fixture */
   facts: { sectionKey: string; roleKey: string; templateId: string; templateDefinition: unknown; templateVersion: number; notificationId: string };
 }
@@ -71,6 +77,15 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
 
   const bRequest = await newContext();
   const b = await signUpByApi(bRequest, "Mallory");
+
+  type Created = { token: { id: string }; secret: string };
+  const personal = (scope: string) => ownerRequest.post("/api/me/tokens", { data: { name: `Sweep ${scope}`, scope, expiresInDays: 7 } });
+  const aOwnerRead = await json<Created>(await personal("read"));
+  const aOwnerRevoked = await json<Created>(await personal("admin"));
+  await json(await ownerRequest.delete(`/api/me/tokens/${aOwnerRevoked.token.id}`));
+  const aOwnerExpiring = await json<Created>(await personal("admin"));
+  const aWorkspace = await json<Created>(await ownerRequest.post(`/api/workspaces/${slug}/tokens`, { data: { name: "Sweep CI", scope: "admin", expiresInDays: 7 } }));
+  const bWorkspace = await json<Created>(await bRequest.post(`/api/workspaces/${b.workspace.slug}/tokens`, { data: { name: "Mallory's CI", scope: "admin", expiresInDays: 7 } }));
   return {
     a: { slug, owner, editor, viewer },
     b: { slug: b.workspace.slug, owner: { request: bRequest, userId: b.user.id } },
@@ -87,8 +102,11 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
       // A's owner's own session: nobody else may end it
       sessionId: sessions.find((s) => s.current)!.id,
       imageId: image.id,
+      // A's workspace token: only A's admins may revoke it, and it is nobody's personal token
+      tokenId: aWorkspace.token.id,
     },
     canary,
+    tokens: { aOwnerRead: aOwnerRead.secret, bWorkspace: bWorkspace.secret, aOwnerRevoked: aOwnerRevoked.secret, aOwnerExpiring: { id: aOwnerExpiring.token.id, secret: aOwnerExpiring.secret } },
     facts: { sectionKey, roleKey, templateId: template.id, templateDefinition: template.definition, templateVersion: template.version, notificationId: inbox.items[0]!.id },
   };
 }

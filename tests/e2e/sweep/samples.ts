@@ -18,6 +18,7 @@ export const PUBLIC: Record<string, string> = {
   "/api/password-reset": "asks for a reset mail: the same answer whether or not the address has an account, limited per network and address",
   "/api/password-reset/confirm": "sets a password only with a mailed one-time token",
   "/api/verify-email": "confirms an address only with a mailed one-time token",
+  "/api/openapi.json": "describes the API's routes and their input: the same for everyone, no data",
 };
 
 /** Pages for people who are not signed in yet. */
@@ -46,6 +47,8 @@ export const SELF: Record<string, string> = {
   "/api/me/links": "links a sign-in provider to the caller's own account",
   "/api/me/verification": "mails the caller a link to confirm their own address",
   "/api/me/access-events": "the caller's own session's access events (the sweep asks for JSON, which says what the stream is)",
+  "/api/me/tokens": "lists or makes the caller's own API tokens",
+  "/api/me/tokens/[tokenId]": "revokes one of the caller's own API tokens (the sample's id is A's workspace token: nobody's personal one)",
 };
 
 /** Self calls that end the caller's own session: the sweep makes them after every other call of that person. */
@@ -64,6 +67,7 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/workspaces/[slug]/invites": "invite.list",
   "GET /api/documents/[documentId]/versions/[number]/restore/preview": "version.restore",
   "GET /api/documents/[documentId]/review/gate": "review.submit",
+  "GET /api/workspaces/[slug]/tokens": "apiToken.manage",
 };
 
 export interface Sample {
@@ -114,6 +118,10 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "POST /api/workspaces/[slug]/templates/[templateId]/duplicate": { data: {} },
     "PATCH /api/workspaces/[slug]/templates/[templateId]": { data: { definition: templateDefinition, expectedVersion: templateVersion } },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
+    "POST /api/me/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },
+    "DELETE /api/me/tokens/[tokenId]": {},
+    "POST /api/workspaces/[slug]/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },
+    "DELETE /api/workspaces/[slug]/tokens/[tokenId]": {},
   };
 }
 

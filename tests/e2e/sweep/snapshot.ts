@@ -55,6 +55,8 @@ const SCOPE: Record<string, string> = {
   Notification: `SELECT id, "userId", "workspaceId", "documentId", kind, text, url, "createdAt", "readAt" FROM "Notification" WHERE "workspaceId" = $1 OR "userId" = ANY($2)`,
   User: `SELECT id, email, name, "passwordHash", image FROM "User" WHERE id = ANY($2)`,
   Account: `SELECT * FROM "Account" WHERE "userId" = ANY($2)`,
+  // not firstUsedAt/lastUsedAt: the sweep's own tokens are used as it goes
+  ApiToken: `SELECT id, name, scope, "tokenHash", "userId", "workspaceId", "expiresAt", "revokedAt" FROM "ApiToken" WHERE "workspaceId" = $1 OR "userId" = ANY($2)`,
 };
 
 export type Snapshot = Record<string, string[]>;

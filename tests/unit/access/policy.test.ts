@@ -66,6 +66,7 @@ const TABLE: [Action, Subject, Record<Role, boolean>][] = [
   ["review.decide", {}, { owner: false, admin: false, editor: false, viewer: false }],
   ["review.changeStatus", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["review.override", {}, { owner: true, admin: true, editor: false, viewer: false }],
+  ["apiToken.manage", {}, { owner: true, admin: true, editor: false, viewer: false }],
 ];
 
 describe("policy", () => {

@@ -1,5 +1,5 @@
 import { toErrorResponse } from "@/app/_server/route";
-import { getActor } from "@/app/_server/session";
+import { getApiActor } from "@/app/_server/apiActor";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { getImage } from "@/lib/images/getImage";
@@ -20,7 +20,7 @@ const IMAGE_HEADERS = {
 export async function GET(req: Request, context: { params: Promise<{ imageId: string }> }): Promise<Response> {
   const requestId = req.headers.get("x-request-id") ?? undefined;
   try {
-    const actor = await getActor();
+    const actor = await getApiActor(req);
     if (!actor) throw new Unauthenticated();
     const { imageId } = await context.params;
     const image = await getImage({ actor, db: getDb(), requestId, log: requestLogger(requestId) }, { imageId });

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { z } from "zod";
 import { currentSessionId } from "@/app/_server/currentSession";
 import { route } from "@/app/_server/route";
+import { authorizeAccount } from "@/lib/access/policy";
 import { watchAccess, type AccessNotice } from "@/lib/access/accessWatch";
 import { parseEpochMs } from "@/lib/http/requestStart";
 
@@ -27,6 +28,7 @@ const input = z.object({
 // changes made while the page was on its way; a reconnecting stream resumes from the id of
 // the last event it was sent.
 export const GET = route(input, async (ctx, { since }) => {
+  authorizeAccount(ctx.actor, "account.security");
   const sessionId = await currentSessionId();
   const request = await headers();
   if (!request.get("accept")?.includes("text/event-stream")) {

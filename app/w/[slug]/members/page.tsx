@@ -1,6 +1,8 @@
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { ApiTokens } from "@/components/apiTokens/ApiTokens";
 import { MembersPanel } from "@/components/workspaces/MembersPanel";
 import { abilitiesFor } from "@/lib/access/policy";
+import { listWorkspaceTokens } from "@/lib/apiTokens/listTokens";
 import { getDb } from "@/lib/db";
 import { listInvites, listMembers } from "@/lib/workspaces/listMembers";
 import { membersAbilities } from "@/lib/workspaces/memberAbilities";
@@ -12,7 +14,11 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
   const { actor, workspace, membership } = await loadWorkspacePage(slug, `/w/${slug}/members`);
   const ctx = { actor, db: getDb() };
   const can = abilitiesFor(membership);
-  const [members, invites] = await Promise.all([listMembers(ctx, { slug }), can["invite.list"] ? listInvites(ctx, { slug }) : []]);
+  const [members, invites, tokens] = await Promise.all([
+    listMembers(ctx, { slug }),
+    can["invite.list"] ? listInvites(ctx, { slug }) : [],
+    can["apiToken.manage"] ? listWorkspaceTokens(ctx, { slug }) : [],
+  ]);
   return (
     <div className="space-y-6">
       <div>
@@ -20,6 +26,16 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
         <p className="mt-1 text-sm text-slate-600">People in {workspace.name} and what they may do.</p>
       </div>
       <MembersPanel slug={slug} me={{ userId: actor.userId }} members={members} invites={invites} abilities={membersAbilities(membership, members)} />
+      {can["apiToken.manage"] ? (
+        <section aria-labelledby="workspace-tokens-heading" className="space-y-3 rounded-xl bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <h2 id="workspace-tokens-heading" className="text-sm font-semibold">Workspace API tokens</h2>
+          <p className="text-sm text-slate-600">
+            For CI and integrations of {workspace.name}: a workspace token works in this workspace only and acts as the admin who made it, never beyond
+            their role. Every admin here sees and may revoke them.
+          </p>
+          <ApiTokens tokens={tokens} endpoint={`/api/workspaces/${slug}/tokens`} showCreator />
+        </section>
+      ) : null}
     </div>
   );
 }

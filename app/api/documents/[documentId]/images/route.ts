@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { BodyRejected } from "@/app/_server/limitedBody";
 import { readMultipartFile } from "@/app/_server/multipartFile";
 import { errorResponse, toErrorResponse } from "@/app/_server/route";
-import { getActor } from "@/app/_server/session";
+import { getApiActor } from "@/app/_server/apiActor";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { ImageTooLarge, MAX_IMAGE_BYTES, UnsupportedImage, UploadImageInput } from "@/lib/images/inputs";
@@ -19,7 +19,7 @@ const ImageDocument = UploadImageInput.pick({ documentId: true });
 export async function POST(req: Request, context: { params: Promise<{ documentId: string }> }): Promise<Response> {
   const requestId = req.headers.get("x-request-id") ?? undefined;
   try {
-    const actor = await getActor();
+    const actor = await getApiActor(req);
     if (!actor) throw new Unauthenticated();
     const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
     const { documentId } = ImageDocument.parse(await context.params);

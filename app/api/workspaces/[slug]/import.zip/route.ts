@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { BodyRejected } from "@/app/_server/limitedBody";
 import { readMultipartFile } from "@/app/_server/multipartFile";
 import { errorResponse, toErrorResponse } from "@/app/_server/route";
-import { getActor } from "@/app/_server/session";
+import { getApiActor } from "@/app/_server/apiActor";
 import { authorize } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
@@ -21,7 +21,7 @@ const TOO_LARGE = new BundleTooLarge().message;
 export async function POST(req: Request, context: { params: Promise<{ slug: string }> }): Promise<Response> {
   const requestId = req.headers.get("x-request-id") ?? undefined;
   try {
-    const actor = await getActor();
+    const actor = await getApiActor(req);
     if (!actor) throw new Unauthenticated();
     const slug = Slug.parse((await context.params).slug);
     const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };

@@ -1,0 +1,22 @@
+import type { z } from "zod";
+
+const INPUT = Symbol.for("specwright.routeInput");
+
+/** What a route handler parses its input with, kept on the handler for the API description. */
+export interface RouteInput {
+  schema: z.ZodType;
+  /** how the body arrives: JSON, or an import's JSON or raw Markdown */
+  body: "json" | "import";
+}
+
+/** Marks `handler` with the zod schema it parses its input with (see app/api/openapi.json). */
+export function withInput<F extends object>(handler: F, input: RouteInput): F {
+  Object.defineProperty(handler, INPUT, { value: input, enumerable: false });
+  return handler;
+}
+
+/** The input a route handler was marked with, when it was built by `route()` or `importRoute()`. */
+export function inputOf(handler: unknown): RouteInput | undefined {
+  if (typeof handler !== "function") return undefined;
+  return (handler as unknown as Record<symbol, RouteInput | undefined>)[INPUT];
+}

@@ -1,0 +1,75 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import type { ApiTokenDto } from "@/lib/apiTokens/present";
+import { Alert } from "../ui/Alert";
+import { callApi } from "../ui/api";
+import { Button } from "../ui/Button";
+import { CreateTokenForm } from "./CreateTokenForm";
+
+function day(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" });
+}
+
+function when(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+}
+
+const STATUS_CLASS: Record<ApiTokenDto["status"], string> = {
+  active: "bg-emerald-50 text-emerald-800",
+  expired: "bg-amber-50 text-amber-800",
+  revoked: "bg-slate-100 text-slate-700",
+};
+
+/**
+ * API tokens with their scope, dates and last use, each live one with "Revoke", and the form
+ * for a new one. `endpoint` is the collection they live in (/api/me/tokens or a workspace's).
+ */
+export function ApiTokens({ tokens, endpoint, showCreator = false }: { tokens: ApiTokenDto[]; endpoint: string; showCreator?: boolean }) {
+  const router = useRouter();
+  const [error, setError] = useState<string>();
+
+  async function revoke(token: ApiTokenDto) {
+    if (!window.confirm(`Revoke “${token.name}”? Scripts using it stop working at once.`)) return;
+    setError(undefined);
+    const res = await callApi(`${endpoint}/${token.id}`, { method: "DELETE" });
+    if (!res.ok) return setError(res.error.error);
+    router.refresh();
+  }
+
+  return (
+    <div className="space-y-4">
+      <CreateTokenForm endpoint={endpoint} />
+      {error ? <Alert>{error}</Alert> : null}
+      {tokens.length ? (
+        <ul aria-label="API tokens" className="divide-y divide-slate-100 rounded-lg ring-1 ring-slate-200">
+          {tokens.map((t) => (
+            <li key={t.id} className="flex items-center gap-4 px-4 py-3 text-sm">
+              <div className="min-w-0 flex-1">
+                <p className="font-medium text-slate-900">
+                  {t.name}
+                  <span className="ml-2 font-mono text-xs text-slate-500">{t.prefix}…</span>
+                  <span className="ml-2 rounded bg-indigo-50 px-1.5 py-0.5 text-xs font-medium text-indigo-800">{t.scope}</span>
+                  <span className={`ml-2 rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_CLASS[t.status]}`}>{t.status}</span>
+                </p>
+                <p className="text-slate-600">
+                  {showCreator ? `by ${t.createdBy} · ` : ""}created {day(t.createdAt)} · {t.status === "revoked" && t.revokedAt ? `revoked ${day(t.revokedAt)}` : `expires ${day(t.expiresAt)}`} ·{" "}
+                  {t.lastUsedAt ? `last used ${when(t.lastUsedAt)}` : "never used"}
+                  {t.firstUsedAt ? ` (first ${when(t.firstUsedAt)})` : ""}
+                </p>
+              </div>
+              {t.status === "active" ? (
+                <Button variant="secondary" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
+                  Revoke
+                </Button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">No tokens yet.</p>
+      )}
+    </div>
+  );
+}

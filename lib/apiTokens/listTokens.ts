@@ -1,0 +1,24 @@
+import { authorize, authorizeAccount } from "../access/policy";
+import type { Ctx } from "../context";
+import { loadMembership } from "../workspaces/loadMembership";
+import { presentToken, TOKEN_SELECT, type ApiTokenDto } from "./present";
+import { Slug } from "../workspaces/schema";
+
+const SHOWN = 100;
+
+/** The actor's personal API tokens, newest first, revoked and expired ones included. Only the person (`account.security`). */
+export async function listPersonalTokens(ctx: Ctx): Promise<ApiTokenDto[]> {
+  authorizeAccount(ctx.actor, "account.security");
+  const rows = await ctx.db.apiToken.findMany({ where: { userId: ctx.actor.userId, workspaceId: null }, orderBy: { createdAt: "desc" }, take: SHOWN, select: TOKEN_SELECT });
+  const now = new Date();
+  return rows.map((r) => presentToken(r, now));
+}
+
+/** A workspace's API tokens, whoever made them, newest first. Requires `apiToken.manage`; NotFound outside the actor's workspaces. */
+export async function listWorkspaceTokens(ctx: Ctx, raw: { slug: string }): Promise<ApiTokenDto[]> {
+  const { workspace, membership } = await loadMembership(ctx, Slug.parse(raw.slug));
+  authorize(membership, "apiToken.manage");
+  const rows = await ctx.db.apiToken.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "desc" }, take: SHOWN, select: TOKEN_SELECT });
+  const now = new Date();
+  return rows.map((r) => presentToken(r, now));
+}
