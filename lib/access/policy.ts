@@ -56,6 +56,8 @@ export const RULES = {
   "invite.list": isAdmin,
   "invite.revoke": isAdmin,
   "activity.view": isAdmin,
+  // webhooks send the workspace's events to another system: register, change, disable, delete, see deliveries
+  "webhook.manage": isAdmin,
   "document.view": isMember,
   "document.create": isEditor,
   "document.edit": isEditor,
