@@ -39,8 +39,9 @@ async function join(newContext: NewContext, owner: APIRequestContext, slug: stri
 
 /**
  * Seeds, through the API as A's members would: two workspaces; in A an editor, a viewer, a
- * pending invite, a workspace template, and a document with a named version, a comment
- * thread, an uploaded image and an assigned reviewer (whose inbox then holds a notification).
+ * pending invite, a workspace template, a webhook, and a document with a named version, a
+ * comment thread (queued for the webhook), an uploaded image and an assigned reviewer (whose
+ * inbox then holds a notification).
  */
 export async function seedSweepFixture(newContext: NewContext): Promise<SweepFixture> {
   const ownerRequest = await newContext();
@@ -58,6 +59,9 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
   const doc = await json<{ id: string }>(await ownerRequest.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: canary } }));
   const full = await json<{ sections: { key: string }[] }>(await ownerRequest.get(`/api/documents/${doc.id}`));
   const sectionKey = full.sections[0]!.key;
+  const webhook = await json<{ id: string }>(
+    await ownerRequest.post(`/api/workspaces/${slug}/webhooks`, { data: { url: "https://hooks.example.test/sweep", description: `${canary} in a webhook`, events: ["comment.created"] } }),
+  );
   const version = await json<{ number: number }>(await ownerRequest.post(`/api/documents/${doc.id}/versions`, { data: { label: "v1.0 for the sweep" } }));
   const threads = await json<{ id: string }[]>(await ownerRequest.post(`/api/documents/${doc.id}/comments`, { data: { sectionKey, body: `${canary} in a comment` } }));
   const review = await json<{ roles: { key: string }[] }>(await ownerRequest.get(`/api/documents/${doc.id}/review`));
@@ -87,6 +91,7 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
       // A's owner's own session: nobody else may end it
       sessionId: sessions.find((s) => s.current)!.id,
       imageId: image.id,
+      webhookId: webhook.id,
     },
     canary,
     facts: { sectionKey, roleKey, templateId: template.id, templateDefinition: template.definition, templateVersion: template.version, notificationId: inbox.items[0]!.id },

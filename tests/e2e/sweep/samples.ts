@@ -63,6 +63,8 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/workspaces/[slug]/invites": "invite.list",
   "GET /api/documents/[documentId]/versions/[number]/restore/preview": "version.restore",
   "GET /api/documents/[documentId]/review/gate": "review.submit",
+  "GET /api/workspaces/[slug]/webhooks": "webhook.manage",
+  "GET /api/workspaces/[slug]/webhooks/[webhookId]/deliveries": "webhook.manage",
 };
 
 export interface Sample {
@@ -111,6 +113,9 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "DELETE /api/workspaces/[slug]/members/[userId]": {},
     "POST /api/workspaces/[slug]/templates/[templateId]/duplicate": { data: {} },
     "PATCH /api/workspaces/[slug]/templates/[templateId]": { data: { definition: templateDefinition, expectedVersion: templateVersion } },
+    "POST /api/workspaces/[slug]/webhooks": { data: { url: "https://planted.example.test/hook", events: ["document.approved"] } },
+    "PATCH /api/workspaces/[slug]/webhooks/[webhookId]": { data: { url: "https://hijacked.example.test/hook", enabled: false } },
+    "DELETE /api/workspaces/[slug]/webhooks/[webhookId]": {},
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
   };
 }
