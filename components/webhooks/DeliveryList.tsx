@@ -4,6 +4,7 @@ import { useCallback, useState } from "react";
 import type { DeliveryDto } from "@/lib/webhooks/present";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
+import { Button } from "../ui/Button";
 import { usePoll } from "../ui/usePoll";
 
 const STATE_STYLE: Record<DeliveryDto["state"], string> = {
@@ -30,6 +31,12 @@ export function DeliveryList({ slug, webhookId }: { slug: string; webhookId: str
   }, [slug, webhookId]);
   usePoll(load, 3000);
 
+  async function sendAgain(d: DeliveryDto) {
+    const res = await callApi<DeliveryDto>(`/api/workspaces/${slug}/webhooks/${webhookId}/deliveries/${d.id}/redeliver`, { method: "POST", body: {} });
+    if (!res.ok) return setError(res.error.error);
+    await load();
+  }
+
   if (error) return <Alert>{error}</Alert>;
   if (!deliveries) return <p className="mt-2 text-xs text-slate-500">Loading…</p>;
   if (!deliveries.length) return <p className="mt-2 text-sm text-slate-500">No deliveries yet. Events this endpoint listens to will show here.</p>;
@@ -45,6 +52,11 @@ export function DeliveryList({ slug, webhookId }: { slug: string; webhookId: str
               {d.attempts} {d.attempts === 1 ? "attempt" : "attempts"}, last {when(d.lastAttemptAt)}
             </span>
             {d.nextAttemptAt ? <span className="text-slate-500">next try {when(d.nextAttemptAt)}</span> : null}
+            {d.state === "delivered" || d.state === "failed" ? (
+              <Button variant="ghost" className="ml-auto px-2 py-1 text-xs" onClick={() => sendAgain(d)} aria-label={`Send ${d.event} again`}>
+                Send again
+              </Button>
+            ) : null}
           </div>
           {d.error ? <p className="mt-1 text-xs text-red-700">{d.error}</p> : null}
           {d.responseBody ? (

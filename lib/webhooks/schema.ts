@@ -27,3 +27,6 @@ export type UpdateWebhookInput = z.input<typeof UpdateWebhookInput>;
 
 export const WebhookRef = z.object({ slug: Slug, webhookId: Id });
 export type WebhookRef = z.infer<typeof WebhookRef>;
+
+export const DeliveryRef = z.object({ slug: Slug, webhookId: Id, deliveryId: Id });
+export type DeliveryRef = z.infer<typeof DeliveryRef>;

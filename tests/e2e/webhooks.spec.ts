@@ -54,6 +54,11 @@ test("an admin registers a webhook, submits a document, and sees the signed deli
     await delivery.getByText("Response body").click();
     await expect(delivery).toContainText("received by the test receiver");
     await expect(delivery).toContainText(String(got.headers["specwright-event-id"]));
+
+    // sent again on request: a second delivery of the same event, answered too
+    await delivery.getByRole("button", { name: "Send review.requested again" }).click();
+    await expect(page.getByRole("listitem", { name: "review.requested delivered" })).toHaveCount(2, { timeout: 30_000 });
+    expect(receiver.received.map((r) => r.headers["specwright-event-id"])).toEqual([got.headers["specwright-event-id"], got.headers["specwright-event-id"]]);
   } finally {
     await receiver.stop();
   }

@@ -64,6 +64,7 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
   );
   const version = await json<{ number: number }>(await ownerRequest.post(`/api/documents/${doc.id}/versions`, { data: { label: "v1.0 for the sweep" } }));
   const threads = await json<{ id: string }[]>(await ownerRequest.post(`/api/documents/${doc.id}/comments`, { data: { sectionKey, body: `${canary} in a comment` } }));
+  const deliveries = await json<{ id: string }[]>(await ownerRequest.get(`/api/workspaces/${slug}/webhooks/${webhook.id}/deliveries`));
   const review = await json<{ roles: { key: string }[] }>(await ownerRequest.get(`/api/documents/${doc.id}/review`));
   const roleKey = review.roles[0]!.key;
   await json(await ownerRequest.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey, reviewerId: editor.userId } }));
@@ -92,6 +93,7 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
       sessionId: sessions.find((s) => s.current)!.id,
       imageId: image.id,
       webhookId: webhook.id,
+      deliveryId: deliveries[0]!.id,
     },
     canary,
     facts: { sectionKey, roleKey, templateId: template.id, templateDefinition: template.definition, templateVersion: template.version, notificationId: inbox.items[0]!.id },

@@ -4,7 +4,9 @@ import { listTemplates } from "@/lib/templates/templates";
 import { defaultSchedule } from "@/lib/webhooks/backoff";
 import { deliverPendingWebhooks } from "@/lib/webhooks/deliver";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
+import { Forbidden, NotFound } from "@/lib/errors";
 import { createWebhook } from "@/lib/webhooks/manage";
+import { redeliver } from "@/lib/webhooks/redeliver";
 import { queueWebhookEvent } from "@/lib/webhooks/queue";
 import { RESPONSE_KEPT } from "@/lib/webhooks/send";
 import { verifySignature } from "@/lib/webhooks/sign";
@@ -154,6 +156,32 @@ describe("webhook delivery", () => {
     expect(Object.keys(body)).toEqual(["text"]);
     expect(body.text).toBe(`Owner: A document was created — <https://specwright.example/w/${ws.slug}/d/${docs[0]!.id}|${docs[0]!.number} Ledger 0>`);
     expect(verifySignature(hook.secret, String(receiver.received[0]!.headers["specwright-signature"]), receiver.received[0]!.body)).toBe(true);
+  });
+
+  it("sends a failed event again on request, as a new delivery with the same event id; only for the endpoint's admins", async () => {
+    const receiver = await receiverFor({ status: 503 });
+    const { ws, owner, hook } = await withEvents(receiver.url);
+    await deliverPendingWebhooks(testDb(), { ...BASE, maxAttempts: 1 });
+    const [failed] = await listDeliveries(owner, { slug: ws.slug, webhookId: hook.id });
+    expect(failed).toMatchObject({ state: "failed", responseStatus: 503 });
+
+    const other = await makeWorkspace();
+    await expect(redeliver(ctxFor(other.owner), { slug: ws.slug, webhookId: hook.id, deliveryId: failed!.id })).rejects.toThrow(NotFound);
+    const otherHook = await createWebhook(ctxFor(other.owner), { slug: other.slug, url: receiver.url, events: ["document.created"] });
+    cleanups.push(() => testDb().webhook.deleteMany({ where: { id: otherHook.id } }));
+    await expect(redeliver(ctxFor(other.owner), { slug: other.slug, webhookId: otherHook.id, deliveryId: failed!.id })).rejects.toThrow(NotFound);
+    const editor = await testDb().membership.create({ data: { workspaceId: ws.id, userId: other.owner.userId, role: "editor" } });
+    await expect(redeliver(ctxFor(other.owner), { slug: ws.slug, webhookId: hook.id, deliveryId: failed!.id })).rejects.toThrow(Forbidden);
+    await testDb().membership.delete({ where: { id: editor.id } });
+    expect(await listDeliveries(owner, { slug: ws.slug, webhookId: hook.id })).toHaveLength(1);
+
+    receiver.state.status = 200;
+    const again = await redeliver(owner, { slug: ws.slug, webhookId: hook.id, deliveryId: failed!.id });
+    expect(again).toMatchObject({ state: "pending", eventId: failed!.eventId, attempts: 0 });
+    await deliverPendingWebhooks(testDb(), BASE);
+    expect(receiver.received.map((r) => r.headers["specwright-event-id"])).toEqual([failed!.eventId, failed!.eventId]);
+    expect(receiver.received[1]!.body).toBe(receiver.received[0]!.body);
+    expect((await listDeliveries(owner, { slug: ws.slug, webhookId: hook.id })).map((d) => d.state)).toEqual(["delivered", "failed"]);
   });
 
   it("holds deliveries of a disabled endpoint and refuses private addresses when they are not allowed", async () => {
