@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { getDb } from "../lib/db";
-import { deliverPendingWebhooks } from "../lib/webhooks/deliver";
+import { deliverPendingWebhooks, WEBHOOK_BATCH } from "../lib/webhooks/deliver";
 import { startPeriodic } from "./periodic";
 
 const pollSeconds = z.coerce.number().int().min(1).max(3600).default(10);
@@ -24,11 +24,11 @@ export function startWebhookSender(): () => void {
     everyMs,
     firstAfterMs: everyMs,
     async run(log) {
-      // a full batch may hide more due rows: keep going until a run finds fewer
+      // a batch all delivered may leave more due rows: take a few more batches before waiting
       for (let i = 0; i < 10; i++) {
         const delivered = await deliverPendingWebhooks(getDb(), { baseUrl: process.env.NEXTAUTH_URL ?? "", log });
         if (delivered) log.info({ delivered }, "webhooks delivered");
-        if (delivered < 20) break;
+        if (delivered < WEBHOOK_BATCH) break;
       }
     },
   });

@@ -6,7 +6,8 @@ import { postBody } from "./send";
 import { EVENT_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from "./sign";
 import { privateAddressesAllowed } from "./url";
 
-const BATCH = 20;
+/** Deliveries one run claims at most. */
+export const WEBHOOK_BATCH = 20;
 /** A claimed row is left to its claimer this long (far longer than a request may take). */
 const CLAIM_MS = 5 * 60_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -42,7 +43,7 @@ interface Claimed {
 }
 
 /**
- * Claims up to BATCH due deliveries of enabled endpoints for this process: rows another
+ * Claims up to WEBHOOK_BATCH due deliveries of enabled endpoints for this process: rows another
  * process holds are skipped (FOR UPDATE SKIP LOCKED), and each claimed row counts an attempt
  * and is pushed CLAIM_MS ahead, so no other process picks it up while this one sends.
  */
@@ -56,7 +57,7 @@ function claim(db: Db, now: Date, maxAttempts: number): Promise<Claimed[]> {
       WHERE q."deliveredAt" IS NULL AND q."gaveUpAt" IS NULL AND h."enabled"
         AND q."attempts" < ${maxAttempts} AND q."nextAttemptAt" <= ${now}
       ORDER BY q."createdAt", q.id
-      LIMIT ${BATCH}
+      LIMIT ${WEBHOOK_BATCH}
       FOR UPDATE OF q SKIP LOCKED
     )
     RETURNING d.id, d."eventId", d."event", d."payload", d."attempts", w."url", w."secret", w."slack"`;

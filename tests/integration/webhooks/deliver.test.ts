@@ -184,9 +184,9 @@ describe("webhook delivery", () => {
     expect((await listDeliveries(owner, { slug: ws.slug, webhookId: hook.id })).map((d) => d.state)).toEqual(["delivered", "failed"]);
   });
 
-  it("holds deliveries of a disabled endpoint and refuses private addresses when they are not allowed", async () => {
+  it("holds deliveries of a disabled endpoint and refuses names that resolve to private addresses when they are not allowed", async () => {
     const receiver = await receiverFor();
-    const { ws, owner, hook } = await withEvents(receiver.url);
+    const { ws, owner, hook } = await withEvents(receiver.url.replace("127.0.0.1", "localhost"));
     await testDb().webhook.update({ where: { id: hook.id }, data: { enabled: false } });
     await deliverPendingWebhooks(testDb(), BASE);
     expect(receiver.received).toHaveLength(0);
@@ -194,6 +194,6 @@ describe("webhook delivery", () => {
     await deliverPendingWebhooks(testDb(), { ...BASE, allowPrivate: false });
     expect(receiver.received).toHaveLength(0);
     const [delivery] = await listDeliveries(owner, { slug: ws.slug, webhookId: hook.id });
-    expect(delivery!.error).toMatch(/private address/);
+    expect(delivery!.error).toMatch(/^localhost resolves to a private address/);
   });
 });
