@@ -15,6 +15,7 @@ function WebhookItem({ slug, hook }: { slug: string; hook: WebhookDto }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string>();
+  const [secret, setSecret] = useState<string>();
   const base = `/api/workspaces/${slug}/webhooks/${hook.id}`;
 
   async function change(body: { enabled: boolean } | null) {
@@ -22,6 +23,13 @@ function WebhookItem({ slug, hook }: { slug: string; hook: WebhookDto }) {
     if (!res.ok) return setError(res.error.error);
     setError(undefined);
     router.refresh();
+  }
+
+  async function roll() {
+    const res = await callApi<WebhookDto & { secret: string }>(`${base}/secret`, { method: "POST", body: {} });
+    if (!res.ok) return setError(res.error.error);
+    setError(undefined);
+    setSecret(res.data.secret);
   }
 
   return (
@@ -38,10 +46,19 @@ function WebhookItem({ slug, hook }: { slug: string; hook: WebhookDto }) {
         <div className="flex gap-1">
           <Button variant="ghost" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>Edit</Button>
           <Button variant="ghost" onClick={() => change({ enabled: !hook.enabled })}>{hook.enabled ? "Disable" : "Enable"}</Button>
+          <Button variant="ghost" onClick={roll}>New secret</Button>
           <Button variant="danger" onClick={() => change(null)} aria-label={`Delete webhook ${hook.url}`}>Delete</Button>
         </div>
       </div>
       {error ? <div className="mt-2"><Alert>{error}</Alert></div> : null}
+      {secret ? (
+        <div className="mt-2">
+          <Alert tone="success">
+            <p>New signing secret, shown only now; deliveries are signed with it from now on:</p>
+            <code aria-label="Signing secret" className="mt-1 block break-all font-mono">{secret}</code>
+          </Alert>
+        </div>
+      ) : null}
       {editing ? (
         <div className="mt-3 rounded-md bg-slate-50 p-3">
           <WebhookForm

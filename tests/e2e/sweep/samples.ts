@@ -116,6 +116,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "POST /api/workspaces/[slug]/webhooks": { data: { url: "https://planted.example.test/hook", events: ["document.approved"] } },
     "PATCH /api/workspaces/[slug]/webhooks/[webhookId]": { data: { url: "https://hijacked.example.test/hook", enabled: false } },
     "DELETE /api/workspaces/[slug]/webhooks/[webhookId]": {},
+    "POST /api/workspaces/[slug]/webhooks/[webhookId]/secret": { data: {} },
     "POST /api/workspaces/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver": { data: {} },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
   };

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { toErrorResponse } from "@/app/_server/route";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 import { createWebhook, deleteWebhook, listWebhooks, updateWebhook } from "@/lib/webhooks/manage";
+import { rollSecret } from "@/lib/webhooks/rollSecret";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 
 /** The HTTP status a use case's failure answers with, as the route wrapper maps it. */
@@ -84,6 +85,22 @@ describe("registering webhooks", () => {
     expect(await statusOf(deleteWebhook(me, { slug: a.slug, webhookId: theirs.id }))).toBe(404);
     expect(await statusOf(listDeliveries(me, { slug: a.slug, webhookId: theirs.id }))).toBe(404);
     expect(await testDb().webhook.findUniqueOrThrow({ where: { id: theirs.id } })).toMatchObject({ url: HOOK.url });
+  });
+
+  it("replaces the signing secret for admins only, showing the new one once", async () => {
+    const ws = await makeWorkspace(["editor"]);
+    const owner = ctxFor(ws.owner);
+    const hook = await createWebhook(owner, { slug: ws.slug, ...HOOK });
+    expect(await statusOf(rollSecret(ctxFor(ws.members.editor[0]!), { slug: ws.slug, webhookId: hook.id }))).toBe(403);
+    const other = await makeWorkspace();
+    expect(await statusOf(rollSecret(ctxFor(other.owner), { slug: other.slug, webhookId: hook.id }))).toBe(404);
+    expect((await testDb().webhook.findUniqueOrThrow({ where: { id: hook.id } })).secret).toBe(hook.secret);
+
+    const rolled = await rollSecret(owner, { slug: ws.slug, webhookId: hook.id });
+    expect(rolled.secret).toMatch(/^whsec_/);
+    expect(rolled.secret).not.toBe(hook.secret);
+    expect((await testDb().webhook.findUniqueOrThrow({ where: { id: hook.id } })).secret).toBe(rolled.secret);
+    expect(JSON.stringify(await listWebhooks(owner, { slug: ws.slug }))).not.toContain(rolled.secret);
   });
 
   it("edits, disables and deletes an endpoint", async () => {
