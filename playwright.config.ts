@@ -63,6 +63,9 @@ export default defineConfig({
       NEXTAUTH_URL: `http://localhost:${port}`,
       // lets the rate-limit test act from its own address without locking out the others
       TRUST_PROXY: "1",
+      // the webhook journey's receiver listens on loopback; deliveries go out within a second
+      WEBHOOK_ALLOW_PRIVATE: "1",
+      WEBHOOK_POLL_SECONDS: "1",
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     },
   },

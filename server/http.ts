@@ -15,6 +15,7 @@ import { peerUrl } from "./collabRouting";
 import { startDrawingPruning } from "./drawingPruning";
 import { startImageCleanup } from "./imageCleanup";
 import { startMailer } from "./mailer";
+import { startWebhookSender } from "./webhookSender";
 
 
 export interface AppServer {
@@ -124,6 +125,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
 
   const collab = createCollab({ peerUrl: peerUrl(hostname, options.port) });
   const stopMail = startMailer();
+  const stopWebhooks = startWebhookSender();
   const stopImageCleanup = startImageCleanup();
   const stopDrawingPruning = startDrawingPruning();
   const upgrade = app.getUpgradeHandler();
@@ -157,6 +159,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     async close() {
       // store what editors typed before the sockets go (hocuspocus issue 738)
       stopMail();
+      stopWebhooks();
       stopImageCleanup();
       stopDrawingPruning();
       await collab.close();

@@ -60,6 +60,8 @@ export const RULES = {
   "invite.list": isAdmin,
   "invite.revoke": isAdmin,
   "activity.view": isAdmin,
+  // webhooks send the workspace's events to another system: register, change, disable, delete, see deliveries
+  "webhook.manage": isAdmin,
   "document.view": isMember,
   "document.create": isEditor,
   "document.edit": isEditor,
@@ -149,6 +151,7 @@ export const TOKEN_NEEDS: Record<Action, TokenNeed> = {
   "review.changeStatus": "write",
   "review.override": "admin",
   "apiToken.manage": "person",
+  "webhook.manage": "admin",
 };
 
 function tokenMeets(scope: TokenScope | undefined, need: TokenNeed): boolean {

@@ -12,6 +12,8 @@ import { SUGGESTION_ID } from "../suggestions/ids";
 import { blockIndex, checkedBlock } from "../suggestions/blockProposal";
 import { Proposal } from "../suggestions/proposal";
 import { Id } from "../workspaces/schema";
+import { eventActor } from "../webhooks/events";
+import { queueWebhookEvent } from "../webhooks/queue";
 
 const Anchor = z.string().max(400).regex(/^[A-Za-z0-9+/=]+$/, "anchor must be base64");
 const Body = z.string().trim().min(1, "Write something.").max(10_000);
@@ -131,6 +133,13 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
       },
     });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "comment.created", subjectId: doc.id, data: { thread: thread.id, section: input.sectionKey } });
+    await queueWebhookEvent(tx.db, {
+      type: "comment.created",
+      workspaceId: doc.workspaceId,
+      documentId: doc.id,
+      actor: eventActor(ctx.actor),
+      data: { threadId: thread.id, section: input.sectionKey, quote: input.quote.slice(0, 280), body: input.body.slice(0, 1000) },
+    });
     await notify(tx.db, {
       userIds: mentions,
       actorId: ctx.actor.userId,

@@ -3,6 +3,7 @@ import { notifyNewMentions } from "../notifications/mentions";
 import { markStaleApprovals } from "../review/staleness";
 import { closeSettledDiscussions } from "../suggestions/settledDiscussions";
 import { recordContentChange, type ContentChange } from "../versions/autoVersions";
+import { queueSuggestionEvents } from "../webhooks/suggestionEvents";
 
 /**
  * What follows when a document's stored content changed. The store calls this once, in
@@ -15,7 +16,9 @@ import { recordContentChange, type ContentChange } from "../versions/autoVersion
  *    (`markStaleApprovals`);
  * 3. people the text mentions for the first time are notified (`notifyNewMentions`);
  * 4. the discussion threads of suggestions it accepted or rejected are closed
- *    (`closeSettledDiscussions`).
+ *    (`closeSettledDiscussions`);
+ * 5. webhooks subscribed to suggestions are told which appeared and which were settled
+ *    (`queueSuggestionEvents`; staleness and status steps queue their own events in 2).
  * Search reads the Section rows' plain text, so it needs no step of its own.
  */
 export async function contentChanged(tx: DbTx, change: ContentChange): Promise<void> {
@@ -23,4 +26,5 @@ export async function contentChanged(tx: DbTx, change: ContentChange): Promise<v
   await markStaleApprovals(tx, change.documentId, change.after);
   await notifyNewMentions(tx, change);
   await closeSettledDiscussions(tx, change);
+  await queueSuggestionEvents(tx, change);
 }

@@ -6,6 +6,8 @@ import { inTransaction } from "../db/tx";
 import { instantiateTemplate } from "../templates/instantiate";
 import { loadTemplate } from "../templates/templates";
 import { TemplateDefinition } from "../templates/schema";
+import { eventActor } from "../webhooks/events";
+import { queueWebhookEvent } from "../webhooks/queue";
 import { loadMembership } from "../workspaces/loadMembership";
 import { CreateDocumentInput } from "./inputs";
 import { allocateNumber, numberPrefixFor } from "./numbering";
@@ -50,6 +52,7 @@ export async function createDocument(ctx: Ctx, raw: CreateDocumentInput, now = n
       include: { template: true, owner: true },
     });
     await recordActivity(tx, { workspaceId: workspace.id, kind: "document.created", subjectId: doc.id, data: { template: template.key, version: template.version } });
+    await queueWebhookEvent(tx.db, { type: "document.created", workspaceId: workspace.id, documentId: doc.id, actor: eventActor(ctx.actor), data: { template: template.key } });
     return presentSummary(doc);
   });
 }

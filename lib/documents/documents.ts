@@ -1,6 +1,8 @@
 import { publishAccessChange } from "../access/accessEvents";
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
+import { eventActor } from "../webhooks/events";
+import { queueWebhookEvent } from "../webhooks/queue";
 import type { Ctx } from "../context";
 import { changeDocument } from "../collab/gateway";
 import { setFieldValue } from "../collab/textFields";
@@ -93,6 +95,7 @@ export async function deleteDocument(ctx: Ctx, raw: DocumentRef): Promise<void> 
   await inTransaction(ctx, async (tx) => {
     await tx.db.document.update({ where: { id: doc.id }, data: { deletedAt: new Date(), deletedById: ctx.actor.userId } });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.trashed", subjectId: doc.id });
+    await queueWebhookEvent(tx.db, { type: "document.deleted", workspaceId: doc.workspaceId, documentId: doc.id, actor: eventActor(ctx.actor) });
   });
   // everyone's open socket on it is closed at once
   publishAccessChange({ kind: "document", documentId: doc.id });

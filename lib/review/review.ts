@@ -11,6 +11,8 @@ import { STATUS_LABELS } from "../documents/inputs";
 import { Conflict, Forbidden, InvalidInput, NotFound, SubmitBlocked } from "../errors";
 import { notify, type NotificationInput } from "../notifications/notify";
 import { versionCurrent } from "../versions/autoVersions";
+import { eventActor, statusEvents } from "../webhooks/events";
+import { queueWebhookEvent } from "../webhooks/queue";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
 import { gateProblems } from "./gate";
 import { loadReviewFacts, presentReview, suggestionLine, suggestionsCovered, type ReviewDto } from "./loadReview";
@@ -97,6 +99,9 @@ async function step(
       },
     });
     if (result.next !== facts.doc.status) await versionCurrent(ctx.db, facts.doc.id, { kind: "status", label: STATUS_LABELS[result.next], createdById: ctx.actor.userId });
+    for (const event of statusEvents(facts.doc.status, result.next, action)) {
+      await queueWebhookEvent(ctx.db, { ...event, workspaceId: facts.doc.workspaceId, documentId: facts.doc.id, actor: eventActor(ctx.actor) });
+    }
     await notifyAbout(ctx, facts, "document.status", [facts.doc.ownerId, ...facts.assignments.map((a) => a.reviewerId)], `“${facts.doc.title}” is now ${STATUS_LABELS[result.next]}.`);
   }
   return result.next;

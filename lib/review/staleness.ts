@@ -7,6 +7,8 @@ import { STATUS_LABELS } from "../documents/status";
 import { signoffRolesOf } from "./roles";
 import { systemTransition } from "./stateMachine";
 import { scopeHash } from "./scope";
+import { statusEvents } from "../webhooks/events";
+import { queueWebhookEvent } from "../webhooks/queue";
 
 /**
  * After content changed: every current decision whose covered content no longer has the
@@ -42,6 +44,7 @@ export async function markStaleApprovals(db: DbTx, documentId: string, sections:
       text: `Your ${role.name} decision on “${doc.title}” is stale: what it covered has changed.`,
       url: `/w/${workspace.slug}/d/${documentId}`,
     });
+    await queueWebhookEvent(db, { type: "review.approval_stale", workspaceId: doc.workspaceId, documentId, actor: null, data: { role: role.key, roleName: role.name, reviewerId: approval.reviewerId, decision: approval.decision } });
     staled++;
   }
   const next = staled ? systemTransition(doc.status, "contentChanged") : null;
@@ -49,6 +52,7 @@ export async function markStaleApprovals(db: DbTx, documentId: string, sections:
     await db.document.update({ where: { id: documentId }, data: { status: next } });
     await db.activity.create({ data: { workspaceId: doc.workspaceId, actorId: null, kind: "document.status", subjectId: documentId, data: { from: doc.status, to: next, action: "contentChanged" } } });
     await versionCurrent(db, documentId, { kind: "status", label: STATUS_LABELS[next] });
+    for (const event of statusEvents(doc.status, next, "contentChanged")) await queueWebhookEvent(db, { ...event, workspaceId: doc.workspaceId, documentId, actor: null });
   }
   return staled;
 }

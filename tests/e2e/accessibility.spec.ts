@@ -112,6 +112,7 @@ test("every page a new user reaches has no serious or critical accessibility vio
   for (const [path, heading, where] of [
     [`/w/${slug}`, "Grace's workspace", "the document list"],
     [`/w/${slug}/members`, "Members", "members"],
+    [`/w/${slug}/webhooks`, "Webhooks", "webhooks"],
     ["/settings", "Settings", "settings"],
     ["/inbox", "Inbox", "inbox"],
     [`/w/${slug}/import`, "Import a document", "import"],

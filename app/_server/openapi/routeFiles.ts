@@ -68,4 +68,9 @@ export const ROUTE_FILES: Record<string, () => Promise<Record<string, unknown>>>
   "/api/workspaces/{slug}/templates/import": () => import("@/app/api/workspaces/[slug]/templates/import/route"),
   "/api/workspaces/{slug}/tokens": () => import("@/app/api/workspaces/[slug]/tokens/route"),
   "/api/workspaces/{slug}/tokens/{tokenId}": () => import("@/app/api/workspaces/[slug]/tokens/[tokenId]/route"),
+  "/api/workspaces/{slug}/webhooks": () => import("@/app/api/workspaces/[slug]/webhooks/route"),
+  "/api/workspaces/{slug}/webhooks/{webhookId}": () => import("@/app/api/workspaces/[slug]/webhooks/[webhookId]/route"),
+  "/api/workspaces/{slug}/webhooks/{webhookId}/deliveries": () => import("@/app/api/workspaces/[slug]/webhooks/[webhookId]/deliveries/route"),
+  "/api/workspaces/{slug}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": () => import("@/app/api/workspaces/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver/route"),
+  "/api/workspaces/{slug}/webhooks/{webhookId}/secret": () => import("@/app/api/workspaces/[slug]/webhooks/[webhookId]/secret/route"),
 };

@@ -45,8 +45,9 @@ async function join(newContext: NewContext, owner: APIRequestContext, slug: stri
 
 /**
  * Seeds, through the API as A's members would: two workspaces; in A an editor, a viewer, a
- * pending invite, a workspace template, and a document with a named version, a comment
- * thread, an uploaded image and an assigned reviewer (whose inbox then holds a notification).
+ * pending invite, a workspace template, a webhook, and a document with a named version, a
+ * comment thread (queued for the webhook), an uploaded image and an assigned reviewer (whose
+ * inbox then holds a notification).
  */
 export async function seedSweepFixture(newContext: NewContext): Promise<SweepFixture> {
   const ownerRequest = await newContext();
@@ -64,8 +65,12 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
   const doc = await json<{ id: string }>(await ownerRequest.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: canary } }));
   const full = await json<{ sections: { key: string }[] }>(await ownerRequest.get(`/api/documents/${doc.id}`));
   const sectionKey = full.sections[0]!.key;
+  const webhook = await json<{ id: string }>(
+    await ownerRequest.post(`/api/workspaces/${slug}/webhooks`, { data: { url: "https://hooks.example.test/sweep", description: `${canary} in a webhook`, events: ["comment.created"] } }),
+  );
   const version = await json<{ number: number }>(await ownerRequest.post(`/api/documents/${doc.id}/versions`, { data: { label: "v1.0 for the sweep" } }));
   const threads = await json<{ id: string }[]>(await ownerRequest.post(`/api/documents/${doc.id}/comments`, { data: { sectionKey, body: `${canary} in a comment` } }));
+  const deliveries = await json<{ id: string }[]>(await ownerRequest.get(`/api/workspaces/${slug}/webhooks/${webhook.id}/deliveries`));
   const review = await json<{ roles: { key: string }[] }>(await ownerRequest.get(`/api/documents/${doc.id}/review`));
   const roleKey = review.roles[0]!.key;
   await json(await ownerRequest.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey, reviewerId: editor.userId } }));
@@ -104,6 +109,8 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
       imageId: image.id,
       // A's workspace token: only A's admins may revoke it, and it is nobody's personal token
       tokenId: aWorkspace.token.id,
+      webhookId: webhook.id,
+      deliveryId: deliveries[0]!.id,
     },
     canary,
     tokens: { aOwnerRead: aOwnerRead.secret, bWorkspace: bWorkspace.secret, aOwnerRevoked: aOwnerRevoked.secret, aOwnerExpiring: { id: aOwnerExpiring.token.id, secret: aOwnerExpiring.secret } },

@@ -68,6 +68,8 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/documents/[documentId]/versions/[number]/restore/preview": "version.restore",
   "GET /api/documents/[documentId]/review/gate": "review.submit",
   "GET /api/workspaces/[slug]/tokens": "apiToken.manage",
+  "GET /api/workspaces/[slug]/webhooks": "webhook.manage",
+  "GET /api/workspaces/[slug]/webhooks/[webhookId]/deliveries": "webhook.manage",
 };
 
 export interface Sample {
@@ -117,6 +119,11 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "DELETE /api/workspaces/[slug]/members/[userId]": {},
     "POST /api/workspaces/[slug]/templates/[templateId]/duplicate": { data: {} },
     "PATCH /api/workspaces/[slug]/templates/[templateId]": { data: { definition: templateDefinition, expectedVersion: templateVersion } },
+    "POST /api/workspaces/[slug]/webhooks": { data: { url: "https://planted.example.test/hook", events: ["document.approved"] } },
+    "PATCH /api/workspaces/[slug]/webhooks/[webhookId]": { data: { url: "https://hijacked.example.test/hook", enabled: false } },
+    "DELETE /api/workspaces/[slug]/webhooks/[webhookId]": {},
+    "POST /api/workspaces/[slug]/webhooks/[webhookId]/secret": { data: {} },
+    "POST /api/workspaces/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver": { data: {} },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
     "POST /api/me/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },
     "DELETE /api/me/tokens/[tokenId]": {},

@@ -53,6 +53,9 @@ const SCOPE: Record<string, string> = {
   VersionSeen: `SELECT * FROM "VersionSeen" WHERE "documentId" IN ${DOCS}`,
   // not mailedAt: the outbox (with SMTP_URL set) mails entries on its own timer
   Notification: `SELECT id, "userId", "workspaceId", "documentId", kind, text, url, "createdAt", "readAt" FROM "Notification" WHERE "workspaceId" = $1 OR "userId" = ANY($2)`,
+  Webhook: `SELECT * FROM "Webhook" WHERE "workspaceId" = $1`,
+  // not the columns the sender sets on its own timer
+  WebhookDelivery: `SELECT id, "webhookId", "eventId", event, payload, "createdAt" FROM "WebhookDelivery" WHERE "webhookId" IN (SELECT id FROM "Webhook" WHERE "workspaceId" = $1)`,
   User: `SELECT id, email, name, "passwordHash", image FROM "User" WHERE id = ANY($2)`,
   Account: `SELECT * FROM "Account" WHERE "userId" = ANY($2)`,
   // not firstUsedAt/lastUsedAt: the sweep's own tokens are used as it goes

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
 import { ApiTokens } from "@/components/apiTokens/ApiTokens";
 import { MembersPanel } from "@/components/workspaces/MembersPanel";
@@ -24,6 +25,14 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Members</h1>
         <p className="mt-1 text-sm text-slate-600">People in {workspace.name} and what they may do.</p>
+        {can["webhook.manage"] ? (
+          <p className="mt-1 text-sm">
+            <Link prefetch={false} href={`/w/${slug}/webhooks`} className="text-indigo-700 underline hover:text-indigo-900">
+              Webhooks
+            </Link>{" "}
+            <span className="text-slate-600">tell other systems about this workspace&apos;s events.</span>
+          </p>
+        ) : null}
       </div>
       <MembersPanel slug={slug} me={{ userId: actor.userId }} members={members} invites={invites} abilities={membersAbilities(membership, members)} />
       {can["apiToken.manage"] ? (

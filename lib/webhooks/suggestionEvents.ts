@@ -1,0 +1,34 @@
+import type { DbTx } from "../db";
+import { openSuggestions, type OpenSuggestion } from "../suggestions/open";
+import type { ContentChange } from "../versions/autoVersions";
+import { queueWebhookEvent } from "./queue";
+
+function byId(suggestions: OpenSuggestion[]): Map<string, OpenSuggestion> {
+  return new Map(suggestions.map((s) => [s.id, s]));
+}
+
+/**
+ * After a store: `suggestion.created` for each suggestion open now and not before it,
+ * `suggestion.resolved` for each one open before and gone now. The store cannot tell an
+ * accepted suggestion from a rejected one (both only remove its marks), so the event says
+ * "resolved" for both. Runs in the store's transaction; costs no query when no suggestion
+ * appeared or went.
+ */
+export async function queueSuggestionEvents(tx: DbTx, change: ContentChange): Promise<void> {
+  const before = byId(openSuggestions(change.before));
+  const after = byId(openSuggestions(change.after));
+  const made = [...after.values()].filter((s) => !before.has(s.id));
+  const resolved = [...before.values()].filter((s) => !after.has(s.id));
+  if (!made.length && !resolved.length) return;
+  const doc = await tx.document.findUnique({ where: { id: change.documentId }, select: { workspaceId: true } });
+  if (!doc) return;
+  const authorId = change.authorIds.length === 1 ? change.authorIds[0]! : null;
+  const author = authorId ? await tx.user.findUnique({ where: { id: authorId }, select: { id: true, name: true } }) : null;
+  const base = { workspaceId: doc.workspaceId, documentId: change.documentId, actor: author };
+  for (const s of made) {
+    await queueWebhookEvent(tx, { ...base, type: "suggestion.created", data: { suggestionId: s.id, section: s.sectionKey, inserted: s.inserted.slice(0, 500), deleted: s.deleted.slice(0, 500), changesFormat: s.changesFormat } });
+  }
+  for (const s of resolved) {
+    await queueWebhookEvent(tx, { ...base, type: "suggestion.resolved", data: { suggestionId: s.id, section: s.sectionKey, suggestedBy: s.authorId } });
+  }
+}
