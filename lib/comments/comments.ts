@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { authorize, can, type Membership } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
+import { flushDocument } from "../collab/gateway";
 import type { Ctx } from "../context";
 import type { Prisma } from "../db";
 import { inTransaction } from "../db/tx";
@@ -113,6 +114,8 @@ export async function createThread(ctx: Ctx, raw: z.input<typeof CreateThreadInp
   const input = CreateThreadInput.parse(raw);
   const { doc, membership } = await loadDocument(ctx, input.documentId);
   authorize(membership, "comment.create");
+  // a proposal is checked against the text as it is now: what was typed a moment ago may not be stored yet
+  if (input.proposal) await flushDocument(doc.id);
   const section = await ctx.db.section.findUnique({ where: { documentId_key: { documentId: doc.id, key: input.sectionKey } } });
   if (!section) throw new NotFound("Section");
   if (input.proposal) checkProposal(section.body as unknown as PMDoc, input.proposal);
