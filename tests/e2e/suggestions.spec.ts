@@ -1,3 +1,4 @@
+import type { APIRequest, Browser } from "@playwright/test";
 import { expect, test, type Page } from "./fixtures";
 import { documentFromDefinition, invitedMember, signUpByApi, uniqueEmail } from "./support";
 
@@ -15,6 +16,18 @@ const DEFINITION = {
     { key: "security_review", name: "Security Review", scope: ["security"] },
   ],
 };
+
+/** Olive's workspace with a document imported from `markdown`, and Eli, an editor there, both signed in. */
+async function oliveAndEli({ browser, playwright, baseURL }: { browser: Browser; playwright: { request: APIRequest }; baseURL: string | undefined }, markdown: string) {
+  const olive = await (await browser.newContext()).newPage();
+  const { workspace } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
+  const slug = workspace.slug;
+  const imported = await olive.request.post(`/api/workspaces/${slug}/import`, { data: { markdown } });
+  expect(imported.status(), await imported.text()).toBe(201);
+  const docId = ((await imported.json()) as { document: { id: string } }).document.id;
+  const { page: eli } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Eli", role: "editor" });
+  return { olive, eli, docId, url: `/w/${slug}/d/${docId}` };
+}
 
 /** Which roles hold a current approval. */
 async function approved(page: Page, documentId: string): Promise<Record<string, boolean>> {
@@ -157,15 +170,7 @@ test("a reviewer suggests, the author accepts one and rejects another; approvals
 });
 
 test("a diagram change made while suggesting is proposed in a comment, and an editor applies it", async ({ browser, playwright, baseURL }) => {
-  const olive = await (await browser.newContext()).newPage();
-  const { workspace } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
-  const slug = workspace.slug;
-  const markdown = "# Intake\n\n## Flow\n\nHow a webhook goes through.\n\n```mermaid\nflowchart LR\n  Receive --> Queue\n```\n";
-  const imported = await olive.request.post(`/api/workspaces/${slug}/import`, { data: { markdown } });
-  expect(imported.status(), await imported.text()).toBe(201);
-  const docId = ((await imported.json()) as { document: { id: string } }).document.id;
-  const { page: eli } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Eli", role: "editor" });
-  const url = `/w/${slug}/d/${docId}`;
+  const { olive, eli, docId, url } = await oliveAndEli({ browser, playwright, baseURL }, "# Intake\n\n## Flow\n\nHow a webhook goes through.\n\n```mermaid\nflowchart LR\n  Receive --> Queue\n```\n");
   await Promise.all([olive.goto(url), eli.goto(url)]);
   await expect(eli.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
@@ -195,14 +200,7 @@ test("a diagram change made while suggesting is proposed in a comment, and an ed
 });
 
 test("a heading made while suggesting is proposed in a comment, listed before review at once, and an editor applies it", async ({ browser, playwright, baseURL }) => {
-  const olive = await (await browser.newContext()).newPage();
-  const { workspace } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
-  const slug = workspace.slug;
-  const imported = await olive.request.post(`/api/workspaces/${slug}/import`, { data: { markdown: "# Intake\n\n## Flow\n\nHow a webhook goes through.\n\nRetries back off.\n" } });
-  expect(imported.status(), await imported.text()).toBe(201);
-  const docId = ((await imported.json()) as { document: { id: string } }).document.id;
-  const { page: eli } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Eli", role: "editor" });
-  const url = `/w/${slug}/d/${docId}`;
+  const { olive, eli, docId, url } = await oliveAndEli({ browser, playwright, baseURL }, "# Intake\n\n## Flow\n\nHow a webhook goes through.\n\nRetries back off.\n");
   await Promise.all([olive.goto(url), eli.goto(url)]);
   await expect(eli.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   const gateLines = async () => ((await (await olive.request.get(`/api/documents/${docId}/review/gate`)).json()) as { problems: { detail: string }[] }).problems.map((p) => p.detail);
@@ -243,13 +241,7 @@ test("a heading made while suggesting is proposed in a comment, listed before re
 });
 
 test("a colour chosen in Settings is the one others see one's suggestions in", async ({ browser, playwright, baseURL }) => {
-  const olive = await (await browser.newContext()).newPage();
-  const { workspace } = await signUpByApi(olive.request, "Olive", uniqueEmail("olive"));
-  const slug = workspace.slug;
-  const imported = await olive.request.post(`/api/workspaces/${slug}/import`, { data: { markdown: "# Intake\n\n## Flow\n\nHow a webhook goes through.\n" } });
-  expect(imported.status(), await imported.text()).toBe(201);
-  const docId = ((await imported.json()) as { document: { id: string } }).document.id;
-  const { page: eli } = await invitedMember(browser, playwright, baseURL, { owner: olive, slug, name: "Eli", role: "editor" });
+  const { olive, eli, url } = await oliveAndEli({ browser, playwright, baseURL }, "# Intake\n\n## Flow\n\nHow a webhook goes through.\n");
 
   await olive.goto("/settings");
   await olive.getByRole("radio", { name: "Teal" }).check();
@@ -257,7 +249,6 @@ test("a colour chosen in Settings is the one others see one's suggestions in", a
   await olive.reload();
   await expect(olive.getByRole("radio", { name: "Teal" })).toBeChecked();
 
-  const url = `/w/${slug}/d/${docId}`;
   await Promise.all([olive.goto(url), eli.goto(url)]);
   await expect(olive.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await olive.getByRole("group", { name: "Editing mode" }).getByRole("button", { name: "Suggesting" }).click();
