@@ -1,15 +1,10 @@
-import { afterAll, describe, expect, it, vi } from "vitest";
-import type { Actor } from "@/lib/context";
+import { afterAll, describe, expect, it } from "vitest";
+import { GET } from "@/app/api/documents/[documentId]/export.pdf/route";
+import { createPersonalToken } from "@/lib/apiTokens/createToken";
 import { createDocument } from "@/lib/documents/createDocument";
 import { closePdfBrowser, MAX_WAITING_RENDERS, RENDER_RETRY_AFTER_SECONDS, withRenderSlot } from "@/lib/export/pdf/browser";
 import { listTemplates } from "@/lib/templates/templates";
 import { ctxFor, makeWorkspace } from "../../support/db";
-
-// the route reads the signed-in person from the session cookie; here it is the test's owner
-const session = vi.hoisted(() => ({ actor: null as Actor | null }));
-vi.mock("@/app/_server/session", () => ({ getActor: async () => session.actor }));
-
-const { GET } = await import("@/app/api/documents/[documentId]/export.pdf/route");
 
 afterAll(() => closePdfBrowser());
 
@@ -19,8 +14,9 @@ describe("the PDF render queue", () => {
     const owner = ctxFor(ws.owner);
     const templateId = (await listTemplates(owner, { slug: ws.slug }))[0]!.id;
     const { id: documentId } = await createDocument(owner, { slug: ws.slug, templateId, title: "Queue" });
-    session.actor = ws.owner;
-    const exportPdf = () => GET(new Request(`http://localhost/api/documents/${documentId}/export.pdf`), { params: Promise.resolve({ documentId }) });
+    // the route called as a script would, with the owner's API token (no session cookie outside a request)
+    const { secret } = await createPersonalToken(owner, { name: "PDF queue", scope: "read", expiresInDays: 1 });
+    const exportPdf = () => GET(new Request(`http://localhost/api/documents/${documentId}/export.pdf`, { headers: { authorization: `Bearer ${secret}` } }), { params: Promise.resolve({ documentId }) });
 
     // slow renders: two printing, the rest waiting, all held until `release`
     let release!: () => void;
