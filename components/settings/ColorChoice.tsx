@@ -35,7 +35,8 @@ export function ColorChoice({ userId, initial }: { userId: string; initial: stri
           {options.map((o) => (
             <label key={o.value ?? "automatic"} className="flex cursor-pointer items-center gap-1.5 rounded-md px-2 py-1 text-sm ring-1 ring-slate-200 has-[:checked]:ring-2 has-[:checked]:ring-slate-900">
               <input type="radio" name="person-color" className="h-4 w-4" style={{ accentColor: o.shown }} checked={color === o.value} disabled={state.saving} onChange={() => void pick(o.value)} />
-              <span style={{ color: o.shown }} className="font-medium">{o.name}</span>
+              <span aria-hidden="true" className="inline-block h-3 w-3 rounded-full" style={{ backgroundColor: o.shown }} />
+              <span className="font-medium text-slate-800">{o.name}</span>
             </label>
           ))}
         </div>
