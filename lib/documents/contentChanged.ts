@@ -1,6 +1,7 @@
 import type { DbTx } from "../db";
 import { notifyNewMentions } from "../notifications/mentions";
 import { markStaleApprovals } from "../review/staleness";
+import { suggestionTurnover } from "../suggestions/open";
 import { closeSettledDiscussions } from "../suggestions/settledDiscussions";
 import { recordContentChange, type ContentChange } from "../versions/autoVersions";
 import { queueSuggestionEvents } from "../webhooks/suggestionEvents";
@@ -25,6 +26,8 @@ export async function contentChanged(tx: DbTx, change: ContentChange): Promise<v
   await recordContentChange(tx, change);
   await markStaleApprovals(tx, change.documentId, change.after);
   await notifyNewMentions(tx, change);
-  await closeSettledDiscussions(tx, change);
-  await queueSuggestionEvents(tx, change);
+  // steps 4 and 5 read the same suggestions: each side's bodies walked once per store
+  const turnover = suggestionTurnover(change.before, change.after);
+  await closeSettledDiscussions(tx, change, turnover);
+  await queueSuggestionEvents(tx, change, turnover);
 }

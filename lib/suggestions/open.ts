@@ -53,3 +53,17 @@ export function openSuggestions(sections: { key: string; body: PMDoc }[]): OpenS
 export function openSuggestionsIn<S extends OpenSuggestion>(suggestions: S[], scope: string[]): S[] {
   return scope.length ? suggestions.filter((s) => scope.includes(s.sectionKey)) : suggestions;
 }
+
+/** The suggestions a change made (open after it, not before) and settled (open before, gone after), by one walk of each side. */
+export interface SuggestionTurnover {
+  made: OpenSuggestion[];
+  settled: OpenSuggestion[];
+}
+
+export function suggestionTurnover(before: { key: string; body: PMDoc }[], after: { key: string; body: PMDoc }[]): SuggestionTurnover {
+  const was = openSuggestions(before);
+  const now = openSuggestions(after);
+  const wasIds = new Set(was.map((s) => s.id));
+  const nowIds = new Set(now.map((s) => s.id));
+  return { made: now.filter((s) => !wasIds.has(s.id)), settled: was.filter((s) => !nowIds.has(s.id)) };
+}

@@ -1,6 +1,6 @@
 import type { DbTx } from "../db";
 import type { ContentChange } from "../versions/autoVersions";
-import { openSuggestions } from "./open";
+import type { SuggestionTurnover } from "./open";
 
 /**
  * Closes the discussion threads of suggestions this change accepted or rejected: a thread
@@ -8,11 +8,8 @@ import { openSuggestions } from "./open";
  * whose suggestion was never stored stays open (nothing says it was settled). The person
  * who settled it is the change's author when there is one; the activity log says why.
  */
-export async function closeSettledDiscussions(tx: DbTx, change: ContentChange): Promise<void> {
-  const before = new Set(openSuggestions(change.before).map((s) => s.id));
-  if (!before.size) return;
-  const after = new Set(openSuggestions(change.after).map((s) => s.id));
-  const settled = [...before].filter((id) => !after.has(id));
+export async function closeSettledDiscussions(tx: DbTx, change: ContentChange, turnover: SuggestionTurnover): Promise<void> {
+  const settled = turnover.settled.map((s) => s.id);
   if (!settled.length) return;
   const threads = await tx.commentThread.findMany({
     where: { documentId: change.documentId, resolvedAt: null, suggestionId: { in: settled } },

@@ -1,11 +1,7 @@
 import type { DbTx } from "../db";
-import { openSuggestions, type OpenSuggestion } from "../suggestions/open";
+import type { SuggestionTurnover } from "../suggestions/open";
 import type { ContentChange } from "../versions/autoVersions";
 import { queueWebhookEvent } from "./queue";
-
-function byId(suggestions: OpenSuggestion[]): Map<string, OpenSuggestion> {
-  return new Map(suggestions.map((s) => [s.id, s]));
-}
 
 /**
  * After a store: `suggestion.created` for each suggestion open now and not before it,
@@ -14,11 +10,7 @@ function byId(suggestions: OpenSuggestion[]): Map<string, OpenSuggestion> {
  * "resolved" for both. Runs in the store's transaction; costs no query when no suggestion
  * appeared or went.
  */
-export async function queueSuggestionEvents(tx: DbTx, change: ContentChange): Promise<void> {
-  const before = byId(openSuggestions(change.before));
-  const after = byId(openSuggestions(change.after));
-  const made = [...after.values()].filter((s) => !before.has(s.id));
-  const resolved = [...before.values()].filter((s) => !after.has(s.id));
+export async function queueSuggestionEvents(tx: DbTx, change: ContentChange, { made, settled: resolved }: SuggestionTurnover): Promise<void> {
   if (!made.length && !resolved.length) return;
   const doc = await tx.document.findUnique({ where: { id: change.documentId }, select: { workspaceId: true } });
   if (!doc) return;
