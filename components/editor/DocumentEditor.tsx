@@ -16,7 +16,7 @@ import { ThreadsContext } from "../document-panel/threadsContext";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
 import { AddSection } from "./AddSection";
-import { keepDrawings } from "./mermaid/drawings";
+import { drawingsInPage, keepDrawings, keptDrawing, takeDrawings } from "./mermaid/drawings";
 import { prefetchDiagramsWhenIdle } from "./mermaid/prefetch";
 import { Presence } from "./Presence";
 import { SectionCard } from "./SectionCard";
@@ -29,7 +29,7 @@ import { useSocketAccess } from "./useSocketAccess";
 import { useAnchorLinks } from "./useAnchorLinks";
 
 const NO_THREADS: CommentThreadDto[] = [];
-const NO_DRAWINGS: Record<string, string> = {};
+const NO_SOURCES: string[] = [];
 
 const SAVE_LABELS: Record<SaveState, string> = {
   connecting: "Connecting…",
@@ -56,8 +56,12 @@ interface Props {
   sectionDefs: SectionDef[];
   /** the sections as stored: shown, read-only, until the shared document has them (empty when `initialState` came) */
   stored: StoredSection[];
-  /** drawings of the document's diagrams cached on the server, by source: shown without loading Mermaid */
-  drawings?: Record<string, string>;
+  /**
+   * Drawings of the document's diagrams cached on the server, shown without loading Mermaid:
+   * the key the server's render takes them with (drawings.ts), and the sources that have one.
+   * The browser reads them from the page's HTML, or fetches them when a link brought the page.
+   */
+  drawings?: { handover: string; sources: string[] };
   /** the workspace's members, with the colour each chose (null: the one derived from their id) */
   members: { userId: string; name: string; color: string | null }[];
   header: React.ReactNode;
@@ -68,7 +72,7 @@ interface Props {
 }
 
 /** The live document: outline, and every section's fields and rich text, shared through one Y.Doc. */
-export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, suggestOnly: pageSuggestOnly = false, references = NO_REFERENCES, sectionDefs, stored, drawings = NO_DRAWINGS, members, header, statusBar = null, panel = null }: Props) {
+export function DocumentEditor({ documentId, status: documentStatus, initialState, user, editable: pageEditable, suggestOnly: pageSuggestOnly = false, references = NO_REFERENCES, sectionDefs, stored, drawings, members, header, statusBar = null, panel = null }: Props) {
   // the colours members chose, kept before anything here draws a caret or a suggestion
   useMemo(() => keepPersonColors(members), [members]);
   const me = useMemo(() => ({ name: user.name, color: personColor(user.id) }), [user.id, user.name]);
@@ -101,10 +105,25 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
   const { threads, act } = useThreads(documentId);
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
 
-  // kept before any section's editor starts (they start in effects of this component's children)
-  useMemo(() => keepDrawings(drawings), [drawings]);
-  // Mermaid and the diagrams nearest to the screen, once the page is idle (on every document opened, not only the first)
-  useEffect(() => prefetchDiagramsWhenIdle(), [documentId]);
+  // kept before any section's text or editor is drawn: on the server those handed over for
+  // this render, in the browser those in the server's HTML (still there while it hydrates)
+  useMemo(() => keepDrawings(typeof window === "undefined" ? takeDrawings(drawings?.handover) : drawingsInPage(document)), [drawings?.handover]);
+  const drawnSources = drawings?.sources ?? NO_SOURCES;
+  // a page a link brought has no HTML of its own: its drawings are fetched; then Mermaid and the
+  // diagrams nearest to the screen, once the page is idle (on every document opened, not only the first)
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let cancelled = false;
+    const prefetch = () => {
+      if (!cancelled) stop = prefetchDiagramsWhenIdle();
+    };
+    if (drawnSources.every((source) => keptDrawing(source) !== undefined)) prefetch();
+    else void fetchDrawings(documentId).then(prefetch);
+    return () => {
+      cancelled = true;
+      stop?.();
+    };
+  }, [documentId, drawnSources]);
 
   useEffect(() => {
     const provider = doc?.provider;
@@ -240,4 +259,14 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
       </MembersContext.Provider>
     </ThreadsContext.Provider>
   );
+}
+
+/** The document's cached drawings, kept for its text and editors; nothing when they cannot be fetched (Mermaid draws them). */
+async function fetchDrawings(documentId: string): Promise<void> {
+  try {
+    const res = await fetch(`/api/documents/${documentId}/drawings`);
+    if (res.ok) keepDrawings(((await res.json()) as { drawings: Record<string, string> }).drawings);
+  } catch {
+    // offline: the diagrams are drawn in this browser
+  }
 }

@@ -69,7 +69,7 @@ export const SectionCard = memo(function SectionCard(props: Props) {
       data-section-key={key}
       data-anchor-title={title}
       aria-labelledby={`title-${key}`}
-      className={`sw-section group/section scroll-mt-4 rounded-xl bg-white p-5 ring-1 ring-slate-200 ${line}`}
+      className={`sw-section sw-section-card group/section ${line}`}
       {...drop.handlers}
     >
       <SectionHeader

@@ -19,7 +19,7 @@ interface Props {
   onDelete: () => void;
 }
 
-const iconButton = "rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 disabled:opacity-40";
+const iconButton = "sw-icon-button";
 
 /** A section's title (renamed in place) and its move / delete controls. */
 export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first, last, dragHandle, onDelete }: Props) {
@@ -34,7 +34,7 @@ export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first,
           role="img"
           aria-label={`Drag to reorder ${title}`}
           title="Drag to reorder (or Alt+↑/↓)"
-          className={`mt-0.5 cursor-grab select-none rounded px-1 text-slate-500 hover:bg-slate-100 hover:text-slate-600 active:cursor-grabbing ${ON_HOVER}`}
+          className={`sw-drag-handle ${ON_HOVER}`}
         >
           ⠿
         </span>

@@ -11,6 +11,7 @@ import { EmptyBody } from "../documents/EmptyBody";
 import { useHighlighter } from "../documents/HighlightedCode";
 import { sectionTextHtml } from "../documents/sectionTextHtml";
 import { caretColor } from "./caretColor";
+import { drawingsVersion, onDrawingsAdded } from "./mermaid/drawings";
 
 /**
  * Where the person asked for a section's editor: a click's point, relative to the text's box
@@ -42,7 +43,10 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
   const textRef = useRef<HTMLDivElement>(null);
   const highlighter = useHighlighter(textRef, useMemo(() => namesLanguage(doc), [doc]));
   // one string per section, RichText's markup: a page of many sections holds no React tree for each paragraph
-  const html = useMemo(() => sectionTextHtml(doc, highlighter), [doc, highlighter]);
+  // drawn again when diagram drawings arrive after the page (a page a link brought fetches them)
+  const drawings = useSyncExternalStore(onDrawingsAdded, drawingsVersion, drawingsVersion);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the renderer reads the kept drawings, which `drawings` counts
+  const html = useMemo(() => sectionTextHtml(doc, highlighter), [doc, highlighter, drawings]);
   const people = usePeopleIn(carets, sectionKey);
   // laid out as the editor is (a row above the text for its toolbar), so nothing moves when it starts
   return (

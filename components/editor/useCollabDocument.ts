@@ -1,5 +1,6 @@
 "use client";
 
+import { fromBase64 } from "lib0/buffer";
 import { HocuspocusProvider } from "@hocuspocus/provider";
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import { IndexeddbPersistence } from "y-indexeddb";
@@ -46,7 +47,7 @@ export interface DocumentView {
 function openView(state: string | null, generation: number): DocumentView {
   const ydoc = new Y.Doc();
   // the stored state that came with the page: sections are drawn and editable before the socket syncs
-  if (state) Y.applyUpdate(ydoc, Uint8Array.from(atob(state), (c) => c.charCodeAt(0)));
+  if (state) Y.applyUpdate(ydoc, fromBase64(state));
   const awareness = new Awareness(ydoc);
   // on the server the page is only drawn: nobody's caret comes, and no timer may outlive the request
   if (typeof window === "undefined") awareness.destroy();

@@ -1,3 +1,4 @@
+import { fromBase64 } from "lib0/buffer";
 import * as Y from "yjs";
 
 type DeleteSet = Y.Transaction["deleteSet"];
@@ -90,7 +91,7 @@ export class StoreAck {
 
 /** Decodes a base64 "stored" snapshot (works in the browser and in Node). */
 export function snapshotBytes(base64: string): Uint8Array {
-  return Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  return fromBase64(base64);
 }
 
 /**

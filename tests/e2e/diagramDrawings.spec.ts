@@ -58,6 +58,19 @@ test("a diagram drawn before shows with the page, without Mermaid's code, and an
   expect(scripts.filter((s) => s.includes(IN_MERMAID))).toHaveLength(0);
   await expect(block.getByRole("button", { name: "Copy SVG" })).toBeEnabled();
 
+  // reached by a link from the documents list (no HTML of its own): the server's drawing too, still without Mermaid's code
+  const follower = await page.context().newPage();
+  const followed = scriptsOf(follower);
+  await follower.goto(`/w/${slug}`);
+  await follower.getByRole("link", { name: "Drawn", exact: true }).click();
+  await expect(follower).toHaveURL(new RegExp(`/d/${doc.id}$`));
+  const linked = follower.locator("#section-architecture [data-type=mermaid-block]").getByTestId("mermaid-preview").locator("svg");
+  await expect(linked).toContainText(label);
+  await expect(linked).toHaveAttribute("id", /^mermaid-[0-9a-f]{16}$/);
+  await follower.waitForTimeout(1_500);
+  expect(followed.filter((s) => s.includes(IN_MERMAID))).toHaveLength(0);
+  await follower.close();
+
   // an edit: Mermaid loads and draws the new source; the old drawing does not come back
   await block.getByLabel("Mermaid source").fill(`flowchart LR\n    client[Client] --> audit[Audit ${label}]`);
   await expect(drawing).toContainText(`Audit ${label}`);

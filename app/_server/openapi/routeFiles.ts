@@ -11,6 +11,7 @@ export const ROUTE_FILES: Record<string, () => Promise<Record<string, unknown>>>
   "/api/documents/{documentId}/comments/{threadId}/apply": () => import("@/app/api/documents/[documentId]/comments/[threadId]/apply/route"),
   "/api/documents/{documentId}/comments/{threadId}/replies": () => import("@/app/api/documents/[documentId]/comments/[threadId]/replies/route"),
   "/api/documents/{documentId}/comments/{threadId}/resolve": () => import("@/app/api/documents/[documentId]/comments/[threadId]/resolve/route"),
+  "/api/documents/{documentId}/drawings": () => import("@/app/api/documents/[documentId]/drawings/route"),
   "/api/documents/{documentId}/export.md": () => import("@/app/api/documents/[documentId]/export.md/route"),
   "/api/documents/{documentId}/export.pdf": () => import("@/app/api/documents/[documentId]/export.pdf/route"),
   "/api/documents/{documentId}/images": () => import("@/app/api/documents/[documentId]/images/route"),

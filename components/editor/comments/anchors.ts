@@ -1,5 +1,6 @@
 "use client";
 
+import { fromBase64, toBase64 } from "lib0/buffer";
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition, ySyncPluginKey } from "@tiptap/y-tiptap";
 import type { EditorState } from "prosemirror-state";
 import * as Y from "yjs";
@@ -13,9 +14,6 @@ function syncState(state: EditorState): SyncState | null {
   const sync = ySyncPluginKey.getState(state) as SyncState | undefined;
   return sync?.binding ? sync : null;
 }
-
-const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
-const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 
 /** The selected passage as Yjs relative positions, which follow the text through later edits. */
 export function selectionAnchor(state: EditorState): { anchorFrom: string; anchorTo: string; quote: string } | null {

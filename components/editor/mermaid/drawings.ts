@@ -9,10 +9,15 @@ import { escapeHtml } from "@/lib/editor/domSpecToHtml";
 
 const LIMIT = 200;
 const kept = new Map<string, string>();
+// bumped when drawings arrive after the text was drawn (fetched for a page reached by a link)
+let version = 0;
+const listeners = new Set<() => void>();
 
 /** Keeps the drawings a page brought (source → SVG); the oldest go past LIMIT. */
 export function keepDrawings(drawings: Record<string, string>): void {
+  let added = false;
   for (const [source, svg] of Object.entries(drawings)) {
+    added ||= kept.get(source) !== svg;
     kept.delete(source);
     kept.set(source, svg);
   }
@@ -20,6 +25,56 @@ export function keepDrawings(drawings: Record<string, string>): void {
     if (kept.size <= LIMIT) break;
     kept.delete(source);
   }
+  if (added) {
+    version++;
+    listeners.forEach((listener) => listener());
+  }
+}
+
+/** Counts the times drawings were added: text drawn before may now have a drawing for its diagram. */
+export function drawingsVersion(): number {
+  return version;
+}
+
+export function onDrawingsAdded(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/**
+ * The drawings already in the page, by source: the server drew each beside its source in the
+ * page's HTML (drawnDiagramHtml), so the page need not bring them a second time in its data.
+ */
+export function drawingsInPage(root: ParentNode): Record<string, string> {
+  const found: Record<string, string> = {};
+  for (const source of root.querySelectorAll('[data-type="mermaid-block"] pre[aria-label="Mermaid diagram source"]')) {
+    const preview = source.closest('[data-type="mermaid-block"]')?.querySelector('[data-testid="mermaid-preview"]');
+    if (preview?.firstElementChild && source.textContent !== null) found[source.textContent] = preview.innerHTML;
+  }
+  return found;
+}
+
+// Handed from the page's server component to its server render (two module graphs in one
+// process) under a one-time key, so the drawings are drawn into the HTML without being sent
+// again as the page's data. A key nobody takes (a page fetched by a link: no HTML is drawn)
+// is dropped after HANDOVER_MS.
+const HANDOVER_MS = 60_000;
+type Handover = Map<string, { drawings: Record<string, string>; at: number }>;
+const handovers = ((globalThis as { specwrightDrawingHandovers?: Handover }).specwrightDrawingHandovers ??= new Map());
+
+/** On the server: keeps the drawings for this request's render of the page; returns the key to take them with. */
+export function handOverDrawings(drawings: Record<string, string>, key: string): string {
+  const now = Date.now();
+  for (const [k, h] of handovers) if (now - h.at > HANDOVER_MS) handovers.delete(k);
+  handovers.set(key, { drawings, at: now });
+  return key;
+}
+
+/** On the server: the drawings handed over under `key`, once. */
+export function takeDrawings(key: string | undefined): Record<string, string> {
+  const handed = key === undefined ? undefined : handovers.get(key);
+  if (key !== undefined) handovers.delete(key);
+  return handed?.drawings ?? {};
 }
 
 /** The drawing kept for exactly this source, if any. */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
@@ -15,6 +16,7 @@ import { MetadataPanel } from "@/components/documents/MetadataPanel";
 import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
+import { handOverDrawings } from "@/components/editor/mermaid/drawings";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { MoreMenu } from "@/components/ui/MoreMenu";
 import { PartBoundary } from "@/components/ui/PartBoundary";
@@ -135,7 +137,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         sectionDefs={def.sections}
         // drawn from the state when it comes with the page; the rows only for a document too large for that
         stored={initialState ? [] : doc.sections.map(({ key, title, depth, fields, body }) => ({ key, title, depth, fields, body }))}
-        drawings={diagrams.drawings}
+        drawings={{ handover: handOverDrawings(diagrams.drawings, randomUUID()), sources: Object.keys(diagrams.drawings) }}
         members={members.map((m) => ({ userId: m.userId, name: m.name, color: m.color }))}
         header={header}
         statusBar={<StatusBar documentId={doc.id} initial={review} />}
