@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { drawingsInPage, drawingsVersion, drawnDiagramHtml, handOverDrawings, keepDrawings, keptDrawing, onDrawingsAdded, takeDrawings } from "@/components/editor/mermaid/drawings";
 import { sectionTextHtml } from "@/components/documents/sectionTextHtml";
+import type { PMNode } from "@/lib/editor/schema";
 
 const SVG = (label: string) => `<svg xmlns="http://www.w3.org/2000/svg" id="mermaid-${label}" role="graphics-document document"><g><text>${label} &amp; more</text></g></svg>`;
 
@@ -25,7 +26,7 @@ describe("diagram drawings on the document page", () => {
 
   it("drawn again from what was read back give the same text as the server drew", () => {
     const source = "flowchart TD\n  x --> y";
-    const body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Before" }] }, { type: "mermaid", attrs: { source } }] };
+    const body: PMNode = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "Before" }] }, { type: "mermaid", attrs: { source } }] };
     keepDrawings({ [source]: SVG("same") });
     const server = sectionTextHtml(body, null);
     const page = document.createElement("div");
