@@ -18,7 +18,9 @@ import type { FieldValue } from "../templates/instantiate";
 import { templateAtVersion } from "../templates/templates";
 import { versionCurrent } from "../versions/autoVersions";
 import { presentVersions, type VersionDto } from "../versions/present";
+import type { z } from "zod";
 import { ApplyMarkdownInput } from "./inputs";
+import { oneAtATime } from "./oneAtATime";
 import { localImageSrcs } from "./imageSrcs";
 import { mergeSections, type SectionChange } from "./mergeSections";
 import { sectionIds, sectionMarkdown, sectionsOf, type FileSection } from "./sectionsOf";
@@ -88,6 +90,13 @@ export async function applyMarkdown(ctx: Ctx, raw: ApplyMarkdownInput): Promise<
     if (!text.trim()) throw new InvalidInput(`The ${name} is empty; nothing was changed.`, { [name]: ["empty"] });
     if (text.includes("\u0000")) throw new InvalidInput(`The ${name} is not text; nothing was changed.`, { [name]: ["binary content"] });
   }
+  return oneAtATime(ctx.db, doc.id, () => mergeInto(ctx, doc, input));
+}
+
+type Loaded = Awaited<ReturnType<typeof loadDocument>>["doc"];
+
+/** The merge itself, with the document's lock held: read the three sides, merge, write. */
+async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMarkdownInput>): Promise<ApplyMarkdownResult> {
   // what editors typed a moment ago is part of what the merge compares against
   await flushDocument(doc.id);
   const [def, members, rows, current, layout] = await Promise.all([

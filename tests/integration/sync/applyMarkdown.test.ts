@@ -115,6 +115,19 @@ describe("applyMarkdown", () => {
     expect(await listVersions(owner, { documentId: doc.id })).toEqual(versions);
   });
 
+  it("merges two copies sent at once one after the other: the second sees the first's change as the document's", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    const [a, b] = await Promise.all([
+      applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Double refunds.", "Double refunds, says A.") }),
+      applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Double refunds.", "Double refunds, says B.") }),
+    ]);
+    expect([a.refused, b.refused].sort()).toEqual([false, true]);
+    const [won, lost] = a.refused ? [b, a] : [a, b];
+    expect(won.applied).toEqual([{ key: "risks", title: "Risks", change: "updated" }]);
+    expect(lost.conflicts).toEqual([expect.objectContaining({ key: "risks", theirs: expect.stringContaining(won === a ? "says A." : "says B.") })]);
+    expect((await texts()).risks).toContain(won === a ? "says A." : "says B.");
+  });
+
   it("with onConflict keep, applies the other sections and leaves the conflicting one as the document has it", async () => {
     const { owner, doc, base, texts } = await setUp();
     await edit(doc.id, "design", "Design", "Refunds go back to the original payment method.");
