@@ -204,6 +204,24 @@ describe("applyMarkdown", () => {
 });
 
 describe("applyMarkdown on documents from other sources", () => {
+  it("writes a value changed in a section's field table into that field, keeping the others", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const template = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.key === "design-document-metadata")!;
+    const doc = await createDocument(owner, { slug: ws.slug, templateId: template.id, title: "Fields" });
+    const base = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+    expect(base).toContain("| Change ID | |");
+    const before = (await getDocument(owner, { documentId: doc.id })).sections[0]!;
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("| Change ID | |", "| Change ID | CHG-42 |") });
+
+    expect(result.applied).toEqual([{ key: before.key, title: before.title, change: "updated" }]);
+    const after = (await getDocument(owner, { documentId: doc.id })).sections[0]!;
+    const changed = Object.keys(after.fields).filter((k) => JSON.stringify(after.fields[k]) !== JSON.stringify(before.fields[k]));
+    expect(changed.map((k) => after.fields[k])).toEqual(["CHG-42"]);
+    expect((await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown).toContain("| Change ID | CHG-42 |");
+  });
+
   const fixtures = ["kep-585-runtime-class.md", "madr-0013-use-yaml-front-matter-for-meta-data.md", "rust-rfcs-0089-loadable-lints.md"];
 
   it.each(fixtures)("reads an unchanged export of %s (imported as is) as no change, and writes a sentence added at the end", async (name) => {
