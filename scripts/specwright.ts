@@ -34,9 +34,10 @@ Server commands (talk to a running Specwright over HTTP with an API token):
       Send edits back. A pulled file is merged into its document section by section
       and saved as a new version that open editors see at once; sections changed
       both here and on the server refuse the file (listed; exit 1; nothing of it
-      changes). The file then holds the document as merged. A new .md file becomes a
-      new document of the folder's workspace (onto the template its front matter
-      names, by default).
+      changes). The file then holds the document as merged. Images it shows from the
+      folder that the server lacks are uploaded. A new .md file becomes a new
+      document of the folder's workspace (onto the template its front matter names,
+      by default).
   status [dir]
       For each file of a pulled folder: unchanged, changed locally, changed on server,
       changed on both sides, new or gone from server, with the document's review

@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { pngOf } from "../support/images";
 import { expect, test } from "./fixtures";
 import { signUpByApi } from "./support";
 
@@ -111,20 +112,40 @@ test.describe("the command line against a running server", () => {
     expect(after).toContain("- Reconciler: matches bank lines to ledger entries");
     expect(readFileSync(file, "utf8")).toBe(after);
 
-    // a new file becomes a new document
-    writeFileSync(path.join(dir, "runbook.md"), "# Runbook\n\n## Alerts\n\nPage the payments rota.\n");
+    // an image added here is uploaded, and the file then shows it as the server's image
+    const png = pngOf(3, 2, [200, 40, 40]);
+    mkdirSync(path.join(dir, "diagrams"));
+    writeFileSync(path.join(dir, "diagrams", "flow.png"), png);
+    writeFileSync(file, readFileSync(file, "utf8").replace("- Reconciler: matches bank lines to ledger entries", "- Reconciler: matches bank lines to ledger entries\n\n![Flow](diagrams/flow.png)"));
+    const withImage = await run(["push", dir]);
+    expect(withImage.code, withImage.stderr).toBe(0);
+    expect(withImage.stdout).toContain("ledger.md: uploaded diagrams/flow.png");
+    const shown = /!\[Flow\]\((images\/[A-Za-z0-9_-]+\.png)\)/.exec(await exportMd())?.[1];
+    expect(shown).toBeTruthy();
+    expect(readFileSync(file, "utf8")).toBe(await exportMd());
+    expect(readFileSync(path.join(dir, shown!))).toEqual(png);
+
+    // a new file becomes a new document, its images too
+    writeFileSync(path.join(dir, "rota.png"), png);
+    writeFileSync(path.join(dir, "runbook.md"), "# Runbook\n\n## Alerts\n\nPage the payments rota.\n\n![Rota](rota.png)\n");
     expect((await run(["status", dir])).stdout).toMatch(/new\s+runbook\.md/);
     const added = await run(["push", dir]);
     expect(added.code, added.stderr).toBe(0);
     expect(added.stdout).toMatch(/runbook\.md: new document .+ “Runbook”/);
+    expect(added.stdout).toContain("runbook.md: uploaded rota.png");
+    expect(readFileSync(path.join(dir, "runbook.md"), "utf8")).toMatch(/!\[Rota\]\(images\/[A-Za-z0-9_-]+\.png\)/);
+    expect((await run(["status", dir])).stdout).toMatch(/unchanged\s+runbook\.md/);
     const listed = (await (await request.get(`/api/workspaces/${slug}/documents`)).json()) as { items: { title: string }[] };
     expect(listed.items.map((d) => d.title).sort()).toEqual(["Ledger", "Runbook"]);
 
-    // export through the server
+    // export through the server; a fresh pull brings the images along
     const exportDir = path.join(path.dirname(dir), "exported");
     const exported = await run(["export", exportDir, "--workspace", slug]);
     expect(exported.code, exported.stderr).toBe(0);
     expect(JSON.parse(readFileSync(path.join(exportDir, "manifest.json"), "utf8")).documents).toHaveLength(2);
+    const fresh = path.join(path.dirname(dir), "fresh");
+    expect((await run(["pull", fresh, "--workspace", slug])).code).toBe(0);
+    expect(readFileSync(path.join(fresh, shown!))).toEqual(png);
 
     // errors: one line on stderr each, and a non-zero exit
     const badToken = await run(["status", dir], { env: { SPECWRIGHT_TOKEN: "swt_not-a-real-token" } });

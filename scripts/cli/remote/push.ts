@@ -6,6 +6,7 @@ import { readInput } from "../readInput";
 import { Api, refusal } from "./client";
 import { requireRemote } from "./config";
 import { importOne } from "./importRemote";
+import { fetchMissingImages, imageAddresses, uploadNewImages } from "./localImages";
 import { readBase, requireState, writeBase, writeState, type PullState } from "./state";
 
 interface Applied {
@@ -54,7 +55,11 @@ export async function push(args: string[]): Promise<void> {
   if (refused) throw new InputError(`${refused} file(s) not pushed; see above`);
 }
 
-async function pushTracked(api: Api, dir: string, state: PullState, file: string, markdown: string): Promise<boolean> {
+/**
+ * Merges a pulled file into its document. Images it shows from the folder that the server
+ * lacks (not among `known`, by default what the base shows) are uploaded first.
+ */
+async function pushTracked(api: Api, dir: string, state: PullState, file: string, markdown: string, known?: Set<string>): Promise<boolean> {
   const { id } = state.files[file]!;
   const base = readBase(dir, id);
   if (base === null) throw new InputError(`${file}: the copy it was pulled as (.specwright/base/${id}.md) is missing; pull again`);
@@ -62,7 +67,9 @@ async function pushTracked(api: Api, dir: string, state: PullState, file: string
     console.log(`${file}: unchanged`);
     return true;
   }
-  const res = await api.request("PUT", `/api/documents/${encodeURIComponent(id)}/markdown`, { json: { markdown, base, label: `Pushed from ${file}` }, allow: [409] });
+  const sent = await uploadNewImages(api, id, dir, markdown, known ?? imageAddresses(base));
+  if (sent.uploaded.length) console.log(`${file}: uploaded ${sent.uploaded.join(", ")}`);
+  const res = await api.request("PUT", `/api/documents/${encodeURIComponent(id)}/markdown`, { json: { markdown: sent.markdown, base, label: `Pushed from ${file}` }, allow: [409] });
   if (res.status === 409) {
     const { message, body } = await refusal(res);
     const conflicts = (Array.isArray(body?.conflicts) ? body.conflicts : []) as Conflict[];
@@ -73,6 +80,7 @@ async function pushTracked(api: Api, dir: string, state: PullState, file: string
   }
   const result = (await res.json()) as Applied;
   const merged = await refresh(api, dir, state, file, id);
+  await fetchMissingImages(api, dir, merged);
   const changes = result.applied.map((a) => `${a.change} “${a.title}”`).join(", ");
   console.log(`${file}: ${result.version ? `${changes} (saved as v${result.version.number})` : "nothing to change on the server"}`);
   // sections changed on the server came in; the title, front matter and section order are not pushed
@@ -89,10 +97,14 @@ async function refresh(api: Api, dir: string, state: PullState, file: string, id
   return merged;
 }
 
+/** Imports a file no document came from; then the images it shows from the folder are uploaded and put in place by a merge. */
 async function pushNew(api: Api, dir: string, state: PullState, file: string, markdown: string, template: string | undefined): Promise<boolean> {
   const document = await importOne(api, state.workspace, { file, markdown, template });
   state.files[file] = { id: document.id, title: document.title, syncedAt: new Date().toISOString() };
   await refresh(api, dir, state, file, document.id);
   console.log(`${file}: new document ${document.number ?? document.id} “${document.title}”`);
-  return true;
+  const sent = await uploadNewImages(api, document.id, dir, markdown, new Set());
+  if (!sent.uploaded.length) return true;
+  console.log(`${file}: uploaded ${sent.uploaded.join(", ")}`);
+  return pushTracked(api, dir, state, file, sent.markdown, imageAddresses(sent.markdown));
 }
