@@ -38,10 +38,10 @@ Server commands (talk to a running Specwright over HTTP with an API token):
       folder that the server lacks are uploaded. A new .md file becomes a new
       document of the folder's workspace (onto the template its front matter names,
       by default).
-  status [dir]
+  status [dir] [--json]
       For each file of a pulled folder: unchanged, changed locally, changed on server,
       changed on both sides, new or gone from server, with the document's review
-      status (Draft, In Review, Approved…).
+      status (Draft, In Review, Approved…). --json prints the same as JSON.
   import <files…|folder> --workspace <slug> [--template <key|id|auto>] [--repair-mojibake]
       Create one document per Markdown file: as is (one section per heading), or
       mapped onto a template by heading with --template (auto: the template an

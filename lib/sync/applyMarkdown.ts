@@ -116,6 +116,7 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   const conflicts = merge.conflicts.map((c): SectionConflict => ({ key: stored.get(c.id)?.key ?? null, title: c.title, base: text(side(base, c.id)), ours: text(side(ours, c.id)), theirs: text(side(theirs, c.id)) }));
   const refused = conflicts.length > 0 && input.onConflict === "refuse";
   const changes = merge.changes.filter((c) => c.change !== "removed" || stored.has(c.id));
+  if (refused) ctx.log?.info({ documentId: doc.id, conflicts: conflicts.map((c) => c.key ?? c.title) }, "markdown merge refused: sections changed on both sides");
   if (refused || !changes.length) return { documentId: doc.id, applied: [], conflicts, refused, version: null, contentHash: hashAccepted(await currentSections(ctx.db, doc.id)) };
 
   const toImage = localImageSrcs(readLayout(layout.markdownLayout));
@@ -142,6 +143,7 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   const removed = new Set(applied.filter((a) => a.change === "removed").map((a) => a.key));
   const order = keptInOrder(merge.order.map((id) => keyOf.get(id)).filter((key): key is string => key !== undefined), rows.map((r) => r.key), removed);
   await replaceDocumentSections(doc.id, { sections: writes, order });
+  ctx.log?.info({ documentId: doc.id, applied: applied.map((a) => `${a.change}:${a.key}`), conflicts: conflicts.length }, "markdown merged into the document");
   await flushDocument(doc.id);
   return inTransaction(ctx, async (tx) => {
     const version = await versionCurrent(tx.db, doc.id, { kind: "named", label: input.label, createdById: ctx.actor.userId, authorIds: [ctx.actor.userId] });

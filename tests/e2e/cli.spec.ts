@@ -73,6 +73,8 @@ test.describe("the command line against a running server", () => {
     expect(readFileSync(file, "utf8")).toBe(await exportMd());
     expect(JSON.parse(readFileSync(path.join(dir, ".specwright", "state.json"), "utf8"))).toMatchObject({ workspace: slug, server: baseURL, files: { "ledger.md": { id: documentId, title: "Ledger" } } });
     expect((await run(["status", dir])).stdout).toMatch(/unchanged\s+ledger\.md\s+TD-0001 “Ledger”, Draft/);
+    const json = await run(["status", dir, "--json"]);
+    expect(JSON.parse(json.stdout)).toEqual({ dir, server: baseURL, workspace: slug, files: [{ file: "ledger.md", state: "unchanged", document: { id: documentId, number: "TD-0001", title: "Ledger", status: "draft" } }] });
 
     // an edit here, pushed: merged into the document as a new version
     writeFileSync(file, readFileSync(file, "utf8").replace(OVERVIEW, "Payments reconcile nightly against the bank file."));

@@ -1,5 +1,6 @@
 import { readdirSync } from "node:fs";
 import { STATUS_LABELS, type DocumentStatus } from "../../../lib/documents/status";
+import { parseArgs } from "../args";
 import { UsageError } from "../errors";
 import { Api } from "./client";
 import { requireRemote } from "./config";
@@ -8,6 +9,7 @@ import { readBase, readLocal, requireState } from "./state";
 interface Summary {
   id: string;
   number: string | null;
+  title: string;
   status: DocumentStatus;
 }
 
@@ -28,43 +30,65 @@ async function documentsOf(api: Api, slug: string): Promise<Map<string, Summary>
   }
 }
 
+/** One file's line of `status`; `--json` prints these as they are. */
+interface FileStatus {
+  file: string;
+  state: "unchanged" | "changed locally" | "changed on server" | "changed on both sides" | "deleted locally" | "new" | "gone from server";
+  document: { id: string; number: string | null; title: string; status: DocumentStatus | null } | null;
+}
+
 /**
- * `specwright status [dir]`: each Markdown file of a pulled folder as unchanged, changed
- * locally, changed on the server, changed on both sides, new (no document yet) or gone from
- * the server, with the document's review status. Reads only; exits 0.
+ * `specwright status [dir] [--json]`: each Markdown file of a pulled folder as unchanged,
+ * changed locally, changed on the server, changed on both sides, new (no document yet) or
+ * gone from the server, with the document's review status. Reads only; exits 0.
  */
 export async function status(args: string[]): Promise<void> {
-  if (args.some((a) => a.startsWith("--"))) throw new UsageError(`unknown option ${args.find((a) => a.startsWith("--"))}`);
-  if (args.length > 1) throw new UsageError("status takes one directory");
-  const dir = args[0] ?? ".";
+  const { flags, positional } = parseArgs(args, [], ["--json"]);
+  if (positional.length > 1) throw new UsageError("status takes one directory");
+  const dir = positional[0] ?? ".";
   const state = requireState(dir);
   const api = new Api(requireRemote());
   const documents = await documentsOf(api, state.workspace);
   const files = [...new Set([...Object.keys(state.files), ...readdirSync(dir).filter((f) => f.endsWith(".md") && !f.startsWith("."))])].sort();
-  const rows: [string, string, string][] = [];
+  const rows: FileStatus[] = [];
   for (const file of files) {
     const tracked = state.files[file];
     const local = readLocal(dir, file);
     if (!tracked) {
-      rows.push([file, "new", "no document yet: push imports it"]);
+      rows.push({ file, state: "new", document: null });
       continue;
     }
     const doc = documents.get(tracked.id);
-    const name = `${doc?.number ?? tracked.id} “${tracked.title}”`;
+    const document = { id: tracked.id, number: doc?.number ?? null, title: doc?.title ?? tracked.title, status: doc?.status ?? null };
     if (!doc) {
-      rows.push([file, "gone from server", `${name} is in the trash or was deleted`]);
+      rows.push({ file, state: "gone from server", document });
       continue;
     }
     const base = readBase(dir, tracked.id);
     const server = await (await api.request("GET", `/api/documents/${encodeURIComponent(tracked.id)}/export.md`)).text();
     const localChanged = local === null || base === null || local !== base;
     const serverChanged = base === null || contentOf(server) !== contentOf(base);
-    const state_ = local === null ? "deleted locally" : localChanged && serverChanged ? "changed on both sides" : localChanged ? "changed locally" : serverChanged ? "changed on server" : "unchanged";
-    rows.push([file, state_, `${name}, ${STATUS_LABELS[doc.status] ?? doc.status}`]);
+    const what = local === null ? "deleted locally" : localChanged && serverChanged ? "changed on both sides" : localChanged ? "changed locally" : serverChanged ? "changed on server" : "unchanged";
+    rows.push({ file, state: what, document });
   }
-  const width = Math.max(...rows.map((r) => r[1].length), 0);
-  const fileWidth = Math.max(...rows.map((r) => r[0].length), 0);
-  console.log(`${dir}: workspace "${state.workspace}" on ${state.server}`);
-  for (const [file, what, about] of rows) console.log(`  ${what.padEnd(width)}  ${file.padEnd(fileWidth)}  ${about}`);
+  if (flags.has("--json")) {
+    console.log(JSON.stringify({ dir, server: state.server, workspace: state.workspace, files: rows }, null, 2));
+    return;
+  }
+  print(dir, state.workspace, state.server, rows);
+}
+
+function describe(row: FileStatus): string {
+  if (!row.document) return "no document yet: push imports it";
+  const name = `${row.document.number ?? row.document.id} “${row.document.title}”`;
+  if (row.state === "gone from server") return `${name} is in the trash or was deleted`;
+  return `${name}, ${row.document.status ? STATUS_LABELS[row.document.status] : "?"}`;
+}
+
+function print(dir: string, workspace: string, server: string, rows: FileStatus[]): void {
+  const width = Math.max(...rows.map((r) => r.state.length), 0);
+  const fileWidth = Math.max(...rows.map((r) => r.file.length), 0);
+  console.log(`${dir}: workspace "${workspace}" on ${server}`);
+  for (const row of rows) console.log(`  ${row.state.padEnd(width)}  ${row.file.padEnd(fileWidth)}  ${describe(row)}`);
   if (!rows.length) console.log("  no Markdown files");
 }
