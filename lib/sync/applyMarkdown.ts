@@ -106,7 +106,8 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
     exportDocumentMarkdown(ctx, { documentId: doc.id }),
     ctx.db.document.findUniqueOrThrow({ where: { id: doc.id }, select: { markdownLayout: true } }),
   ]);
-  const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10) };
+  const images = localImageSrcs(readLayout(layout.markdownLayout));
+  const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10), images };
   const read = async (text: string) => sectionsOf(await runOffThread("importMarkdown", text), def, planCtx);
   const [base, ours, theirs] = await Promise.all([read(input.base), read(input.markdown), read(current.markdown)]);
   const merge = mergeSections(base, ours, theirs);
@@ -119,7 +120,6 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   if (refused) ctx.log?.info({ documentId: doc.id, conflicts: conflicts.map((c) => c.key ?? c.title) }, "markdown merge refused: sections changed on both sides");
   if (refused || !changes.length) return { documentId: doc.id, applied: [], conflicts, refused, version: null, contentHash: hashAccepted(await currentSections(ctx.db, doc.id)) };
 
-  const toImage = localImageSrcs(readLayout(layout.markdownLayout));
   const keys = new KeyAllocator(rows.map((r) => r.key));
   const taken = new Set(rows.map((r) => r.key));
   const keyOf = new Map([...stored].map(([id, s]) => [id, s.key]));
@@ -137,7 +137,7 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
     taken.add(key);
     keys.reserve(key);
     keyOf.set(id, key);
-    writes.push({ key, title: mine.title, depth: mine.depth, fields: mine.fields ?? was?.fields ?? {}, body: toImage(mine.body) });
+    writes.push({ key, title: mine.title, depth: mine.depth, fields: mine.fields ?? was?.fields ?? {}, body: mine.body });
     applied.push({ key, title: mine.title, change });
   }
   const removed = new Set(applied.filter((a) => a.change === "removed").map((a) => a.key));

@@ -11,6 +11,7 @@ import { Forbidden, InvalidInput, NotFound } from "@/lib/errors";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
 import { importDocument } from "@/lib/import/importDocument";
 import { ImportTooLarge } from "@/lib/import/inputs";
+import { uploadImage } from "@/lib/images/storeImage";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { listDocumentActivity } from "@/lib/review/listActivity";
 import { assignReviewer, decide, getReview, submitForReview } from "@/lib/review/review";
@@ -18,6 +19,7 @@ import { applyMarkdown } from "@/lib/sync/applyMarkdown";
 import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
 import { listVersions } from "@/lib/versions/versions";
 import { connect, sessionCookie, startCollabServer, waitFor } from "../../support/collab";
+import { pngOf } from "../../support/images";
 import { ctxFor, makeWorkspace } from "../../support/db";
 
 let server: Awaited<ReturnType<typeof startCollabServer>>;
@@ -179,6 +181,23 @@ describe("applyMarkdown", () => {
     const review = await getReview(reviewer, { documentId: doc.id });
     expect(review.status).toBe("in_review");
     expect(review.roles[0]!.decisions[0]).toMatchObject({ stale: true });
+  });
+
+  it("keeps an uploaded image as the document's image when the copy edits the text around it", async () => {
+    const { owner, doc } = await setUp();
+    const image = await uploadImage(owner, { documentId: doc.id, fileName: "flow.png" }, pngOf(2, 2, [0, 90, 200]));
+    await edit(doc.id, "design", "Design", `Refunds go back to the card.\n\n![Flow](${image.src})`);
+    const base = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+    expect(base).toContain("![Flow](images/");
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Refunds go back to the card.", "Refunds go back to the card, as drawn.") });
+
+    expect(result.applied).toEqual([{ key: "design", title: "Design", change: "updated" }]);
+    const design = (await getDocument(owner, { documentId: doc.id })).sections.find((s) => s.key === "design")!;
+    expect(JSON.stringify(design.body)).toContain(`"src":"${image.src}"`);
+    // the export writes the image as before: the same path, only the sentence changed
+    const body = (md: string) => md.slice(md.indexOf("\n---\n"));
+    expect(body((await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown)).toBe(body(base.replace("Refunds go back to the card.", "Refunds go back to the card, as drawn.")));
   });
 
   it("refuses a viewer, and a document outside the actor's workspaces, changing nothing", async () => {
