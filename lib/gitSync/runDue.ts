@@ -1,4 +1,3 @@
-import type { Logger } from "../context";
 import type { Db } from "../db";
 import { DomainError } from "../errors";
 import { GitError } from "./git";

@@ -3,9 +3,9 @@ import { createConnection } from "@/lib/gitSync/manage";
 import { decide, submitForReview } from "@/lib/review/review";
 import { testDb } from "../../support/db";
 import { edit, setUp } from "../review/setup";
-import { remoteForTest, sync, useGitSyncEnv } from "./setup";
+import { remoteForTest, sync, withGitSyncEnv } from "./setup";
 
-useGitSyncEnv();
+withGitSyncEnv();
 
 describe("git sync: documents out", () => {
   it("commits an approved document's export to the repository, authored by the approver and committed by Specwright", async () => {

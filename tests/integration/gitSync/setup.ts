@@ -12,7 +12,7 @@ const saved: Record<string, string | undefined> = {};
 const cleanups: (() => void)[] = [];
 
 /** Local remotes allowed, a sealing key and a folder for working clones, for this file only. */
-export function useGitSyncEnv() {
+export function withGitSyncEnv() {
   beforeAll(() => {
     for (const k of ["GIT_SYNC_ALLOW_LOCAL", "SPECWRIGHT_SECRET_KEY", "GIT_SYNC_DIR"]) saved[k] = process.env[k];
     workRoot = mkdtempSync(path.join(os.tmpdir(), "specwright-git-work-"));
