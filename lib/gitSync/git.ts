@@ -62,7 +62,7 @@ export function scrub(text: string, secret: string | undefined): string {
   if (!secret) return text;
   let out = text;
   for (const s of [secret, Buffer.from(secret).toString("base64")]) if (s) out = out.split(s).join("***");
-  return out.replace(/Authorization: Basic [A-Za-z0-9+/=]+/g, "Authorization: Basic ***");
+  return out.replace(/Authorization: Basic [A-Za-z0-9+/=*]+/g, "Authorization: Basic ***");
 }
 
 /** The environment of every git command: no prompts, no machine-wide or user config. */
