@@ -36,6 +36,7 @@ const SENTENCES: Record<string, (d: Data, n: ActivityNames, role: string, sectio
   "document.imported": () => "imported the document",
   "document.updated": (d) => (d.title ? `renamed it “${str(d.title)}”` : "edited its fields"),
   "document.metadata_changed": () => "edited its metadata",
+  "document.markdown_applied": (d) => `updated ${plural(Number(d.sections), "section", "sections")} from Markdown (saved as v${str(d.number)})`,
   "document.status": statusText,
   "document.trashed": () => "moved it to the trash",
   "document.restored": () => "restored it from the trash",

@@ -16,6 +16,7 @@ export const ROUTE_FILES: Record<string, () => Promise<Record<string, unknown>>>
   "/api/documents/{documentId}/git-conflicts": () => import("@/app/api/documents/[documentId]/git-conflicts/route"),
   "/api/documents/{documentId}/git-conflicts/{conflictId}/resolve": () => import("@/app/api/documents/[documentId]/git-conflicts/[conflictId]/resolve/route"),
   "/api/documents/{documentId}/images": () => import("@/app/api/documents/[documentId]/images/route"),
+  "/api/documents/{documentId}/markdown": () => import("@/app/api/documents/[documentId]/markdown/route"),
   "/api/documents/{documentId}/metadata": () => import("@/app/api/documents/[documentId]/metadata/route"),
   "/api/documents/{documentId}/restore": () => import("@/app/api/documents/[documentId]/restore/route"),
   "/api/documents/{documentId}/review": () => import("@/app/api/documents/[documentId]/review/route"),

@@ -1,0 +1,80 @@
+/**
+ * A three-way merge of a document's sections, by section: what a copy was taken from
+ * (`base`), the copy as it came back (`ours`) and the document as it is now (`theirs`).
+ * Sections are matched by `id` (see `sectionsOf.ts`); `digest` says whether two sides hold
+ * the same content. Pure: no database, no Markdown.
+ */
+
+/** A section as one side holds it: enough to match and compare it. */
+export interface MergeSection {
+  id: string;
+  title: string;
+  digest: string;
+}
+
+/** What the merge does with one section of `ours`. */
+export type SectionChange = "updated" | "added" | "removed";
+
+export interface MergeConflictEntry {
+  id: string;
+  title: string;
+  /** which sides hold the section (a side that removed it does not) */
+  in: { base: boolean; ours: boolean; theirs: boolean };
+}
+
+export interface SectionMerge {
+  /** sections whose content comes from `ours`, with what happens to each, in `ours` order (removals last) */
+  changes: { id: string; change: SectionChange }[];
+  /** both sides changed these since `base` (or one changed what the other removed) */
+  conflicts: MergeConflictEntry[];
+  /** the ids in their order after the merge: `theirs` order, less removed sections, with added ones after the section they follow in `ours` */
+  order: string[];
+}
+
+function byId(sections: MergeSection[]): Map<string, MergeSection> {
+  return new Map(sections.map((s) => [s.id, s]));
+}
+
+/**
+ * Merges section by section: a section only one side changed since `base` takes that
+ * side's content; one both changed the same way is left as it is; one both changed
+ * differently — or one side changed while the other removed it, or both added with
+ * different content — is a conflict. A section `ours` added is added, one `ours` removed
+ * (unchanged on the other side) is removed. Reordering in `ours` is not merged: the order
+ * stays `theirs`.
+ */
+export function mergeSections(base: MergeSection[], ours: MergeSection[], theirs: MergeSection[]): SectionMerge {
+  const [b, o, t] = [byId(base), byId(ours), byId(theirs)];
+  const changes: SectionMerge["changes"] = [];
+  const conflicts: MergeConflictEntry[] = [];
+  const conflict = (id: string, title: string) => conflicts.push({ id, title, in: { base: b.has(id), ours: o.has(id), theirs: t.has(id) } });
+  for (const mine of ours) {
+    const was = b.get(mine.id);
+    const now = t.get(mine.id);
+    if (was?.digest === mine.digest || now?.digest === mine.digest) continue;
+    if (now && was && now.digest === was.digest) changes.push({ id: mine.id, change: "updated" });
+    else if (!now && !was) changes.push({ id: mine.id, change: "added" });
+    else conflict(mine.id, mine.title);
+  }
+  for (const was of base) {
+    if (o.has(was.id)) continue;
+    const now = t.get(was.id);
+    if (!now) continue;
+    if (now.digest === was.digest) changes.push({ id: was.id, change: "removed" });
+    else conflict(was.id, now.title);
+  }
+  return { changes, conflicts, order: mergedOrder(ours, theirs, changes) };
+}
+
+function mergedOrder(ours: MergeSection[], theirs: MergeSection[], changes: SectionMerge["changes"]): string[] {
+  const removed = new Set(changes.filter((c) => c.change === "removed").map((c) => c.id));
+  const added = new Set(changes.filter((c) => c.change === "added").map((c) => c.id));
+  const order = theirs.map((s) => s.id).filter((id) => !removed.has(id));
+  ours.forEach((section, index) => {
+    if (!added.has(section.id)) return;
+    // after the nearest section before it in `ours` that the result holds; first when there is none
+    const before = ours.slice(0, index).reverse().find((s) => order.includes(s.id));
+    order.splice(before ? order.indexOf(before.id) + 1 : 0, 0, section.id);
+  });
+  return order;
+}

@@ -1,0 +1,223 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import { changeDocument } from "@/lib/collab/gateway";
+import { writeSection, yDocToSections } from "@/lib/collab/ydoc";
+import { createDocument } from "@/lib/documents/createDocument";
+import { getDocument } from "@/lib/documents/documents";
+import { normalizeDoc } from "@/lib/editor/documentSchema";
+import { Forbidden, InvalidInput, NotFound } from "@/lib/errors";
+import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
+import { importDocument } from "@/lib/import/importDocument";
+import { ImportTooLarge } from "@/lib/import/inputs";
+import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
+import { listDocumentActivity } from "@/lib/review/listActivity";
+import { assignReviewer, decide, getReview, submitForReview } from "@/lib/review/review";
+import { applyMarkdown } from "@/lib/sync/applyMarkdown";
+import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
+import { listVersions } from "@/lib/versions/versions";
+import { connect, sessionCookie, startCollabServer, waitFor } from "../../support/collab";
+import { ctxFor, makeWorkspace } from "../../support/db";
+
+let server: Awaited<ReturnType<typeof startCollabServer>>;
+beforeAll(async () => {
+  server = await startCollabServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+const DEFINITION = {
+  key: "sync-merge",
+  name: "Sync merge",
+  description: "Three sections, one sign-off",
+  titlePattern: "Refunds",
+  sections: [
+    { key: "design", title: "Design", depth: 1, starter: "Refunds go back to the card." },
+    { key: "risks", title: "Risks", depth: 1, starter: "Double refunds." },
+    { key: "rollout", title: "Rollout", depth: 1, starter: "Behind a flag." },
+  ],
+  signoffRoles: [{ key: "tech_lead", name: "Technical Lead", scope: [] }],
+};
+
+/** An edit made in the document (as an editor's socket would), not through the copy. */
+function edit(documentId: string, key: string, title: string, markdown: string) {
+  return changeDocument(documentId, (ydoc: Y.Doc) => writeSection(ydoc, { key, title, depth: 1, fields: {}, body: normalizeDoc(markdownToDoc(markdown).doc) }));
+}
+
+async function setUp() {
+  const ws = await makeWorkspace(["editor", "viewer"]);
+  const owner = ctxFor(ws.owner);
+  const builtin = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.builtin)!;
+  const copy = await duplicateTemplate(owner, { slug: ws.slug, templateId: builtin.id });
+  await updateTemplate(owner, { slug: ws.slug, templateId: copy.id, definition: { ...DEFINITION, key: copy.key }, expectedVersion: 1 });
+  const doc = await createDocument(owner, { slug: ws.slug, templateId: copy.id });
+  const base = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+  const texts = async () => Object.fromEntries((await getDocument(owner, { documentId: doc.id })).sections.map((s) => [s.key, JSON.stringify(s.body)]));
+  return { ws, owner, doc, base, texts };
+}
+
+describe("applyMarkdown", () => {
+  it("writes a section changed in the copy into the document as a new version, seen by open editors, leaving the others", async () => {
+    const { ws, owner, doc, base, texts } = await setUp();
+    const client = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
+    expect(await client.ready).toBe(true);
+    const before = await texts();
+    const ours = base.replace("Refunds go back to the card.", "Refunds go back to the card within a day.");
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: ours, label: "Pushed from the CLI" });
+
+    expect(result).toMatchObject({ refused: false, conflicts: [], applied: [{ key: "design", title: "Design", change: "updated" }] });
+    // the document's first change keeps the content as created (v1); the change is the version after it
+    expect(result.version).toMatchObject({ kind: "named", label: "Pushed from the CLI", number: 2 });
+    expect((await listVersions(owner, { documentId: doc.id })).map((v) => v.label)).toEqual(["Pushed from the CLI", "Created"]);
+    const after = await texts();
+    expect(after.design).toContain("within a day");
+    expect([after.risks, after.rollout]).toEqual([before.risks, before.rollout]);
+    await waitFor(() => yDocToSections(client.ydoc).find((s) => s.key === "design")?.text === "Refunds go back to the card within a day.");
+    // the export now reads as the copy did, apart from the bookkeeping in its front matter
+    const exported = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+    const body = (md: string) => md.slice(md.indexOf("\n---\n"));
+    expect(body(exported)).toBe(body(ours));
+    expect(exported).toContain(`content_hash: ${result.contentHash}`);
+    expect((await listDocumentActivity(owner, { documentId: doc.id }))[0]!.text).toBe(`updated 1 section from Markdown (saved as v${result.version!.number})`);
+    client.close();
+  });
+
+  it("merges sections changed on one side each: the document's edit stays, the copy's is added", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    await edit(doc.id, "risks", "Risks", "Double refunds; refunds after a chargeback.");
+    const ours = base.replace("Behind a flag.", "Behind a flag, one region at a time.");
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: ours });
+
+    expect(result.applied).toEqual([{ key: "rollout", title: "Rollout", change: "updated" }]);
+    const after = await texts();
+    expect(after.risks).toContain("after a chargeback");
+    expect(after.rollout).toContain("one region at a time");
+  });
+
+  it("refuses a section changed on both sides, naming it with both texts, and changes nothing", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    await edit(doc.id, "design", "Design", "Refunds go back to the original payment method.");
+    const before = await texts();
+    const versions = await listVersions(owner, { documentId: doc.id });
+    const ours = base.replace("Refunds go back to the card.", "Refunds go back to the card within a day.").replace("Behind a flag.", "Behind a flag, one region at a time.");
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: ours });
+
+    expect(result).toMatchObject({ refused: true, applied: [], version: null });
+    expect(result.conflicts).toEqual([
+      { key: "design", title: "Design", base: "## Design\n\nRefunds go back to the card.\n", ours: "## Design\n\nRefunds go back to the card within a day.\n", theirs: "## Design\n\nRefunds go back to the original payment method.\n" },
+    ]);
+    expect(await texts()).toEqual(before);
+    expect(await listVersions(owner, { documentId: doc.id })).toEqual(versions);
+  });
+
+  it("with onConflict keep, applies the other sections and leaves the conflicting one as the document has it", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    await edit(doc.id, "design", "Design", "Refunds go back to the original payment method.");
+    const ours = base.replace("Refunds go back to the card.", "Refunds go back to the card within a day.").replace("Behind a flag.", "Behind a flag, one region at a time.");
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: ours, onConflict: "keep" });
+
+    expect(result.refused).toBe(false);
+    expect(result.conflicts.map((c) => c.key)).toEqual(["design"]);
+    expect(result.applied).toEqual([{ key: "rollout", title: "Rollout", change: "updated" }]);
+    const after = await texts();
+    expect(after.design).toContain("original payment method");
+    expect(after.rollout).toContain("one region at a time");
+  });
+
+  it("adds a section the copy added after the one it follows, and removes one the copy removed", async () => {
+    const { owner, doc, base } = await setUp();
+    const ours = base.replace("## Risks\n\nDouble refunds.\n\n", "").replace("Behind a flag.\n", "Behind a flag.\n\n## Open questions\n\nWho pays the fee?\n");
+    expect(ours).not.toBe(base);
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: ours });
+
+    expect(result.applied).toEqual([
+      { key: "open_questions", title: "Open questions", change: "added" },
+      { key: "risks", title: "Risks", change: "removed" },
+    ]);
+    const sections = (await getDocument(owner, { documentId: doc.id })).sections;
+    expect(sections.map((s) => s.key)).toEqual(["design", "rollout", "open_questions"]);
+    expect(JSON.stringify(sections.at(-1)!.body)).toContain("Who pays the fee?");
+  });
+
+  it("changes nothing and makes no version when the copy holds what the document holds", async () => {
+    const { owner, doc, base } = await setUp();
+    const versions = await listVersions(owner, { documentId: doc.id });
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base });
+    expect(result).toMatchObject({ applied: [], conflicts: [], refused: false, version: null });
+    expect(await listVersions(owner, { documentId: doc.id })).toEqual(versions);
+  });
+
+  it("marks an approval stale and takes the document back to In Review when the change touches what was approved", async () => {
+    const { ws, owner, doc, base } = await setUp();
+    const reviewer = ctxFor(ws.members.editor[0]!);
+    await assignReviewer(owner, { documentId: doc.id, roleKey: "tech_lead", reviewerId: reviewer.actor.userId });
+    await submitForReview(owner, { documentId: doc.id });
+    expect((await decide(reviewer, { documentId: doc.id, roleKey: "tech_lead", decision: "approved" })).status).toBe("approved");
+
+    await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Double refunds.", "Double refunds, and partial ones.") });
+
+    const review = await getReview(reviewer, { documentId: doc.id });
+    expect(review.status).toBe("in_review");
+    expect(review.roles[0]!.decisions[0]).toMatchObject({ stale: true });
+  });
+
+  it("refuses a viewer, and a document outside the actor's workspaces, changing nothing", async () => {
+    const { ws, owner, doc, base, texts } = await setUp();
+    const before = await texts();
+    const ours = base.replace("Double refunds.", "Nothing to fear.");
+    await expect(applyMarkdown(ctxFor(ws.members.viewer[0]!), { documentId: doc.id, base, markdown: ours })).rejects.toBeInstanceOf(Forbidden);
+    const stranger = ctxFor((await makeWorkspace()).owner);
+    await expect(applyMarkdown(stranger, { documentId: doc.id, base, markdown: ours })).rejects.toBeInstanceOf(NotFound);
+    expect(await texts()).toEqual(before);
+    void owner;
+  });
+
+  it("refuses empty, binary and oversized Markdown and bad options with nothing changed", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    const before = await texts();
+    await expect(applyMarkdown(owner, { documentId: doc.id, base, markdown: "  \n" })).rejects.toBeInstanceOf(InvalidInput);
+    await expect(applyMarkdown(owner, { documentId: doc.id, base: "a\u0000b", markdown: base })).rejects.toBeInstanceOf(InvalidInput);
+    await expect(applyMarkdown(owner, { documentId: doc.id, base, markdown: "x".repeat(3 * 1024 * 1024) })).rejects.toBeInstanceOf(ImportTooLarge);
+    await expect(applyMarkdown(owner, { documentId: doc.id, base, markdown: base, onConflict: "overwrite" as "keep" })).rejects.toThrow();
+    expect(await texts()).toEqual(before);
+  });
+});
+
+describe("applyMarkdown on documents from other sources", () => {
+  const fixtures = ["kep-585-runtime-class.md", "madr-0013-use-yaml-front-matter-for-meta-data.md", "rust-rfcs-0089-loadable-lints.md"];
+
+  it.each(fixtures)("reads an unchanged export of %s (imported as is) as no change, and writes a sentence added at the end", async (name) => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const source = readFileSync(path.join("tests/fixtures/design-docs", name), "utf8");
+    const { document } = await importDocument(owner, { slug: ws.slug, markdown: source, fileName: name });
+    const base = (await exportDocumentMarkdown(owner, { documentId: document.id })).markdown;
+    expect(await applyMarkdown(owner, { documentId: document.id, base, markdown: base })).toMatchObject({ applied: [], conflicts: [], version: null });
+
+    const sections = (await getDocument(owner, { documentId: document.id })).sections;
+    const ours = `${base.trimEnd()}\n\nA sentence added at the end.\n`;
+    const last = sections.at(-1)!;
+    const result = await applyMarkdown(owner, { documentId: document.id, base, markdown: ours });
+    expect(result.conflicts).toEqual([]);
+    expect(result.applied).toEqual([{ key: last.key, title: last.title, change: "updated" }]);
+    const exported = (await exportDocumentMarkdown(owner, { documentId: document.id })).markdown;
+    expect(exported.trimEnd().endsWith("A sentence added at the end.")).toBe(true);
+  });
+
+  it("reads an unchanged export of a built-in template's document, field tables included, as no change", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    for (const template of (await listTemplates(owner, { slug: ws.slug })).filter((t) => t.builtin)) {
+      const doc = await createDocument(owner, { slug: ws.slug, templateId: template.id });
+      const base = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+      expect(await applyMarkdown(owner, { documentId: doc.id, base, markdown: base }), template.key).toMatchObject({ applied: [], conflicts: [], version: null });
+    }
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { mergeSections, type MergeSection } from "@/lib/sync/mergeSections";
+
+const s = (id: string, digest = "v1"): MergeSection => ({ id, title: id, digest });
+
+describe("mergeSections", () => {
+  it("takes a section changed on one side only from that side", () => {
+    const merge = mergeSections([s("a"), s("b")], [s("a", "v2"), s("b")], [s("a"), s("b", "v3")]);
+    expect(merge).toEqual({ changes: [{ id: "a", change: "updated" }], conflicts: [], order: ["a", "b"] });
+  });
+
+  it("leaves a section both sides changed the same way, and reports one they changed differently", () => {
+    const merge = mergeSections([s("a"), s("b")], [s("a", "v2"), s("b", "x")], [s("a", "v2"), s("b", "y")]);
+    expect(merge.changes).toEqual([]);
+    expect(merge.conflicts).toEqual([{ id: "b", title: "b", in: { base: true, ours: true, theirs: true } }]);
+  });
+
+  it("removes a section the copy removed unless the document changed it, and reports a change to one the document removed", () => {
+    expect(mergeSections([s("a"), s("b")], [s("a")], [s("a"), s("b")]).changes).toEqual([{ id: "b", change: "removed" }]);
+    expect(mergeSections([s("a"), s("b")], [s("a")], [s("a"), s("b", "v2")]).conflicts).toEqual([{ id: "b", title: "b", in: { base: true, ours: false, theirs: true } }]);
+    expect(mergeSections([s("a"), s("b")], [s("a"), s("b", "v2")], [s("a")]).conflicts).toEqual([{ id: "b", title: "b", in: { base: true, ours: true, theirs: false } }]);
+    expect(mergeSections([s("a"), s("b")], [s("a"), s("b")], [s("a")])).toEqual({ changes: [], conflicts: [], order: ["a"] });
+  });
+
+  it("adds a section after the one it follows in the copy, keeping the document's order and its own additions", () => {
+    const merge = mergeSections([s("a"), s("b")], [s("new0"), s("a"), s("mid"), s("b")], [s("b"), s("a"), s("theirs")]);
+    expect(merge.changes).toEqual([
+      { id: "new0", change: "added" },
+      { id: "mid", change: "added" },
+    ]);
+    expect(merge.order).toEqual(["new0", "b", "a", "mid", "theirs"]);
+  });
+
+  it("reports a section both sides added with different content", () => {
+    expect(mergeSections([], [s("a", "x")], [s("a", "y")]).conflicts).toEqual([{ id: "a", title: "a", in: { base: false, ours: true, theirs: true } }]);
+    expect(mergeSections([], [s("a", "x")], [s("a", "x")]).conflicts).toEqual([]);
+  });
+});
