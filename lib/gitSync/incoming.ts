@@ -1,6 +1,7 @@
 import { can, membershipOf } from "../access/policy";
 import type { Ctx } from "../context";
 import type { Db } from "../db";
+import { DomainError } from "../errors";
 import { inTransaction } from "../db/tx";
 import { bundlePath, localImageRefs } from "../images/bundlePaths";
 import { importBundle, type BundleFile } from "../import/importBundle";
@@ -16,10 +17,14 @@ export interface IncomingReport {
   conflicts: string[];
   /** files deleted in the repository: the document stays, no longer kept there */
   unlinked: string[];
+  /** files that could not be brought in, with the reason (empty, not UTF-8, too large…); tried again when they change */
+  problems: string[];
 }
 
+type KeptFile = { documentId: string; path: string; baseMarkdown: string };
+
 interface IncomingInput {
-  connection: { id: string; workspaceId: string; createdById: string; path: string; lastCommitSha: string | null; files: { documentId: string; path: string; baseMarkdown: string }[] };
+  connection: { id: string; workspaceId: string; createdById: string; path: string; lastCommitSha: string | null; files: KeptFile[] };
   dir: string;
   run: ReturnType<typeof gitIn>;
   head: string;
@@ -84,7 +89,7 @@ async function importNew(ctx: Ctx, input: IncomingInput, file: string, markdown:
  */
 export async function bringIn(ctx: Ctx, input: IncomingInput): Promise<IncomingReport> {
   const db = ctx.db as Db;
-  const report: IncomingReport = { updated: [], created: [], conflicts: [], unlinked: [] };
+  const report: IncomingReport = { updated: [], created: [], conflicts: [], unlinked: [], problems: [] };
   const byPath = new Map(input.connection.files.map((f) => [f.path, f] as const));
   for (const change of await changedFiles(input)) {
     const kept = byPath.get(change.path);
@@ -97,17 +102,28 @@ export async function bringIn(ctx: Ctx, input: IncomingInput): Promise<IncomingR
     }
     const markdown = await input.run(["show", `${input.head}:${change.path}`]);
     if (kept?.baseMarkdown === markdown) continue;
-    const actorCtx = await attributedCtx(ctx, input, change.path);
-    if (!kept) {
-      const documentId = await importNew(actorCtx, input, change.path, markdown);
-      await db.gitSyncedFile.create({ data: { connectionId: input.connection.id, documentId, path: change.path, baseMarkdown: markdown, contentHash: "" } });
-      report.created.push(documentId);
-      continue;
+    try {
+      await bringInFile(ctx, input, change.path, markdown, kept, report);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      report.problems.push(`${change.path}: ${error.message}`);
     }
-    const outcome = await mergeIncoming(actorCtx, { connectionId: input.connection.id, documentId: kept.documentId, base: kept.baseMarkdown, incoming: markdown, commitSha: input.head });
-    await db.gitSyncedFile.update({ where: { connectionId_documentId: { connectionId: input.connection.id, documentId: kept.documentId } }, data: { baseMarkdown: markdown, syncedAt: new Date() } });
-    if (outcome.changed) report.updated.push(kept.documentId);
-    if (outcome.conflicts) report.conflicts.push(kept.documentId);
   }
   return report;
+}
+
+/** One changed file: a new document, or a merge into the document kept in it. */
+async function bringInFile(ctx: Ctx, input: IncomingInput, file: string, markdown: string, kept: KeptFile | undefined, report: IncomingReport): Promise<void> {
+  const db = ctx.db as Db;
+  const actorCtx = await attributedCtx(ctx, input, file);
+  if (!kept) {
+    const documentId = await importNew(actorCtx, input, file, markdown);
+    await db.gitSyncedFile.create({ data: { connectionId: input.connection.id, documentId, path: file, baseMarkdown: markdown, contentHash: "" } });
+    report.created.push(documentId);
+    return;
+  }
+  const outcome = await mergeIncoming(actorCtx, { connectionId: input.connection.id, documentId: kept.documentId, base: kept.baseMarkdown, incoming: markdown, commitSha: input.head });
+  await db.gitSyncedFile.update({ where: { connectionId_documentId: { connectionId: input.connection.id, documentId: kept.documentId } }, data: { baseMarkdown: markdown, syncedAt: new Date() } });
+  if (outcome.changed) report.updated.push(kept.documentId);
+  if (outcome.conflicts) report.conflicts.push(kept.documentId);
 }

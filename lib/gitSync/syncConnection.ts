@@ -78,6 +78,12 @@ async function writeRequested(ctx: Ctx, connection: Connection, dir: string, run
   return written;
 }
 
+/** Files that could not be brought in are the connection's last error; a clean sync clears it. */
+function problemsOf(incoming: IncomingReport): { lastError: string | null; lastErrorAt: Date | null } {
+  if (!incoming.problems.length) return { lastError: null, lastErrorAt: null };
+  return { lastError: `Some files were not brought in: ${incoming.problems.join("; ")}`.slice(0, 2000), lastErrorAt: new Date() };
+}
+
 /**
  * One sync of a connection, by the one process that claimed it (`runDue.ts`): brings the
  * working clone to the remote branch; brings commits made there since the last sync into
@@ -95,7 +101,7 @@ export async function syncConnection(db: Db, connectionId: string, options: Sync
   const run = gitIn(dir, remote);
   const ctx = { ...(await serviceCtx(db, connection)), log: options.log };
   const requests = await db.gitSyncRequest.findMany({ where: { connectionId }, orderBy: { createdAt: "asc" } });
-  const incoming: IncomingReport = { updated: [], created: [], conflicts: [], unlinked: [] };
+  const incoming: IncomingReport = { updated: [], created: [], conflicts: [], unlinked: [], problems: [] };
   let head: string | null = null;
   let committed: WrittenDocument[] = [];
   for (let attempt = 1; ; attempt++) {
@@ -129,7 +135,7 @@ export async function syncConnection(db: Db, connectionId: string, options: Sync
         });
       }
       await tx.gitSyncRequest.deleteMany({ where: { id: { in: requests.map((r) => r.id) } } });
-      await tx.gitConnection.update({ where: { id: connectionId }, data: { lastCommitSha: head, lastSyncAt: new Date(), lastError: null, lastErrorAt: null } });
+      await tx.gitConnection.update({ where: { id: connectionId }, data: { lastCommitSha: head, lastSyncAt: new Date(), ...problemsOf(incoming) } });
     });
     break;
   }
