@@ -30,12 +30,13 @@ export interface GitOptions {
 }
 
 /**
- * Settings on every command: no prompts, no system or global config of the machine, no hooks,
- * and only the https and ssh transports (plus file for local remotes when allowed).
+ * Settings on every command: only the https and ssh transports (plus file for local remotes
+ * when allowed). The working clone's own config turns its hooks off (`workingCopy.ts`); a
+ * `-c` here would reach a local remote's receive-pack too and switch off that repository's hooks.
  */
 function baseArgs(allowLocal: boolean): string[] {
   const transports = ["https", "ssh", ...(allowLocal ? ["file"] : [])];
-  return ["-c", "core.hooksPath=/dev/null", "-c", "protocol.allow=never", ...transports.flatMap((t) => ["-c", `protocol.${t}.allow=always`]), "-c", "advice.detachedHead=false"];
+  return ["-c", "protocol.allow=never", ...transports.flatMap((t) => ["-c", `protocol.${t}.allow=always`]), "-c", "advice.detachedHead=false"];
 }
 
 /** The environment carrying the credential: an HTTPS token as an Authorization header through GIT_CONFIG_*, never as an argument. */

@@ -37,6 +37,7 @@ export async function prepareWorkingCopy(dir: string, remote: Remote): Promise<s
   await mkdir(dir, { recursive: true });
   const run = gitIn(dir, remote);
   if (!(await exists(path.join(dir, ".git")))) await run(["init", "-q", "-b", remote.branch]);
+  await run(["config", "core.hooksPath", "/dev/null"]);
   await run(["config", "remote.origin.url", remote.url]);
   const listed = await run(["ls-remote", "origin", `refs/heads/${remote.branch}`]);
   const head = listed.split(/\s/)[0] || null;

@@ -29,15 +29,15 @@ export function makeRemote() {
     read(file: string): string {
       return readFileSync(path.join(clone, file), "utf8");
     },
-    /** writes files in the clone and pushes one commit, by `who` (Alice by default) */
-    commit(files: Record<string, string>, message: string, who: { name: string; email: string } = { name: "Alice", email: "alice@example.test" }) {
+    /** writes files in the clone and pushes one commit, by `who` (Alice by default), to `branch` (main) */
+    commit(files: Record<string, string>, message: string, who: { name: string; email: string } = { name: "Alice", email: "alice@example.test" }, branch = "main") {
       for (const [file, text] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
         writeFileSync(path.join(clone, file), text);
       }
       gitCmd(clone, ["add", "-A"]);
       gitCmd(clone, ["commit", "-q", "-m", message], { GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email, GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email });
-      gitCmd(clone, ["push", "-q", "origin", "HEAD:main"]);
+      gitCmd(clone, ["push", "-q", "origin", `HEAD:${branch}`]);
     },
     /** `git log` of the bare repository's main, one object per commit, newest first */
     log(): { sha: string; author: string; committer: string; message: string }[] {
@@ -63,4 +63,18 @@ export function makeRemote() {
   };
   remote.commit({ "README.md": "# Designs\n" }, "Start", { name: "Alice", email: "alice@example.test" });
   return remote;
+}
+
+/**
+ * Makes the bare repository's next push race another one: a pre-receive hook moves `main` to
+ * `refs/heads/<branch>` (a commit pushed there beforehand) while the push is being received,
+ * once, so the push is refused as if someone else had pushed first.
+ */
+export function raceNextPush(bare: string, branch: string): void {
+  const hook = path.join(bare, "hooks", "pre-receive");
+  writeFileSync(
+    hook,
+    `#!/bin/sh\nif [ ! -f "${bare}/raced" ]; then touch "${bare}/raced"; env -u GIT_QUARANTINE_PATH git update-ref refs/heads/main "$(git rev-parse refs/heads/${branch})"; fi\nexit 0\n`,
+    { mode: 0o755 },
+  );
 }

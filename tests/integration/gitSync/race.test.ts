@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { createConnection } from "@/lib/gitSync/manage";
+import { requestSync } from "@/lib/gitSync/requestSync";
+import { decide, submitForReview } from "@/lib/review/review";
+import { testDb } from "../../support/db";
+import { gitCmd, raceNextPush } from "../../support/gitRepo";
+import { edit, setUp } from "../review/setup";
+import { remoteForTest, sync, withGitSyncEnv } from "./setup";
+
+withGitSyncEnv();
+
+describe("git sync: pushing after someone else", () => {
+  it("brings in a commit that landed during the push, then pushes on top of it, never forcing", async () => {
+    const remote = remoteForTest();
+    const { ws, owner, doc, a, b } = await setUp();
+    const connection = await createConnection(owner, { slug: ws.slug, repoUrl: remote.url, path: "docs" });
+    await edit(doc.id, "security", "Security", "Threats: replayed webhooks.");
+    await submitForReview(owner, { documentId: doc.id });
+    await decide(a, { documentId: doc.id, roleKey: "security_review", decision: "approved" });
+    await decide(b, { documentId: doc.id, roleKey: "tech_lead", decision: "approved" });
+    await sync(connection.id);
+    const file = (await testDb().gitSyncedFile.findFirstOrThrow({ where: { connectionId: connection.id } })).path;
+    remote.pull();
+
+    // Alice's commit waits on another branch; the race hook puts it on main during Specwright's next push
+    remote.commit({ [file]: remote.read(file).replace("Threats: replayed webhooks.", "Threats: replayed webhooks; rate limits.") }, "Security from Git", undefined, "alice-wip");
+    const alice = gitCmd(remote.bare, ["rev-parse", "refs/heads/alice-wip"]).trim();
+    raceNextPush(remote.bare, "alice-wip");
+    await edit(doc.id, "design", "Design", "The design, from Specwright.");
+    await decide(b, { documentId: doc.id, roleKey: "tech_lead", decision: "approved" });
+
+    const report = await sync(connection.id);
+    expect(report.incoming.updated).toEqual([doc.id]);
+    expect(report.committed).toEqual([doc.id]);
+    const head = gitCmd(remote.bare, ["rev-parse", "main"]).trim();
+    expect(gitCmd(remote.bare, ["merge-base", "--is-ancestor", alice, head]) === "").toBe(true);
+    const text = remote.show(file);
+    expect(text).toContain("The design, from Specwright.");
+    expect(text).toContain("rate limits.");
+  });
+
+  it("commits every covered document on Sync now, authored by its owner", async () => {
+    const remote = remoteForTest();
+    const { ws, owner, doc } = await setUp();
+    const connection = await createConnection(owner, { slug: ws.slug, repoUrl: remote.url });
+    const after = await requestSync(owner, { slug: ws.slug, connectionId: connection.id });
+    expect(after).toMatchObject({ lastError: null, pending: 0 });
+    const [last] = remote.log();
+    expect(last!.message).toMatch(/^Update /);
+    expect(last!.author).toBe(`${owner.actor.name} <${owner.actor.email}>`);
+    const kept = await testDb().gitSyncedFile.findFirstOrThrow({ where: { connectionId: connection.id, documentId: doc.id } });
+    expect(remote.files()).toContain(kept.path);
+  });
+});
