@@ -2,15 +2,16 @@ import type { DbTx } from "../db";
 import { inScope } from "./scope";
 
 /**
- * Asks every enabled connection that keeps the document (its scope covers it, or it already
+ * Asks every connection that keeps the document (its scope covers it, or it already
  * has the document's file) to commit it, authored by `authorId`: one GitSyncRequest row each,
  * in the caller's transaction, so the commit is made only if the change it records is.
- * Nothing touches Git from here (see `runDue.ts`). Returns the rows made.
+ * A paused connection keeps its rows until it is resumed. Nothing touches Git from here (see
+ * `runDue.ts`). Returns the rows made.
  */
 export async function queueGitCommit(db: DbTx, input: { documentId: string; authorId: string | null; reason: string }, now = new Date()): Promise<number> {
   const doc = await db.document.findUniqueOrThrow({ where: { id: input.documentId }, select: { workspaceId: true, metadata: true, template: { select: { key: true } } } });
   const connections = await db.gitConnection.findMany({
-    where: { workspaceId: doc.workspaceId, enabled: true },
+    where: { workspaceId: doc.workspaceId },
     select: { id: true, scope: true, scopeValue: true, files: { where: { documentId: input.documentId }, select: { id: true } } },
   });
   const chosen = connections.filter((c) => c.files.length || inScope(c, doc));
