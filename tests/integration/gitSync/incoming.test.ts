@@ -115,4 +115,19 @@ describe("git sync: commits in", () => {
     expect(await testDb().gitSyncedFile.findFirst({ where: { connectionId: connection.id, documentId: created.id } })).toMatchObject({ path: "docs/adr-cache.md" });
     expect(await testDb().document.count({ where: { workspaceId: ws.id, title: "Not ours" } })).toBe(0);
   });
+
+  it("names a file it cannot bring in as the connection's last error, and goes on with the others", async () => {
+    const { ws, remote, connection, file, doc } = await approvedInRepository();
+    remote.commit({ "docs/empty.md": "  \n", [file]: remote.read(file).replace("The design.", "The design, still synced.") }, "An empty file and an edit");
+    const report = await sync(connection.id);
+    expect(report.incoming.updated).toEqual([doc.id]);
+    expect(report.incoming.problems).toEqual([expect.stringContaining("docs/empty.md")]);
+    const row = await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(row.lastError).toContain("docs/empty.md");
+    expect(row.lastCommitSha).toBe(remote.log()[0]!.sha);
+    // not tried again until it changes: the next sync is clean
+    await sync(connection.id);
+    expect((await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastError).toBeNull();
+    void ws;
+  });
 });
