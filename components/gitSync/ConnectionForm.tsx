@@ -45,9 +45,16 @@ const SELECT = "mt-1 block w-full rounded-md border-0 px-3 py-2 text-slate-900 s
 /** A connection's repository, branch, folder, documents and credential: for connecting (no `initial`) or editing one. */
 export function ConnectionForm<T>({ initial, submitLabel, send, onSaved }: { initial?: GitConnectionDto; submitLabel: string; send: (values: ConnectionValues) => Promise<ApiResult<T>>; onSaved: (data: T, form: HTMLFormElement) => void }) {
   const editing = Boolean(initial);
-  const { error, fields, pending, onSubmit } = useApiForm({ send: (form) => send(valuesOf(form, editing)), onSuccess: onSaved });
   const [scope, setScope] = useState(initial?.scope ?? "all");
   const [kind, setKind] = useState(editing ? "keep" : "none");
+  const { error, fields, pending, onSubmit } = useApiForm({
+    send: (form) => send(valuesOf(form, editing)),
+    onSuccess: (data: T, form: HTMLFormElement) => {
+      // a saved credential is not shown again, nor is the field that held it
+      setKind(editing ? "keep" : "none");
+      onSaved(data, form);
+    },
+  });
   return (
     <form onSubmit={onSubmit} className="space-y-3" noValidate>
       <Field label="Repository" name="repoUrl" required defaultValue={initial?.repoUrl} placeholder="https://github.com/acme/designs.git or git@github.com:acme/designs.git" errors={fields.repoUrl} />
