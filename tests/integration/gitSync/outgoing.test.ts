@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { createConnection } from "@/lib/gitSync/manage";
+import { queueGitCommit } from "@/lib/gitSync/queue";
 import { decide, submitForReview } from "@/lib/review/review";
 import { testDb } from "../../support/db";
 import { edit, setUp } from "../review/setup";
@@ -49,5 +50,25 @@ describe("git sync: documents out", () => {
     expect(log).toHaveLength(3);
     expect(log[1]!.sha).toBe(last!.sha);
     expect(remote.show(file)).toContain("The design, with retries.");
+  });
+
+  it("queues a document only for the connections whose template or tag covers it, or that already keep it", async () => {
+    const { ws, owner, doc } = await setUp();
+    const key = (await testDb().document.findUniqueOrThrow({ where: { id: doc.id }, include: { template: true } })).template.key;
+    const url = "https://git.example.test/designs.git";
+    const byTemplate = await createConnection(owner, { slug: ws.slug, repoUrl: url, scope: "template", scopeValue: key });
+    const otherTemplate = await createConnection(owner, { slug: ws.slug, repoUrl: url, scope: "template", scopeValue: "another-template" });
+    const byTag = await createConnection(owner, { slug: ws.slug, repoUrl: url, scope: "tag", scopeValue: "payments" });
+    const keeping = await createConnection(owner, { slug: ws.slug, repoUrl: url, scope: "tag", scopeValue: "search" });
+    await testDb().gitSyncedFile.create({ data: { connectionId: keeping.id, documentId: doc.id, path: "a.md", baseMarkdown: "", contentHash: "" } });
+    const queued = async () => (await testDb().gitSyncRequest.findMany({ where: { documentId: doc.id } })).map((r) => r.connectionId).sort();
+
+    await queueGitCommit(testDb(), { documentId: doc.id, authorId: owner.actor.userId, reason: "approved" });
+    expect(await queued()).toEqual([byTemplate.id, keeping.id].sort());
+    await testDb().gitSyncRequest.deleteMany({ where: { documentId: doc.id } });
+    await testDb().document.update({ where: { id: doc.id }, data: { metadata: "tags: [Payments]\n" } });
+    await queueGitCommit(testDb(), { documentId: doc.id, authorId: owner.actor.userId, reason: "approved" });
+    expect(await queued()).toEqual([byTemplate.id, byTag.id, keeping.id].sort());
+    expect(await queued()).not.toContain(otherTemplate.id);
   });
 });
