@@ -1,5 +1,6 @@
 import { makeRemote } from "../support/gitRepo";
 import { expect, test } from "./fixtures";
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { documentFromDefinition, signUpInUi, uniqueEmail } from "./support";
 
@@ -82,6 +83,8 @@ test("a section changed both here and in the repository shows both versions, and
     await expect(conflict).toContainText("We keep a ledger. Typed here.");
     await expect(conflict).toContainText("We keep a ledger in Git.");
     await page.screenshot({ path: "test-results/git-sync-conflict.png", fullPage: true });
+    const { violations } = await new AxeBuilder({ page }).include('[aria-labelledby="git-conflicts-heading"]').setLegacyMode(true).analyze();
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => v.id)).toEqual([]);
 
     await conflict.getByRole("button", { name: "Keep the repository's" }).click();
     await expect(panel).toHaveCount(0);
