@@ -18,7 +18,9 @@ import type { FieldValue } from "../templates/instantiate";
 import { templateAtVersion } from "../templates/templates";
 import { versionCurrent } from "../versions/autoVersions";
 import { presentVersions, type VersionDto } from "../versions/present";
+import type { z } from "zod";
 import { ApplyMarkdownInput } from "./inputs";
+import { oneAtATime } from "./oneAtATime";
 import { localImageSrcs } from "./imageSrcs";
 import { mergeSections, type SectionChange } from "./mergeSections";
 import { sectionIds, sectionMarkdown, sectionsOf, type FileSection } from "./sectionsOf";
@@ -88,6 +90,13 @@ export async function applyMarkdown(ctx: Ctx, raw: ApplyMarkdownInput): Promise<
     if (!text.trim()) throw new InvalidInput(`The ${name} is empty; nothing was changed.`, { [name]: ["empty"] });
     if (text.includes("\u0000")) throw new InvalidInput(`The ${name} is not text; nothing was changed.`, { [name]: ["binary content"] });
   }
+  return oneAtATime(ctx.db, doc.id, () => mergeInto(ctx, doc, input));
+}
+
+type Loaded = Awaited<ReturnType<typeof loadDocument>>["doc"];
+
+/** The merge itself, with the document's lock held: read the three sides, merge, write. */
+async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMarkdownInput>): Promise<ApplyMarkdownResult> {
   // what editors typed a moment ago is part of what the merge compares against
   await flushDocument(doc.id);
   const [def, members, rows, current, layout] = await Promise.all([
@@ -97,7 +106,8 @@ export async function applyMarkdown(ctx: Ctx, raw: ApplyMarkdownInput): Promise<
     exportDocumentMarkdown(ctx, { documentId: doc.id }),
     ctx.db.document.findUniqueOrThrow({ where: { id: doc.id }, select: { markdownLayout: true } }),
   ]);
-  const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10) };
+  const images = localImageSrcs(readLayout(layout.markdownLayout));
+  const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10), images };
   const read = async (text: string) => sectionsOf(await runOffThread("importMarkdown", text), def, planCtx);
   const [base, ours, theirs] = await Promise.all([read(input.base), read(input.markdown), read(current.markdown)]);
   const merge = mergeSections(base, ours, theirs);
@@ -107,9 +117,9 @@ export async function applyMarkdown(ctx: Ctx, raw: ApplyMarkdownInput): Promise<
   const conflicts = merge.conflicts.map((c): SectionConflict => ({ key: stored.get(c.id)?.key ?? null, title: c.title, base: text(side(base, c.id)), ours: text(side(ours, c.id)), theirs: text(side(theirs, c.id)) }));
   const refused = conflicts.length > 0 && input.onConflict === "refuse";
   const changes = merge.changes.filter((c) => c.change !== "removed" || stored.has(c.id));
+  if (refused) ctx.log?.info({ documentId: doc.id, conflicts: conflicts.map((c) => c.key ?? c.title) }, "markdown merge refused: sections changed on both sides");
   if (refused || !changes.length) return { documentId: doc.id, applied: [], conflicts, refused, version: null, contentHash: hashAccepted(await currentSections(ctx.db, doc.id)) };
 
-  const toImage = localImageSrcs(readLayout(layout.markdownLayout));
   const keys = new KeyAllocator(rows.map((r) => r.key));
   const taken = new Set(rows.map((r) => r.key));
   const keyOf = new Map([...stored].map(([id, s]) => [id, s.key]));
@@ -127,12 +137,13 @@ export async function applyMarkdown(ctx: Ctx, raw: ApplyMarkdownInput): Promise<
     taken.add(key);
     keys.reserve(key);
     keyOf.set(id, key);
-    writes.push({ key, title: mine.title, depth: mine.depth, fields: mine.fields ?? was?.fields ?? {}, body: toImage(mine.body) });
+    writes.push({ key, title: mine.title, depth: mine.depth, fields: mine.fields ?? was?.fields ?? {}, body: mine.body });
     applied.push({ key, title: mine.title, change });
   }
   const removed = new Set(applied.filter((a) => a.change === "removed").map((a) => a.key));
   const order = keptInOrder(merge.order.map((id) => keyOf.get(id)).filter((key): key is string => key !== undefined), rows.map((r) => r.key), removed);
   await replaceDocumentSections(doc.id, { sections: writes, order });
+  ctx.log?.info({ documentId: doc.id, applied: applied.map((a) => `${a.change}:${a.key}`), conflicts: conflicts.length }, "markdown merged into the document");
   await flushDocument(doc.id);
   return inTransaction(ctx, async (tx) => {
     const version = await versionCurrent(tx.db, doc.id, { kind: "named", label: input.label, createdById: ctx.actor.userId, authorIds: [ctx.actor.userId] });

@@ -44,13 +44,19 @@ function canonical(body: PMDoc): PMDoc {
  * The sections of a Markdown file of a document, read as an import onto the document's
  * template reads it (headings matched by title, headings typed inside a section kept in its
  * body, field tables into fields), in file order. Sections the template would add because
- * the file lacks them are left out: a file that lacks a section removed it. Pure.
+ * the file lacks them are left out: a file that lacks a section removed it. `images` turns
+ * the image paths an export writes back into the addresses documents hold. Pure.
  */
-export function sectionsOf(imported: ImportedMarkdown, def: TemplateDefinition, ctx: { members: MemberRef[]; creatorId: string; today: string }): FileSection[] {
+export function sectionsOf(
+  imported: ImportedMarkdown,
+  def: TemplateDefinition,
+  ctx: { members: MemberRef[]; creatorId: string; today: string; images?: (body: PMDoc) => PMDoc },
+): FileSection[] {
   const planned = planOntoTemplate(imported, def, ctx).sections.filter((s) => s.origin === "file");
   const ids = sectionIds(planned.map((s) => s.title));
   return planned.map((s, i) => {
-    const body = canonical(s.body);
+    // an uploaded image is compared by its address in documents, however the file wrote its path
+    const body = (ctx.images ?? ((b: PMDoc) => b))(canonical(s.body));
     const fields = s.fieldTable ? s.fields : null;
     return { id: ids[i]!, title: s.title, depth: s.depth, fields, body, templateKey: s.templateKey, digest: contentHash({ title: s.title, depth: s.depth, fields, body }) };
   });

@@ -48,9 +48,12 @@ describe("specwright convert", () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("We keep **every** entry.");
     // the guard itself works: a command that needs the database trips it
-    const guarded = await cli(["import", file, "--workspace", "x"], { noDatabase: true });
+    const guarded = await cli(["import", file, "--workspace", "x", "--database"], { noDatabase: true });
     expect(guarded.code).toBe(1);
     expect(guarded.stderr).toContain("the database module was loaded");
+    // nor do the server commands
+    const status = await cli(["status", scratch], { noDatabase: true });
+    expect([status.code, status.stderr]).toEqual([1, expect.stringContaining("holds no pulled documents")]);
   });
 
   it("answers usage mistakes with 2 and an unreadable file with 1, saying what is wrong", async () => {

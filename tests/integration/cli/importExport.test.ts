@@ -22,7 +22,8 @@ interface Run {
 function cli(args: string[], env: Record<string, string | undefined> = { DATABASE_URL: process.env.DATABASE_URL }): Promise<Run> {
   const { DATABASE_URL: _ignored, ...base } = process.env;
   return new Promise((resolve) => {
-    execFile(path.resolve("node_modules/.bin/tsx"), ["scripts/specwright.ts", ...args], { env: { ...base, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
+    // a config folder of its own: a login on this machine must not send the commands to a server
+    execFile(path.resolve("node_modules/.bin/tsx"), ["scripts/specwright.ts", ...args], { env: { ...base, XDG_CONFIG_HOME: scratch, SPECWRIGHT_URL: "", ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -80,12 +81,15 @@ describe("specwright import and export", () => {
     const ws = await makeWorkspace();
     const file = seed("000_05a8a1bc89bf130d.txt");
     const [noUrl, noWorkspace, notMember, usage] = await Promise.all([
-      cli(["import", file, "--workspace", ws.slug], {}),
+      cli(["import", file, "--workspace", ws.slug, "--database"], {}),
       cli(["import", file, "--workspace", "no-such-workspace"]),
       cli(["export", path.join(scratch, "x"), "--workspace", ws.slug, "--as", "stranger@example.test"]),
       cli(["export", "--workspace", ws.slug]),
     ]);
     expect([noUrl.code, noUrl.stderr]).toEqual([1, expect.stringContaining("DATABASE_URL is not set")]);
+    // neither a server nor DATABASE_URL: both ways are named
+    const neither = await cli(["import", file, "--workspace", ws.slug], {});
+    expect([neither.code, neither.stderr]).toEqual([1, "specwright: not logged in to a server: run specwright login <url> (or set SPECWRIGHT_URL and SPECWRIGHT_TOKEN); admins can import and export against the database with --database and DATABASE_URL\n"]);
     expect([noWorkspace.code, noWorkspace.stderr]).toEqual([1, expect.stringContaining('no workspace "no-such-workspace"')]);
     expect([notMember.code, notMember.stderr]).toEqual([1, expect.stringContaining("stranger@example.test is not a member")]);
     expect([usage.code, usage.stderr]).toEqual([2, expect.stringContaining("export needs a directory")]);

@@ -11,6 +11,7 @@ import { Forbidden, InvalidInput, NotFound } from "@/lib/errors";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
 import { importDocument } from "@/lib/import/importDocument";
 import { ImportTooLarge } from "@/lib/import/inputs";
+import { uploadImage } from "@/lib/images/storeImage";
 import { markdownToDoc } from "@/lib/markdown/fromMarkdown";
 import { listDocumentActivity } from "@/lib/review/listActivity";
 import { assignReviewer, decide, getReview, submitForReview } from "@/lib/review/review";
@@ -18,6 +19,7 @@ import { applyMarkdown } from "@/lib/sync/applyMarkdown";
 import { duplicateTemplate, listTemplates, updateTemplate } from "@/lib/templates/templates";
 import { listVersions } from "@/lib/versions/versions";
 import { connect, sessionCookie, startCollabServer, waitFor } from "../../support/collab";
+import { pngOf } from "../../support/images";
 import { ctxFor, makeWorkspace } from "../../support/db";
 
 let server: Awaited<ReturnType<typeof startCollabServer>>;
@@ -115,6 +117,19 @@ describe("applyMarkdown", () => {
     expect(await listVersions(owner, { documentId: doc.id })).toEqual(versions);
   });
 
+  it("merges two copies sent at once one after the other: the second sees the first's change as the document's", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    const [a, b] = await Promise.all([
+      applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Double refunds.", "Double refunds, says A.") }),
+      applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Double refunds.", "Double refunds, says B.") }),
+    ]);
+    expect([a.refused, b.refused].sort()).toEqual([false, true]);
+    const [won, lost] = a.refused ? [b, a] : [a, b];
+    expect(won.applied).toEqual([{ key: "risks", title: "Risks", change: "updated" }]);
+    expect(lost.conflicts).toEqual([expect.objectContaining({ key: "risks", theirs: expect.stringContaining(won === a ? "says A." : "says B.") })]);
+    expect((await texts()).risks).toContain(won === a ? "says A." : "says B.");
+  });
+
   it("with onConflict keep, applies the other sections and leaves the conflicting one as the document has it", async () => {
     const { owner, doc, base, texts } = await setUp();
     await edit(doc.id, "design", "Design", "Refunds go back to the original payment method.");
@@ -168,6 +183,23 @@ describe("applyMarkdown", () => {
     expect(review.roles[0]!.decisions[0]).toMatchObject({ stale: true });
   });
 
+  it("keeps an uploaded image as the document's image when the copy edits the text around it", async () => {
+    const { owner, doc } = await setUp();
+    const image = await uploadImage(owner, { documentId: doc.id, fileName: "flow.png" }, pngOf(2, 2, [0, 90, 200]));
+    await edit(doc.id, "design", "Design", `Refunds go back to the card.\n\n![Flow](${image.src})`);
+    const base = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+    expect(base).toContain("![Flow](images/");
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Refunds go back to the card.", "Refunds go back to the card, as drawn.") });
+
+    expect(result.applied).toEqual([{ key: "design", title: "Design", change: "updated" }]);
+    const design = (await getDocument(owner, { documentId: doc.id })).sections.find((s) => s.key === "design")!;
+    expect(JSON.stringify(design.body)).toContain(`"src":"${image.src}"`);
+    // the export writes the image as before: the same path, only the sentence changed
+    const body = (md: string) => md.slice(md.indexOf("\n---\n"));
+    expect(body((await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown)).toBe(body(base.replace("Refunds go back to the card.", "Refunds go back to the card, as drawn.")));
+  });
+
   it("refuses a viewer, and a document outside the actor's workspaces, changing nothing", async () => {
     const { ws, owner, doc, base, texts } = await setUp();
     const before = await texts();
@@ -191,6 +223,24 @@ describe("applyMarkdown", () => {
 });
 
 describe("applyMarkdown on documents from other sources", () => {
+  it("writes a value changed in a section's field table into that field, keeping the others", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const template = (await listTemplates(owner, { slug: ws.slug })).find((t) => t.key === "design-document-metadata")!;
+    const doc = await createDocument(owner, { slug: ws.slug, templateId: template.id, title: "Fields" });
+    const base = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+    expect(base).toContain("| Change ID | |");
+    const before = (await getDocument(owner, { documentId: doc.id })).sections[0]!;
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("| Change ID | |", "| Change ID | CHG-42 |") });
+
+    expect(result.applied).toEqual([{ key: before.key, title: before.title, change: "updated" }]);
+    const after = (await getDocument(owner, { documentId: doc.id })).sections[0]!;
+    const changed = Object.keys(after.fields).filter((k) => JSON.stringify(after.fields[k]) !== JSON.stringify(before.fields[k]));
+    expect(changed.map((k) => after.fields[k])).toEqual(["CHG-42"]);
+    expect((await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown).toContain("| Change ID | CHG-42 |");
+  });
+
   const fixtures = ["kep-585-runtime-class.md", "madr-0013-use-yaml-front-matter-for-meta-data.md", "rust-rfcs-0089-loadable-lints.md"];
 
   it.each(fixtures)("reads an unchanged export of %s (imported as is) as no change, and writes a sentence added at the end", async (name) => {

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import { zipSync } from "fflate";
+import { parseArgs } from "../args";
+import { InputError, UsageError } from "../errors";
+import { readInput } from "../readInput";
+import { Api } from "./client";
+import { DATABASE_HINT, requireRemote } from "./config";
+
+interface ImportedDocument {
+  id: string;
+  number: string | null;
+  title: string;
+  template: { key: string };
+}
+
+interface ImportAnswer {
+  document: ImportedDocument;
+  report: { warnings: string[]; sections: unknown[] };
+}
+
+/** The template key an exported file names in its front matter (`template: <key>`), if any. */
+function exportedFrom(markdown: string): string | null {
+  const block = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(markdown)?.[1];
+  const key = block && /^template:\s*["']?([a-z0-9][a-z0-9_-]*)["']?\s*$/m.exec(block)?.[1];
+  return key || null;
+}
+
+/** A template id of the workspace, by key or id; with `auto`, the one the file's front matter names (else as is). */
+async function templateId(api: Api, slug: string, wanted: string | undefined, markdown: string): Promise<string | undefined> {
+  const key = wanted === "auto" ? exportedFrom(markdown) : wanted;
+  if (!key) return undefined;
+  const templates = await api.json<{ id: string; key: string }[]>("GET", `/api/workspaces/${encodeURIComponent(slug)}/templates`);
+  const found = templates.filter((t) => t.id === key || t.key === key);
+  if (found.length === 1) return found[0]!.id;
+  if (wanted === "auto") return undefined; // e.g. an as-is import's own (archived) template: import as is
+  throw new InputError(found.length ? `template "${key}" is ambiguous; pass its id` : `no template "${key}" in workspace "${slug}"`);
+}
+
+/** Imports one Markdown file as a new document (POST /api/workspaces/:slug/import). */
+export async function importOne(api: Api, slug: string, input: { file: string; markdown: string; template?: string; repairMojibake?: boolean }): Promise<ImportedDocument> {
+  const id = await templateId(api, slug, input.template, input.markdown);
+  const answer = await api.json<ImportAnswer>("POST", `/api/workspaces/${encodeURIComponent(slug)}/import`, {
+    json: { markdown: input.markdown, fileName: path.basename(input.file), repairMojibake: input.repairMojibake ?? false, ...(id ? { templateId: id } : {}) },
+  });
+  for (const warning of answer.report.warnings) console.error(`specwright: warning: ${input.file}: ${warning}`);
+  return answer.document;
+}
+
+/** Every file under `dir` (hidden ones left out), by its `/`-separated path inside it. */
+function folderFiles(dir: string, under = ""): Record<string, Uint8Array> {
+  const entries = readdirSync(path.join(dir, under), { withFileTypes: true }).filter((e) => !e.name.startsWith("."));
+  return Object.assign(
+    {},
+    ...entries.map((entry) => {
+      const rel = under ? `${under}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) return folderFiles(dir, rel);
+      return entry.isFile() ? { [rel]: new Uint8Array(readFileSync(path.join(dir, rel))) } : {};
+    }),
+  ) as Record<string, Uint8Array>;
+}
+
+/**
+ * `specwright import <files…|folder> --workspace <slug> [--template <key|id|auto>] [--repair-mojibake]` against the
+ * server: each file through POST …/import (as is, onto the template, or with `auto` onto
+ * the template its front matter names); a folder as one zip through POST …/import.zip (as is,
+ * with the images its files refer to; all or nothing).
+ */
+export async function importRemote(args: string[]): Promise<void> {
+  if (args.some((a) => a === "--as" || a.startsWith("--as="))) throw new UsageError("--as works only against the database (--database); against a server, the token says who you are");
+  const { options, flags, positional } = parseArgs(args, ["--workspace", "--template"], ["--repair-mojibake"]);
+  const slug = options["--workspace"];
+  if (!slug) throw new UsageError("import needs --workspace <slug>");
+  if (!positional.length) throw new UsageError("import needs at least one Markdown file");
+  const api = new Api(requireRemote(DATABASE_HINT));
+  const folder = positional.length === 1 && statSync(positional[0]!, { throwIfNoEntry: false })?.isDirectory() ? positional[0]! : null;
+  if (folder) {
+    if (options["--template"] || flags.size) throw new UsageError("--template and --repair-mojibake apply to files; against a server a folder is imported as is (with its images)");
+    const files = folderFiles(folder);
+    if (!Object.keys(files).some((f) => f.endsWith(".md"))) throw new InputError(`${folder} holds no Markdown file (.md); nothing was imported.`);
+    const form = new FormData();
+    form.append("file", new Blob([zipSync(files)], { type: "application/zip" }), `${path.basename(path.resolve(folder))}.zip`);
+    const answer = await api.json<{ documents: { id: string; title: string; file: string; images: { stored: number; missing: { src: string; reason: string }[] } }[] }>("POST", `/api/workspaces/${encodeURIComponent(slug)}/import.zip`, { body: form });
+    for (const d of answer.documents) {
+      console.log(`${d.file} → "${d.title}" (${d.id}): ${d.images.stored} image(s)`);
+      for (const m of d.images.missing) console.error(`specwright: warning: ${d.file}: image ${m.src} not imported (${m.reason}); its address is kept as written.`);
+    }
+    return;
+  }
+  const inputs = positional.map((file) => ({ file, markdown: readInput(file).text }));
+  for (const { file, markdown } of inputs) {
+    const document = await importOne(api, slug, { file, markdown, template: options["--template"], repairMojibake: flags.has("--repair-mojibake") });
+    console.log(`${file} → "${document.title}" (${document.number ?? document.id}), template ${document.template.key}`);
+  }
+}
