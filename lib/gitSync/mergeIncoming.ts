@@ -1,7 +1,6 @@
 import type { SectionContent } from "../collab/ydoc";
 import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
-import type { PMDoc } from "../editor/schema";
 import { readLayout } from "../export/layout";
 import { KeyAllocator } from "../import/normalise";
 import { runOffThread } from "../import/parsePool";
@@ -42,16 +41,16 @@ async function repositorySections(ctx: Ctx, documentId: string, incoming: string
     ctx.db.membership.findMany({ where: { workspaceId: doc.workspaceId }, include: { user: true } }),
     ctx.db.section.findMany({ where: { documentId }, select: { key: true, fields: true } }),
   ]);
-  const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10) };
+  const images = localImageSrcs(readLayout(doc.markdownLayout));
+  const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10), images };
   const fileSections = sectionsOf(await runOffThread("importMarkdown", incoming), def, planCtx);
-  const toImage = localImageSrcs(readLayout(doc.markdownLayout));
   const keys = new KeyAllocator(rows.map((r) => r.key));
   return conflicts.map((c) => {
     const key = c.key ?? keys.take(c.title, "custom");
     const mine = c.ours === null ? undefined : fileSections.find((s) => s.title === c.title);
     const stored = rows.find((r) => r.key === key);
     const repositorySection: SectionContent | null = mine
-      ? { key, title: mine.title, depth: mine.depth, fields: mine.fields ?? (stored?.fields as Record<string, FieldValue> | undefined) ?? {}, body: toImage(mine.body as PMDoc) }
+      ? { key, title: mine.title, depth: mine.depth, fields: mine.fields ?? (stored?.fields as Record<string, FieldValue> | undefined) ?? {}, body: mine.body }
       : null;
     return { key, title: c.title, specwright: c.theirs, repository: c.ours, repositorySection };
   });
