@@ -7,6 +7,7 @@ import { bundlePath, localImageRefs } from "../images/bundlePaths";
 import { importBundle, type BundleFile } from "../import/importBundle";
 import { gitBytes, type GitError } from "./git";
 import { mergeIncoming } from "./mergeIncoming";
+import { storeNewImages } from "./repoImages";
 import type { gitIn, Remote } from "./workingCopy";
 
 /** What a sync brought in from the repository, by document id (paths for unlinked files). */
@@ -122,7 +123,9 @@ async function bringInFile(ctx: Ctx, input: IncomingInput, file: string, markdow
     report.created.push(documentId);
     return;
   }
-  const outcome = await mergeIncoming(actorCtx, { connectionId: input.connection.id, documentId: kept.documentId, base: kept.baseMarkdown, incoming: markdown, commitSha: input.head });
+  // images the edit adds come in as an import's would; the base keeps the file as written
+  const incoming = await storeNewImages(actorCtx, { workspaceId: input.connection.workspaceId, dir: input.dir, head: input.head, file, markdown, allowLocal: input.remote.allowLocal });
+  const outcome = await mergeIncoming(actorCtx, { connectionId: input.connection.id, documentId: kept.documentId, base: kept.baseMarkdown, incoming, commitSha: input.head });
   await db.gitSyncedFile.update({ where: { connectionId_documentId: { connectionId: input.connection.id, documentId: kept.documentId } }, data: { baseMarkdown: markdown, syncedAt: new Date() } });
   if (outcome.changed) report.updated.push(kept.documentId);
   if (outcome.conflicts) report.conflicts.push(kept.documentId);

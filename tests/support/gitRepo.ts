@@ -30,7 +30,7 @@ export function makeRemote() {
       return readFileSync(path.join(clone, file), "utf8");
     },
     /** writes files in the clone and pushes one commit, by `who` (Alice by default), to `branch` (main) */
-    commit(files: Record<string, string>, message: string, who: { name: string; email: string } = { name: "Alice", email: "alice@example.test" }, branch = "main") {
+    commit(files: Record<string, string | Buffer>, message: string, who: { name: string; email: string } = { name: "Alice", email: "alice@example.test" }, branch = "main") {
       for (const [file, text] of Object.entries(files)) {
         mkdirSync(path.dirname(path.join(clone, file)), { recursive: true });
         writeFileSync(path.join(clone, file), text);

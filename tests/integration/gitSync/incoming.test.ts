@@ -3,6 +3,7 @@ import { listConflicts, resolveConflictSection } from "@/lib/gitSync/conflicts";
 import { createConnection } from "@/lib/gitSync/manage";
 import { getReview, decide, submitForReview } from "@/lib/review/review";
 import { ctxFor, testDb } from "../../support/db";
+import { pngOf } from "../../support/images";
 import { edit, setUp } from "../review/setup";
 import { remoteForTest, sync, withGitSyncEnv } from "./setup";
 
@@ -47,6 +48,17 @@ describe("git sync: commits in", () => {
     expect(review.roles.find((r) => r.key === "security_review")!.approved).toBe(true);
     expect((await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastCommitSha).toBe(remote.log()[0]!.sha);
     void ws;
+  });
+
+  it("stores an image a commit adds beside the file and shows it in the document", async () => {
+    const { ws, doc, remote, connection, file } = await approvedInRepository();
+    const folder = file.slice(0, file.lastIndexOf("/"));
+    remote.commit({ [`${folder}/diagrams/flow.png`]: pngOf(3, 2, [10, 120, 200]), [file]: remote.read(file).replace("The design.", "The design.\n\n![Flow](diagrams/flow.png)") }, "Add a diagram");
+    await sync(connection.id);
+    const image = await testDb().image.findFirstOrThrow({ where: { workspaceId: ws.id, fileName: "flow.png" } });
+    const body = JSON.stringify((await testDb().section.findFirstOrThrow({ where: { documentId: doc.id, key: "design" } })).body);
+    expect(body).toContain(`/api/images/${image.id}`);
+    expect(body).not.toContain("diagrams/flow.png");
   });
 
   it("attributes a commit by someone who is not a member to the connection's creator", async () => {
