@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 
 /** How git reaches the remote: nothing, an HTTPS token, or an SSH private key. Never logged. */
-export type GitAuth = { kind: "none" } | { kind: "token"; user: string; token: string } | { kind: "ssh"; privateKey: string };
+export type GitAuth = { kind: "none" } | { kind: "token"; user: string; token: string } | { kind: "ssh"; privateKey: string; knownHostsFile?: string };
 
 /** A git command that failed; the message holds its stderr with any credential scrubbed. */
 export class GitError extends Error {
@@ -50,7 +50,8 @@ async function authEnv(auth: GitAuth | undefined): Promise<{ env: Record<string,
   const dir = await mkdtemp(path.join(os.tmpdir(), "specwright-ssh-"));
   const keyFile = path.join(dir, "key");
   await writeFile(keyFile, auth.privateKey.endsWith("\n") ? auth.privateKey : `${auth.privateKey}\n`, { mode: 0o600 });
-  const knownHosts = path.join(dir, "known_hosts");
+  // the host's key is trusted on first use and then held to, per working clone (when the caller keeps a file for it)
+  const knownHosts = auth.knownHostsFile ?? path.join(dir, "known_hosts");
   return {
     env: { GIT_SSH_COMMAND: `ssh -i ${keyFile} -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=${knownHosts}` },
     secret: auth.privateKey,

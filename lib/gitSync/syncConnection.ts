@@ -96,8 +96,10 @@ function problemsOf(incoming: IncomingReport): { lastError: string | null; lastE
 export async function syncConnection(db: Db, connectionId: string, options: SyncOptions = {}): Promise<SyncReport> {
   let connection = await loadForSync(db, connectionId);
   if (!connection) throw new Error(`Git connection ${connectionId} is gone`);
-  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: authOf(connection), allowLocal: options.allowLocal ?? localRemotesAllowed() };
-  const dir = path.join(options.workRoot ?? defaultWorkRoot(), connection.id);
+  const workRoot = options.workRoot ?? defaultWorkRoot();
+  const dir = path.join(workRoot, connection.id);
+  const auth = authOf(connection);
+  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: auth.kind === "ssh" ? { ...auth, knownHostsFile: path.join(workRoot, `${connection.id}.known_hosts`) } : auth, allowLocal: options.allowLocal ?? localRemotesAllowed() };
   const run = gitIn(dir, remote);
   const ctx = { ...(await serviceCtx(db, connection)), log: options.log };
   const requests = await db.gitSyncRequest.findMany({ where: { connectionId }, orderBy: { createdAt: "asc" } });
