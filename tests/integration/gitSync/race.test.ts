@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createConnection } from "@/lib/gitSync/manage";
 import { requestSync } from "@/lib/gitSync/requestSync";
+import { syncDueConnections } from "@/lib/gitSync/runDue";
 import { decide, submitForReview } from "@/lib/review/review";
 import { testDb } from "../../support/db";
 import { gitCmd, raceNextPush } from "../../support/gitRepo";
@@ -50,5 +51,22 @@ describe("git sync: pushing after someone else", () => {
     expect(last!.author).toBe(`${owner.actor.name} <${owner.actor.email}>`);
     const kept = await testDb().gitSyncedFile.findFirstOrThrow({ where: { connectionId: connection.id, documentId: doc.id } });
     expect(remote.files()).toContain(kept.path);
+  });
+});
+
+describe("git sync: several processes", () => {
+  it("syncs a due connection in one process at a time", async () => {
+    const remote = remoteForTest();
+    const { ws, owner } = await setUp();
+    const connection = await createConnection(owner, { slug: ws.slug, repoUrl: remote.url, path: "docs" });
+    await testDb().gitSyncRequest.create({ data: { connectionId: connection.id, authorId: owner.actor.userId, reason: "sync" } });
+    const runs = await Promise.all([0, 1, 2].map(() => syncDueConnections(testDb(), { pollMs: 60_000, workRoot: process.env.GIT_SYNC_DIR })));
+    // other files' connections may be due too: this one was synced by exactly one of them
+    expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
+    const log = remote.log();
+    expect(log.filter((c) => c.message.startsWith("Update "))).toHaveLength(1);
+    const row = await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } });
+    expect(row).toMatchObject({ leaseUntil: null, lastCommitSha: log[0]!.sha });
+    expect(row.nextSyncAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
   });
 });
