@@ -70,3 +70,17 @@ describe("git sync: several processes", () => {
     expect(row.nextSyncAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
   });
 });
+
+describe("git sync: an empty repository", () => {
+  it("starts the branch with the first commit", async () => {
+    const remote = remoteForTest();
+    const empty = `${remote.root}/empty.git`;
+    gitCmd(remote.root, ["init", "-q", "--bare", "-b", "trunk", empty]);
+    const { ws, owner, doc } = await setUp();
+    const connection = await createConnection(owner, { slug: ws.slug, repoUrl: `file://${empty}`, branch: "trunk" });
+    await testDb().gitSyncRequest.create({ data: { connectionId: connection.id, authorId: owner.actor.userId, reason: "sync" } });
+    const report = await sync(connection.id);
+    expect(report.committed).toEqual([doc.id]);
+    expect(gitCmd(empty, ["log", "--format=%s", "trunk"]).trim()).toMatch(/^Update /);
+  });
+});
