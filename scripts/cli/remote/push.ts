@@ -46,10 +46,18 @@ export async function push(args: string[]): Promise<void> {
   const api = new Api(remote);
   let refused = 0;
   for (const file of files) {
-    const markdown = readInput(path.join(dir, file)).text;
-    const ok = state.files[file] ? await pushTracked(api, dir, state, file, markdown) : await pushNew(api, dir, state, file, markdown, options["--template"] ?? "auto");
-    if (!ok) refused++;
-    writeState(dir, state);
+    try {
+      const markdown = readInput(path.join(dir, file)).text;
+      const ok = state.files[file] ? await pushTracked(api, dir, state, file, markdown) : await pushNew(api, dir, state, file, markdown, options["--template"] ?? "auto");
+      if (!ok) refused++;
+    } catch (error) {
+      // a file the server refuses (a 403, a 404, bad Markdown) is reported and the others still go
+      if (!(error instanceof InputError)) throw error;
+      console.error(`specwright: ${file}: not pushed: ${error.message}`);
+      refused++;
+    } finally {
+      writeState(dir, state);
+    }
   }
   if (!files.length) console.log(`${dir} holds no Markdown files`);
   if (refused) throw new InputError(`${refused} file(s) not pushed; see above`);

@@ -85,6 +85,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "GET /api/documents/[documentId]/versions/diff": { query: { from: f.ids.number!, to: "current" } },
     "PATCH /api/documents/[documentId]": { data: { title: "Taken over" } },
     "PUT /api/documents/[documentId]/metadata": { data: { source: "planted: yes\n" } },
+    "PUT /api/documents/[documentId]/markdown": { data: { base: "# Planted\n\n## Section\n\nText.\n", markdown: "# Planted\n\n## Section\n\nTaken over.\n" } },
     "DELETE /api/documents/[documentId]": {},
     "POST /api/documents/[documentId]/restore": {},
     "POST /api/documents/[documentId]/comments": { data: { sectionKey, body: "Planted comment" } },
