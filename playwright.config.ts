@@ -66,6 +66,8 @@ export default defineConfig({
       // the webhook journey's receiver listens on loopback; deliveries go out within a second
       WEBHOOK_ALLOW_PRIVATE: "1",
       WEBHOOK_POLL_SECONDS: "1",
+      // the Git sync journey's repository is a bare repository in a temporary folder
+      GIT_SYNC_ALLOW_LOCAL: "1",
       LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
     },
   },

@@ -11,6 +11,7 @@ Object.assign(process.env, { NODE_ENV: dev ? "development" : "production" });
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const { sessionSecret, StartupError } = await import("../lib/auth/sessionSecret");
+const { gitSecretKey } = await import("../lib/gitSync/keyFile");
 const { startEmbeddedPostgres } = await import("../lib/db/embedded");
 const { ensureDatabase } = await import("../lib/db/ensureDatabase");
 const { generateClient, migrateDatabase } = await import("../lib/db/prismaCli");
@@ -24,6 +25,8 @@ mkdirSync(dataDir, { recursive: true });
 
 try {
   process.env.NEXTAUTH_SECRET = sessionSecret(process.env, dataDir);
+  const gitKey = gitSecretKey(process.env, dataDir);
+  if (gitKey) process.env.SPECWRIGHT_SECRET_KEY = gitKey;
 } catch (error) {
   if (!(error instanceof StartupError)) throw error;
   log.fatal({ err: { message: error.message } }, "start refused");

@@ -16,6 +16,7 @@ import { startDrawingPruning } from "./drawingPruning";
 import { startImageCleanup } from "./imageCleanup";
 import { startMailer } from "./mailer";
 import { startWebhookSender } from "./webhookSender";
+import { startGitSyncer } from "./gitSyncer";
 
 
 export interface AppServer {
@@ -126,6 +127,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
   const collab = createCollab({ peerUrl: peerUrl(hostname, options.port) });
   const stopMail = startMailer();
   const stopWebhooks = startWebhookSender();
+  const stopGitSync = startGitSyncer();
   const stopImageCleanup = startImageCleanup();
   const stopDrawingPruning = startDrawingPruning();
   const upgrade = app.getUpgradeHandler();
@@ -160,6 +162,7 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       // store what editors typed before the sockets go (hocuspocus issue 738)
       stopMail();
       stopWebhooks();
+      stopGitSync();
       stopImageCleanup();
       stopDrawingPruning();
       await collab.close();

@@ -62,6 +62,8 @@ export const RULES = {
   "activity.view": isAdmin,
   // webhooks send the workspace's events to another system: register, change, disable, delete, see deliveries
   "webhook.manage": isAdmin,
+  // Git sync writes the workspace's documents to a repository and brings commits back: connect, edit, disconnect, sync
+  "gitSync.manage": isAdmin,
   "document.view": isMember,
   "document.create": isEditor,
   "document.edit": isEditor,
@@ -152,6 +154,7 @@ export const TOKEN_NEEDS: Record<Action, TokenNeed> = {
   "review.override": "admin",
   "apiToken.manage": "person",
   "webhook.manage": "admin",
+  "gitSync.manage": "admin",
 };
 
 function tokenMeets(scope: TokenScope | undefined, need: TokenNeed): boolean {

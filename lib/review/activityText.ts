@@ -50,6 +50,7 @@ const SENTENCES: Record<string, (d: Data, n: ActivityNames, role: string, sectio
   "comment.resolved": (d) => (d.why ? "closed a comment: its suggestion was accepted or rejected" : "resolved a comment"),
   "comment.reopened": () => "reopened a comment",
   "suggestion.applied": (_d, _n, _r, section) => `applied a proposed diagram change in ${section}`,
+  "gitSync.conflictSection": (d, _n, _r, section) => `kept ${d.keep === "repository" ? "the Git repository’s" : "Specwright’s"} text of ${section} after both changed it`,
   "version.named": (d) => `named v${str(d.number)} “${str(d.label)}”`,
   "version.restored": (d, _n, _r, section) => `restored ${d.section ? section : "the whole document"} from v${str(d.from)} (saved as v${str(d.number)})`,
 };

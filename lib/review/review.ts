@@ -13,6 +13,7 @@ import { notify, type NotificationInput } from "../notifications/notify";
 import { versionCurrent } from "../versions/autoVersions";
 import { eventActor, statusEvents } from "../webhooks/events";
 import { queueWebhookEvent } from "../webhooks/queue";
+import { queueGitCommit } from "../gitSync/queue";
 import { AssignReviewerInput, DecisionInput, StatusInput, SubmitInput } from "./inputs";
 import { gateProblems } from "./gate";
 import { loadReviewFacts, presentReview, suggestionLine, suggestionsCovered, type ReviewDto } from "./loadReview";
@@ -102,6 +103,8 @@ async function step(
     for (const event of statusEvents(facts.doc.status, result.next, action)) {
       await queueWebhookEvent(ctx.db, { ...event, workspaceId: facts.doc.workspaceId, documentId: facts.doc.id, actor: eventActor(ctx.actor) });
     }
+    // an approved document goes to the repositories that keep it, authored by whoever completed the approval
+    if (result.next === "approved" && facts.doc.status !== "approved") await queueGitCommit(ctx.db, { documentId: facts.doc.id, authorId: ctx.actor.userId, reason: "approved" });
     await notifyAbout(ctx, facts, "document.status", [facts.doc.ownerId, ...facts.assignments.map((a) => a.reviewerId)], `“${facts.doc.title}” is now ${STATUS_LABELS[result.next]}.`);
   }
   return result.next;

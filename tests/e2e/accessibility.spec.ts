@@ -113,6 +113,7 @@ test("every page a new user reaches has no serious or critical accessibility vio
     [`/w/${slug}`, "Grace's workspace", "the document list"],
     [`/w/${slug}/members`, "Members", "members"],
     [`/w/${slug}/webhooks`, "Webhooks", "webhooks"],
+    [`/w/${slug}/git-sync`, "Git sync", "git sync"],
     ["/settings", "Settings", "settings"],
     ["/inbox", "Inbox", "inbox"],
     [`/w/${slug}/import`, "Import a document", "import"],

@@ -45,7 +45,7 @@ async function join(newContext: NewContext, owner: APIRequestContext, slug: stri
 
 /**
  * Seeds, through the API as A's members would: two workspaces; in A an editor, a viewer, a
- * pending invite, a workspace template, a webhook, and a document with a named version, a
+ * pending invite, a workspace template, a webhook, a Git connection, and a document with a named version, a
  * comment thread (queued for the webhook), an uploaded image and an assigned reviewer (whose
  * inbox then holds a notification).
  */
@@ -68,6 +68,7 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
   const webhook = await json<{ id: string }>(
     await ownerRequest.post(`/api/workspaces/${slug}/webhooks`, { data: { url: "https://hooks.example.test/sweep", description: `${canary} in a webhook`, events: ["comment.created"] } }),
   );
+  const gitConnection = await json<{ id: string }>(await ownerRequest.post(`/api/workspaces/${slug}/git-sync`, { data: { repoUrl: "https://git.example.test/sweep.git", path: "designs" } }));
   const version = await json<{ number: number }>(await ownerRequest.post(`/api/documents/${doc.id}/versions`, { data: { label: "v1.0 for the sweep" } }));
   const threads = await json<{ id: string }[]>(await ownerRequest.post(`/api/documents/${doc.id}/comments`, { data: { sectionKey, body: `${canary} in a comment` } }));
   const deliveries = await json<{ id: string }[]>(await ownerRequest.get(`/api/workspaces/${slug}/webhooks/${webhook.id}/deliveries`));
@@ -111,6 +112,9 @@ export async function seedSweepFixture(newContext: NewContext): Promise<SweepFix
       tokenId: aWorkspace.token.id,
       webhookId: webhook.id,
       deliveryId: deliveries[0]!.id,
+      connectionId: gitConnection.id,
+      // no Git sync conflict can be made through the API alone: the permission check comes before the lookup
+      conflictId: "sweep-no-conflict",
     },
     canary,
     tokens: { aOwnerRead: aOwnerRead.secret, bWorkspace: bWorkspace.secret, aOwnerRevoked: aOwnerRevoked.secret, aOwnerExpiring: { id: aOwnerExpiring.token.id, secret: aOwnerExpiring.secret } },

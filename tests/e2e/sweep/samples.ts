@@ -70,6 +70,7 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/workspaces/[slug]/tokens": "apiToken.manage",
   "GET /api/workspaces/[slug]/webhooks": "webhook.manage",
   "GET /api/workspaces/[slug]/webhooks/[webhookId]/deliveries": "webhook.manage",
+  "GET /api/workspaces/[slug]/git-sync": "gitSync.manage",
 };
 
 export interface Sample {
@@ -125,6 +126,11 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "DELETE /api/workspaces/[slug]/webhooks/[webhookId]": {},
     "POST /api/workspaces/[slug]/webhooks/[webhookId]/secret": { data: {} },
     "POST /api/workspaces/[slug]/webhooks/[webhookId]/deliveries/[deliveryId]/redeliver": { data: {} },
+    "POST /api/workspaces/[slug]/git-sync": { data: { repoUrl: "https://planted.example.test/repo.git" } },
+    "PATCH /api/workspaces/[slug]/git-sync/[connectionId]": { data: { repoUrl: "https://hijacked.example.test/repo.git", enabled: false } },
+    "DELETE /api/workspaces/[slug]/git-sync/[connectionId]": {},
+    "POST /api/workspaces/[slug]/git-sync/[connectionId]/sync": { data: {} },
+    "POST /api/documents/[documentId]/git-conflicts/[conflictId]/resolve": { data: { sectionKey, keep: "repository" } },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
     "POST /api/me/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },
     "DELETE /api/me/tokens/[tokenId]": {},

@@ -56,6 +56,11 @@ const SCOPE: Record<string, string> = {
   Webhook: `SELECT * FROM "Webhook" WHERE "workspaceId" = $1`,
   // not the columns the sender sets on its own timer
   WebhookDelivery: `SELECT id, "webhookId", "eventId", event, payload, "createdAt" FROM "WebhookDelivery" WHERE "webhookId" IN (SELECT id FROM "Webhook" WHERE "workspaceId" = $1)`,
+  // not the status columns the Git syncer sets on its own timer (last sync, last error, lease, next sync)
+  GitConnection: `SELECT id, "workspaceId", "repoUrl", branch, path, scope, "scopeValue", "credentialKind", credential, "credentialUser", enabled, "createdById", "createdAt" FROM "GitConnection" WHERE "workspaceId" = $1`,
+  GitSyncRequest: `SELECT * FROM "GitSyncRequest" WHERE "connectionId" IN (SELECT id FROM "GitConnection" WHERE "workspaceId" = $1)`,
+  GitSyncedFile: `SELECT * FROM "GitSyncedFile" WHERE "connectionId" IN (SELECT id FROM "GitConnection" WHERE "workspaceId" = $1)`,
+  GitSyncConflict: `SELECT * FROM "GitSyncConflict" WHERE "documentId" IN ${DOCS}`,
   User: `SELECT id, email, name, "passwordHash", image FROM "User" WHERE id = ANY($2)`,
   Account: `SELECT * FROM "Account" WHERE "userId" = ANY($2)`,
   // not firstUsedAt/lastUsedAt: the sweep's own tokens are used as it goes

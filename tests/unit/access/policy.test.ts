@@ -34,6 +34,7 @@ const TABLE: [Action, Subject, Record<Role, boolean>][] = [
   ["invite.revoke", {}, { owner: true, admin: true, editor: false, viewer: false }],
   ["activity.view", {}, { owner: true, admin: true, editor: false, viewer: false }],
   ["webhook.manage", {}, { owner: true, admin: true, editor: false, viewer: false }],
+  ["gitSync.manage", {}, { owner: true, admin: true, editor: false, viewer: false }],
   ["document.view", {}, { owner: true, admin: true, editor: true, viewer: true }],
   ["document.create", {}, { owner: true, admin: true, editor: true, viewer: false }],
   ["document.edit", {}, { owner: true, admin: true, editor: true, viewer: false }],

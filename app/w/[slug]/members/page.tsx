@@ -33,6 +33,14 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <span className="text-slate-600">tell other systems about this workspace&apos;s events.</span>
           </p>
         ) : null}
+        {can["gitSync.manage"] ? (
+          <p className="mt-1 text-sm">
+            <Link prefetch={false} href={`/w/${slug}/git-sync`} className="text-indigo-700 underline hover:text-indigo-900">
+              Git sync
+            </Link>{" "}
+            <span className="text-slate-600">keeps documents in a Git repository, both ways.</span>
+          </p>
+        ) : null}
       </div>
       <MembersPanel slug={slug} me={{ userId: actor.userId }} members={members} invites={invites} abilities={membersAbilities(membership, members)} />
       {can["apiToken.manage"] ? (

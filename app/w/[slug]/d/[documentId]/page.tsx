@@ -11,6 +11,7 @@ import { PANEL_COOKIE, parsePanelMemory, type PanelTab } from "@/components/docu
 import { StatusBar } from "@/components/document-panel/StatusBar";
 import { PanelProvider } from "@/components/document-panel/usePanel";
 import { DecisionLinks } from "@/components/documents/DecisionLinks";
+import { GitConflictsPanel } from "@/components/gitSync/GitConflictsPanel";
 import { ExportMenu } from "@/components/documents/ExportMenu";
 import { MetadataPanel } from "@/components/documents/MetadataPanel";
 import { TitleForm } from "@/components/documents/TitleForm";
@@ -32,6 +33,7 @@ import { getDocument } from "@/lib/documents/documents";
 import { parseNumber } from "@/lib/documents/numbering";
 import { getDocumentMetadata } from "@/lib/documents/metadata";
 import { getReview } from "@/lib/review/review";
+import { listConflicts } from "@/lib/gitSync/conflicts";
 import { NotFound } from "@/lib/errors";
 import { templateAtVersion } from "@/lib/templates/templates";
 import { listMembers } from "@/lib/workspaces/listMembers";
@@ -53,7 +55,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     throw error;
   });
   if (doc.workspace.slug !== slug) notFound();
-  const [def, members, initialState, metadata, review, diagrams, links, referable] = await Promise.all([
+  const [def, members, initialState, metadata, review, diagrams, links, referable, gitConflicts] = await Promise.all([
     templateAtVersion(ctx.db, doc.template.id, doc.template.version),
     listMembers(ctx, { slug }),
     storedStateForPage(ctx, documentId),
@@ -64,6 +66,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     decisionLinks(ctx.db, doc),
     // what "[[" and "#" in the text link to (the workspace's documents, which this reader may view)
     referableDocuments(ctx.db, workspace.id, doc.id),
+    // sections Specwright and a connected Git repository both changed, waiting for a person
+    listConflicts(ctx, { documentId }),
   ]);
   // diagrams without a cached drawing are drawn by this browser now, and by the server for the next reader
   drawInBackground(ctx.db, diagrams.missing);
@@ -98,6 +102,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         </div>
       </div>
       <DecisionLinks slug={slug} status={doc.status} links={links} />
+      {gitConflicts.length ? <GitConflictsPanel documentId={doc.id} conflicts={gitConflicts} canResolve={!readOnly} /> : null}
       {/* a panel that fails (say, the server went away mid-answer) leaves the editor in place */}
       <PartBoundary name="Metadata">
         <MetadataPanel documentId={doc.id} initial={metadata} canEdit={!readOnly} />

@@ -1,0 +1,111 @@
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+
+/** How git reaches the remote: nothing, an HTTPS token, or an SSH private key. Never logged. */
+export type GitAuth = { kind: "none" } | { kind: "token"; user: string; token: string } | { kind: "ssh"; privateKey: string; knownHostsFile?: string };
+
+/** A git command that failed; the message holds its stderr with any credential scrubbed. */
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
+    super(message);
+  }
+}
+
+const TIMEOUT_MS = 120_000;
+const MAX_BUFFER = 64 * 1024 * 1024;
+
+export interface GitOptions {
+  auth?: GitAuth;
+  /** extra environment (author and committer) */
+  env?: Record<string, string>;
+  /** written to the command's stdin */
+  input?: string;
+  /** file:// and local paths as remotes (GIT_SYNC_ALLOW_LOCAL, tests) */
+  allowLocal?: boolean;
+}
+
+/**
+ * Settings on every command: only the https and ssh transports (plus file for local remotes
+ * when allowed). The working clone's own config turns its hooks off (`workingCopy.ts`); a
+ * `-c` here would reach a local remote's receive-pack too and switch off that repository's hooks.
+ */
+function baseArgs(allowLocal: boolean): string[] {
+  const transports = ["https", "ssh", ...(allowLocal ? ["file"] : [])];
+  return ["-c", "protocol.allow=never", ...transports.flatMap((t) => ["-c", `protocol.${t}.allow=always`]), "-c", "advice.detachedHead=false"];
+}
+
+/** The environment carrying the credential: an HTTPS token as an Authorization header through GIT_CONFIG_*, never as an argument. */
+async function authEnv(auth: GitAuth | undefined): Promise<{ env: Record<string, string>; secret?: string; cleanup: () => Promise<void> }> {
+  if (!auth || auth.kind === "none") return { env: {}, cleanup: async () => {} };
+  if (auth.kind === "token") {
+    const basic = Buffer.from(`${auth.user}:${auth.token}`).toString("base64");
+    return { env: { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` }, secret: auth.token, cleanup: async () => {} };
+  }
+  // the key lives in a private temporary folder for the command's duration only
+  const dir = await mkdtemp(path.join(os.tmpdir(), "specwright-ssh-"));
+  const keyFile = path.join(dir, "key");
+  await writeFile(keyFile, auth.privateKey.endsWith("\n") ? auth.privateKey : `${auth.privateKey}\n`, { mode: 0o600 });
+  // the host's key is trusted on first use and then held to, per working clone (when the caller keeps a file for it)
+  const knownHosts = auth.knownHostsFile ?? path.join(dir, "known_hosts");
+  return {
+    env: { GIT_SSH_COMMAND: `ssh -i ${keyFile} -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=${knownHosts}` },
+    secret: auth.privateKey,
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Text with a secret (and its Basic form) removed, for errors and logs. */
+export function scrub(text: string, secret: string | undefined): string {
+  if (!secret) return text;
+  let out = text;
+  for (const s of [secret, Buffer.from(secret).toString("base64")]) if (s) out = out.split(s).join("***");
+  return out.replace(/Authorization: Basic [A-Za-z0-9+/=*]+/g, "Authorization: Basic ***");
+}
+
+/** The environment of every git command: no prompts, no machine-wide or user config. */
+function gitEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    NODE_ENV: process.env.NODE_ENV,
+    PATH: process.env.PATH,
+    HOME: os.tmpdir(),
+    LANG: "C",
+    LC_ALL: "C",
+    GIT_TERMINAL_PROMPT: "0",
+    GIT_CONFIG_NOSYSTEM: "1",
+    GIT_CONFIG_GLOBAL: "/dev/null",
+    ...extra,
+  };
+}
+
+/** Runs `git <args>` in `cwd` and returns its stdout; GitError with the scrubbed stderr when it fails. */
+export async function git(cwd: string, args: string[], options: GitOptions = {}): Promise<string> {
+  const auth = await authEnv(options.auth);
+  const env = gitEnv({ ...auth.env, ...options.env });
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      const child = execFile("git", [...baseArgs(options.allowLocal ?? false), ...args], { cwd, env, timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {
+        if (!error) return resolve(stdout);
+        const detail = scrub(String(stderr || error.message).trim(), auth.secret);
+        reject(new GitError(`git ${args[0]} failed: ${detail.split("\n").slice(-4).join(" ")}`, detail));
+      });
+      if (options.input !== undefined) child.stdin?.end(options.input);
+    });
+  } finally {
+    await auth.cleanup();
+  }
+}
+
+/** `git show <rev>:<path>` as bytes (images), without the text decoding of `git`. */
+export async function gitBytes(cwd: string, rev: string, file: string, options: GitOptions = {}): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    execFile("git", [...baseArgs(options.allowLocal ?? false), "show", `${rev}:${file}`], { cwd, encoding: "buffer", maxBuffer: MAX_BUFFER, timeout: TIMEOUT_MS, env: gitEnv() }, (error, stdout: Buffer, stderr: Buffer) => {
+      if (error) reject(new GitError(`git show failed: ${String(stderr).trim()}`, String(stderr)));
+      else resolve(stdout);
+    });
+  });
+}

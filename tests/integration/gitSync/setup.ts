@@ -1,0 +1,48 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, afterEach, beforeAll } from "vitest";
+import { syncConnectionNow } from "@/lib/gitSync/runDue";
+import { testDb } from "../../support/db";
+import { makeRemote } from "../../support/gitRepo";
+
+const KEY = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+let workRoot = "";
+const saved: Record<string, string | undefined> = {};
+const cleanups: (() => void)[] = [];
+
+/** Local remotes allowed, a sealing key and a folder for working clones, for this file only. */
+export function withGitSyncEnv() {
+  beforeAll(() => {
+    for (const k of ["GIT_SYNC_ALLOW_LOCAL", "SPECWRIGHT_SECRET_KEY", "GIT_SYNC_DIR"]) saved[k] = process.env[k];
+    workRoot = mkdtempSync(path.join(os.tmpdir(), "specwright-git-work-"));
+    Object.assign(process.env, { GIT_SYNC_ALLOW_LOCAL: "1", SPECWRIGHT_SECRET_KEY: KEY, GIT_SYNC_DIR: workRoot });
+  });
+  afterEach(() => {
+    while (cleanups.length) cleanups.pop()!();
+  });
+  afterAll(() => {
+    for (const [k, v] of Object.entries(saved)) {
+      if (v === undefined) delete process.env[k];
+      else process.env[k] = v;
+    }
+    rmSync(workRoot, { recursive: true, force: true });
+  });
+}
+
+/** A bare repository for one test, removed after it. */
+export function remoteForTest() {
+  const remote = makeRemote();
+  cleanups.push(() => remote.remove());
+  return remote;
+}
+
+/** One sync of a connection, as the background job runs it; throws when it recorded an error. */
+export async function sync(connectionId: string) {
+  const report = await syncConnectionNow(testDb(), connectionId, { pollMs: 60_000, workRoot });
+  if (report === "busy" || report === null) {
+    const row = await testDb().gitConnection.findUniqueOrThrow({ where: { id: connectionId } });
+    throw new Error(`sync did not run: ${report ?? row.lastError}`);
+  }
+  return report;
+}
