@@ -1,5 +1,5 @@
 import type { GitAuth } from "./git";
-import { open } from "./secretBox";
+import { open } from "../secrets/secretBox";
 
 /** A connection's credential opened for one sync; it lives only in memory and in git's environment. */
 export function authOf(connection: { id: string; credentialKind: string; credential: string | null; credentialUser: string }): GitAuth {

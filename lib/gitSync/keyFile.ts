@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { newSecretKey, SECRET_KEY_ENV } from "./secretBox";
+import { newSecretKey, SECRET_KEY_ENV } from "../secrets/secretBox";
 
 /**
  * The key Git credentials are sealed with: SPECWRIGHT_SECRET_KEY when set, else one made

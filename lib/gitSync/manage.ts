@@ -9,7 +9,7 @@ import { WorkspaceRef } from "../workspaces/schema";
 import { CONNECTION_COUNTS, presentConnection, type GitConnectionDto } from "./present";
 import { remoteUrlProblem } from "./remoteUrl";
 import { ConnectionRef, CreateConnectionInput, UpdateConnectionInput, type CredentialInput } from "./schema";
-import { seal, SecretKeyError } from "./secretBox";
+import { seal, SecretKeyError } from "../secrets/secretBox";
 
 /** The workspace, once the actor may manage its Git sync (`gitSync.manage`); NotFound for outsiders. */
 export async function gitAdminOf(ctx: Ctx, slug: string) {

@@ -1,7 +1,7 @@
 import type { Db } from "../db";
 import { DomainError } from "../errors";
 import { GitError } from "./git";
-import { SecretKeyError } from "./secretBox";
+import { SecretKeyError } from "../secrets/secretBox";
 import { syncConnection, type SyncOptions, type SyncReport } from "./syncConnection";
 
 /** A claimed connection is left to its claimer this long (far longer than a sync may take). */

@@ -1,9 +1,11 @@
 import type { Db } from "../db";
+import { SecretKeyError } from "../secrets/secretBox";
 import { defaultSchedule, MAX_WEBHOOK_ATTEMPTS, type RetrySchedule } from "./backoff";
 import type { EventPayload } from "./payload";
 import { renderBody } from "./payload";
-import { postBody } from "./send";
+import { postBody, type SendResult } from "./send";
 import { EVENT_HEADER, EVENT_ID_HEADER, SIGNATURE_HEADER, signatureHeader } from "./sign";
+import { signingSecret } from "./storedSecret";
 import { privateAddressesAllowed } from "./url";
 
 /** Deliveries one run claims at most. */
@@ -39,6 +41,7 @@ interface Claimed {
   attempts: number;
   url: string;
   secret: string;
+  workspaceId: string;
   slack: boolean;
 }
 
@@ -60,7 +63,7 @@ function claim(db: Db, now: Date, maxAttempts: number): Promise<Claimed[]> {
       LIMIT ${WEBHOOK_BATCH}
       FOR UPDATE OF q SKIP LOCKED
     )
-    RETURNING d.id, d."eventId", d."event", d."payload", d."attempts", w."url", w."secret", w."slack"`;
+    RETURNING d.id, d."eventId", d."event", d."payload", d."attempts", w."url", w."secret", w."workspaceId", w."slack"`;
 }
 
 /**
@@ -80,8 +83,11 @@ export async function deliverPendingWebhooks(db: Db, options: DeliverWebhooksOpt
   for (const d of await claim(db, now, maxAttempts)) {
     const body = renderBody(d.payload, { slack: d.slack, baseUrl: options.baseUrl });
     const timestamp = Math.floor(Date.now() / 1000);
-    const headers = { [EVENT_ID_HEADER]: d.eventId, [EVENT_HEADER]: d.event, [SIGNATURE_HEADER]: signatureHeader(d.secret, timestamp, body) };
-    const result = await postBody(d.url, body, headers, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, allowPrivate });
+    const secret = openSecret(d);
+    const result =
+      typeof secret === "string"
+        ? await postBody(d.url, body, { [EVENT_ID_HEADER]: d.eventId, [EVENT_HEADER]: d.event, [SIGNATURE_HEADER]: signatureHeader(secret, timestamp, body) }, { timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS, allowPrivate })
+        : secret;
     const common = { responseStatus: result.status, responseBody: result.body, lastError: result.error };
     if (!result.error) {
       await db.webhookDelivery.update({ where: { id: d.id }, data: { ...common, deliveredAt: new Date(), nextAttemptAt: null } });
@@ -96,4 +102,14 @@ export async function deliverPendingWebhooks(db: Db, options: DeliverWebhooksOpt
     else options.log?.warn({ ...facts, nextAttemptAt }, "delivering a webhook failed; will retry");
   }
   return delivered;
+}
+
+/** The endpoint's signing secret, or why it cannot be used (sealed with another SPECWRIGHT_SECRET_KEY): nothing is sent then. */
+function openSecret(d: Claimed): string | SendResult {
+  try {
+    return signingSecret(d.secret, d.workspaceId);
+  } catch (error) {
+    if (!(error instanceof SecretKeyError)) throw error;
+    return { status: null, body: "", error: "The endpoint's signing secret cannot be opened with this SPECWRIGHT_SECRET_KEY: make a new secret for it." };
+  }
 }

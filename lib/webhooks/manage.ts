@@ -8,6 +8,7 @@ import { WorkspaceRef } from "../workspaces/schema";
 import { presentWebhook, type WebhookDto } from "./present";
 import { CreateWebhookInput, UpdateWebhookInput, WebhookRef } from "./schema";
 import { newSecret } from "./sign";
+import { storedSecret } from "./storedSecret";
 import { privateAddressesAllowed, webhookUrlProblem } from "./url";
 
 function checkUrl(url: string): void {
@@ -45,12 +46,13 @@ export async function createWebhook(ctx: Ctx, raw: CreateWebhookInput): Promise<
   const input = CreateWebhookInput.parse(raw);
   const workspace = await adminOf(ctx, input.slug);
   checkUrl(input.url);
+  const secret = newSecret();
   return inTransaction(ctx, async (tx) => {
     const hook = await tx.db.webhook.create({
-      data: { workspaceId: workspace.id, url: input.url, description: input.description, events: [...new Set(input.events)], slack: input.slack, secret: newSecret(), createdById: ctx.actor.userId },
+      data: { workspaceId: workspace.id, url: input.url, description: input.description, events: [...new Set(input.events)], slack: input.slack, secret: storedSecret(secret, workspace.id), createdById: ctx.actor.userId },
     });
     await recordActivity(tx, { workspaceId: workspace.id, kind: "webhook.created", subjectId: hook.id, data: { url: hook.url, events: hook.events } });
-    return { ...presentWebhook(hook), secret: hook.secret };
+    return { ...presentWebhook(hook), secret };
   });
 }
 

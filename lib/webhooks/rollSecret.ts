@@ -5,6 +5,7 @@ import { adminOf, loadWebhook } from "./manage";
 import { presentWebhook, type WebhookDto } from "./present";
 import { WebhookRef } from "./schema";
 import { newSecret } from "./sign";
+import { storedSecret } from "./storedSecret";
 
 /**
  * Replaces an endpoint's signing secret (after a leak, or routinely) and answers with the new
@@ -15,9 +16,10 @@ export async function rollSecret(ctx: Ctx, raw: WebhookRef): Promise<WebhookDto 
   const input = WebhookRef.parse(raw);
   const workspace = await adminOf(ctx, input.slug);
   const hook = await loadWebhook(ctx, workspace.id, input.webhookId);
+  const secret = newSecret();
   return inTransaction(ctx, async (tx) => {
-    const updated = await tx.db.webhook.update({ where: { id: hook.id }, data: { secret: newSecret() } });
+    const updated = await tx.db.webhook.update({ where: { id: hook.id }, data: { secret: storedSecret(secret, workspace.id) } });
     await recordActivity(tx, { workspaceId: workspace.id, kind: "webhook.secretRolled", subjectId: hook.id });
-    return { ...presentWebhook(updated), secret: updated.secret };
+    return { ...presentWebhook(updated), secret };
   });
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { toErrorResponse } from "@/app/_server/route";
 import { createConnection, deleteConnection, listConnections, updateConnection } from "@/lib/gitSync/manage";
 import { requestSync } from "@/lib/gitSync/requestSync";
-import { open } from "@/lib/gitSync/secretBox";
+import { open } from "@/lib/secrets/secretBox";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 import { remoteForTest, withGitSyncEnv } from "./setup";
 

@@ -1,4 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { newSecretKey, SecretKeyError } from "@/lib/secrets/secretBox";
+import { signingSecret } from "@/lib/webhooks/storedSecret";
 import { toErrorResponse } from "@/app/_server/route";
 import { listDeliveries } from "@/lib/webhooks/deliveries";
 import { createWebhook, deleteWebhook, listWebhooks, updateWebhook } from "@/lib/webhooks/manage";
@@ -35,6 +37,30 @@ describe("registering webhooks", () => {
     expect(listed).toEqual([expect.objectContaining({ id: created.id, url: HOOK.url })]);
     expect(JSON.stringify(listed)).not.toContain(created.secret);
     expect(await testDb().activity.count({ where: { workspaceId: ws.id, kind: "webhook.created" } })).toBe(1);
+  });
+
+  it("stores the signing secret sealed with SPECWRIGHT_SECRET_KEY, opened only for its own workspace", async () => {
+    const before = process.env.SPECWRIGHT_SECRET_KEY;
+    process.env.SPECWRIGHT_SECRET_KEY = newSecretKey();
+    try {
+      const ws = await makeWorkspace();
+      const owner = ctxFor(ws.owner);
+      const created = await createWebhook(owner, { slug: ws.slug, ...HOOK });
+      const stored = (await testDb().webhook.findUniqueOrThrow({ where: { id: created.id } })).secret;
+      expect(stored).not.toContain(created.secret);
+      expect(signingSecret(stored, ws.id)).toBe(created.secret);
+      expect(() => signingSecret(stored, "another-workspace")).toThrow(SecretKeyError);
+      const rolled = await rollSecret(owner, { slug: ws.slug, webhookId: created.id });
+      const restored = (await testDb().webhook.findUniqueOrThrow({ where: { id: created.id } })).secret;
+      expect(restored).not.toContain(rolled.secret);
+      expect(signingSecret(restored, ws.id)).toBe(rolled.secret);
+      // another key: the secret cannot be opened (deliveries then fail with that reason)
+      process.env.SPECWRIGHT_SECRET_KEY = newSecretKey();
+      expect(() => signingSecret(restored, ws.id)).toThrow(SecretKeyError);
+    } finally {
+      if (before === undefined) delete process.env.SPECWRIGHT_SECRET_KEY;
+      else process.env.SPECWRIGHT_SECRET_KEY = before;
+    }
   });
 
   it("refuses URLs that are not http(s), or carry a password, with 400 and creates nothing", async () => {
@@ -94,12 +120,12 @@ describe("registering webhooks", () => {
     expect(await statusOf(rollSecret(ctxFor(ws.members.editor[0]!), { slug: ws.slug, webhookId: hook.id }))).toBe(403);
     const other = await makeWorkspace();
     expect(await statusOf(rollSecret(ctxFor(other.owner), { slug: other.slug, webhookId: hook.id }))).toBe(404);
-    expect((await testDb().webhook.findUniqueOrThrow({ where: { id: hook.id } })).secret).toBe(hook.secret);
+    expect(signingSecret((await testDb().webhook.findUniqueOrThrow({ where: { id: hook.id } })).secret, ws.id)).toBe(hook.secret);
 
     const rolled = await rollSecret(owner, { slug: ws.slug, webhookId: hook.id });
     expect(rolled.secret).toMatch(/^whsec_/);
     expect(rolled.secret).not.toBe(hook.secret);
-    expect((await testDb().webhook.findUniqueOrThrow({ where: { id: hook.id } })).secret).toBe(rolled.secret);
+    expect(signingSecret((await testDb().webhook.findUniqueOrThrow({ where: { id: hook.id } })).secret, ws.id)).toBe(rolled.secret);
     expect(JSON.stringify(await listWebhooks(owner, { slug: ws.slug }))).not.toContain(rolled.secret);
   });
 

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { gitSecretKey } from "@/lib/gitSync/keyFile";
-import { secretKey } from "@/lib/gitSync/secretBox";
+import { secretKey } from "@/lib/secrets/secretBox";
 
 const dirs: string[] = [];
 afterEach(() => {

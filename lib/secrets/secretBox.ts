@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
-/** The environment variable that holds the key credentials are sealed with. */
+/** The environment variable that holds the key stored secrets (Git credentials, webhook signing secrets) are sealed with. */
 export const SECRET_KEY_ENV = "SPECWRIGHT_SECRET_KEY";
 
 const VERSION = "v1";
@@ -28,7 +28,7 @@ export function newSecretKey(): string {
 
 /**
  * Seals a secret with AES-256-GCM: `v1.<iv>.<tag>.<ciphertext>`, base64url parts. A fresh
- * random IV per call, so the same secret seals differently each time. `context` (the
+ * random IV per call, so the same secret seals differently each time. `context` (say, the
  * connection's id) is bound as associated data: a sealed value copied to another row does not open.
  */
 export function seal(plaintext: string, context: string, key = secretKey()): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { newSecretKey, open, seal, secretKey, SecretKeyError } from "@/lib/gitSync/secretBox";
+import { newSecretKey, open, seal, secretKey, SecretKeyError } from "@/lib/secrets/secretBox";
 
 const key = secretKey(newSecretKey());
 
