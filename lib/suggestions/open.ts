@@ -1,6 +1,7 @@
 import type { PMDoc, PMNode } from "../editor/schema";
 import { ANCHOR } from "./accepted";
 import { suggestionAuthor, suggestionTime } from "./ids";
+import { settledOutcome, type SuggestionOutcome } from "./outcome";
 
 /** One open suggestion: every mark of one id in one section, read in document order. */
 export interface OpenSuggestion {
@@ -57,7 +58,8 @@ export function openSuggestionsIn<S extends OpenSuggestion>(suggestions: S[], sc
 /** The suggestions a change made (open after it, not before) and settled (open before, gone after), by one walk of each side. */
 export interface SuggestionTurnover {
   made: OpenSuggestion[];
-  settled: OpenSuggestion[];
+  /** with how each ended, when the section's text tells (outcome.ts) */
+  settled: (OpenSuggestion & { outcome: SuggestionOutcome | null })[];
 }
 
 export function suggestionTurnover(before: { key: string; body: PMDoc }[], after: { key: string; body: PMDoc }[]): SuggestionTurnover {
@@ -65,5 +67,12 @@ export function suggestionTurnover(before: { key: string; body: PMDoc }[], after
   const now = openSuggestions(after);
   const wasIds = new Set(was.map((s) => s.id));
   const nowIds = new Set(now.map((s) => s.id));
-  return { made: now.filter((s) => !wasIds.has(s.id)), settled: was.filter((s) => !nowIds.has(s.id)) };
+  const gone = was.filter((s) => !nowIds.has(s.id));
+  const outcomes = new Map<string, SuggestionOutcome | null>();
+  for (const key of new Set(gone.map((s) => s.sectionKey))) {
+    const from = before.find((s) => s.key === key);
+    const to = after.find((s) => s.key === key);
+    outcomes.set(key, from && to ? settledOutcome(from.body, to.body, new Set(gone.filter((s) => s.sectionKey === key).map((s) => s.id))) : null);
+  }
+  return { made: now.filter((s) => !wasIds.has(s.id)), settled: gone.map((s) => ({ ...s, outcome: outcomes.get(s.sectionKey) ?? null })) };
 }

@@ -5,10 +5,10 @@ import { queueWebhookEvent } from "./queue";
 
 /**
  * After a store: `suggestion.created` for each suggestion open now and not before it,
- * `suggestion.resolved` for each one open before and gone now. The store cannot tell an
- * accepted suggestion from a rejected one (both only remove its marks), so the event says
- * "resolved" for both. Runs in the store's transaction; costs no query when no suggestion
- * appeared or went.
+ * `suggestion.resolved` for each one open before and gone now, with `outcome` "accepted" or
+ * "rejected" as the section's text tells (lib/suggestions/outcome.ts; null when it cannot:
+ * a change of format only, or other edits in the same store). Runs in the store's
+ * transaction; costs no query when no suggestion appeared or went.
  */
 export async function queueSuggestionEvents(tx: DbTx, change: ContentChange, { made, settled: resolved }: SuggestionTurnover): Promise<void> {
   if (!made.length && !resolved.length) return;
@@ -21,6 +21,6 @@ export async function queueSuggestionEvents(tx: DbTx, change: ContentChange, { m
     await queueWebhookEvent(tx, { ...base, type: "suggestion.created", data: { suggestionId: s.id, section: s.sectionKey, inserted: s.inserted.slice(0, 500), deleted: s.deleted.slice(0, 500), changesFormat: s.changesFormat } });
   }
   for (const s of resolved) {
-    await queueWebhookEvent(tx, { ...base, type: "suggestion.resolved", data: { suggestionId: s.id, section: s.sectionKey, suggestedBy: s.authorId } });
+    await queueWebhookEvent(tx, { ...base, type: "suggestion.resolved", data: { suggestionId: s.id, section: s.sectionKey, suggestedBy: s.authorId, outcome: s.outcome } });
   }
 }

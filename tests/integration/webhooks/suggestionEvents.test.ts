@@ -29,7 +29,26 @@ describe("suggestion events", () => {
     const rows = await testDb().webhookDelivery.findMany({ where: { webhookId: hook.id }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => r.payload)).toEqual([
       expect.objectContaining({ type: "suggestion.created", actor: { id: reviewer.userId, name: reviewer.name }, data: expect.objectContaining({ suggestionId: id, section: section.key, inserted: " for now" }) }),
-      expect.objectContaining({ type: "suggestion.resolved", actor: { id: ws.owner.userId, name: ws.owner.name }, data: expect.objectContaining({ suggestionId: id, suggestedBy: reviewer.userId }) }),
+      expect.objectContaining({ type: "suggestion.resolved", actor: { id: ws.owner.userId, name: ws.owner.name }, data: expect.objectContaining({ suggestionId: id, suggestedBy: reviewer.userId, outcome: "rejected" }) }),
+    ]);
+  });
+
+  it("tells an accepted suggestion from a rejected one by the text it leaves", async () => {
+    const { ws, doc, section } = await documentWithFirstSection();
+    const hook = await createWebhook(ctxFor(ws.owner), { slug: ws.slug, url: "https://receiver.example.test/in", events: ["suggestion.resolved"] });
+    made.push(hook.id);
+    const reviewer = ws.members.viewer[0]!;
+    const [added, removed] = [newSuggestionId(reviewer.userId), newSuggestionId(reviewer.userId)];
+    await storeSectionText(doc.id, section, [text("Refunds"), text(" go back", { kind: "insertion", id: added })], [reviewer.userId]);
+    // accepted: the words stay, unmarked
+    await storeSectionText(doc.id, section, [text("Refunds go back")], [ws.owner.userId]);
+    await storeSectionText(doc.id, section, [text("Refunds go back"), text(" to the card", { kind: "deletion", id: removed })], [reviewer.userId]);
+    await storeSectionText(doc.id, section, [text("Refunds go back")], [ws.owner.userId]);
+
+    const rows = await testDb().webhookDelivery.findMany({ where: { webhookId: hook.id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => r.payload)).toEqual([
+      expect.objectContaining({ type: "suggestion.resolved", data: expect.objectContaining({ suggestionId: added, outcome: "accepted" }) }),
+      expect.objectContaining({ type: "suggestion.resolved", data: expect.objectContaining({ suggestionId: removed, outcome: "accepted" }) }),
     ]);
   });
 });
