@@ -1,8 +1,7 @@
 import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
-import { requestLogger } from "@/lib/observability/logger";
-import { toErrorResponse } from "./route";
+import { callerLog, toErrorResponse } from "./route";
 import { getApiActor } from "./apiActor";
 
 export interface Download {
@@ -25,7 +24,7 @@ export function downloadRoute<P extends Params>(handler: (ctx: Ctx, params: P, u
     try {
       const actor = await getApiActor(req);
       if (!actor) throw new Unauthenticated();
-      const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
+      const ctx = { actor, db: getDb(), requestId, log: callerLog(actor, requestId) };
       const file = await handler(ctx, await context.params, new URL(req.url));
       const body = typeof file.body === "string" ? file.body : new Uint8Array(file.body);
       return new Response(body, {

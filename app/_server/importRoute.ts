@@ -4,10 +4,9 @@ import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { ImportTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/inputs";
-import { requestLogger } from "@/lib/observability/logger";
 import { BodyRejected, readLimitedText } from "./limitedBody";
 import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
-import { errorResponse, toErrorResponse } from "./route";
+import { callerLog, errorResponse, toErrorResponse } from "./route";
 import { getApiActor } from "./apiActor";
 import { withInput } from "./routeInput";
 
@@ -61,7 +60,7 @@ export function importRoute<S extends z.ZodType, P, R>(schema: S, preview: (ctx:
       const parsed = schema.safeParse({ ...body, slug });
       const dryRun = DryRun.safeParse({ dryRun: body.dryRun });
       if (!parsed.success || !dryRun.success) return toErrorResponse(parsed.error ?? dryRun.error, requestId);
-      const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
+      const ctx = { actor, db: getDb(), requestId, log: callerLog(actor, requestId) };
       const input = parsed.data as z.input<S>;
       if (dryRun.data.dryRun) return NextResponse.json(await preview(ctx, input));
       return NextResponse.json(await commit(ctx, input), { status: 201 });

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import type { Actor, Ctx } from "@/lib/context";
+import type { Actor, Ctx, Logger } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { Conflict, DomainError, Forbidden, InvalidInput, NotFound, ServiceUnavailable, SubmitBlocked, TooManyRequests, Unauthenticated } from "@/lib/errors";
 import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
@@ -22,6 +22,12 @@ export interface RouteOptions {
   status?: number;
   /** handler runs without a signed-in user; ctx.actor is then null */
   public?: boolean;
+}
+
+/** The logger for one call: every line carries the request id and, for a call with an API token, the token's id. */
+export function callerLog(actor: Actor | null, requestId: string | undefined): Logger {
+  const log = requestLogger(requestId);
+  return actor?.token ? log.child({ tokenId: actor.token.tokenId }) : log;
 }
 
 /** A JSON error body; the request id lets a user quote the failure without seeing internals. */
@@ -121,7 +127,7 @@ export function route<S extends z.ZodType, R>(
       refuseUnstorable(params);
       const parsed = schema.safeParse({ ...(body && typeof body === "object" && !Array.isArray(body) ? body : { body }), ...params });
       if (!parsed.success) return errorResponse(400, summarize(parsed.error), requestId, { fields: fieldErrors(parsed.error) });
-      const ctx = { actor: actor as Actor, db: getDb(), requestId, log: requestLogger(requestId) };
+      const ctx = { actor: actor as Actor, db: getDb(), requestId, log: callerLog(actor, requestId) };
       const result = await handler(ctx, parsed.data);
       if (result === undefined) return new NextResponse(null, { status: 204 });
       // a handler that streams (server-sent events) answers with its own response

@@ -1,3 +1,4 @@
+import pino from "pino";
 import { describe, expect, it } from "vitest";
 import { PUT as putMarkdown } from "@/app/api/documents/[documentId]/markdown/route";
 import { createPersonalToken } from "@/lib/apiTokens/createToken";
@@ -31,6 +32,21 @@ describe("PUT /api/documents/:id/markdown", () => {
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ documentId, refused: false, conflicts: [], version: { kind: "named", label: "Updated from Markdown" } });
     expect(await exported()).toContain(`${line} Edited.`);
+  });
+
+  it("logs what it did with the id of the token the call came with", async () => {
+    const { ws, documentId, base, line } = await setUp();
+    const token = await createPersonalToken(ctxFor(ws.owner), { name: "logged", scope: "write", expiresInDays: 30 });
+    const logs = globalThis as { specwrightLogger?: pino.Logger };
+    const before = logs.specwrightLogger;
+    const lines: Record<string, unknown>[] = [];
+    logs.specwrightLogger = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as Record<string, unknown>) });
+    try {
+      expect((await put(documentId, token.secret, { base, markdown: base.replace(line, `${line} Logged.`) })).status).toBe(200);
+    } finally {
+      logs.specwrightLogger = before;
+    }
+    expect(lines.find((l) => l.msg === "markdown merged into the document")).toMatchObject({ tokenId: token.token.id, documentId });
   });
 
   it("answers 409 naming the sections changed on both sides, changing nothing", async () => {

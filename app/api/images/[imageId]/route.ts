@@ -1,9 +1,8 @@
-import { toErrorResponse } from "@/app/_server/route";
+import { callerLog, toErrorResponse } from "@/app/_server/route";
 import { getApiActor } from "@/app/_server/apiActor";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { getImage } from "@/lib/images/getImage";
-import { requestLogger } from "@/lib/observability/logger";
 
 /**
  * Every image answers with a CSP of its own: an SVG opened directly runs no script, loads
@@ -23,7 +22,7 @@ export async function GET(req: Request, context: { params: Promise<{ imageId: st
     const actor = await getApiActor(req);
     if (!actor) throw new Unauthenticated();
     const { imageId } = await context.params;
-    const image = await getImage({ actor, db: getDb(), requestId, log: requestLogger(requestId) }, { imageId });
+    const image = await getImage({ actor, db: getDb(), requestId, log: callerLog(actor, requestId) }, { imageId });
     const etag = `"${image.sha256}"`;
     if (req.headers.get("if-none-match") === etag) return new Response(null, { status: 304, headers: { ...IMAGE_HEADERS, ETag: etag } });
     return new Response(new Uint8Array(image.bytes), {

@@ -1,14 +1,13 @@
 import { NextResponse } from "next/server";
 import { BodyRejected } from "@/app/_server/limitedBody";
 import { readMultipartFile } from "@/app/_server/multipartFile";
-import { errorResponse, toErrorResponse } from "@/app/_server/route";
+import { callerLog, errorResponse, toErrorResponse } from "@/app/_server/route";
 import { getApiActor } from "@/app/_server/apiActor";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { ImageTooLarge, MAX_IMAGE_BYTES, UnsupportedImage, UploadImageInput } from "@/lib/images/inputs";
 import { authorizeImageUpload, uploadImage } from "@/lib/images/storeImage";
 import { limit } from "@/lib/limits/limit";
-import { requestLogger } from "@/lib/observability/logger";
 
 const TOO_LARGE = new ImageTooLarge().message;
 const ImageDocument = UploadImageInput.pick({ documentId: true });
@@ -21,7 +20,7 @@ export async function POST(req: Request, context: { params: Promise<{ documentId
   try {
     const actor = await getApiActor(req);
     if (!actor) throw new Unauthenticated();
-    const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
+    const ctx = { actor, db: getDb(), requestId, log: callerLog(actor, requestId) };
     const { documentId } = ImageDocument.parse(await context.params);
     await authorizeImageUpload(ctx, documentId);
     await limit("imageUpload", actor.userId);

@@ -1,12 +1,11 @@
 import { NextResponse } from "next/server";
 import { BodyRejected, readLimitedText } from "@/app/_server/limitedBody";
-import { errorResponse, toErrorResponse } from "@/app/_server/route";
+import { callerLog, errorResponse, toErrorResponse } from "@/app/_server/route";
 import { getApiActor } from "@/app/_server/apiActor";
 import { withInput } from "@/app/_server/routeInput";
 import { getDb } from "@/lib/db";
 import { Unauthenticated } from "@/lib/errors";
 import { ImportTooLarge, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE } from "@/lib/import/inputs";
-import { requestLogger } from "@/lib/observability/logger";
 import { applyMarkdown, ApplyMarkdownInput } from "@/lib/sync/applyMarkdown";
 import { plural } from "@/lib/util/plural";
 import { findUnstorableText, UNSTORABLE_TEXT } from "@/lib/util/storableText";
@@ -36,7 +35,7 @@ export const PUT = withInput(async (req: Request, context: { params: Promise<{ d
     if (unstorable) return errorResponse(400, UNSTORABLE_TEXT, requestId, { fields: { [unstorable]: [UNSTORABLE_TEXT] } });
     const parsed = ApplyMarkdownInput.safeParse({ ...body, documentId });
     if (!parsed.success) return toErrorResponse(parsed.error, requestId);
-    const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
+    const ctx = { actor, db: getDb(), requestId, log: callerLog(actor, requestId) };
     const result = await applyMarkdown(ctx, parsed.data);
     if (result.refused) {
       const titles = result.conflicts.map((c) => `“${c.title || "(untitled)"}”`).join(", ");

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { BodyRejected } from "@/app/_server/limitedBody";
 import { readMultipartFile } from "@/app/_server/multipartFile";
-import { errorResponse, toErrorResponse } from "@/app/_server/route";
+import { callerLog, errorResponse, toErrorResponse } from "@/app/_server/route";
 import { getApiActor } from "@/app/_server/apiActor";
 import { authorize } from "@/lib/access/policy";
 import { getDb } from "@/lib/db";
@@ -9,7 +9,6 @@ import { Unauthenticated } from "@/lib/errors";
 import { importBundle } from "@/lib/import/importBundle";
 import { BundleTooLarge, MAX_ZIP_BYTES, unzipBundle } from "@/lib/import/unzipBundle";
 import { limit } from "@/lib/limits/limit";
-import { requestLogger } from "@/lib/observability/logger";
 import { Slug } from "@/lib/workspaces/schema";
 import { loadMembership } from "@/lib/workspaces/loadMembership";
 
@@ -24,7 +23,7 @@ export async function POST(req: Request, context: { params: Promise<{ slug: stri
     const actor = await getApiActor(req);
     if (!actor) throw new Unauthenticated();
     const slug = Slug.parse((await context.params).slug);
-    const ctx = { actor, db: getDb(), requestId, log: requestLogger(requestId) };
+    const ctx = { actor, db: getDb(), requestId, log: callerLog(actor, requestId) };
     const { membership } = await loadMembership(ctx, slug);
     authorize(membership, "document.import");
     await limit("import", actor.userId);
