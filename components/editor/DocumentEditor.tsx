@@ -16,7 +16,7 @@ import { ThreadsContext } from "../document-panel/threadsContext";
 import { StoredSections, type StoredSection } from "../documents/StoredSections";
 import { AccessLostDialog } from "./AccessLostDialog";
 import { AddSection } from "./AddSection";
-import { drawingsInPage, keepDrawings, keptDrawing, takeDrawings } from "./mermaid/drawings";
+import { awaitDrawings, drawingsInPage, keepDrawings, keptDrawing, takeDrawings } from "./mermaid/drawings";
 import { prefetchDiagramsWhenIdle } from "./mermaid/prefetch";
 import { Presence } from "./Presence";
 import { SectionCard } from "./SectionCard";
@@ -118,7 +118,12 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
       if (!cancelled) stop = prefetchDiagramsWhenIdle();
     };
     if (drawnSources.every((source) => keptDrawing(source) !== undefined)) prefetch();
-    else void fetchDrawings(documentId).then(prefetch);
+    else {
+      // diagrams on screen wait for these before loading Mermaid (render.ts)
+      const fetching = fetchDrawings(documentId);
+      awaitDrawings(fetching);
+      void fetching.then(prefetch);
+    }
     return () => {
       cancelled = true;
       stop?.();
@@ -261,12 +266,12 @@ export function DocumentEditor({ documentId, status: documentStatus, initialStat
   );
 }
 
-/** The document's cached drawings, kept for its text and editors; nothing when they cannot be fetched (Mermaid draws them). */
+/** The document's cached drawings, kept for its text and editors; nothing when they cannot be fetched within 5 s (Mermaid draws them). */
 async function fetchDrawings(documentId: string): Promise<void> {
   try {
-    const res = await fetch(`/api/documents/${documentId}/drawings`);
+    const res = await fetch(`/api/documents/${documentId}/drawings`, { signal: AbortSignal.timeout(5_000) });
     if (res.ok) keepDrawings(((await res.json()) as { drawings: Record<string, string> }).drawings);
   } catch {
-    // offline: the diagrams are drawn in this browser
+    // offline or slow: the diagrams are drawn in this browser
   }
 }

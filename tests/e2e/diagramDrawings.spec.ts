@@ -61,6 +61,8 @@ test("a diagram drawn before shows with the page, without Mermaid's code, and an
   // reached by a link from the documents list (no HTML of its own): the server's drawing too, still without Mermaid's code
   const follower = await page.context().newPage();
   const followed = scriptsOf(follower);
+  const fetched: string[] = [];
+  follower.on("request", (req) => req.url().includes("/drawings") && fetched.push(req.url()));
   await follower.goto(`/w/${slug}`);
   await follower.getByRole("link", { name: "Drawn", exact: true }).click();
   await expect(follower).toHaveURL(new RegExp(`/d/${doc.id}$`));
@@ -69,6 +71,8 @@ test("a diagram drawn before shows with the page, without Mermaid's code, and an
   await expect(linked).toHaveAttribute("id", /^mermaid-[0-9a-f]{16}$/);
   await follower.waitForTimeout(1_500);
   expect(followed.filter((s) => s.includes(IN_MERMAID))).toHaveLength(0);
+  // fetched once (the page's data does not carry them again), and waited for before Mermaid would have been
+  expect(fetched).toHaveLength(1);
   await follower.close();
 
   // an edit: Mermaid loads and draws the new source; the old drawing does not come back

@@ -31,6 +31,20 @@ export function keepDrawings(drawings: Record<string, string>): void {
   }
 }
 
+// settled once the page's drawings are known: at once for a page that brought them in its
+// HTML, after the fetch for one a link brought (Mermaid is not loaded for a diagram meanwhile)
+let ready: Promise<void> = Promise.resolve();
+
+/** The page is fetching its drawings: diagrams wait for them before drawing with Mermaid. */
+export function awaitDrawings(fetching: Promise<void>): void {
+  ready = fetching;
+}
+
+/** Settles when the page's drawings are kept (or could not be fetched). */
+export function drawingsReady(): Promise<void> {
+  return ready;
+}
+
 /** Counts the times drawings were added: text drawn before may now have a drawing for its diagram. */
 export function drawingsVersion(): number {
   return version;

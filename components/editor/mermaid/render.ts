@@ -7,7 +7,7 @@
  */
 import { explainMermaidError } from "@/lib/mermaid/explainError";
 import { SCREEN_MERMAID_CONFIG } from "@/lib/mermaid/screenLook";
-import { keptDrawing } from "./drawings";
+import { drawingsReady, keptDrawing } from "./drawings";
 
 export type RenderResult = { ok: true; svg: string } | { ok: false; error: string };
 
@@ -34,9 +34,10 @@ function loadMermaid(): Promise<MermaidApi> {
 /**
  * Draws a diagram; a syntax error comes back in plain words at its line of the source. A
  * drawing that came with the page for this very source (drawings.ts) is used as it is,
- * without loading Mermaid.
+ * without loading Mermaid (once the page's drawings are known).
  */
-export function renderMermaid(source: string): Promise<RenderResult> {
+export async function renderMermaid(source: string): Promise<RenderResult> {
+  await drawingsReady();
   const kept = keptDrawing(source);
   if (kept !== undefined) return Promise.resolve({ ok: true, svg: kept });
   const cached = cache.get(source);
