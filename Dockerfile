@@ -20,10 +20,10 @@ ENV NODE_ENV=production \
     SPECWRIGHT_SKIP_BUILD=1 \
     SPECWRIGHT_DATA_DIR=/app/.data
 WORKDIR /app
-# PDF export prints with the system Chromium; Liberation fonts match the print stylesheet;
+# PDF export prints with the system Chromium (its headless shell); Liberation fonts match the print stylesheet;
 # Git sync runs git (ssh for ssh:// repositories)
 RUN apt-get update \
- && apt-get install -y --no-install-recommends chromium fonts-liberation git openssh-client ca-certificates \
+ && apt-get install -y --no-install-recommends chromium-headless-shell fonts-liberation git openssh-client ca-certificates \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 1001 specwright \
  && useradd --system --uid 1001 --gid specwright --home-dir /app specwright \

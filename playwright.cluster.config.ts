@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./tests/support/chromium";
+import { CHROMIUM_ARGS, journeyChromiumPath } from "./tests/support/chromium";
 
 // The cluster suite: one cluster for the whole run (tests/cluster/support/globalSetup.ts:
 // PostgreSQL, Redis, three processes of the production build, HAProxy in front), tests one
@@ -23,7 +23,7 @@ export default defineConfig({
   projects: [
     {
       name: "cluster",
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
     },
   ],
 });

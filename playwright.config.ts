@@ -2,7 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { CHROMIUM_ARGS, chromiumPath } from "./tests/support/chromium";
+import { CHROMIUM_ARGS, journeyChromiumPath } from "./tests/support/chromium";
 
 // One production server for the run, on its own embedded PostgreSQL in a temp dir.
 const port = Number((process.env.E2E_PORT ??= "3107"));
@@ -36,12 +36,12 @@ export default defineConfig({
     {
       name: "first user",
       testMatch: /firstUser\.setup\.ts$/,
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
     },
     {
       name: "chromium",
       dependencies: ["first user"],
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS } },
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
     },
   ],
   webServer: {

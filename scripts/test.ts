@@ -1,6 +1,7 @@
-// npm test — every suite, in order: typecheck, lint, unit and integration tests (Vitest,
-// real PostgreSQL), production build, end-to-end tests (Playwright, Chromium), cluster tests
-// (three app processes behind HAProxy with Redis and one PostgreSQL; Playwright).
+// npm test — every suite: the typecheck beside the lint, the unit and integration tests
+// (Vitest, real PostgreSQL) beside the production build, then the end-to-end tests
+// (Playwright, Chromium) and the cluster tests (three app processes behind HAProxy with
+// Redis and one PostgreSQL; Playwright).
 // Ends with one line `N passed, N failed` summed over all suites; exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -44,35 +45,42 @@ function run(command: string, args: string[], extraEnv: Record<string, string> =
   return { ok: result.status === 0, seconds: (Date.now() - started) / 1000 };
 }
 
-/** A step that is one check: passes or fails as a whole. */
-function check(suite: string, command: string, args: string[], extraEnv: Record<string, string> = {}): boolean {
-  const { ok, seconds } = run(command, args, extraEnv);
-  tallies.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds });
-  return ok;
+interface Step {
+  suite: string;
+  command: string;
+  args: string[];
+  extraEnv?: Record<string, string>;
+  /** print the step's output as it comes (one step at a time may); else whole, when it ends */
+  live?: boolean;
 }
 
 /**
- * Steps that are one check each, run side by side (the typecheck and the lint each keep one
- * core busy); each one's output is printed whole when it ends, so theirs never interleave.
+ * Steps run side by side (each keeps a core busy part of the time). The one `live` step's
+ * output is printed as it comes; the others' whole, in order, once every step has ended, so
+ * theirs never interleave with it or each other.
  */
-async function checksSideBySide(steps: { suite: string; command: string; args: string[] }[]): Promise<boolean[]> {
-  return Promise.all(
+async function sideBySide(steps: Step[]): Promise<{ ok: boolean; seconds: number }[]> {
+  const printLater: (() => void)[] = [];
+  const results = await Promise.all(
     steps.map(
-      ({ suite, command, args }) =>
-        new Promise<boolean>((resolve) => {
+      ({ command, args, extraEnv = {}, live = false }) =>
+        new Promise<{ ok: boolean; seconds: number }>((resolve) => {
           const started = Date.now();
-          const child = spawn(command, args, { env, stdio: ["ignore", "pipe", "pipe"] });
+          if (live) console.log(`\n▶ ${command} ${args.join(" ")}`);
+          const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: live ? "inherit" : ["ignore", "pipe", "pipe"] });
           const output: Buffer[] = [];
-          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
-          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
           let settled = false;
           const done = (ok: boolean) => {
             if (settled) return;
             settled = true;
-            console.log(`\n▶ ${command} ${args.join(" ")}`);
-            process.stdout.write(Buffer.concat(output));
-            tallies.push({ suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds: (Date.now() - started) / 1000 });
-            resolve(ok);
+            if (!live)
+              printLater.push(() => {
+                console.log(`\n▶ ${command} ${args.join(" ")}`);
+                process.stdout.write(Buffer.concat(output));
+              });
+            resolve({ ok, seconds: (Date.now() - started) / 1000 });
           };
           child.on("error", (error) => {
             output.push(Buffer.from(`${error.message}\n`));
@@ -82,6 +90,15 @@ async function checksSideBySide(steps: { suite: string; command: string; args: s
         }),
     ),
   );
+  for (const print of printLater) print();
+  return results;
+}
+
+/** Steps that are one check each, side by side: each passes or fails as a whole. */
+async function checksSideBySide(steps: Step[]): Promise<boolean[]> {
+  const results = await sideBySide(steps);
+  results.forEach(({ ok, seconds }, i) => tallies.push({ suite: steps[i]!.suite, passed: ok ? 1 : 0, failed: ok ? 0 : 1, seconds }));
+  return results.map((r) => r.ok);
 }
 
 function readJson<T>(file: string): T | undefined {
@@ -101,7 +118,14 @@ if (!generate.ok) {
   ]);
 
   const vitestJson = path.join(scratch, "vitest.json");
-  const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
+  // the production build runs beside the unit and integration tests: they wait on their
+  // databases, servers and sockets much of the time, and the build fills it. Next.js builds
+  // into .next while the integration tests' `next dev` keeps to .next/dev. The build checks
+  // types again unless the typecheck above just passed (next.config.js).
+  const [vitest, build] = await sideBySide([
+    { suite: "unit + integration", command: bin("vitest"), args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], live: true },
+    { suite: "production build", command: bin("next"), args: ["build"], extraEnv: typechecked ? { SPECWRIGHT_TYPECHECKED: "1" } : {} },
+  ]);
   const v = readJson<{
     numPassedTests: number;
     numFailedTests: number;
@@ -119,12 +143,12 @@ if (!generate.ok) {
     suite: "unit + integration",
     passed: v?.numPassedTests ?? 0,
     // a file that failed to load has no failed tests but must still count
-    failed: v ? Math.max(v.numFailedTests, vitest.ok ? 0 : 1, v.numFailedTests === 0 && suiteErrors ? suiteErrors : 0) : 1,
-    seconds: vitest.seconds,
+    failed: v ? Math.max(v.numFailedTests, vitest!.ok ? 0 : 1, v.numFailedTests === 0 && suiteErrors ? suiteErrors : 0) : 1,
+    seconds: vitest!.seconds,
   });
 
-  // the build checks types again unless the typecheck above just passed (next.config.js)
-  if (check("production build", bin("next"), ["build"], typechecked ? { SPECWRIGHT_TYPECHECKED: "1" } : {})) {
+  tallies.push({ suite: "production build", passed: build!.ok ? 1 : 0, failed: build!.ok ? 0 : 1, seconds: build!.seconds });
+  if (build!.ok) {
     const pwJson = path.join(scratch, "playwright.json");
     // the app's data (its PostgreSQL), removed after the run; a directory of its own in the
     // temp dir (the database's own user must be able to reach it)

@@ -115,7 +115,9 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
       }
       return false;
     }
-    setRefused(false);
+    // only a submit that went through ends the refusal: an assignment answering after a
+    // refused submit (a busy server) must not take the owner's "Submit anyway…" away
+    if (path === "review/submit") setRefused(false);
     void checkGate();
     if (latest) {
       setReview(res.data);

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "./fixtures";
-import { animationsSettled, reviewPanel, signUpInUi, uniqueEmail } from "./support";
+import { animationsSettled, reviewPanel, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
 /**
  * Runs axe on the page as it is now and fails on any serious or critical violation, naming
@@ -28,7 +28,6 @@ test("every page a new user reaches has no serious or critical accessibility vio
   await expectNoSeriousViolations(page, "sign-up");
 
   await signUpInUi(page, "Grace", uniqueEmail("grace"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
   await expectNoSeriousViolations(page, "the empty document list");
 
   await page.getByRole("link", { name: "New document" }).click();
@@ -108,7 +107,12 @@ test("every page a new user reaches has no serious or critical accessibility vio
   await expectNoSeriousViolations(page, "the restore dialog");
   await page.keyboard.press("Escape");
   await expect(restore).toHaveCount(0);
+});
 
+test("every workspace and account page has no serious or critical accessibility violations", async ({ page }) => {
+  test.setTimeout(120_000);
+  const { workspace } = await signUpByApi(page.request, "Grace", uniqueEmail("grace"));
+  const slug = workspace.slug;
   for (const [path, heading, where] of [
     [`/w/${slug}`, "Grace's workspace", "the document list"],
     [`/w/${slug}/members`, "Members", "members"],

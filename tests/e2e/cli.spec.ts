@@ -18,7 +18,8 @@ function cli(args: string[], options: { env?: Record<string, string>; stdin?: st
   // a clean environment: no DATABASE_URL, so nothing but the server is reachable
   const env = { NODE_ENV: process.env.NODE_ENV ?? "test", PATH: process.env.PATH ?? "", HOME: options.configHome, XDG_CONFIG_HOME: options.configHome, NO_COLOR: "1", ...options.env };
   return new Promise((resolve) => {
-    const child = execFile(path.resolve("node_modules/.bin/tsx"), ["scripts/specwright.ts", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
+    // node with tsx's loader: the same program as the `specwright` bin, without tsx's wrapper process
+    const child = execFile(process.execPath, ["--import", "tsx", "scripts/specwright.ts", ...args], { env, timeout: 60_000 }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
     child.stdin?.end(options.stdin ?? "");

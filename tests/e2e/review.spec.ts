@@ -60,9 +60,12 @@ test("a document goes through review: blocked submit, approvals, stale approval,
   await author.getByLabel("More review actions").click();
   await expect(author.getByRole("button", { name: "Withdraw" })).toBeVisible();
   await author.getByLabel("More review actions").click();
+  // each assignment shows once the server answered (the select offers the same names before)
   await author.getByLabel("Add a reviewer for Security Review").selectOption({ label: "Sec" });
+  await expect(author.locator("tr[data-role=security_review]").getByTestId("no-reviewer")).toHaveCount(0);
   await expect(author.locator("tr[data-role=security_review]")).toContainText("Sec");
   await author.getByLabel("Add a reviewer for Technical Lead").selectOption({ label: "Lead" });
+  await expect(author.locator("tr[data-role=tech_lead]").getByTestId("no-reviewer")).toHaveCount(0);
   await expect(author.locator("tr[data-role=tech_lead]")).toContainText("Lead");
 
   // a placeholder is left: the submit is stopped with the problem listed
