@@ -58,6 +58,11 @@ export function ApiTokens({ tokens, endpoint, showCreator = false }: { tokens: A
                   {t.lastUsedAt ? `last used ${when(t.lastUsedAt)}` : "never used"}
                   {t.firstUsedAt ? ` (first ${when(t.firstUsedAt)})` : ""}
                 </p>
+                {t.status === "active" && t.makerRole === null ? (
+                  <p className="text-amber-800">{t.createdBy} is no longer a member of the workspace: this token no longer works.</p>
+                ) : t.status === "active" && t.makerRole && t.makerRole !== "owner" && t.makerRole !== "admin" ? (
+                  <p className="text-amber-800">Acts as {t.createdBy}, now {t.makerRole === "editor" ? "an editor" : "a viewer"}: it can do no more than that role allows.</p>
+                ) : null}
               </div>
               {t.status === "active" ? (
                 <Button variant="secondary" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>

@@ -14,11 +14,13 @@ export async function listPersonalTokens(ctx: Ctx): Promise<ApiTokenDto[]> {
   return rows.map((r) => presentToken(r, now));
 }
 
-/** A workspace's API tokens, whoever made them, newest first. Requires `apiToken.manage`; NotFound outside the actor's workspaces. */
+/** A workspace's API tokens, whoever made them, newest first, each with its maker's role now. Requires `apiToken.manage`; NotFound outside the actor's workspaces. */
 export async function listWorkspaceTokens(ctx: Ctx, raw: { slug: string }): Promise<ApiTokenDto[]> {
   const { workspace, membership } = await loadMembership(ctx, Slug.parse(raw.slug));
   authorize(membership, "apiToken.manage");
   const rows = await ctx.db.apiToken.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "desc" }, take: SHOWN, select: TOKEN_SELECT });
+  const makers = await ctx.db.membership.findMany({ where: { workspaceId: workspace.id, userId: { in: [...new Set(rows.map((r) => r.userId))] } }, select: { userId: true, role: true } });
+  const roles = new Map(makers.map((m) => [m.userId, m.role] as const));
   const now = new Date();
-  return rows.map((r) => presentToken(r, now));
+  return rows.map((r) => presentToken(r, now, roles.get(r.userId) ?? null));
 }
