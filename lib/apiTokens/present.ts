@@ -1,5 +1,6 @@
 import type { Role } from "../access/roles";
 import type { TokenScope } from "../access/scopes";
+import type { TokenActivityDto } from "./tokenActivity";
 
 export type TokenStatus = "active" | "expired" | "revoked";
 
@@ -23,6 +24,8 @@ export interface ApiTokenDto {
    * null once the maker has left, when it no longer works. Absent for a personal token.
    */
   makerRole?: Role | null;
+  /** the latest entries of the activity log about it: what was done through it, its first use, creation and revocation */
+  recent: TokenActivityDto[];
 }
 
 export interface ApiTokenRow {
@@ -46,8 +49,9 @@ export function tokenStatus(row: Pick<ApiTokenRow, "revokedAt" | "expiresAt">, n
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentToken(row: ApiTokenRow, now = new Date(), makerRole?: Role | null): ApiTokenDto {
+export function presentToken(row: ApiTokenRow, now = new Date(), makerRole?: Role | null, recent: TokenActivityDto[] = []): ApiTokenDto {
   return {
+    recent,
     ...(makerRole !== undefined ? { makerRole } : {}),
     id: row.id,
     name: row.name,

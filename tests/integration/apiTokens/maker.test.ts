@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import { GET as getDocument, PATCH as patchDocument } from "@/app/api/documents/[documentId]/route";
 import { GET as listWebhooksRoute } from "@/app/api/workspaces/[slug]/webhooks/route";
 import { GET as listGitSyncRoute } from "@/app/api/workspaces/[slug]/git-sync/route";
-import { createWorkspaceToken } from "@/lib/apiTokens/createToken";
-import { listWorkspaceTokens } from "@/lib/apiTokens/listTokens";
+import { createPersonalToken, createWorkspaceToken } from "@/lib/apiTokens/createToken";
+import { listPersonalTokens, listWorkspaceTokens } from "@/lib/apiTokens/listTokens";
 import { createDocument } from "@/lib/documents/createDocument";
 import { listTemplates } from "@/lib/templates/templates";
 import { deliverPendingWebhooks } from "@/lib/webhooks/deliver";
@@ -83,5 +83,40 @@ describe("webhook endpoints are the workspace's, not their maker's", () => {
     expect(verifySignature(hook.secret, String(receiver.received[0]!.headers["specwright-signature"]), receiver.received[0]!.body)).toBe(true);
     // the workspace's remaining admins still see and manage it
     expect((await listWebhooks(owner, { slug: ws.slug })).map((h) => h.id)).toEqual([hook.id]);
+  });
+});
+
+describe("what a token was used for, beside it in the list", () => {
+  it("shows each token's latest entries of the activity log: its creation, first use and the changes made through it, and only its own", async () => {
+    const { ws, token, secret, documentId } = await adminWithToken();
+    const { secret: otherSecret } = await createWorkspaceToken(ctxFor(ws.owner), { slug: ws.slug, name: "Other CI", scope: "write", expiresInDays: 30 });
+    expect((await call(patchDocument, "PATCH", `/api/documents/${documentId}`, { token: secret, params: { documentId }, body: { title: "Renamed by CI" } })).status).toBe(200);
+    expect((await call(getDocument, "GET", `/api/documents/${documentId}`, { token: otherSecret, params: { documentId } })).status).toBe(200);
+
+    const tokens = await listWorkspaceTokens(ctxFor(ws.owner), { slug: ws.slug });
+    const ci = tokens.find((t) => t.id === token.id)!;
+    expect(ci.lastUsedAt).not.toBeNull();
+    expect(ci.recent.map((a) => a.kind)).toEqual(["document.updated", "apiToken.firstUsed", "apiToken.created"]);
+    expect(ci.recent[0]).toMatchObject({ subjectId: documentId });
+    const other = tokens.find((t) => t.name === "Other CI")!;
+    expect(other.recent.map((a) => a.kind)).toEqual(["apiToken.firstUsed", "apiToken.created"]);
+    // a member who may not manage tokens sees none of it
+    const editor = await makeWorkspace(["editor"]);
+    await expect(listWorkspaceTokens(ctxFor(editor.members.editor[0]!), { slug: editor.slug })).rejects.toThrow();
+  });
+
+  it("keeps at most five entries per token, newest first, for personal tokens too", async () => {
+    const ws = await makeWorkspace();
+    const documentId = await makeDocument(ws.owner, ws.slug, "Ledger");
+    const { token, secret } = await createPersonalToken(ctxFor(ws.owner), { name: "Laptop", scope: "write", expiresInDays: 30 });
+    for (let i = 1; i <= 6; i++) {
+      expect((await call(patchDocument, "PATCH", `/api/documents/${documentId}`, { token: secret, params: { documentId }, body: { title: `Ledger ${i}` } })).status).toBe(200);
+    }
+    const [listed] = await listPersonalTokens(ctxFor(ws.owner));
+    expect(listed!.id).toBe(token.id);
+    expect(listed!.recent).toHaveLength(5);
+    expect(listed!.recent.every((a) => a.kind === "document.updated")).toBe(true);
+    const times = listed!.recent.map((a) => a.at);
+    expect([...times].sort().reverse()).toEqual(times);
   });
 });
