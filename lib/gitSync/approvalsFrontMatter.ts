@@ -21,13 +21,19 @@ function withoutKey(source: string, key: string): string {
   return `${source.slice(0, from)}${source.slice(to)}`;
 }
 
+/** Whether a `reviewers` value is a list of approvals as Specwright writes them (an earlier commit's), not the file's own. */
+function isApprovalList(value: unknown): boolean {
+  return Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === "object" && "role" in v && "content_hash" in v);
+}
+
 /**
  * A file as Git sync commits it: the export's bytes, with the document's approvals (role,
  * approver, decision, date and the content hash each approved, as Specwright's own front matter
  * lists them) in its front matter. A file whose `reviewers` already reads as those approvals
  * (a document written here, or a Specwright export) is left as it is. Otherwise they are
- * appended as the last key — `reviewers` when the file has none, `specwright_reviewers` when
- * its own `reviewers` means something else — and every other byte stays; a file with no front
+ * appended as the last key — `reviewers` when the file has none or holds approvals as
+ * Specwright writes them (an earlier commit's, replaced), `specwright_reviewers` when its own
+ * `reviewers` means something else — and every other byte stays; a file with no front
  * matter gets a block holding only them. Nothing is added while there are no approvals, nor to
  * front matter that is not a YAML mapping (the commit message still lists them). Pure.
  */
@@ -42,7 +48,7 @@ export function withApprovals(markdown: string, reviewers: ExportReviewer[]): st
   const { data, error } = readFrontMatter(block.source);
   if (error) return markdown;
   if (APPROVALS_KEY in data && sameYamlValue(data[APPROVALS_KEY], value)) return markdown;
-  const key = APPROVALS_KEY in data ? OWN_APPROVALS_KEY : APPROVALS_KEY;
+  const key = !(APPROVALS_KEY in data) || isApprovalList(data[APPROVALS_KEY]) ? APPROVALS_KEY : OWN_APPROVALS_KEY;
   if (key in data && sameYamlValue(data[key], value)) return markdown;
   if (!value.length && !(key in data)) return markdown;
   const eol = block.open.endsWith("\r\n") ? "\r\n" : "\n";

@@ -43,6 +43,14 @@ describe("approvals in a committed file's front matter", () => {
     expect(frontMatterOf(later).specwright_reviewers).toHaveLength(2);
   });
 
+  it("replaces approvals an earlier commit wrote under reviewers (a file another connection committed), keeping the other keys", () => {
+    const earlier = withApprovals(`---\ntitle: X\ntags: [a]\n---\n${BODY}`, [APPROVAL]);
+    const out = withApprovals(earlier, [APPROVAL, SECURITY]);
+    expect(out.startsWith("---\ntitle: X\ntags: [a]\nreviewers:\n")).toBe(true);
+    expect(frontMatterOf(out).reviewers).toHaveLength(2);
+    expect(out).not.toContain("specwright_reviewers");
+  });
+
   it("gives a file with no front matter a block holding only the approvals, and keeps CRLF fences", () => {
     const out = withApprovals(BODY, [APPROVAL]);
     expect(out.endsWith(`---\n\n${BODY}`)).toBe(true);
