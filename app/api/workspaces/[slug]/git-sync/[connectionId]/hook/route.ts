@@ -40,5 +40,5 @@ export const POST = withInput(
       return toErrorResponse(error, requestId);
     }
   },
-  { schema: HookPayload, body: "json" },
+  { schema: HookPayload, body: "json", auth: "gitHookSignature" },
 );
