@@ -12,7 +12,9 @@ const PUBLIC_API = ["/api/auth/", "/api/signup", "/api/password-reset", "/api/ve
 const UPLOAD_PATHS = [/^\/api\/workspaces\/[^/]+\/(?:templates\/)?import$/, /^\/api\/workspaces\/[^/]+\/import\.zip$/, /^\/api\/documents\/[^/]+\/images$/];
 // image bytes carry their own headers: immutable (an id never changes its content), with a CSP of their own
 const IMAGE_PATH = /^\/api\/images\/[^/]+$/;
-const FORM_PATHS = [/^\/api\/auth\//];
+// a Git host's push hook signs its body (or sends a secret token) instead of a session or an API token; GitHub may post it as a form
+const GIT_HOOK_PATH = /^\/api\/workspaces\/[^/]+\/git-sync\/[^/]+\/hook$/;
+const FORM_PATHS = [/^\/api\/auth\//, GIT_HOOK_PATH];
 // a NUL byte, or a percent-encoded sequence that is not UTF-8 (how a lone surrogate arrives)
 const UNSTORABLE_URL = /%00|%ED%[AB][0-9A-F]/i;
 
@@ -70,7 +72,7 @@ export async function proxy(request: NextRequest) {
     );
     if (!verdict.ok) return problem(request, verdict.status, verdict.error);
   }
-  const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(p)) : PUBLIC_PAGES.includes(pathname);
+  const isPublic = isApi ? PUBLIC_API.some((p) => pathname === p || pathname.startsWith(p)) || GIT_HOOK_PATH.test(pathname) : PUBLIC_PAGES.includes(pathname);
   // an API call with `Authorization: Bearer` is judged by its token, in the route (app/_server/apiActor.ts), never by a cookie
   const carriesToken = isApi && offersBearer(request.headers.get("authorization"));
   if (!isPublic && !carriesToken) {

@@ -7,6 +7,8 @@ export interface RouteInput {
   schema: z.ZodType;
   /** how the body arrives: JSON, or an import's JSON or raw Markdown */
   body: "json" | "import";
+  /** how the caller proves itself when not with a session or an API token: a Git host's signed push hook */
+  auth?: "gitHookSignature";
 }
 
 /** Marks `handler` with the zod schema it parses its input with (see app/api/openapi.json). */

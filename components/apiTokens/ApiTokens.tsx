@@ -16,6 +16,12 @@ function when(iso: string): string {
   return new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 }
 
+/** `document.markdown_applied` → "document markdown applied"; the token's own entries in words. */
+function activityWords(kind: string): string {
+  const own: Record<string, string> = { "apiToken.created": "created", "apiToken.firstUsed": "first used", "apiToken.revoked": "revoked" };
+  return own[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ").toLowerCase();
+}
+
 const STATUS_CLASS: Record<ApiTokenDto["status"], string> = {
   active: "bg-emerald-50 text-emerald-800",
   expired: "bg-amber-50 text-amber-800",
@@ -58,6 +64,23 @@ export function ApiTokens({ tokens, endpoint, showCreator = false }: { tokens: A
                   {t.lastUsedAt ? `last used ${when(t.lastUsedAt)}` : "never used"}
                   {t.firstUsedAt ? ` (first ${when(t.firstUsedAt)})` : ""}
                 </p>
+                {t.status === "active" && t.makerRole === null ? (
+                  <p className="text-amber-800">{t.createdBy} is no longer a member of the workspace: this token no longer works.</p>
+                ) : t.status === "active" && t.makerRole && t.makerRole !== "owner" && t.makerRole !== "admin" ? (
+                  <p className="text-amber-800">Acts as {t.createdBy}, now {t.makerRole === "editor" ? "an editor" : "a viewer"}: it can do no more than that role allows.</p>
+                ) : null}
+                {t.recent.length ? (
+                  <details className="mt-1 text-xs text-slate-600">
+                    <summary className="cursor-pointer text-slate-700">Recent activity ({t.recent.length})</summary>
+                    <ul aria-label={`Recent activity of ${t.name}`} className="mt-1 space-y-0.5">
+                      {t.recent.map((a, i) => (
+                        <li key={`${a.at}-${i}`}>
+                          <time dateTime={a.at}>{when(a.at)}</time> · {activityWords(a.kind)}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
               </div>
               {t.status === "active" ? (
                 <Button variant="secondary" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>

@@ -7,6 +7,7 @@ import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
 import { ConnectionForm } from "./ConnectionForm";
+import { PushHook } from "./PushHook";
 
 function when(iso: string | null): string {
   return iso ? new Date(iso).toLocaleString() : "never";
@@ -65,6 +66,7 @@ function ConnectionItem({ slug, connection: c }: { slug: string; connection: Git
         </div>
       </div>
       {error ? <div className="mt-2"><Alert>{error}</Alert></div> : null}
+      <PushHook slug={slug} connection={c} />
       {editing ? (
         <div className="mt-3 rounded-md bg-slate-50 p-3">
           <ConnectionForm

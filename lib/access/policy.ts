@@ -185,6 +185,28 @@ export function authorize(member: Membership | null | undefined, action: Action,
   if (!can(member, action, subject)) throw new Forbidden();
 }
 
+/**
+ * A caller that is no person: a Git host's push hook that proved, with the connection's hook
+ * secret (`lib/gitSync/hook.ts`), that it was set up by the connection's admins.
+ */
+export interface HookCaller {
+  /** the connection whose secret the request was signed or sent with */
+  connectionId: string;
+  /** the signature or token matched that connection's secret */
+  verified: boolean;
+}
+
+/** What a verified hook may do: only ask for a sync of its own connection (the poll loop then syncs it as usual). */
+export const HOOK_RULES = {
+  "gitSync.hookSync": (caller: HookCaller, connection: { id: string }) => caller.verified && caller.connectionId === connection.id,
+} satisfies Record<string, (caller: HookCaller, connection: { id: string }) => boolean>;
+export type HookAction = keyof typeof HOOK_RULES;
+
+/** Whether a hook caller may take `action` on `connection`. */
+export function hookMay(caller: HookCaller, action: HookAction, connection: { id: string }): boolean {
+  return HOOK_RULES[action](caller, connection);
+}
+
 export type Abilities = Record<Action, boolean>;
 
 /**

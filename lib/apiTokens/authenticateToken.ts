@@ -14,8 +14,9 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * The actor a Bearer `Authorization` header names: the owner of a live API token, carrying
  * the token's grant (scope, workspace) for the policy. Throws Unauthenticated (401) saying
- * why for anything else — no credential, an unknown, revoked or expired token — and
- * changes nothing then. A live token's request counts against its rate limit
+ * why for anything else — no credential, an unknown, revoked or expired token, or a
+ * workspace token whose maker is no longer a member — and changes nothing then. What a live
+ * token may do is decided per call by the policy, with its maker's current role. A live token's request counts against its rate limit
  * (TooManyRequests), a read token may only read (Forbidden), and the token's first and
  * last use are noted (the first use also in the activity log).
  */
@@ -27,6 +28,10 @@ export async function authenticateBearer(db: Db, authorization: string, method: 
   if (!row) throw new Unauthenticated("This API token is not valid.");
   if (row.revokedAt) throw new Unauthenticated("This API token was revoked. Create a new one in Settings.");
   if (row.expiresAt.getTime() <= Date.now()) throw new Unauthenticated(`This API token expired on ${row.expiresAt.toISOString()}. Create a new one in Settings.`);
+  // a workspace token acts as the person who made it, with their role at the time of each call: once they have left, it is nobody's
+  if (row.workspaceId && !(await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: row.workspaceId, userId: row.userId } }, select: { id: true } }))) {
+    throw new Unauthenticated(`This workspace token acted as ${row.user.name}, who is no longer a member of the workspace. An admin can create a new one.`);
+  }
   const actor: Actor = {
     userId: row.user.id,
     email: row.user.email,

@@ -1,4 +1,6 @@
+import type { Role } from "../access/roles";
 import type { TokenScope } from "../access/scopes";
+import type { TokenActivityDto } from "./tokenActivity";
 
 export type TokenStatus = "active" | "expired" | "revoked";
 
@@ -16,6 +18,14 @@ export interface ApiTokenDto {
   revokedAt: string | null;
   firstUsedAt: string | null;
   lastUsedAt: string | null;
+  /**
+   * A workspace token only: its maker's role in the workspace now, which bounds what it may do
+   * at each call (an admin token of a maker demoted to editor edits but no longer administers);
+   * null once the maker has left, when it no longer works. Absent for a personal token.
+   */
+  makerRole?: Role | null;
+  /** the latest entries of the activity log about it: what was done through it, its first use, creation and revocation */
+  recent: TokenActivityDto[];
 }
 
 export interface ApiTokenRow {
@@ -39,8 +49,10 @@ export function tokenStatus(row: Pick<ApiTokenRow, "revokedAt" | "expiresAt">, n
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentToken(row: ApiTokenRow, now = new Date()): ApiTokenDto {
+export function presentToken(row: ApiTokenRow, now = new Date(), makerRole?: Role | null, recent: TokenActivityDto[] = []): ApiTokenDto {
   return {
+    recent,
+    ...(makerRole !== undefined ? { makerRole } : {}),
     id: row.id,
     name: row.name,
     scope: row.scope,
@@ -66,5 +78,6 @@ export const TOKEN_SELECT = {
   revokedAt: true,
   firstUsedAt: true,
   lastUsedAt: true,
+  userId: true,
   user: { select: { name: true } },
 } as const;

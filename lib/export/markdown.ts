@@ -70,6 +70,11 @@ function fieldsTable(fields: ExportSection["fields"]): PMNode {
   };
 }
 
+/** The approvals as Specwright's front matter lists them under `reviewers`: who, which role, what, when, and the content hash approved. */
+export function reviewersValue(reviewers: ExportReviewer[]): { name: string; role: string; decision: string; date: string; content_hash: string }[] {
+  return reviewers.map((r) => ({ name: r.name, role: r.role, decision: r.decision, date: r.date, content_hash: r.contentHash }));
+}
+
 /** The values Specwright writes for the keys it owns, as its own front matter has them. */
 export function ownedValues(doc: ExportableDocument): Record<OwnedKey, unknown> {
   return {
@@ -80,7 +85,7 @@ export function ownedValues(doc: ExportableDocument): Record<OwnedKey, unknown> 
     template_version: doc.template.version,
     content_hash: doc.contentHash,
     authors: doc.authors,
-    reviewers: doc.reviewers.map((r) => ({ name: r.name, role: r.role, decision: r.decision, date: r.date, content_hash: r.contentHash })),
+    reviewers: reviewersValue(doc.reviewers),
     created: doc.createdAt,
     updated: doc.updatedAt,
   };
@@ -93,7 +98,8 @@ function asYaml(value: unknown): unknown {
   return value === null || value === undefined ? "" : String(value);
 }
 
-function same(a: unknown, b: unknown): boolean {
+/** Whether two front matter values read the same (scalars compared as the strings a file holds). */
+export function sameYamlValue(a: unknown, b: unknown): boolean {
   return JSON.stringify(asYaml(a)) === JSON.stringify(asYaml(b));
 }
 
@@ -130,7 +136,7 @@ function importedFrontMatter(doc: ExportableDocument, layout: MarkdownLayout): s
   const current = ownedValues(doc);
   const changes: Record<string, unknown> = {};
   for (const key of OWNED_KEYS) {
-    if (key !== "updated" && key in layout.owned && !same(current[key], layout.owned[key])) changes[key] = asYaml(current[key]);
+    if (key !== "updated" && key in layout.owned && !sameYamlValue(current[key], layout.owned[key])) changes[key] = asYaml(current[key]);
   }
   for (const f of layout.fieldKeys) {
     const value = doc.sections.find((s) => s.key === f.section)?.fields.find((x) => x.key === f.field)?.value ?? "";

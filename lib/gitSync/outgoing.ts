@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Ctx } from "../context";
 import { exportDocumentMarkdown } from "../export/exportDocument";
 import { loadPrintable, slugify } from "../export/exportable";
+import { withApprovals } from "./approvalsFrontMatter";
 import { commitMessage, identityEnv, type GitPerson } from "./commitMessage";
 
 type Run = (args: string[], options?: { env?: Record<string, string>; input?: string }) => Promise<string>;
@@ -28,7 +29,8 @@ export function newFilePath(folder: string, doc: { number: string | null; title:
 /**
  * Writes one document's Markdown (the export's bytes) and the images it shows into the working
  * clone at `file`, and commits them when they differ from what the branch holds: authored by
- * `author`, committed by the service, the message listing the approvals with their content
+ * `author`, committed by the service, the message and the front matter (`approvalsFrontMatter.ts`,
+ * also for a file that came from the repository) listing the approvals with their content
  * hashes. Reads through `ctx` (`document.export`).
  */
 export async function writeDocument(ctx: Ctx, run: Run, dir: string, input: { documentId: string; file: string; author: GitPerson; reason: string }): Promise<WrittenDocument> {
@@ -37,7 +39,8 @@ export async function writeDocument(ctx: Ctx, run: Run, dir: string, input: { do
   const folder = path.posix.dirname(input.file);
   const files = [input.file, ...exported.images.map((i) => path.posix.join(folder, i.path))];
   await mkdir(path.join(dir, folder), { recursive: true });
-  await writeFile(path.join(dir, input.file), exported.markdown);
+  const markdown = withApprovals(exported.markdown, printable.reviewers);
+  await writeFile(path.join(dir, input.file), markdown);
   for (const image of exported.images) {
     const target = path.join(dir, folder, image.path);
     await mkdir(path.dirname(target), { recursive: true });
@@ -49,5 +52,5 @@ export async function writeDocument(ctx: Ctx, run: Run, dir: string, input: { do
     const message = commitMessage({ reason: input.reason, title: printable.title, number: printable.number ?? null, status: printable.status, contentHash: printable.contentHash, documentId: input.documentId, reviewers: printable.reviewers });
     await run(["commit", "-q", "-F", "-"], { env: identityEnv(input.author), input: message });
   }
-  return { documentId: input.documentId, path: input.file, markdown: exported.markdown, contentHash: printable.contentHash, committed: changed };
+  return { documentId: input.documentId, path: input.file, markdown, contentHash: printable.contentHash, committed: changed };
 }

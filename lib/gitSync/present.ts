@@ -23,6 +23,8 @@ export interface GitConnectionDto {
   openConflicts: number;
   /** documents this connection keeps in the repository */
   files: number;
+  /** the push hook: whether it has a secret (never the secret) and when a verified hook last asked for a sync */
+  hook: { configured: boolean; lastAt: string | null };
 }
 
 export interface ConnectionRow {
@@ -40,6 +42,8 @@ export interface ConnectionRow {
   lastError: string | null;
   lastErrorAt: Date | null;
   leaseUntil: Date | null;
+  hookSecret: string | null;
+  hookLastAt: Date | null;
   _count: { requests: number; files: number; conflicts: number };
 }
 
@@ -65,5 +69,6 @@ export function presentConnection(c: ConnectionRow, now = new Date()): GitConnec
     pending: c._count.requests,
     openConflicts: c._count.conflicts,
     files: c._count.files,
+    hook: { configured: c.hookSecret !== null, lastAt: c.hookLastAt?.toISOString() ?? null },
   };
 }

@@ -20,6 +20,10 @@ export const LIMITS = {
   imageUpload: { points: 300, seconds: 3600 },
   /** PDF exports per user */
   pdfExport: { points: 30, seconds: 600 },
+  /** Git push hooks that did not prove themselves, per IP range */
+  gitHookRefused: { points: 30, seconds: 600 },
+  /** verified Git push hooks per connection (a burst of pushes needs one sync anyway) */
+  gitHook: { points: 120, seconds: 600 },
 } as const;
 
 export type LimitKind = keyof typeof LIMITS;

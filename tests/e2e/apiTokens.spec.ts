@@ -47,6 +47,12 @@ test.describe("API tokens", () => {
     await expect(listed).toContainText(secret.slice(0, 12));
     await expect(listed).toContainText("last used");
     await expect(page.locator("body")).not.toContainText(secret);
+    // what it did: the document it created, its first use and its creation
+    await listed.getByText(/Recent activity \(\d\)/).click();
+    const activity = listed.getByRole("list", { name: "Recent activity of CI docs check" });
+    await expect(activity).toContainText("document created");
+    await expect(activity).toContainText("first used");
+    await page.screenshot({ path: "test-results/api-token-activity.png", fullPage: true });
     await page.goto(`/w/${slug}`);
     await expect(page.getByText("Written by CI").first()).toBeVisible();
 

@@ -1,10 +1,11 @@
+import { createHmac } from "node:crypto";
 import { makeRemote } from "../support/gitRepo";
 import { expect, test } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { documentFromDefinition, signUpInUi, uniqueEmail } from "./support";
 
-test("an admin connects a repository, syncs it, and reads its status", async ({ page }) => {
+test("an admin connects a repository, syncs it, and reads its status", async ({ page, request }) => {
   test.setTimeout(120_000);
   const remote = makeRemote();
   try {
@@ -34,6 +35,25 @@ test("an admin connects a repository, syncs it, and reads its status", async ({ 
     await expect(item).toContainText(head.slice(0, 12), { timeout: 30_000 });
     await expect(item).not.toContainText("Last error");
     await page.screenshot({ path: "test-results/git-sync-page.png", fullPage: true });
+
+    // the push hook: a URL and a secret shown once; a signed push (no cookie, no token) marks it due, anything else is refused
+    await item.getByRole("button", { name: `Set up a push hook for ${remote.url}` }).click();
+    const hookUrl = (await item.getByLabel("Hook URL", { exact: true }).textContent())!;
+    const hookSecret = (await item.getByLabel("Hook secret", { exact: true }).textContent())!;
+    expect(hookUrl).toMatch(new RegExp(`/api/workspaces/${slug}/git-sync/[^/]+/hook$`));
+    expect(hookSecret).toMatch(/^swh_/);
+    await page.screenshot({ path: "test-results/git-sync-push-hook.png", fullPage: true });
+    const push = JSON.stringify({ ref: "refs/heads/main" });
+    const unsigned = await request.post(hookUrl, { data: push, headers: { "content-type": "application/json" } });
+    expect(unsigned.status()).toBe(401);
+    const signed = await request.post(hookUrl, {
+      data: push,
+      headers: { "content-type": "application/json", "x-github-event": "push", "x-hub-signature-256": `sha256=${createHmac("sha256", hookSecret).update(push).digest("hex")}` },
+    });
+    expect(signed.status(), await signed.text()).toBe(202);
+    expect(await signed.json()).toEqual({ due: true });
+    await page.reload();
+    await expect(page.getByRole("listitem", { name: `Repository ${remote.url}` })).toContainText("last push");
 
     await item.getByRole("button", { name: `Disconnect ${remote.url}` }).click();
     await expect(page.getByText("No repository connected yet.")).toBeVisible();

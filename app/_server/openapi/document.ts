@@ -21,6 +21,7 @@ interface Operation {
   requestBody?: { required: boolean; content: Record<string, { schema: unknown }> };
   responses: Record<string, { description: string; content?: Record<string, { schema: unknown }> }>;
   "x-input"?: "described elsewhere";
+  security?: Record<string, string[]>[];
 }
 
 export interface OpenApiDocument {
@@ -69,7 +70,9 @@ function operation(method: Method, path: string, pathParams: string[], input: Ro
   }
   const content: Record<string, { schema: unknown }> = { "application/json": { schema } };
   if (input.body === "import") content["text/markdown"] = { schema: { type: "string", description: "the Markdown itself; options in the query string" } };
-  return { ...op, requestBody: { required: (schema.required?.length ?? 0) > 0, content } };
+  const hookSecurity: Record<string, string[]>[] = [{ gitHubSignature: [] }, { gitLabToken: [] }];
+  const signed = input.auth === "gitHookSignature" ? { security: hookSecurity } : {};
+  return { ...op, ...signed, requestBody: { required: (schema.required?.length ?? 0) > 0, content } };
 }
 
 /**
@@ -100,6 +103,8 @@ export async function openApiDocument(): Promise<OpenApiDocument> {
       securitySchemes: {
         apiToken: { type: "http", scheme: "bearer", description: "A personal or workspace API token (swt_…): its scope and workspace, and its owner's role, limit it." },
         session: { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "A signed-in browser's session" },
+        gitHubSignature: { type: "apiKey", in: "header", name: "X-Hub-Signature-256", description: "A Git push hook only: sha256= and the HMAC-SHA256 of the raw body with the connection's hook secret" },
+        gitLabToken: { type: "apiKey", in: "header", name: "X-Gitlab-Token", description: "A Git push hook only: the connection's hook secret itself" },
       },
       schemas: {
         Problem: {

@@ -19,6 +19,8 @@ export const PUBLIC: Record<string, string> = {
   "/api/password-reset/confirm": "sets a password only with a mailed one-time token",
   "/api/verify-email": "confirms an address only with a mailed one-time token",
   "/api/openapi.json": "describes the API's routes and their input: the same for everyone, no data",
+  "/api/workspaces/[slug]/git-sync/[connectionId]/hook":
+    "a Git host's push hook: no session or token, only a body signed with the connection's hook secret (401 otherwise, 404 for a connection without one); it only brings the next sync forward",
 };
 
 /** Pages for people who are not signed in yet. */
@@ -130,6 +132,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "PATCH /api/workspaces/[slug]/git-sync/[connectionId]": { data: { repoUrl: "https://hijacked.example.test/repo.git", enabled: false } },
     "DELETE /api/workspaces/[slug]/git-sync/[connectionId]": {},
     "POST /api/workspaces/[slug]/git-sync/[connectionId]/sync": { data: {} },
+    "POST /api/workspaces/[slug]/git-sync/[connectionId]/hook-secret": { data: {} },
     "POST /api/documents/[documentId]/git-conflicts/[conflictId]/resolve": { data: { sectionKey, keep: "repository" } },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
     "POST /api/me/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },

@@ -38,6 +38,11 @@ describe("GET /api/openapi.json", () => {
     const list = doc.paths["/api/workspaces/{slug}/documents"]!.get!;
     expect(list.parameters.filter((p) => p.in === "query").map((p) => p.name)).toEqual(expect.arrayContaining(["status", "q"]));
     expect(doc.paths["/api/workspaces/{slug}/import"]!.post!.requestBody!.content).toHaveProperty("text/markdown");
+    // a Git host's push hook proves itself with a signature, not a session or a token
+    const hook = doc.paths["/api/workspaces/{slug}/git-sync/{connectionId}/hook"]!.post!;
+    expect(hook.security).toEqual([{ gitHubSignature: [] }, { gitLabToken: [] }]);
+    expect(Object.keys((hook.requestBody!.content["application/json"]!.schema as Schema).properties ?? {})).toContain("ref");
+    expect(doc.paths["/api/workspaces/{slug}/git-sync/{connectionId}/hook-secret"]!.post!.security).toBeUndefined();
     expect(doc.paths["/api/health"]!.get).toHaveProperty("x-input");
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIONS, abilitiesFor, authorize, can, documentAbilities, type Action, type Subject } from "@/lib/access/policy";
+import { ACTIONS, abilitiesFor, authorize, can, documentAbilities, hookMay, type Action, type Subject } from "@/lib/access/policy";
 import type { Role } from "@/lib/access/roles";
 import { Forbidden } from "@/lib/errors";
 
@@ -108,5 +108,12 @@ describe("policy", () => {
     expect(documentAbilities({ userId: ME, role: "editor" }, { ownerId: ME })["review.overrideGate"]).toBe(true);
     expect(documentAbilities({ userId: ME, role: "editor" }, { ownerId: OTHER })["review.overrideGate"]).toBe(false);
     expect(documentAbilities({ userId: ME, role: "viewer" }, { ownerId: ME })["activity.view"]).toBe(false);
+  });
+
+  it("lets a push hook that proved its connection's secret ask for that connection's sync only", () => {
+    const connection = { id: "g1" };
+    expect(hookMay({ connectionId: "g1", verified: true }, "gitSync.hookSync", connection)).toBe(true);
+    expect(hookMay({ connectionId: "g1", verified: false }, "gitSync.hookSync", connection)).toBe(false);
+    expect(hookMay({ connectionId: "g2", verified: true }, "gitSync.hookSync", connection)).toBe(false);
   });
 });
