@@ -97,9 +97,11 @@ export async function syncConnection(db: Db, connectionId: string, options: Sync
   let connection = await loadForSync(db, connectionId);
   if (!connection) throw new Error(`Git connection ${connectionId} is gone`);
   const workRoot = options.workRoot ?? defaultWorkRoot();
-  const dir = path.join(workRoot, connection.id);
+  // a folder outside the app's files (GIT_SYNC_DIR or the data dir): the build must not trace
+  // the whole project into this route for it
+  const dir = path.join(/*turbopackIgnore: true*/ workRoot, connection.id);
   const auth = authOf(connection);
-  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: auth.kind === "ssh" ? { ...auth, knownHostsFile: path.join(workRoot, `${connection.id}.known_hosts`) } : auth, allowLocal: options.allowLocal ?? localRemotesAllowed() };
+  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: auth.kind === "ssh" ? { ...auth, knownHostsFile: path.join(/*turbopackIgnore: true*/ workRoot, `${connection.id}.known_hosts`) } : auth, allowLocal: options.allowLocal ?? localRemotesAllowed() };
   const run = gitIn(dir, remote);
   const ctx = { ...(await serviceCtx(db, connection)), log: options.log };
   const requests = await db.gitSyncRequest.findMany({ where: { connectionId }, orderBy: { createdAt: "asc" } });

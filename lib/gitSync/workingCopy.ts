@@ -12,7 +12,8 @@ export interface Remote {
 
 /** The folder holding each connection's working clone: GIT_SYNC_DIR, else `<data dir>/git-sync`. */
 export function defaultWorkRoot(env: Partial<Record<string, string>> = process.env): string {
-  return path.resolve(env.GIT_SYNC_DIR ?? path.join(env.SPECWRIGHT_DATA_DIR ?? ".data", "git-sync"));
+  // outside the app's files: the build must not trace the whole project into the routes that sync
+  return path.resolve(/*turbopackIgnore: true*/ env.GIT_SYNC_DIR ?? path.join(env.SPECWRIGHT_DATA_DIR ?? ".data", "git-sync"));
 }
 
 async function exists(p: string): Promise<boolean> {
