@@ -4,6 +4,7 @@ import { codeLanguage, highlightedHtml, type Highlighter } from "@/lib/editor/co
 import { domSpecToHtml, escapeHtml } from "@/lib/editor/domSpecToHtml";
 import { codeBlockSpec, diagramSourceSpec, readOnlyNodeSpecs } from "@/lib/editor/readOnlyNodes";
 import type { PMNode } from "@/lib/editor/schema";
+import { RenderCache } from "@/lib/editor/renderCache";
 import { documentMappings, renderableDoc, type NodeRender } from "@/lib/editor/staticRender";
 import { drawnDiagramHtml, keptDrawing } from "../editor/mermaid/drawings";
 
@@ -37,7 +38,19 @@ function readOnlyNodes(highlighter: Highlighter | null): Record<string, NodeRend
  * a React tree per paragraph. Code is highlighted once `highlighter` has loaded.
  */
 export function sectionTextHtml(doc: PMNode, highlighter: Highlighter | null): string {
-  return rendererFor(highlighter)({ content: renderableDoc(doc) });
+  const render = () => rendererFor(highlighter)({ content: renderableDoc(doc) });
+  // the server draws the same sections for every reader's page: once per content. Not a
+  // diagram's, whose drawing may arrive between two pages; the browser keeps nothing (its heap
+  // is measured, and it draws a section again only when the section changed)
+  if (typeof window !== "undefined" || highlighter !== null || hasDiagram(doc)) return render();
+  return serverTexts.get(JSON.stringify(doc), render);
+}
+
+/** About 4 MB of sections' content and HTML (UTF-16), enough for a few large documents. */
+const serverTexts = new RenderCache(2_000_000);
+
+function hasDiagram(node: PMNode): boolean {
+  return node.type === "mermaid" || (node.content?.some(hasDiagram) ?? false);
 }
 
 // one renderer before the highlighter loads and one after, not a new one for every change drawn

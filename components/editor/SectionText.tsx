@@ -1,6 +1,6 @@
 "use client";
 
-import { useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName, readBody } from "@/lib/collab/ydocLayout";
@@ -45,8 +45,17 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
   // one string per section, RichText's markup: a page of many sections holds no React tree for each paragraph
   // drawn again when diagram drawings arrive after the page (a page a link brought fetches them)
   const drawings = useSyncExternalStore(onDrawingsAdded, drawingsVersion, drawingsVersion);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the renderer reads the kept drawings, which `drawings` counts
-  const html = useMemo(() => sectionTextHtml(doc, highlighter), [doc, highlighter, drawings]);
+  // while the page hydrates, the text the server drew from the same state is in the page:
+  // taken from there instead of drawn a second time (200 sections' worth of rendering)
+  const [first] = useState(() => ({ doc, highlighter, drawings, html: textInPage(sectionKey) }));
+  useEffect(() => {
+    hydrated = true;
+  }, []);
+  const html = useMemo(
+    () => (first.html !== null && doc === first.doc && highlighter === first.highlighter && drawings === first.drawings ? first.html : sectionTextHtml(doc, highlighter)),
+    // `drawings` counts the kept drawings the renderer reads
+    [doc, highlighter, drawings, first],
+  );
   const people = usePeopleIn(carets, sectionKey);
   // laid out as the editor is (a row above the text for its toolbar), so nothing moves when it starts
   return (
@@ -84,6 +93,21 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
       </div>
     </div>
   );
+}
+
+// false until a section's text has been drawn in this tab: before that, a text drawn in the
+// browser is the page's hydration of the server's HTML
+let hydrated = false;
+
+/**
+ * The HTML of a section's read-only text as the server drew it into the page, while the page
+ * hydrates; null after that, on the server, and when the section has no such text in the page.
+ * Only SectionText draws `[data-static-body]`, so an element found is this section's.
+ */
+function textInPage(sectionKey: string): string | null {
+  if (hydrated || typeof document === "undefined") return null;
+  const text = document.getElementById(`section-${sectionKey}`)?.querySelector("[data-static-body] > .sw-prose");
+  return text ? text.innerHTML : null;
 }
 
 /**
