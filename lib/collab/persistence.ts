@@ -21,16 +21,26 @@ export class DocumentTooLarge extends DomainError {
 
 /**
  * The Yjs state of a document, for the collaboration server and for the page that opens
- * it. A document never opened before is built once from its Section rows and stored at
- * once: whoever builds it first (the page or the socket) stores it, and everyone else
- * reads that stored state, so two independently built histories never meet (merged, they
- * would duplicate every section). Throws NotFound when the document does not exist, so
- * a failed load never yields an empty document that a later store would save.
+ * it. A new document's state is built when it is created (`buildDocumentState`); one made
+ * before that was, or whose state was never stored, is built here on its first open.
+ * Throws NotFound when the document does not exist, so a failed load never yields an empty
+ * document that a later store would save.
  */
 export async function loadDocumentState(db: Db | DbTx, documentId: string): Promise<Uint8Array> {
   const doc = await readState(db, documentId);
   if (!doc) throw new NotFound("Document");
   if (doc.state) return doc.state;
+  return buildDocumentState(db, documentId);
+}
+
+/**
+ * Builds a document's Yjs state from its Section rows and stores it, unless a state was
+ * stored first: whoever builds it first stores it, and everyone else reads that stored
+ * state, so two independently built histories never meet (merged, they would duplicate
+ * every section). Creating a document calls it in the same transaction, so that opening
+ * one only reads (a 200-section document's first open built it on every page that raced).
+ */
+export async function buildDocumentState(db: Db | DbTx, documentId: string): Promise<Uint8Array> {
   const rows = await db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
   const ydoc = new Y.Doc();
   sectionsToYDoc(

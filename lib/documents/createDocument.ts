@@ -1,5 +1,6 @@
 import { authorize } from "../access/policy";
 import { recordActivity } from "../activity/recordActivity";
+import { buildDocumentState } from "../collab/persistence";
 import type { Ctx } from "../context";
 import type { Prisma } from "../db";
 import { inTransaction } from "../db/tx";
@@ -51,6 +52,8 @@ export async function createDocument(ctx: Ctx, raw: CreateDocumentInput, now = n
       },
       include: { template: true, owner: true },
     });
+    // its live state, built now: opening the document only reads it
+    await buildDocumentState(tx.db, doc.id);
     await recordActivity(tx, { workspaceId: workspace.id, kind: "document.created", subjectId: doc.id, data: { template: template.key, version: template.version } });
     await queueWebhookEvent(tx.db, { type: "document.created", workspaceId: workspace.id, documentId: doc.id, actor: eventActor(ctx.actor), data: { template: template.key } });
     return presentSummary(doc);
