@@ -8,7 +8,7 @@ export const APPROVALS_KEY = "reviewers";
 export const OWN_APPROVALS_KEY = "specwright_reviewers";
 
 /** The source without one top-level key (its key, value and the rest of the value's last line). */
-function withoutKey(source: string, key: string): string {
+export function withoutKey(source: string, key: string): string {
   const doc = parseDocument(source, { schema: "failsafe" });
   if (!isMap(doc.contents)) return source;
   const pair = doc.contents.items.find((p) => isScalar(p.key) && String(p.key.value) === key);
@@ -22,7 +22,7 @@ function withoutKey(source: string, key: string): string {
 }
 
 /** Whether a `reviewers` value is a list of approvals as Specwright writes them (an earlier commit's), not the file's own. */
-function isApprovalList(value: unknown): boolean {
+export function isApprovalList(value: unknown): boolean {
   return Array.isArray(value) && value.length > 0 && value.every((v) => v !== null && typeof v === "object" && "role" in v && "content_hash" in v);
 }
 

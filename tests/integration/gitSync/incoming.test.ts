@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { listConflicts, resolveConflictSection } from "@/lib/gitSync/conflicts";
 import { createConnection } from "@/lib/gitSync/manage";
 import { getReview, decide, submitForReview } from "@/lib/review/review";
-import { ctxFor, testDb } from "../../support/db";
+import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
+import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 import { pngOf } from "../../support/images";
 import { edit, setUp } from "../review/setup";
 import { remoteForTest, sync, withGitSyncEnv } from "./setup";
@@ -141,5 +142,27 @@ describe("git sync: commits in", () => {
     await sync(connection.id);
     expect((await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastError).toBeNull();
     void ws;
+  });
+
+  it("brings a front matter edit into the document's own front matter, and names the keys it cannot take", async () => {
+    const remote = remoteForTest();
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const connection = await createConnection(owner, { slug: ws.slug, repoUrl: remote.url, path: "docs" });
+    const frontMatter = "# owned by the platform team\nteam: payments\ntags: [cache]\n";
+    remote.commit({ "docs/cache.md": `---\n${frontMatter}---\n\n# Cache\n\n## Context\n\nWe cache too much.\n` }, "Add a design");
+    const created = (await sync(connection.id)).incoming.created[0]!;
+    expect((await testDb().document.findUniqueOrThrow({ where: { id: created } })).metadata).toBe(frontMatter);
+
+    remote.commit({ "docs/cache.md": remote.read("docs/cache.md").replace("team: payments", "team: ledger\nreview_by: 2027-01-31").replace("tags: [cache]\n", "status: approved\n") }, "Front matter");
+    const report = await sync(connection.id);
+    expect(report.incoming.updated).toEqual([created]);
+    // its comment and order kept; the removed key gone; a status is Specwright's to say
+    expect((await testDb().document.findUniqueOrThrow({ where: { id: created } })).metadata).toBe("# owned by the platform team\nteam: ledger\nreview_by: 2027-01-31\n");
+    expect(report.incoming.problems).toEqual(["docs/cache.md: front matter not brought in, the next commit writes this document's: status (Specwright writes it from the document)"]);
+    expect((await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastError).toContain("status (Specwright writes it from the document)");
+    const exported = (await exportDocumentMarkdown(owner, { documentId: created })).markdown;
+    expect(exported).toContain("team: ledger\nreview_by: 2027-01-31\n");
+    expect(exported).not.toContain("tags:");
   });
 });
