@@ -4,6 +4,9 @@ const nextConfig = {
   poweredByHeader: false,
   // `npm test` runs tsc over the whole project first; its build skips the same check
   typescript: { ignoreBuildErrors: process.env.SPECWRIGHT_TYPECHECKED === "1" },
+  // `npm test` builds a fresh checkout once: writing Turbopack's cache for a next build would
+  // only cost it time (npm start keeps it, for its rebuilds after a change)
+  experimental: { turbopackFileSystemCacheForBuild: process.env.SPECWRIGHT_BUILD_CACHE !== "0" },
   // Server-only packages with native parts or worker threads stay out of the bundle.
   turbopack: {
     resolveAlias: {

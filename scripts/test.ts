@@ -1,6 +1,6 @@
 // npm test — every suite: the typecheck beside the lint, the unit and integration tests
-// (Vitest, real PostgreSQL) beside the production build, then the end-to-end tests
-// (Playwright, Chromium) and the cluster tests (three app processes behind HAProxy with
+// (Vitest, real PostgreSQL), the production build, the end-to-end tests (Playwright,
+// Chromium) and the cluster tests (three app processes behind HAProxy with
 // Redis and one PostgreSQL; Playwright).
 // Ends with one line `N passed, N failed` summed over all suites; exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -50,36 +50,31 @@ interface Step {
   command: string;
   args: string[];
   extraEnv?: Record<string, string>;
-  /** print the step's output as it comes (one step at a time may); else whole, when it ends */
-  live?: boolean;
 }
 
 /**
- * Steps run side by side (each keeps a core busy part of the time). The one `live` step's
- * output is printed as it comes; the others' whole, in order, once every step has ended, so
- * theirs never interleave with it or each other.
+ * Steps run side by side (the typecheck and the lint each keep one core busy). Each one's
+ * output is printed whole once every step has ended, so theirs never interleave.
  */
 async function sideBySide(steps: Step[]): Promise<{ ok: boolean; seconds: number }[]> {
   const printLater: (() => void)[] = [];
   const results = await Promise.all(
     steps.map(
-      ({ command, args, extraEnv = {}, live = false }) =>
+      ({ command, args, extraEnv = {} }) =>
         new Promise<{ ok: boolean; seconds: number }>((resolve) => {
           const started = Date.now();
-          if (live) console.log(`\n▶ ${command} ${args.join(" ")}`);
-          const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: live ? "inherit" : ["ignore", "pipe", "pipe"] });
+          const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
           const output: Buffer[] = [];
-          child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
-          child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
           let settled = false;
           const done = (ok: boolean) => {
             if (settled) return;
             settled = true;
-            if (!live)
-              printLater.push(() => {
-                console.log(`\n▶ ${command} ${args.join(" ")}`);
-                process.stdout.write(Buffer.concat(output));
-              });
+            printLater.push(() => {
+              console.log(`\n▶ ${command} ${args.join(" ")}`);
+              process.stdout.write(Buffer.concat(output));
+            });
             resolve({ ok, seconds: (Date.now() - started) / 1000 });
           };
           child.on("error", (error) => {
@@ -118,14 +113,7 @@ if (!generate.ok) {
   ]);
 
   const vitestJson = path.join(scratch, "vitest.json");
-  // the production build runs beside the unit and integration tests: they wait on their
-  // databases, servers and sockets much of the time, and the build fills it. Next.js builds
-  // into .next while the integration tests' `next dev` keeps to .next/dev. The build checks
-  // types again unless the typecheck above just passed (next.config.js).
-  const [vitest, build] = await sideBySide([
-    { suite: "unit + integration", command: bin("vitest"), args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`], live: true },
-    { suite: "production build", command: bin("next"), args: ["build"], extraEnv: typechecked ? { SPECWRIGHT_TYPECHECKED: "1" } : {} },
-  ]);
+  const vitest = run(bin("vitest"), ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestJson}`]);
   const v = readJson<{
     numPassedTests: number;
     numFailedTests: number;
@@ -143,12 +131,16 @@ if (!generate.ok) {
     suite: "unit + integration",
     passed: v?.numPassedTests ?? 0,
     // a file that failed to load has no failed tests but must still count
-    failed: v ? Math.max(v.numFailedTests, vitest!.ok ? 0 : 1, v.numFailedTests === 0 && suiteErrors ? suiteErrors : 0) : 1,
-    seconds: vitest!.seconds,
+    failed: v ? Math.max(v.numFailedTests, vitest.ok ? 0 : 1, v.numFailedTests === 0 && suiteErrors ? suiteErrors : 0) : 1,
+    seconds: vitest.seconds,
   });
 
-  tallies.push({ suite: "production build", passed: build!.ok ? 1 : 0, failed: build!.ok ? 0 : 1, seconds: build!.seconds });
-  if (build!.ok) {
+  // the build checks types again unless the typecheck above just passed, and writes no
+  // Turbopack cache (next.config.js). Beside the tests it saved nothing once they kept both
+  // cores busy (three integration files at a time)
+  const build = run(bin("next"), ["build"], { SPECWRIGHT_BUILD_CACHE: "0", ...(typechecked ? { SPECWRIGHT_TYPECHECKED: "1" } : {}) });
+  tallies.push({ suite: "production build", passed: build.ok ? 1 : 0, failed: build.ok ? 0 : 1, seconds: build.seconds });
+  if (build.ok) {
     const pwJson = path.join(scratch, "playwright.json");
     // the app's data (its PostgreSQL), removed after the run; a directory of its own in the
     // temp dir (the database's own user must be able to reach it)

@@ -27,7 +27,14 @@ export async function ensureDatabase(serverUrl: string, name: string, template?:
   if (template) checkName(template);
   await onServer(serverUrl, async (client) => {
     const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (!rowCount) await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
+    if (rowCount) return;
+    try {
+      await client.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ""}`);
+    } catch (error) {
+      // made meanwhile by another process (duplicate_database, or the catalog's unique index when both created at once)
+      const code = (error as { code?: string }).code;
+      if (code !== "42P04" && code !== "23505") throw error;
+    }
   });
   return withDatabase(serverUrl, name);
 }
