@@ -22,7 +22,7 @@ export default defineConfig({
           // (tests/support/setupEnv.ts): some files count rows across it ("writes nothing"); the
           // files that start servers on fixed ports use different ones. Several files mostly wait
           // (an app starting and stopping, processes of a cluster): with two at a time a core
-          // sat idle while they did (the run took 380 s; 315 s with three)
+          // sat idle while they did (with three, 313 s for 2,312 tests on a quiet 2-core machine)
           maxWorkers: 3,
           sequence: { groupOrder: 1 },
           // the files of one worker share its modules (one Prisma client, one collaboration
