@@ -211,6 +211,9 @@ export async function createSizedDocument(request: APIRequestContext, app: Runni
   }
   const { rows } = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Section" WHERE "documentId" = $1`, [id]);
   if (rows[0]?.n !== count) throw new Error(`document ${id} has ${rows[0]?.n} sections, wanted ${count}`);
+  // the live state creating it built holds the template's sections: built again from these
+  // rows on the first open, as for a document never opened (none of these has been)
+  await app.db.query(`UPDATE "Document" SET "yState" = NULL WHERE "id" = $1`, [id]);
   return id;
 }
 
