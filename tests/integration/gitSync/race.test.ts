@@ -54,6 +54,25 @@ describe("git sync: pushing after someone else", () => {
   });
 });
 
+describe("git sync: Sync now while a sync is under way", () => {
+  it("waits for the running sync to let go, then syncs and answers with what it committed", async () => {
+    const remote = remoteForTest();
+    const { ws, owner } = await setUp();
+    const connection = await createConnection(owner, { slug: ws.slug, repoUrl: remote.url, path: "docs" });
+    // another runner (a poll, another process) holds the connection
+    await testDb().gitConnection.update({ where: { id: connection.id }, data: { leaseUntil: new Date(Date.now() + 60_000) } });
+    const before = remote.log().length;
+    const asked = requestSync(owner, { slug: ws.slug, connectionId: connection.id });
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(remote.log()).toHaveLength(before);
+    await testDb().gitConnection.update({ where: { id: connection.id }, data: { leaseUntil: null } });
+    const after = await asked;
+    const [last] = remote.log();
+    expect(last!.message).toMatch(/^Update /);
+    expect(after).toMatchObject({ lastError: null, pending: 0, lastCommitSha: last!.sha });
+  });
+});
+
 describe("git sync: several processes", () => {
   it("syncs a due connection in one process at a time", async () => {
     const remote = remoteForTest();

@@ -39,6 +39,12 @@ function rejectedByPackage(body: PMDoc): PMDoc {
   return out;
 }
 
+/**
+ * A body as JSON, for comparing readings: the package's "reject all" may collapse a double space
+ * its removal leaves behind, and may leave an anchor behind in text (ours never does).
+ */
+const same = (doc: PMDoc) => JSON.stringify(doc).replace(/ {2,}/g, " ").replace(/\u200B/g, "");
+
 describe("acceptedBody", () => {
   it("returns a body without suggestions as it is", () => {
     expect(hasSuggestions(BODY)).toBe(false);
@@ -60,7 +66,7 @@ describe("acceptedBody", () => {
     expect(acceptedBody(after)).toEqual(BODY);
   });
 
-  it("agrees with the suggestion package rejecting every suggestion, for any series of suggested insertions, deletions and line breaks", () => {
+  it("reads any series of suggested insertions, deletions and line breaks as the text before them, or as the suggestion package's \"reject all\" leaves it", () => {
     const edit = fc.oneof(
       fc.record({ kind: fc.constant("insert" as const), at: fc.nat(), text: fc.constantFrom("x", "new words", " ", "9") }),
       fc.record({ kind: fc.constant("delete" as const), at: fc.nat(), length: fc.integer({ min: 1, max: 12 }) }),
@@ -87,13 +93,13 @@ describe("acceptedBody", () => {
             // an edit the suggestion package cannot make (the editor refuses it): the body stays
           }
         }
-        const ours = acceptedBody(body);
-        // the package's own "reject all" may collapse a double space its removal leaves behind, and
-        // may leave an anchor behind in text (ours never does); otherwise the same
-        const same = (doc: PMDoc) => JSON.stringify(doc).replace(/ {2,}/g, " ").replace(/\u200B/g, "");
-        expect(same(ours)).toBe(same(rejectedByPackage(body)));
+        const ours = same(acceptedBody(body));
+        // exactly the text as written, or else what the package's own "reject all" leaves; that
+        // one may turn a code block whose first line break was suggested away into a paragraph
+        // (ours keeps the block as written)
+        if (ours !== same(BODY)) expect(ours).toBe(same(rejectedByPackage(body)));
       }),
-      { numRuns: 150 },
+      { numRuns: 150, examples: [[[{ kind: "insert", at: 11793969, text: "x" }, { kind: "delete", at: 1354154204, length: 7 }, { kind: "split", at: 190374359 }, { kind: "split", at: 306133974 }, { kind: "delete", at: 0, length: 1 }]]] },
     );
   });
 });
