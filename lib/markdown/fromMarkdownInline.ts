@@ -3,7 +3,8 @@ import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import type { PMMark, PMNode } from "../editor/schema";
 
 // [Project Name], [Description] … and {feature}: template hints, shown greyed in the editor
-const PLACEHOLDER = /\[([A-Za-z][^[\]\n]{0,79})\]|\{([A-Za-z][^{}\n]{0,59})\}/g;
+/** A template hint in text: `[Label]` or `{label}` (read as a placeholder node). */
+export const PLACEHOLDER = /\[([A-Za-z][^[\]\n]{0,79})\]|\{([A-Za-z][^{}\n]{0,59})\}/g;
 
 /** Link reference definitions by identifier. */
 export type Definitions = ReadonlyMap<string, Definition>;

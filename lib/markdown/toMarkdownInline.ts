@@ -3,6 +3,7 @@ import { defaultHandlers, type Handle, type Info, type State } from "mdast-util-
 import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import { referenceTypeOf } from "../editor/markdownNodes";
 import type { PMMark, PMNode } from "../editor/schema";
+import { PLACEHOLDER } from "./fromMarkdownInline";
 
 declare module "mdast" {
   interface LinkReferenceData {
@@ -113,11 +114,26 @@ const HTML_BLOCK_START =
  * the next read: it is written as text instead, the same characters.
  */
 function keepParagraphsParagraphs(children: PhrasingContent[]): void {
-  children.forEach((node, i) => {
+  for (let i = children.length - 1; i >= 0; i--) {
+    const node = children[i]!;
     const before = children[i - 1];
     const atLineStart = before === undefined || before.type === "break" || (before.type === "text" && before.value.endsWith("\n"));
-    if (node.type === "html" && atLineStart && HTML_BLOCK_START.test(node.value)) children[i] = { type: "text", value: node.value };
-  });
+    if (node.type === "html" && atLineStart && HTML_BLOCK_START.test(node.value)) children.splice(i, 1, ...asText(node.value));
+  }
+}
+
+/** HTML written as the text it reads back as: its `[Label]` hints are placeholders there, written as such. */
+function asText(value: string): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  let last = 0;
+  for (const match of value.matchAll(PLACEHOLDER)) {
+    const index = match.index ?? 0;
+    if (index > last) out.push({ type: "text", value: value.slice(last, index) });
+    out.push(placeholderNode(match[0]));
+    last = index + match[0].length;
+  }
+  if (last < value.length) out.push({ type: "text", value: value.slice(last) });
+  return out;
 }
 
 /** A link marked as a bare address (see `settleBareAddresses`) is written as its text alone. */
