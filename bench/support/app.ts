@@ -8,6 +8,8 @@ import path from "node:path";
 import { encode } from "next-auth/jwt";
 import pg from "pg";
 import type { APIRequestContext } from "playwright-core";
+import { buildDocumentState } from "../../lib/collab/persistence";
+import { createDb, type Db } from "../../lib/db";
 import { freePort, startEmbeddedPostgres } from "../../lib/db/embedded";
 import { ensureDatabase } from "../../lib/db/ensureDatabase";
 import { buildIsStale } from "../../scripts/build-if-stale";
@@ -24,6 +26,8 @@ export interface RunningApp {
   /** pid of the node process serving the app (RSS is read from it) */
   pid: number;
   db: pg.Client;
+  /** the app's database, for the app's own functions a bench calls */
+  databaseUrl: string;
   secret: string;
   demoUserId: string;
   /** warnings and errors the app logged (JSON log lines, level >= 40), and stderr noise */
@@ -149,6 +153,7 @@ export async function startApp(): Promise<RunningApp> {
     wsUrl: `ws://127.0.0.1:${port}/collab`,
     pid: child.pid!,
     db,
+    databaseUrl,
     secret,
     demoUserId,
     problems,
@@ -191,8 +196,8 @@ export async function createDocument(request: APIRequestContext, app: RunningApp
 
 /**
  * A document with exactly `count` sections from the largest seed template: created through
- * the API, then its Section rows past `count` deleted before anyone opens it (its Y.Doc
- * is built from the rows on first open).
+ * the API, then its Section rows past `count` deleted (or more added) before anyone opens it,
+ * and its live Yjs state built from them as creating it builds it.
  */
 export async function createSizedDocument(request: APIRequestContext, app: RunningApp, title: string, count = 60): Promise<string> {
   const id = await createDocument(request, app, "software-design-document", title);
@@ -212,9 +217,24 @@ export async function createSizedDocument(request: APIRequestContext, app: Runni
   const { rows } = await app.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Section" WHERE "documentId" = $1`, [id]);
   if (rows[0]?.n !== count) throw new Error(`document ${id} has ${rows[0]?.n} sections, wanted ${count}`);
   // the live state creating it built holds the template's sections: built again from these
-  // rows on the first open, as for a document never opened (none of these has been)
+  // rows, as creating a document of this size would have built it
   await app.db.query(`UPDATE "Document" SET "yState" = NULL WHERE "id" = $1`, [id]);
+  await buildDocumentState(prismaFor(app), id);
   return id;
+}
+
+const clients = new Map<string, Db>();
+
+/** One client of the app's own database layer per app, closed with the bench. */
+function prismaFor(app: RunningApp): Db {
+  let db = clients.get(app.databaseUrl);
+  if (!db) {
+    const made = createDb(app.databaseUrl);
+    clients.set(app.databaseUrl, made);
+    onCleanup("close the database client", () => made.$disconnect());
+    db = made;
+  }
+  return db;
 }
 
 /** CPU time a process has used so far (user + system, at USER_HZ = 100), in seconds; NaN when it is gone. */
