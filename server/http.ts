@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import next from "next";
 import { SHARED_SECRET_REQUIRED, StartupError } from "../lib/auth/sessionSecret";
+import { offersBearer } from "../lib/apiTokens/bearer";
+import { recordTokenCall } from "../lib/apiTokens/tokenCalls";
+import { getDb } from "../lib/db";
 import { closePdfBrowser } from "../lib/export/pdf/browser";
 import { closeParsePool, warmParsePool } from "../lib/import/parsePool";
 import { closeLimits } from "../lib/limits/store";
@@ -113,6 +116,13 @@ export async function startAppServer(options: Options): Promise<AppServer> {
       const stream = String(res.getHeader("content-type") ?? "").startsWith("text/event-stream");
       if (ms >= SLOW_REQUEST_MS && !stream) log.warn(line, "slow request");
       else if (labels.route !== "/_next/*") log.info(line, "request");
+      // a call made with an API token is its owner's to see, answer included
+      const authorization = first(req.headers.authorization) ?? null;
+      if (labels.route.startsWith("/api/") && offersBearer(authorization)) {
+        recordTokenCall(getDb(), { authorization: authorization ?? "", method: labels.method, route: labels.route, status: res.statusCode, requestId }).catch((err: unknown) =>
+          log.warn({ requestId, err }, "recording an API token's call failed"),
+        );
+      }
     });
     try {
       if (req.url === "/metrics" && req.method === "GET") return await serveMetrics(req, res);

@@ -81,6 +81,19 @@ export function ApiTokens({ tokens, endpoint, showCreator = false }: { tokens: A
                     </ul>
                   </details>
                 ) : null}
+                {t.calls.length ? (
+                  <details className="mt-1 text-xs text-slate-600">
+                    <summary className="cursor-pointer text-slate-700">Recent calls ({t.calls.length})</summary>
+                    <ul aria-label={`Recent calls of ${t.name}`} className="mt-1 space-y-0.5">
+                      {t.calls.map((c, i) => (
+                        <li key={`${c.at}-${i}`}>
+                          <time dateTime={c.at}>{when(c.at)}</time> · <span className="font-mono">{c.method} {c.route}</span> ·{" "}
+                          <span className={c.status >= 400 ? "font-medium text-red-700" : "text-emerald-800"}>{c.status}</span>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                ) : null}
               </div>
               {t.status === "active" ? (
                 <Button variant="secondary" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>

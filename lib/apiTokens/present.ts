@@ -1,6 +1,7 @@
 import type { Role } from "../access/roles";
 import type { TokenScope } from "../access/scopes";
 import type { TokenActivityDto } from "./tokenActivity";
+import type { TokenCallDto } from "./tokenCalls";
 
 export type TokenStatus = "active" | "expired" | "revoked";
 
@@ -26,6 +27,8 @@ export interface ApiTokenDto {
   makerRole?: Role | null;
   /** the latest entries of the activity log about it: what was done through it, its first use, creation and revocation */
   recent: TokenActivityDto[];
+  /** its latest requests, each with its route and the answer's status (a revoked token's refused calls too) */
+  calls: TokenCallDto[];
 }
 
 export interface ApiTokenRow {
@@ -49,9 +52,10 @@ export function tokenStatus(row: Pick<ApiTokenRow, "revokedAt" | "expiresAt">, n
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
-export function presentToken(row: ApiTokenRow, now = new Date(), makerRole?: Role | null, recent: TokenActivityDto[] = []): ApiTokenDto {
+export function presentToken(row: ApiTokenRow, now = new Date(), makerRole?: Role | null, recent: TokenActivityDto[] = [], calls: TokenCallDto[] = []): ApiTokenDto {
   return {
     recent,
+    calls,
     ...(makerRole !== undefined ? { makerRole } : {}),
     id: row.id,
     name: row.name,

@@ -52,6 +52,15 @@ test.describe("API tokens", () => {
     const activity = listed.getByRole("list", { name: "Recent activity of CI docs check" });
     await expect(activity).toContainText("document created");
     await expect(activity).toContainText("first used");
+    // each call it made, with the route and the answer (the refused one too), noted once answered
+    const calls = listed.getByRole("list", { name: "Recent calls of CI docs check" });
+    await expect(async () => {
+      await page.reload();
+      await listed.getByText(/Recent calls \(\d\)/).click();
+      await expect(calls.getByRole("listitem").filter({ hasText: "POST /api/me/tokens" })).toContainText("403", { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
+    await expect(calls.getByRole("listitem").filter({ hasText: "POST /api/workspaces/:slug/documents" })).toContainText("201");
+    await listed.getByText(/Recent activity \(\d\)/).click();
     await page.screenshot({ path: "test-results/api-token-activity.png", fullPage: true });
     await page.goto(`/w/${slug}`);
     await expect(page.getByText("Written by CI").first()).toBeVisible();
@@ -68,6 +77,12 @@ test.describe("API tokens", () => {
     const write = await script.post(`/api/workspaces/${slug}/documents`, { data: { templateId, title: "After revocation" } });
     expect(write.status()).toBe(401);
     await script.dispose();
+    // its owner sees that something still uses it: the refused calls are listed
+    await expect(async () => {
+      await page.goto("/settings");
+      await listed.getByText(/Recent calls \(\d\)/).click();
+      await expect(listed.getByRole("list", { name: "Recent calls of CI docs check" }).getByRole("listitem").first()).toContainText(/POST \/api\/workspaces\/:slug\/documents · 401/, { timeout: 1000 });
+    }).toPass({ timeout: 15_000 });
     await page.goto(`/w/${slug}`);
     await expect(page.getByText("After revocation")).toHaveCount(0);
   });
