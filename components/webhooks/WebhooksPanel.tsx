@@ -41,7 +41,11 @@ function WebhookItem({ slug, hook }: { slug: string; hook: WebhookDto }) {
           <p className="mt-1 text-xs text-slate-500">
             {hook.enabled ? "Enabled" : "Disabled"}
             {hook.slack ? " · Slack payload" : ""} · {hook.events.join(", ")}
+            {hook.createdBy ? ` · registered by ${hook.createdBy.name}` : ""}
           </p>
+          {hook.createdBy && !hook.createdBy.member ? (
+            <p className="mt-1 text-xs text-amber-800">{hook.createdBy.name} is no longer a member of the workspace; the endpoint is the workspace&apos;s and keeps delivering.</p>
+          ) : null}
         </div>
         <div className="flex gap-1">
           <Button variant="ghost" onClick={() => setEditing((e) => !e)} aria-expanded={editing}>Edit</Button>

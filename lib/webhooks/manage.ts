@@ -30,12 +30,22 @@ export async function loadWebhook(ctx: Ctx, workspaceId: string, webhookId: stri
   return hook;
 }
 
-/** The workspace's webhook endpoints, without their secrets. Requires `webhook.manage`. */
+/** The workspace's webhook endpoints, without their secrets, each with who registered it and whether they are still a member. Requires `webhook.manage`. */
 export async function listWebhooks(ctx: Ctx, raw: WorkspaceRef): Promise<WebhookDto[]> {
   const { slug } = WorkspaceRef.parse(raw);
   const workspace = await adminOf(ctx, slug);
   const hooks = await ctx.db.webhook.findMany({ where: { workspaceId: workspace.id }, orderBy: { createdAt: "asc" } });
-  return hooks.map(presentWebhook);
+  const creatorIds = [...new Set(hooks.flatMap((h) => (h.createdById ? [h.createdById] : [])))];
+  const [users, members] = await Promise.all([
+    ctx.db.user.findMany({ where: { id: { in: creatorIds } }, select: { id: true, name: true } }),
+    ctx.db.membership.findMany({ where: { workspaceId: workspace.id, userId: { in: creatorIds } }, select: { userId: true } }),
+  ]);
+  const names = new Map(users.map((u) => [u.id, u.name] as const));
+  const stayed = new Set(members.map((m) => m.userId));
+  return hooks.map((h) => {
+    const name = h.createdById ? names.get(h.createdById) : undefined;
+    return { ...presentWebhook(h), createdBy: name === undefined ? null : { name, member: stayed.has(h.createdById!) } };
+  });
 }
 
 /**

@@ -9,6 +9,12 @@ export interface WebhookDto {
   slack: boolean;
   enabled: boolean;
   createdAt: string;
+  /**
+   * Who registered it, in the workspace's list: their name, and whether they are still a
+   * member (an endpoint belongs to the workspace and keeps delivering after they leave).
+   * Null when nobody is on record (registered before this was kept, or the account is gone).
+   */
+  createdBy?: { name: string; member: boolean } | null;
 }
 
 /** One delivery of one event to one endpoint, with the receiver's answer. */

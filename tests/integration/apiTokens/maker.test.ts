@@ -73,6 +73,7 @@ describe("webhook endpoints are the workspace's, not their maker's", () => {
     const admin = ws.members.admin[0]!;
     const hook = await createWebhook(ctxFor(admin), { slug: ws.slug, url: receiver.url, events: ["document.created"], slack: false });
     cleanups.push(() => testDb().webhook.deleteMany({ where: { id: hook.id } }));
+    expect((await listWebhooks(ctxFor(ws.owner), { slug: ws.slug }))[0]!.createdBy).toEqual({ name: admin.name, member: true });
     await removeMember(ctxFor(ws.owner), { slug: ws.slug, userId: admin.userId });
 
     const owner = ctxFor(ws.owner);
@@ -81,8 +82,8 @@ describe("webhook endpoints are the workspace's, not their maker's", () => {
     await deliverPendingWebhooks(testDb(), { baseUrl: "https://specwright.example", allowPrivate: true });
     expect(receiver.received.map((r) => JSON.parse(r.body).document.title)).toEqual(["After the admin left"]);
     expect(verifySignature(hook.secret, String(receiver.received[0]!.headers["specwright-signature"]), receiver.received[0]!.body)).toBe(true);
-    // the workspace's remaining admins still see and manage it
-    expect((await listWebhooks(owner, { slug: ws.slug })).map((h) => h.id)).toEqual([hook.id]);
+    // the workspace's remaining admins still see and manage it, told that its creator has left
+    expect((await listWebhooks(owner, { slug: ws.slug })).map((h) => [h.id, h.createdBy])).toEqual([[hook.id, { name: admin.name, member: false }]]);
   });
 });
 
