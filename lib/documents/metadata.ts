@@ -50,6 +50,13 @@ export async function getDocumentMetadata(ctx: Ctx, raw: { documentId: string })
   return presentMetadata(doc.metadata);
 }
 
+/** Throws InvalidInput, saying why, unless `source` can be a document's front matter: a YAML mapping with no fence line. */
+export function checkMetadataSource(source: string): void {
+  const { error } = readFrontMatter(source);
+  if (error) throw new InvalidInput(`The metadata is not a YAML mapping of keys to values: ${error}.`, { source: [error] });
+  if (/^(?:---|\.\.\.)[ \t]*$/m.test(source)) throw new InvalidInput("The metadata cannot hold a line of --- or ..., which would end the front matter.", { source: ["fence line"] });
+}
+
 /**
  * Replaces the document's front matter with YAML source, stored as written (comments
  * included) and exported unchanged. The source must be a YAML mapping of keys to values
@@ -62,11 +69,7 @@ export async function updateDocumentMetadata(ctx: Ctx, raw: UpdateMetadataInput)
   authorize(membership, "document.edit");
   const text = input.source.replace(/\r\n?/g, "\n");
   const source = text.trim() ? (text.endsWith("\n") ? text : `${text}\n`) : null;
-  if (source !== null) {
-    const { error } = readFrontMatter(source);
-    if (error) throw new InvalidInput(`The metadata is not a YAML mapping of keys to values: ${error}.`, { source: [error] });
-    if (/^(?:---|\.\.\.)[ \t]*$/m.test(source)) throw new InvalidInput("The metadata cannot hold a line of --- or ..., which would end the front matter.", { source: ["fence line"] });
-  }
+  if (source !== null) checkMetadataSource(source);
   if (source === doc.metadata) return presentMetadata(source);
   await inTransaction(ctx, async (tx) => {
     await tx.db.document.update({ where: { id: doc.id }, data: { metadata: source, updatedAt: new Date() } });

@@ -6,9 +6,7 @@ import { inTransaction } from "../db/tx";
 import { bundlePath, localImageRefs } from "../images/bundlePaths";
 import { importBundle, type BundleFile } from "../import/importBundle";
 import { gitBytes, type GitError } from "./git";
-import { readLayout } from "../export/layout";
-import { updateDocumentMetadata } from "../documents/metadata";
-import { describeRefused, frontMatterFromRepository, type FrontMatterIn } from "./frontMatterIn";
+import { describeRefused } from "./frontMatterIn";
 import { mergeIncoming } from "./mergeIncoming";
 import { storeNewImages } from "./repoImages";
 import type { gitIn, Remote } from "./workingCopy";
@@ -129,20 +127,9 @@ async function bringInFile(ctx: Ctx, input: IncomingInput, file: string, markdow
   // images the edit adds come in as an import's would; the base keeps the file as written
   const incoming = await storeNewImages(actorCtx, { workspaceId: input.connection.workspaceId, dir: input.dir, head: input.head, file, markdown, allowLocal: input.remote.allowLocal });
   const outcome = await mergeIncoming(actorCtx, { connectionId: input.connection.id, documentId: kept.documentId, base: kept.baseMarkdown, incoming, commitSha: input.head });
-  const frontMatter = await bringInFrontMatter(actorCtx, kept, markdown);
-  if (frontMatter.refused.length) report.problems.push(describeRefused(file, frontMatter.refused));
+  if (outcome.notTaken.length) report.problems.push(describeRefused(file, outcome.notTaken.map((n) => ({ key: n.what, reason: n.reason }))));
   await db.gitSyncedFile.update({ where: { connectionId_documentId: { connectionId: input.connection.id, documentId: kept.documentId } }, data: { baseMarkdown: markdown, syncedAt: new Date() } });
-  if (outcome.changed || frontMatter.source !== null) report.updated.push(kept.documentId);
+  if (outcome.changed) report.updated.push(kept.documentId);
   if (outcome.conflicts) report.conflicts.push(kept.documentId);
 }
 
-/**
- * The repository's edits to the file's front matter, written into the document's own front
- * matter where they can be kept (`frontMatterIn.ts`); what cannot is returned, to be named.
- */
-async function bringInFrontMatter(ctx: Ctx, kept: KeptFile, markdown: string): Promise<FrontMatterIn> {
-  const doc = await ctx.db.document.findUniqueOrThrow({ where: { id: kept.documentId }, select: { metadata: true, markdownLayout: true } });
-  const change = frontMatterFromRepository({ base: kept.baseMarkdown, incoming: markdown, metadata: doc.metadata, layout: readLayout(doc.markdownLayout) });
-  if (change.source !== null) await updateDocumentMetadata(ctx, { documentId: kept.documentId, source: change.source });
-  return change;
-}

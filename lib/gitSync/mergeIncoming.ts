@@ -4,7 +4,7 @@ import { inTransaction } from "../db/tx";
 import { readLayout } from "../export/layout";
 import { KeyAllocator } from "../import/normalise";
 import { runOffThread } from "../import/parsePool";
-import { applyMarkdown, type SectionConflict } from "../sync/applyMarkdown";
+import { applyMarkdown, type ApplyMarkdownResult, type SectionConflict } from "../sync/applyMarkdown";
 import { localImageSrcs } from "../sync/imageSrcs";
 import { sectionsOf } from "../sync/sectionsOf";
 import type { FieldValue } from "../templates/instantiate";
@@ -12,10 +12,12 @@ import { templateAtVersion } from "../templates/templates";
 import { recordConflict, type ConflictSection } from "./conflicts";
 
 export interface MergeOutcome {
-  /** sections were written into the document */
+  /** sections, the title, the front matter or the order of sections were written into the document */
   changed: boolean;
   /** how many sections both sides changed (recorded as a conflict, nothing overwritten) */
   conflicts: number;
+  /** what the file changed that is not taken (its title or front matter keys), each with why */
+  notTaken: ApplyMarkdownResult["notTaken"];
 }
 
 interface MergeInput {
@@ -62,7 +64,8 @@ async function repositorySections(ctx: Ctx, documentId: string, incoming: string
  * document as it is now): sections only the repository changed are written through the live
  * Y.Doc as a new version, attributed to `ctx.actor`, and approvals go stale as with any edit;
  * sections both changed are left as Specwright has them and recorded as the document's open
- * conflict, each side's text kept for a person to choose from. Requires `document.edit`.
+ * conflict, each side's text kept for a person to choose from. Its title, front matter and
+ * order of sections come in as that merge takes them. Requires `document.edit`.
  */
 export async function mergeIncoming(ctx: Ctx, input: MergeInput): Promise<MergeOutcome> {
   const result = await applyMarkdown(ctx, {
@@ -76,5 +79,5 @@ export async function mergeIncoming(ctx: Ctx, input: MergeInput): Promise<MergeO
     const sections = await repositorySections(ctx, input.documentId, input.incoming, result.conflicts);
     await inTransaction(ctx, (tx) => recordConflict(tx.db, { connectionId: input.connectionId, documentId: input.documentId, commitSha: input.commitSha, sections }));
   }
-  return { changed: result.applied.length > 0, conflicts: result.conflicts.length };
+  return { changed: result.version !== null, conflicts: result.conflicts.length, notTaken: result.notTaken };
 }

@@ -5,11 +5,15 @@ import type { SectionContent } from "../collab/ydoc";
 import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
 import { hashAccepted } from "../documents/contentHash";
+import { updateDocument } from "../documents/documents";
+import { UpdateDocumentInput } from "../documents/inputs";
 import { loadDocument } from "../documents/loadDocument";
+import { checkMetadataSource, updateDocumentMetadata } from "../documents/metadata";
 import type { PMDoc } from "../editor/schema";
 import { InvalidInput } from "../errors";
 import { exportDocumentMarkdown } from "../export/exportDocument";
 import { readLayout } from "../export/layout";
+import { frontMatterFromRepository, type RefusedReason } from "../gitSync/frontMatterIn";
 import { checkImportSize } from "../import/inputs";
 import { KeyAllocator } from "../import/normalise";
 import { runOffThread } from "../import/parsePool";
@@ -23,6 +27,7 @@ import { ApplyMarkdownInput } from "./inputs";
 import { oneAtATime } from "./oneAtATime";
 import { localImageSrcs } from "./imageSrcs";
 import { mergeSections, type SectionChange } from "./mergeSections";
+import { titleChange } from "./titleChange";
 import { sectionIds, sectionMarkdown, sectionsOf, type FileSection } from "./sectionsOf";
 
 export { ApplyMarkdownInput } from "./inputs";
@@ -55,6 +60,14 @@ export interface ApplyMarkdownResult {
   version: VersionDto | null;
   /** the document's content hash afterwards (of the accepted text, as its export prints it and approvals bind to) */
   contentHash: string;
+  /** the new title, when the copy's title (its front matter `title`, or its H1) was changed and taken */
+  title: string | null;
+  /** whether the copy's changes to its front matter were written into the document's */
+  frontMatter: boolean;
+  /** whether the copy's order of the sections was taken */
+  reordered: boolean;
+  /** what the copy changed that is not taken, each with why (its title or front matter keys) */
+  notTaken: { what: string; reason: RefusedReason }[];
 }
 
 interface StoredSection {
@@ -75,8 +88,12 @@ interface StoredSection {
  * with "keep" the other sections are applied and conflicting ones stay as they are. The
  * change is written through the live Y.Doc (open editors see it at once) and recorded as a
  * new version labelled `label`; approvals whose content changed go stale as with any edit.
- * Sections are matched by heading title; the document title, front matter and section order
- * of the copy are not applied. Requires `document.edit`; NotFound outside the actor's
+ * Sections are matched by heading title. The copy's title (front matter `title` or its H1)
+ * is taken when the document's is still the base's; its other front matter keys are written
+ * into the document's own front matter as Git sync takes them (`frontMatterIn.ts`: not keys
+ * Specwright writes, keys that fill a field, keys changed on both sides, nor any key of a
+ * document written in Specwright; each one not taken is named in `notTaken`); its order of
+ * the sections is taken when the document's is still the base's. Requires `document.edit`; NotFound outside the actor's
  * workspaces; ImportTooLarge past the import size limit; InvalidInput for empty, binary or
  * unreadable Markdown. Nothing is changed when it throws.
  */
@@ -104,7 +121,7 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
     ctx.db.membership.findMany({ where: { workspaceId: doc.workspaceId }, include: { user: true } }),
     ctx.db.section.findMany({ where: { documentId: doc.id }, orderBy: { position: "asc" } }),
     exportDocumentMarkdown(ctx, { documentId: doc.id }),
-    ctx.db.document.findUniqueOrThrow({ where: { id: doc.id }, select: { markdownLayout: true } }),
+    ctx.db.document.findUniqueOrThrow({ where: { id: doc.id }, select: { markdownLayout: true, metadata: true, title: true } }),
   ]);
   const images = localImageSrcs(readLayout(layout.markdownLayout));
   const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10), images };
@@ -117,9 +134,19 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   const conflicts = merge.conflicts.map((c): SectionConflict => ({ key: stored.get(c.id)?.key ?? null, title: c.title, base: text(side(base, c.id)), ours: text(side(ours, c.id)), theirs: text(side(theirs, c.id)) }));
   const refused = conflicts.length > 0 && input.onConflict === "refuse";
   const changes = merge.changes.filter((c) => c.change !== "removed" || stored.has(c.id));
+  // the title and front matter, taken as Git sync takes a file's (the title is Specwright's own key: taken here on its own terms)
+  const title = titleChange(input.base, input.markdown, layout.title);
+  const frontMatter = frontMatterFromRepository({ base: input.base, incoming: input.markdown, metadata: layout.metadata, layout: readLayout(layout.markdownLayout) });
+  const notTaken = [...(title?.refused ? [{ what: "title", reason: title.refused }] : []), ...frontMatter.refused.filter((r) => r.key !== "title").map((r) => ({ what: r.key, reason: r.reason }))];
+  const sideways = { title: title?.to ?? null, frontMatter: frontMatter.source !== null, reordered: merge.reordered, notTaken };
   if (refused) ctx.log?.info({ documentId: doc.id, conflicts: conflicts.map((c) => c.key ?? c.title) }, "markdown merge refused: sections changed on both sides");
-  if (refused || !changes.length) return { documentId: doc.id, applied: [], conflicts, refused, version: null, contentHash: hashAccepted(await currentSections(ctx.db, doc.id)) };
+  if (refused || (!changes.length && !merge.reordered && !sideways.title && !sideways.frontMatter)) {
+    return { documentId: doc.id, applied: [], conflicts, refused, version: null, contentHash: hashAccepted(await currentSections(ctx.db, doc.id)), ...sideways, title: null, frontMatter: false, reordered: false, notTaken: refused ? [] : notTaken };
+  }
 
+  // what is written after the sections is checked before them: nothing may fail on input once the Y.Doc has changed
+  if (sideways.title) UpdateDocumentInput.parse({ documentId: doc.id, title: sideways.title });
+  if (frontMatter.source) checkMetadataSource(frontMatter.source);
   const keys = new KeyAllocator(rows.map((r) => r.key));
   const taken = new Set(rows.map((r) => r.key));
   const keyOf = new Map([...stored].map(([id, s]) => [id, s.key]));
@@ -143,13 +170,15 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   const removed = new Set(applied.filter((a) => a.change === "removed").map((a) => a.key));
   const order = keptInOrder(merge.order.map((id) => keyOf.get(id)).filter((key): key is string => key !== undefined), rows.map((r) => r.key), removed);
   await replaceDocumentSections(doc.id, { sections: writes, order });
-  ctx.log?.info({ documentId: doc.id, applied: applied.map((a) => `${a.change}:${a.key}`), conflicts: conflicts.length }, "markdown merged into the document");
+  ctx.log?.info({ documentId: doc.id, applied: applied.map((a) => `${a.change}:${a.key}`), conflicts: conflicts.length, title: Boolean(sideways.title), frontMatter: sideways.frontMatter, reordered: sideways.reordered }, "markdown merged into the document");
   await flushDocument(doc.id);
+  if (frontMatter.source !== null) await updateDocumentMetadata(ctx, { documentId: doc.id, source: frontMatter.source });
+  if (sideways.title) await updateDocument(ctx, { documentId: doc.id, title: sideways.title });
   return inTransaction(ctx, async (tx) => {
     const version = await versionCurrent(tx.db, doc.id, { kind: "named", label: input.label, createdById: ctx.actor.userId, authorIds: [ctx.actor.userId] });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.markdown_applied", subjectId: doc.id, data: { number: version.number, sections: applied.length, conflicts: conflicts.length } });
     const [presented] = await presentVersions(tx.db, [version]);
-    return { documentId: doc.id, applied, conflicts, refused: false, version: presented!, contentHash: hashAccepted(await currentSections(tx.db, doc.id)) };
+    return { documentId: doc.id, applied, conflicts, refused: false, version: presented!, contentHash: hashAccepted(await currentSections(tx.db, doc.id)), ...sideways };
   });
 }
 

@@ -27,8 +27,14 @@ export interface SectionMerge {
   changes: { id: string; change: SectionChange }[];
   /** both sides changed these since `base` (or one changed what the other removed) */
   conflicts: MergeConflictEntry[];
-  /** the ids in their order after the merge: `theirs` order, less removed sections, with added ones after the section they follow in `ours` */
+  /**
+   * the ids in their order after the merge: `theirs` order, less removed sections, with added
+   * ones after the section they follow in `ours`; `ours` order instead when only `ours`
+   * reordered the sections all three hold
+   */
   order: string[];
+  /** whether `ours` reordering its sections was taken */
+  reordered: boolean;
 }
 
 function byId(sections: MergeSection[]): Map<string, MergeSection> {
@@ -40,8 +46,9 @@ function byId(sections: MergeSection[]): Map<string, MergeSection> {
  * side's content; one both changed the same way is left as it is; one both changed
  * differently — or one side changed while the other removed it, or both added with
  * different content — is a conflict. A section `ours` added is added, one `ours` removed
- * (unchanged on the other side) is removed. Reordering in `ours` is not merged: the order
- * stays `theirs`.
+ * (unchanged on the other side) is removed. Sections `ours` moved (the sections all three
+ * hold, in another order than in `base`) take `ours` order when `theirs` kept `base` order;
+ * when both moved sections the order stays `theirs`.
  */
 export function mergeSections(base: MergeSection[], ours: MergeSection[], theirs: MergeSection[]): SectionMerge {
   const [b, o, t] = [byId(base), byId(ours), byId(theirs)];
@@ -63,17 +70,35 @@ export function mergeSections(base: MergeSection[], ours: MergeSection[], theirs
     if (now.digest === was.digest) changes.push({ id: was.id, change: "removed" });
     else conflict(was.id, now.title);
   }
-  return { changes, conflicts, order: mergedOrder(ours, theirs, changes) };
+  const reordered = onlyOursMoved(base, ours, theirs);
+  return { changes, conflicts, order: mergedOrder(ours, theirs, changes, reordered), reordered };
 }
 
-function mergedOrder(ours: MergeSection[], theirs: MergeSection[], changes: SectionMerge["changes"]): string[] {
+/** Whether `ours` holds the sections all three sides hold in another order than `base`, and `theirs` in `base` order. */
+function onlyOursMoved(base: MergeSection[], ours: MergeSection[], theirs: MergeSection[]): boolean {
+  const [o, t] = [byId(ours), byId(theirs)];
+  const common = new Set(base.filter((s) => o.has(s.id) && t.has(s.id)).map((s) => s.id));
+  const sequence = (side: MergeSection[]) => side.filter((s) => common.has(s.id)).map((s) => s.id).join("\n");
+  return sequence(ours) !== sequence(base) && sequence(theirs) === sequence(base);
+}
+
+/**
+ * The order after the merge. Normally `theirs` order, less removed sections, with the sections
+ * `ours` added after the section they follow in `ours`. When `ours` order is taken: `ours`
+ * order of the sections the result keeps (those `theirs` holds, and those `ours` added), with
+ * the sections only `theirs` holds after the section they follow in `theirs`.
+ */
+function mergedOrder(ours: MergeSection[], theirs: MergeSection[], changes: SectionMerge["changes"], oursOrder: boolean): string[] {
   const removed = new Set(changes.filter((c) => c.change === "removed").map((c) => c.id));
   const added = new Set(changes.filter((c) => c.change === "added").map((c) => c.id));
-  const order = theirs.map((s) => s.id).filter((id) => !removed.has(id));
-  ours.forEach((section, index) => {
-    if (!added.has(section.id)) return;
-    // after the nearest section before it in `ours` that the result holds; first when there is none
-    const before = ours.slice(0, index).reverse().find((s) => order.includes(s.id));
+  const inTheirs = new Set(theirs.map((s) => s.id));
+  const [primary, secondary] = oursOrder ? [ours, theirs] : [theirs, ours];
+  const order = primary.map((s) => s.id).filter((id) => !removed.has(id) && (inTheirs.has(id) || added.has(id)));
+  const brought = (id: string) => (oursOrder ? !removed.has(id) && !order.includes(id) : added.has(id));
+  secondary.forEach((section, index) => {
+    if (!brought(section.id)) return;
+    // after the nearest section before it on that side that the result holds; first when there is none
+    const before = secondary.slice(0, index).reverse().find((s) => order.includes(s.id));
     order.splice(before ? order.indexOf(before.id) + 1 : 0, 0, section.id);
   });
   return order;

@@ -77,13 +77,14 @@ test.describe("the command line against a running server", () => {
     const json = await run(["status", dir, "--json"]);
     expect(JSON.parse(json.stdout)).toEqual({ dir, server: baseURL, workspace: slug, files: [{ file: "ledger.md", state: "unchanged", document: { id: documentId, number: "TD-0001", title: "Ledger", status: "draft" } }] });
 
-    // an edit here, pushed: merged into the document as a new version
-    writeFileSync(file, readFileSync(file, "utf8").replace(OVERVIEW, "Payments reconcile nightly against the bank file."));
+    // an edit here, pushed: merged into the document as a new version; its new title renames it
+    writeFileSync(file, readFileSync(file, "utf8").replace(OVERVIEW, "Payments reconcile nightly against the bank file.").replace(/^title: .*$/m, "title: Payments ledger"));
     expect((await run(["status", dir])).stdout).toMatch(/changed locally\s+ledger\.md/);
     const pushed = await run(["push", dir]);
     expect(pushed.stderr).toBe("");
     expect(pushed.code).toBe(0);
-    expect(pushed.stdout).toMatch(/ledger\.md: updated “Overview” \(saved as v\d+\)/);
+    expect(pushed.stdout).toMatch(/ledger\.md: updated “Overview”, renamed to “Payments ledger” \(saved as v\d+\)/);
+    expect(((await (await request.get(`/api/documents/${documentId}`)).json()) as { title: string }).title).toBe("Payments ledger");
     expect(await exportMd()).toContain("Payments reconcile nightly against the bank file.");
     const versions = (await (await request.get(`/api/documents/${documentId}/versions`)).json()) as { label: string | null }[];
     expect(versions[0]!.label).toBe("Pushed from ledger.md");
@@ -139,7 +140,7 @@ test.describe("the command line against a running server", () => {
     expect(readFileSync(path.join(dir, "runbook.md"), "utf8")).toMatch(/!\[Rota\]\(images\/[A-Za-z0-9_-]+\.png\)/);
     expect((await run(["status", dir])).stdout).toMatch(/unchanged\s+runbook\.md/);
     const listed = (await (await request.get(`/api/workspaces/${slug}/documents`)).json()) as { items: { title: string }[] };
-    expect(listed.items.map((d) => d.title).sort()).toEqual(["Ledger", "Runbook"]);
+    expect(listed.items.map((d) => d.title).sort()).toEqual(["Payments ledger", "Runbook"]);
 
     // export through the server; a fresh pull brings the images along
     const exportDir = path.join(path.dirname(dir), "exported");

@@ -12,7 +12,20 @@ import { readBase, requireState, writeBase, writeState, type PullState } from ".
 interface Applied {
   applied: { key: string; title: string; change: "updated" | "added" | "removed" }[];
   version: { number: number } | null;
+  title: string | null;
+  frontMatter: boolean;
+  reordered: boolean;
+  notTaken: { what: string; reason: string }[];
 }
+
+/** Why the server did not take a change to the title or a front matter key, in words. */
+const NOT_TAKEN: Record<string, string> = {
+  both: "it was changed on the server too",
+  owned: "the server writes it from the document",
+  field: "it fills a field: edit the field's row in its section instead",
+  "written here": "this document's front matter is written from its fields",
+  unreadable: "the front matter is not a YAML mapping",
+};
 
 interface Conflict {
   title: string;
@@ -89,9 +102,15 @@ async function pushTracked(api: Api, dir: string, state: PullState, file: string
   const result = (await res.json()) as Applied;
   const merged = await refresh(api, dir, state, file, id);
   await fetchMissingImages(api, dir, merged);
-  const changes = result.applied.map((a) => `${a.change} “${a.title}”`).join(", ");
+  const changes = [
+    ...result.applied.map((a) => `${a.change} “${a.title}”`),
+    ...(result.title ? [`renamed to “${result.title}”`] : []),
+    ...(result.frontMatter ? ["front matter updated"] : []),
+    ...(result.reordered ? ["sections reordered"] : []),
+  ].join(", ");
   console.log(`${file}: ${result.version ? `${changes} (saved as v${result.version.number})` : "nothing to change on the server"}`);
-  // sections changed on the server came in; the title, front matter and section order are not pushed
+  for (const n of result.notTaken) console.error(`specwright: ${file}: ${n.what} not pushed: ${NOT_TAKEN[n.reason] ?? n.reason}`);
+  // sections changed on the server came in, and what was not taken is as the server has it
   if (merged !== markdown) console.log(`${file}: now holds the document as the server has it after the merge`);
   return true;
 }

@@ -5,7 +5,7 @@ import * as Y from "yjs";
 import { changeDocument } from "@/lib/collab/gateway";
 import { writeSection, yDocToSections } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
-import { getDocument } from "@/lib/documents/documents";
+import { getDocument, updateDocument } from "@/lib/documents/documents";
 import { normalizeDoc } from "@/lib/editor/documentSchema";
 import { Forbidden, InvalidInput, NotFound } from "@/lib/errors";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
@@ -239,6 +239,55 @@ describe("applyMarkdown on documents from other sources", () => {
     const changed = Object.keys(after.fields).filter((k) => JSON.stringify(after.fields[k]) !== JSON.stringify(before.fields[k]));
     expect(changed.map((k) => after.fields[k])).toEqual(["CHG-42"]);
     expect((await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown).toContain("| Change ID | CHG-42 |");
+  });
+
+  it("takes the copy's new title (front matter or H1) and its order of sections, as a version, when the document kept both", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    const before = await texts();
+    const titled = base.replace(/^title: .*$/m, "title: Refunds to the card").replace(/^# .*$/m, "# Refunds to the card");
+    // Rollout moved before Risks
+    const risks = titled.slice(titled.indexOf("## Risks"), titled.indexOf("## Rollout"));
+    const ours = titled.replace(risks, "").replace(/(## Rollout[\s\S]*)$/, `$1${risks.startsWith("\n") ? "" : "\n"}${risks}`).replace(/\n{3,}/g, "\n\n");
+    expect(ours.indexOf("## Rollout")).toBeLessThan(ours.indexOf("## Risks"));
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: ours, label: "Pushed from the CLI" });
+    expect(result).toMatchObject({ applied: [], conflicts: [], title: "Refunds to the card", reordered: true, frontMatter: false, notTaken: [] });
+    expect(result.version).toMatchObject({ label: "Pushed from the CLI" });
+    const after = await getDocument(owner, { documentId: doc.id });
+    expect(after.title).toBe("Refunds to the card");
+    expect(after.sections.map((s) => s.key)).toEqual(["design", "rollout", "risks"]);
+    expect(await texts()).toEqual(before);
+
+    // the H1 alone renamed, while the document was renamed too: the document's title stays, and says why
+    const base2 = (await exportDocumentMarkdown(owner, { documentId: doc.id })).markdown;
+    await updateDocument(owner, { documentId: doc.id, title: "Refunds, renamed here" });
+    const second = await applyMarkdown(owner, { documentId: doc.id, base: base2, markdown: base2.replace(/^# .*$/m, "# Refunds, renamed in the copy") });
+    expect(second).toMatchObject({ title: null, version: null, notTaken: [{ what: "title", reason: "both" }] });
+    expect((await getDocument(owner, { documentId: doc.id })).title).toBe("Refunds, renamed here");
+  });
+
+  it("writes the copy's front matter edits into an imported document's own front matter, and names the keys it cannot take", async () => {
+    const ws = await makeWorkspace();
+    const owner = ctxFor(ws.owner);
+    const source = "---\nteam: payments\ntags: [cache]\n---\n\n# Cache\n\n## Context\n\nWe cache too much.\n";
+    const { document } = await importDocument(owner, { slug: ws.slug, markdown: source, fileName: "cache.md" });
+    const base = (await exportDocumentMarkdown(owner, { documentId: document.id })).markdown;
+    expect(base).toContain("team: payments");
+    const ours = base.replace("team: payments", "team: ledger\nstatus: approved");
+    const result = await applyMarkdown(owner, { documentId: document.id, base, markdown: ours });
+    expect(result).toMatchObject({ frontMatter: true, notTaken: [{ what: "status", reason: "owned" }] });
+    const exported = (await exportDocumentMarkdown(owner, { documentId: document.id })).markdown;
+    expect(exported).toContain("team: ledger");
+    expect(exported).not.toContain("status: approved");
+  });
+
+  it("refuses a title it cannot store before changing anything", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    const before = await texts();
+    const ours = base.replace(/^title: .*$/m, `title: ${"x".repeat(400)}`).replace("Behind a flag.", "Behind a flag, later.");
+    await expect(applyMarkdown(owner, { documentId: doc.id, base, markdown: ours })).rejects.toThrow();
+    expect(await texts()).toEqual(before);
+    expect((await getDocument(owner, { documentId: doc.id })).title).toBe(doc.title);
   });
 
   const fixtures = ["kep-585-runtime-class.md", "madr-0013-use-yaml-front-matter-for-meta-data.md", "rust-rfcs-0089-loadable-lints.md"];
