@@ -151,6 +151,19 @@ test.describe("the command line against a running server", () => {
     expect((await run(["pull", fresh, "--workspace", slug])).code).toBe(0);
     expect(readFileSync(path.join(fresh, shown!))).toEqual(png);
 
+    // several files as they are: one zip, so the server takes all of them or none
+    const adrs = path.join(path.dirname(dir), "adrs");
+    mkdirSync(adrs);
+    writeFileSync(path.join(adrs, "adr-1.md"), "# Use PostgreSQL\n\n## Decision\n\nWe keep the ledger in PostgreSQL.\n");
+    writeFileSync(path.join(adrs, "adr-2.md"), "# Use Redis for limits\n\n## Decision\n\nRate limits live in Redis.\n\n![Flow](flow.png)\n");
+    const both = await run(["import", path.join(adrs, "adr-1.md"), path.join(adrs, "adr-2.md"), "--workspace", slug]);
+    expect(both.code, both.stderr).toBe(0);
+    expect(both.stdout).toMatch(/adr-1\.md → "Use PostgreSQL" \(.+\): 0 image\(s\)/);
+    expect(both.stdout).toMatch(/adr-2\.md → "Use Redis for limits"/);
+    expect(both.stderr).toContain("adr-2.md: image flow.png not imported (no such file in the import)");
+    const titles = ((await (await request.get(`/api/workspaces/${slug}/documents`)).json()) as { items: { title: string }[] }).items.map((d) => d.title);
+    expect(titles).toEqual(expect.arrayContaining(["Use PostgreSQL", "Use Redis for limits"]));
+
     // errors: one line on stderr each, and a non-zero exit
     const badToken = await run(["status", dir], { env: { SPECWRIGHT_TOKEN: "swt_not-a-real-token" } });
     expect(badToken.code).toBe(3);
