@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import type { ApiTokenDto } from "@/lib/apiTokens/present";
 import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
@@ -20,6 +20,23 @@ function when(iso: string): string {
 function activityWords(kind: string): string {
   const own: Record<string, string> = { "apiToken.created": "created", "apiToken.firstUsed": "first used", "apiToken.revoked": "revoked" };
   return own[kind] ?? kind.replace(/([a-z])([A-Z])/g, "$1 $2").replace(/[._]/g, " ").toLowerCase();
+}
+
+/** A token's latest entries of one kind, folded away, each with its time: nothing when there are none. */
+function Recent<T extends { at: string }>({ title, token, items, children }: { title: string; token: string; items: T[]; children: (item: T) => ReactNode }) {
+  if (!items.length) return null;
+  return (
+    <details className="mt-1 text-xs text-slate-600">
+      <summary className="cursor-pointer text-slate-700">{title} ({items.length})</summary>
+      <ul aria-label={`${title} of ${token}`} className="mt-1 space-y-0.5">
+        {items.map((item, i) => (
+          <li key={`${item.at}-${i}`}>
+            <time dateTime={item.at}>{when(item.at)}</time> · {children(item)}
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
 }
 
 const STATUS_CLASS: Record<ApiTokenDto["status"], string> = {
@@ -69,31 +86,17 @@ export function ApiTokens({ tokens, endpoint, showCreator = false }: { tokens: A
                 ) : t.status === "active" && t.makerRole && t.makerRole !== "owner" && t.makerRole !== "admin" ? (
                   <p className="text-amber-800">Acts as {t.createdBy}, now {t.makerRole === "editor" ? "an editor" : "a viewer"}: it can do no more than that role allows.</p>
                 ) : null}
-                {t.recent.length ? (
-                  <details className="mt-1 text-xs text-slate-600">
-                    <summary className="cursor-pointer text-slate-700">Recent activity ({t.recent.length})</summary>
-                    <ul aria-label={`Recent activity of ${t.name}`} className="mt-1 space-y-0.5">
-                      {t.recent.map((a, i) => (
-                        <li key={`${a.at}-${i}`}>
-                          <time dateTime={a.at}>{when(a.at)}</time> · {activityWords(a.kind)}
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                ) : null}
-                {t.calls.length ? (
-                  <details className="mt-1 text-xs text-slate-600">
-                    <summary className="cursor-pointer text-slate-700">Recent calls ({t.calls.length})</summary>
-                    <ul aria-label={`Recent calls of ${t.name}`} className="mt-1 space-y-0.5">
-                      {t.calls.map((c, i) => (
-                        <li key={`${c.at}-${i}`}>
-                          <time dateTime={c.at}>{when(c.at)}</time> · <span className="font-mono">{c.method} {c.route}</span> ·{" "}
-                          <span className={c.status >= 400 ? "font-medium text-red-700" : "text-emerald-800"}>{c.status}</span>
-                        </li>
-                      ))}
-                    </ul>
-                  </details>
-                ) : null}
+                <Recent title="Recent activity" token={t.name} items={t.recent}>
+                  {(a) => activityWords(a.kind)}
+                </Recent>
+                <Recent title="Recent calls" token={t.name} items={t.calls}>
+                  {(c) => (
+                    <>
+                      <span className="font-mono">{c.method} {c.route}</span> ·{" "}
+                      <span className={c.status >= 400 ? "font-medium text-red-700" : "text-emerald-800"}>{c.status}</span>
+                    </>
+                  )}
+                </Recent>
               </div>
               {t.status === "active" ? (
                 <Button variant="secondary" onClick={() => revoke(t)} aria-label={`Revoke ${t.name}`}>
