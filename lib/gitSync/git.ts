@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 
 /** How git reaches the remote: nothing, an HTTPS token, or an SSH private key. Never logged. */
-export type GitAuth = { kind: "none" } | { kind: "token"; user: string; token: string } | { kind: "ssh"; privateKey: string; knownHostsFile?: string };
+export type GitAuth = { kind: "none"; knownHostsFile?: string } | { kind: "token"; user: string; token: string } | { kind: "ssh"; privateKey: string; knownHostsFile?: string };
 
 /** A git command that failed; the message holds its stderr with any credential scrubbed. */
 export class GitError extends Error {
@@ -39,12 +39,17 @@ function baseArgs(allowLocal: boolean): string[] {
   return ["-c", "protocol.allow=never", ...transports.flatMap((t) => ["-c", `protocol.${t}.allow=always`]), "-c", "advice.detachedHead=false"];
 }
 
-/** The environment carrying the credential: an HTTPS token as an Authorization header through GIT_CONFIG_*, never as an argument. */
+/**
+ * The environment carrying the credential: an HTTPS token as an Authorization header through
+ * GIT_CONFIG_*, an SSH key as a private file, never as an argument. Without a key, an ssh
+ * remote is still reached with none: plain ssh would offer the server account's own ~/.ssh
+ * keys (and trust hosts through its ~/.ssh/known_hosts).
+ */
 async function authEnv(auth: GitAuth | undefined): Promise<{ env: Record<string, string>; secret?: string; cleanup: () => Promise<void> }> {
-  if (!auth || auth.kind === "none") return { env: {}, cleanup: async () => {} };
+  if (!auth || auth.kind === "none") return { env: { GIT_SSH_COMMAND: sshCommand(null, auth?.knownHostsFile ?? "/dev/null") }, cleanup: async () => {} };
   if (auth.kind === "token") {
     const basic = Buffer.from(`${auth.user}:${auth.token}`).toString("base64");
-    return { env: { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}` }, secret: auth.token, cleanup: async () => {} };
+    return { env: { GIT_CONFIG_COUNT: "1", GIT_CONFIG_KEY_0: "http.extraHeader", GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`, GIT_SSH_COMMAND: sshCommand(null, "/dev/null") }, secret: auth.token, cleanup: async () => {} };
   }
   // the key lives in a private temporary folder for the command's duration only
   const dir = await mkdtemp(path.join(os.tmpdir(), "specwright-ssh-"));
@@ -53,10 +58,35 @@ async function authEnv(auth: GitAuth | undefined): Promise<{ env: Record<string,
   // the host's key is trusted on first use and then held to, per working clone (when the caller keeps a file for it)
   const knownHosts = auth.knownHostsFile ?? path.join(dir, "known_hosts");
   return {
-    env: { GIT_SSH_COMMAND: `ssh -i ${keyFile} -o IdentitiesOnly=yes -o BatchMode=yes -o StrictHostKeyChecking=accept-new -o UserKnownHostsFile=${knownHosts}` },
+    env: { GIT_SSH_COMMAND: sshCommand(keyFile, knownHosts) },
     secret: auth.privateKey,
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The ssh git runs: the connection's key only (or none), no prompt, the host's key trusted on
+ * first use and held to in `knownHosts`. -F /dev/null: the server account's ~/.ssh/config
+ * (which ssh reads whatever HOME says) must not add its keys, proxies or host settings.
+ */
+function sshCommand(keyFile: string | null, knownHosts: string): string {
+  const ssh = ["ssh", "-F", "/dev/null", "-o", `IdentityFile=${keyFile ? sshPath(keyFile) : "none"}`, "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=accept-new", "-o", `UserKnownHostsFile=${sshPath(knownHosts)}`];
+  // git hands GIT_SSH_COMMAND to a shell: every word is quoted for it (a data folder may hold a space)
+  return ssh.map(shellQuote).join(" ");
+}
+
+/**
+ * A path as an ssh option's value: ssh splits UserKnownHostsFile at spaces (several files)
+ * unless quoted, and expands %-tokens in both files, so a folder with a space or a % in its
+ * name would pin the host's key in another file, or miss the key.
+ */
+function sshPath(file: string): string {
+  return `"${file.replace(/%/g, "%%").replace(/["\\]/g, "\\$&")}"`;
+}
+
+/** One word for `sh`, whatever it holds. */
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Text with a secret (and its Basic form) removed, for errors and logs. */
@@ -65,6 +95,24 @@ export function scrub(text: string, secret: string | undefined): string {
   let out = text;
   for (const s of [secret, Buffer.from(secret).toString("base64")]) if (s) out = out.split(s).join("***");
   return out.replace(/Authorization: Basic [A-Za-z0-9+/=*]+/g, "Authorization: Basic ***");
+}
+
+/** git's advice after any failed connection: it would push ssh's own reason out of the last lines. */
+const CONNECTION_ADVICE = /^(Please make sure you have the correct access rights|and the repository exists\.)$/;
+
+/**
+ * Why a command failed, for an admin: ssh refusing a host whose key changed in words of its
+ * own (its warning runs to a dozen lines and ends in advice to edit a file on this server),
+ * else the last lines of stderr that say something.
+ */
+function reasonOf(stderr: string): string {
+  const changed = /Host key for (\S+) has changed/.exec(stderr);
+  if (changed) {
+    const fingerprint = /\b(SHA256:[A-Za-z0-9+/]+)/.exec(stderr)?.[1];
+    return `the SSH host key of ${changed[1]} has changed since this connection first trusted it${fingerprint ? ` (it now presents ${fingerprint})` : ""}, so nothing was fetched or pushed. Someone may be in between; if the host's owners did change its key, the server's operator deletes the key this connection holds (<connection id>.known_hosts in the Git sync folder) and the next sync trusts the new one.`;
+  }
+  const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line && !CONNECTION_ADVICE.test(line));
+  return lines.slice(-4).join(" ");
 }
 
 /** The environment of every git command: no prompts, no machine-wide or user config. */
@@ -91,7 +139,7 @@ export async function git(cwd: string, args: string[], options: GitOptions = {})
       const child = execFile("git", [...baseArgs(options.allowLocal ?? false), ...args], { cwd, env, timeout: TIMEOUT_MS, maxBuffer: MAX_BUFFER, encoding: "utf8" }, (error, stdout, stderr) => {
         if (!error) return resolve(stdout);
         const detail = scrub(String(stderr || error.message).trim(), auth.secret);
-        reject(new GitError(`git ${args[0]} failed: ${detail.split("\n").slice(-4).join(" ")}`, detail));
+        reject(new GitError(`git ${args[0]} failed: ${reasonOf(detail)}`, detail));
       });
       if (options.input !== undefined) child.stdin?.end(options.input);
     });

@@ -101,7 +101,7 @@ export async function syncConnection(db: Db, connectionId: string, options: Sync
   // the whole project into this route for it
   const dir = path.join(/*turbopackIgnore: true*/ workRoot, connection.id);
   const auth = authOf(connection);
-  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: auth.kind === "ssh" ? { ...auth, knownHostsFile: path.join(/*turbopackIgnore: true*/ workRoot, `${connection.id}.known_hosts`) } : auth, allowLocal: options.allowLocal ?? localRemotesAllowed() };
+  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: auth.kind === "token" ? auth : { ...auth, knownHostsFile: path.join(/*turbopackIgnore: true*/ workRoot, `${connection.id}.known_hosts`) }, allowLocal: options.allowLocal ?? localRemotesAllowed() };
   const run = gitIn(dir, remote);
   const ctx = { ...(await serviceCtx(db, connection)), log: options.log };
   const requests = await db.gitSyncRequest.findMany({ where: { connectionId }, orderBy: { createdAt: "asc" } });

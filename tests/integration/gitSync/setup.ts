@@ -15,7 +15,8 @@ const cleanups: (() => void)[] = [];
 export function withGitSyncEnv() {
   beforeAll(() => {
     for (const k of ["GIT_SYNC_ALLOW_LOCAL", "SPECWRIGHT_SECRET_KEY", "GIT_SYNC_DIR"]) saved[k] = process.env[k];
-    workRoot = mkdtempSync(path.join(os.tmpdir(), "specwright-git-work-"));
+    // a space in the folder's name, as an operator's data folder may have: paths given to git and ssh must hold it
+    workRoot = mkdtempSync(path.join(os.tmpdir(), "specwright git-work-"));
     Object.assign(process.env, { GIT_SYNC_ALLOW_LOCAL: "1", SPECWRIGHT_SECRET_KEY: KEY, GIT_SYNC_DIR: workRoot });
   });
   afterEach(() => {
