@@ -4,7 +4,7 @@ import type { PMMark, PMNode } from "../editor/schema";
 
 // [Project Name], [Description] … and {feature}: template hints, shown greyed in the editor
 /** A template hint in text: `[Label]` or `{label}` (read as a placeholder node). */
-export const PLACEHOLDER = /\[([A-Za-z][^[\]\n]{0,79})\]|\{([A-Za-z][^{}\n]{0,59})\}/g;
+const PLACEHOLDER = /\[([A-Za-z][^[\]\n]{0,79})\]|\{([A-Za-z][^{}\n]{0,59})\}/g;
 
 /** Link reference definitions by identifier. */
 export type Definitions = ReadonlyMap<string, Definition>;
@@ -20,18 +20,23 @@ function textNode(text: string, marks: PMMark[]): PMNode {
   return marks.length ? { type: "text", text, marks } : { type: "text", text };
 }
 
-/** Splits text into text and placeholder nodes. */
-function textWithPlaceholders(value: string, marks: PMMark[]): PMNode[] {
-  const nodes: PMNode[] = [];
+/** Text cut at its template hints: each piece with whether it is a hint (`[Label]`, `{label}`). */
+export function placeholderPieces(value: string): { text: string; placeholder: boolean }[] {
+  const pieces: { text: string; placeholder: boolean }[] = [];
   let last = 0;
   for (const match of value.matchAll(PLACEHOLDER)) {
     const index = match.index ?? 0;
-    if (index > last) nodes.push(textNode(value.slice(last, index), marks));
-    nodes.push({ type: "placeholder", attrs: { label: match[0] } });
+    if (index > last) pieces.push({ text: value.slice(last, index), placeholder: false });
+    pieces.push({ text: match[0], placeholder: true });
     last = index + match[0].length;
   }
-  if (last < value.length) nodes.push(textNode(value.slice(last), marks));
-  return nodes;
+  if (last < value.length) pieces.push({ text: value.slice(last), placeholder: false });
+  return pieces;
+}
+
+/** Splits text into text and placeholder nodes. */
+function textWithPlaceholders(value: string, marks: PMMark[]): PMNode[] {
+  return placeholderPieces(value).map((p) => (p.placeholder ? { type: "placeholder", attrs: { label: p.text } } : textNode(p.text, marks)));
 }
 
 function sameMarks(a: PMMark[] | undefined, b: PMMark[] | undefined): boolean {

@@ -3,7 +3,7 @@ import { defaultHandlers, type Handle, type Info, type State } from "mdast-util-
 import { safeDocumentHref, safeImageSrc } from "../editor/documentUrls";
 import { referenceTypeOf } from "../editor/markdownNodes";
 import type { PMMark, PMNode } from "../editor/schema";
-import { PLACEHOLDER } from "./fromMarkdownInline";
+import { placeholderPieces } from "./fromMarkdownInline";
 
 declare module "mdast" {
   interface LinkReferenceData {
@@ -124,16 +124,7 @@ function keepParagraphsParagraphs(children: PhrasingContent[]): void {
 
 /** HTML written as the text it reads back as: its `[Label]` hints are placeholders there, written as such. */
 function asText(value: string): PhrasingContent[] {
-  const out: PhrasingContent[] = [];
-  let last = 0;
-  for (const match of value.matchAll(PLACEHOLDER)) {
-    const index = match.index ?? 0;
-    if (index > last) out.push({ type: "text", value: value.slice(last, index) });
-    out.push(placeholderNode(match[0]));
-    last = index + match[0].length;
-  }
-  if (last < value.length) out.push({ type: "text", value: value.slice(last) });
-  return out;
+  return placeholderPieces(value).map((p) => (p.placeholder ? placeholderNode(p.text) : { type: "text", value: p.text }));
 }
 
 /** A link marked as a bare address (see `settleBareAddresses`) is written as its text alone. */
