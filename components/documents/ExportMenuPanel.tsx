@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 import { Button } from "../ui/Button";
-import { useDialogFocus } from "../ui/useDialogFocus";
+import { usePopupMenu } from "../ui/usePopupMenu";
 
 type Paper = "A4" | "Letter";
 
@@ -65,15 +65,7 @@ export function ExportMenuPanel({ documentId, initiallyOpen }: { documentId: str
   const { rendering, seconds, error, download, dismiss } = usePdfDownload(documentId);
 
   const wrapper = useRef<HTMLDivElement>(null);
-  useDialogFocus(open, () => setOpen(false), menu, () => wrapper.current?.querySelector<HTMLElement>("button[aria-haspopup]") ?? null);
-  useEffect(() => {
-    if (!open) return;
-    const close = (event: MouseEvent) => {
-      if (!menu.current?.parentElement?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("mousedown", close);
-    return () => document.removeEventListener("mousedown", close);
-  }, [open]);
+  usePopupMenu(open, () => setOpen(false), menu, wrapper);
 
   const pick = (paper: Paper) => {
     setOpen(false);

@@ -42,15 +42,17 @@ export function OutlineEntry({ ydoc, section, nextKey, status, current, openComm
   const drop = useSectionDrop(ydoc, section.key, nextKey, editable);
   const line = drop.side === "before" ? "border-t-2 border-indigo-500" : drop.side === "after" ? "border-b-2 border-indigo-500" : "border-y-2 border-transparent";
   const mark = status ? SECTION_MARKS[status] : undefined;
+  const label = describe(section.title, status, openComments);
   return (
     <li style={{ paddingLeft: `${(section.depth - 1) * 10}px` }} className={line} {...drop.handlers}>
       <a
         href={`#section-${section.key}`}
         data-status={status}
         aria-current={current ? "location" : undefined}
-        aria-label={describe(section.title, status, openComments)}
+        // the text names the link already unless the entry has a state or comments to tell
+        aria-label={label === (section.title || "Untitled") ? undefined : label}
         title={mark?.label}
-        className={`flex items-center gap-2 rounded-r border-l-2 px-1 hover:text-indigo-700 ${current ? "border-indigo-600 bg-indigo-50 font-medium text-indigo-800" : "border-transparent text-slate-700"}`}
+        className={current ? "sw-outline-link border-indigo-600 bg-indigo-50 font-medium text-indigo-800" : "sw-outline-link"}
         {...(editable ? dragSource(section.key) : {})}
       >
         {mark ? <span aria-hidden="true" className={`h-2 w-2 shrink-0 rounded-full ${mark.dot}`} /> : null}

@@ -5,6 +5,7 @@ import type * as Y from "yjs";
 import { moveSection, renameSection } from "@/lib/collab/sectionOps";
 import { sectionTitleSize } from "../documents/sectionTitle";
 import { ON_HOVER } from "./onHover";
+import { SectionMenu } from "./SectionMenu";
 
 interface Props {
   ydoc: Y.Doc;
@@ -19,9 +20,7 @@ interface Props {
   onDelete: () => void;
 }
 
-const iconButton = "sw-icon-button";
-
-/** A section's title (renamed in place) and its move / delete controls. */
+/** A section's title (renamed in place), its drag handle and its menu of actions. */
 export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first, last, dragHandle, onDelete }: Props) {
   const [editing, setEditing] = useState(false);
   const Heading = depth === 1 ? "h2" : depth === 2 ? "h3" : "h4";
@@ -60,12 +59,7 @@ export function SectionHeader({ ydoc, sectionKey, title, depth, editable, first,
         </Heading>
       )}
       {editable && !editing ? (
-        <div className={`flex shrink-0 gap-0.5 ${ON_HOVER}`}>
-          <button type="button" className={iconButton} onClick={() => setEditing(true)} aria-label={`Rename section ${title}`}>Rename</button>
-          <button type="button" className={iconButton} disabled={first} onClick={() => moveSection(ydoc, sectionKey, -1)} aria-label={`Move ${title} up`} title="Move up (Alt+↑)">↑</button>
-          <button type="button" className={iconButton} disabled={last} onClick={() => moveSection(ydoc, sectionKey, 1)} aria-label={`Move ${title} down`} title="Move down (Alt+↓)">↓</button>
-          <button type="button" className={`${iconButton} text-red-700`} onClick={onDelete} aria-label={`Delete section ${title}`}>Delete</button>
-        </div>
+        <SectionMenu title={title} first={first} last={last} onRename={() => setEditing(true)} onMove={(by) => moveSection(ydoc, sectionKey, by)} onDelete={onDelete} />
       ) : null}
     </div>
   );

@@ -180,7 +180,9 @@ test("sections are renamed, reordered, deleted with undo and added, live for eve
   const first = await outlineB.first().innerText();
   const second = await outlineB.nth(1).innerText();
 
-  await a.getByRole("button", { name: `Rename section ${first}` }).click();
+  // a section's actions are in its "⋯" menu
+  await a.getByRole("button", { name: `Actions for section ${first}` }).click();
+  await a.getByRole("menuitem", { name: "Rename" }).click();
   await a.getByLabel(`Rename ${first}`).fill("Summary");
   await a.getByLabel(`Rename ${first}`).press("Enter");
   await expect(outlineB.first()).toHaveText("Summary");
@@ -214,7 +216,25 @@ test("sections are renamed, reordered, deleted with undo and added, live for eve
   await expect(a.getByRole("toolbar", { name: "Formatting for Summary" })).toBeVisible();
   expect(await textTop()).toBe(blurredTop);
 
-  await a.getByRole("button", { name: "Delete section Summary" }).click();
+  // moved up from the menu, then down again with the keyboard alone: the menu opens on the
+  // first action it offers ("Move up" is off for the first section), ↓ goes to "Move down"
+  const actions = a.getByRole("button", { name: "Actions for section Summary" });
+  await actions.click();
+  await a.getByRole("menuitem", { name: "Move up" }).click();
+  await expect(outlineB.nth(0)).toHaveText("Summary");
+  await expect(a.getByRole("menu")).toHaveCount(0);
+  await actions.focus();
+  await a.keyboard.press("Enter");
+  await expect(a.getByRole("menuitem", { name: "Move up" })).toBeDisabled();
+  await expect(a.getByRole("menuitem", { name: "Rename" })).toBeFocused();
+  await a.keyboard.press("ArrowDown");
+  await expect(a.getByRole("menuitem", { name: "Move down" })).toBeFocused();
+  await a.keyboard.press("Enter");
+  await expect(outlineB.nth(1)).toHaveText("Summary");
+  await expect(actions).toBeFocused();
+
+  await actions.click();
+  await a.getByRole("menuitem", { name: "Delete" }).click();
   await expect(b.getByRole("navigation", { name: "Outline" }).getByRole("link", { name: "Summary" })).toHaveCount(0);
   await a.getByRole("button", { name: "Undo" }).click();
   await expect(outlineB.nth(1)).toHaveText("Summary");
