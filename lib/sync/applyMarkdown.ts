@@ -92,14 +92,15 @@ interface StoredSection {
  * change is written through the live Y.Doc (open editors see it at once) and recorded as a
  * new version labelled `label`; approvals whose content changed go stale as with any edit.
  * Sections are matched by heading title, and a section whose heading either side renamed in
- * the same place keeps its key under its new title (`renamedSections.ts`). The copy's title (front matter `title` or its H1)
- * is taken when the document's is still the base's; its other front matter keys are written
+ * the same place keeps its key under its new title (`renamedSections.ts`; reported as
+ * "renamed", with the title it had). The copy's title (front matter `title` or its H1) is
+ * taken when the document's is still the base's; its other front matter keys are written
  * into the document's own front matter as Git sync takes them (`frontMatterIn.ts`: not keys
  * Specwright writes, keys that fill a field, keys changed on both sides, nor any key of a
  * document written in Specwright; each one not taken is named in `notTaken`); its order of
- * the sections is taken when the document's is still the base's. Requires `document.edit`; NotFound outside the actor's
- * workspaces; ImportTooLarge past the import size limit; InvalidInput for empty, binary or
- * unreadable Markdown. Nothing is changed when it throws.
+ * the sections is taken when the document's is still the base's. Requires `document.edit`;
+ * NotFound outside the actor's workspaces; ImportTooLarge past the import size limit;
+ * InvalidInput for empty, binary or unreadable Markdown. Nothing is changed when it throws.
  */
 export async function applyMarkdown(ctx: Ctx, raw: ApplyMarkdownInput): Promise<ApplyMarkdownResult> {
   const input = ApplyMarkdownInput.parse(raw);
