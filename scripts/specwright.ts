@@ -45,10 +45,9 @@ Server commands (talk to a running Specwright over HTTP with an API token):
   import <files…|folder> --workspace <slug> [--template <key|id|auto>] [--repair-mojibake]
       Create one document per Markdown file: as is (one section per heading), or
       mapped onto a template by heading with --template (auto: the template an
-      exported file names in its front matter). A folder, or several files as
-      they are, is sent as one zip: all of it or nothing (a folder with the
-      images its files refer to by relative path). With --template or
-      --repair-mojibake each file is imported on its own.
+      exported file names in its front matter). A folder, or several files, is
+      sent as one zip with these options: all of it or nothing (a folder with
+      the images its files refer to by relative path).
   export <dir> --workspace <slug>
       Write every document into <dir> as Markdown, the images they show under
       images/, plus manifest.json.

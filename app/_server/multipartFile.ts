@@ -3,12 +3,14 @@ import { BodyRejected, readLimitedBytes } from "./limitedBody";
 export interface UploadedFile {
   name: string;
   bytes: Uint8Array;
+  /** the body's other text fields (options sent beside the file), for the route to validate */
+  fields: Record<string, string>;
 }
 
 /**
  * The one file of a multipart/form-data body (field `file`), read with a byte cap first
  * (413 with `tooLarge` past `maxBytes`), so an oversized upload is never parsed. 400 when
- * the body is not multipart or holds no file.
+ * the body is not multipart or holds no file. Its other text fields come back as they are.
  */
 export async function readMultipartFile(req: Request, maxBytes: number, tooLarge: string): Promise<UploadedFile> {
   const type = req.headers.get("content-type") ?? "";
@@ -25,5 +27,6 @@ export async function readMultipartFile(req: Request, maxBytes: number, tooLarge
   if (!file || typeof file === "string") throw new BodyRejected(400, "Send the file in a form field named file.");
   const bytes = new Uint8Array(await file.arrayBuffer());
   if (bytes.byteLength > maxBytes) throw new BodyRejected(413, tooLarge);
-  return { name: file.name, bytes };
+  const fields = Object.fromEntries([...form.entries()].filter((entry): entry is [string, string] => entry[0] !== "file" && typeof entry[1] === "string"));
+  return { name: file.name, bytes, fields };
 }

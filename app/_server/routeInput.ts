@@ -5,8 +5,8 @@ const INPUT = Symbol.for("specwright.routeInput");
 /** What a route handler parses its input with, kept on the handler for the API description. */
 export interface RouteInput {
   schema: z.ZodType;
-  /** how the body arrives: JSON, or an import's JSON or raw Markdown */
-  body: "json" | "import";
+  /** how the body arrives: JSON, an import's JSON or raw Markdown, or multipart form fields beside an uploaded `file` */
+  body: "json" | "import" | "multipart";
   /** how the caller proves itself when not with a session or an API token: a Git host's signed push hook */
   auth?: "gitHookSignature";
 }

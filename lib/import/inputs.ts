@@ -30,6 +30,19 @@ export const ImportDocumentInput = z.object({
 export type ImportDocumentInput = z.input<typeof ImportDocumentInput>;
 export type ImportDocumentData = z.output<typeof ImportDocumentInput>;
 
+/**
+ * The options of a zip import, sent as multipart form fields beside its `file`: `template` (a
+ * template id or key of the workspace, or `auto`: each file onto the template its front
+ * matter names) and `repairMojibake` (`true` or `false`). Any other field is refused.
+ */
+export const ImportBundleOptions = z
+  .object({
+    template: z.string().trim().min(1, "Name a template by its key or id, or auto.").max(120).optional(),
+    repairMojibake: z.enum(["true", "false"], { message: "Send true or false." }).default("false").transform((v) => v === "true"),
+  })
+  .strict();
+export type ImportBundleOptions = z.input<typeof ImportBundleOptions>;
+
 export const ImportTemplateInput = z.object({
   slug: Slug,
   markdown: MarkdownText,

@@ -31,12 +31,18 @@ function statusText(d: Data): string {
   return text;
 }
 
+/** The sections a Markdown copy renamed, as ", renaming “Old” to “New”"; "" when it renamed none. */
+function renamings(d: Data): string {
+  const renamed = Array.isArray(d.renamed) ? (d.renamed as unknown[]).filter((r): r is Data => typeof r === "object" && r !== null) : [];
+  return renamed.length ? `, renaming ${renamed.map((r) => `“${str(r.from)}” to “${str(r.to)}”`).join(", ")}` : "";
+}
+
 const SENTENCES: Record<string, (d: Data, n: ActivityNames, role: string, section: string) => string> = {
   "document.created": () => "created the document",
   "document.imported": () => "imported the document",
   "document.updated": (d) => (d.title ? `renamed it “${str(d.title)}”` : "edited its fields"),
   "document.metadata_changed": () => "edited its metadata",
-  "document.markdown_applied": (d) => `updated ${plural(Number(d.sections), "section", "sections")} from Markdown (saved as v${str(d.number)})`,
+  "document.markdown_applied": (d) => `updated ${plural(Number(d.sections), "section", "sections")} from Markdown${renamings(d)} (saved as v${str(d.number)})`,
   "document.status": statusText,
   "document.trashed": () => "moved it to the trash",
   "document.restored": () => "restored it from the trash",

@@ -27,6 +27,7 @@ import { ApplyMarkdownInput } from "./inputs";
 import { oneAtATime } from "./oneAtATime";
 import { localImageSrcs } from "./imageSrcs";
 import { mergeSections, type SectionChange } from "./mergeSections";
+import { renamedSections, withBaseIds } from "./renamedSections";
 import { titleChange } from "./titleChange";
 import { sectionIds, sectionMarkdown, sectionsOf, type FileSection } from "./sectionsOf";
 
@@ -37,6 +38,8 @@ export interface AppliedSection {
   key: string;
   title: string;
   change: SectionChange;
+  /** the title it had, for a section the copy renamed */
+  from?: string;
 }
 
 /** A section both sides changed since the base: each side as Markdown (heading and body), null where that side removed it. */
@@ -88,14 +91,16 @@ interface StoredSection {
  * with "keep" the other sections are applied and conflicting ones stay as they are. The
  * change is written through the live Y.Doc (open editors see it at once) and recorded as a
  * new version labelled `label`; approvals whose content changed go stale as with any edit.
- * Sections are matched by heading title. The copy's title (front matter `title` or its H1)
- * is taken when the document's is still the base's; its other front matter keys are written
+ * Sections are matched by heading title, and a section whose heading either side renamed in
+ * the same place keeps its key under its new title (`renamedSections.ts`; reported as
+ * "renamed", with the title it had). The copy's title (front matter `title` or its H1) is
+ * taken when the document's is still the base's; its other front matter keys are written
  * into the document's own front matter as Git sync takes them (`frontMatterIn.ts`: not keys
  * Specwright writes, keys that fill a field, keys changed on both sides, nor any key of a
  * document written in Specwright; each one not taken is named in `notTaken`); its order of
- * the sections is taken when the document's is still the base's. Requires `document.edit`; NotFound outside the actor's
- * workspaces; ImportTooLarge past the import size limit; InvalidInput for empty, binary or
- * unreadable Markdown. Nothing is changed when it throws.
+ * the sections is taken when the document's is still the base's. Requires `document.edit`;
+ * NotFound outside the actor's workspaces; ImportTooLarge past the import size limit;
+ * InvalidInput for empty, binary or unreadable Markdown. Nothing is changed when it throws.
  */
 export async function applyMarkdown(ctx: Ctx, raw: ApplyMarkdownInput): Promise<ApplyMarkdownResult> {
   const input = ApplyMarkdownInput.parse(raw);
@@ -126,9 +131,12 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   const images = localImageSrcs(readLayout(layout.markdownLayout));
   const planCtx = { members: members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })), creatorId: ctx.actor.userId, today: new Date().toISOString().slice(0, 10), images };
   const read = async (text: string) => sectionsOf(await runOffThread("importMarkdown", text), def, planCtx);
-  const [base, ours, theirs] = await Promise.all([read(input.base), read(input.markdown), read(current.markdown)]);
+  const [base, copy, now] = await Promise.all([read(input.base), read(input.markdown), read(current.markdown)]);
+  // a section renamed on either side is matched to the base's by the base's id, so it keeps its key
+  const renamedNow = renamedSections(base, now);
+  const [ours, theirs] = [withBaseIds(copy, renamedSections(base, copy)), withBaseIds(now, renamedNow)];
   const merge = mergeSections(base, ours, theirs);
-  const stored = new Map<string, StoredSection>(sectionIds(rows.map((r) => r.title)).map((id, i) => [id, { ...rows[i]!, fields: rows[i]!.fields as Record<string, FieldValue>, body: rows[i]!.body as unknown as PMDoc }]));
+  const stored = new Map<string, StoredSection>(sectionIds(rows.map((r) => r.title)).map((id, i) => [renamedNow.get(id) ?? id, { ...rows[i]!, fields: rows[i]!.fields as Record<string, FieldValue>, body: rows[i]!.body as unknown as PMDoc }]));
   const side = (sections: FileSection[], id: string) => sections.find((s) => s.id === id);
   const text = (s: FileSection | undefined) => (s ? sectionMarkdown(s) : null);
   const conflicts = merge.conflicts.map((c): SectionConflict => ({ key: stored.get(c.id)?.key ?? null, title: c.title, base: text(side(base, c.id)), ours: text(side(ours, c.id)), theirs: text(side(theirs, c.id)) }));
@@ -152,7 +160,7 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   const keyOf = new Map([...stored].map(([id, s]) => [id, s.key]));
   const writes: SectionContent[] = [];
   const applied: AppliedSection[] = [];
-  for (const { id, change } of changes) {
+  for (const { id, change, from } of changes) {
     const mine = side(ours, id);
     const was = stored.get(id);
     if (change === "removed" || !mine) {
@@ -165,7 +173,7 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
     keys.reserve(key);
     keyOf.set(id, key);
     writes.push({ key, title: mine.title, depth: mine.depth, fields: mine.fields ?? was?.fields ?? {}, body: mine.body });
-    applied.push({ key, title: mine.title, change });
+    applied.push({ key, title: mine.title, change, ...(from === undefined ? {} : { from }) });
   }
   const removed = new Set(applied.filter((a) => a.change === "removed").map((a) => a.key));
   const order = keptInOrder(merge.order.map((id) => keyOf.get(id)).filter((key): key is string => key !== undefined), rows.map((r) => r.key), removed);
@@ -176,7 +184,7 @@ async function mergeInto(ctx: Ctx, doc: Loaded, input: z.output<typeof ApplyMark
   if (sideways.title) await updateDocument(ctx, { documentId: doc.id, title: sideways.title });
   return inTransaction(ctx, async (tx) => {
     const version = await versionCurrent(tx.db, doc.id, { kind: "named", label: input.label, createdById: ctx.actor.userId, authorIds: [ctx.actor.userId] });
-    await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.markdown_applied", subjectId: doc.id, data: { number: version.number, sections: applied.length, conflicts: conflicts.length } });
+    await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.markdown_applied", subjectId: doc.id, data: { number: version.number, sections: applied.length, conflicts: conflicts.length, renamed: applied.flatMap((a) => (a.from === undefined ? [] : [{ from: a.from, to: a.title }])) } });
     const [presented] = await presentVersions(tx.db, [version]);
     return { documentId: doc.id, applied, conflicts, refused: false, version: presented!, contentHash: hashAccepted(await currentSections(tx.db, doc.id)), ...sideways };
   });

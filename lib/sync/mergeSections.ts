@@ -1,8 +1,9 @@
 /**
  * A three-way merge of a document's sections, by section: what a copy was taken from
  * (`base`), the copy as it came back (`ours`) and the document as it is now (`theirs`).
- * Sections are matched by `id` (see `sectionsOf.ts`); `digest` says whether two sides hold
- * the same content. Pure: no database, no Markdown.
+ * Sections are matched by `id` (see `sectionsOf.ts`; a side's renamed sections are given their
+ * base ids first, `renamedSections.ts`); `digest` says whether two sides hold the same content
+ * (its title included). Pure: no database, no Markdown.
  */
 
 /** A section as one side holds it: enough to match and compare it. */
@@ -13,7 +14,7 @@ export interface MergeSection {
 }
 
 /** What the merge does with one section of `ours`. */
-export type SectionChange = "updated" | "added" | "removed";
+export type SectionChange = "updated" | "renamed" | "added" | "removed";
 
 export interface MergeConflictEntry {
   id: string;
@@ -23,8 +24,11 @@ export interface MergeConflictEntry {
 }
 
 export interface SectionMerge {
-  /** sections whose content comes from `ours`, with what happens to each, in `ours` order (removals last) */
-  changes: { id: string; change: SectionChange }[];
+  /**
+   * sections whose content comes from `ours`, with what happens to each, in `ours` order
+   * (removals last); "renamed" (with the base title, `from`) when `ours` changed its title
+   */
+  changes: { id: string; change: SectionChange; from?: string }[];
   /** both sides changed these since `base` (or one changed what the other removed) */
   conflicts: MergeConflictEntry[];
   /**
@@ -45,7 +49,9 @@ function byId(sections: MergeSection[]): Map<string, MergeSection> {
  * Merges section by section: a section only one side changed since `base` takes that
  * side's content; one both changed the same way is left as it is; one both changed
  * differently — or one side changed while the other removed it, or both added with
- * different content — is a conflict. A section `ours` added is added, one `ours` removed
+ * different content — is a conflict. A title is part of a section's content: a section `ours`
+ * renamed is "renamed" when `theirs` left it as it was, and a conflict when `theirs` renamed
+ * it otherwise or changed it. A section `ours` added is added, one `ours` removed
  * (unchanged on the other side) is removed. Sections `ours` moved (the sections all three
  * hold, in another order than in `base`) take `ours` order when `theirs` kept `base` order;
  * when both moved sections the order stays `theirs`.
@@ -59,7 +65,7 @@ export function mergeSections(base: MergeSection[], ours: MergeSection[], theirs
     const was = b.get(mine.id);
     const now = t.get(mine.id);
     if (was?.digest === mine.digest || now?.digest === mine.digest) continue;
-    if (now && was && now.digest === was.digest) changes.push({ id: mine.id, change: "updated" });
+    if (now && was && now.digest === was.digest) changes.push(mine.title === was.title ? { id: mine.id, change: "updated" } : { id: mine.id, change: "renamed", from: was.title });
     else if (!now && !was) changes.push({ id: mine.id, change: "added" });
     else conflict(mine.id, mine.title);
   }

@@ -10,9 +10,10 @@ import type { FieldValue } from "../templates/instantiate";
 import type { TemplateDefinition } from "../templates/schema";
 import { contentHash } from "../util/hash";
 import type { MergeSection } from "./mergeSections";
+import type { RenameCandidate } from "./renamedSections";
 
 /** A section read from a Markdown file of a document, ready to compare and to write. */
-export interface FileSection extends MergeSection {
+export interface FileSection extends MergeSection, RenameCandidate {
   depth: number;
   /** the values its `| Field | Value |` table gave; null when the file has no table for it (its fields are left as they are) */
   fields: Record<string, FieldValue> | null;
@@ -21,7 +22,10 @@ export interface FileSection extends MergeSection {
   templateKey: string | null;
 }
 
-/** How a section is matched across copies: its normalised title, and which of that title it is ("goals#2"). */
+/**
+ * How a section is matched across copies: its normalised title, and which of that title it is
+ * ("goals#2"). A section whose heading was renamed is matched afterwards (`renamedSections.ts`).
+ */
 export function sectionIds(titles: string[]): string[] {
   const seen = new Map<string, number>();
   return titles.map((title) => {
@@ -58,7 +62,7 @@ export function sectionsOf(
     // an uploaded image is compared by its address in documents, however the file wrote its path
     const body = (ctx.images ?? ((b: PMDoc) => b))(canonical(s.body));
     const fields = s.fieldTable ? s.fields : null;
-    return { id: ids[i]!, title: s.title, depth: s.depth, fields, body, templateKey: s.templateKey, digest: contentHash({ title: s.title, depth: s.depth, fields, body }) };
+    return { id: ids[i]!, title: s.title, depth: s.depth, fields, body, templateKey: s.templateKey, digest: contentHash({ title: s.title, depth: s.depth, fields, body }), bodyDigest: contentHash({ fields, body }) };
   });
 }
 

@@ -116,6 +116,13 @@ test.describe("the command line against a running server", () => {
     expect(after).toContain("- Reconciler: matches bank lines to ledger entries");
     expect(readFileSync(file, "utf8")).toBe(after);
 
+    // a heading renamed here is the same section renamed
+    writeFileSync(file, readFileSync(file, "utf8").replace(/^(#+) Components$/m, "$1 Building blocks"));
+    const renamed = await run(["push", dir]);
+    expect(renamed.code, renamed.stderr).toBe(0);
+    expect(renamed.stdout).toMatch(/ledger\.md: renamed “Components” to “Building blocks” \(saved as v\d+\)/);
+    expect(readFileSync(file, "utf8")).toContain("- Reconciler: matches bank lines to ledger entries");
+
     // an image added here is uploaded, and the file then shows it as the server's image
     const png = pngOf(3, 2, [200, 40, 40]);
     mkdirSync(path.join(dir, "diagrams"));
@@ -161,8 +168,20 @@ test.describe("the command line against a running server", () => {
     expect(both.stdout).toMatch(/adr-1\.md → "Use PostgreSQL" \(.+\): 0 image\(s\)/);
     expect(both.stdout).toMatch(/adr-2\.md → "Use Redis for limits"/);
     expect(both.stderr).toContain("adr-2.md: image flow.png not imported (no such file in the import)");
-    const titles = ((await (await request.get(`/api/workspaces/${slug}/documents`)).json()) as { items: { title: string }[] }).items.map((d) => d.title);
-    expect(titles).toEqual(expect.arrayContaining(["Use PostgreSQL", "Use Redis for limits"]));
+    const titles = async () => ((await (await request.get(`/api/workspaces/${slug}/documents`)).json()) as { items: { title: string }[] }).items.map((d) => d.title);
+    expect(await titles()).toEqual(expect.arrayContaining(["Use PostgreSQL", "Use Redis for limits"]));
+    // with a template too: one zip, each file onto it; a template the workspace lacks imports none
+    writeFileSync(path.join(adrs, "adr-3.md"), "# Queue refunds\n\n## Overview\n\nRefunds wait in a queue.\n");
+    writeFileSync(path.join(adrs, "adr-4.md"), "# Retry payouts\n\n## Overview\n\nPayouts retry twice.\n");
+    const files = [path.join(adrs, "adr-3.md"), path.join(adrs, "adr-4.md")];
+    const missing = await run(["import", ...files, "--workspace", slug, "--template", "no-such-template"]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('No template "no-such-template"');
+    expect(await titles()).not.toContain("Queue refunds");
+    const onto = await run(["import", ...files, "--workspace", slug, "--template", "technical-design"]);
+    expect(onto.code, onto.stderr).toBe(0);
+    expect(onto.stdout).toMatch(/adr-3\.md → "Queue refunds" \(.+\): 0 image\(s\), template technical-design/);
+    expect(onto.stdout).toMatch(/adr-4\.md → "Retry payouts" \(.+\): 0 image\(s\), template technical-design/);
 
     // errors: one line on stderr each, and a non-zero exit
     const badToken = await run(["status", dir], { env: { SPECWRIGHT_TOKEN: "swt_not-a-real-token" } });

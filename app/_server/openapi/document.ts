@@ -68,6 +68,10 @@ function operation(method: Method, path: string, pathParams: string[], input: Ro
     }
     return op;
   }
+  if (input.body === "multipart") {
+    const form = { ...schema, properties: { file: { type: "string", format: "binary", description: "the uploaded file" }, ...schema.properties }, required: ["file", ...(schema.required ?? [])] };
+    return { ...op, requestBody: { required: true, content: { "multipart/form-data": { schema: form } } } };
+  }
   const content: Record<string, { schema: unknown }> = { "application/json": { schema } };
   if (input.body === "import") content["text/markdown"] = { schema: { type: "string", description: "the Markdown itself; options in the query string" } };
   const hookSecurity: Record<string, string[]>[] = [{ gitHubSignature: [] }, { gitLabToken: [] }];

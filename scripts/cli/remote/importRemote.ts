@@ -60,23 +60,47 @@ function folderFiles(dir: string, under = ""): Record<string, Uint8Array> {
   ) as Record<string, Uint8Array>;
 }
 
-/** Imports the files as one zip through POST …/import.zip: every Markdown file a document, with the images they refer to; all or nothing. */
-async function importZip(api: Api, slug: string, files: Record<string, Uint8Array>, name: string): Promise<void> {
+interface ZipAnswer {
+  documents: {
+    id: string;
+    title: string;
+    file: string;
+    template: string;
+    warnings: string[];
+    mojibake: { encoding: string; sample: string } | null;
+    images: { stored: number; missing: { src: string; reason: string }[] };
+  }[];
+}
+
+/** What goes with the files: the template (key, id or auto; the server resolves it) and whether to repair mis-decoded text. */
+interface ImportOptions {
+  template?: string;
+  repairMojibake: boolean;
+}
+
+/**
+ * Imports the files as one zip through POST …/import.zip, with the options as form fields:
+ * every Markdown file a document, with the images they refer to; all or nothing.
+ */
+async function importZip(api: Api, slug: string, files: Record<string, Uint8Array>, name: string, options: ImportOptions): Promise<void> {
   const form = new FormData();
   form.append("file", new Blob([zipSync(files)], { type: "application/zip" }), `${name}.zip`);
-  const answer = await api.json<{ documents: { id: string; title: string; file: string; images: { stored: number; missing: { src: string; reason: string }[] } }[] }>("POST", `/api/workspaces/${encodeURIComponent(slug)}/import.zip`, { body: form });
+  if (options.template) form.append("template", options.template);
+  if (options.repairMojibake) form.append("repairMojibake", "true");
+  const answer = await api.json<ZipAnswer>("POST", `/api/workspaces/${encodeURIComponent(slug)}/import.zip`, { body: form });
   for (const d of answer.documents) {
-    console.log(`${d.file} → "${d.title}" (${d.id}): ${d.images.stored} image(s)`);
+    console.log(`${d.file} → "${d.title}" (${d.id}): ${d.images.stored} image(s), template ${d.template}`);
+    for (const warning of d.warnings) console.error(`specwright: warning: ${d.file}: ${warning}`);
+    if (d.mojibake) console.error(`specwright: warning: ${d.file} looks like UTF-8 decoded as ${d.mojibake.encoding} (“${d.mojibake.sample}”); kept as is. Pass --repair-mojibake to fix it.`);
     for (const m of d.images.missing) console.error(`specwright: warning: ${d.file}: image ${m.src} not imported (${m.reason}); its address is kept as written.`);
   }
 }
 
 /**
  * `specwright import <files…|folder> --workspace <slug> [--template <key|id|auto>] [--repair-mojibake]` against the
- * server: a folder, or several files as is, as one zip through POST …/import.zip (with the
- * images a folder's files refer to; all or nothing); otherwise each file through POST
- * …/import (as is, onto the template, or with `auto` onto the template its front matter
- * names), one after another.
+ * server: a folder, or several files, as one zip through POST …/import.zip with the options
+ * (with the images a folder's files refer to; all or nothing); one file through POST …/import
+ * (as is, onto the template, or with `auto` onto the template its front matter names).
  */
 export async function importRemote(args: string[]): Promise<void> {
   if (args.some((a) => a === "--as" || a.startsWith("--as="))) throw new UsageError("--as works only against the database (--database); against a server, the token says who you are");
@@ -85,23 +109,22 @@ export async function importRemote(args: string[]): Promise<void> {
   if (!slug) throw new UsageError("import needs --workspace <slug>");
   if (!positional.length) throw new UsageError("import needs at least one Markdown file");
   const api = new Api(requireRemote(DATABASE_HINT));
+  const chosen: ImportOptions = { template: options["--template"], repairMojibake: flags.has("--repair-mojibake") };
   const folder = positional.length === 1 && statSync(positional[0]!, { throwIfNoEntry: false })?.isDirectory() ? positional[0]! : null;
   if (folder) {
-    if (options["--template"] || flags.size) throw new UsageError("--template and --repair-mojibake apply to files; against a server a folder is imported as is (with its images)");
     const files = folderFiles(folder);
     if (!Object.keys(files).some((f) => f.endsWith(".md"))) throw new InputError(`${folder} holds no Markdown file (.md); nothing was imported.`);
-    return importZip(api, slug, files, path.basename(path.resolve(folder)));
+    return importZip(api, slug, files, path.basename(path.resolve(folder)), chosen);
   }
   const inputs = positional.map((file) => ({ file, markdown: readInput(file).text }));
-  // several files as is: one zip, so that one the server refuses imports none of them
-  if (inputs.length > 1 && !options["--template"] && !flags.size) {
+  // several files: one zip, so that one the server refuses imports none of them
+  if (inputs.length > 1) {
     const names = inputs.map((i) => path.basename(i.file));
     const twice = names.find((name, i) => names.indexOf(name) !== i);
     if (twice) throw new UsageError(`two of the files are named ${twice}; import them one at a time, or from a folder`);
-    return importZip(api, slug, Object.fromEntries(inputs.map((i) => [path.basename(i.file), new TextEncoder().encode(i.markdown)])), "files");
+    return importZip(api, slug, Object.fromEntries(inputs.map((i) => [path.basename(i.file), new TextEncoder().encode(i.markdown)])), "files", chosen);
   }
-  for (const { file, markdown } of inputs) {
-    const document = await importOne(api, slug, { file, markdown, template: options["--template"], repairMojibake: flags.has("--repair-mojibake") });
-    console.log(`${file} → "${document.title}" (${document.number ?? document.id}), template ${document.template.key}`);
-  }
+  const { file, markdown } = inputs[0]!;
+  const document = await importOne(api, slug, { file, markdown, ...chosen });
+  console.log(`${file} → "${document.title}" (${document.number ?? document.id}), template ${document.template.key}`);
 }

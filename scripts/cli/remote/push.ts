@@ -10,7 +10,7 @@ import { fetchMissingImages, imageAddresses, uploadNewImages } from "./localImag
 import { readBase, requireState, writeBase, writeState, type PullState } from "./state";
 
 interface Applied {
-  applied: { key: string; title: string; change: "updated" | "added" | "removed" }[];
+  applied: { key: string; title: string; change: "updated" | "renamed" | "added" | "removed"; from?: string }[];
   version: { number: number } | null;
   title: string | null;
   frontMatter: boolean;
@@ -103,7 +103,7 @@ async function pushTracked(api: Api, dir: string, state: PullState, file: string
   const merged = await refresh(api, dir, state, file, id);
   await fetchMissingImages(api, dir, merged);
   const changes = [
-    ...result.applied.map((a) => `${a.change} “${a.title}”`),
+    ...result.applied.map((a) => (a.change === "renamed" ? `renamed “${a.from ?? ""}” to “${a.title}”` : `${a.change} “${a.title}”`)),
     ...(result.title ? [`renamed to “${result.title}”`] : []),
     ...(result.frontMatter ? ["front matter updated"] : []),
     ...(result.reordered ? ["sections reordered"] : []),

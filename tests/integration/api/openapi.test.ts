@@ -38,6 +38,11 @@ describe("GET /api/openapi.json", () => {
     const list = doc.paths["/api/workspaces/{slug}/documents"]!.get!;
     expect(list.parameters.filter((p) => p.in === "query").map((p) => p.name)).toEqual(expect.arrayContaining(["status", "q"]));
     expect(doc.paths["/api/workspaces/{slug}/import"]!.post!.requestBody!.content).toHaveProperty("text/markdown");
+    // a zip upload: the file and its options as multipart form fields
+    const zip = doc.paths["/api/workspaces/{slug}/import.zip"]!.post!.requestBody!.content["multipart/form-data"]!.schema as Schema;
+    expect(zip.required).toEqual(["file"]);
+    expect(Object.keys(zip.properties ?? {})).toEqual(["file", "template", "repairMojibake"]);
+    expect(zip.properties?.repairMojibake?.enum).toEqual(["true", "false"]);
     // a Git host's push hook proves itself with a signature, not a session or a token
     const hook = doc.paths["/api/workspaces/{slug}/git-sync/{connectionId}/hook"]!.post!;
     expect(hook.security).toEqual([{ gitHubSignature: [] }, { gitLabToken: [] }]);

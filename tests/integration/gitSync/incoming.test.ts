@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { listConflicts, resolveConflictSection } from "@/lib/gitSync/conflicts";
 import { createConnection } from "@/lib/gitSync/manage";
+import { listDocumentActivity } from "@/lib/review/listActivity";
 import { getReview, decide, submitForReview } from "@/lib/review/review";
 import { exportDocumentMarkdown } from "@/lib/export/exportDocument";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
@@ -49,6 +50,18 @@ describe("git sync: commits in", () => {
     expect(review.roles.find((r) => r.key === "security_review")!.approved).toBe(true);
     expect((await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } })).lastCommitSha).toBe(remote.log()[0]!.sha);
     void ws;
+  });
+
+  it("takes a heading a commit renamed as the same section renamed: its key kept, the activity saying so", async () => {
+    const { owner, doc, remote, connection, file } = await approvedInRepository();
+    expect(remote.read(file)).toMatch(/^#+ Security$/m);
+    remote.commit({ [file]: remote.read(file).replace(/^(#+) Security$/m, "$1 Security considerations") }, "Rename a heading");
+    expect((await sync(connection.id)).incoming.updated).toEqual([doc.id]);
+    const sections = await testDb().section.findMany({ where: { documentId: doc.id }, orderBy: { position: "asc" } });
+    expect(sections.filter((s) => s.title.startsWith("Security")).map((s) => [s.key, s.title])).toEqual([["security", "Security considerations"]]);
+    expect(await sectionText(doc.id, "security")).toContain("Threats: replayed webhooks.");
+    const [latest] = await listDocumentActivity(owner, { documentId: doc.id });
+    expect(latest!.text).toMatch(/renaming “Security” to “Security considerations”/);
   });
 
   it("stores an image a commit adds beside the file and shows it in the document", async () => {

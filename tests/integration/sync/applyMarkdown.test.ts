@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { changeDocument } from "@/lib/collab/gateway";
+import { createThread, listThreads } from "@/lib/comments/comments";
 import { writeSection, yDocToSections } from "@/lib/collab/ydoc";
 import { createDocument } from "@/lib/documents/createDocument";
 import { getDocument, updateDocument } from "@/lib/documents/documents";
@@ -159,6 +160,41 @@ describe("applyMarkdown", () => {
     const sections = (await getDocument(owner, { documentId: doc.id })).sections;
     expect(sections.map((s) => s.key)).toEqual(["design", "rollout", "open_questions"]);
     expect(JSON.stringify(sections.at(-1)!.body)).toContain("Who pays the fee?");
+  });
+
+  it("keeps a section whose heading the copy renamed, body edited or not: its key, its comments, reported as renamed", async () => {
+    const { owner, doc, base } = await setUp();
+    await createThread(owner, { documentId: doc.id, sectionKey: "risks", quote: "Double refunds", body: "Which ones?" });
+    const ours = base.replace("## Risks\n\nDouble refunds.", "## Known risks\n\nDouble refunds and partial ones.").replace("## Rollout", "## Launch");
+
+    const result = await applyMarkdown(owner, { documentId: doc.id, base, markdown: ours });
+
+    expect(result).toMatchObject({ refused: false, conflicts: [] });
+    expect(result.applied).toEqual([
+      { key: "risks", title: "Known risks", change: "renamed", from: "Risks" },
+      { key: "rollout", title: "Launch", change: "renamed", from: "Rollout" },
+    ]);
+    const sections = (await getDocument(owner, { documentId: doc.id })).sections;
+    expect(sections.map((s) => [s.key, s.title])).toEqual([["design", "Design"], ["risks", "Known risks"], ["rollout", "Launch"]]);
+    expect(JSON.stringify(sections[1]!.body)).toContain("partial ones");
+    expect((await listThreads(owner, { documentId: doc.id })).map((t) => [t.sectionKey, t.quote])).toEqual([["risks", "Double refunds"]]);
+    expect((await listDocumentActivity(owner, { documentId: doc.id }))[0]!.text).toBe(`updated 2 sections from Markdown, renaming “Risks” to “Known risks”, “Rollout” to “Launch” (saved as v${result.version!.number})`);
+  });
+
+  it("takes the copy's other edits when the document renamed a heading, and refuses a section renamed on one side and changed on the other", async () => {
+    const { owner, doc, base, texts } = await setUp();
+    await edit(doc.id, "risks", "What could go wrong", "Double refunds.");
+    const merged = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Behind a flag.", "Behind a flag, then for all.") });
+    expect(merged.applied).toEqual([{ key: "rollout", title: "Rollout", change: "updated" }]);
+    expect((await getDocument(owner, { documentId: doc.id })).sections.map((s) => s.title)).toEqual(["Design", "What could go wrong", "Rollout"]);
+
+    const before = await texts();
+    const changed = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("Double refunds.", "Double refunds, twice.") });
+    expect(changed).toMatchObject({ refused: true, applied: [] });
+    expect(changed.conflicts).toEqual([{ key: "risks", title: "Risks", base: "## Risks\n\nDouble refunds.\n", ours: "## Risks\n\nDouble refunds, twice.\n", theirs: "## What could go wrong\n\nDouble refunds.\n" }]);
+    const renamedOtherwise = await applyMarkdown(owner, { documentId: doc.id, base, markdown: base.replace("## Risks", "## Hazards") });
+    expect(renamedOtherwise.conflicts.map((c) => [c.key, c.title])).toEqual([["risks", "Hazards"]]);
+    expect(await texts()).toEqual(before);
   });
 
   it("changes nothing and makes no version when the copy holds what the document holds", async () => {

@@ -51,4 +51,13 @@ describe("mergeSections", () => {
     expect(mergeSections([], [s("a", "x")], [s("a", "y")]).conflicts).toEqual([{ id: "a", title: "a", in: { base: false, ours: true, theirs: true } }]);
     expect(mergeSections([], [s("a", "x")], [s("a", "x")]).conflicts).toEqual([]);
   });
+
+  it("reports a section the copy renamed, and a conflict when the document renamed or changed it too", () => {
+    const renamed: MergeSection = { id: "a", title: "New", digest: "v2" };
+    expect(mergeSections([s("a"), s("b")], [renamed, s("b")], [s("a"), s("b")]).changes).toEqual([{ id: "a", change: "renamed", from: "a" }]);
+    // the same rename on both sides is no change
+    expect(mergeSections([s("a")], [renamed], [renamed]).changes).toEqual([]);
+    expect(mergeSections([s("a")], [renamed], [{ id: "a", title: "Other", digest: "v3" }]).conflicts).toEqual([{ id: "a", title: "New", in: { base: true, ours: true, theirs: true } }]);
+    expect(mergeSections([s("a")], [renamed], [s("a", "v3")]).conflicts).toHaveLength(1);
+  });
 });
