@@ -23,6 +23,22 @@ export interface Ctx {
   db: DbTx;
   requestId?: string;
   log?: Logger;
+  /**
+   * What this request has read, when it only reads: a page that asks several use cases about
+   * one document loads the document, the actor's membership and its sections once (see
+   * `remember`). Never set on a context that writes: a read after a write must see it.
+   */
+  reads?: Map<string, Promise<unknown>>;
+}
+
+/** `load()`, once per `key` in a reading request (`ctx.reads`); every time without it. */
+export function remember<T>(ctx: Ctx, key: string, load: () => Promise<T>): Promise<T> {
+  if (!ctx.reads) return load();
+  const known = ctx.reads.get(key) as Promise<T> | undefined;
+  if (known) return known;
+  const loading = load();
+  ctx.reads.set(key, loading);
+  return loading;
 }
 
 /** An actor's standing in one workspace, loaded for permission checks. */

@@ -13,7 +13,7 @@ import { NotFound } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
 import { templateAtVersion } from "../templates/templates";
 import { DocumentRef, UpdateDocumentInput } from "./inputs";
-import { loadDocument } from "./loadDocument";
+import { loadDocument, loadSectionRows } from "./loadDocument";
 import { presentSummary, type DocumentDto, type DocumentSummaryDto } from "./present";
 import { validateFieldUpdates } from "./validateFields";
 
@@ -22,7 +22,7 @@ export async function getDocument(ctx: Ctx, raw: DocumentRef): Promise<DocumentD
   const { documentId } = DocumentRef.parse(raw);
   const { doc, membership } = await loadDocument(ctx, documentId);
   authorize(membership, "document.view");
-  const sections = await ctx.db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
+  const sections = await loadSectionRows(ctx, documentId);
   return {
     ...presentSummary(doc),
     workspace: { id: doc.workspaceId, slug: doc.workspace.slug, name: doc.workspace.name },

@@ -1,7 +1,7 @@
 import { can, type Membership } from "../access/policy";
 import type { Ctx } from "../context";
 import { Prisma } from "../db";
-import { loadDocument } from "../documents/loadDocument";
+import { loadDocument, loadSectionRows } from "../documents/loadDocument";
 import type { DocumentStatus } from "../documents/inputs";
 import { templateAtVersion } from "../templates/templates";
 import type { HashableSection } from "../documents/contentHash";
@@ -9,7 +9,7 @@ import { openSuggestions, openSuggestionsIn, type OpenSuggestion } from "../sugg
 import { blockChangeWhat } from "../suggestions/blockChange";
 import { suggestionWhat } from "../suggestions/describe";
 import { Proposal } from "../suggestions/proposal";
-import { currentSections, scopeHash } from "./scope";
+import { hashableSections, scopeHash } from "./scope";
 import type { SignoffRoleDef } from "../templates/schema";
 import { signoffRolesOf } from "./roles";
 import { allowedFrom, availableSteps, rolesEditable, type ReviewAction } from "./stateMachine";
@@ -68,10 +68,13 @@ export interface ReviewDto {
 /** Facts for review use cases: the document, the actor's membership, its sign-off roles. */
 export async function loadReviewFacts(ctx: Ctx, documentId: string) {
   const { doc, membership } = await loadDocument(ctx, documentId);
-  const def = await templateAtVersion(ctx.db, doc.templateId, doc.templateVersion);
-  const assignments = await ctx.db.reviewAssignment.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
-  const approvals = await ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } });
-  const sections = await currentSections(ctx.db, documentId);
+  // independent reads, asked together (one after the other inside a transaction's connection)
+  const [def, assignments, approvals, sections] = await Promise.all([
+    templateAtVersion(ctx.db, doc.templateId, doc.templateVersion),
+    ctx.db.reviewAssignment.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } }),
+    ctx.db.approval.findMany({ where: { documentId }, include: { reviewer: true }, orderBy: { createdAt: "asc" } }),
+    loadSectionRows(ctx, documentId).then(hashableSections),
+  ]);
   return { doc, membership: membership as Membership, roles: signoffRolesOf(doc, def), assignments, approvals, sections, suggestions: await namedSuggestions(ctx, documentId, sections) };
 }
 

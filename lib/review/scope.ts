@@ -6,7 +6,11 @@ import type { SignoffRoleDef } from "../templates/schema";
 
 /** The document's projected sections, in order, as hashed. */
 export async function currentSections(db: DbTx, documentId: string): Promise<HashableSection[]> {
-  const rows = await db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } });
+  return hashableSections(await db.section.findMany({ where: { documentId }, orderBy: { position: "asc" } }));
+}
+
+/** Section rows as hashed. */
+export function hashableSections(rows: { key: string; title: string; depth: number; fields: unknown; body: unknown }[]): HashableSection[] {
   return rows.map((r) => ({ key: r.key, title: r.title, depth: r.depth, fields: r.fields as Record<string, FieldValue>, body: r.body as unknown as PMDoc }));
 }
 

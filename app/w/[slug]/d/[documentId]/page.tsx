@@ -23,6 +23,7 @@ import { MoreMenu } from "@/components/ui/MoreMenu";
 import { PartBoundary } from "@/components/ui/PartBoundary";
 import { HistoryLink } from "@/components/versions/HistoryLink";
 import { can as canDo, documentAbilities } from "@/lib/access/policy";
+import type { Ctx } from "@/lib/context";
 import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { drawInBackground } from "@/lib/diagrams/drawMissing";
@@ -41,7 +42,8 @@ import { listMembers } from "@/lib/workspaces/listMembers";
 export default async function DocumentPage({ params }: { params: Promise<{ slug: string; documentId: string }> }) {
   const { slug, documentId } = await params;
   const { actor, membership, workspace } = await loadWorkspacePage(slug, `/w/${slug}/d/${documentId}`);
-  const ctx = { actor, db: getDb() };
+  // the page only reads: the document, membership and sections its parts ask about are loaded once
+  const ctx: Ctx = { actor, db: getDb(), reads: new Map() };
   // a link by number (/w/acme/d/ADR-0007) keeps working after a rename: it leads to the document
   if (parseNumber(documentId)) {
     const id = await documentIdByNumber(ctx, workspace.id, documentId).catch((error: unknown) => {
