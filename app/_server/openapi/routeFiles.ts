@@ -65,6 +65,7 @@ export const ROUTE_FILES: Record<string, () => Promise<Record<string, unknown>>>
   "/api/workspaces/{slug}/git-sync/{connectionId}": () => import("@/app/api/workspaces/[slug]/git-sync/[connectionId]/route"),
   "/api/workspaces/{slug}/git-sync/{connectionId}/hook": () => import("@/app/api/workspaces/[slug]/git-sync/[connectionId]/hook/route"),
   "/api/workspaces/{slug}/git-sync/{connectionId}/hook-secret": () => import("@/app/api/workspaces/[slug]/git-sync/[connectionId]/hook-secret/route"),
+  "/api/workspaces/{slug}/git-sync/{connectionId}/host-key": () => import("@/app/api/workspaces/[slug]/git-sync/[connectionId]/host-key/route"),
   "/api/workspaces/{slug}/git-sync/{connectionId}/sync": () => import("@/app/api/workspaces/[slug]/git-sync/[connectionId]/sync/route"),
   "/api/workspaces/{slug}/invites": () => import("@/app/api/workspaces/[slug]/invites/route"),
   "/api/workspaces/{slug}/invites/{inviteId}": () => import("@/app/api/workspaces/[slug]/invites/[inviteId]/route"),

@@ -133,6 +133,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "DELETE /api/workspaces/[slug]/git-sync/[connectionId]": {},
     "POST /api/workspaces/[slug]/git-sync/[connectionId]/sync": { data: {} },
     "POST /api/workspaces/[slug]/git-sync/[connectionId]/hook-secret": { data: {} },
+    "DELETE /api/workspaces/[slug]/git-sync/[connectionId]/host-key": {},
     "POST /api/documents/[documentId]/git-conflicts/[conflictId]/resolve": { data: { sectionKey, keep: "repository" } },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
     "POST /api/me/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },
