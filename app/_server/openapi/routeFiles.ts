@@ -55,6 +55,7 @@ export const ROUTE_FILES: Record<string, () => Promise<Record<string, unknown>>>
   "/api/signup": () => import("@/app/api/signup/route"),
   "/api/verify-email": () => import("@/app/api/verify-email/route"),
   "/api/workspaces": () => import("@/app/api/workspaces/route"),
+  "/api/workspaces/{slug}/activity": () => import("@/app/api/workspaces/[slug]/activity/route"),
   "/api/workspaces/{slug}/decisions": () => import("@/app/api/workspaces/[slug]/decisions/route"),
   "/api/workspaces/{slug}/decisions/index.md": () => import("@/app/api/workspaces/[slug]/decisions/index.md/route"),
   "/api/workspaces/{slug}/documents": () => import("@/app/api/workspaces/[slug]/documents/route"),

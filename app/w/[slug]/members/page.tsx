@@ -33,6 +33,14 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <span className="text-slate-600">tell other systems about this workspace&apos;s events.</span>
           </p>
         ) : null}
+        {can["activity.view"] ? (
+          <p className="mt-1 text-sm">
+            <Link prefetch={false} href={`/w/${slug}/activity`} className="text-indigo-700 underline hover:text-indigo-900">
+              Activity log
+            </Link>{" "}
+            <span className="text-slate-600">shows who changed what, and through which API token.</span>
+          </p>
+        ) : null}
         {can["gitSync.manage"] ? (
           <p className="mt-1 text-sm">
             <Link prefetch={false} href={`/w/${slug}/git-sync`} className="text-indigo-700 underline hover:text-indigo-900">
