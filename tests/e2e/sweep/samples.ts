@@ -73,6 +73,7 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/workspaces/[slug]/webhooks": "webhook.manage",
   "GET /api/workspaces/[slug]/webhooks/[webhookId]/deliveries": "webhook.manage",
   "GET /api/workspaces/[slug]/git-sync": "gitSync.manage",
+  "GET /api/workspaces/[slug]/activity": "activity.view",
 };
 
 export interface Sample {

@@ -58,7 +58,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             For CI and integrations of {workspace.name}: a workspace token works in this workspace only and acts as the admin who made it, never beyond
             their role. Every admin here sees and may revoke them.
           </p>
-          <ApiTokens tokens={tokens} endpoint={`/api/workspaces/${slug}/tokens`} showCreator />
+          <ApiTokens tokens={tokens} endpoint={`/api/workspaces/${slug}/tokens`} showCreator activityLog={can["activity.view"] ? `/w/${slug}/activity` : undefined} />
         </section>
       ) : null}
     </div>
