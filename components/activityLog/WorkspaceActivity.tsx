@@ -12,7 +12,7 @@ function hrefOf(base: string, query: { token?: string; before?: string }): strin
 }
 
 /** The workspace's activity log, newest first: a filter to one API token, the entries with the token each came through, and older entries a page at a time. */
-export function WorkspaceActivity({ base, page }: { base: string; page: WorkspaceActivityPage }) {
+export function WorkspaceActivity({ base, slug, page }: { base: string; slug: string; page: WorkspaceActivityPage }) {
   const filter = page.token;
   const choices = filter && !page.tokens.some((t) => t.id === filter.id) ? [filter, ...page.tokens] : page.tokens;
   return (
@@ -33,7 +33,15 @@ export function WorkspaceActivity({ base, page }: { base: string; page: Workspac
           {page.entries.map((a) => (
             <li key={a.id} className="flex flex-wrap items-baseline gap-x-2 px-4 py-2 text-slate-700">
               <time dateTime={a.at} className="font-mono text-xs text-slate-500">{a.at.slice(0, 16).replace("T", " ")}</time>
-              <span><strong>{a.actor}</strong> {a.text}</span>
+              <span>
+                <strong>{a.actor}</strong> {a.text}
+                {a.document ? (
+                  <>
+                    {" · "}
+                    <Link prefetch={false} href={`/w/${slug}/d/${a.document.id}`} className="text-indigo-700 hover:underline">{a.document.title}</Link>
+                  </>
+                ) : null}
+              </span>
               {a.via ? (
                 <Link prefetch={false} href={hrefOf(base, { token: a.via.id })} className="rounded bg-amber-50 px-1.5 text-xs text-amber-900 ring-1 ring-amber-200 hover:underline" title="Only this token's activity">
                   via {tokenLabel(a.via)}

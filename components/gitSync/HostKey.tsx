@@ -4,6 +4,8 @@ import { useState } from "react";
 import type { GitConnectionDto } from "@/lib/gitSync/present";
 import { Button } from "../ui/Button";
 
+const SMALL = "px-2 py-0.5 text-xs shadow-none";
+
 /**
  * The SSH host key a connection trusts, as rows of the status list: its fingerprint, and
  * "Forget host key" (asked twice) for a host whose owners changed its key.
@@ -15,7 +17,7 @@ export function HostKey({ connection: c, busy, forget }: { connection: GitConnec
   return (
     <>
       <dt>Host key</dt>
-      <dd>
+      <dd className="flex flex-wrap items-center gap-x-2">
         {keys === null ? (
           "pinned before this version; shown after the next sync"
         ) : keys.length ? (
@@ -31,13 +33,13 @@ export function HostKey({ connection: c, busy, forget }: { connection: GitConnec
         )}
         {keys === null || keys.length ? (
           asking ? (
-            <span role="group" aria-label="Forget the host key?" className="mt-1 flex flex-wrap items-center gap-2">
+            <span role="group" aria-label="Forget the host key?" className="my-1 flex basis-full flex-wrap items-center gap-2 rounded-md bg-amber-50 px-2 py-1 text-amber-900 ring-1 ring-amber-200">
               <span>The next sync will trust whatever key the host presents, and keep it. Only do this if the host&apos;s owners changed its key.</span>
-              <Button variant="danger" disabled={busy} onClick={() => forget().then(() => setAsking(false))}>Forget</Button>
-              <Button variant="ghost" onClick={() => setAsking(false)}>Cancel</Button>
+              <Button variant="danger" className={SMALL} disabled={busy} onClick={() => forget().then(() => setAsking(false))}>Forget</Button>
+              <Button variant="ghost" className={SMALL} onClick={() => setAsking(false)}>Cancel</Button>
             </span>
           ) : (
-            <Button variant="ghost" onClick={() => setAsking(true)} aria-label={`Forget host key of ${c.repoUrl}`}>Forget host key</Button>
+            <Button variant="ghost" className={`${SMALL} text-indigo-700 underline`} onClick={() => setAsking(true)} aria-label={`Forget host key of ${c.repoUrl}`}>Forget host key</Button>
           )
         ) : null}
       </dd>

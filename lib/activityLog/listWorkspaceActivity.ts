@@ -24,6 +24,8 @@ export interface WorkspaceActivityDto {
   actor: string;
   /** what happened, in words, after the actor's name */
   text: string;
+  /** the document the entry is about (still in the workspace) */
+  document: { id: string; title: string } | null;
   via: ViaTokenDto | null;
 }
 
@@ -85,6 +87,7 @@ export async function listWorkspaceActivity(ctx: Ctx, raw: WorkspaceActivityQuer
   const names = new Map(people.map((u) => [u.id, u.name] as const));
   const titles = new Map(documents.map((d) => [d.id, d.title] as const));
   const tokenById = new Map(tokens.map((t) => [t.id, { id: t.id, name: t.name, personal: t.workspaceId === null }] as const));
+  const documentOf = (r: Row) => (r.subjectId && titles.has(r.subjectId) ? { id: r.subjectId, title: titles.get(r.subjectId)! } : null);
   const via = (id: string | null): ViaTokenDto | null => (id ? (tokenById.get(id) ?? { id, name: null, personal: false }) : null);
   return {
     entries: page.map((r) => ({
@@ -92,7 +95,8 @@ export async function listWorkspaceActivity(ctx: Ctx, raw: WorkspaceActivityQuer
       kind: r.kind,
       at: r.createdAt.toISOString(),
       actor: r.actorId ? (names.get(r.actorId) ?? "Someone") : "Specwright",
-      text: describeWorkspaceActivity(r.kind, dataOf(r), r.subjectId ? titles.get(r.subjectId) : undefined),
+      text: describeWorkspaceActivity(r.kind, dataOf(r), documentOf(r) !== null),
+      document: documentOf(r),
       via: via(tokenOf(r)),
     })),
     next: rows.length > PAGE_SIZE ? cursorOf(page[page.length - 1]!) : null,

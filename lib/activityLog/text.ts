@@ -37,11 +37,10 @@ const NO_NAMES = { people: new Map<string, string>(), roles: new Map<string, str
 
 /**
  * An entry of the workspace's log as a sentence after the actor's name: the workspace's own
- * kinds here, a document's in the document log's words followed by the document's title.
+ * kinds here, a document's in the document log's words (the page names the document beside it).
  */
-export function describeWorkspaceActivity(kind: string, data: Data, documentTitle: string | undefined): string {
+export function describeWorkspaceActivity(kind: string, data: Data, aboutDocument: boolean): string {
   const own = SENTENCES[kind];
   if (own) return own(data);
-  if (documentTitle === undefined) return kind.replace(/[._]/g, " ");
-  return `${describeActivity(kind, data, NO_NAMES)} — “${documentTitle}”`;
+  return aboutDocument ? describeActivity(kind, data, NO_NAMES) : kind.replace(/[._]/g, " ");
 }

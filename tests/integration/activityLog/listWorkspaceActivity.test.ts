@@ -23,14 +23,15 @@ async function workspaceWithTokenUse() {
 
 describe("the workspace's activity log", () => {
   it("names the token each entry was made through, personal or the workspace's", async () => {
-    const { ws, bot, mine } = await workspaceWithTokenUse();
+    const { ws, documentId, bot, mine } = await workspaceWithTokenUse();
     const page = await listWorkspaceActivity(ctxFor(ws.owner), { slug: ws.slug });
     const renamed = page.entries.filter((e) => e.kind === "document.updated");
     expect(renamed.map((e) => [e.text, e.via])).toEqual([
-      ["renamed it “Plan, signed in” — “Plan, signed in”", null],
-      ["renamed it “Plan from a laptop” — “Plan, signed in”", { id: mine.id, name: "laptop", personal: true }],
-      ["renamed it “Plan by the bot” — “Plan, signed in”", { id: bot.id, name: "deploy-bot", personal: false }],
+      ["renamed it “Plan, signed in”", null],
+      ["renamed it “Plan from a laptop”", { id: mine.id, name: "laptop", personal: true }],
+      ["renamed it “Plan by the bot”", { id: bot.id, name: "deploy-bot", personal: false }],
     ]);
+    expect(renamed.every((e) => e.document?.id === documentId && e.document.title === "Plan, signed in")).toBe(true);
     expect(renamed.every((e) => e.actor === "Owner")).toBe(true);
     expect(page.entries.find((e) => e.kind === "apiToken.created")).toMatchObject({ text: "created the API token “deploy-bot” (write)", via: { id: bot.id, name: "deploy-bot" } });
     expect(page.tokens).toEqual([{ id: bot.id, name: "deploy-bot", personal: false }]);

@@ -31,7 +31,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
       ) : "error" in result ? (
         <Alert>{result.error}</Alert>
       ) : (
-        <WorkspaceActivity base={`/w/${slug}/activity`} page={result.value} />
+        <WorkspaceActivity base={`/w/${slug}/activity`} slug={slug} page={result.value} />
       )}
     </div>
   );
