@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { DELETE as forgetRoute } from "@/app/api/workspaces/[slug]/git-sync/[connectionId]/host-key/route";
 import { createPersonalToken } from "@/lib/apiTokens/createToken";
 import type { Actor } from "@/lib/context";
-import { createConnection } from "@/lib/gitSync/manage";
+import { createConnection, updateConnection } from "@/lib/gitSync/manage";
 import { ctxFor, makeWorkspace, testDb } from "../../support/db";
 import { call } from "../apiTokens/support";
 
@@ -59,5 +59,14 @@ describe("DELETE /api/workspaces/:slug/git-sync/:connectionId/host-key", () => {
     const again = await call(forgetRoute, "DELETE", url, { token: admin.secret, params });
     expect(again.status).toBe(409);
     expect(again.json?.error).toMatch(/no SSH host key/);
+  });
+
+  it("is not needed when the connection is pointed at another address: the old host's key goes with it", async () => {
+    const { ws, connection } = await pinnedConnection();
+    await updateConnection(ctxFor(ws.owner), { slug: ws.slug, connectionId: connection.id, branch: "docs" });
+    expect(await held(connection.id)).toBe(PINNED);
+    const moved = await updateConnection(ctxFor(ws.owner), { slug: ws.slug, connectionId: connection.id, repoUrl: "ssh://git@elsewhere.example.test/docs.git" });
+    expect(moved.hostKeys).toEqual([]);
+    expect(await held(connection.id)).toBe("");
   });
 });
