@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import type { ApiTokenDto } from "@/lib/apiTokens/present";
@@ -47,9 +48,10 @@ const STATUS_CLASS: Record<ApiTokenDto["status"], string> = {
 
 /**
  * API tokens with their scope, dates and last use, each live one with "Revoke", and the form
- * for a new one. `endpoint` is the collection they live in (/api/me/tokens or a workspace's).
+ * for a new one. `endpoint` is the collection they live in (/api/me/tokens or a workspace's);
+ * `activityLog`, the workspace's activity log page, links each token to its whole activity there.
  */
-export function ApiTokens({ tokens, endpoint, showCreator = false }: { tokens: ApiTokenDto[]; endpoint: string; showCreator?: boolean }) {
+export function ApiTokens({ tokens, endpoint, showCreator = false, activityLog }: { tokens: ApiTokenDto[]; endpoint: string; showCreator?: boolean; activityLog?: string }) {
   const router = useRouter();
   const [error, setError] = useState<string>();
 
@@ -89,6 +91,11 @@ export function ApiTokens({ tokens, endpoint, showCreator = false }: { tokens: A
                 <Recent title="Recent activity" token={t.name} items={t.recent}>
                   {(a) => activityWords(a.kind)}
                 </Recent>
+                {activityLog ? (
+                  <Link prefetch={false} href={`${activityLog}?token=${encodeURIComponent(t.id)}`} className="mt-1 inline-block text-xs text-indigo-700 underline hover:text-indigo-900" aria-label={`All activity of ${t.name}`}>
+                    All activity in the log
+                  </Link>
+                ) : null}
                 <Recent title="Recent calls" token={t.name} items={t.calls}>
                   {(c) => (
                     <>

@@ -7,6 +7,7 @@ import { Alert } from "../ui/Alert";
 import { callApi } from "../ui/api";
 import { Button } from "../ui/Button";
 import { ConnectionForm } from "./ConnectionForm";
+import { HostKey } from "./HostKey";
 import { PushHook } from "./PushHook";
 
 function when(iso: string | null): string {
@@ -49,6 +50,7 @@ function ConnectionItem({ slug, connection: c }: { slug: string; connection: Git
             <dd><code>{c.lastCommitSha ? c.lastCommitSha.slice(0, 12) : "none"}</code></dd>
             {c.pending ? (<><dt>Waiting</dt><dd>{c.pending} to commit</dd></>) : null}
             {c.openConflicts ? (<><dt>Conflicts</dt><dd>{c.openConflicts} document{c.openConflicts === 1 ? "" : "s"} waiting for a choice</dd></>) : null}
+            <HostKey connection={c} busy={busy} forget={() => act(() => callApi(`${base}/host-key`, { method: "DELETE" }))} />
           </dl>
           {c.lastError ? (
             <div className="mt-2">

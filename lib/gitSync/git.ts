@@ -102,14 +102,15 @@ const CONNECTION_ADVICE = /^(Please make sure you have the correct access rights
 
 /**
  * Why a command failed, for an admin: ssh refusing a host whose key changed in words of its
- * own (its warning runs to a dozen lines and ends in advice to edit a file on this server),
+ * own (its warning runs to a dozen lines and ends in advice to edit a file on this server,
+ * where the way out is "Forget host key", `forgetHostKey.ts`),
  * else the last lines of stderr that say something.
  */
 function reasonOf(stderr: string): string {
   const changed = /Host key for (\S+) has changed/.exec(stderr);
   if (changed) {
     const fingerprint = /\b(SHA256:[A-Za-z0-9+/]+)/.exec(stderr)?.[1];
-    return `the SSH host key of ${changed[1]} has changed since this connection first trusted it${fingerprint ? ` (it now presents ${fingerprint})` : ""}, so nothing was fetched or pushed. Someone may be in between; if the host's owners did change its key, the server's operator deletes the key this connection holds (<connection id>.known_hosts in the Git sync folder) and the next sync trusts the new one.`;
+    return `the SSH host key of ${changed[1]} has changed since this connection first trusted it${fingerprint ? ` (it now presents ${fingerprint})` : ""}, so nothing was fetched or pushed. Someone may be in between; if the host's owners did change its key, a workspace admin clicks "Forget host key" beside this connection in the Git sync settings, and the next sync trusts the new one.`;
   }
   const lines = stderr.split("\n").map((line) => line.trim()).filter((line) => line && !CONNECTION_ADVICE.test(line));
   return lines.slice(-4).join(" ");

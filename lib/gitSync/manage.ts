@@ -90,6 +90,8 @@ export async function updateConnection(ctx: Ctx, raw: UpdateConnectionInput): Pr
         ...credential,
         // another repository, branch or folder: its files are written anew, nothing carried over
         ...(moved ? { lastCommitSha: null, lastError: null, lastErrorAt: null } : {}),
+        // another host answers for another address: the old one's key says nothing about it
+        ...(input.repoUrl !== undefined && input.repoUrl !== found.repoUrl ? { sshKnownHosts: "" } : {}),
         nextSyncAt: new Date(),
       },
     });

@@ -1,3 +1,5 @@
+import { pinnedHostKeys, type PinnedHostKey } from "./hostKeys";
+import { isSshAddress } from "./remoteUrl";
 import type { GitScope } from "./schema";
 
 /** A connection as admins see it: never its credential, only which kind it has. */
@@ -25,6 +27,10 @@ export interface GitConnectionDto {
   files: number;
   /** the push hook: whether it has a secret (never the secret) and when a verified hook last asked for a sync */
   hook: { configured: boolean; lastAt: string | null };
+  /** the SSH host keys the connection trusts (pinned on first sync); null: pinned by an earlier version in a file only, recorded at the next sync */
+  hostKeys: PinnedHostKey[] | null;
+  /** git reaches the repository over SSH (so a host key is pinned) */
+  overSsh: boolean;
 }
 
 export interface ConnectionRow {
@@ -44,6 +50,7 @@ export interface ConnectionRow {
   leaseUntil: Date | null;
   hookSecret: string | null;
   hookLastAt: Date | null;
+  sshKnownHosts: string | null;
   _count: { requests: number; files: number; conflicts: number };
 }
 
@@ -70,5 +77,7 @@ export function presentConnection(c: ConnectionRow, now = new Date()): GitConnec
     openConflicts: c._count.conflicts,
     files: c._count.files,
     hook: { configured: c.hookSecret !== null, lastAt: c.hookLastAt?.toISOString() ?? null },
+    hostKeys: c.sshKnownHosts === null ? null : pinnedHostKeys(c.sshKnownHosts),
+    overSsh: isSshAddress(c.repoUrl),
   };
 }

@@ -5,6 +5,11 @@ export function localRemotesAllowed(env: Partial<Record<string, string>> = proce
 
 const SCP_LIKE = /^[A-Za-z0-9._-]+@[A-Za-z0-9.-]+:(?!\/\/)[^\s]+$/;
 
+/** Whether git reaches the address over SSH (`ssh://…` or `user@host:path`), where the host's key is pinned. */
+export function isSshAddress(url: string): boolean {
+  return url.startsWith("ssh://") || SCP_LIKE.test(url);
+}
+
 /**
  * Why a repository address cannot be used, or null when it can: https://, ssh:// or
  * `user@host:path`; file:// and absolute paths only when local remotes are allowed. A

@@ -1,10 +1,12 @@
 import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Ctx, Logger } from "../context";
 import type { Db } from "../db";
 import { formatNumber } from "../documents/numbering";
 import { authOf } from "./credentials";
 import { GitError } from "./git";
+import { keepPinnedHostKeys, placePinnedHostKeys } from "./hostKeys";
 import { bringIn, type IncomingReport } from "./incoming";
 import { newFilePath, writeDocument, type WrittenDocument } from "./outgoing";
 import { localRemotesAllowed } from "./remoteUrl";
@@ -94,14 +96,31 @@ function problemsOf(incoming: IncomingReport): { lastError: string | null; lastE
  * Throws (GitError, DomainError) on failure; the caller records it as the last error.
  */
 export async function syncConnection(db: Db, connectionId: string, options: SyncOptions = {}): Promise<SyncReport> {
-  let connection = await loadForSync(db, connectionId);
+  const connection = await loadForSync(db, connectionId);
   if (!connection) throw new Error(`Git connection ${connectionId} is gone`);
   const workRoot = options.workRoot ?? defaultWorkRoot();
   // a folder outside the app's files (GIT_SYNC_DIR or the data dir): the build must not trace
   // the whole project into this route for it
   const dir = path.join(/*turbopackIgnore: true*/ workRoot, connection.id);
   const auth = authOf(connection);
-  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: auth.kind === "token" ? auth : { ...auth, knownHostsFile: path.join(/*turbopackIgnore: true*/ workRoot, `${connection.id}.known_hosts`) }, allowLocal: options.allowLocal ?? localRemotesAllowed() };
+  const knownHostsFile = path.join(/*turbopackIgnore: true*/ workRoot, `${connection.id}.known_hosts`);
+  const remote: Remote = { url: connection.repoUrl, branch: connection.branch, auth: auth.kind === "token" ? auth : { ...auth, knownHostsFile }, allowLocal: options.allowLocal ?? localRemotesAllowed() };
+  if (auth.kind === "token") return runSync(db, connection, dir, remote, options);
+  const pinned = connection.sshKnownHosts;
+  await mkdir(workRoot, { recursive: true });
+  await placePinnedHostKeys(knownHostsFile, pinned);
+  try {
+    return await runSync(db, connection, dir, remote, options);
+  } finally {
+    // a failed sync may have pinned the key too (ssh trusts it before anything else can fail)
+    await keepPinnedHostKeys(db, connection.id, knownHostsFile, pinned);
+  }
+}
+
+/** The sync itself, once the remote's host keys are in place. */
+async function runSync(db: Db, first: Connection, dir: string, remote: Remote, options: SyncOptions): Promise<SyncReport> {
+  let connection = first;
+  const connectionId = connection.id;
   const run = gitIn(dir, remote);
   const ctx = { ...(await serviceCtx(db, connection)), log: options.log };
   const requests = await db.gitSyncRequest.findMany({ where: { connectionId }, orderBy: { createdAt: "asc" } });

@@ -107,5 +107,16 @@ test.describe("API tokens", () => {
     expect(write.status()).toBe(403);
     expect((await script.get(`/api/workspaces/${slug}/decisions`)).status()).toBe(200);
     await script.dispose();
+
+    // the workspace's activity log names the token, and can show only what it did
+    await page.goto(`/w/${slug}/members`);
+    await tokens.getByRole("link", { name: "All activity of Docs index" }).click();
+    await expect(page.getByRole("heading", { name: "Activity via token ‘Docs index’" })).toBeVisible();
+    const entries = page.getByRole("list", { name: "Activity" }).getByRole("listitem");
+    await expect(entries.filter({ hasText: "created the API token “Docs index”" })).toContainText("via token ‘Docs index’");
+    await page.getByLabel("API token").selectOption("");
+    await page.getByRole("button", { name: "Show" }).click();
+    await expect(page.getByRole("heading", { name: "All activity" })).toBeVisible();
+    await expect(entries.filter({ hasText: "created the workspace" })).not.toContainText("via token");
   });
 });

@@ -1,5 +1,6 @@
 import { createHmac } from "node:crypto";
 import { makeRemote } from "../support/gitRepo";
+import { makeSshKeyPair, startSshGitServer } from "../support/sshGitServer";
 import { expect, test } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
@@ -58,6 +59,47 @@ test("an admin connects a repository, syncs it, and reads its status", async ({ 
     await item.getByRole("button", { name: `Disconnect ${remote.url}` }).click();
     await expect(page.getByText("No repository connected yet.")).toBeVisible();
   } finally {
+    remote.remove();
+  }
+});
+
+test("an admin sees the SSH host key a connection trusts and, once the host's key changed, forgets it so the next sync trusts the new one", async ({ page }) => {
+  test.setTimeout(120_000);
+  const remote = makeRemote();
+  const client = makeSshKeyPair();
+  let server = await startSshGitServer({ root: remote.root, authorizedKey: client.publicKey });
+  try {
+    await signUpInUi(page, "Hosta", uniqueEmail("hosta"));
+    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    await page.goto(`/w/${slug}/git-sync`);
+    const url = server.url("remote.git");
+    await page.getByRole("textbox", { name: "Repository" }).fill(url);
+    await page.getByLabel("Credential").selectOption("ssh");
+    await page.getByLabel("Private key").fill(client.privateKey);
+    await page.getByRole("button", { name: "Connect" }).click();
+    const item = page.getByRole("listitem", { name: `Repository ${url}` });
+    await item.getByRole("button", { name: "Sync now" }).click();
+    await expect(item.getByRole("list", { name: `Host key of ${url}` })).toContainText(server.hostKeyFingerprint, { timeout: 30_000 });
+    await expect(item).not.toContainText("Last error");
+
+    // the same address now answers with another key: syncs stop, saying what to do
+    const port = server.port;
+    await server.stop();
+    server = await startSshGitServer({ root: remote.root, authorizedKey: client.publicKey, port });
+    await item.getByRole("button", { name: "Sync now" }).click();
+    await expect(item).toContainText(`it now presents ${server.hostKeyFingerprint}`, { timeout: 30_000 });
+    await expect(item).toContainText("Forget host key");
+    await page.screenshot({ path: "test-results/git-sync-host-key-changed.png", fullPage: true });
+
+    await item.getByRole("button", { name: `Forget host key of ${url}` }).click();
+    await item.getByRole("group", { name: "Forget the host key?" }).getByRole("button", { name: "Forget" }).click();
+    await expect(item.getByRole("list", { name: `Host key of ${url}` })).toHaveCount(0);
+    await item.getByRole("button", { name: "Sync now" }).click();
+    await expect(item.getByRole("list", { name: `Host key of ${url}` })).toContainText(server.hostKeyFingerprint, { timeout: 30_000 });
+    await expect(item).not.toContainText("Last error");
+    await page.screenshot({ path: "test-results/git-sync-host-key-forgotten.png", fullPage: true });
+  } finally {
+    await server.stop();
     remote.remove();
   }
 });

@@ -73,6 +73,7 @@ export const VIEWER_MAY_NOT_READ: Record<string, Action> = {
   "GET /api/workspaces/[slug]/webhooks": "webhook.manage",
   "GET /api/workspaces/[slug]/webhooks/[webhookId]/deliveries": "webhook.manage",
   "GET /api/workspaces/[slug]/git-sync": "gitSync.manage",
+  "GET /api/workspaces/[slug]/activity": "activity.view",
 };
 
 export interface Sample {
@@ -133,6 +134,7 @@ export function samples(f: SweepFixture): Record<string, Sample> {
     "DELETE /api/workspaces/[slug]/git-sync/[connectionId]": {},
     "POST /api/workspaces/[slug]/git-sync/[connectionId]/sync": { data: {} },
     "POST /api/workspaces/[slug]/git-sync/[connectionId]/hook-secret": { data: {} },
+    "DELETE /api/workspaces/[slug]/git-sync/[connectionId]/host-key": {},
     "POST /api/documents/[documentId]/git-conflicts/[conflictId]/resolve": { data: { sectionKey, keep: "repository" } },
     "POST /api/workspaces/[slug]/templates/import": { data: { markdown: "# Planted template\n\n## Section\n\n[Placeholder]" } },
     "POST /api/me/tokens": { data: { name: "Planted token", scope: "admin", expiresInDays: 30 } },

@@ -1,9 +1,11 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Ctx, Logger } from "@/lib/context";
+import { forgetHostKey } from "@/lib/gitSync/forgetHostKey";
 import { createConnection } from "@/lib/gitSync/manage";
+import { syncConnectionNow } from "@/lib/gitSync/runDue";
 import { requestSync } from "@/lib/gitSync/requestSync";
 import { testDb } from "../../support/db";
 import { makeSshKeyPair, startSshGitServer, type SshGitServer } from "../../support/sshGitServer";
@@ -102,7 +104,65 @@ describe("git sync over SSH", { timeout: 90_000 }, () => {
     expect(after.pending).toBe(1);
     // the pin is kept: a changed key is never trusted on its own
     expect(readFileSync(knownHosts, "utf8")).toBe(pinned);
+    expect(after.hostKeys).toEqual([expect.objectContaining({ fingerprint: server.hostKeyFingerprint })]);
+    expect(after.lastError).toContain("Forget host key");
+    expect(after.lastError).not.toContain("known_hosts");
     expectNoKey(`${after.lastError}\n${logged()}`, privateKey);
+  });
+
+  it("shows the pinned key's fingerprint, and after \"Forget host key\" trusts and pins the host's new key", async () => {
+    const { remote, server, client, ws, owner, doc, connection, knownHosts } = await connectedOverSsh();
+    const first = await requestSync(owner, { slug: ws.slug, connectionId: connection.id });
+    expect(first.hostKeys).toEqual([{ host: `[127.0.0.1]:${server.port}`, type: "ssh-ed25519", fingerprint: server.hostKeyFingerprint }]);
+    await server.stop();
+    servers.delete(server);
+    const moved = await serve(remote.root, client.publicKey, server.port);
+    await edit(doc.id, "design", "Design", "The design, after the host's owners changed its key.");
+    expect((await requestSync(owner, { slug: ws.slug, connectionId: connection.id })).lastError).toContain(moved.hostKeyFingerprint);
+
+    const forgotten = await forgetHostKey(owner, { slug: ws.slug, connectionId: connection.id });
+    expect(forgotten.hostKeys).toEqual([]);
+    const after = await requestSync(owner, { slug: ws.slug, connectionId: connection.id });
+    expect(after).toMatchObject({ lastError: null, pending: 0 });
+    expect(after.hostKeys).toEqual([expect.objectContaining({ fingerprint: moved.hostKeyFingerprint })]);
+    expect(readFileSync(knownHosts, "utf8")).toContain(moved.hostKey);
+    expect(remote.log()[0]!.message).toMatch(/^Update /);
+    const logged = await testDb().activity.findFirstOrThrow({ where: { subjectId: connection.id, kind: "gitSync.hostKeyForgotten" } });
+    expect(logged.data).toMatchObject({ fingerprints: [server.hostKeyFingerprint] });
+  });
+
+  it("holds every process to the key pinned in the database, whatever its own work folder holds", async () => {
+    const { remote, server, client, ws, owner, doc, connection } = await connectedOverSsh();
+    expect((await requestSync(owner, { slug: ws.slug, connectionId: connection.id })).lastError).toBeNull();
+    await server.stop();
+    servers.delete(server);
+    const impostor = await serve(remote.root, client.publicKey, server.port);
+    await edit(doc.id, "design", "Design", "Seen by another process.");
+    const before = remote.log();
+
+    // another process of a cluster: an empty work folder of its own, never synced this connection
+    const elsewhere = mkdtempSync(path.join(os.tmpdir(), "specwright-other-process-"));
+    try {
+      await syncConnectionNow(testDb(), connection.id, { pollMs: 60_000, workRoot: elsewhere });
+      const row = await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } });
+      expect(row.lastError).toContain(impostor.hostKeyFingerprint);
+      expect(row.sshKnownHosts).toContain(server.hostKey);
+      expect(remote.log()).toEqual(before);
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it("adopts the key an earlier version pinned in the work folder only", async () => {
+    const { server, ws, owner, connection, knownHosts } = await connectedOverSsh();
+    // a comment ssh would not write: the file kept is the one found, not a key trusted anew
+    const line = `[127.0.0.1]:${server.port} ${server.hostKey} pinned-by-an-earlier-version\n`;
+    writeFileSync(knownHosts, line);
+    await testDb().gitConnection.update({ where: { id: connection.id }, data: { sshKnownHosts: null } });
+
+    const after = await requestSync(owner, { slug: ws.slug, connectionId: connection.id });
+    expect(after.lastError).toBeNull();
+    expect((await testDb().gitConnection.findUniqueOrThrow({ where: { id: connection.id } })).sshKnownHosts).toBe(line);
   });
 
   it("says permission was denied when the server does not accept the key, without the key", async () => {

@@ -33,6 +33,14 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             <span className="text-slate-600">tell other systems about this workspace&apos;s events.</span>
           </p>
         ) : null}
+        {can["activity.view"] ? (
+          <p className="mt-1 text-sm">
+            <Link prefetch={false} href={`/w/${slug}/activity`} className="text-indigo-700 underline hover:text-indigo-900">
+              Activity log
+            </Link>{" "}
+            <span className="text-slate-600">shows who changed what, and through which API token.</span>
+          </p>
+        ) : null}
         {can["gitSync.manage"] ? (
           <p className="mt-1 text-sm">
             <Link prefetch={false} href={`/w/${slug}/git-sync`} className="text-indigo-700 underline hover:text-indigo-900">
@@ -50,7 +58,7 @@ export default async function MembersPage({ params }: { params: Promise<{ slug: 
             For CI and integrations of {workspace.name}: a workspace token works in this workspace only and acts as the admin who made it, never beyond
             their role. Every admin here sees and may revoke them.
           </p>
-          <ApiTokens tokens={tokens} endpoint={`/api/workspaces/${slug}/tokens`} showCreator />
+          <ApiTokens tokens={tokens} endpoint={`/api/workspaces/${slug}/tokens`} showCreator activityLog={can["activity.view"] ? `/w/${slug}/activity` : undefined} />
         </section>
       ) : null}
     </div>
