@@ -462,4 +462,5 @@ await runBench("editor-load", async () => {
   }
   console.log("keystroke latency to a second browser: bench/collab-latency.ts");
   if (app.problems.length) console.log(`app warnings/errors (${app.problems.length}):\n  ${[...new Set(app.problems)].slice(0, 10).join("\n  ")}`);
-});
+  // 13 loads of each size, a 200-section sweep alone taking 10 s: about 3 minutes a size
+}, 300_000 * SIZES.length);
