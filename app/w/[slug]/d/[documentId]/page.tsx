@@ -39,6 +39,9 @@ import { NotFound } from "@/lib/errors";
 import { templateAtVersion } from "@/lib/templates/templates";
 import { listMembers } from "@/lib/workspaces/listMembers";
 
+/** The element after the document's content, which the page's first frame waits for. */
+const DOCUMENT_END = "document-end";
+
 export default async function DocumentPage({ params }: { params: Promise<{ slug: string; documentId: string }> }) {
   const { slug, documentId } = await params;
   const { actor, membership, workspace } = await loadWorkspacePage(slug, `/w/${slug}/d/${documentId}`);
@@ -132,6 +135,12 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
     />
   );
   return (
+    <>
+      {/* the browser draws the page once its whole document is in, not once per piece of
+          HTML as it arrives: every partial frame laid out and painted the sections parsed so
+          far again, and the last frame (all of them) came hundreds of ms later. Browsers
+          without rel="expect" ignore it; the end of the HTML lifts it anyway */}
+      <link rel="expect" href={`#${DOCUMENT_END}`} blocking="render" />
     <PanelProvider initial={parsePanelMemory((await cookies()).get(PANEL_COOKIE)?.value)} tabs={tabs}>
       <DocumentEditor
         documentId={doc.id}
@@ -151,5 +160,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
         panel={panel}
       />
     </PanelProvider>
+      <span id={DOCUMENT_END} hidden />
+    </>
   );
 }
