@@ -23,17 +23,12 @@
 // Floor: the same sections rendered to plain HTML with components/documents/RichText,
 // served by a tiny node http server, loaded in the same Chromium: DOMContentLoaded.
 //   npx tsx bench/editor-load.ts
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import http from "node:http";
 import { gzipSync } from "node:zlib";
-import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { RichText } from "../components/documents/RichText";
-import type { PMNode } from "../lib/editor/schema";
 import { CHROMIUM_ARGS, chromiumPath } from "../tests/support/chromium";
 import { createSizedDocument, signIn, startApp, type RunningApp } from "./support/app";
+import { floorHtml, servePages } from "./support/floor";
 import { BROWSER_NAME_SHIM, kb, mb, median, ms, onCleanup, printTable, ratio, runBench, sleep } from "./support/harness";
 
 const RUNS = 3;
@@ -304,18 +299,8 @@ function isMermaidSource(body: string): boolean {
 }
 
 async function staticFloor(browser: Browser, app: RunningApp, documentId: string): Promise<number[]> {
-  const { rows } = await app.db.query<{ title: string; depth: number; body: PMNode }>(
-    `SELECT title, depth, body FROM "Section" WHERE "documentId" = $1 ORDER BY position`,
-    [documentId],
-  );
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>floor</title></head><body><main>${rows
-    .map((s) => `<section><h${Math.min(4, s.depth + 1)}>${escape(s.title)}</h${Math.min(4, s.depth + 1)}>${renderToStaticMarkup(createElement(RichText, { doc: s.body }))}</section>`)
-    .join("")}</main></body></html>`;
-  const server = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(html));
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  onCleanup("stop static server", () => new Promise<void>((resolve) => server.close(() => resolve())));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  const { html, sections } = await floorHtml(app, documentId);
+  const url = `${await servePages({ "/": html })}/`;
   const times: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
     const ctx = await browser.newContext({ viewport: VIEWPORT });
@@ -325,7 +310,7 @@ async function staticFloor(browser: Browser, app: RunningApp, documentId: string
     if (i > 0) times.push(dcl); // the first load warms the browser up
     await ctx.close();
   }
-  console.log(`floor page: ${rows.length} sections, ${kb(Buffer.byteLength(html))} of HTML`);
+  console.log(`floor page: ${sections} sections, ${kb(Buffer.byteLength(html))} of HTML`);
   return times;
 }
 
