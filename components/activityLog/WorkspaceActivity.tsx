@@ -44,7 +44,8 @@ export function WorkspaceActivity({ base, slug, page }: { base: string; slug: st
               </span>
               {a.via ? (
                 <Link prefetch={false} href={hrefOf(base, { token: a.via.id })} className="rounded bg-amber-50 px-1.5 text-xs text-amber-900 ring-1 ring-amber-200 hover:underline" title="Only this token's activity">
-                  via {tokenLabel(a.via)}
+                  {/* an entry about the token itself (made, first used, revoked) was not done through it */}
+                  {a.kind.startsWith("apiToken.") ? tokenLabel(a.via) : `via ${tokenLabel(a.via)}`}
                 </Link>
               ) : null}
             </li>
