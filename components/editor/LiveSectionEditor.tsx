@@ -35,6 +35,25 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   const { suggestingAs, everywhere, sections: suggestingSections, toggleSection, canResolve, me } = useContext(SuggestingContext);
   const references = useContext(ReferencesContext);
   const [picked, setPicked] = useState<PickedSuggestion | null>(null);
+  // fixed in the window: it follows its suggestion when the page scrolls (an editor starting
+  // or a change above can scroll it), and closes once the suggestion is gone
+  const pickedId = picked?.id;
+  useEffect(() => {
+    if (!pickedId) return;
+    let frame = 0;
+    const follow = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => {
+        const mark = host.current?.querySelector<HTMLElement>(`[data-suggestion="${CSS.escape(pickedId)}"]`);
+        setPicked((was) => (was && mark ? { ...was, ...menuPlace(mark) } : null));
+      });
+    };
+    window.addEventListener("scroll", follow, { passive: true });
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener("scroll", follow);
+    };
+  }, [pickedId]);
   // created during the first render, so sections that come into view together mount in one pass
   const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs: () => suggestingAs(sectionKey), references, onPropose: (proposal) => onComment({ quote: "", proposal }) });
   const [section, setSection] = useState(create);
@@ -121,10 +140,7 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
           const mark = (e.target as HTMLElement).closest<HTMLElement>("[data-suggestion]");
           const id = mark?.dataset.suggestion;
           if (!mark || !id) return setPicked(null);
-          // drawn over the page (a section card clips what overflows it), under the suggestion
-          const at = mark.getBoundingClientRect();
-          const below = at.bottom + 4 + SUGGESTION_MENU_HEIGHT <= window.innerHeight;
-          setPicked({ id, authorId: mark.dataset.author ?? "", top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - SUGGESTION_MENU_HEIGHT), left: Math.max(8, Math.min(at.left, window.innerWidth - 272)) });
+          setPicked({ id, authorId: mark.dataset.author ?? "", ...menuPlace(mark) });
         }}
       />
       {picked ? (
@@ -176,3 +192,9 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   );
 }
 
+/** Where a suggestion's menu goes: drawn over the page (a section card clips what overflows it), under the suggestion, or over it near the window's bottom. */
+function menuPlace(mark: HTMLElement): { top: number; left: number } {
+  const at = mark.getBoundingClientRect();
+  const below = at.bottom + 4 + SUGGESTION_MENU_HEIGHT <= window.innerHeight;
+  return { top: below ? at.bottom + 4 : Math.max(8, at.top - 4 - SUGGESTION_MENU_HEIGHT), left: Math.max(8, Math.min(at.left, window.innerWidth - 272)) };
+}

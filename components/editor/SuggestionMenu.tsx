@@ -1,6 +1,6 @@
 "use client";
 
-import { useContext, useEffect } from "react";
+import { useContext } from "react";
 import { createPortal } from "react-dom";
 import { personColor } from "@/lib/editor/personColor";
 import { suggestionTime } from "@/lib/suggestions/ids";
@@ -27,11 +27,6 @@ type Resolve = (how: "accept" | "reject", which: { id: string } | { authorId: st
  */
 export function SuggestionMenu({ picked, canResolve, me, onResolve, onDiscuss, onClose }: { picked: PickedSuggestion; canResolve: boolean; me: string; onResolve: Resolve; onDiscuss: () => void; onClose: () => void }) {
   const members = useContext(MembersContext);
-  // fixed in the window: it would stay behind while the suggestion scrolls away
-  useEffect(() => {
-    window.addEventListener("scroll", onClose, { once: true });
-    return () => window.removeEventListener("scroll", onClose);
-  }, [onClose]);
   const author = members.find((m) => m.userId === picked.authorId)?.name ?? "Someone";
   const at = suggestionTime(picked.id);
   const act = (how: "accept" | "reject", which: Parameters<Resolve>[1]) => {
