@@ -10,6 +10,7 @@ import { resolveEverywhere } from "./resolveEverywhere";
 import { suggestionQuote } from "./suggesting";
 import { SuggestingContext } from "./suggestingContext";
 import { SUGGESTION_MENU_HEIGHT, SuggestionMenu, type PickedSuggestion } from "./SuggestionMenu";
+import { useFollowScroll } from "../ui/useFollowScroll";
 import { LinkForm } from "./LinkForm";
 import { selectionAnchor } from "./comments/anchors";
 import type { HeldKey } from "./heldKeys";
@@ -37,23 +38,10 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   const [picked, setPicked] = useState<PickedSuggestion | null>(null);
   // fixed in the window: it follows its suggestion when the page scrolls (an editor starting
   // or a change above can scroll it), and closes once the suggestion is gone
-  const pickedId = picked?.id;
-  useEffect(() => {
-    if (!pickedId) return;
-    let frame = 0;
-    const follow = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => {
-        const mark = host.current?.querySelector<HTMLElement>(`[data-suggestion="${CSS.escape(pickedId)}"]`);
-        setPicked((was) => (was && mark ? { ...was, ...menuPlace(mark) } : null));
-      });
-    };
-    window.addEventListener("scroll", follow, { passive: true });
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener("scroll", follow);
-    };
-  }, [pickedId]);
+  useFollowScroll(picked !== null, () => {
+    const mark = picked ? host.current?.querySelector<HTMLElement>(`[data-suggestion="${CSS.escape(picked.id)}"]`) : null;
+    setPicked((was) => (was && mark ? { ...was, ...menuPlace(mark) } : null));
+  });
   // created during the first render, so sections that come into view together mount in one pass
   const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs: () => suggestingAs(sectionKey), references, onPropose: (proposal) => onComment({ quote: "", proposal }) });
   const [section, setSection] = useState(create);

@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { createPortal } from "react-dom";
+import { useFollowScroll } from "../ui/useFollowScroll";
 import { usePopupMenu } from "../ui/usePopupMenu";
 import { ON_HOVER } from "./onHover";
 
@@ -40,21 +41,7 @@ export function SectionMenu({ title, first, last, onRename, onMove, onDelete }: 
   const setOpen = (wanted: boolean) => setAt(wanted ? place() : null);
   usePopupMenu(open, () => setOpen(false), menu, wrapper);
   // fixed on the screen: it follows its button when the page scrolls or changes size
-  useEffect(() => {
-    if (!open) return;
-    let frame = 0;
-    const follow = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setAt((was) => (was ? place() : null)));
-    };
-    window.addEventListener("scroll", follow, { capture: true, passive: true });
-    window.addEventListener("resize", follow);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener("scroll", follow, { capture: true });
-      window.removeEventListener("resize", follow);
-    };
-  }, [open]);
+  useFollowScroll(open, () => setAt((was) => (was ? place() : null)));
   const pick = (action: () => void) => () => {
     setOpen(false);
     action();
