@@ -8,6 +8,9 @@ import { CHROMIUM_ARGS, journeyChromiumPath } from "./tests/support/chromium";
 const port = Number((process.env.E2E_PORT ??= "3107"));
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-"));
 
+// the files whose journeys take longest (quiet 2-core machine: 35–65 s each)
+const LONGEST = /\/(restart|codeBlockEdits|accessibility|cli|routeSweep|xss)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: "tests/e2e",
   fullyParallel: true,
@@ -38,8 +41,17 @@ export default defineConfig({
       testMatch: /firstUser\.setup\.ts$/,
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
     },
+    // the longest journeys start first (the project listed first is queued first), so the run
+    // does not end with one of them on one worker while the other has nothing left to do
+    {
+      name: "chromium, longest first",
+      testMatch: LONGEST,
+      dependencies: ["first user"],
+      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
+    },
     {
       name: "chromium",
+      testIgnore: LONGEST,
       dependencies: ["first user"],
       use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
     },

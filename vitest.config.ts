@@ -1,11 +1,14 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import SlowFirst from "./tests/support/slowFirst.ts";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
 export default defineConfig({
   resolve: { alias },
   test: {
+    // the slowest files start first (tests/support/slowFirst.ts)
+    sequence: { sequencer: SlowFirst },
     projects: [
       {
         resolve: { alias },
