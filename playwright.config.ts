@@ -8,6 +8,9 @@ import { CHROMIUM_ARGS, journeyChromiumPath } from "./tests/support/chromium";
 const port = Number((process.env.E2E_PORT ??= "3107"));
 process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-"));
 
+/** Every project's browser: Desktop Chrome's settings in the journeys' Chromium. */
+const CHROMIUM = { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } };
+
 // the files whose journeys take longest (quiet 2-core machine: 35–65 s each)
 const LONGEST = /\/(restart|codeBlockEdits|accessibility|cli|routeSweep|xss)\.spec\.ts$/;
 
@@ -39,7 +42,7 @@ export default defineConfig({
     {
       name: "first user",
       testMatch: /firstUser\.setup\.ts$/,
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
+      use: CHROMIUM,
     },
     // the longest journeys start first (the project listed first is queued first), so the run
     // does not end with one of them on one worker while the other has nothing left to do
@@ -47,13 +50,13 @@ export default defineConfig({
       name: "chromium, longest first",
       testMatch: LONGEST,
       dependencies: ["first user"],
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
+      use: CHROMIUM,
     },
     {
       name: "chromium",
       testIgnore: LONGEST,
       dependencies: ["first user"],
-      use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } },
+      use: CHROMIUM,
     },
   ],
   webServer: {

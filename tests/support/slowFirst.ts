@@ -31,10 +31,10 @@ export default class SlowFirst extends BaseSequencer {
       const at = SLOWEST.indexOf(path.relative(spec.project.config.root, spec.moduleId).split(path.sep).join("/"));
       return at < 0 ? SLOWEST.length : at;
     };
-    const position = new Map(sorted.map((spec, i) => [spec, i]));
-    // within a project only: Vitest runs the projects' groups one after another
+    // within a project only (Vitest runs the projects' groups one after another); the sort is
+    // stable, so the rest keep their order
     const project = new Map<string, number>();
     for (const spec of sorted) if (!project.has(spec.project.name)) project.set(spec.project.name, project.size);
-    return sorted.sort((a, b) => project.get(a.project.name)! - project.get(b.project.name)! || rank(a) - rank(b) || position.get(a)! - position.get(b)!);
+    return sorted.sort((a, b) => project.get(a.project.name)! - project.get(b.project.name)! || rank(a) - rank(b));
   }
 }
