@@ -39,8 +39,6 @@ const STORED_ELSEWHERE = "specwright-stored-elsewhere";
 /** Document stores one process runs at once (each one transaction on its own connection of the pool's 10). */
 const STORE_CONCURRENCY = 2;
 
-/** With several processes: a change made here that no store has shown to hold for this long is stored by this process itself. */
-export const UNSTORED_LIMIT_MS = STORE_TURN_MS;
 
 /** The snapshot a "stored" message carries, or null when `payload` is not one. */
 function storedSnapshot(payload: string): Y.Snapshot | null {
@@ -67,9 +65,18 @@ export function createCollab(
     storeDebounceMs?: { debounce: number; maxDebounce: number };
     /** with several processes: where the others reach this one, to hand it the sockets of documents it owns (server/collabRouting.ts) */
     peerUrl?: string;
+    /**
+     * With several processes: how long the process storing a document for all keeps that turn
+     * after its last store, and how long a change made here may wait for a store that holds
+     * it before this process stores it itself (the storing process died or missed it).
+     */
+    storeTurnMs?: number;
   } = {},
 ): Collab {
   const log = getLogger().child({ component: "collab" });
+  const storeTurnMs = options.storeTurnMs ?? STORE_TURN_MS;
+  // a change made here and not seen stored by the end of a turn is stored by this process
+  const unstoredLimitMs = storeTurnMs;
   const metrics = getMetrics();
   // documents whose state loaded: only those may ever be stored (hocuspocus issue 382)
   const loaded = new Set<string>();
@@ -167,6 +174,7 @@ export function createCollab(
     ? createCollabCluster({
         url: redisUrl,
         log,
+        storeTurnMs,
         async storeHeld(documentId) {
           const open = hocuspocus.documents.get(documentId);
           return !open || storeNow(documentId, open);
@@ -185,14 +193,14 @@ export function createCollab(
   // turn, server/collabCluster.ts): every process has every change, so three stores of
   // the same content would be two too many. The others keep the changes made on them
   // (`unstored`) until a store is seen to hold them, and store themselves when one waits
-  // UNSTORED_LIMIT_MS (the storing process died or missed it), when their last editor
+  // unstoredLimitMs (the storing process died or missed it), when their last editor
   // leaves, or for a server-side write, a flush, Ctrl/Cmd+S or shutdown (storeNow).
   const unstored = new UnstoredEdits();
   /** when this process last took each document's store turn */
   const turns = new Map<string, number>();
   const overdue = new Map<string, NodeJS.Timeout>();
   // with a second's margin for the time asking Redis took
-  const holdsTurn = (documentName: string) => Date.now() - (turns.get(documentName) ?? 0) < STORE_TURN_MS - 1000;
+  const holdsTurn = (documentName: string) => Date.now() - (turns.get(documentName) ?? 0) < storeTurnMs - 1000;
   const checkOverdue = (documentName: string) => {
     if (overdue.has(documentName)) return;
     const oldest = unstored.oldest(documentName);
@@ -202,9 +210,9 @@ export function createCollab(
       const open = hocuspocus.documents.get(documentName);
       const waited = unstored.oldest(documentName);
       if (!open || waited === undefined) return;
-      if (Date.now() - waited >= UNSTORED_LIMIT_MS) void storeNow(documentName, open);
+      if (Date.now() - waited >= unstoredLimitMs) void storeNow(documentName, open);
       else checkOverdue(documentName);
-    }, Math.max(0, oldest + UNSTORED_LIMIT_MS - Date.now()));
+    }, Math.max(0, oldest + unstoredLimitMs - Date.now()));
     overdue.set(documentName, timer);
   };
   /** Whether hocuspocus's debounced store should store now (always, on one process). */
@@ -218,7 +226,7 @@ export function createCollab(
     const oldest = unstored.oldest(documentName);
     if (oldest === undefined) return false;
     // the document may unload once no editor here is left: what they typed is stored first
-    if (document.getConnectionsCount() === 0 || Date.now() - oldest >= UNSTORED_LIMIT_MS) return true;
+    if (document.getConnectionsCount() === 0 || Date.now() - oldest >= unstoredLimitMs) return true;
     // the process with the turn stores these edits; whose they are goes with them
     const editors = authors.get(documentName);
     authors.delete(documentName);

@@ -186,7 +186,7 @@ export interface CollabCluster {
   fromElsewhere: string;
   /**
    * Whether this process stores the document for all now: true when nobody else has that
-   * turn, which it then keeps for STORE_TURN_MS after each store. True also when Redis
+   * turn, which it then keeps for `storeTurnMs` after each store. True also when Redis
    * cannot be asked: a store too many is harmless (stores merge), one too few is not.
    */
   storeTurn(documentId: string): Promise<boolean>;
@@ -219,10 +219,12 @@ export function createCollabCluster(options: {
   url: string;
   log: Logger;
   storeHeld(documentId: string): Promise<boolean>;
+  /** how long the process storing a document for all keeps that turn after its last store (STORE_TURN_MS) */
+  storeTurnMs?: number;
   /** a stateless message another process sent to every editor of a document (e.g. that it stored it) */
   onBroadcastElsewhere?(documentId: string, payload: string): void;
 }): CollabCluster {
-  const { url, log } = options;
+  const { url, log, storeTurnMs = STORE_TURN_MS } = options;
   const processId = randomUUID();
   const connect = (role: string) => {
     const client = new Redis(url, { lazyConnect: false });
@@ -288,7 +290,7 @@ export function createCollabCluster(options: {
     fromElsewhere: extension.redisTransactionOrigin,
     async storeTurn(documentId) {
       try {
-        return (await pub.eval(TAKE_TURN, 1, turnKey(documentId), processId, STORE_TURN_MS)) === 1;
+        return (await pub.eval(TAKE_TURN, 1, turnKey(documentId), processId, storeTurnMs)) === 1;
       } catch (err) {
         log.warn({ err, documentId }, "asking for the store turn failed; storing anyway");
         return true;

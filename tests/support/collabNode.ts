@@ -26,7 +26,8 @@ import { getMetrics } from "../../lib/observability/metrics";
 import { createCollab } from "../../server/collab";
 
 const debounce = Number(process.env.STORE_DEBOUNCE_MS ?? 1000);
-const collab = createCollab({ accessRecheckMs: 10 * 60_000, storeDebounceMs: { debounce, maxDebounce: debounce } });
+const storeTurnMs = process.env.STORE_TURN_MS ? Number(process.env.STORE_TURN_MS) : undefined;
+const collab = createCollab({ accessRecheckMs: 10 * 60_000, storeDebounceMs: { debounce, maxDebounce: debounce }, storeTurnMs });
 
 const actor = z.object({ userId: z.string(), email: z.string(), name: z.string() });
 const steps: Record<string, (body: unknown) => Promise<void>> = {

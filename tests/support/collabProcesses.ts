@@ -49,7 +49,7 @@ export interface CollabNode {
 }
 
 /** One collaboration process (tests/support/collabNode.ts) on the test database. */
-export async function startCollabNode(env: { REDIS_URL?: string; STORE_DEBOUNCE_MS?: number }): Promise<CollabNode> {
+export async function startCollabNode(env: { REDIS_URL?: string; STORE_DEBOUNCE_MS?: number; STORE_TURN_MS?: number }): Promise<CollabNode> {
   const child = spawn(process.execPath, ["--import", "tsx", path.join("tests", "support", "collabNode.ts")], {
     cwd: ROOT,
     env: {
@@ -58,6 +58,7 @@ export async function startCollabNode(env: { REDIS_URL?: string; STORE_DEBOUNCE_
       LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
       REDIS_URL: env.REDIS_URL ?? "",
       STORE_DEBOUNCE_MS: String(env.STORE_DEBOUNCE_MS ?? 1000),
+      STORE_TURN_MS: env.STORE_TURN_MS ? String(env.STORE_TURN_MS) : "",
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

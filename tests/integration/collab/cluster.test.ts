@@ -248,13 +248,23 @@ describe("collaboration processes sharing documents through Redis", () => {
 describe("one process storing each document for all", () => {
   // processes that store 200 ms after a change, as the app does after a second
   const STORE_MS = 200;
+  // they keep the store turn for a minute (the app: 10 s), so the process storing for all
+  // keeps it however slowly a busy machine runs this test, and the other never stores
+  // because a store seemed overdue
+  const LONG_TURN_MS = 60_000;
+  // the turn of a process that died ends after 3 s here, and what waits on another process
+  // is stored by that process 3 s after it was made
+  const SHORT_TURN_MS = 3_000;
   let one: CollabNode;
   let two: CollabNode;
   beforeAll(async () => {
-    [one, two] = await Promise.all([startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS }), startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS })]);
+    const node = () => startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS, STORE_TURN_MS: LONG_TURN_MS });
+    [one, two] = await Promise.all([node(), node()]);
   }, 120_000);
+  // started by a test, stopped once its editors are gone (afterEach)
+  const more: CollabNode[] = [];
   afterAll(async () => {
-    await Promise.all([one?.stop(), two?.stop()]);
+    await Promise.all([one?.stop(), two?.stop(), ...more.splice(0).map((node) => node.stop())]);
   }, 60_000);
 
   const storesBy = (node: CollabNode, by: "this process" | "another process") => node.metric("collab_stores_total", `by="${by}"`);
@@ -295,14 +305,16 @@ describe("one process storing each document for all", () => {
     // whose edits they were reached the store: the next version names both
     const pending = await testDb().versionPending.findUniqueOrThrow({ where: { documentId: doc.id } });
     expect(pending.authorIds).toEqual(expect.arrayContaining([ws.owner.userId, member.userId]));
-  });
+  }, 60_000); // three waits of up to 15 s each on a busy machine
 
   it("stores an editor's text on its own process when the process storing for all died", async () => {
     const { ws, doc, member } = await newDocument();
-    const doomed = await startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS });
+    const node = () => startCollabNode({ REDIS_URL: redis.url, STORE_DEBOUNCE_MS: STORE_MS, STORE_TURN_MS: SHORT_TURN_MS });
+    const [doomed, survivor] = await Promise.all([node(), node()]);
+    more.push(survivor);
     try {
       const a = await open(doomed, doc.id, ws.owner.userId);
-      const b = await open(two, doc.id, member.userId);
+      const b = await open(survivor, doc.id, member.userId);
       const key = sectionOrder(a.ydoc)[0]!;
       typeInto(a.ydoc, key, "stored by the process about to die");
       await waitFor(async () => (await storedText(doc.id, key)).includes("stored by the process about to die"));
@@ -311,7 +323,7 @@ describe("one process storing each document for all", () => {
       await doomed.kill();
       typeInto(b.ydoc, key, "typed after it died");
       await waitFor(() => received(b));
-      // within the unstored limit (10 s) and a store, under load
+      // within the unstored limit (3 s) and a store, under load
       await waitWithin(async () => (await storedText(doc.id, key)).includes("typed after it died"), 30_000);
     } finally {
       await doomed.kill();
