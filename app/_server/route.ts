@@ -71,13 +71,20 @@ function refuseUnstorable(input: unknown): void {
   if (path) throw new BodyError(400, UNSTORABLE_TEXT, { [path]: [UNSTORABLE_TEXT] });
 }
 
-async function readBody(req: Request): Promise<unknown> {
+/** What a caller whose body stopped part-way is told (if it is still there to hear it). */
+export const BODY_CUT_OFF = "The request body did not arrive whole: the connection closed while it was being sent. Nothing was changed.";
+
+/** The request's input: its query for a read, its JSON body otherwise. Throws BodyError for a body it cannot take. */
+export async function readBody(req: Request): Promise<unknown> {
   if (req.method === "GET" || req.method === "HEAD" || req.method === "DELETE") {
     return Object.fromEntries(new URL(req.url).searchParams);
   }
   const length = Number(req.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) throw new BodyError(413, "Request body is too large.");
-  const text = await req.text();
+  // a client that goes away mid-body ("aborted", ECONNRESET) made a bad request, not a server error
+  const text = await req.text().catch(() => {
+    throw new BodyError(400, BODY_CUT_OFF);
+  });
   if (text.length > MAX_BODY_BYTES) throw new BodyError(413, "Request body is too large.");
   if (!text.trim()) return {};
   try {
@@ -87,7 +94,7 @@ async function readBody(req: Request): Promise<unknown> {
   }
 }
 
-class BodyError extends Error {
+export class BodyError extends Error {
   constructor(
     readonly status: number,
     message: string,
