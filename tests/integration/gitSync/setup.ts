@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { syncConnectionNow } from "@/lib/gitSync/runDue";
+import { parsePoolStats, warmParsePool } from "@/lib/import/parsePool";
 import { testDb } from "../../support/db";
 import { makeRemote } from "../../support/gitRepo";
 
@@ -11,13 +12,19 @@ let workRoot = "";
 const saved: Record<string, string | undefined> = {};
 const cleanups: (() => void)[] = [];
 
-/** Local remotes allowed, a sealing key and a folder for working clones, for this file only. */
+/**
+ * Local remotes allowed, a sealing key and a folder for working clones, for this file only;
+ * and the workers that read incoming Markdown started, as the server starts them once it
+ * listens (server/http.ts), so the first test does not also wait for them to load.
+ */
 export function withGitSyncEnv() {
-  beforeAll(() => {
+  beforeAll(async () => {
     for (const k of ["GIT_SYNC_ALLOW_LOCAL", "SPECWRIGHT_SECRET_KEY", "GIT_SYNC_DIR"]) saved[k] = process.env[k];
     // a space in the folder's name, as an operator's data folder may have: paths given to git and ssh must hold it
     workRoot = mkdtempSync(path.join(os.tmpdir(), "specwright git-work-"));
     Object.assign(process.env, { GIT_SYNC_ALLOW_LOCAL: "1", SPECWRIGHT_SECRET_KEY: KEY, GIT_SYNC_DIR: workRoot });
+    warmParsePool();
+    await parsePoolStats();
   });
   afterEach(() => {
     while (cleanups.length) cleanups.pop()!();
