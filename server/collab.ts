@@ -39,7 +39,6 @@ const STORED_ELSEWHERE = "specwright-stored-elsewhere";
 /** Document stores one process runs at once (each one transaction on its own connection of the pool's 10). */
 const STORE_CONCURRENCY = 2;
 
-
 /** The snapshot a "stored" message carries, or null when `payload` is not one. */
 function storedSnapshot(payload: string): Y.Snapshot | null {
   if (!payload.startsWith('{"type":"stored"')) return null;
