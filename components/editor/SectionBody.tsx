@@ -9,6 +9,7 @@ import type { Draft } from "./comments/SectionComments";
 import type { LiveSectionEditor } from "./LiveSectionEditor";
 import type { HeldKey } from "./heldKeys";
 import { SectionText, type Activation } from "./SectionText";
+import { startWhenIdle } from "./idleStarts";
 import { liveSectionsOf } from "./liveSections";
 
 /** Keys that only change others: not held on their own. */
@@ -79,8 +80,9 @@ export interface SectionBodyProps {
 }
 
 /**
- * One section's rich text: an editor bound to its Y.XmlFragment once the section comes near
- * the screen or is clicked, focused or typed into; its read-only text until then, with the
+ * One section's rich text: an editor bound to its Y.XmlFragment once the section is clicked,
+ * focused or typed into, or has come near the screen (then at an idle moment, idleStarts.ts);
+ * its read-only text until then, with the
  * people whose caret is in it. The editor stops again once the section has been off screen
  * for OFF_SCREEN_MS, unless it has the focus, was one of the last few used or has an upload
  * in flight (liveSections.ts). A long document has editors only around where the person is.
@@ -89,6 +91,7 @@ export function SectionBody(props: SectionBodyProps) {
   const { ydoc, sectionKey } = props;
   const ref = useRef<HTMLDivElement>(null);
   const [live, setLive] = useState<{ activation: Activation | null } | null>(null);
+  const [near, setNear] = useState(false);
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
@@ -105,10 +108,10 @@ export function SectionBody(props: SectionBodyProps) {
     };
     const observer = new IntersectionObserver((entries) => {
       near = entries.at(-1)!.isIntersecting;
+      setNear(near);
       if (near) {
         window.clearTimeout(timer);
         timer = undefined;
-        setLive((now) => now ?? { activation: null });
       } else later();
     }, { rootMargin: "600px 0px" });
     observer.observe(el);
@@ -121,6 +124,12 @@ export function SectionBody(props: SectionBodyProps) {
     };
   }, [ydoc, sectionKey]);
   const ready = useEditorCode();
+  // near the screen, the editor starts once its code is here, at an idle moment: a section
+  // clicked, focused or typed into starts at once instead (activate)
+  useEffect(() => {
+    if (!near || !ready || live) return;
+    return startWhenIdle(() => setLive((now) => now ?? { activation: null }));
+  }, [near, ready, live]);
   // keys pressed after a click or the focus asked for the editor, while its code still loads
   const typed = useRef<HeldKey[]>([]);
   // synchronous, inside the click or focus event: the editor has the focus before the next key

@@ -62,7 +62,10 @@ test("code is highlighted and readable, headings stand out, Escape closes dialog
   await page.goto(documentUrl);
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 
-  // the diagram dialog: Escape closes it and the focus returns to "Open large"
+  // the diagram dialog: Escape closes it and the focus returns to "Open large", in the
+  // section's editor (near the screen it starts at an idle moment, in place of the read-only text)
+  await page.locator("#section-architecture").scrollIntoViewIfNeeded();
+  await expect(page.locator('#section-architecture [contenteditable="true"][aria-label$=" body"]')).toBeVisible();
   const diagram = page.locator("#section-architecture [data-type=mermaid-block]").first();
   await diagram.scrollIntoViewIfNeeded();
   await expect(diagram.getByTestId("mermaid-preview").locator("svg")).toBeVisible();
