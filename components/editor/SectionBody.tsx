@@ -80,9 +80,9 @@ export interface SectionBodyProps {
 }
 
 /**
- * One section's rich text: an editor bound to its Y.XmlFragment once the section is clicked,
- * focused or typed into, or has come near the screen (then at an idle moment, idleStarts.ts);
- * its read-only text until then, with the
+ * One section's rich text: an editor bound to its Y.XmlFragment once the section comes near
+ * the screen (near it as the page starts: at an idle moment) or is clicked, focused or typed
+ * into; its read-only text until then, with the
  * people whose caret is in it. The editor stops again once the section has been off screen
  * for OFF_SCREEN_MS, unless it has the focus, was one of the last few used or has an upload
  * in flight (liveSections.ts). A long document has editors only around where the person is.
@@ -112,6 +112,8 @@ export function SectionBody(props: SectionBodyProps) {
       if (near) {
         window.clearTimeout(timer);
         timer = undefined;
+        // the editor's code is here: the section the reader scrolled to starts at once
+        if (loaded) setLive((now) => now ?? { activation: null });
       } else later();
     }, { rootMargin: "600px 0px" });
     observer.observe(el);
@@ -124,8 +126,9 @@ export function SectionBody(props: SectionBodyProps) {
     };
   }, [ydoc, sectionKey]);
   const ready = useEditorCode();
-  // near the screen, the editor starts once its code is here, at an idle moment: a section
-  // clicked, focused or typed into starts at once instead (activate)
+  // near the screen since before the editor's code arrived (as the page starts): the editor
+  // starts at an idle moment once the code is here, one section at a time (idleStarts.ts), so a
+  // section clicked, focused or typed into meanwhile starts first and alone (activate)
   useEffect(() => {
     if (!near || !ready || live) return;
     return startWhenIdle(() => setLive((now) => now ?? { activation: null }));
