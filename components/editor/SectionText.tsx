@@ -25,36 +25,47 @@ export type Activation = { x: number; y: number } | "focus";
  * the focus or a key starts the editor (see SectionBody).
  */
 export function SectionText({ ydoc, carets, sectionKey, title, editable, onActivate }: { ydoc: Y.Doc; carets: SectionAwarenessHub; sectionKey: string; title: string; editable: boolean; onActivate: (how: Activation) => void }) {
+  // what the text needs to know of itself, read again after each change (a 200-section page
+  // keeps no JSON of every text: the HTML is drawn from the shared document when needed)
   const [store] = useState(() => {
     const fragment = ydoc.getXmlFragment(bodyName(sectionKey));
+    let shape: TextShape | null = null;
+    // the text's JSON, kept until the current render is done: its shape and its HTML read it once
     let json: PMNode | null = null;
-    const read = (): PMNode => (json ??= readBody(fragment) as PMNode);
+    const body = (): PMNode => {
+      if (!json) {
+        json = readBody(fragment) as PMNode;
+        queueMicrotask(() => (json = null));
+      }
+      return json;
+    };
+    const read = (): TextShape => (shape ??= shapeOf(body()));
     const subscribe = (changed: () => void) => {
       const observer = () => {
-        json = null;
+        shape = null;
         changed();
       };
       fragment.observeDeep(observer);
       return () => fragment.unobserveDeep(observer);
     };
-    return { read, subscribe };
+    return { body, read, subscribe };
   });
-  const doc = useSyncExternalStore(store.subscribe, store.read, store.read);
+  const shape = useSyncExternalStore(store.subscribe, store.read, store.read);
   const textRef = useRef<HTMLDivElement>(null);
-  const highlighter = useHighlighter(textRef, useMemo(() => namesLanguage(doc), [doc]));
+  const highlighter = useHighlighter(textRef, shape.namesLanguage);
   // one string per section, RichText's markup: a page of many sections holds no React tree for each paragraph
   // drawn again when diagram drawings arrive after the page (a page a link brought fetches them)
   const drawings = useSyncExternalStore(onDrawingsAdded, drawingsVersion, drawingsVersion);
   // while the page hydrates, the text the server drew from the same state is in the page:
   // taken from there instead of drawn a second time (200 sections' worth of rendering)
-  const [first] = useState(() => ({ doc, highlighter, drawings, html: textInPage(sectionKey) }));
+  const [first] = useState(() => ({ shape, highlighter, drawings, html: textInPage(sectionKey) }));
   useEffect(() => {
     hydrated = true;
   }, []);
   const html = useMemo(
-    () => (first.html !== null && doc === first.doc && highlighter === first.highlighter && drawings === first.drawings ? first.html : sectionTextHtml(doc, highlighter)),
-    // `drawings` counts the kept drawings the renderer reads
-    [doc, highlighter, drawings, first],
+    () => (first.html !== null && shape === first.shape && highlighter === first.highlighter && drawings === first.drawings ? first.html : sectionTextHtml(store.body(), highlighter)),
+    // a new `shape` stands for a changed text, `drawings` counts the kept drawings the renderer reads
+    [store, shape, highlighter, drawings, first],
   );
   const people = usePeopleIn(carets, sectionKey);
   // laid out as the editor is (a row above the text for its toolbar), so nothing moves when it starts
@@ -89,7 +100,7 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
         onFocus={() => onActivate("focus")}
       >
         {/* the editor's type and spacing: the text stays put when the editor takes over */}
-        {isEmptyBody(doc) ? <EmptyBody editable={editable} /> : <div className="sw-prose whitespace-pre-wrap break-words" dangerouslySetInnerHTML={{ __html: html }} />}
+        {shape.empty ? <EmptyBody editable={editable} /> : <div className="sw-prose whitespace-pre-wrap break-words" dangerouslySetInnerHTML={{ __html: html }} />}
       </div>
     </div>
   );
@@ -124,6 +135,16 @@ function pressedAt(text: HTMLElement, target: EventTarget, clientX: number, clie
   }
   const pressed = target.getBoundingClientRect();
   return { x: pressed.left + pressed.width / 2 - box.left, y: pressed.top + pressed.height / 2 - box.top };
+}
+
+/** What a section's text shows besides its HTML: the empty hint, and whether code in it is highlighted. */
+interface TextShape {
+  empty: boolean;
+  namesLanguage: boolean;
+}
+
+function shapeOf(doc: PMNode): TextShape {
+  return { empty: isEmptyBody(doc), namesLanguage: namesLanguage(doc) };
 }
 
 /** Whether a body has a code block that names a language (the highlighter is wanted). */
