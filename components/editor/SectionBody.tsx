@@ -21,6 +21,8 @@ const OFF_SCREEN_MS = 4000;
 type Editor = typeof LiveSectionEditor;
 let loading: Promise<Editor> | undefined;
 let loaded: Editor | undefined;
+/** Whether a section was clicked, focused or typed into before the editor's code arrived. */
+let activatedBeforeCode = false;
 
 /** The editor's code, loaded once, after the page: the page's own JavaScript holds none of it. */
 function loadEditor(): Promise<Editor> {
@@ -81,8 +83,7 @@ export interface SectionBodyProps {
 
 /**
  * One section's rich text: an editor bound to its Y.XmlFragment once the section comes near
- * the screen (near it as the page starts: at an idle moment) or is clicked, focused or typed
- * into; its read-only text until then, with the
+ * the screen or is clicked, focused or typed into; its read-only text until then, with the
  * people whose caret is in it. The editor stops again once the section has been off screen
  * for OFF_SCREEN_MS, unless it has the focus, was one of the last few used or has an upload
  * in flight (liveSections.ts). A long document has editors only around where the person is.
@@ -127,11 +128,14 @@ export function SectionBody(props: SectionBodyProps) {
   }, [ydoc, sectionKey]);
   const ready = useEditorCode();
   // near the screen since before the editor's code arrived (as the page starts): the editor
-  // starts at an idle moment once the code is here, one section at a time (idleStarts.ts), so a
-  // section clicked, focused or typed into meanwhile starts first and alone (activate)
+  // starts once the code is here; when the person clicked, focused or typed into a section
+  // before that, the ones near the screen start after it, at idle moments, one at a time
+  // (idleStarts.ts), so that section's editor starts alone and first
   useEffect(() => {
     if (!near || !ready || live) return;
-    return startWhenIdle(() => setLive((now) => now ?? { activation: null }));
+    const start = () => setLive((now) => now ?? { activation: null });
+    if (activatedBeforeCode) return startWhenIdle(start);
+    start();
   }, [near, ready, live]);
   // keys pressed after a click or the focus asked for the editor, while its code still loads
   const typed = useRef<HeldKey[]>([]);
@@ -140,6 +144,7 @@ export function SectionBody(props: SectionBodyProps) {
     // only the read-only text calls this, so no editor is mounted yet, even when its code has
     // just arrived (it mounts on the next render): a click's point wins over a start with none
     // (the section came near the screen) and over the focus, which keeps a point it follows
+    if (!loaded) activatedBeforeCode = true;
     flushSync(() => setLive((now) => (activation === "focus" && now?.activation ? now : { activation })));
     // no editor yet: the text keeps the focus and what is typed waits for the editor
     if (!ready) ref.current?.querySelector<HTMLElement>("[data-static-body]")?.focus();
