@@ -1,7 +1,7 @@
 import { suggestChanges, suggestChangesKey, transformToSuggestionTransaction } from "@handlewithcare/prosemirror-suggest-changes";
 import { Extension } from "@tiptap/core";
 import type { Node as PMNode } from "prosemirror-model";
-import type { Transaction } from "prosemirror-state";
+import { Plugin, type Transaction } from "prosemirror-state";
 import type { PMDoc, PMNode as PMJson } from "@/lib/editor/schema";
 import { acceptedBody } from "@/lib/suggestions/accepted";
 import { singleBlockChange } from "@/lib/suggestions/blockChange";
@@ -44,7 +44,7 @@ export function suggestingExtension(suggestingAs: () => string | null, { onRefus
     name: "suggesting",
     addProseMirrorPlugins() {
       // its decorations mark where a suggested line break is; its keys step over the break's anchors
-      return [suggestChanges()];
+      return [decorationsOncePerText(suggestChanges())];
     },
     dispatchTransaction({ transaction, next }) {
       const userId = suggestingAs();
@@ -63,6 +63,27 @@ export function suggestingExtension(suggestingAs: () => string | null, { onRefus
       }
       if (acceptedOf(before.doc) !== acceptedOf(suggested.doc)) return notSuggestible();
       next(suggested);
+    },
+  });
+}
+
+/**
+ * `plugin` with its decorations drawn once per text: they depend on the text alone, and
+ * ProseMirror asks for them on every update of the editor, a moved caret included (the
+ * package walks the whole text each time).
+ */
+export function decorationsOncePerText(plugin: Plugin): Plugin {
+  const draw = plugin.spec.props?.decorations;
+  if (!draw) return plugin;
+  const drawn = new WeakMap<PMNode, ReturnType<typeof draw>>();
+  return new Plugin({
+    ...plugin.spec,
+    props: {
+      ...plugin.spec.props,
+      decorations(state) {
+        if (!drawn.has(state.doc)) drawn.set(state.doc, draw.call(this, state));
+        return drawn.get(state.doc);
+      },
     },
   });
 }
