@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
 import { flushSync } from "react-dom";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
@@ -9,11 +9,11 @@ import type { Draft } from "./comments/SectionComments";
 import type { LiveSectionEditor } from "./LiveSectionEditor";
 import type { HeldKey } from "./heldKeys";
 import { SectionText, type Activation } from "./SectionText";
+import { MODIFIER_KEYS, takeEarlyInput } from "./earlyInput";
 import { startWhenIdle } from "./idleStarts";
 import { liveSectionsOf } from "./liveSections";
 
-/** Keys that only change others: not held on their own. */
-const MODIFIERS = new Set(["Shift", "Control", "Meta", "Alt", "AltGraph", "CapsLock"]);
+const MODIFIERS = new Set(MODIFIER_KEYS);
 
 /** How long a section stays off screen before its editor stops (unless recently used). */
 const OFF_SCREEN_MS = 4000;
@@ -149,6 +149,16 @@ export function SectionBody(props: SectionBodyProps) {
     // no editor yet: the text keeps the focus and what is typed waits for the editor
     if (!ready) ref.current?.querySelector<HTMLElement>("[data-static-body]")?.focus();
   };
+  // pressed, focused or typed into before the page's code ran (the page's inline holder kept
+  // it): taken as the section is first drawn in the browser, before an event can reach it
+  useLayoutEffect(() => {
+    const early = takeEarlyInput(sectionKey);
+    if (!early) return;
+    typed.current = early.keys;
+    if (!loaded) activatedBeforeCode = true;
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- taken from outside React, after hydration drew the same text as the server
+    setLive({ activation: early.activation });
+  }, [sectionKey]);
   // what was typed goes to the editor once
   const takeTyped = () => {
     const keys = typed.current;
@@ -156,7 +166,8 @@ export function SectionBody(props: SectionBodyProps) {
     return keys;
   };
   const hold = (e: KeyboardEvent) => {
-    if (ready || !live?.activation || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab") return;
+    // a key the page's inline holder already kept (React may hand it on once hydrated) is not held twice
+    if (ready || !live?.activation || e.defaultPrevented || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab") return;
     typed.current.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey });
     e.preventDefault();
   };

@@ -196,6 +196,37 @@ test("keys pressed while the editor's code is still on its way are kept", async 
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
 });
 
+// The text is on screen before any of the page's code has run. A press in a section then,
+// and the keys typed after it, are kept by the page itself and go to the section's editor
+// once it starts: the caret where the press landed, the keys pressed there.
+test("a press and keys in a section before the page's code has run go to its editor once it starts", async ({ browser }) => {
+  const { page, url } = await newLongDocument(browser, "Ed Early", "Early press");
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+  const far = page.getByRole("textbox", { name: "Design Patterns & Best Practices body" });
+  // no script of the page's has run: React has not taken over the text
+  expect(await far.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$")))).toBe(false);
+  // the press lands on the section's template placeholder ("- [Guideline]"), which the editor then selects
+  await far.locator("[data-placeholder]").click();
+  await page.keyboard.type("Pressed before any code.");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("A second point");
+  // the page's read-only text took none of it
+  await expect(far).not.toContainText("Pressed before");
+  release();
+  await expect(far).toHaveClass(/ProseMirror/);
+  await expect(far.locator("li")).toHaveText(["Pressed before any code.", "A second point"]);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  // stored: a fresh load shows it
+  await page.reload();
+  await expect(page.locator("section#section-design_patterns_and_best_practices li")).toHaveText(["Pressed before any code.", "A second point"]);
+});
+
 // The largest document the editor is built for: 200 sections. A click in section 180 edits
 // there at once, and a second browser, far from it, sees the words arrive.
 test("in a 200-section document, a click into section 180 edits there, and a second browser sees it live", async ({ browser }) => {

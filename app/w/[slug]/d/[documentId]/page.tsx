@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { loadWorkspacePage } from "@/app/_server/workspacePage";
@@ -17,6 +17,7 @@ import { MetadataPanel } from "@/components/documents/MetadataPanel";
 import { TitleForm } from "@/components/documents/TitleForm";
 import { TrashButton } from "@/components/documents/TrashActions";
 import { DocumentEditor } from "@/components/editor/DocumentEditor";
+import { holdSectionInputScript } from "@/components/editor/earlyInput";
 import { handOverDrawings } from "@/components/editor/mermaid/drawings";
 import { ReviewPanel } from "@/components/review/ReviewPanel";
 import { MoreMenu } from "@/components/ui/MoreMenu";
@@ -141,6 +142,8 @@ export default async function DocumentPage({ params }: { params: Promise<{ slug:
           far again, and the last frame (all of them) came hundreds of ms later. Browsers
           without rel="expect" ignore it; the end of the HTML lifts it anyway */}
       <link rel="expect" href={`#${DOCUMENT_END}`} blocking="render" />
+      {/* a press or keys in a section's text from first paint are kept for its editor, before the page's code has run */}
+      <script nonce={(await headers()).get("x-nonce") ?? undefined} suppressHydrationWarning dangerouslySetInnerHTML={{ __html: holdSectionInputScript() }} />
     <PanelProvider initial={parsePanelMemory((await cookies()).get(PANEL_COOKIE)?.value)} tabs={tabs}>
       <DocumentEditor
         documentId={doc.id}

@@ -1,0 +1,96 @@
+import type { HeldKey } from "./heldKeys";
+import { pressedAt, type Activation } from "./pressedAt";
+
+/** What a person did in a section's text before the page's code ran: where they pressed or focused it, and the keys typed next. */
+export interface EarlyInput {
+  activation: Activation;
+  keys: HeldKey[];
+}
+
+/** The page's inline holder of such input, until the sections take it. */
+interface HeldSectionInput {
+  /** by section key, in the order the sections were asked for */
+  sections: Map<string, EarlyInput>;
+  /** stops holding; what was held stays for the sections to take */
+  release: () => void;
+}
+
+declare global {
+  interface Window {
+    specwrightSectionInput?: HeldSectionInput;
+  }
+}
+
+/**
+ * Runs inline in the document page, before its sections and before the page's code has
+ * loaded: a press on a section's text, or the focus reaching it, is kept with where it
+ * landed, and the keys typed in that section then are kept instead of going nowhere. The
+ * section's editor puts its caret there and presses them once it starts (SectionBody).
+ * Turned into the page's script text with `toString()`, so it uses nothing from outside
+ * itself: what it needs comes as arguments.
+ */
+function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[]): void {
+  if (window.specwrightSectionInput) return;
+  const sections = new Map<string, EarlyInput>();
+  const textOf = (target: EventTarget | null): { text: HTMLElement; key: string } | null => {
+    const text = target instanceof Element ? target.closest<HTMLElement>("[data-static-body]") : null;
+    const key = text?.closest("section[data-section-key]")?.getAttribute("data-section-key");
+    return text && key ? { text, key } : null;
+  };
+  const onPress = (event: MouseEvent) => {
+    const at = event.button === 0 ? textOf(event.target) : null;
+    if (!at) return;
+    // as the page's own handler does: the text is not selected, it gets an editor
+    event.preventDefault();
+    const keys = sections.get(at.key)?.keys ?? [];
+    sections.delete(at.key);
+    sections.set(at.key, { activation: pressPoint(at.text, event.target as EventTarget, event.clientX, event.clientY), keys });
+    at.text.focus({ preventScroll: true });
+  };
+  const onFocus = (event: FocusEvent) => {
+    const at = textOf(event.target);
+    if (at && !sections.has(at.key)) sections.set(at.key, { activation: "focus", keys: [] });
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.defaultPrevented || event.isComposing || modifiers.includes(event.key) || event.key === "Tab") return;
+    const at = textOf(document.activeElement);
+    const held = at && sections.get(at.key);
+    if (!held) return;
+    held.keys.push({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey });
+    event.preventDefault();
+  };
+  document.addEventListener("mousedown", onPress, true);
+  document.addEventListener("focusin", onFocus, true);
+  document.addEventListener("keydown", onKey, true);
+  window.specwrightSectionInput = {
+    sections,
+    release: () => {
+      document.removeEventListener("mousedown", onPress, true);
+      document.removeEventListener("focusin", onFocus, true);
+      document.removeEventListener("keydown", onKey, true);
+    },
+  };
+}
+
+/** Keys that only change others: not held on their own. */
+export const MODIFIER_KEYS = ["Shift", "Control", "Meta", "Alt", "AltGraph", "CapsLock"];
+
+/** The inline script that holds presses and keys in sections' text until the page's code takes them. */
+export function holdSectionInputScript(): string {
+  return `(${holdSectionInput.toString()})(${pressedAt.toString()},${JSON.stringify(MODIFIER_KEYS)})`;
+}
+
+/**
+ * What was done in this section before the page's code ran, once (null when nothing was).
+ * The first call stops the inline holder: from then on the page's own handlers take presses
+ * and keys, so it is called as the sections are first drawn in the browser, before any
+ * event can reach them.
+ */
+export function takeEarlyInput(sectionKey: string): EarlyInput | null {
+  const held = window.specwrightSectionInput;
+  if (!held) return null;
+  held.release();
+  const input = held.sections.get(sectionKey) ?? null;
+  held.sections.delete(sectionKey);
+  return input;
+}

@@ -1,0 +1,70 @@
+import { JSDOM } from "jsdom";
+import { afterEach, describe, expect, it } from "vitest";
+import { holdSectionInputScript, takeEarlyInput } from "@/components/editor/earlyInput";
+
+/** A document page as the server sends it: two sections' read-only text, a title field, and the inline holder before them. */
+function page(): JSDOM {
+  const dom = new JSDOM(
+    `<!DOCTYPE html><body><script>${holdSectionInputScript()}</script>
+      <input id="title" value="Title">
+      <section data-section-key="goals"><div data-static-body tabindex="0"><p><span data-placeholder>[Goal]</span></p></div></section>
+      <section data-section-key="risks"><div data-static-body tabindex="0"><p>Known risks</p></div></section>
+    </body>`,
+    { runScripts: "dangerously" },
+  );
+  (globalThis as { window?: unknown }).window = dom.window;
+  return dom;
+}
+
+function press(dom: JSDOM, target: Element): boolean {
+  return target.dispatchEvent(new dom.window.MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0, clientX: 4, clientY: 4 }));
+}
+
+function key(dom: JSDOM, key: string, init: KeyboardEventInit = {}): boolean {
+  const target = dom.window.document.activeElement ?? dom.window.document.body;
+  return target.dispatchEvent(new dom.window.KeyboardEvent("keydown", { bubbles: true, cancelable: true, key, ...init }));
+}
+
+afterEach(() => {
+  delete (globalThis as { window?: unknown }).window;
+});
+
+describe("input in a section's text before the page's code runs", () => {
+  it("keeps the press and the keys typed after it for that section, and nothing for another", () => {
+    const dom = page();
+    const goals = dom.window.document.querySelector("[data-placeholder]")!;
+    expect(press(dom, goals)).toBe(false); // the text is not selected: the press is the editor's
+    expect(dom.window.document.activeElement?.closest("section")?.getAttribute("data-section-key")).toBe("goals");
+    expect(key(dom, "a")).toBe(false);
+    key(dom, "Shift");
+    key(dom, "B", { shiftKey: true });
+    key(dom, "Enter");
+    const early = takeEarlyInput("goals");
+    expect(early?.activation).toEqual({ x: expect.any(Number), y: expect.any(Number) });
+    expect(early?.keys.map((k) => k.key)).toEqual(["a", "B", "Enter"]);
+    expect(early?.keys[1]?.shiftKey).toBe(true);
+    expect(takeEarlyInput("goals")).toBeNull();
+    expect(takeEarlyInput("risks")).toBeNull();
+  });
+
+  it("keeps the focus reaching a section as where its editor starts", () => {
+    const dom = page();
+    (dom.window.document.querySelectorAll("[data-static-body]")[1] as HTMLElement).focus();
+    key(dom, "x");
+    expect(takeEarlyInput("risks")).toEqual({ activation: "focus", keys: [{ key: "x", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false }] });
+  });
+
+  it("holds no keys typed outside a section's text, nor any once the page's code took over", () => {
+    const dom = page();
+    (dom.window.document.getElementById("title") as HTMLInputElement).focus();
+    expect(key(dom, "t")).toBe(true);
+    press(dom, dom.window.document.querySelectorAll("[data-static-body] p")[1]!);
+    key(dom, "1");
+    const early = takeEarlyInput("risks");
+    expect(early?.keys.map((k) => k.key)).toEqual(["1"]);
+    // the holder has stopped: the page's own handlers take presses and keys now
+    expect(key(dom, "2")).toBe(true);
+    expect(press(dom, dom.window.document.querySelector("[data-placeholder]")!)).toBe(true);
+    expect(takeEarlyInput("goals")).toBeNull();
+  });
+});
