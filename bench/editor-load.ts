@@ -17,7 +17,8 @@
 //  - "every section accepts typing by a click": the last section's text is pressed (a
 //    mousedown) each frame from the moment it is in the page until the page takes a press;
 //    time until that section's editor holds the caret; and, of that, when the page first took
-//    the press (its code had run and hydrated the section);
+//    the press (its inline script keeps a press in a section's text from first paint) and when
+//    its code had run and hydrated the section;
 //  - a returning reader: the same pressed load in a browser context that opened another
 //    document's page twice before (its scripts in the HTTP cache, their compiled code in V8's
 //    cache), as a person who works in the app day to day opens a document;
@@ -61,8 +62,10 @@ interface Probe {
   sweepDone: number;
   /** early loads: when the last section had its editor with the caret, clicked from the moment it was in the page */
   acceptedAt: number;
-  /** early loads: when the page first took a press on the last section's text (its code had hydrated it) */
+  /** early loads: when the page first took a press on the last section's text (its inline script keeps one from first paint) */
   takenAt: number;
+  /** early loads: when the page's code had hydrated the last section's text */
+  hydratedAt: number;
   order: string[];
 }
 
@@ -77,7 +80,7 @@ interface ProbeWindow {
 
 /** Runs in the page before any of its scripts. */
 function installProbe({ mode, expected }: { mode: Mode; expected: number }): void {
-  const probe: Probe = { editable: {}, contentAt: -1, sectionsAt: -1, sectionCount: 0, savedAt: -1, sweepDone: -1, acceptedAt: -1, takenAt: -1, order: [] };
+  const probe: Probe = { editable: {}, contentAt: -1, sectionsAt: -1, sectionCount: 0, savedAt: -1, sweepDone: -1, acceptedAt: -1, takenAt: -1, hydratedAt: -1, order: [] };
   const sweep = mode === "sweep";
   (window as unknown as ProbeWindow).__probe = probe;
   const startSweep = () => {
@@ -98,7 +101,7 @@ function installProbe({ mode, expected }: { mode: Mode; expected: number }): voi
     requestAnimationFrame(step);
   };
   // a reader who clicks into the last section as soon as it shows: a mouse press on its text
-  // each frame until the page takes one (before the page's code runs, nothing does), then
+  // each frame until the page takes one (its inline script does from the first frame), then
   // the time its editor holds the caret there
   const startEarlyClicks = () => {
     let taken = false;
@@ -113,6 +116,7 @@ function installProbe({ mode, expected }: { mode: Mode; expected: number }): voi
         return;
       }
       const text = card?.querySelector<HTMLElement>("[data-static-body]");
+      if (card && probe.hydratedAt < 0 && Object.keys(card).some((key) => key.startsWith("__reactFiber$"))) probe.hydratedAt = performance.now();
       if (!taken && text) {
         const box = text.getBoundingClientRect();
         const press = new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0, clientX: box.left + 2, clientY: box.top + 8 });
@@ -382,6 +386,7 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
   const last = swept.map((r) => r.probe.editable[r.probe.order[r.probe.order.length - 1] ?? ""] ?? Number.NaN);
   const accepted = early.map((r) => (r.probe.acceptedAt >= 0 ? r.probe.acceptedAt : Number.NaN));
   const taken = early.map((r) => (r.probe.takenAt >= 0 ? r.probe.takenAt : Number.NaN));
+  const hydrated = early.map((r) => (r.probe.hydratedAt >= 0 ? r.probe.hydratedAt : Number.NaN));
   const acceptedBack = returning.map((r) => (r.probe.acceptedAt >= 0 ? r.probe.acceptedAt : Number.NaN));
   const contentBack = returning.map((r) => (r.probe.contentAt >= 0 ? r.probe.contentAt : Number.NaN));
   const paintedBack = returning.map((r) => r.fcp);
@@ -439,7 +444,8 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
     { figure: `first screen editable (${still[0]!.firstScreen.length || "no section in view: the first"} section(s), no scroll) [${each(firstScreen)}]`, measured: ms(med(firstScreen)), floor: ms(fl), ratio: ratio(med(firstScreen), fl), budget: "—" },
     { figure: `editors started, no scroll (only sections near the screen start one) [${mountedAtRest.join("/")}]`, measured: `${med(mountedAtRest)} of ${size}`, floor: "—", ratio: "—", budget: "—" },
     { figure: `every section accepts typing by a click: the last one, pressed each frame from first paint, has its editor and the caret [${each(accepted)}]`, measured: ms(med(accepted)), floor: ms(fl), ratio: ratio(med(accepted), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(accepted) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
-    { figure: `  of which: the page takes the press (its code has run and hydrated the section) [${each(taken)}]`, measured: ms(med(taken)), floor: ms(fl), ratio: ratio(med(taken), fl), budget: "—" },
+    { figure: `  of which: the page takes the press (its inline script keeps it for the editor) [${each(taken)}]`, measured: ms(med(taken)), floor: ms(fl), ratio: ratio(med(taken), fl), budget: "—" },
+    { figure: `  of which: the page's code has run and hydrated the section [${each(hydrated)}]`, measured: ms(med(hydrated)), floor: ms(fl), ratio: ratio(med(hydrated), fl), budget: "—" },
     { figure: `all ${size} with an editor started, scroll sweep (editors start near the screen) [${each(all)}]`, measured: ms(med(all)), floor: ms(fl), ratio: ratio(med(all), fl), budget: "—" },
     { figure: `last section editable, scroll sweep [${each(last)}]`, measured: ms(med(last)), floor: ms(fl), ratio: ratio(med(last), fl), budget: "—" },
     { figure: `all content in the page (every section with its text) [${each(contentAt)}]`, measured: ms(med(contentAt)), floor: ms(fl), ratio: ratio(med(contentAt), fl), budget: `< ${BUDGET_PAINT_MS} ms ${med(contentAt) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },

@@ -20,6 +20,7 @@ import { startImageCleanup } from "./imageCleanup";
 import { startMailer } from "./mailer";
 import { startWebhookSender } from "./webhookSender";
 import { startGitSyncer } from "./gitSyncer";
+import { deferPageScripts } from "./deferScripts";
 
 
 export interface AppServer {
@@ -126,6 +127,8 @@ export async function startAppServer(options: Options): Promise<AppServer> {
     });
     try {
       if (req.url === "/metrics" && req.method === "GET") return await serveMetrics(req, res);
+      // a document page's scripts come after its first frame (a production build's pages only)
+      if (!options.dev) deferPageScripts(req, res);
       await handle(req, res);
     } catch (error) {
       log.error({ requestId, err: error }, "request failed");

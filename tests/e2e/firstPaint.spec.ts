@@ -44,11 +44,20 @@ test("a document reads from its first paint, without JavaScript too, and its edi
 
   // JavaScript on: the text is there from the start, and stays while the editors take over
   const reader = await writer.context().newPage();
-  await reader.goto(url, { waitUntil: "commit" });
+  const response = await reader.goto(url, { waitUntil: "commit" });
+  // compressed, as every page is
+  expect(response?.headers()["content-encoding"]).toBe("gzip");
   const text = reader.locator("section#section-project_overview").getByText("Stored words, shown before any script runs.");
   await expect(text).toBeVisible();
   await expect(reader.getByRole("textbox", { name: "Project Overview body" })).toContainText("Stored words, shown before any script runs.");
   await expect(reader.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  // the page's scripts were fetched once its first frame was drawn, not while it was being read
+  const { paint, scripts } = await reader.evaluate(() => ({
+    paint: performance.getEntriesByName("first-paint")[0]?.startTime ?? Number.NaN,
+    scripts: performance.getEntriesByType("resource").filter((e) => e.name.includes("/_next/static/chunks/") && e.name.endsWith(".js")).map((e) => e.startTime),
+  }));
+  expect(scripts.length).toBeGreaterThan(5);
+  expect(Math.min(...scripts)).toBeGreaterThanOrEqual(paint);
 });
 
 /** A section's text without other people's carets (their name labels sit in the text). */
