@@ -67,7 +67,9 @@ export function deferPageScripts(req: IncomingMessage, res: ServerResponse): voi
 
   res.end = ((...args: unknown[]) => {
     const chunk = typeof args[0] === "function" ? undefined : (args[0] as Buffer | string | undefined);
-    const rewriting = chunk === undefined && rewriter === undefined ? null : start();
+    // nothing written and nothing to write: an empty answer leaves as it is, uncompressed
+    if (chunk === undefined && rewriter === undefined) rewriter = null;
+    const rewriting = start();
     if (!rewriting) return (end as (...args: unknown[]) => ServerResponse)(...args);
     const done = callbackOf(args);
     send((chunk === undefined ? "" : rewriting.push(text(chunk, args[1]))) + rewriting.push(decoder.decode()) + rewriting.end());
