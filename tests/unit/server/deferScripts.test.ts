@@ -2,7 +2,7 @@ import { createServer, get as request, type Server, type ServerResponse } from "
 import type { AddressInfo } from "node:net";
 import { createGunzip } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { deferPageScripts } from "../../../server/deferScripts";
+import { deferPageScripts } from "@/server/deferScripts";
 
 const HEAD = '<!DOCTYPE html><html><head><script src="/_next/static/chunks/a.js" async="" nonce="n1"></script></head>';
 const SECTIONS = "<body><section>Goals</section>";
