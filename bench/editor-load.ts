@@ -29,7 +29,10 @@
 //    Network), sized as the server sends it with Accept-Encoding: gzip, Mermaid chunks
 //    excluded (Mermaid's code, fetched once the page is idle or a diagram is on screen).
 // Floor: the same sections rendered to plain HTML with components/documents/RichText,
-// served by a tiny node http server, loaded in the same Chromium: DOMContentLoaded.
+// served by a tiny node http server, loaded in the same Chromium: DOMContentLoaded, and for
+// the painted rows its first contentful paint as presented (headless Chromium presents a
+// frame well after it starts: on a busy machine, a plain page's first paint is 100-250 ms
+// after its first frame's start).
 //   npx tsx bench/editor-load.ts
 import http from "node:http";
 import { gzipSync } from "node:zlib";
@@ -327,20 +330,28 @@ function isMermaidSource(body: string): boolean {
   return MERMAID_MARKERS.filter((m) => body.includes(m)).length >= 3;
 }
 
-async function staticFloor(browser: Browser, app: RunningApp, documentId: string): Promise<number[]> {
+async function staticFloor(browser: Browser, app: RunningApp, documentId: string): Promise<{ dcl: number[]; fcp: number[] }> {
   const { html, sections } = await floorHtml(app, documentId);
   const url = `${await servePages({ "/": html })}/`;
-  const times: number[] = [];
+  const dcl: number[] = [];
+  const fcp: number[] = [];
   for (let i = 0; i <= RUNS; i++) {
     const ctx = await browser.newContext({ viewport: VIEWPORT });
     const page = await ctx.newPage();
     await page.goto(url);
-    const dcl = await page.evaluate(() => (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd);
-    if (i > 0) times.push(dcl); // the first load warms the browser up
+    const at = await page.evaluate(async () => {
+      const painted = await new Promise<number>((resolve) => new PerformanceObserver((list) => resolve(list.getEntriesByName("first-contentful-paint")[0]?.startTime ?? Number.NaN)).observe({ type: "paint", buffered: true }));
+      return { dcl: (performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming).domContentLoadedEventEnd, fcp: painted };
+    });
+    // the first load warms the browser up
+    if (i > 0) {
+      dcl.push(at.dcl);
+      fcp.push(at.fcp);
+    }
     await ctx.close();
   }
   console.log(`floor page: ${sections} sections, ${kb(Buffer.byteLength(html))} of HTML`);
-  return times;
+  return { dcl, fcp };
 }
 
 function maxOf(probe: Probe, ids: string[]): number {
@@ -437,7 +448,9 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
   const lazyGzip = [...lazy.values()].reduce((n, s) => n + gzipSync(s.body).length, 0);
   const lazyMermaid = [...lazy.values()].filter((s) => isMermaidSource(s.body)).length;
 
-  const fl = median(floor);
+  const fl = median(floor.dcl);
+  // the painted rows against the plain HTML's own first paint, as presented, in the same run
+  const flPaint = median(floor.fcp);
   const med = (xs: number[]) => median(xs.filter((x) => !Number.isNaN(x)));
   const each = (xs: number[]) => xs.map((x) => (Number.isNaN(x) ? "n/a" : x.toFixed(0))).join("/");
   printTable(`Editor load, ${size}-section document (largest seed template), headless Chromium ${VIEWPORT.width}×${VIEWPORT.height}, median of ${RUNS} fresh-context loads (ms from navigation start)`, [
@@ -449,9 +462,9 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
     { figure: `all ${size} with an editor started, scroll sweep (editors start near the screen) [${each(all)}]`, measured: ms(med(all)), floor: ms(fl), ratio: ratio(med(all), fl), budget: "—" },
     { figure: `last section editable, scroll sweep [${each(last)}]`, measured: ms(med(last)), floor: ms(fl), ratio: ratio(med(last), fl), budget: "—" },
     { figure: `all content in the page (every section with its text) [${each(contentAt)}]`, measured: ms(med(contentAt)), floor: ms(fl), ratio: ratio(med(contentAt), fl), budget: `< ${BUDGET_PAINT_MS} ms ${med(contentAt) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },
-    { figure: `all content painted: the first paint as presented (the page's first frame waits for its whole document) [${each(painted)}]`, measured: ms(med(painted)), floor: ms(fl), ratio: ratio(med(painted), fl), budget: `< ${BUDGET_PAINT_MS} ms ${med(painted) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `all content painted: the first paint as presented (the page's first frame waits for its whole document) [${each(painted)}]`, measured: ms(med(painted)), floor: `${ms(flPaint)} (painted)`, ratio: ratio(med(painted), flPaint), budget: `< ${BUDGET_PAINT_MS} ms ${med(painted) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },
     { figure: `a returning reader (scripts and compiled code kept from two loads of another document): every section accepts typing by a click [${each(acceptedBack)}]`, measured: ms(med(acceptedBack)), floor: ms(fl), ratio: ratio(med(acceptedBack), fl), budget: `< ${BUDGET_EDITABLE_MS} ms ${med(acceptedBack) < BUDGET_EDITABLE_MS ? "(met)" : "(MISSED)"}` },
-    { figure: `  a returning reader: all content in the page [${each(contentBack)}]; painted [${each(paintedBack)}]`, measured: `${ms(med(contentBack))}; ${ms(med(paintedBack))}`, floor: ms(fl), ratio: ratio(med(paintedBack), fl), budget: `< ${BUDGET_PAINT_MS} ms ${med(paintedBack) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },
+    { figure: `  a returning reader: all content in the page [${each(contentBack)}]; painted [${each(paintedBack)}]`, measured: `${ms(med(contentBack))}; ${ms(med(paintedBack))}`, floor: `${ms(flPaint)} (painted)`, ratio: ratio(med(paintedBack), flPaint), budget: `< ${BUDGET_PAINT_MS} ms ${med(paintedBack) < BUDGET_PAINT_MS ? "(met)" : "(MISSED)"}` },
     { figure: `click-to-caret, section ${size - FAR_FROM_END + 1} of ${size} [${each(carets)}]`, measured: ms(med(carets)), floor: "—", ratio: "—", budget: `< ${BUDGET_CARET_MS} ms ${med(carets) < BUDGET_CARET_MS ? "(met)" : "(MISSED)"}` },
     { figure: `JS heap after load (after a GC) [${heaps.map((h) => mb(h)).join("/")}]`, measured: mb(med(heaps)), floor: "—", ratio: "—", budget: "—" },
     { figure: "sections rendered (Y.Doc synced)", measured: ms(med(sectionsAt)), floor: ms(fl), ratio: ratio(med(sectionsAt), fl), budget: "—" },
@@ -467,7 +480,7 @@ async function measure(app: RunningApp, browser: Browser, storageState: StorageS
   ]);
   console.log(`Mermaid chunks at first load (excluded): ${mermaidAtLoad.length}; loaded only once diagrams were on screen: ${lazy.size} scripts, ${kb(lazyGzip)} gzip (${lazyMermaid} carry Mermaid's diagram names)`);
   if (uncompressed.length) console.log(`scripts the server sent without gzip (counted at their gzip -6 size): ${uncompressed.join(", ")}`);
-  console.log(`floor (static HTML DOMContentLoaded) runs: ${floor.map((x) => x.toFixed(1)).join(", ")} ms`);
+  console.log(`floor (static HTML) runs: DOMContentLoaded ${floor.dcl.map((x) => x.toFixed(1)).join(", ")} ms; first contentful paint as presented ${floor.fcp.map((x) => x.toFixed(1)).join(", ")} ms`);
   console.log("first-load scripts, largest first (gzip -6, local):");
   for (const s of [...counted].sort((a, b) => b.body.length - a.body.length)) console.log(`  ${kb(gzipSync(s.body).length).padStart(9)}  ${new URL(s.url).pathname}`);
   if (errors.length) console.log(`problems seen in the page (${errors.length}):\n  ${[...new Set(errors)].slice(0, 12).join("\n  ")}`);
