@@ -5,9 +5,9 @@
  * mid-parse held up a long document's first paint by hundreds of ms (bench/page-replay.ts).
  *
  * The scripts' tags in the head are taken out and one inline loader put before `</head>`; it
- * adds them, `async` as before, once a paint is reported (at once in a tab that is not shown,
- * and after LOADER_LIMIT_MS in any case). A chunk script's tag later in the page asks the
- * loader for its script instead. Input in the page before the scripts run is the page's own
+ * adds them, `async` as before, once a paint is reported (once the document is parsed in a
+ * tab that is not shown or a browser that reports no paints; after LOADER_LIMIT_MS in any
+ * case). A chunk script's tag later in the page asks the loader for its script instead. Input in the page before the scripts run is the page's own
  * business (components/editor/earlyInput.ts keeps presses and keys in sections' text).
  *
  * Pure string work: `push` takes the HTML in pieces as they come and gives back what can be
@@ -46,7 +46,8 @@ const LOADER = `(function (sources, nonce, limitMs) {
     sources.forEach(add);
   }
   self.specwrightScripts = { push: function (src) { ready ? add(src) : sources.push(src); } };
-  if (document.visibilityState === "hidden") return void document.addEventListener("DOMContentLoaded", go);
+  var paints = typeof PerformanceObserver !== "undefined" && (PerformanceObserver.supportedEntryTypes || []).indexOf("paint") !== -1;
+  if (!paints || document.visibilityState === "hidden") return void document.addEventListener("DOMContentLoaded", go);
   new PerformanceObserver(function (list) { if (list.getEntries().length) go(); }).observe({ type: "paint", buffered: true });
   setTimeout(go, limitMs);
 })`.replace(/\n\s*/g, " ");

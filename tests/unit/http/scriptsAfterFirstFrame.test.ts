@@ -49,6 +49,7 @@ describe("a page's chunk scripts after its first frame", () => {
     const dom = new JSDOM(rewritten([HEAD + "<body></body></html>"]), { runScripts: "dangerously", pretendToBeVisual: true, beforeParse: (window) => {
       const observers: ((list: { getEntries: () => unknown[] }) => void)[] = [];
       (window as unknown as { PerformanceObserver: unknown }).PerformanceObserver = class {
+        static supportedEntryTypes = ["paint"];
         constructor(callback: (list: { getEntries: () => unknown[] }) => void) {
           observers.push(callback);
         }
@@ -67,6 +68,13 @@ describe("a page's chunk scripts after its first frame", () => {
     ]);
     (dom.window as unknown as { specwrightScripts: { push: (src: string) => void } }).specwrightScripts.push("/_next/static/chunks/main.js");
     expect(added().at(-1)).toEqual(["/_next/static/chunks/main.js", "n0nce"]);
+    dom.window.close();
+  });
+
+  it("loads them once the page is parsed in a browser that reports no paints", async () => {
+    const dom = new JSDOM(rewritten([HEAD + "<body><p>Text</p></body></html>"]), { runScripts: "dangerously" });
+    await new Promise((resolve) => dom.window.addEventListener("load", resolve));
+    expect([...dom.window.document.querySelectorAll("script[src]")].map((s) => s.getAttribute("src"))).toEqual(["/_next/static/chunks/polyfills.js", "/_next/static/chunks/a.js", "/_next/static/chunks/b.js"]);
     dom.window.close();
   });
 });
