@@ -11,7 +11,9 @@ export interface EarlyInput {
 interface HeldSectionInput {
   /** by section key, in the order the sections were asked for */
   sections: Map<string, EarlyInput>;
-  /** stops holding; what was held stays for the sections to take */
+  /** the page's controls clicked meanwhile, in order, to be clicked again */
+  clicks: HTMLElement[];
+  /** stops holding; what was held stays for the page to take */
   release: () => void;
 }
 
@@ -25,13 +27,16 @@ declare global {
  * Runs inline in the document page, before its sections and before the page's code has
  * loaded: a press on a section's text, or the focus reaching it, is kept with where it
  * landed, and the keys typed in that section then are kept instead of going nowhere. The
- * section's editor puts its caret there and presses them once it starts (SectionBody).
+ * section's editor puts its caret there and presses them once it starts (SectionBody). A
+ * click on one of the page's controls (a button, a tab, a disclosure), which only its code
+ * can answer, is kept and made again once that code has run.
  * Turned into the page's script text with `toString()`, so it uses nothing from outside
  * itself: what it needs comes as arguments.
  */
-function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[]): void {
+function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[], controls: string): void {
   if (window.specwrightSectionInput) return;
   const sections = new Map<string, EarlyInput>();
+  const clicks: HTMLElement[] = [];
   const textOf = (target: EventTarget | null): { text: HTMLElement; key: string } | null => {
     const text = target instanceof Element ? target.closest<HTMLElement>("[data-static-body]") : null;
     const key = text?.closest("section[data-section-key]")?.getAttribute("data-section-key");
@@ -59,15 +64,27 @@ function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[]): vo
     held.keys.push({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey });
     event.preventDefault();
   };
+  const onClick = (event: MouseEvent) => {
+    const control = event.target instanceof Element ? event.target.closest<HTMLElement>(controls) : null;
+    if (!control || textOf(control)) return;
+    // nothing happens now (no form is sent, no disclosure opens): the click is the code's
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    // pressed again and again while nothing answered: meant once
+    if (clicks[clicks.length - 1] !== control) clicks.push(control);
+  };
   document.addEventListener("mousedown", onPress, true);
   document.addEventListener("focusin", onFocus, true);
   document.addEventListener("keydown", onKey, true);
+  document.addEventListener("click", onClick, true);
   window.specwrightSectionInput = {
     sections,
+    clicks,
     release: () => {
       document.removeEventListener("mousedown", onPress, true);
       document.removeEventListener("focusin", onFocus, true);
       document.removeEventListener("keydown", onKey, true);
+      document.removeEventListener("click", onClick, true);
     },
   };
 }
@@ -75,21 +92,27 @@ function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[]): vo
 /** Keys that only change others: not held on their own. */
 export const MODIFIER_KEYS = ["Shift", "Control", "Meta", "Alt", "AltGraph", "CapsLock"];
 
-/** The inline script that holds presses and keys in sections' text until the page's code takes them. */
+/** The page's controls whose clicks wait for its code (a link works without it). */
+const CONTROLS = 'button, summary, [role="button"], [role="tab"], [role="menuitem"]';
+
+/** The inline script that holds presses and keys in sections' text, and clicks on controls, until the page's code takes them. */
 export function holdSectionInputScript(): string {
-  return `(${holdSectionInput.toString()})(${pressedAt.toString()},${JSON.stringify(MODIFIER_KEYS)})`;
+  return `(${holdSectionInput.toString()})(${pressedAt.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
 }
 
 /**
  * What was done in this section before the page's code ran, once (null when nothing was).
- * The first call stops the inline holder: from then on the page's own handlers take presses
- * and keys, so it is called as the sections are first drawn in the browser, before any
- * event can reach them.
+ * The first call stops the inline holder: from then on the page's own handlers take presses,
+ * keys and clicks, so it is called as the sections are first drawn in the browser, before any
+ * event can reach them. The controls clicked meanwhile are clicked again once that drawing is
+ * done, when their handlers are there.
  */
 export function takeEarlyInput(sectionKey: string): EarlyInput | null {
   const held = window.specwrightSectionInput;
   if (!held) return null;
   held.release();
+  const clicks = held.clicks.splice(0);
+  if (clicks.length) setTimeout(() => clicks.forEach((control) => control.isConnected && control.click()));
   const input = held.sections.get(sectionKey) ?? null;
   held.sections.delete(sectionKey);
   return input;

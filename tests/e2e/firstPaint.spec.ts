@@ -207,8 +207,9 @@ test("keys pressed while the editor's code is still on its way are kept", async 
 
 // The text is on screen before any of the page's code has run. A press in a section then,
 // and the keys typed after it, are kept by the page itself and go to the section's editor
-// once it starts: the caret where the press landed, the keys pressed there.
-test("a press and keys in a section before the page's code has run go to its editor once it starts", async ({ browser }) => {
+// once it starts: the caret where the press landed, the keys pressed there. A click on a
+// control is made again once the code is there.
+test("a press and keys in a section before the page's code has run go to its editor once it starts, and a control clicked then answers", async ({ browser }) => {
   const { page, url } = await newLongDocument(browser, "Ed Early", "Early press");
   let release = () => {};
   const released = new Promise<void>((resolve) => (release = resolve));
@@ -220,6 +221,10 @@ test("a press and keys in a section before the page's code has run go to its edi
   const far = page.getByRole("textbox", { name: "Design Patterns & Best Practices body" });
   // no script of the page's has run: React has not taken over the text
   expect(await far.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$")))).toBe(false);
+  // a click on one of the page's controls waits for its code too
+  const panel = page.getByRole("complementary", { name: "Document panel" });
+  await panel.getByRole("tab", { name: "Comments" }).click();
+  await expect(panel.getByRole("tab", { name: "Review" })).toHaveAttribute("aria-selected", "true");
   // the press lands on the section's template placeholder ("- [Guideline]"), which the editor then selects
   await far.locator("[data-placeholder]").click();
   await page.keyboard.type("Pressed before any code.");
@@ -230,6 +235,7 @@ test("a press and keys in a section before the page's code has run go to its edi
   release();
   await expect(far).toHaveClass(/ProseMirror/);
   await expect(far.locator("li")).toHaveText(["Pressed before any code.", "A second point"]);
+  await expect(panel.getByRole("tab", { name: "Comments" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   // stored: a fresh load shows it
   await page.reload();

@@ -7,6 +7,7 @@ function page(): JSDOM {
   const dom = new JSDOM(
     `<!DOCTYPE html><body><script>${holdSectionInputScript()}</script>
       <input id="title" value="Title">
+      <button id="submit" type="button">Submit for review</button><a id="home" href="#home">Documents</a>
       <section data-section-key="goals"><div data-static-body tabindex="0"><p><span data-placeholder>[Goal]</span></p></div></section>
       <section data-section-key="risks"><div data-static-body tabindex="0"><p>Known risks</p></div></section>
     </body>`,
@@ -66,5 +67,26 @@ describe("input in a section's text before the page's code runs", () => {
     expect(key(dom, "2")).toBe(true);
     expect(press(dom, dom.window.document.querySelector("[data-placeholder]")!)).toBe(true);
     expect(takeEarlyInput("goals")).toBeNull();
+  });
+
+  it("keeps a click on a control for the page's code, and makes it again once that code has run", async () => {
+    const dom = page();
+    const { document } = dom.window;
+    // the page's own listener, as React's comes: after the holder
+    const reached: string[] = [];
+    document.addEventListener("click", (event) => reached.push((event.target as Element).id || (event.target as Element).tagName), true);
+    const submit = document.getElementById("submit")!;
+    expect(submit.dispatchEvent(new dom.window.MouseEvent("click", { bubbles: true, cancelable: true }))).toBe(false);
+    submit.dispatchEvent(new dom.window.MouseEvent("click", { bubbles: true, cancelable: true }));
+    // a link is a link without the code: not held
+    document.getElementById("home")!.dispatchEvent(new dom.window.MouseEvent("click", { bubbles: true, cancelable: true }));
+    expect(reached).toEqual(["home"]);
+    expect(takeEarlyInput("goals")).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // clicked again once, the two presses that got no answer being one
+    expect(reached).toEqual(["home", "submit"]);
+    takeEarlyInput("risks");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(reached).toEqual(["home", "submit"]);
   });
 });
