@@ -1,12 +1,13 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { STATUS_LABELS } from "@/lib/documents/status";
 import type { ReviewDto } from "@/lib/review/loadReview";
 import type { GateProblem } from "@/lib/review/submitGate";
 import { plural } from "@/lib/util/plural";
 import { Alert } from "../ui/Alert";
+import { ChangesSince } from "../versions/ChangesSince";
 import { callApi } from "../ui/api";
 import { usePoll } from "../ui/usePoll";
 import { offerReviewActions, publishReview } from "./reviewStore";
@@ -20,7 +21,6 @@ import { RoleReviewers } from "./RoleReviewers";
 import { RETIRING_STEPS, StatusChange } from "./StatusChange";
 
 // only loaded when someone opens it
-const ChangesSince = lazy(() => import("../versions/ChangesSince").then((m) => ({ default: m.ChangesSince })));
 const SignoffRolesEditor = lazy(() => import("./SignoffRolesEditor").then((m) => ({ default: m.SignoffRolesEditor })));
 
 interface Props {
@@ -194,10 +194,11 @@ export function ReviewPanel({ documentId, initial, members, sectionTitles }: Pro
         </p>
       ) : null}
 
+      {/* with the page's code, not loaded after it: drawn by the server, it stays while the page
+          starts (a part still loading when the panel updates is dropped until it loads, and
+          the decisions below it jump up under the pointer and back) */}
       {inReview && myLast?.versionNumber ? (
-        <Suspense fallback={null}>
-          <ChangesSince documentId={documentId} from={myLast.versionNumber} title={`Changed since your last decision (v${myLast.versionNumber})`} historyPath={historyPath} />
-        </Suspense>
+        <ChangesSince documentId={documentId} from={myLast.versionNumber} title={`Changed since your last decision (v${myLast.versionNumber})`} historyPath={historyPath} />
       ) : null}
       {/* one role under another: the panel beside the text is too narrow for three columns */}
       <table className="block w-full text-left text-sm" aria-label="Sign-off">

@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import type { DiffDto } from "@/lib/versions/present";
 import { callApi } from "../ui/api";
 
@@ -11,6 +11,11 @@ const DiffView = lazy(() => import("./DiffView").then((m) => ({ default: m.DiffV
 export function ChangesSince({ documentId, from, title, historyPath }: { documentId: string; from: number; title: string; historyPath: string }) {
   const [diff, setDiff] = useState<DiffDto>();
   const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // opened before this code ran (the page's HTML opens it alone): what it shows comes now
+  useEffect(() => {
+    if (details.current?.open) setOpen(true);
+  }, []);
   useEffect(() => {
     let live = true;
     void callApi<DiffDto>(`/api/documents/${documentId}/versions/diff?from=${from}&to=current`).then((res) => live && res.ok && setDiff(res.data));
@@ -19,9 +24,11 @@ export function ChangesSince({ documentId, from, title, historyPath }: { documen
     };
   }, [documentId, from]);
   return (
-    <details className="rounded-md bg-amber-50 px-3 py-2 text-sm ring-1 ring-amber-200" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="changes-since">
+    <details ref={details} className="rounded-md bg-amber-50 px-3 py-2 text-sm ring-1 ring-amber-200" onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} data-testid="changes-since">
       <summary className="cursor-pointer font-medium text-amber-900">
-        {title}: {diff ? diff.summaryText || "nothing" : "…"}
+        {title}:{" "}
+        {/* a line of its own, loading or not: what follows does not move when the count comes */}
+        <span className="block">{diff ? diff.summaryText || "nothing" : "…"}</span>
       </summary>
       {open && diff ? (
         <div className="mt-2 space-y-2">
