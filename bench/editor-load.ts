@@ -67,7 +67,7 @@ interface Probe {
   acceptedAt: number;
   /** early loads: when the page first took a press on the last section's text (its inline script keeps one from first paint) */
   takenAt: number;
-  /** early loads: when the page's code had hydrated the last section's text */
+  /** early loads: when the page's code had hydrated the sections (the mark it sets, components/editor/earlyInput.ts) */
   hydratedAt: number;
   order: string[];
 }
@@ -116,10 +116,11 @@ function installProbe({ mode, expected }: { mode: Mode; expected: number }): voi
       const at = selection?.anchorNode ? (selection.anchorNode instanceof Element ? selection.anchorNode : selection.anchorNode.parentElement) : null;
       if (editor && selection?.isCollapsed && at && editor.contains(at)) {
         probe.acceptedAt = performance.now();
+        // the page marks when its code drew the sections (components/editor/earlyInput.ts)
+        probe.hydratedAt = performance.getEntriesByName("specwright:sections-hydrated")[0]?.startTime ?? -1;
         return;
       }
       const text = card?.querySelector<HTMLElement>("[data-static-body]");
-      if (card && probe.hydratedAt < 0 && Object.keys(card).some((key) => key.startsWith("__reactFiber$"))) probe.hydratedAt = performance.now();
       if (!taken && text) {
         const box = text.getBoundingClientRect();
         const press = new MouseEvent("mousedown", { bubbles: true, cancelable: true, button: 0, clientX: box.left + 2, clientY: box.top + 8 });

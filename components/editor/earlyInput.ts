@@ -100,6 +100,10 @@ export function holdSectionInputScript(): string {
   return `(${holdSectionInput.toString()})(${pressedAt.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
 }
 
+/** The performance mark set as the sections are first drawn in the browser (the page hydrated them). */
+export const HYDRATED_MARK = "specwright:sections-hydrated";
+let taken = false;
+
 /**
  * What was done in this section before the page's code ran, once (null when nothing was).
  * The first call stops the inline holder: from then on the page's own handlers take presses,
@@ -110,6 +114,11 @@ export function holdSectionInputScript(): string {
 export function takeEarlyInput(sectionKey: string): EarlyInput | null {
   const held = window.specwrightSectionInput;
   if (!held) return null;
+  if (!taken) {
+    taken = true;
+    // when the page's code took over (bench/editor-load.ts reads it; devtools show it)
+    performance.mark(HYDRATED_MARK);
+  }
   held.release();
   const clicks = held.clicks.splice(0);
   if (clicks.length) setTimeout(() => clicks.forEach((control) => control.isConnected && control.click()));
