@@ -5,12 +5,9 @@
  * mid-parse held up a long document's first paint by hundreds of ms (bench/page-replay.ts).
  *
  * The scripts' tags in the head are taken out and one inline loader put before `</head>`; it
- * adds them, `async` as before, in the task after the browser's first frame (its rendering
- * work done, not waiting for the frame to be shown, which a busy machine takes 100-250 ms
- * more for: the page would start that much later); once the document is parsed in a tab that
- * is not shown (it draws no frames); after LOADER_LIMIT_MS in any case. The first frame of a
- * document page waits for its whole content (`<link rel="expect">`). A chunk script's tag
- * later in the page asks the loader for its script instead. Input in the page before the scripts run is the page's own
+ * adds them, `async` as before, once a paint is reported (once the document is parsed in a
+ * tab that is not shown or a browser that reports no paints; after LOADER_LIMIT_MS in any
+ * case). A chunk script's tag later in the page asks the loader for its script instead. Input in the page before the scripts run is the page's own
  * business (components/editor/earlyInput.ts keeps presses and keys in sections' text).
  *
  * Pure string work: `push` takes the HTML in pieces as they come and gives back what can be
@@ -49,8 +46,9 @@ const LOADER = `(function (sources, nonce, limitMs) {
     sources.forEach(add);
   }
   self.specwrightScripts = { push: function (src) { ready ? add(src) : sources.push(src); } };
-  if (document.visibilityState === "hidden") return void document.addEventListener("DOMContentLoaded", go);
-  requestAnimationFrame(function () { setTimeout(go, 0); });
+  var paints = typeof PerformanceObserver !== "undefined" && (PerformanceObserver.supportedEntryTypes || []).indexOf("paint") !== -1;
+  if (!paints || document.visibilityState === "hidden") return void document.addEventListener("DOMContentLoaded", go);
+  new PerformanceObserver(function (list) { if (list.getEntries().length) go(); }).observe({ type: "paint", buffered: true });
   setTimeout(go, limitMs);
 })`.replace(/\n\s*/g, " ");
 

@@ -45,21 +45,23 @@ describe("a page's chunk scripts after its first frame", () => {
     expect(rewritten([page])).toBe(page);
   });
 
-  it("loads the scripts, with the nonce, in the task after the first frame, and a late one at once", async () => {
-    const frames: (() => void)[] = [];
-    const dom = new JSDOM(rewritten([HEAD + "<body></body></html>"]), {
-      runScripts: "dangerously",
-      beforeParse: (window) => {
-        window.requestAnimationFrame = (callback) => frames.push(() => callback(0));
-      },
-    });
+  it("loads the scripts, with the nonce, once the page has painted, and a late one at once", async () => {
+    const dom = new JSDOM(rewritten([HEAD + "<body></body></html>"]), { runScripts: "dangerously", pretendToBeVisual: true, beforeParse: (window) => {
+      const observers: ((list: { getEntries: () => unknown[] }) => void)[] = [];
+      (window as unknown as { PerformanceObserver: unknown }).PerformanceObserver = class {
+        static supportedEntryTypes = ["paint"];
+        constructor(callback: (list: { getEntries: () => unknown[] }) => void) {
+          observers.push(callback);
+        }
+        observe() {}
+      };
+      (window as unknown as { paint: () => void }).paint = () => observers.forEach((callback) => callback({ getEntries: () => [{ name: "first-paint" }] }));
+    } });
     const { document } = dom.window;
     const added = () => [...document.querySelectorAll("script[src]")].map((s) => [s.getAttribute("src"), s.getAttribute("nonce")]);
-    // before the first frame, only the legacy browsers' polyfills tag the page itself holds
+    // before any paint, only the legacy browsers' polyfills tag the page itself holds
     expect(added()).toEqual([["/_next/static/chunks/polyfills.js", "n0nce"]]);
-    frames.forEach((frame) => frame());
-    expect(added()).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    (dom.window as unknown as { paint: () => void }).paint();
     expect(added().slice(1)).toEqual([
       ["/_next/static/chunks/a.js", "n0nce"],
       ["/_next/static/chunks/b.js", "n0nce"],
@@ -69,14 +71,8 @@ describe("a page's chunk scripts after its first frame", () => {
     dom.window.close();
   });
 
-  it("loads them once the page is parsed in a tab that is not shown (it draws no frames)", async () => {
-    const dom = new JSDOM(rewritten([HEAD + "<body><p>Text</p></body></html>"]), {
-      runScripts: "dangerously",
-      beforeParse: (window) => {
-        Object.defineProperty(window.document, "visibilityState", { value: "hidden" });
-        window.requestAnimationFrame = () => 0;
-      },
-    });
+  it("loads them once the page is parsed in a browser that reports no paints", async () => {
+    const dom = new JSDOM(rewritten([HEAD + "<body><p>Text</p></body></html>"]), { runScripts: "dangerously" });
     await new Promise((resolve) => dom.window.addEventListener("load", resolve));
     expect([...dom.window.document.querySelectorAll("script[src]")].map((s) => s.getAttribute("src"))).toEqual(["/_next/static/chunks/polyfills.js", "/_next/static/chunks/a.js", "/_next/static/chunks/b.js"]);
     dom.window.close();
