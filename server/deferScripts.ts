@@ -35,7 +35,9 @@ export function deferPageScripts(req: IncomingMessage, res: ServerResponse): voi
     rewriter = scriptsAfterFirstFrame();
     if (gzip) {
       res.setHeader("Content-Encoding", "gzip");
-      res.setHeader("Vary", "Accept-Encoding");
+      // added to what the answer varies by already (Next.js: its RSC headers)
+      const vary = String(res.getHeader("Vary") ?? "");
+      if (!/\baccept-encoding\b/i.test(vary)) res.setHeader("Vary", vary ? `${vary}, Accept-Encoding` : "Accept-Encoding");
       zip = createGzip();
       zip.on("data", (bytes: Buffer) => write(bytes));
     }

@@ -21,6 +21,7 @@ function answer(url: string, res: ServerResponse): void {
     return void res.end(HEAD + "<body>Not found</body></html>");
   }
   res.setHeader("Content-Type", url.endsWith("/rsc") ? "text/x-component" : "text/html; charset=utf-8");
+  res.setHeader("Vary", "RSC, Next-Router-State-Tree");
   if (url.endsWith("/empty")) return void res.end();
   res.write(Buffer.from(HEAD));
   res.write(SECTIONS);
@@ -45,7 +46,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
  * The answer as it came over the wire (Node's http: no Accept-Encoding of its own, nothing
  * decompressed for us), and when its sections could first be read (decoded as it arrived).
  */
-function get(path: string, headers: Record<string, string>): Promise<{ status: number; encoding: string | null; body: string; sectionsAt: number }> {
+function get(path: string, headers: Record<string, string>): Promise<{ status: number; encoding: string | null; vary: string; body: string; sectionsAt: number }> {
   return new Promise((resolve, reject) => {
     request(base + path, { headers }, (res) => {
       const encoding = res.headers["content-encoding"] ?? null;
@@ -56,7 +57,7 @@ function get(path: string, headers: Record<string, string>): Promise<{ status: n
         body += chunk.toString("utf8");
         if (!sectionsAt && body.includes(SECTIONS)) sectionsAt = performance.now();
       });
-      decoded.on("end", () => resolve({ status: res.statusCode ?? 0, encoding, body, sectionsAt }));
+      decoded.on("end", () => resolve({ status: res.statusCode ?? 0, encoding, vary: String(res.headers.vary ?? ""), body, sectionsAt }));
       decoded.on("error", reject);
     }).on("error", reject);
   });
@@ -69,6 +70,8 @@ describe("a document page's scripts after its first frame, on the server", () =>
     const page = await get("/w/acme/d/doc1", BROWSER);
     expect(page.status).toBe(200);
     expect(page.encoding).toBe("gzip");
+    // what the page varies by already stays
+    expect(page.vary).toBe("RSC, Next-Router-State-Tree, Accept-Encoding");
     expect(page.body).not.toContain('<script src="/_next/static/chunks/a.js"');
     expect(page.body).toContain('(["/_next/static/chunks/a.js"],"n1",');
     expect(page.body).toContain('self.specwrightScripts.push("/_next/static/chunks/main.js")');
