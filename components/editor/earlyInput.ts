@@ -102,7 +102,8 @@ export function holdSectionInputScript(): string {
 
 /** The performance mark set as the sections are first drawn in the browser (the page hydrated them). */
 export const HYDRATED_MARK = "specwright:sections-hydrated";
-let taken = false;
+/** holders whose page already took over (one per page; a set, not a flag, so each holder counts alone) */
+const taken = new WeakSet<HeldSectionInput>();
 
 /**
  * What was done in this section before the page's code ran, once (null when nothing was).
@@ -114,14 +115,15 @@ let taken = false;
 export function takeEarlyInput(sectionKey: string): EarlyInput | null {
   const held = window.specwrightSectionInput;
   if (!held) return null;
-  if (!taken) {
-    taken = true;
+  // the first section drawn stops the holder and makes the held clicks again; the others only look up their own input
+  if (!taken.has(held)) {
+    taken.add(held);
     // when the page's code took over (bench/editor-load.ts reads it; devtools show it)
     performance.mark(HYDRATED_MARK);
+    held.release();
+    const clicks = held.clicks.splice(0);
+    if (clicks.length) setTimeout(() => clicks.forEach((control) => control.isConnected && control.click()));
   }
-  held.release();
-  const clicks = held.clicks.splice(0);
-  if (clicks.length) setTimeout(() => clicks.forEach((control) => control.isConnected && control.click()));
   const input = held.sections.get(sectionKey) ?? null;
   held.sections.delete(sectionKey);
   return input;
