@@ -103,8 +103,15 @@ export async function documentInTwoBrowsers(browser: Browser, names: { person: s
   return { a, b, url, slug, documentId: doc.id };
 }
 
-/** Pastes plain text into an element as the browser would (a paste event carrying text/plain). */
+/**
+ * Pastes plain text into an element as the browser would (a paste event carrying text/plain).
+ * The editor learns of a selection made by keys (Shift+Home) from the browser's
+ * `selectionchange` event, a task of its own: a person's paste comes long after it, so the
+ * paste waits for the page's next frame and the task after it. Dispatched at once, it once
+ * replaced the caret instead of the selected words.
+ */
 export async function pasteText(target: Locator, text: string): Promise<void> {
+  await target.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
   await target.evaluate((el, pasted) => {
     const data = new DataTransfer();
     data.setData("text/plain", pasted);
