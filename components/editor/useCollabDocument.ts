@@ -54,52 +54,32 @@ function openView(state: string | null, generation: number): DocumentView {
   return { ydoc, awareness, carets: new SectionAwarenessHub(awareness), generation };
 }
 
-/**
- * Opens the document's Y.Doc over the app's /collab socket for as long as the page lives.
- * `view` is what to draw (at once when `initialState` came with the page); `doc` adds the
- * socket, once it is open.
- */
-export function useCollabDocument(documentId: string, user: { name: string; color: string }, initialState: string | null = null): { view: DocumentView | null; doc: CollabDocument | null } {
-  // only the state the page first came with: a later server render must not reopen the document
-  const [firstState] = useState(initialState);
-  const [view, setView] = useState<DocumentView | null>(() => (firstState ? openView(firstState, 0) : null));
-  // the view the page was first drawn with, for the socket to join once (a remount opens another)
-  const drawn = useRef(view);
-  const [doc, setDoc] = useState<CollabDocument | null>(null);
-  // bumped when the server refuses a change: the document is opened again from the server's state
-  const [generation, setGeneration] = useState(0);
-  useEffect(() => {
-    const first = generation === 0 ? drawn.current : null;
-    drawn.current = null;
-    const current = first ?? openView(generation === 0 ? firstState : null, generation);
-    if (current !== first) setView(current);
-    const { ydoc, awareness, carets } = current;
-    // edits made offline survive a reload and sync when the socket is back
-    const local = new IndexeddbPersistence(`specwright:${documentId}`, ydoc);
-    // the document in the query lets a load balancer send its editors to one process (deploy/haproxy.cfg)
-    const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab?doc=${encodeURIComponent(documentId)}`;
-    // the session cookie goes with the upgrade request; the token only satisfies the protocol
-    const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, awareness, token: "session" });
-    provider.setAwarenessField("user", user);
-    const ack = new StoreAck(ydoc, (origin) => origin === provider);
-    const onStateless = ({ payload }: { payload: string }) => {
-      if (applyStoreMessage(ack, payload) === "stored") announceDocumentChanged(documentId);
-      // a refused change stays in this copy (a Y.Doc cannot drop it): start again from the server's
-      if (payload.includes('"update-refused"')) void local.clearData().finally(() => setGeneration((g) => g + 1));
-    };
-    const onSynced = () => provider.sendStateless(STORED_QUERY);
-    provider.on("stateless", onStateless);
-    provider.on("synced", onSynced);
-    // the offline copy loaded: ask whether the server holds it
-    let open = true;
-    void local.whenSynced.then(() => open && provider.isSynced && onSynced());
-    // changes the server already held (say, from this browser's offline copy) cause no new
-    // store, so no "stored" message: ask again while something waits for one
-    const poll = setInterval(() => {
-      if (ack.state === "pending" && provider.isSynced && !provider.hasUnsyncedChanges) provider.sendStateless(STORED_QUERY);
-    }, 4000);
-    setDoc({ ydoc, provider, carets, ack, generation });
-    return () => {
+/** A document's socket and offline copy, opened for one view of it. */
+interface Connection {
+  doc: CollabDocument;
+  /** called when the server refused a change of this copy (set once a mounted page takes the connection) */
+  onRefused: () => void;
+  /** whether the server refused a change before a mounted page took the connection */
+  refused: boolean;
+  close: () => void;
+}
+
+/** Opens `view`'s document over the app's /collab socket, with its offline copy in IndexedDB. */
+function connect(documentId: string, view: DocumentView, user: { name: string; color: string }): Connection {
+  const { ydoc, awareness, carets, generation } = view;
+  // edits made offline survive a reload and sync when the socket is back
+  const local = new IndexeddbPersistence(`specwright:${documentId}`, ydoc);
+  // the document in the query lets a load balancer send its editors to one process (deploy/haproxy.cfg)
+  const url = `${window.location.protocol === "https:" ? "wss" : "ws"}://${window.location.host}/collab?doc=${encodeURIComponent(documentId)}`;
+  // the session cookie goes with the upgrade request; the token only satisfies the protocol
+  const provider = new HocuspocusProvider({ url, name: documentId, document: ydoc, awareness, token: "session" });
+  provider.setAwarenessField("user", user);
+  const ack = new StoreAck(ydoc, (origin) => origin === provider);
+  const connection: Connection = {
+    doc: { ydoc, provider, carets, ack, generation },
+    onRefused: () => (connection.refused = true),
+    refused: false,
+    close: () => {
       open = false;
       clearInterval(poll);
       provider.off("stateless", onStateless);
@@ -110,7 +90,70 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
       awareness.destroy();
       void local.destroy();
       ydoc.destroy();
-    };
+    },
+  };
+  const onStateless = ({ payload }: { payload: string }) => {
+    if (applyStoreMessage(ack, payload) === "stored") announceDocumentChanged(documentId);
+    // a refused change stays in this copy (a Y.Doc cannot drop it): start again from the server's
+    if (payload.includes('"update-refused"')) void local.clearData().finally(() => connection.onRefused());
+  };
+  const onSynced = () => provider.sendStateless(STORED_QUERY);
+  provider.on("stateless", onStateless);
+  provider.on("synced", onSynced);
+  // the offline copy loaded: ask whether the server holds it
+  let open = true;
+  void local.whenSynced.then(() => open && provider.isSynced && onSynced());
+  // changes the server already held (say, from this browser's offline copy) cause no new
+  // store, so no "stored" message: ask again while something waits for one
+  const poll = setInterval(() => {
+    if (ack.state === "pending" && provider.isSynced && !provider.hasUnsyncedChanges) provider.sendStateless(STORED_QUERY);
+  }, 4000);
+  return connection;
+}
+
+/**
+ * Connections opened while the page hydrates, by document, until the page that drew them
+ * takes them once mounted: the socket connects and the server checks the session while React
+ * still hydrates the sections (a 200-section page's hydration took over a second here, and
+ * the socket waited for it). A render React repeats or drops finds the one it opened.
+ */
+const opening = new Map<string, { view: DocumentView; connection: Connection }>();
+
+/**
+ * Opens the document's Y.Doc over the app's /collab socket for as long as the page lives.
+ * `view` is what to draw (at once when `initialState` came with the page); `doc` adds the
+ * socket, once it is open.
+ */
+export function useCollabDocument(documentId: string, user: { name: string; color: string }, initialState: string | null = null): { view: DocumentView | null; doc: CollabDocument | null } {
+  // only the state the page first came with: a later server render must not reopen the document
+  const [firstState] = useState(initialState);
+  const [view, setView] = useState<DocumentView | null>(() => {
+    if (!initialState) return null;
+    if (typeof window === "undefined") return openView(initialState, 0);
+    const kept = opening.get(documentId);
+    if (kept) return kept.view;
+    const opened = openView(initialState, 0);
+    opening.set(documentId, { view: opened, connection: connect(documentId, opened, user) });
+    return opened;
+  });
+  // the view the page was first drawn with, for the socket to join once (a remount opens another)
+  const drawn = useRef(view);
+  const [doc, setDoc] = useState<CollabDocument | null>(null);
+  // bumped when the server refuses a change: the document is opened again from the server's state
+  const [generation, setGeneration] = useState(0);
+  useEffect(() => {
+    const first = generation === 0 ? drawn.current : null;
+    drawn.current = null;
+    const current = first ?? openView(generation === 0 ? firstState : null, generation);
+    if (current !== first) setView(current);
+    const kept = opening.get(documentId);
+    if (kept?.view === current) opening.delete(documentId);
+    const connection = kept?.view === current ? kept.connection : connect(documentId, current, user);
+    const refused = () => setGeneration((g) => g + 1);
+    connection.onRefused = refused;
+    if (connection.refused) refused();
+    setDoc(connection.doc);
+    return connection.close;
   }, [documentId, user, firstState, generation]);
   return { view, doc };
 }

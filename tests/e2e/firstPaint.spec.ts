@@ -253,9 +253,22 @@ test("in a 200-section document, a click into section 180 edits there, and a sec
   const url = `/w/${slug}/d/${doc.id}`;
   const b = await (await browser.newContext()).newPage();
   expect((await signInByApi(b.request, email)).status()).toBe(200);
+  // when A's page opens its socket
+  await a.addInitScript(() => {
+    const Native = window.WebSocket;
+    window.WebSocket = class extends Native {
+      constructor(...args: ConstructorParameters<typeof WebSocket>) {
+        super(...args);
+        (window as unknown as { socketAt?: number }).socketAt ??= performance.now();
+      }
+    };
+  });
   await Promise.all([a.goto(url), b.goto(url)]);
   await expect(a.locator("section[data-section-key]")).toHaveCount(200);
   await Promise.all([a, b].map((p) => expect(p.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible()));
+  // the socket connected, and the server checked the session, while the 200 sections hydrated, not after
+  const [socketAt, hydratedAt] = await a.evaluate(() => [(window as unknown as { socketAt?: number }).socketAt, performance.getEntriesByName("specwright:sections-hydrated")[0]?.startTime]);
+  expect(socketAt).toBeLessThan(hydratedAt!);
 
   const target = a.getByRole("textbox", { name: "Part 180 body" });
   await target.click();
