@@ -146,9 +146,11 @@ export function useCollabDocument(documentId: string, user: { name: string; colo
     drawn.current = null;
     const current = first ?? openView(generation === 0 ? firstState : null, generation);
     if (current !== first) setView(current);
+    // the connection opened as this view was drawn, if any: taken once
     const kept = opening.get(documentId);
-    if (kept?.view === current) opening.delete(documentId);
-    const connection = kept?.view === current ? kept.connection : connect(documentId, current, user);
+    const opened = kept?.view === current ? kept.connection : undefined;
+    if (opened) opening.delete(documentId);
+    const connection = opened ?? connect(documentId, current, user);
     const refused = () => setGeneration((g) => g + 1);
     connection.onRefused = refused;
     if (connection.refused) refused();

@@ -111,8 +111,8 @@ export async function documentInTwoBrowsers(browser: Browser, names: { person: s
  * replaced the caret instead of the selected words.
  */
 export async function pasteText(target: Locator, text: string): Promise<void> {
-  await target.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  await target.evaluate((el, pasted) => {
+  await target.evaluate(async (el, pasted) => {
+    await new Promise<void>((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     const data = new DataTransfer();
     data.setData("text/plain", pasted);
     el.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
