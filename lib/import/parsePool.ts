@@ -32,13 +32,17 @@ type Pool = Piscina<TaskRequest, TaskOutcome<unknown>>;
 
 interface Shared {
   pool?: Promise<Pool | null>;
+  /** the pool `pool` starts or holds, for a shutdown that must not wait for its warm-up */
+  threads?: Pool;
+  /** pools `closeParsePool` stopped: a warm-up it cut short is not logged as a failure */
+  closed: WeakSet<Pool>;
   /** tasks handed to the workers and not yet settled, queued ones included */
   running: number;
 }
 
 // On globalThis: route handlers are bundled apart from server/http.ts, which closes the pool on shutdown.
 const holder = globalThis as unknown as { specwrightParsePool?: Shared };
-const shared: Shared = (holder.specwrightParsePool ??= { running: 0 });
+const shared: Shared = (holder.specwrightParsePool ??= { running: 0, closed: new WeakSet() });
 
 /**
  * The worker entry, beside parseTasks.ts in the source tree: PARSE_WORKER_FILE when set (a
@@ -86,6 +90,7 @@ async function start(): Promise<Pool | null> {
       maxQueue: MAX_QUEUE,
       resourceLimits: WORKER_LIMITS,
     });
+    shared.threads = pool;
     // a worker that dies between tasks is replaced; say so instead of crashing on an unheard 'error'
     pool.on("error", (error: unknown) => log.error({ err: error }, "a parse worker failed"));
     // a first task proves the worker loads its modules (a worker that cannot start fails it at
@@ -101,7 +106,10 @@ async function start(): Promise<Pool | null> {
     }
     return pool;
   } catch (error) {
+    // stopped while it warmed up (a shutdown soon after the start): not a failure
+    if (pool && shared.closed.has(pool)) return null;
     log.error({ err: error, filename }, "parse workers are unavailable: parsing imports on the request thread");
+    if (shared.threads === pool) shared.threads = undefined;
     await pool?.destroy().catch(() => undefined);
     return null;
   }
@@ -188,10 +196,16 @@ export async function parsePoolStats(): Promise<ParsePoolStats> {
   return { mode: "workers", completed: pool.completed, running: shared.running, threads: pool.threads.length };
 }
 
-/** Stops the pool's threads (shutdown, the end of a CLI command); the next parse starts a new pool. */
+/**
+ * Stops the pool's threads (shutdown, the end of a CLI command); the next parse starts a new
+ * pool. A pool still warming up is stopped at once: a worker loading its modules takes
+ * seconds on a busy machine, which a Ctrl-C soon after the start used to wait for.
+ */
 export async function closeParsePool(): Promise<void> {
-  const pending = shared.pool;
+  const pool = shared.threads;
   shared.pool = undefined;
-  const pool = await pending;
-  await pool?.destroy();
+  shared.threads = undefined;
+  if (!pool) return;
+  shared.closed.add(pool);
+  await pool.destroy();
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { importDocument } from "@/lib/import/importDocument";
-import { closeParsePool, parsePoolStats } from "@/lib/import/parsePool";
+import { closeParsePool, parsePoolStats, warmParsePool } from "@/lib/import/parsePool";
 import { getLogger } from "@/lib/observability/logger";
 import { ctxFor, makeWorkspace } from "../../support/db";
 
@@ -34,6 +34,22 @@ describe("when parse workers cannot run", () => {
     expect((await parsePoolStats()).mode).toBe("in-thread");
     expect(logged.mock.calls.some((call) => /request thread/.test(String(call.at(-1))))).toBe(true);
   }, 120_000);
+
+  // a Ctrl-C soon after the start: the server warms the pool as it starts listening, and a
+  // worker takes seconds to load its modules on a busy machine
+  it("a shutdown while the worker still loads its modules stops it at once, and logs no failure", async () => {
+    await closeParsePool();
+    const file = path.join(dir, "slow.mjs");
+    writeFileSync(file, "await new Promise((resolve) => setTimeout(resolve, 600_000));\nexport default () => null;\n");
+    process.env.PARSE_WORKER_FILE = file;
+    const logged = vi.spyOn(getLogger(), "error");
+    warmParsePool();
+    // the warm-up would wait 60 s for this worker, twice this test's time
+    await closeParsePool();
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(logged).not.toHaveBeenCalled();
+    expect((await parsePoolStats()).mode).toBe("idle");
+  }, 30_000);
 
   it("uses workers again once the pool is started with a working file", async () => {
     const ws = await makeWorkspace();
