@@ -34,7 +34,7 @@ export default defineConfig({
           isolate: false,
           environment: "node",
           globalSetup: ["tests/support/globalSetup.ts"],
-          setupFiles: ["tests/support/setupEnv.ts"],
+          setupFiles: ["tests/support/setupEnv.ts", "tests/support/oneQueryAtATime.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
           env: { NODE_ENV: "test" },

@@ -13,6 +13,7 @@ import { loadMembership } from "../workspaces/loadMembership";
 import { CreateDocumentInput } from "./inputs";
 import { allocateNumber, numberPrefixFor } from "./numbering";
 import { presentSummary, type DocumentSummaryDto } from "./present";
+import { withTemplateAndOwner } from "./summaryRelations";
 
 /**
  * Creates a document from a template: its non-optional sections with field defaults
@@ -50,12 +51,11 @@ export async function createDocument(ctx: Ctx, raw: CreateDocumentInput, now = n
           })),
         },
       },
-      include: { template: true, owner: true },
     });
     // its live state, built now: opening the document only reads it
     await buildDocumentState(tx.db, doc.id);
     await recordActivity(tx, { workspaceId: workspace.id, kind: "document.created", subjectId: doc.id, data: { template: template.key, version: template.version } });
     await queueWebhookEvent(tx.db, { type: "document.created", workspaceId: workspace.id, documentId: doc.id, actor: eventActor(ctx.actor), data: { template: template.key } });
-    return presentSummary(doc);
+    return presentSummary(await withTemplateAndOwner(tx.db, doc));
   });
 }

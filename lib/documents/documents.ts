@@ -15,6 +15,7 @@ import { templateAtVersion } from "../templates/templates";
 import { DocumentRef, UpdateDocumentInput } from "./inputs";
 import { loadDocument, loadSectionRows } from "./loadDocument";
 import { presentSummary, type DocumentDto, type DocumentSummaryDto } from "./present";
+import { withTemplateAndOwner } from "./summaryRelations";
 import { validateFieldUpdates } from "./validateFields";
 
 /** A document with its sections in order. Requires `document.view`; NotFound outside the actor's workspaces. */
@@ -75,7 +76,6 @@ export async function updateDocument(ctx: Ctx, raw: UpdateDocumentInput): Promis
     const updated = await tx.db.document.update({
       where: { id: doc.id },
       data: { title: input.title ?? doc.title, updatedAt: new Date() },
-      include: { template: true, owner: true },
     });
     await recordActivity(tx, {
       workspaceId: doc.workspaceId,
@@ -83,7 +83,7 @@ export async function updateDocument(ctx: Ctx, raw: UpdateDocumentInput): Promis
       subjectId: doc.id,
       data: { title: input.title ?? null, fields: Object.keys(input.fields ?? {}) },
     });
-    return presentSummary(updated);
+    return presentSummary(await withTemplateAndOwner(tx.db, updated));
   });
 }
 
@@ -111,10 +111,9 @@ export async function restoreDocument(ctx: Ctx, raw: DocumentRef): Promise<Docum
     const row = await tx.db.document.update({
       where: { id: doc.id },
       data: { deletedAt: null, deletedById: null },
-      include: { template: true, owner: true },
     });
     await recordActivity(tx, { workspaceId: doc.workspaceId, kind: "document.restored", subjectId: doc.id });
-    return presentSummary(row);
+    return presentSummary(await withTemplateAndOwner(tx.db, row));
   });
   publishAccessChange({ kind: "document", documentId: doc.id });
   return restored;

@@ -1,5 +1,7 @@
 import { membershipOf } from "../access/policy";
 import { remember, type Ctx } from "../context";
+import type { DbTx } from "../db";
+import { isClient } from "../db/tx";
 import { NotFound } from "../errors";
 
 /**
@@ -11,15 +13,27 @@ export function loadDocument(ctx: Ctx, documentId: string, options: { includeDel
 }
 
 async function load(ctx: Ctx, documentId: string, options: { includeDeleted?: boolean }) {
-  const doc = await ctx.db.document.findUnique({
-    where: { id: documentId },
-    include: { template: true, owner: true, workspace: true },
-  });
+  const doc = await withRelations(ctx.db, documentId);
   if (!doc || (doc.deletedAt && !options.includeDeleted)) throw new NotFound("Document");
   const m = await ctx.db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: doc.workspaceId, userId: ctx.actor.userId } } });
   const membership = membershipOf(ctx.actor, m);
   if (!membership) throw new NotFound("Document");
   return { doc, membership };
+}
+
+/**
+ * The document with its template, owner and workspace. An include sends the three queries at
+ * once, each on a connection of the pool; inside a transaction they would share its one
+ * connection, so there they are sent one after the other.
+ */
+async function withRelations(db: DbTx, documentId: string) {
+  if (isClient(db)) return db.document.findUnique({ where: { id: documentId }, include: { template: true, owner: true, workspace: true } });
+  const row = await db.document.findUnique({ where: { id: documentId } });
+  if (!row) return null;
+  const template = await db.template.findUniqueOrThrow({ where: { id: row.templateId } });
+  const owner = await db.user.findUniqueOrThrow({ where: { id: row.ownerId } });
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: row.workspaceId } });
+  return { ...row, template, owner, workspace };
 }
 
 /** A document's section rows in their order (no permission check: the caller has loaded the document with `loadDocument`). */

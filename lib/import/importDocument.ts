@@ -3,6 +3,7 @@ import { recordActivity } from "../activity/recordActivity";
 import type { Ctx } from "../context";
 import { inTransaction } from "../db/tx";
 import { presentSummary, type DocumentSummaryDto } from "../documents/present";
+import { withTemplateAndOwner } from "../documents/summaryRelations";
 import { InvalidInput } from "../errors";
 import type { FieldValue } from "../templates/instantiate";
 import { TemplateDefinition } from "../templates/schema";
@@ -244,7 +245,6 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
         updatedAt: now,
         metadata: planned.metadata,
       },
-      include: { template: true, owner: true },
     });
     await writeLayout(tx, doc.id, planned.layoutParts);
     await writeSections(tx, doc.id, planned.rowChunks, now);
@@ -254,7 +254,7 @@ export async function importDocument(ctx: Ctx, raw: ImportDocumentInput): Promis
       subjectId: doc.id,
       data: { template: template.key, version: template.version, sections: planned.plan.sections.length, repaired: planned.repaired },
     });
-    return presentSummary(doc);
+    return presentSummary(await withTemplateAndOwner(tx.db, doc));
   });
   return { document, report: present(p) };
 }

@@ -16,9 +16,12 @@ export interface InvitePreview {
 }
 
 async function findUsableInvite(db: DbTx, token: string) {
-  const invite = await db.invite.findUnique({ where: { tokenHash: hashToken(token) }, include: { workspace: true, invitedBy: true } });
+  const invite = await db.invite.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!invite || invite.revokedAt || invite.acceptedAt || invite.expiresAt < new Date()) throw new NotFound("Invite");
-  return invite;
+  // one after the other: accepting reads it inside a transaction, on one connection
+  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: invite.workspaceId } });
+  const invitedBy = await db.user.findUniqueOrThrow({ where: { id: invite.invitedById }, select: { name: true } });
+  return { ...invite, workspace, invitedBy };
 }
 
 /** What an invite link offers, for the page a visitor lands on. NotFound when used, revoked or expired. */
