@@ -3,6 +3,7 @@ import { remember, type Ctx } from "../context";
 import type { DbTx } from "../db";
 import { isClient } from "../db/tx";
 import { NotFound } from "../errors";
+import { withTemplateAndOwner } from "./summaryRelations";
 
 /**
  * Loads a document with the actor's membership in its workspace. NotFound when it does
@@ -30,10 +31,8 @@ async function withRelations(db: DbTx, documentId: string) {
   if (isClient(db)) return db.document.findUnique({ where: { id: documentId }, include: { template: true, owner: true, workspace: true } });
   const row = await db.document.findUnique({ where: { id: documentId } });
   if (!row) return null;
-  const template = await db.template.findUniqueOrThrow({ where: { id: row.templateId } });
-  const owner = await db.user.findUniqueOrThrow({ where: { id: row.ownerId } });
-  const workspace = await db.workspace.findUniqueOrThrow({ where: { id: row.workspaceId } });
-  return { ...row, template, owner, workspace };
+  const doc = await withTemplateAndOwner(db, row);
+  return { ...doc, workspace: await db.workspace.findUniqueOrThrow({ where: { id: row.workspaceId } }) };
 }
 
 /** A document's section rows in their order (no permission check: the caller has loaded the document with `loadDocument`). */
