@@ -41,6 +41,10 @@ function seeds(): { name: string; bodies: PMDoc[] }[] {
     .map((name) => ({ name, bodies: importMarkdown(repairMojibake(readFileSync(path.join(seedsDir(), name), "utf8"))).sections.map((s) => normalizeDoc(s.body)) }));
 }
 
+// imported once for the whole file: importing the five seeds is most of its work
+const SEEDS = seeds();
+const SEED_BODIES = [EVERY_NODE, ...SEEDS.flatMap((seed) => seed.bodies)];
+
 const readOnly = (body: PMNode) => renderToStaticMarkup(createElement(RichText, { doc: body }));
 const printed = (body: PMNode) => bodyToHtml(body, diagrams);
 
@@ -71,15 +75,14 @@ describe("static rendering of a body", () => {
     await expect(printed(EVERY_NODE).replaceAll("</p><", "</p>\n<")).toMatchFileSnapshot("../../fixtures/render/everyNode.print.html");
   });
 
-  it.each(seeds().map((seed) => [seed.name, seed.bodies] as const))("renders seed %s read-only and printed as recorded", async (name, bodies) => {
+  it.each(SEEDS.map((seed) => [seed.name, seed.bodies] as const))("renders seed %s read-only and printed as recorded", async (name, bodies) => {
     const html = bodies.map((body) => `${readOnly(body)}\n${printed(body)}\n`).join("\n");
     await expect(html).toMatchFileSnapshot(`../../fixtures/render/seeds/${name.replace(/\.\w+$/, "")}.html`);
   });
 
   // the page draws a section without an editor as one HTML string: RichText's markup exactly
   it("draws a section's text as the same HTML as the read-only text", () => {
-    const bodies = [EVERY_NODE, ...seeds().flatMap((seed) => seed.bodies)];
-    for (const body of bodies) {
+    for (const body of SEED_BODIES) {
       // React adds preload hints for images and writes two attribute names in camel case (HTML ignores their case)
       const inner = readOnly(body)
         .replace(/^(<link rel="preload"[^>]*\/>)*<div class="sw-prose[^"]*">/, "")
@@ -103,8 +106,7 @@ describe("static rendering of a body", () => {
   it("renders as tiptap renders the extension list, but for links it refuses", { timeout: 30_000 }, () => {
     const target = { fromSpec: domOutputSpecToHTMLString, fragment: serializeChildrenToHTMLString, text: escapeHTML };
     const render = renderJSONContentToString<Mark, Node>(documentMappings(target));
-    const bodies = [EVERY_NODE, ...seeds().flatMap((seed) => seed.bodies)];
-    for (const body of bodies) {
+    for (const body of SEED_BODIES) {
       const ours = render({ content: renderableDoc(body) });
       const theirs = renderToHTMLString({ content: documentSchema.nodeFromJSON(body), extensions: documentExtensions });
       expect(ours).toBe(theirs.replace('<a rel="noopener noreferrer nofollow">refused one</a>', "refused one"));
