@@ -95,6 +95,35 @@ function hasPending(doc: Y.Doc): boolean {
   return Boolean(doc.store.pendingStructs || doc.store.pendingDs);
 }
 
+/** Where each client's changes in an update start and end (Yjs clocks). */
+type Span = { from: Map<number, number>; to: Map<number, number> };
+
+/**
+ * Whether an update starts past a gap: for some client, its first change comes after the
+ * last one the document has, even counting the sender's held changes that run on from
+ * there. Yjs integrates a client's changes in order, so such an update cannot reach the
+ * document yet, whatever else it carries; it is known without applying it.
+ */
+function startsPastGap(update: Span, doc: Y.Doc, held: Span[]): boolean {
+  for (const [client, from] of update.from) {
+    let reach = Y.getState(doc.store, client);
+    // held changes of this client that continue what is there (each extends the reach)
+    for (let grew = true; grew && from > reach; ) {
+      grew = false;
+      for (const span of held) {
+        const start = span.from.get(client);
+        const end = span.to.get(client);
+        if (start !== undefined && end !== undefined && start <= reach && end > reach) {
+          reach = end;
+          grew = true;
+        }
+      }
+    }
+    if (from > reach) return true;
+  }
+  return false;
+}
+
 /**
  * Guards a live document: each incoming change is first applied to a scratch copy that
  * follows the live document, and refused when it adds a problem the document did not
@@ -120,8 +149,17 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
     scratch.destroy();
     scratch = copyOf(live);
   };
-  let held: { update: Uint8Array; origin: unknown }[] = [];
+  let held: { update: Uint8Array; span: Span; origin: unknown }[] = [];
   const heldOf = (origin: unknown) => held.filter((h) => h.origin === origin).map((h) => h.update);
+  const spansOf = (origin: unknown) => held.filter((h) => h.origin === origin).map((h) => h.span);
+  /** Holds the change for its sender: past the bound, the change and everything held for the sender are refused. */
+  const hold = (update: Uint8Array, span: Span, origin: unknown, own: Uint8Array[]): string | null => {
+    const ownBytes = own.reduce((sum, u) => sum + u.byteLength, 0);
+    if (own.length >= MAX_HELD_UPDATES || ownBytes + update.byteLength > MAX_HELD_BYTES) return refuse("the change depends on changes the server does not have", origin);
+    held.push({ update: new Uint8Array(update), span, origin }); // a copy (a Buffer's slice would share the bytes emptied next)
+    empty(update);
+    return null;
+  };
   const drop = (origin: unknown, updates: Uint8Array[] = heldOf(origin)) => {
     held = held.filter((h) => h.origin !== origin || !updates.includes(h.update));
   };
@@ -139,6 +177,15 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       if (carried.kind === "malformed") return "the message could not be read";
       if (carried.update.byteLength > MAX_UPDATE_BYTES) return "the change is too large";
       const own = heldOf(origin);
+      let span: Span;
+      try {
+        span = Y.parseUpdateMeta(carried.update);
+      } catch {
+        return refuse("the change could not be read", origin);
+      }
+      // a change that cannot be integrated yet is held as it is: the copy is not touched, so
+      // a sender replaying many such changes costs one read of each, not a copy of the document
+      if (startsPastGap(span, scratch, spansOf(origin))) return hold(carried.update, span, origin, own);
       // the types each change touched, by the root (part of the document) they are in
       const touched = new Map<string, Set<Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>>>();
       // whether every change only typed or deleted characters in a body's text (nearly every keystroke)
@@ -163,12 +210,9 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       // without anything pending, the change and every held one are complete (Y.snapshot reads the whole document: only then)
       const applied = hasPending(scratch) ? Y.snapshot(scratch) : null;
       if (applied && !Y.snapshotContainsUpdate(applied, carried.update)) {
-        const ownBytes = own.reduce((sum, update) => sum + update.byteLength, 0);
-        if (own.length >= MAX_HELD_UPDATES || ownBytes + carried.update.byteLength > MAX_HELD_BYTES) return refuse("the change depends on changes the server does not have", origin);
-        held.push({ update: new Uint8Array(carried.update), origin }); // a copy (a Buffer's slice would share the bytes emptied next)
-        empty(carried.update);
-        rebuild();
-        return null;
+        const refused = hold(carried.update, span, origin, own);
+        if (!refused) rebuild();
+        return refused;
       }
       for (const [name, types] of touched) {
         const part = partOf(name);

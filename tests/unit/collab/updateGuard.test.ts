@@ -103,6 +103,44 @@ describe("the update guard holds changes per sender", () => {
   });
 });
 
+describe("a sender replaying changes out of order", () => {
+  it("gets them applied once what they wait for reached the document, even through someone else", () => {
+    const live = liveDocument();
+    const guard = createUpdateGuard(live, () => undefined);
+    const body = () => live.getXmlFragment(bodyName("s1")).toString();
+    const client = clientOf(live);
+    const first = client.change(addParagraph("one"));
+    const second = client.change(addParagraph("two"));
+    const third = client.change(addParagraph("three"));
+    // the second waits for the first
+    expect(deliver(guard, live, second, "editor")).toBeNull();
+    expect(body()).not.toContain("two");
+    // the first reaches the document from another connection (another tab relaying it)
+    expect(deliver(guard, live, first, "relay")).toBeNull();
+    expect(body()).toContain("one");
+    // the third continues the held second: both go in, in order
+    expect(deliver(guard, live, third, "editor")).toBeNull();
+    expect(body()).toMatch(/one.*two.*three/);
+  });
+
+  it("holds each change that waits for another without applying anything, up to the bound, then refuses and drops them all", () => {
+    const live = liveDocument();
+    const guard = createUpdateGuard(live, () => undefined);
+    const before = Y.encodeStateAsUpdate(live);
+    const client = clientOf(live);
+    const updates = Array.from({ length: 202 }, (_, i) => client.change(addParagraph(`line ${i}`)));
+    // never the first: every other one waits for it
+    const answers = updates.slice(1).map((update) => deliver(guard, live, update, "editor"));
+    expect(answers.slice(0, 200)).toEqual(Array(200).fill(null));
+    expect(answers[200]).toMatch(/depends on changes the server does not have/);
+    expect(Y.encodeStateAsUpdate(live)).toEqual(before);
+    // what was held went with the refusal: the first change now brings only itself
+    expect(deliver(guard, live, updates[0]!, "editor")).toBeNull();
+    expect(live.getXmlFragment(bodyName("s1")).toString()).toContain("line 0");
+    expect(live.getXmlFragment(bodyName("s1")).toString()).not.toContain("line 1<");
+  });
+});
+
 describe("typing into existing text (checked a paragraph at a time)", () => {
   function documentWith(): Y.Doc {
     const live = new Y.Doc();
