@@ -12,16 +12,22 @@ import type { GateLimits } from "../../server/socketGate";
 export const TEST_SECRET = "test-secret-for-collaboration-sockets";
 
 /** A real Hocuspocus (the app's collaboration server) on a random loopback port. */
-export async function startCollabServer(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number } = {}): Promise<{ url: string; collab: Collab; stop(): Promise<void> }> {
+export async function startCollabServer(options: { gateLimits?: Partial<GateLimits>; accessRecheckMs?: number } = {}): Promise<{ url: string; collab: Collab; upgrades(): number; stop(): Promise<void> }> {
   process.env.NEXTAUTH_SECRET = TEST_SECRET;
   const collab = createCollab(options);
   const server: Server = createServer((_req, res) => res.writeHead(404).end());
-  server.on("upgrade", (req, socket, head) => collab.handleUpgrade(req, socket, head));
+  let upgrades = 0;
+  server.on("upgrade", (req, socket, head) => {
+    upgrades += 1;
+    collab.handleUpgrade(req, socket, head);
+  });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
     url: `ws://127.0.0.1:${port}/collab`,
     collab,
+    /** sockets opened so far (upgrade requests) */
+    upgrades: () => upgrades,
     async stop() {
       await collab.close();
       server.closeAllConnections();
