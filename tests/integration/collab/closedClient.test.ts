@@ -12,14 +12,20 @@ afterAll(async () => {
   await server.stop();
 });
 
+/** A new document, and its owner's client synced with it. */
+async function openedDocument() {
+  const ws = await makeWorkspace(["editor"]);
+  const ctx = ctxFor(ws.owner);
+  const template = (await listTemplates(ctx, { slug: ws.slug }))[0]!;
+  const doc = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
+  const client = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
+  expect(await client.ready).toBe(true);
+  return { doc, client };
+}
+
 describe("a client closed right after the server closed its socket", () => {
   it("does not open another socket (the reconnect it had scheduled is dropped)", async () => {
-    const ws = await makeWorkspace(["editor"]);
-    const ctx = ctxFor(ws.owner);
-    const template = (await listTemplates(ctx, { slug: ws.slug }))[0]!;
-    const doc = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
-    const client = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
-    expect(await client.ready).toBe(true);
+    const { doc, client } = await openedDocument();
     const opened = server.upgrades();
     let disconnected = false;
     client.provider.configuration.websocketProvider.on("disconnect", () => (disconnected = true));
@@ -35,12 +41,7 @@ describe("a client closed right after the server closed its socket", () => {
   });
 
   it("that stays open does reconnect, and syncs again", async () => {
-    const ws = await makeWorkspace(["editor"]);
-    const ctx = ctxFor(ws.owner);
-    const template = (await listTemplates(ctx, { slug: ws.slug }))[0]!;
-    const doc = await createDocument(ctx, { slug: ws.slug, templateId: template.id });
-    const client = connect(server.url, doc.id, await sessionCookie(ws.owner.userId));
-    expect(await client.ready).toBe(true);
+    const { doc, client } = await openedDocument();
     const opened = server.upgrades();
     const live = server.collab.hocuspocus.documents.get(doc.id)!;
     for (const socket of live.connections.keys()) socket.close(1012, "restarting");
