@@ -95,16 +95,31 @@ function hasPending(doc: Y.Doc): boolean {
   return Boolean(doc.store.pendingStructs || doc.store.pendingDs);
 }
 
+/** Whether two documents have the same changes of every client (state vectors), and neither holds any pending. */
+function inStep(a: Y.Doc, b: Y.Doc): boolean {
+  if (hasPending(a) || hasPending(b) || a.store.clients.size !== b.store.clients.size) return false;
+  for (const client of a.store.clients.keys()) if (Y.getState(a.store, client) !== Y.getState(b.store, client)) return false;
+  return true;
+}
+
 /** Where each client's changes in an update start and end (Yjs clocks). */
 type Span = { from: Map<number, number>; to: Map<number, number> };
 
+/** Whether an update carries changes of any of these clients (those a pending change waits for). */
+function carriesAny(update: Span, clients: Set<number>): boolean {
+  for (const client of update.from.keys()) if (clients.has(client)) return true;
+  return false;
+}
+
 /**
- * Whether an update starts past a gap: for some client, its first change comes after the
- * last one the document has, even counting the sender's held changes that run on from
- * there. Yjs integrates a client's changes in order, so such an update cannot reach the
+ * The clients for which an update starts past a gap: its first change of that client comes
+ * after the last one the document has, even counting the given held changes that run on from
+ * there. Yjs integrates a client's changes in order, so when the document holds nothing
+ * pending (which the update could complete), an update with such a client cannot reach the
  * document yet, whatever else it carries; it is known without applying it.
  */
-function startsPastGap(update: Span, doc: Y.Doc, held: Span[]): boolean {
+function gapClients(update: Span, doc: Y.Doc, held: Span[]): number[] {
+  const gaps: number[] = [];
   for (const [client, from] of update.from) {
     let reach = Y.getState(doc.store, client);
     // held changes of this client that continue what is there (each extends the reach)
@@ -119,9 +134,9 @@ function startsPastGap(update: Span, doc: Y.Doc, held: Span[]): boolean {
         }
       }
     }
-    if (from > reach) return true;
+    if (from > reach) gaps.push(client);
   }
-  return false;
+  return gaps;
 }
 
 /**
@@ -142,8 +157,20 @@ function startsPastGap(update: Span, doc: Y.Doc, held: Span[]): boolean {
  */
 export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) => FieldDef[] | undefined): UpdateGuard {
   let scratch = copyOf(live);
+  /**
+   * Per sender whose held changes were last found still waiting: the clients whose changes
+   * they wait for. Until a change of one of those clients comes (to the document, or held),
+   * they keep waiting, and so does any change that runs on from them.
+   */
+  const waiting = new Map<unknown, Set<number>>();
   // the copy stays ahead of the live document only by changes checked and about to be applied
-  const follow = (update: Uint8Array) => Y.applyUpdate(scratch, update);
+  const follow = (update: Uint8Array) => {
+    if (waiting.size) {
+      const span = Y.parseUpdateMeta(update);
+      for (const [origin, on] of waiting) if (carriesAny(span, on)) waiting.delete(origin);
+    }
+    Y.applyUpdate(scratch, update);
+  };
   live.on("update", follow);
   const rebuild = () => {
     scratch.destroy();
@@ -152,6 +179,7 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
   let held: { update: Uint8Array; span: Span; origin: unknown }[] = [];
   const heldOf = (origin: unknown) => held.filter((h) => h.origin === origin).map((h) => h.update);
   const spansOf = (origin: unknown) => held.filter((h) => h.origin === origin).map((h) => h.span);
+
   /** Holds the change for its sender: past the bound, the change and everything held for the sender are refused. */
   const hold = (update: Uint8Array, span: Span, origin: unknown, own: Uint8Array[]): string | null => {
     const ownBytes = own.reduce((sum, u) => sum + u.byteLength, 0);
@@ -162,6 +190,7 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
   };
   const drop = (origin: unknown, updates: Uint8Array[] = heldOf(origin)) => {
     held = held.filter((h) => h.origin !== origin || !updates.includes(h.update));
+    waiting.delete(origin);
   };
   const refuse = (reason: string, origin: unknown) => {
     drop(origin); // checked together with the refused change: they go with it
@@ -185,7 +214,23 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       }
       // a change that cannot be integrated yet is held as it is: the copy is not touched, so
       // a sender replaying many such changes costs one read of each, not a copy of the document
-      if (startsPastGap(span, scratch, spansOf(origin))) return hold(carried.update, span, origin, own);
+      // only while the copy is the live document as it is: otherwise the full check below, as ever
+      if (inStep(scratch, live)) {
+        const gaps = gapClients(span, scratch, spansOf(origin));
+        const on = waiting.get(origin);
+        // or it runs on from held changes that still wait, and brings nothing they wait for
+        const behindWaiting = !gaps.length && on !== undefined && !carriesAny(span, on) && gapClients(span, scratch, []).length > 0;
+        if (gaps.length || behindWaiting) {
+          try {
+            Y.decodeUpdate(carried.update); // read whole (its deletions too), as applying it would
+          } catch {
+            return refuse("the change could not be read", origin);
+          }
+          // the held changes now also wait for the clients this one lacks
+          for (const client of gaps) on?.add(client);
+          return hold(carried.update, span, origin, own);
+        }
+      }
       // the types each change touched, by the root (part of the document) they are in
       const touched = new Map<string, Set<Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>>>();
       // whether every change only typed or deleted characters in a body's text (nearly every keystroke)
@@ -211,7 +256,11 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       const applied = hasPending(scratch) ? Y.snapshot(scratch) : null;
       if (applied && !Y.snapshotContainsUpdate(applied, carried.update)) {
         const refused = hold(carried.update, span, origin, own);
-        if (!refused) rebuild();
+        if (!refused) {
+          const missing = scratch.store.pendingStructs?.missing;
+          if (missing) waiting.set(origin, new Set(missing.keys()));
+          rebuild();
+        }
         return refused;
       }
       for (const [name, types] of touched) {

@@ -123,6 +123,24 @@ describe("a sender replaying changes out of order", () => {
     expect(body()).toMatch(/one.*two.*three/);
   });
 
+  it("holds a sender's changes that run on from one waiting for someone else's, and lets them all in once it arrives", () => {
+    const live = liveDocument();
+    const guard = createUpdateGuard(live, () => undefined);
+    const body = () => live.getXmlFragment(bodyName("s1")).toString();
+    // someone's paragraph the server has not had yet, and an editor who already wrote after it
+    const other = clientOf(live);
+    const theirs = other.change(addParagraph("theirs"));
+    const editor = clientOf(live);
+    Y.applyUpdate(editor.doc, theirs);
+    const edits = ["mine 1", "mine 2", "mine 3"].map((text) => editor.change(addParagraph(text)));
+    for (const edit of edits) expect(deliver(guard, live, edit, "editor")).toBeNull();
+    expect(body()).not.toContain("mine");
+    // what they wait for arrives from its author: the editor's next change brings them all in, in order
+    expect(deliver(guard, live, theirs, "other")).toBeNull();
+    expect(deliver(guard, live, editor.change(addParagraph("mine 4")), "editor")).toBeNull();
+    expect(body()).toMatch(/theirs.*mine 1.*mine 2.*mine 3.*mine 4/);
+  });
+
   it("holds each change that waits for another without applying anything, up to the bound, then refuses and drops them all", () => {
     const live = liveDocument();
     const guard = createUpdateGuard(live, () => undefined);
