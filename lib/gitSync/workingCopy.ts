@@ -24,13 +24,21 @@ async function exists(p: string): Promise<boolean> {
 }
 
 /**
- * Whether the clone's own config already turns hooks off and names this remote, as `git config`
- * writes them (a tab, the key, " = ", the value). Anything else, a value git had to quote
- * included, reads as not configured: the settings are written again.
+ * Whether the clone's own config already turns hooks off and names this remote, once each, as
+ * `git config` writes them (a tab, the key, " = ", the value), and includes no other file.
+ * Anything else (a second value, a value git had to quote) reads as not configured: the
+ * settings are written again, and git refuses a key that holds several values.
  */
 async function configured(dir: string, url: string): Promise<boolean> {
   const text = await readFile(path.join(dir, ".git", "config"), "utf8").catch(() => "");
-  return /^\[core\]$[^[]*^\thooksPath = \/dev\/null$/m.test(text) && text.includes(`[remote "origin"]\n\turl = ${url}\n`);
+  const once = (key: string) => (text.match(new RegExp(`^\\s*${key}\\s*=`, "gim")) ?? []).length === 1;
+  return (
+    !/^\s*\[include/im.test(text) &&
+    once("hooksPath") &&
+    once("url") &&
+    /^\[core\]$[^[]*^\thooksPath = \/dev\/null$/m.test(text) &&
+    text.includes(`[remote "origin"]\n\turl = ${url}\n`)
+  );
 }
 
 /** A bound `git` for one working clone and remote. */

@@ -41,5 +41,6 @@ describe("a connection's working clone", () => {
     expect(existsSync(path.join(dir, "second.md"))).toBe(true);
     expect(existsSync(path.join(dir, "first.md"))).toBe(false);
     expect(existsSync(ran)).toBe(false);
-  });
+    // about twenty git processes: see withGitSyncEnv (setup.ts) for why they get this long
+  }, 90_000);
 });
