@@ -1,8 +1,9 @@
-import type { BlockContent, DefinitionContent, ListItem, PhrasingContent, Root, Table, TableCell } from "mdast";
+import type { BlockContent, DefinitionContent, List, ListItem, PhrasingContent, Table, TableCell } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
 import { safeDocumentHref } from "../editor/documentUrls";
+import { parseMarkdown } from "./parse";
 import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, textHandle, type PhrasingContext } from "./toMarkdownInline";
 
 /** Consecutive link or footnote definitions are written on consecutive lines, as they usually are. */
@@ -76,8 +77,29 @@ class Writer {
     };
   }
 
+  /**
+   * A list as the document has it, tight or loose. A tight list whose items hold blocks that
+   * Markdown must set apart with a blank line (a paragraph then raw HTML, say) would read back
+   * loose, and be written loose the next time: such a list is written loose at once.
+   */
   private list(node: PMNode): Out {
-    const spread = node.attrs?.spread === true;
+    const list = this.listAs(node, node.attrs?.spread === true);
+    return list.spread || !this.readsBackLoose(list) ? list : this.listAs(node, true);
+  }
+
+  /** Whether a tight list, once written, reads back loose (only items of several blocks can). */
+  private readsBackLoose(list: List): boolean {
+    if (!list.children.some((item) => item.children.length > 1)) return false;
+    const back = parseMarkdown(this.write([list])).children[0];
+    return back?.type === "list" && (back.spread === true || back.children.some((item) => item.spread === true));
+  }
+
+  /** The Markdown of these blocks, with this document's definitions. */
+  write(children: Out[]): string {
+    return toMarkdown({ type: "root", children }, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(this.definitions) } });
+  }
+
+  private listAs(node: PMNode, spread: boolean): List {
     const items = node.content ?? [];
     if (node.type === "taskList") {
       const children = items.map((item) => this.listItem(item, item.attrs?.checked === true, spread));
@@ -189,6 +211,5 @@ export function docToMarkdown(doc: PMNode, options: DocToMarkdownOptions = {}): 
   const definitions = definitionsIn(doc);
   for (const label of options.definitions ?? []) definitions.add(normalizeIdentifier(label));
   const writer = new Writer(definitions);
-  const root: Root = { type: "root", children: writer.blocks(doc.type === "doc" ? (doc.content ?? []) : [doc]) };
-  return toMarkdown(root, { ...OPTIONS, handlers: { ...OPTIONS.handlers, text: textHandle(definitions) } });
+  return writer.write(writer.blocks(doc.type === "doc" ? (doc.content ?? []) : [doc]));
 }
