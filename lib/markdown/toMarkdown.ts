@@ -31,6 +31,20 @@ function textOf(node: PMNode): string {
 
 type Out = BlockContent | DefinitionContent;
 
+/**
+ * Whether Markdown may need a blank line between these two blocks of a tight list item
+ * (mdast-util-to-markdown's rules then write one): raw HTML, quotes one after another, a
+ * paragraph or definition after text, an ordered list not starting at 1, a rule. Headings are
+ * written ATX and code fenced here, so neither needs one. Over-inclusive is fine: the list is
+ * then written and read back to be sure.
+ */
+function mayNeedBlankLine(left: Out | ListItem["children"][number], right: Out | ListItem["children"][number]): boolean {
+  if (left.type === "html" || right.type === "html" || right.type === "thematicBreak") return true;
+  if (left.type === "blockquote" && right.type === "blockquote") return true;
+  if (right.type === "paragraph" || right.type === "definition") return true;
+  return right.type === "list" && ((right.ordered === true && typeof right.start === "number" && right.start !== 1) || right.children.some((item) => item.children.length === 0));
+}
+
 /** Writes the blocks of one document; `definitions` are the link definitions it holds. */
 class Writer {
   constructor(private readonly definitions: ReadonlySet<string>) {}
@@ -87,9 +101,9 @@ class Writer {
     return list.spread || !this.readsBackLoose(list) ? list : this.listAs(node, true);
   }
 
-  /** Whether a tight list, once written, reads back loose (only items of several blocks can). */
+  /** Whether a tight list, once written, reads back loose (only items holding a pair of blocks that may need a blank line between them can). */
   private readsBackLoose(list: List): boolean {
-    if (!list.children.some((item) => item.children.length > 1)) return false;
+    if (!list.children.some((item) => item.children.some((block, i) => i > 0 && mayNeedBlankLine(item.children[i - 1]!, block)))) return false;
     const back = parseMarkdown(this.write([list])).children[0];
     return back?.type === "list" && (back.spread === true || back.children.some((item) => item.spread === true));
   }
