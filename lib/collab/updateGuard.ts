@@ -214,22 +214,21 @@ export function createUpdateGuard(live: Y.Doc, fieldDefs: (sectionKey: string) =
       }
       // a change that cannot be integrated yet is held as it is: the copy is not touched, so
       // a sender replaying many such changes costs one read of each, not a copy of the document
-      // only while the copy is the live document as it is: otherwise the full check below, as ever
-      if (inStep(scratch, live)) {
-        const gaps = gapClients(span, scratch, spansOf(origin));
-        const on = waiting.get(origin);
-        // or it runs on from held changes that still wait, and brings nothing they wait for
-        const behindWaiting = !gaps.length && on !== undefined && !carriesAny(span, on) && gapClients(span, scratch, []).length > 0;
-        if (gaps.length || behindWaiting) {
-          try {
-            Y.decodeUpdate(carried.update); // read whole (its deletions too), as applying it would
-          } catch {
-            return refuse("the change could not be read", origin);
-          }
-          // the held changes now also wait for the clients this one lacks
-          for (const client of gaps) on?.add(client);
-          return hold(carried.update, span, origin, own);
+      const gaps = gapClients(span, scratch, spansOf(origin));
+      const on = waiting.get(origin);
+      // or it runs on from held changes that still wait, and brings nothing they wait for
+      const behindWaiting = !gaps.length && on !== undefined && !carriesAny(span, on) && gapClients(span, scratch, []).length > 0;
+      // only while the copy is the live document as it is (checked last: a keystroke has no gap,
+      // and need not walk every client the document has known); otherwise the full check below
+      if ((gaps.length || behindWaiting) && inStep(scratch, live)) {
+        try {
+          Y.decodeUpdate(carried.update); // read whole (its deletions too), as applying it would
+        } catch {
+          return refuse("the change could not be read", origin);
         }
+        // the held changes now also wait for the clients this one lacks
+        for (const client of gaps) on?.add(client);
+        return hold(carried.update, span, origin, own);
       }
       // the types each change touched, by the root (part of the document) they are in
       const touched = new Map<string, Set<Y.AbstractType<Y.YEvent<Y.AbstractType<unknown>>>>>();
