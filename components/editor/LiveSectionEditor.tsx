@@ -13,7 +13,7 @@ import { SUGGESTION_MENU_HEIGHT, SuggestionMenu, type PickedSuggestion } from ".
 import { useFollowScroll } from "../ui/useFollowScroll";
 import { LinkForm } from "./LinkForm";
 import { selectionAnchor } from "./comments/anchors";
-import type { HeldKey } from "./heldKeys";
+import { isCharacter, type HeldKey } from "./heldKeys";
 import type { Activation } from "./SectionText";
 import type { SectionBodyProps } from "./SectionBody";
 import { liveSectionsOf } from "./liveSections";
@@ -26,8 +26,19 @@ import { PartBoundary } from "../ui/PartBoundary";
 // loaded the first time a section gets the focus
 const Toolbar = lazy(() => import("./Toolbar").then((m) => ({ default: m.Toolbar })));
 
-/** A section's editor, bound to its Y.XmlFragment; `activation` puts the caret where the person asked, then the keys `takeTyped` gives are pressed there. */
-export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment, activation, takeTyped }: SectionBodyProps & { activation: Activation | null; takeTyped: () => HeldKey[] }) {
+/** What was done in a section before its editor started: the keys pressed, and its text as the browser edited it (when it was pressed). */
+export interface HeldInput {
+  keys: HeldKey[];
+  edited: HTMLElement | null;
+}
+
+/**
+ * A section's editor, bound to its Y.XmlFragment. What `takeHeld` gives was done before it
+ * started: the text the browser edited becomes the editor's, caret included; or, when that
+ * edit cannot be handed over exactly, `activation` puts the caret where the person asked and
+ * the keys are pressed there.
+ */
+export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment, activation, takeHeld }: SectionBodyProps & { activation: Activation | null; takeHeld: () => HeldInput }) {
   const [slash, setSlash] = useState<SlashState | null>(null);
   const [upload, setUpload] = useState<UploadStatus | null>(null);
   const [linkHref, setLinkHref] = useState<string | null>(null);
@@ -53,12 +64,16 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
   useLayoutEffect(() => {
     if (!section.isDestroyed) {
       section.mount(host.current!);
-      // asked for by a click or the focus: the caret goes where the person meant
-      if (activation === "focus") section.focus();
-      else if (activation) section.focusAt(activation);
-      // what was typed while this code loaded goes where the caret went
-      const typed = takeTyped();
-      if (typed.length) section.pressKeys(typed);
+      const held = takeHeld();
+      const taken = held.edited ? section.takeEarlyEdit(held.edited) : "refused";
+      if (taken === "refused") {
+        // asked for by a click or the focus: the caret goes where the person meant
+        if (activation === "focus") section.focus();
+        else if (activation) section.focusAt(activation);
+      }
+      // what was typed while this code loaded goes where the caret went, unless the text the
+      // browser edited already holds it (characters typed that changed nothing went elsewhere)
+      if (taken === "refused" || (taken === "unchanged" && held.keys.some(isCharacter))) section.pressKeys(held.keys);
       return () => section.destroy();
     }
     // a development-mode remount after a simulated unmount: start a fresh editor

@@ -8,8 +8,10 @@ import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
 import type { LiveSectionEditor } from "./LiveSectionEditor";
 import type { HeldKey } from "./heldKeys";
-import { SectionText, type Activation } from "./SectionText";
-import { MODIFIER_KEYS, takeEarlyInput } from "./earlyInput";
+import { SectionText, type Activation, type Press } from "./SectionText";
+import { heldEarly, MODIFIER_KEYS, takeEarlyInput } from "./earlyInput";
+import { beginEarlyEdit, watchEarlyEdits } from "./earlyEdit";
+import { setHeld } from "./heldInput";
 import { startWhenIdle } from "./idleStarts";
 import { liveSectionsOf } from "./liveSections";
 
@@ -37,7 +39,11 @@ function loadEditor(): Promise<Editor> {
 }
 
 // fetched while the page starts, beside its own scripts: usually here before anyone can click
-if (typeof window !== "undefined") loadEditor().catch(() => {});
+if (typeof window !== "undefined") {
+  loadEditor().catch(() => {});
+  // a page reached by a link within the app ran no inline script
+  watchEarlyEdits();
+}
 
 /** Whether the editor's code is here; starts loading it. */
 function useEditorCode(): boolean {
@@ -139,15 +145,23 @@ export function SectionBody(props: SectionBodyProps) {
   }, [near, ready, live]);
   // keys pressed after a click or the focus asked for the editor, while its code still loads
   const typed = useRef<HeldKey[]>([]);
+  // the text's content the browser edits meanwhile, when it was pressed (earlyEdit.ts)
+  const [edited, setEdited] = useState<HTMLElement | null>(null);
   // synchronous, inside the click or focus event: the editor has the focus before the next key
-  const activate = (activation: Activation) => {
+  const activate = (activation: Activation, press?: Press) => {
     // only the read-only text calls this, so no editor is mounted yet, even when its code has
     // just arrived (it mounts on the next render): a click's point wins over a start with none
     // (the section came near the screen) and over the focus, which keeps a point it follows
     if (!loaded) activatedBeforeCode = true;
-    flushSync(() => setLive((now) => (activation === "focus" && now?.activation ? now : { activation })));
-    // no editor yet: the text keeps the focus and what is typed waits for the editor
-    if (!ready) ref.current?.querySelector<HTMLElement>("[data-static-body]")?.focus();
+    // no editor yet: the browser edits the pressed text meanwhile, with the caret where the
+    // press landed; focused by the keyboard, the text keeps the focus and keys wait for the editor
+    const editing = !ready && press && props.editable ? beginEarlyEdit(press.text, press.target, press.x, press.y) : null;
+    flushSync(() => {
+      setLive((now) => (activation === "focus" && now?.activation ? now : { activation }));
+      if (editing) setEdited(editing);
+    });
+    if (editing) setHeld(sectionKey, true);
+    if (!ready && !editing) ref.current?.querySelector<HTMLElement>("[data-static-body]")?.focus();
   };
   // pressed, focused or typed into before the page's code ran (the page's inline holder kept
   // it): taken as the section is first drawn in the browser, before an event can reach it
@@ -155,25 +169,38 @@ export function SectionBody(props: SectionBodyProps) {
     const early = takeEarlyInput(sectionKey);
     if (!early) return;
     typed.current = early.keys;
+    if (early.keys.length || early.edited) setHeld(sectionKey, true);
     if (!loaded) activatedBeforeCode = true;
     // eslint-disable-next-line react-hooks/set-state-in-effect -- taken from outside React, after hydration drew the same text as the server
     setLive({ activation: early.activation });
+    if (early.edited) setEdited(early.edited);
   }, [sectionKey]);
-  // what was typed goes to the editor once
-  const takeTyped = () => {
-    const keys = typed.current;
+  // what was typed and edited goes to the editor once
+  const takeHeld = () => {
+    const held = { keys: typed.current, edited };
     typed.current = [];
-    return keys;
+    setEdited(null);
+    setHeld(sectionKey, false);
+    return held;
   };
+  // until then the page does not say "Saved"; a section left holding input is not counted
+  useEffect(() => () => setHeld(sectionKey, false), [sectionKey]);
+  // the editor's code is here: a section holding input starts its editor wherever it is
+  useEffect(() => {
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- the code arrived (outside React)
+    if (ready && edited && !live) setLive({ activation: null });
+  }, [ready, edited, live]);
   const hold = (e: KeyboardEvent) => {
     // a key the page's inline holder already kept (React may hand it on once hydrated) is not held twice
-    if (ready || !live?.activation || e.defaultPrevented || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab") return;
+    if (ready || !live?.activation || e.defaultPrevented || heldEarly(e.nativeEvent) || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab") return;
     typed.current.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey });
-    e.preventDefault();
+    setHeld(sectionKey, true);
+    // in a text the browser edits, the key does what it does there (and is pressed again only when that edit cannot be handed over)
+    if (!edited) e.preventDefault();
   };
   return (
     <div ref={ref} onKeyDown={hold}>
-      {live && ready ? <LoadedEditor {...props} activation={live.activation} takeTyped={takeTyped} /> : <SectionText ydoc={ydoc} carets={props.carets} sectionKey={sectionKey} title={props.title} editable={props.editable} onActivate={activate} />}
+      {live && ready ? <LoadedEditor {...props} activation={live.activation} takeHeld={takeHeld} /> : <SectionText ydoc={ydoc} carets={props.carets} sectionKey={sectionKey} title={props.title} editable={props.editable} editing={edited !== null} onActivate={activate} />}
     </div>
   );
 }

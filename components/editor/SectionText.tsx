@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from "react";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { bodyName, readBody } from "@/lib/collab/ydocLayout";
 import type { PMNode } from "@/lib/editor/schema";
 import { codeLanguage } from "@/lib/editor/codeHighlight";
-import { isEmptyBody, emptyBodyHint } from "@/lib/editor/emptyBody";
-import { EmptyBody } from "../documents/EmptyBody";
+import { isEmptyBody, emptyBodyHint, EMPTY_BODY_CLASS } from "@/lib/editor/emptyBody";
+import { escapeHtml } from "@/lib/editor/domSpecToHtml";
 import { useHighlighter } from "../documents/HighlightedCode";
 import { sectionTextHtml } from "../documents/sectionTextHtml";
 import { caretColor } from "./caretColor";
@@ -16,12 +16,20 @@ import { pressedAt, type Activation } from "./pressedAt";
 
 export type { Activation } from "./pressedAt";
 
+/** A mouse press on a section's text, for the browser to put its caret there (earlyEdit.ts). */
+export interface Press {
+  text: HTMLElement;
+  target: EventTarget;
+  x: number;
+  y: number;
+}
+
 /**
  * A section's text, read-only, from the shared document, while it has no editor: the reader
  * sees it at once, a change someone makes meanwhile shows in the same frame, and a click,
  * the focus or a key starts the editor (see SectionBody).
  */
-export function SectionText({ ydoc, carets, sectionKey, title, editable, onActivate }: { ydoc: Y.Doc; carets: SectionAwarenessHub; sectionKey: string; title: string; editable: boolean; onActivate: (how: Activation) => void }) {
+export function SectionText({ ydoc, carets, sectionKey, title, editable, editing, onActivate }: { ydoc: Y.Doc; carets: SectionAwarenessHub; sectionKey: string; title: string; editable: boolean; editing: boolean; onActivate: (how: Activation, press?: Press) => void }) {
   // what the text needs to know of itself, read again after each change (a 200-section page
   // keeps no JSON of every text: the HTML is drawn from the shared document when needed)
   const [store] = useState(() => {
@@ -59,11 +67,19 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
   useEffect(() => {
     hydrated = true;
   }, []);
-  const html = useMemo(
-    () => (first.html !== null && shape === first.shape && highlighter === first.highlighter && drawings === first.drawings ? first.html : sectionTextHtml(store.body(), highlighter)),
+  const drawn = useMemo(() => {
+    if (first.html !== null && shape === first.shape && highlighter === first.highlighter && drawings === first.drawings) return first.html;
+    return shape.empty ? emptyBodyHtml(editable) : sectionTextHtml(store.body(), highlighter);
     // a new `shape` stands for a changed text, `drawings` counts the kept drawings the renderer reads
-    [store, shape, highlighter, drawings, first],
-  );
+  }, [store, shape, highlighter, drawings, first, editable]);
+  // while the browser edits the text (the editor has not started yet), the text stays as the
+  // person edited it: the HTML last given to React is given again, so React does not set it
+  const shown = useRef(drawn);
+  // eslint-disable-next-line react-hooks/refs -- read to keep what React last drew, written after each commit
+  const html = editing ? shown.current : drawn;
+  useLayoutEffect(() => {
+    shown.current = html;
+  });
   const people = usePeopleIn(carets, sectionKey);
   // laid out as the editor is (a row above the text for its toolbar), so nothing moves when it starts
   return (
@@ -90,14 +106,17 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, onActiv
         ref={textRef}
         className="sw-prose rounded-md px-1 py-1 focus:outline-none"
         onMouseDown={(e) => {
-          if (e.button !== 0) return;
+          // in a text the browser edits, a press moves the caret as it would in any text field
+          if (e.button !== 0 || editing) return;
           e.preventDefault();
-          onActivate(pressedAt(e.currentTarget, e.target, e.clientX, e.clientY));
+          onActivate(pressedAt(e.currentTarget, e.target, e.clientX, e.clientY), { text: e.currentTarget, target: e.target, x: e.clientX, y: e.clientY });
         }}
-        onFocus={() => onActivate("focus")}
+        // the focus going to the content the browser edits (it put the caret there) is no new activation
+        onFocus={(e) => editing || (e.target as HTMLElement).hasAttribute("data-early-edit") || onActivate("focus")}
       >
-        {/* the editor's type and spacing: the text stays put when the editor takes over */}
-        {shape.empty ? <EmptyBody editable={editable} /> : <div className="sw-prose whitespace-pre-wrap break-words" dangerouslySetInnerHTML={{ __html: html }} />}
+        {/* the editor's type and spacing: the text stays put when the editor takes over; one
+            string, also for an empty text's hint, so the browser can edit it before the editor starts */}
+        <div className="sw-prose whitespace-pre-wrap break-words" dangerouslySetInnerHTML={{ __html: html }} />
       </div>
     </div>
   );
@@ -165,4 +184,9 @@ function usePeopleIn(carets: SectionAwarenessHub, sectionKey: string): Person[] 
     return { read, subscribe };
   });
   return useSyncExternalStore(store.subscribe, store.read, () => NOBODY);
+}
+
+/** An empty text's hint, as `EmptyBody` draws it, as one string. */
+function emptyBodyHtml(editable: boolean): string {
+  return `<p class="${EMPTY_BODY_CLASS}" data-placeholder="${escapeHtml(emptyBodyHint(editable))}"><br></p>`;
 }

@@ -1,10 +1,17 @@
 import type { HeldKey } from "./heldKeys";
+import { beginEarlyEdit, watchEarlyEdits } from "./earlyEdit";
 import { pressedAt, type Activation } from "./pressedAt";
 
-/** What a person did in a section's text before the page's code ran: where they pressed or focused it, and the keys typed next. */
+/**
+ * What a person did in a section's text before the page's code ran: where they pressed or
+ * focused it, the keys typed next, and, when they pressed it, its content the browser has
+ * edited since (what they typed shows at once; the keys are pressed again in the editor only
+ * when that edit cannot be handed over).
+ */
 export interface EarlyInput {
   activation: Activation;
   keys: HeldKey[];
+  edited: HTMLElement | null;
 }
 
 /** The page's inline holder of such input, until the sections take it. */
@@ -13,6 +20,8 @@ interface HeldSectionInput {
   sections: Map<string, EarlyInput>;
   /** the page's controls clicked meanwhile, in order, to be clicked again */
   clicks: HTMLElement[];
+  /** the key events held, so that the page's own handlers do not hold them again */
+  keyEvents: WeakSet<Event>;
   /** stops holding; what was held stays for the page to take */
   release: () => void;
 }
@@ -33,9 +42,10 @@ declare global {
  * Turned into the page's script text with `toString()`, so it uses nothing from outside
  * itself: what it needs comes as arguments.
  */
-function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[], controls: string): void {
+function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, modifiers: string[], controls: string): void {
   if (window.specwrightSectionInput) return;
   const sections = new Map<string, EarlyInput>();
+  const keyEvents = new WeakSet<Event>();
   const clicks: HTMLElement[] = [];
   const textOf = (target: EventTarget | null): { text: HTMLElement; key: string } | null => {
     const text = target instanceof Element ? target.closest<HTMLElement>("[data-static-body]") : null;
@@ -49,12 +59,14 @@ function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[], con
     event.preventDefault();
     const keys = sections.get(at.key)?.keys ?? [];
     sections.delete(at.key);
-    sections.set(at.key, { activation: pressPoint(at.text, event.target as EventTarget, event.clientX, event.clientY), keys });
-    at.text.focus({ preventScroll: true });
+    // the browser edits the text until the editor starts: the caret shows where the press landed
+    const edited = beginEdit(at.text, event.target, event.clientX, event.clientY);
+    sections.set(at.key, { activation: pressPoint(at.text, event.target as EventTarget, event.clientX, event.clientY), keys, edited });
+    if (!edited) at.text.focus({ preventScroll: true });
   };
   const onFocus = (event: FocusEvent) => {
     const at = textOf(event.target);
-    if (at && !sections.has(at.key)) sections.set(at.key, { activation: "focus", keys: [] });
+    if (at && !sections.has(at.key)) sections.set(at.key, { activation: "focus", keys: [], edited: null });
   };
   const onKey = (event: KeyboardEvent) => {
     if (event.defaultPrevented || event.isComposing || modifiers.includes(event.key) || event.key === "Tab") return;
@@ -62,7 +74,9 @@ function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[], con
     const held = at && sections.get(at.key);
     if (!held) return;
     held.keys.push({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey });
-    event.preventDefault();
+    keyEvents.add(event);
+    // in a text the browser edits, the key does what it does there; elsewhere it waits
+    if (!held.edited) event.preventDefault();
   };
   const onClick = (event: MouseEvent) => {
     const control = event.target instanceof Element ? event.target.closest<HTMLElement>(controls) : null;
@@ -80,6 +94,7 @@ function holdSectionInput(pressPoint: typeof pressedAt, modifiers: string[], con
   window.specwrightSectionInput = {
     sections,
     clicks,
+    keyEvents,
     release: () => {
       document.removeEventListener("mousedown", onPress, true);
       document.removeEventListener("focusin", onFocus, true);
@@ -95,9 +110,9 @@ export const MODIFIER_KEYS = ["Shift", "Control", "Meta", "Alt", "AltGraph", "Ca
 /** The page's controls whose clicks wait for its code (a link works without it). */
 const CONTROLS = 'button, summary, [role="button"], [role="tab"], [role="menuitem"]';
 
-/** The inline script that holds presses and keys in sections' text, and clicks on controls, until the page's code takes them. */
+/** The inline script that holds presses and keys in sections' text (the browser editing a pressed text meanwhile), and clicks on controls, until the page's code takes them. */
 export function holdSectionInputScript(): string {
-  return `(${holdSectionInput.toString()})(${pressedAt.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
+  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
 }
 
 /** The performance mark set as the sections are first drawn in the browser (the page hydrated them). */
@@ -127,4 +142,9 @@ export function takeEarlyInput(sectionKey: string): EarlyInput | null {
   const input = held.sections.get(sectionKey) ?? null;
   held.sections.delete(sectionKey);
   return input;
+}
+
+/** Whether the page's inline holder already kept this key event (React may hand it on once it has hydrated). */
+export function heldEarly(event: Event): boolean {
+  return window.specwrightSectionInput?.keyEvents.has(event) ?? false;
 }

@@ -17,6 +17,8 @@ import { suggestionAuthor } from "@/lib/suggestions/ids";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
 import { isCharacter, type HeldKey } from "./heldKeys";
+import { earlyEditTransaction } from "./earlyEditHandover";
+import { sectionTextHtml } from "../documents/sectionTextHtml";
 import { catchUpSelection } from "./domSelection";
 import { commentHighlights, type AnchoredThread } from "./comments/CommentHighlights";
 import { imageFiles, pickImageFiles, uploadImageFile, type UploadStatus } from "./imageUpload";
@@ -170,6 +172,23 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   /** Gives the text the focus back (after the link form closes). */
   focus(): void {
     this.view?.focus();
+  }
+
+  /**
+   * Takes over the text the browser edited before the editor was there (earlyEdit.ts), with
+   * its caret, as one change: "changed", or "unchanged" (only the caret was put); "refused"
+   * when it cannot exactly (see `earlyEditTransaction`), and nothing changed then.
+   */
+  takeEarlyEdit(edited: HTMLElement): "changed" | "unchanged" | "refused" {
+    const view = this.view;
+    const edit = window.specwrightEarlyEdits?.get(edited);
+    if (!view || !edit || !this.editable) return "refused";
+    window.specwrightEarlyEdits?.delete(edited);
+    const tr = earlyEditTransaction(view.state, edit, edited, (doc) => sectionTextHtml(doc, null));
+    if (!tr) return "refused";
+    view.dispatch(tr);
+    view.focus();
+    return tr.docChanged ? "changed" : "unchanged";
   }
 
   /**

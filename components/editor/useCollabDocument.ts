@@ -10,6 +10,7 @@ import { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import { applyStoreMessage, StoreAck, STORED_QUERY } from "@/lib/collab/storeAck";
 import { announceDocumentChanged } from "./documentChanged";
 import { ORDER, SECTIONS, sectionOrder } from "@/lib/collab/ydocLayout";
+import { anyHeld, onHeldChange } from "./heldInput";
 
 export type SaveState = "connecting" | "saving" | "saved" | "offline" | "not-saved";
 
@@ -167,7 +168,8 @@ function saveStore(doc: CollabDocument | null) {
     const connected = provider.configuration.websocketProvider.status === "connected" && provider.isSynced;
     if (!connected) return provider.isSynced ? "offline" : "connecting";
     if (ack.state === "failing") return "not-saved";
-    return provider.hasUnsyncedChanges || ack.state === "pending" ? "saving" : "saved";
+    // typed before a section's editor started, not in the document yet (heldInput.ts)
+    return provider.hasUnsyncedChanges || ack.state === "pending" || anyHeld() ? "saving" : "saved";
   };
   const events = ["status", "synced", "unsyncedChanges", "disconnect", "close"] as const;
   return {
@@ -178,7 +180,9 @@ function saveStore(doc: CollabDocument | null) {
       events.forEach((e) => provider.on(e, onChange));
       provider.configuration.websocketProvider.on("status", onChange);
       const unsubscribe = ack.subscribe(onChange);
+      const unsubscribeHeld = onHeldChange(onChange);
       return () => {
+        unsubscribeHeld();
         events.forEach((e) => provider.off(e, onChange));
         provider.configuration.websocketProvider.off("status", onChange);
         unsubscribe();

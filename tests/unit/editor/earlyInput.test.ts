@@ -10,6 +10,8 @@ function page(): JSDOM {
       <button id="submit" type="button">Submit for review</button><a id="home" href="#home">Documents</a>
       <section data-section-key="goals"><div data-static-body tabindex="0"><p><span data-placeholder>[Goal]</span></p></div></section>
       <section data-section-key="risks"><div data-static-body tabindex="0"><p>Known risks</p></div></section>
+      <section data-section-key="scope"><div data-static-body tabindex="0" aria-readonly="false"><div class="sw-prose"><p>In scope</p></div></div></section>
+      <section data-section-key="notes"><div data-static-body tabindex="0" aria-readonly="true"><div class="sw-prose"><p>Read only</p></div></div></section>
     </body>`,
     { runScripts: "dangerously" },
   );
@@ -52,7 +54,7 @@ describe("input in a section's text before the page's code runs", () => {
     const dom = page();
     (dom.window.document.querySelectorAll("[data-static-body]")[1] as HTMLElement).focus();
     key(dom, "x");
-    expect(takeEarlyInput("risks")).toEqual({ activation: "focus", keys: [{ key: "x", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false }] });
+    expect(takeEarlyInput("risks")).toEqual({ activation: "focus", keys: [{ key: "x", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false }], edited: null });
   });
 
   it("holds no keys typed outside a section's text, nor any once the page's code took over", () => {
@@ -88,5 +90,32 @@ describe("input in a section's text before the page's code runs", () => {
     takeEarlyInput("risks");
     await new Promise((resolve) => setTimeout(resolve, 10));
     expect(reached).toEqual(["home", "submit"]);
+  });
+
+  it("lets the browser edit a pressed text, caret where the press landed, keeping the keys for the editor", () => {
+    const dom = page();
+    const { document } = dom.window;
+    const prose = document.querySelector<HTMLElement>('[data-section-key="scope"] .sw-prose')!;
+    expect(press(dom, prose.querySelector("p")!)).toBe(false);
+    expect(prose.getAttribute("contenteditable")).toBe("true");
+    expect(dom.window.getSelection()?.anchorNode && prose.contains(dom.window.getSelection()!.anchorNode)).toBe(true);
+    // the key goes on to the browser, which types it in the text; it is kept too
+    const typed = prose.dispatchEvent(new dom.window.KeyboardEvent("keydown", { bubbles: true, cancelable: true, key: "x" }));
+    expect(typed).toBe(true);
+    // a paste is refused: the editor could not take it over as the person saw it
+    const paste = new dom.window.InputEvent("beforeinput", { bubbles: true, cancelable: true, inputType: "insertFromPaste" });
+    expect(prose.dispatchEvent(paste)).toBe(false);
+    const early = takeEarlyInput("scope");
+    expect(early?.edited).toBe(prose);
+    expect(dom.window.specwrightEarlyEdits?.get(prose)?.before).toBe("<p>In scope</p>");
+
+  });
+
+  it("leaves a reader's text read-only: the press waits for the editor as before", () => {
+    const dom = page();
+    const readOnly = dom.window.document.querySelector<HTMLElement>('[data-section-key="notes"] .sw-prose')!;
+    expect(press(dom, readOnly.querySelector("p")!)).toBe(false);
+    expect(readOnly.hasAttribute("contenteditable")).toBe(false);
+    expect(takeEarlyInput("notes")).toMatchObject({ edited: null });
   });
 });

@@ -1,0 +1,92 @@
+/**
+ * A section's read-only text made editable by the browser itself while the section's editor
+ * is not there yet (the page's code or the editor's is still loading): the person sees the
+ * caret where they pressed and what they type, at once. The editor takes over what was typed
+ * once it starts (earlyEditHandover.ts). Both functions here are also turned into the page's
+ * inline script with `toString()` (earlyInput.ts), so they use nothing from outside themselves.
+ */
+
+/** What the browser edited in a section's text: its HTML before, and the caret last seen in it. */
+export interface EarlyEdit {
+  before: string;
+  caret: { node: Node; offset: number } | null;
+}
+
+declare global {
+  interface Window {
+    /** by the text's element (its `.sw-prose` content), while the browser edits it */
+    specwrightEarlyEdits?: WeakMap<HTMLElement, EarlyEdit>;
+  }
+}
+
+/** The attribute a text the browser edits carries (CSS and the handlers below find it by it). */
+export const EARLY_EDIT_ATTRIBUTE = "data-early-edit";
+
+/**
+ * Makes the content of a section's text (`[data-static-body]`) editable by the browser and puts
+ * the caret where the press landed: a template's placeholder or a mention pressed is selected
+ * whole, as the editor does, so typing replaces it. Returns the edited element, or null when
+ * the text is read-only or has no such content.
+ */
+export function beginEarlyEdit(text: HTMLElement, target: EventTarget | null, clientX: number, clientY: number): HTMLElement | null {
+  if (text.getAttribute("aria-readonly") === "true") return null;
+  const prose = text.querySelector<HTMLElement>(":scope > .sw-prose");
+  if (!prose) return null;
+  const edits = window.specwrightEarlyEdits;
+  if (!edits) return null;
+  if (!edits.has(prose)) {
+    edits.set(prose, { before: prose.innerHTML, caret: null });
+    prose.setAttribute("data-early-edit", "");
+    prose.setAttribute("contenteditable", "true");
+  }
+  const range = document.createRange();
+  const point = document.caretPositionFromPoint?.(clientX, clientY);
+  const at = point && prose.contains(point.offsetNode) ? point.offsetNode : null;
+  const element = at instanceof Element ? at : (at?.parentElement ?? (target instanceof Element ? target : null));
+  const atom = element?.closest("[data-placeholder], [data-type=mention]");
+  if (atom && prose.contains(atom)) range.selectNode(atom);
+  else {
+    if (point && at) range.setStart(at, point.offset);
+    else range.setStart(prose, 0);
+    range.collapse(true);
+  }
+  prose.focus({ preventScroll: true });
+  const selection = getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  edits.get(prose)!.caret = { node: range.endContainer, offset: range.endOffset };
+  return prose;
+}
+
+/**
+ * Follows texts the browser edits, for the life of the page: keeps the caret last seen in each
+ * (the editor puts its own there), takes an empty text's hint away once something is typed,
+ * and refuses what such a text cannot hand over faithfully (a paste, a drop, formatting other
+ * than bold and italic): before this, nothing could be pasted there at all.
+ */
+export function watchEarlyEdits(): void {
+  // once a page, whether its inline script or its code came first
+  if (window.specwrightEarlyEdits) return;
+  window.specwrightEarlyEdits = new WeakMap();
+  const editedAt = (node: Node | null): HTMLElement | null => (node instanceof Element ? node : (node?.parentElement ?? null))?.closest<HTMLElement>("[data-early-edit]") ?? null;
+  document.addEventListener("selectionchange", () => {
+    const selection = getSelection();
+    const prose = editedAt(selection?.focusNode ?? null);
+    const edit = prose ? window.specwrightEarlyEdits?.get(prose) : undefined;
+    if (edit && selection?.focusNode) edit.caret = { node: selection.focusNode, offset: selection.focusOffset };
+  });
+  document.addEventListener(
+    "beforeinput",
+    (event) => {
+      const prose = editedAt(event.target as Node | null);
+      if (!prose) return;
+      const kind = event.inputType;
+      if (kind.startsWith("insertFrom") || kind === "deleteByDrag" || (kind.startsWith("format") && kind !== "formatBold" && kind !== "formatItalic")) {
+        event.preventDefault();
+        return;
+      }
+      prose.querySelectorAll(".sw-empty-body").forEach((hint) => hint.classList.remove("sw-empty-body"));
+    },
+    true,
+  );
+}

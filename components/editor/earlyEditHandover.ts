@@ -1,0 +1,109 @@
+import { DOMParser as SchemaParser, Fragment, type Node as ProseNode, type Schema } from "prosemirror-model";
+import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import type { PMNode } from "@/lib/editor/schema";
+import type { EarlyEdit } from "./earlyEdit";
+
+/**
+ * The editor's change that makes its text what the browser edited before it started. The
+ * text's HTML draws each block as one element: the blocks the browser left as they were are
+ * found at both ends, and only the ones between (with the one holding the caret) are read with
+ * the editor's own schema and replace the same blocks of the editor's text, the caret where it
+ * was last seen. Null when that would not give exactly what the person saw: the text changed
+ * meanwhile (someone else wrote in it), or reading those blocks loses or adds text (a block
+ * the read-only text draws differently, such as code with its language shown, or typing into
+ * a placeholder's hint). The caller then falls back on the keys that were pressed.
+ */
+export function earlyEditTransaction(state: EditorState, edit: EarlyEdit, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
+  const { doc } = state;
+  const original = edited.ownerDocument.createElement("div");
+  original.innerHTML = edit.before;
+  const before = [...original.childNodes];
+  const after = [...edited.childNodes];
+  // one element per block, as drawn from the text the editor has now
+  if (before.length !== doc.childCount || before.some((node) => node.nodeType !== node.ELEMENT_NODE)) return null;
+  const same = (a: Node | undefined, b: Node | undefined) => a?.nodeType === a?.ELEMENT_NODE && b?.nodeType === b?.ELEMENT_NODE && (a as Element).outerHTML === (b as Element).outerHTML;
+  let head = 0;
+  while (head < Math.min(before.length, after.length) && same(before[head], after[head])) head++;
+  let tail = 0;
+  while (tail < Math.min(before.length, after.length) - head && same(before[before.length - 1 - tail], after[after.length - 1 - tail])) tail++;
+  // the block holding the caret is read too, for the caret's place in it
+  const caretNode = edit.caret && edited.contains(edit.caret.node) ? edit.caret.node : null;
+  const caretBlock = caretNode ? after.findIndex((node) => node === caretNode || node.contains(caretNode)) : -1;
+  if (caretBlock >= 0) {
+    head = Math.min(head, caretBlock);
+    tail = Math.min(tail, after.length - 1 - caretBlock);
+  }
+  if (head === before.length - tail && head === after.length - tail) return null;
+
+  const from = blockStart(doc, head);
+  const to = blockStart(doc, before.length - tail);
+  const parser = textParser(state.schema);
+  // the child nodes `start` to `end` of `parent`, as the editor's blocks
+  const read = (parent: HTMLElement, start: number, end: number, caret?: { node: Node; offset: number; pos?: number }): Fragment =>
+    start === end ? Fragment.empty : parser.parse(parent, { from: start, to: end, preserveWhitespace: "full", topNode: state.schema.topNodeType.create(), findPositions: caret ? [caret] : undefined }).content;
+  // the blocks the browser changed read back as the editor's own
+  if (!read(original, head, before.length - tail).eq(doc.slice(from, to).content)) return null;
+  const caret: { node: Node; offset: number; pos?: number } | undefined = caretNode && edit.caret ? { ...edit.caret } : undefined;
+  const changed = after.slice(head, after.length - tail);
+  const replacement = read(edited, head, after.length - tail, caret);
+  // … and what they became draws the text the person sees, character for character; typing
+  // into a placeholder's hint or a mention's name (read as their attributes) is not text
+  const drawn = edited.ownerDocument.createElement("div");
+  drawn.innerHTML = replacement.size ? render(state.schema.topNodeType.create(null, replacement).toJSON() as PMNode) : "";
+  const seen = changed.map((node) => node.textContent ?? "").join("");
+  if (drawn.textContent !== seen || !leavesKept(doc.slice(from, to).content, replacement)) return null;
+  const tr = state.tr;
+  if (!replacement.eq(doc.slice(from, to).content)) {
+    tr.replaceWith(from, to, replacement);
+    if (!tr.doc.slice(from, from + replacement.size).content.eq(replacement)) return null;
+  }
+  const at = caret?.pos !== undefined ? from + caret.pos : from + replacement.size;
+  tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(at, tr.doc.content.size))));
+  return tr.scrollIntoView();
+}
+
+/** Where the doc's `index`th block starts. */
+function blockStart(doc: ProseNode, index: number): number {
+  let pos = 0;
+  for (let i = 0; i < index; i++) pos += doc.child(i).nodeSize;
+  return pos;
+}
+
+/** Whether every leaf that is not text (a placeholder, a mention, an image…) of `after` is one of `before`'s, unchanged; a line break may be new. */
+function leavesKept(before: Fragment, after: Fragment): boolean {
+  const leaves = (fragment: Fragment) => {
+    const found: string[] = [];
+    fragment.descendants((node) => {
+      if (node.isLeaf && !node.isText && node.type.name !== "hardBreak") found.push(JSON.stringify(node.toJSON()));
+    });
+    return found;
+  };
+  const kept = new Map<string, number>();
+  for (const leaf of leaves(before)) kept.set(leaf, (kept.get(leaf) ?? 0) + 1);
+  return leaves(after).every((leaf) => {
+    const left = kept.get(leaf) ?? 0;
+    kept.set(leaf, left - 1);
+    return left > 0;
+  });
+}
+
+const parsers = new WeakMap<Schema, SchemaParser>();
+
+/**
+ * The schema's reader of HTML as the editor reads what is typed into it: spaces and line ends
+ * as typed (a paragraph's rule folds them, for pasted HTML, which is not what the person typed here).
+ */
+function textParser(schema: Schema): SchemaParser {
+  let parser = parsers.get(schema);
+  if (!parser) {
+    const { rules } = SchemaParser.fromSchema(schema);
+    // a line break last in its block draws nothing: the one that keeps an empty line open
+    // (`<p><br></p>`, an empty cell), or the one a browser leaves after typed text
+    const trailingBreak = { tag: "br", ignore: true, priority: 100, getAttrs: (node: HTMLElement) => (node.nextSibling === null ? null : false) } as const;
+    // the language a code block shows beside it (readOnlyNodes.ts) is not its text
+    const codeLanguage = { tag: ".sw-code > span", ignore: true, priority: 100 } as const;
+    parser = new SchemaParser(schema, [trailingBreak, codeLanguage, ...rules.map((rule) => ("node" in rule && rule.preserveWhitespace === false ? { ...rule, preserveWhitespace: "full" as const } : rule))]);
+    parsers.set(schema, parser);
+  }
+  return parser;
+}
