@@ -104,7 +104,7 @@ export function SectionText({ ydoc, carets, sectionKey, title, editable, editing
         tabIndex={0}
         data-static-body=""
         ref={textRef}
-        className="sw-prose rounded-md px-1 py-1 focus:outline-none"
+        className="sw-prose rounded-md px-1 py-1 focus:outline-none focus-within:ring-2 focus-within:ring-indigo-200"
         onMouseDown={(e) => {
           // in a text the browser edits, a press moves the caret as it would in any text field
           if (e.button !== 0 || editing) return;
