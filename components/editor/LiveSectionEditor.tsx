@@ -67,9 +67,12 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
       const held = takeHeld();
       const taken = held.edited ? section.takeEarlyEdit(held.edited) : "refused";
       if (taken === "refused") {
-        // asked for by a click or the focus: the caret goes where the person meant
-        if (activation === "focus") section.focus();
-        else if (activation) section.focusAt(activation);
+        // asked for by a click or the focus: the caret goes where the person meant; the focus
+        // too, unless they have since moved on from the text the browser edited for them
+        const focus = !held.edited || window.specwrightEarlyFocus === held.edited;
+        if (activation === "focus") {
+          if (focus) section.focus();
+        } else if (activation) section.focusAt(activation, focus);
       }
       // what was typed while this code loaded goes where the caret went, unless the text the
       // browser edited already holds it (characters typed that changed nothing went elsewhere)

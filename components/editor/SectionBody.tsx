@@ -10,8 +10,8 @@ import type { LiveSectionEditor } from "./LiveSectionEditor";
 import type { HeldKey } from "./heldKeys";
 import { SectionText, type Activation, type Press } from "./SectionText";
 import { heldEarly, MODIFIER_KEYS, takeEarlyInput } from "./earlyInput";
-import { beginEarlyEdit, watchEarlyEdits } from "./earlyEdit";
-import { setHeld } from "./heldInput";
+import { beginEarlyEdit, keepTypingInEarlyEdit, watchEarlyEdits } from "./earlyEdit";
+import { isHeld, setHeld } from "./heldInput";
 import { startWhenIdle } from "./idleStarts";
 import { liveSectionsOf } from "./liveSections";
 
@@ -107,7 +107,8 @@ export function SectionBody(props: SectionBodyProps) {
     let timer: number | undefined;
     const stopIfIdle = () => {
       timer = undefined;
-      if (near || el.contains(document.activeElement) || sections.keeps(sectionKey)) return;
+      // a section holding what was typed before its editor started keeps waiting for it
+      if (near || el.contains(document.activeElement) || sections.keeps(sectionKey) || isHeld(sectionKey)) return;
       setLive(null);
     };
     const later = () => {
@@ -155,7 +156,8 @@ export function SectionBody(props: SectionBodyProps) {
     if (!loaded) activatedBeforeCode = true;
     // no editor yet: the browser edits the pressed text meanwhile, with the caret where the
     // press landed; focused by the keyboard, the text keeps the focus and keys wait for the editor
-    const editing = !ready && press && props.editable ? beginEarlyEdit(press.text, press.target, press.x, press.y) : null;
+    // (not after keys already held for the editor: the focus came first, and they are pressed there)
+    const editing = !ready && press && props.editable && !typed.current.length ? beginEarlyEdit(press.text, press.target, press.x, press.y) : null;
     flushSync(() => {
       setLive((now) => (activation === "focus" && now?.activation ? now : { activation }));
       if (editing) setEdited(editing);
@@ -196,7 +198,8 @@ export function SectionBody(props: SectionBodyProps) {
     typed.current.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey });
     setHeld(sectionKey, true);
     // in a text the browser edits, the key does what it does there (and is pressed again only when that edit cannot be handed over)
-    if (!edited) e.preventDefault();
+    if (edited) keepTypingInEarlyEdit(edited);
+    else e.preventDefault();
   };
   return (
     <div ref={ref} onKeyDown={hold}>

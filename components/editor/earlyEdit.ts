@@ -16,6 +16,8 @@ declare global {
   interface Window {
     /** by the text's element (its `.sw-prose` content), while the browser edits it */
     specwrightEarlyEdits?: WeakMap<HTMLElement, EarlyEdit>;
+    /** the text the browser edits that last took the focus, null once anything else took it (not when that text left the page) */
+    specwrightEarlyFocus?: HTMLElement | null;
   }
 }
 
@@ -43,7 +45,7 @@ export function beginEarlyEdit(text: HTMLElement, target: EventTarget | null, cl
   const point = document.caretPositionFromPoint?.(clientX, clientY);
   const at = point && prose.contains(point.offsetNode) ? point.offsetNode : null;
   const element = at instanceof Element ? at : (at?.parentElement ?? (target instanceof Element ? target : null));
-  const atom = element?.closest("[data-placeholder], [data-type=mention]");
+  const atom = element?.closest("span[data-placeholder], [data-type=mention]");
   if (atom && prose.contains(atom)) range.selectNode(atom);
   else {
     if (point && at) range.setStart(at, point.offset);
@@ -51,6 +53,7 @@ export function beginEarlyEdit(text: HTMLElement, target: EventTarget | null, cl
     range.collapse(true);
   }
   prose.focus({ preventScroll: true });
+  window.specwrightEarlyFocus = prose;
   const selection = getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
@@ -75,6 +78,10 @@ export function watchEarlyEdits(): void {
     const edit = prose ? window.specwrightEarlyEdits?.get(prose) : undefined;
     if (edit && selection?.focusNode) edit.caret = { node: selection.focusNode, offset: selection.focusOffset };
   });
+  document.addEventListener("focusin", (event) => {
+    const prose = editedAt(event.target as Node | null);
+    window.specwrightEarlyFocus = prose === event.target ? prose : null;
+  });
   document.addEventListener(
     "beforeinput",
     (event) => {
@@ -85,8 +92,38 @@ export function watchEarlyEdits(): void {
         event.preventDefault();
         return;
       }
+      // a placeholder or a mention selected (pressed) is replaced whole, as the editor does: the
+      // browser would type into its hint or name, which is no text of the section
+      const selection = getSelection();
+      const range = selection?.rangeCount ? selection.getRangeAt(0) : null;
+      const atoms = range && !range.collapsed ? [...prose.querySelectorAll("span[data-placeholder], [data-type=mention]")].filter((atom) => range.intersectsNode(atom)) : [];
+      if (selection && range && atoms.length && (kind === "insertText" || kind.startsWith("delete"))) {
+        event.preventDefault();
+        range.deleteContents();
+        atoms.forEach((atom) => atom.remove());
+        const typed = kind === "insertText" && event.data ? document.createTextNode(event.data) : null;
+        if (typed) {
+          range.insertNode(typed);
+          selection.collapse(typed, typed.length);
+        } else selection.collapse(range.startContainer, range.startOffset);
+      }
       prose.querySelectorAll(".sw-empty-body").forEach((hint) => hint.classList.remove("sw-empty-body"));
     },
     true,
   );
+}
+
+/**
+ * Called on a key pressed while a section's text is edited by the browser: when the focus has
+ * left that text for the section's frame around it (a press beside the words), it goes back to
+ * the text, caret where it was, so the key types there like the keys before it. Also turned
+ * into the page's inline script (earlyInput.ts).
+ */
+export function keepTypingInEarlyEdit(prose: HTMLElement): void {
+  if (prose.contains(document.activeElement)) return;
+  const edit = window.specwrightEarlyEdits?.get(prose);
+  prose.focus({ preventScroll: true });
+  const selection = getSelection();
+  if (!edit?.caret || !selection || !prose.contains(edit.caret.node)) return;
+  selection.collapse(edit.caret.node, Math.min(edit.caret.offset, edit.caret.node.nodeType === Node.TEXT_NODE ? (edit.caret.node as Text).length : edit.caret.node.childNodes.length));
 }

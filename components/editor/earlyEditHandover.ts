@@ -13,7 +13,7 @@ import type { EarlyEdit } from "./earlyEdit";
  * the read-only text draws differently, such as code with its language shown, or typing into
  * a placeholder's hint). The caller then falls back on the keys that were pressed.
  */
-export function earlyEditTransaction(state: EditorState, edit: EarlyEdit, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
+export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "before" | "caret">, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
   const { doc } = state;
   const original = edited.ownerDocument.createElement("div");
   original.innerHTML = edit.before;

@@ -1,5 +1,5 @@
 import type { HeldKey } from "./heldKeys";
-import { beginEarlyEdit, watchEarlyEdits } from "./earlyEdit";
+import { beginEarlyEdit, keepTypingInEarlyEdit, watchEarlyEdits } from "./earlyEdit";
 import { pressedAt, type Activation } from "./pressedAt";
 
 /**
@@ -42,7 +42,7 @@ declare global {
  * Turned into the page's script text with `toString()`, so it uses nothing from outside
  * itself: what it needs comes as arguments.
  */
-function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, modifiers: string[], controls: string): void {
+function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, keepTyping: typeof keepTypingInEarlyEdit, modifiers: string[], controls: string): void {
   if (window.specwrightSectionInput) return;
   const sections = new Map<string, EarlyInput>();
   const keyEvents = new WeakSet<Event>();
@@ -57,10 +57,12 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     if (!at) return;
     // as the page's own handler does: the text is not selected, it gets an editor
     event.preventDefault();
-    const keys = sections.get(at.key)?.keys ?? [];
+    const held = sections.get(at.key);
+    const keys = held?.keys ?? [];
     sections.delete(at.key);
-    // the browser edits the text until the editor starts: the caret shows where the press landed
-    const edited = beginEdit(at.text, event.target, event.clientX, event.clientY);
+    // the browser edits the text until the editor starts: the caret shows where the press
+    // landed; not after keys already held for the editor (the focus came first), which it presses
+    const edited = keys.length && !held?.edited ? null : beginEdit(at.text, event.target, event.clientX, event.clientY);
     sections.set(at.key, { activation: pressPoint(at.text, event.target as EventTarget, event.clientX, event.clientY), keys, edited });
     if (!edited) at.text.focus({ preventScroll: true });
   };
@@ -76,7 +78,8 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     held.keys.push({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey });
     keyEvents.add(event);
     // in a text the browser edits, the key does what it does there; elsewhere it waits
-    if (!held.edited) event.preventDefault();
+    if (held.edited) keepTyping(held.edited);
+    else event.preventDefault();
   };
   const onClick = (event: MouseEvent) => {
     const control = event.target instanceof Element ? event.target.closest<HTMLElement>(controls) : null;
@@ -112,7 +115,7 @@ const CONTROLS = 'button, summary, [role="button"], [role="tab"], [role="menuite
 
 /** The inline script that holds presses and keys in sections' text (the browser editing a pressed text meanwhile), and clicks on controls, until the page's code takes them. */
 export function holdSectionInputScript(): string {
-  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
+  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${keepTypingInEarlyEdit.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
 }
 
 /** The performance mark set as the sections are first drawn in the browser (the page hydrated them). */

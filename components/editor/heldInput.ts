@@ -12,6 +12,11 @@ export function setHeld(sectionKey: string, held: boolean): void {
   listeners.forEach((listener) => listener());
 }
 
+/** Whether this section holds typed input its editor has not taken yet. */
+export function isHeld(sectionKey: string): boolean {
+  return holding.has(sectionKey);
+}
+
 /** Whether any section holds typed input its editor has not taken yet. */
 export function anyHeld(): boolean {
   return holding.size > 0;

@@ -182,14 +182,27 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   takeEarlyEdit(edited: HTMLElement): "changed" | "unchanged" | "refused" {
     const view = this.view;
     const edit = window.specwrightEarlyEdits?.get(edited);
-    if (!view || !edit || !this.editable) return "refused";
     window.specwrightEarlyEdits?.delete(edited);
+    if (!view || !edit) return "refused";
+    // said, not left to be found: the text changes from what the person saw
+    const refused = (): "refused" => {
+      if (edited.innerHTML === edit.before) return "refused";
+      const title = this.options.title;
+      this.options.onNotice(this.editable ? `What you typed in “${title}” before its editor had started was typed again key by key: check that it reads as you meant.` : `“${title}” can no longer be edited here: what you typed in it before its editor had started was not kept (“${(edited.textContent ?? "").slice(0, 200)}”).`);
+      return "refused";
+    };
+    // a suggestion is made of what was typed, key by key: the keys are pressed instead
+    if (!this.editable || this.isSuggesting()) return refused();
     const tr = earlyEditTransaction(view.state, edit, edited, (doc) => sectionTextHtml(doc, null));
-    if (!tr) return "refused";
+    if (!tr) return refused();
+    const prior = view.state.doc;
     view.dispatch(tr);
-    view.focus();
+    if (tr.docChanged && view.state.doc.eq(prior)) return refused();
+    // the focus stays where the person has since put it (another section, a comment)
+    if (window.specwrightEarlyFocus === edited) view.focus();
     return tr.docChanged ? "changed" : "unchanged";
   }
+
 
   /**
    * Presses keys pressed before the editor was there, at the caret: characters are inserted,
@@ -211,14 +224,14 @@ export class SectionEditor implements NodeViewHost, SectionActions {
 
   /**
    * Focuses the text with the caret where a click landed, given relative to the text's box (as
-   * it was measured on the read-only text). Measured here, on the editor's own element: the
+   * it was measured on the read-only text); with `focus` false, only puts the caret there. Measured here, on the editor's own element: the
    * page may have moved since the click, and the point must be on screen to be found.
    */
-  focusAt(offset: { x: number; y: number }): void {
+  focusAt(offset: { x: number; y: number }, focus = true): void {
     const view = this.view;
     if (!view) return;
     const top = view.dom.getBoundingClientRect().top + offset.y;
-    if (top < 0 || top >= window.innerHeight) window.scrollBy(0, top - window.innerHeight / 2);
+    if (focus && (top < 0 || top >= window.innerHeight)) window.scrollBy(0, top - window.innerHeight / 2);
     const box = view.dom.getBoundingClientRect();
     const found = view.posAtCoords({ left: box.left + offset.x, top: box.top + offset.y });
     if (found) {
@@ -229,7 +242,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
       const selection = leaf?.isLeaf && !leaf.isText && NodeSelection.isSelectable(leaf) ? NodeSelection.create(doc, found.inside) : TextSelection.near(doc.resolve(found.pos));
       view.dispatch(view.state.tr.setSelection(selection));
     }
-    view.focus();
+    if (focus) view.focus();
   }
 
   /**

@@ -77,19 +77,30 @@ test("a section pressed before the page's code runs takes typing at once, and it
   await overview.locator("[data-static-body] [data-placeholder]").first().click();
   await page.keyboard.type("Typed before the code");
   await expect(overview.locator("[data-static-body]")).toHaveText("Typed before the code");
+  // then a second section, an empty one
+  const summary = page.locator("section#section-executive_summary");
+  await summary.locator("[data-static-body]").click();
+  await page.keyboard.type("A summary, typed early");
+  await expect(summary.locator("[data-static-body]")).toHaveText("A summary, typed early");
   expect(await page.locator(".ProseMirror").count()).toBe(0);
 
   release();
   const body = page.getByRole("textbox", { name: "Project Overview body" });
   await expect(body).toHaveClass(/ProseMirror/);
   await expect(body).toHaveText("Typed before the code");
-  // the caret stayed where the typing left it
+  const summaryBody = page.getByRole("textbox", { name: "Executive Summary body" });
+  await expect(summaryBody).toHaveClass(/ProseMirror/);
+  // the caret stayed where the typing left it, in the section typed into last
   await page.keyboard.type(", and after it.");
-  await expect(body).toHaveText("Typed before the code, and after it.");
+  await expect(summaryBody).toHaveText("A summary, typed early, and after it.");
+  await expect(body).toHaveText("Typed before the code");
+  // taken over as the browser showed it, not typed again key by key (which the page would say)
+  await expect(page.getByText(/typed again key by key/)).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   await page.unrouteAll({ behavior: "ignoreErrors" });
   await page.reload();
-  await expect(page.getByRole("textbox", { name: "Project Overview body" })).toHaveText("Typed before the code, and after it.");
+  await expect(page.getByRole("textbox", { name: "Project Overview body" })).toHaveText("Typed before the code");
+  await expect(page.getByRole("textbox", { name: "Executive Summary body" })).toHaveText("A summary, typed early, and after it.");
 });
 
 /** A section's text without other people's carets (their name labels sit in the text). */
@@ -271,6 +282,7 @@ test("a press and keys in a section before the page's code has run go to its edi
   release();
   await expect(far).toHaveClass(/ProseMirror/);
   await expect(far.locator("li")).toHaveText(["Pressed before any code.", "A second point"]);
+  await expect(page.getByText(/typed again key by key/)).toHaveCount(0);
   await expect(panel.getByRole("tab", { name: "Comments" })).toHaveAttribute("aria-selected", "true");
   await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
   // stored: a fresh load shows it

@@ -11,6 +11,7 @@ function page(): JSDOM {
       <section data-section-key="goals"><div data-static-body tabindex="0"><p><span data-placeholder>[Goal]</span></p></div></section>
       <section data-section-key="risks"><div data-static-body tabindex="0"><p>Known risks</p></div></section>
       <section data-section-key="scope"><div data-static-body tabindex="0" aria-readonly="false"><div class="sw-prose"><p>In scope</p></div></div></section>
+      <section data-section-key="empty"><div data-static-body tabindex="0" aria-readonly="false"><div class="sw-prose"><p class="sw-empty-body" data-placeholder="Type / for blocks"><br></p></div></div></section>
       <section data-section-key="notes"><div data-static-body tabindex="0" aria-readonly="true"><div class="sw-prose"><p>Read only</p></div></div></section>
     </body>`,
     { runScripts: "dangerously" },
@@ -117,5 +118,25 @@ describe("input in a section's text before the page's code runs", () => {
     expect(press(dom, readOnly.querySelector("p")!)).toBe(false);
     expect(readOnly.hasAttribute("contenteditable")).toBe(false);
     expect(takeEarlyInput("notes")).toMatchObject({ edited: null });
+  });
+
+  it("puts the caret in an empty text's line when pressed, not a selection of its hint", () => {
+    const dom = page();
+    const prose = dom.window.document.querySelector<HTMLElement>('[data-section-key="empty"] .sw-prose')!;
+    press(dom, prose.querySelector("p")!);
+    expect(prose.getAttribute("contenteditable")).toBe("true");
+    expect(dom.window.getSelection()?.isCollapsed).toBe(true);
+  });
+
+  it("keeps waiting for the editor when keys were held before the press (the focus came first): they are pressed there, not lost", () => {
+    const dom = page();
+    const { document } = dom.window;
+    const text = document.querySelector<HTMLElement>('[data-section-key="scope"] [data-static-body]')!;
+    text.focus();
+    expect(key(dom, "a")).toBe(false);
+    press(dom, text.querySelector("p")!);
+    expect(text.querySelector(".sw-prose")!.hasAttribute("contenteditable")).toBe(false);
+    key(dom, "b");
+    expect(takeEarlyInput("scope")).toMatchObject({ edited: null, keys: [{ key: "a" }, { key: "b" }] });
   });
 });
