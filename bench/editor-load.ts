@@ -16,9 +16,11 @@
 //    editors started without scrolling (a section starts its editor only near the screen).
 //  - "every section accepts typing by a click": the last section's text is pressed (a
 //    mousedown) each frame from the moment it is in the page until the page takes a press;
-//    time until that section's editor holds the caret; and, of that, when the page first took
-//    the press (its inline script keeps a press in a section's text from first paint) and when
-//    its code had run and hydrated the section;
+//    time until the caret shows in that section's text (the browser edits the text until the
+//    section's editor starts, components/editor/earlyEdit.ts), where a character is typed at
+//    once; also when the page first took the press (its inline script, from first paint), when
+//    its code had run and hydrated the section, when the section's editor held the caret, and
+//    whether the character typed was then in the editor's text;
 //  - a returning reader: the same pressed load in a browser context that opened another
 //    document's page twice before (its scripts in the HTTP cache, their compiled code in V8's
 //    cache), as a person who works in the app day to day opens a document;
