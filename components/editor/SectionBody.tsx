@@ -187,6 +187,21 @@ export function SectionBody(props: SectionBodyProps) {
   };
   // until then the page does not say "Saved"; a section left holding input is not counted
   useEffect(() => () => setHeld(sectionKey, false), [sectionKey]);
+  // the section goes before its editor took over what the browser edited (the document
+  // was opened again): said, with the text, rather than dropped unseen
+  const say = useRef({ onNotice: props.onNotice, title: props.title });
+  useEffect(() => {
+    say.current = { onNotice: props.onNotice, title: props.title };
+  });
+  useEffect(() => {
+    if (!edited) return;
+    return () => {
+      const edit = window.specwrightEarlyEdits?.get(edited);
+      if (!edit || edited.innerHTML === edit.before) return;
+      window.specwrightEarlyEdits?.delete(edited);
+      say.current.onNotice(`What you typed in “${say.current.title}” before its editor had started could not be kept: “${(edited.textContent ?? "").slice(0, 200)}”.`);
+    };
+  }, [edited]);
   // the editor's code is here: a section holding input starts its editor wherever it is
   useEffect(() => {
     // eslint-disable-next-line react-hooks/set-state-in-effect -- the code arrived (outside React)

@@ -27,3 +27,11 @@ export function onHeldChange(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
+
+// leaving the page (closing the tab, reloading) while a section holds such input: the
+// browser asks first
+if (typeof window !== "undefined") {
+  window.addEventListener("beforeunload", (event) => {
+    if (anyHeld()) event.preventDefault();
+  });
+}
