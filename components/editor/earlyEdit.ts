@@ -72,12 +72,17 @@ export function watchEarlyEdits(): void {
   if (window.specwrightEarlyEdits) return;
   window.specwrightEarlyEdits = new WeakMap();
   const editedAt = (node: Node | null): HTMLElement | null => (node instanceof Element ? node : (node?.parentElement ?? null))?.closest<HTMLElement>("[data-early-edit]") ?? null;
-  document.addEventListener("selectionchange", () => {
+  const keepCaret = () => {
     const selection = getSelection();
     const prose = editedAt(selection?.focusNode ?? null);
     const edit = prose ? window.specwrightEarlyEdits?.get(prose) : undefined;
     if (edit && selection?.focusNode) edit.caret = { node: selection.focusNode, offset: selection.focusOffset };
-  });
+  };
+  // after each edit at once (the browser reports a changed selection later, when a busy page
+  // may already have handed the text over: the caret was then put back where it had been
+  // some keys earlier), and after each move of the caret
+  document.addEventListener("input", keepCaret, true);
+  document.addEventListener("selectionchange", keepCaret);
   document.addEventListener("focusin", (event) => {
     const prose = editedAt(event.target as Node | null);
     window.specwrightEarlyFocus = prose === event.target ? prose : null;

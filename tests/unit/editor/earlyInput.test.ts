@@ -139,4 +139,18 @@ describe("input in a section's text before the page's code runs", () => {
     key(dom, "b");
     expect(takeEarlyInput("scope")).toMatchObject({ edited: null, keys: [{ key: "a" }, { key: "b" }] });
   });
+
+  it("keeps the caret of a text the browser edits up to date as each key is typed, not only when the browser later reports it", () => {
+    const dom = page();
+    const { document } = dom.window;
+    const prose = document.querySelector<HTMLElement>('[data-section-key="scope"] .sw-prose')!;
+    press(dom, prose.querySelector("p")!);
+    // the browser types a character: the text changes, the caret moves after it, and input fires
+    const text = prose.querySelector("p")!.firstChild as Text;
+    text.data = "In scope!";
+    dom.window.getSelection()!.collapse(text, text.length);
+    prose.dispatchEvent(new dom.window.InputEvent("input", { bubbles: true, inputType: "insertText", data: "!" }));
+    // read at once, as a handover in the same task would (selectionchange comes later)
+    expect(dom.window.specwrightEarlyEdits?.get(prose)?.caret).toEqual({ node: text, offset: text.length });
+  });
 });
