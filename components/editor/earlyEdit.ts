@@ -80,8 +80,9 @@ export function watchEarlyEdits(): void {
   };
   // after each edit at once (the browser reports a changed selection later, when a busy page
   // may already have handed the text over: the caret was then put back where it had been
-  // some keys earlier), and after each move of the caret
-  document.addEventListener("input", keepCaret, true);
+  // some keys earlier), after a key or a press that may have moved it, and after each move
+  // the browser reports
+  for (const type of ["input", "keyup", "mouseup"]) document.addEventListener(type, keepCaret, true);
   document.addEventListener("selectionchange", keepCaret);
   document.addEventListener("focusin", (event) => {
     const prose = editedAt(event.target as Node | null);
