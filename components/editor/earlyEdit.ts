@@ -9,7 +9,10 @@
 /** What the browser edited in a section's text: its HTML before, and the caret last seen in it. */
 export interface EarlyEdit {
   before: string;
+  /** the caret (the selection's moving end) … */
   caret: { node: Node; offset: number } | null;
+  /** … and the selection's other end, when it selects something (a pressed placeholder) */
+  anchor?: { node: Node; offset: number } | null;
 }
 
 declare global {
@@ -57,7 +60,7 @@ export function beginEarlyEdit(text: HTMLElement, target: EventTarget | null, cl
   const selection = getSelection();
   selection?.removeAllRanges();
   selection?.addRange(range);
-  edits.get(prose)!.caret = { node: range.endContainer, offset: range.endOffset };
+  Object.assign(edits.get(prose)!, { caret: { node: range.endContainer, offset: range.endOffset }, anchor: { node: range.startContainer, offset: range.startOffset } });
   return prose;
 }
 
@@ -76,7 +79,9 @@ export function watchEarlyEdits(): void {
     const selection = getSelection();
     const prose = editedAt(selection?.focusNode ?? null);
     const edit = prose ? window.specwrightEarlyEdits?.get(prose) : undefined;
-    if (edit && selection?.focusNode) edit.caret = { node: selection.focusNode, offset: selection.focusOffset };
+    if (!edit || !selection?.focusNode) return;
+    edit.caret = { node: selection.focusNode, offset: selection.focusOffset };
+    edit.anchor = selection.anchorNode ? { node: selection.anchorNode, offset: selection.anchorOffset } : null;
   };
   // after each edit at once (the browser reports a changed selection later, when a busy page
   // may already have handed the text over: the caret was then put back where it had been

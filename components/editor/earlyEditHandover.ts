@@ -1,5 +1,5 @@
 import { DOMParser as SchemaParser, Fragment, type Node as ProseNode, type Schema } from "prosemirror-model";
-import { TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import { NodeSelection, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
 import type { PMNode } from "@/lib/editor/schema";
 import type { EarlyEdit } from "./earlyEdit";
 
@@ -13,7 +13,7 @@ import type { EarlyEdit } from "./earlyEdit";
  * the read-only text draws differently, such as code with its language shown, or typing into
  * a placeholder's hint). The caller then falls back on the keys that were pressed.
  */
-export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "before" | "caret">, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
+export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "before" | "caret"> & { anchor?: EarlyEdit["anchor"] }, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
   const { doc } = state;
   const original = edited.ownerDocument.createElement("div");
   original.innerHTML = edit.before;
@@ -26,12 +26,16 @@ export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "
   while (head < Math.min(before.length, after.length) && same(before[head], after[head])) head++;
   let tail = 0;
   while (tail < Math.min(before.length, after.length) - head && same(before[before.length - 1 - tail], after[after.length - 1 - tail])) tail++;
-  // the block holding the caret is read too, for the caret's place in it
-  const caretNode = edit.caret && edited.contains(edit.caret.node) ? edit.caret.node : null;
-  const caretBlock = caretNode ? after.findIndex((node) => node === caretNode || node.contains(caretNode)) : -1;
-  if (caretBlock >= 0) {
-    head = Math.min(head, caretBlock);
-    tail = Math.min(tail, after.length - 1 - caretBlock);
+  // the blocks holding the caret and the other end of the selection are read too, for their place in them
+  type Point = { node: Node; offset: number; pos?: number };
+  const inside = (point: { node: Node; offset: number } | null | undefined): Point | undefined => (point && edited.contains(point.node) ? { ...point } : undefined);
+  const caret = inside(edit.caret);
+  const anchor = caret ? inside(edit.anchor) : undefined;
+  for (const point of [caret, anchor]) {
+    const block = point ? after.findIndex((node) => node === point.node || node.contains(point.node)) : -1;
+    if (block < 0) continue;
+    head = Math.min(head, block);
+    tail = Math.min(tail, after.length - 1 - block);
   }
   if (head === before.length - tail && head === after.length - tail) return null;
 
@@ -39,13 +43,12 @@ export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "
   const to = blockStart(doc, before.length - tail);
   const parser = textParser(state.schema);
   // the child nodes `start` to `end` of `parent`, as the editor's blocks
-  const read = (parent: HTMLElement, start: number, end: number, caret?: { node: Node; offset: number; pos?: number }): Fragment =>
-    start === end ? Fragment.empty : parser.parse(parent, { from: start, to: end, preserveWhitespace: "full", topNode: state.schema.topNodeType.create(), findPositions: caret ? [caret] : undefined }).content;
+  const read = (parent: HTMLElement, start: number, end: number, points: Point[] = []): Fragment =>
+    start === end ? Fragment.empty : parser.parse(parent, { from: start, to: end, preserveWhitespace: "full", topNode: state.schema.topNodeType.create(), findPositions: points }).content;
   // the blocks the browser changed read back as the editor's own
   if (!read(original, head, before.length - tail).eq(doc.slice(from, to).content)) return null;
-  const caret: { node: Node; offset: number; pos?: number } | undefined = caretNode && edit.caret ? { ...edit.caret } : undefined;
   const changed = after.slice(head, after.length - tail);
-  const replacement = read(edited, head, after.length - tail, caret);
+  const replacement = read(edited, head, after.length - tail, [caret, anchor].filter((point) => point !== undefined));
   // … and what they became draws the text the person sees, character for character; typing
   // into a placeholder's hint or a mention's name (read as their attributes) is not text
   const drawn = edited.ownerDocument.createElement("div");
@@ -57,8 +60,15 @@ export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "
     tr.replaceWith(from, to, replacement);
     if (!tr.doc.slice(from, from + replacement.size).content.eq(replacement)) return null;
   }
-  const at = caret?.pos !== undefined ? from + caret.pos : from + replacement.size;
-  tr.setSelection(TextSelection.near(tr.doc.resolve(Math.min(at, tr.doc.content.size))));
+  const size = tr.doc.content.size;
+  const at = Math.min(caret?.pos !== undefined ? from + caret.pos : from + replacement.size, size);
+  const other = anchor?.pos !== undefined ? Math.min(from + anchor.pos, size) : at;
+  // a placeholder or mention the person pressed (and typed nothing over) stays selected whole,
+  // as the editor selects it: typing then replaces it
+  const node = other !== at ? tr.doc.nodeAt(Math.min(at, other)) : null;
+  if (node && Math.abs(at - other) === node.nodeSize && NodeSelection.isSelectable(node) && node.isAtom) tr.setSelection(NodeSelection.create(tr.doc, Math.min(at, other)));
+  else if (other !== at) tr.setSelection(TextSelection.between(tr.doc.resolve(other), tr.doc.resolve(at)));
+  else tr.setSelection(TextSelection.near(tr.doc.resolve(at)));
   return tr.scrollIntoView();
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { EditorState } from "prosemirror-state";
+import { EditorState, NodeSelection } from "prosemirror-state";
 import { describe, expect, it } from "vitest";
 import { earlyEditTransaction } from "@/components/editor/earlyEditHandover";
 import { sectionTextHtml } from "@/components/documents/sectionTextHtml";
@@ -78,6 +78,16 @@ describe("handing over a text the browser edited", () => {
     });
     expect(handed).toBe(true);
     expect(json(editor).content).toEqual([p("Goal: ship it")]);
+  });
+
+  it("keeps a pressed placeholder selected whole when nothing was typed over it yet (typing then replaces it)", () => {
+    const editor = editorOf([{ type: "paragraph", content: [{ type: "text", text: "Goal: " }, placeholder("[Goal]")] }]);
+    const { prose, edit } = editedText([{ type: "paragraph", content: [{ type: "text", text: "Goal: " }, placeholder("[Goal]")] }], () => null);
+    const line = prose.querySelector("p")!;
+    const tr = earlyEditTransaction(editor.state, { ...edit, anchor: { node: line, offset: 1 }, caret: { node: line, offset: 2 } }, prose, render);
+    editor.view.dispatch(tr!);
+    expect(editor.state.selection).toBeInstanceOf(NodeSelection);
+    expect((editor.state.selection as NodeSelection).node.type.name).toBe("placeholder");
   });
 
   it("takes bold text typed with the browser's own shortcut", () => {
