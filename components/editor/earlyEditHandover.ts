@@ -46,7 +46,8 @@ export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "
   const read = (parent: HTMLElement, start: number, end: number, points: Point[] = []): Fragment =>
     start === end ? Fragment.empty : parser.parse(parent, { from: start, to: end, preserveWhitespace: "full", topNode: state.schema.topNodeType.create(), findPositions: points }).content;
   // the blocks the browser changed read back as the editor's own
-  if (!read(original, head, before.length - tail).eq(doc.slice(from, to).content)) return null;
+  const was = doc.slice(from, to).content;
+  if (!read(original, head, before.length - tail).eq(was)) return null;
   const changed = after.slice(head, after.length - tail);
   const replacement = read(edited, head, after.length - tail, [caret, anchor].filter((point) => point !== undefined));
   // … and what they became draws the text the person sees, character for character; typing
@@ -54,9 +55,9 @@ export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "
   const drawn = edited.ownerDocument.createElement("div");
   drawn.innerHTML = replacement.size ? render(state.schema.topNodeType.create(null, replacement).toJSON() as PMNode) : "";
   const seen = changed.map((node) => node.textContent ?? "").join("");
-  if (drawn.textContent !== seen || !leavesKept(doc.slice(from, to).content, replacement)) return null;
+  if (drawn.textContent !== seen || !leavesKept(was, replacement)) return null;
   const tr = state.tr;
-  if (!replacement.eq(doc.slice(from, to).content)) {
+  if (!replacement.eq(was)) {
     tr.replaceWith(from, to, replacement);
     if (!tr.doc.slice(from, from + replacement.size).content.eq(replacement)) return null;
   }
