@@ -43,6 +43,9 @@ export function beginEarlyEdit(text: HTMLElement, target: EventTarget | null, cl
     edits.set(prose, { before: prose.innerHTML, caret: null });
     prose.setAttribute("data-early-edit", "");
     prose.setAttribute("contenteditable", "true");
+    // a placeholder or a mention is one thing: the caret goes beside it, never into its hint
+    // or name (typing there would draw as the hint and could not be handed over as seen)
+    for (const atom of prose.querySelectorAll("span[data-placeholder], [data-type=mention]")) atom.setAttribute("contenteditable", "false");
   }
   const range = document.createRange();
   const point = document.caretPositionFromPoint?.(clientX, clientY);

@@ -77,7 +77,15 @@ test("a section pressed before the page's code runs takes typing at once, and it
   await overview.locator("[data-static-body] [data-placeholder]").first().click();
   await page.keyboard.type("Typed before the code");
   await expect(overview.locator("[data-static-body]")).toHaveText("Typed before the code");
-  // then a second section, an empty one
+  // a placeholder pressed, then End: the caret goes after it, not into its hint, and the
+  // placeholder stays as it is
+  const header = page.locator("section#section-project_header");
+  await header.locator("[data-static-body] [data-placeholder]").click();
+  await page.keyboard.press("End");
+  await page.keyboard.type(" After the hint.");
+  await expect(header.locator("[data-static-body] [data-placeholder]")).toHaveText(HEADER_HINT);
+  await expect(header.locator("[data-static-body] p")).toHaveText(`${HEADER_HINT} After the hint.`);
+  // then another section, an empty one
   const summary = page.locator("section#section-executive_summary");
   await summary.locator("[data-static-body]").click();
   await page.keyboard.type("A summary, typed early");
@@ -88,6 +96,9 @@ test("a section pressed before the page's code runs takes typing at once, and it
   const body = page.getByRole("textbox", { name: "Project Overview body" });
   await expect(body).toHaveClass(/ProseMirror/);
   await expect(body).toHaveText("Typed before the code");
+  const headerBody = page.getByRole("textbox", { name: /Technical Architecture & Design body/ });
+  await expect(headerBody).toHaveClass(/ProseMirror/);
+  await expect(headerBody).toHaveText(`${HEADER_HINT} After the hint.`);
   const summaryBody = page.getByRole("textbox", { name: "Executive Summary body" });
   await expect(summaryBody).toHaveClass(/ProseMirror/);
   // the caret stayed where the typing left it, in the section typed into last
@@ -100,8 +111,12 @@ test("a section pressed before the page's code runs takes typing at once, and it
   await page.unrouteAll({ behavior: "ignoreErrors" });
   await page.reload();
   await expect(page.getByRole("textbox", { name: "Project Overview body" })).toHaveText("Typed before the code");
+  await expect(page.getByRole("textbox", { name: /Technical Architecture & Design body/ })).toHaveText(`${HEADER_HINT} After the hint.`);
   await expect(page.getByRole("textbox", { name: "Executive Summary body" })).toHaveText("A summary, typed early, and after it.");
 });
+
+/** The template's placeholder in the text of the Software Design Document's first section. */
+const HEADER_HINT = "[One sentence: which system this document designs, and for whom]";
 
 /** A section's text without other people's carets (their name labels sit in the text). */
 function typed(body: Locator): Promise<string> {

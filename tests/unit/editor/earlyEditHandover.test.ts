@@ -69,6 +69,20 @@ describe("handing over a text the browser edited", () => {
     expect(editor.state.doc.resolve(editor.state.selection.from).parent.textContent).toBe("b");
   });
 
+  it("takes typing beside a placeholder the browser kept the caret out of, and keeps the placeholder", () => {
+    const { editor, handed } = handOver([p("Intro"), { type: "paragraph", content: [placeholder("[Summary]")] }], (prose) => {
+      // as the page does when the browser starts editing: a placeholder is one thing, not text to type into
+      const hint = prose.querySelector("[data-placeholder]")!;
+      hint.setAttribute("contenteditable", "false");
+      const typed = document.createTextNode(" typed after it");
+      hint.after(typed);
+      return { node: typed, offset: typed.length };
+    });
+    expect(handed).toBe(true);
+    expect(json(editor).content).toEqual([p("Intro"), { type: "paragraph", content: [placeholder("[Summary]"), { type: "text", text: " typed after it" }] }]);
+    expect(editor.state.selection.from).toBe(editor.state.doc.content.size - 1);
+  });
+
   it("replaces a template's placeholder the person typed over (it was selected whole)", () => {
     const { editor, handed } = handOver([{ type: "paragraph", content: [{ type: "text", text: "Goal: " }, placeholder("[Goal]")] }], (prose) => {
       const hint = prose.querySelector("[data-placeholder]")!;

@@ -12,6 +12,7 @@ function page(): JSDOM {
       <section data-section-key="risks"><div data-static-body tabindex="0"><p>Known risks</p></div></section>
       <section data-section-key="scope"><div data-static-body tabindex="0" aria-readonly="false"><div class="sw-prose"><p>In scope</p></div></div></section>
       <section data-section-key="empty"><div data-static-body tabindex="0" aria-readonly="false"><div class="sw-prose"><p class="sw-empty-body" data-placeholder="Type / for blocks"><br></p></div></div></section>
+      <section data-section-key="summary"><div data-static-body tabindex="0" aria-readonly="false"><div class="sw-prose"><p><span data-placeholder>[Summary]</span></p></div></div></section>
       <section data-section-key="notes"><div data-static-body tabindex="0" aria-readonly="true"><div class="sw-prose"><p>Read only</p></div></div></section>
     </body>`,
     { runScripts: "dangerously" },
@@ -110,6 +111,15 @@ describe("input in a section's text before the page's code runs", () => {
     expect(early?.edited).toBe(prose);
     expect(dom.window.specwrightEarlyEdits?.get(prose)?.before).toBe("<p>In scope</p>");
 
+  });
+
+  it("keeps the caret out of a placeholder's hint in a text the browser edits, and keeps the text as drawn for the handover", () => {
+    const dom = page();
+    const prose = dom.window.document.querySelector<HTMLElement>('[data-section-key="summary"] .sw-prose')!;
+    press(dom, prose.querySelector("p")!);
+    expect(prose.getAttribute("contenteditable")).toBe("true");
+    expect(prose.querySelector("[data-placeholder]")!.getAttribute("contenteditable")).toBe("false");
+    expect(dom.window.specwrightEarlyEdits?.get(prose)?.before).toBe('<p><span data-placeholder="">[Summary]</span></p>');
   });
 
   it("leaves a reader's text read-only: the press waits for the editor as before", () => {
