@@ -2,7 +2,7 @@ import type { BlockContent, Definition, DefinitionContent, List, ListItem, Nodes
 import type { PMDoc, PMNode } from "../editor/schema";
 import { safeDocumentHref } from "../editor/documentUrls";
 import { InlineConverter, plainText, type Definitions } from "./fromMarkdownInline";
-import { parseMarkdown } from "./parse";
+import { isLooseList, parseMarkdown } from "./parse";
 
 export interface MarkdownToDocResult {
   doc: PMDoc;
@@ -35,6 +35,15 @@ let lastSource: { source: string; definitions: Map<string, Definition> } | null 
 function definitionsOfSource(source: string): Map<string, Definition> {
   if (lastSource?.source !== source) lastSource = { source, definitions: collectDefinitions([parseMarkdown(source)]) };
   return lastSource.definitions;
+}
+
+/**
+ * Whether a link definition is labelled like a footnote (`[^note]: long`): GFM reads one only
+ * where a footnote definition cannot start (indented under another definition), and written
+ * at a line's start it would be a footnote definition. It is kept as the text it shows.
+ */
+function isFootnoteLabel(node: Definition): boolean {
+  return (node.label ?? node.identifier).startsWith("^");
 }
 
 function nonEmpty(blocks: PMNode[]): PMNode[] {
@@ -87,7 +96,7 @@ class Converter {
         return [{ type: "htmlBlock", attrs: { html } }];
       }
       case "definition": {
-        if (safeDocumentHref(node.url) === null) return [this.definitionAsText(node)];
+        if (safeDocumentHref(node.url) === null || isFootnoteLabel(node)) return [this.definitionAsText(node)];
         return [{ type: "definition", attrs: { identifier: node.identifier, label: node.label ?? node.identifier, url: node.url, title: node.title ?? null } }];
       }
       case "footnoteDefinition":
@@ -99,8 +108,9 @@ class Converter {
 
   /**
    * A definition whose target is no address we link to (`javascript:…`, or a template line such
-   * as `[Component]: [Description]`): its text, as written, in a paragraph; references to it
-   * keep their text only. Nothing executable is left, and nothing is lost.
+   * as `[Component]: [Description]`), or one labelled like a footnote (`isFootnoteLabel`): its
+   * text, as written, in a paragraph; references to the first kind keep their text only.
+   * Nothing executable is left, and nothing is lost.
    */
   private definitionAsText(node: Definition): PMNode {
     const start = node.position?.start.offset;
@@ -130,7 +140,7 @@ class Converter {
   }
 
   private list(node: List): PMNode {
-    const spread = node.spread === true || node.children.some((item) => item.spread === true);
+    const spread = isLooseList(node);
     if (node.children.every((item) => typeof item.checked === "boolean")) {
       const items = node.children.map((item) => ({ type: "taskItem" as const, attrs: { checked: item.checked === true }, content: this.itemBody(item) }));
       // a numbered task list (`1. [ ] …`) keeps its start number

@@ -1,4 +1,4 @@
-import type { Nodes, Root } from "mdast";
+import type { List, Nodes, Root } from "mdast";
 import { fromMarkdown, type Extension } from "mdast-util-from-markdown";
 import { gfmFromMarkdown } from "mdast-util-gfm";
 import { gfm } from "micromark-extension-gfm";
@@ -55,4 +55,18 @@ export function parseMarkdown(markdown: string): Root {
   if (!ESCAPED_ADDRESS_CHAR.test(markdown)) return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
   const escaped = keepEscapedAddresses(markdown);
   return fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [escaped.before, gfmFromMarkdown(), escaped.after] });
+}
+
+/**
+ * Whether a list is loose (CommonMark 5.3): blank lines separate two of its items, or two
+ * blocks of one item (mdast's `spread` of the item). The first is read from the items' lines:
+ * mdast's own `list.spread` also counts the blank line after the last item when a quote
+ * follows the list inside a quote (`> - a\n> - b\n>\n> > c`), and such a tight list would read
+ * back loose. Without positions, mdast's flag.
+ */
+export function isLooseList(list: List): boolean {
+  if (list.children.some((item) => item.spread === true)) return true;
+  const lines = list.children.map((item) => item.position);
+  if (lines.some((position) => position === undefined)) return list.spread === true;
+  return lines.some((position, i) => i > 0 && position!.start.line > lines[i - 1]!.end.line + 1);
 }

@@ -1,13 +1,33 @@
 import type { BlockContent, DefinitionContent, List, ListItem, PhrasingContent, Table, TableCell } from "mdast";
 import { gfmToMarkdown } from "mdast-util-gfm";
-import { toMarkdown, type Join, type Options } from "mdast-util-to-markdown";
+import { toMarkdown, type Join, type Options, type Unsafe } from "mdast-util-to-markdown";
 import { docToText, walk, type PMNode } from "../editor/schema";
 import { safeDocumentHref } from "../editor/documentUrls";
-import { parseMarkdown } from "./parse";
+import { isLooseList, parseMarkdown } from "./parse";
 import { linkHandle, linkReferenceHandle, normalizeIdentifier, phrasing, textHandle, type PhrasingContext } from "./toMarkdownInline";
 
 /** Consecutive link or footnote definitions are written on consecutive lines, as they usually are. */
 const joinDefinitions: Join = (left, right) => (left.type === right.type && (left.type === "definition" || left.type === "footnoteDefinition") ? 0 : undefined);
+
+/**
+ * mdast-util-to-markdown escapes a character with a pattern that also takes the character
+ * after it; where that is the one the next match needs before it, the same pattern misses the
+ * next. A marker alone on its line takes the line ending the next line's marker needs: the
+ * text `-`, `-` on two lines was written `\-` then `-`, a setext heading. An `@` takes the
+ * next letter (`A@a@b.co_` was written `A\@a@b.co\_`, where GFM reads the address `a@b.co`).
+ * These are the same patterns (mdast-util-to-markdown's, and mdast-util-gfm's for addresses),
+ * looking at that character without taking it. Last, GFM reads `HTTPS://` as a scheme too,
+ * whose `:` mdast-util-gfm escapes only after a lowercase `p` or `s`.
+ */
+const MORE_UNSAFE: Unsafe[] = [
+  { atBreak: true, character: "-", after: "(?=[ \\t\\r\\n-])" },
+  { atBreak: true, character: "+", after: "(?=[ \\t\\r\\n])" },
+  { atBreak: true, character: "*", after: "(?=[ \\t\\r\\n*])" },
+  { atBreak: true, before: "\\d+", character: ".", after: "(?=[ \\t\\r\\n]|$)" },
+  { character: "@", before: "[+\\-.\\w]", after: "(?=[\\-.\\w])", inConstruct: "phrasing", notInConstruct: ["autolink", "link", "image", "label"] },
+  { character: ".", before: "[Ww]", after: "(?=[\\-.\\w])", inConstruct: "phrasing", notInConstruct: ["autolink", "link", "image", "label"] },
+  { character: ":", before: "[PS]", after: "\\/", inConstruct: "phrasing", notInConstruct: ["autolink", "link", "image", "label"] },
+];
 
 const OPTIONS: Options = {
   bullet: "-",
@@ -19,6 +39,7 @@ const OPTIONS: Options = {
   listItemIndent: "one",
   // unaligned pipes keep a one-cell edit a one-line diff
   extensions: [gfmToMarkdown({ tablePipeAlign: false })],
+  unsafe: MORE_UNSAFE,
   handlers: { linkReference: linkReferenceHandle, link: linkHandle },
   join: [joinDefinitions],
 };
@@ -45,6 +66,43 @@ function mayNeedBlankLine(left: Out | ListItem["children"][number], right: Out |
   return right.type === "list" && ((right.ordered === true && typeof right.start === "number" && right.start !== 1) || right.children.some((item) => item.children.length === 0));
 }
 
+/**
+ * Whether a list cannot start on a line that would continue a paragraph (CommonMark 5.2): its
+ * first item is empty, or numbered from other than 1, or starts with such a list. Right after
+ * a paragraph in a tight item it would be read as that paragraph's text (`- a` then `  -`, a
+ * setext underline; `- a` then `  - 1.`, the text `1.`).
+ */
+function cannotInterruptParagraph(list: List): boolean {
+  if (list.ordered === true && typeof list.start === "number" && list.start !== 1) return true;
+  const lead = list.children[0]?.children[0];
+  return lead === undefined || (lead.type === "list" && cannotInterruptParagraph(lead));
+}
+
+/** Whether a list item holds a paragraph, then a list that cannot follow it without a blank line. */
+function needsBlankLine(item: ListItem): boolean {
+  return item.children.some((block, i) => i > 0 && item.children[i - 1]!.type === "paragraph" && block.type === "list" && cannotInterruptParagraph(block));
+}
+
+/**
+ * Whether a tight list item may read back loose: it holds a pair of blocks that may need a
+ * blank line between them, or a footnote definition of several blocks (written with blank
+ * lines between them, which mdast counts as the item's own).
+ */
+function mayReadBackLoose(item: ListItem): boolean {
+  return item.children.some((block, i) => (i > 0 && mayNeedBlankLine(item.children[i - 1]!, block)) || (block.type === "footnoteDefinition" && block.children.length > 1));
+}
+
+/**
+ * Raw HTML without the indentation of its first line (up to three spaces, not content). Kept,
+ * it would read back otherwise where a list gives indentation a meaning: first in a list
+ * item it widens the item's indentation (and is gone), right after a list it puts the block
+ * into the list's last item (`-  a` then `  <div>` is a list, then HTML; written `- a` then
+ * `  <div>`, the HTML is the item's).
+ */
+function outdented(block: Out): Out {
+  return block.type === "html" ? { ...block, value: block.value.replace(/^[ \t]+(?=\S)/, "") } : block;
+}
+
 /** Writes the blocks of one document; `definitions` are the link definitions it holds. */
 class Writer {
   constructor(private readonly definitions: ReadonlySet<string>) {}
@@ -55,14 +113,15 @@ class Writer {
   }
 
   blocks(nodes: PMNode[]): Out[] {
-    return nodes.flatMap((node) => this.block(node));
+    const out = nodes.flatMap((node) => this.block(node));
+    return out.map((block, i) => (out[i - 1]?.type === "list" ? outdented(block) : block));
   }
 
   private listItem(node: PMNode, checked: boolean | null, spread: boolean): ListItem {
     const children = this.blocks(node.content ?? []);
     // a task item needs a paragraph to carry its `[ ]` marker
     if (checked !== null && children[0]?.type !== "paragraph") children.unshift({ type: "paragraph", children: [] });
-    return { type: "listItem", spread, checked, children };
+    return { type: "listItem", spread, checked, children: children.map((block, i) => (i === 0 ? outdented(block) : block)) };
   }
 
   private tableCell(cell: PMNode): TableCell {
@@ -101,11 +160,12 @@ class Writer {
     return list.spread || !this.readsBackLoose(list) ? list : this.listAs(node, true);
   }
 
-  /** Whether a tight list, once written, reads back loose (only items holding a pair of blocks that may need a blank line between them can). */
+  /** Whether a tight list, once written, reads back loose (only items `mayReadBackLoose` can), or cannot be written tight. */
   private readsBackLoose(list: List): boolean {
-    if (!list.children.some((item) => item.children.some((block, i) => i > 0 && mayNeedBlankLine(item.children[i - 1]!, block)))) return false;
+    if (list.children.some(needsBlankLine)) return true;
+    if (!list.children.some(mayReadBackLoose)) return false;
     const back = parseMarkdown(this.write([list])).children[0];
-    return back?.type === "list" && (back.spread === true || back.children.some((item) => item.spread === true));
+    return back?.type === "list" && isLooseList(back);
   }
 
   /** The Markdown of these blocks, with this document's definitions. */

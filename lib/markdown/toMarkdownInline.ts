@@ -213,6 +213,22 @@ function image(node: PMNode, ctx: PhrasingContext): PhrasingContent | null {
   return { type: "image", url: src, alt, title: str(a.title) || null };
 }
 
+/** What may begin a block that interrupts a paragraph: a quote, heading, list, rule, setext underline, fence, HTML block or table delimiter row. */
+const BLOCK_START = /(\r?\n|\r)(?=[>#\-+*=_~`<|:\d])/g;
+
+/**
+ * Inline HTML spanning lines (a comment, a tag with an attribute on the next line) is read
+ * without its lines' indentation. Written so, a line that begins like a block (`>`, `- x`,
+ * `# x`, …) would end the paragraph there: such a line is indented by four spaces, as no
+ * block that may interrupt a paragraph can be (the parser drops them again on reading).
+ */
+function indentBlockStarts(parent: PhrasingParent): void {
+  for (const node of parent.children) {
+    if (node.type === "html") node.value = node.value.replace(BLOCK_START, "$1    ");
+    else if ("children" in node) indentBlockStarts(node as PhrasingParent);
+  }
+}
+
 /** One inline PM node as an mdast leaf. */
 function leaf(node: PMNode, ctx: PhrasingContext): PhrasingContent | null {
   const isCode = node.marks?.some((m) => m.type === "code") ?? false;
@@ -325,5 +341,6 @@ export function phrasing(nodes: PMNode[], ctx: PhrasingContext): PhrasingContent
   });
   settleBareAddresses(root);
   keepParagraphsParagraphs(root.children);
+  indentBlockStarts(root);
   return root.children;
 }

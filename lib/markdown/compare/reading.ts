@@ -1,5 +1,6 @@
 import type { Definition, Nodes, PhrasingContent, Root, RootContent, Table } from "mdast";
 import type { Construct, Item } from "./types";
+import { isLooseList } from "../parse";
 
 /** The constructs read as ordered sequences of items (front matter and words are read apart). */
 export type SequenceConstruct = Exclude<Construct, "frontMatter" | "text">;
@@ -138,7 +139,7 @@ class Reader {
         this.push("block", { key: "thematic break", shown: "---", line });
         return;
       case "list": {
-        const loose = Boolean(node.spread) || node.children.some((item) => Boolean(item.spread));
+        const loose = isLooseList(node);
         const kind = node.ordered ? `ordered list from ${node.start ?? 1}` : "bullet list";
         const key = `${kind}, ${node.children.length} items, ${loose ? "loose" : "tight"}, level ${listDepth + 1}`;
         const first = node.children[0];

@@ -139,6 +139,37 @@ describe("Markdown constructs through import and export", () => {
     expect(roundTrip(md)).toBe(md);
   });
 
+  it("writes Markdown that reads back as written where lists, quotes, line starts and addresses could read otherwise", () => {
+    // each found by the round-trip property test: converting the export again changed it
+    const cases: [string, string][] = [
+      // a tight list in a quote, then a quote (mdast counts the blank line before it as the list's)
+      ["> - a\n> - b\n> > c\n", "> - a\n> - b\n>\n> > c\n"],
+      // HTML indented less than its list's items, and HTML indented on an item's first line
+      ["-  a\n  <div>\nb\n", "- a\n\n<div>\nb\n"],
+      ["-\n    <!-- c -->\n", "- <!-- c -->\n"],
+      // a marker alone on its line, then another
+      ["\\-\n&#45;\n", "\\-\n\\-\n"],
+      ["1\\.\n1&#46; x\n", "1\\.\n1\\. x\n"],
+      // an @ right after another's next letter (GFM read a@b.co once the _ was escaped)
+      ["A@a@b.co_\n", "A\\@a\\@b.co\\_\n"],
+      // an escaped scheme in capitals (GFM reads HTTPS:// as an address too)
+      ["HTTPS\\://example.com\n", "HTTPS\\://example.com\n"],
+      // a footnote of several blocks in an item; an empty item after a paragraph
+      ["- [^n]: a\n      # b\n- c\n", "- [^n]: a\n\n      # b\n\n- c\n"],
+      ["- a\n  - &#x20;\n", "- a\n\n  -\n"],
+      // inline HTML whose next line, its indentation dropped, would begin a quote
+      ["<A\n    >\n", "<A\n    >\n"],
+      ["a <!--\n    - x -->\n", "a <!--\n    - x -->\n"],
+      // a link definition labelled like a footnote (indented under another definition)
+      ["[a]: https://example.com/a\n    [^n]: y\n", "[a]: https://example.com/a\n\n\\[^n]: y\n"],
+    ];
+    for (const [md, expected] of cases) {
+      expect(roundTrip(md), JSON.stringify(md)).toBe(expected);
+      expect(roundTrip(expected), JSON.stringify(expected)).toBe(expected);
+    }
+    expect(markdownToDoc("> - a\n> - b\n>\n> > c\n").doc.content[0]?.content?.[0]?.attrs?.spread).toBe(false);
+  });
+
   it("keeps each item's checkbox in a list that mixes tasks and plain items", () => {
     const md = "- plain\n- [x] done\n";
     const { doc } = markdownToDoc(md);
