@@ -25,6 +25,12 @@ interface PlaywrightSuite {
   suites?: PlaywrightSuite[];
 }
 
+/** The first lines of a failure's message, indented under its name. */
+function why(message: string | undefined): string {
+  const lines = (message ?? "").split("\n").filter((line) => line.trim() && !/^\s+at /.test(line));
+  return lines.slice(0, 12).map((line) => `      ${line.slice(0, 300)}`).join("\n");
+}
+
 function playwrightFailures(suite: string, suites: PlaywrightSuite[] | undefined): void {
   for (const s of suites ?? []) {
     for (const spec of s.specs ?? []) {
@@ -118,13 +124,14 @@ if (!generate.ok) {
     numPassedTests: number;
     numFailedTests: number;
     numTotalTests: number;
-    testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string }[] }[];
+    testResults: { name: string; status: string; message?: string; assertionResults: { fullName: string; status: string; failureMessages?: string[] }[] }[];
   }>(vitestJson);
   const suiteErrors = v ? v.testResults.filter((t) => t.status === "failed").length : 0;
   for (const file of v?.testResults ?? []) {
     const failedTests = file.assertionResults.filter((a) => a.status === "failed");
     const name = path.relative(process.cwd(), file.name);
-    for (const a of failedTests) failures.push(`unit + integration: ${name} › ${a.fullName}`);
+    // with the start of why: a property test's counterexample and seed, kept where the run's last lines are read
+    for (const a of failedTests) failures.push(`unit + integration: ${name} › ${a.fullName}\n${why(a.failureMessages?.[0])}`);
     if (file.status === "failed" && !failedTests.length) failures.push(`unit + integration: ${name} (did not run: ${(file.message ?? "").split("\n")[0]})`);
   }
   tallies.push({
