@@ -21,7 +21,10 @@ export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "
   const after = [...edited.childNodes];
   // one element per block, as drawn from the text the editor has now
   if (before.length !== doc.childCount || before.some((node) => node.nodeType !== node.ELEMENT_NODE)) return null;
-  const same = (a: Node | undefined, b: Node | undefined) => a?.nodeType === a?.ELEMENT_NODE && b?.nodeType === b?.ELEMENT_NODE && (a as Element).outerHTML === (b as Element).outerHTML;
+  // the attribute the browser's editing puts on placeholders and mentions (earlyEdit.ts) is no
+  // change: a block holding one but not typed in stays out of the change, as any other would
+  const asDrawn = (node: Node) => (node as Element).outerHTML.replaceAll(' contenteditable="false"', "");
+  const same = (a: Node | undefined, b: Node | undefined) => a?.nodeType === a?.ELEMENT_NODE && b?.nodeType === b?.ELEMENT_NODE && asDrawn(a!) === asDrawn(b!);
   let head = 0;
   while (head < Math.min(before.length, after.length) && same(before[head], after[head])) head++;
   let tail = 0;
