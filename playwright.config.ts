@@ -28,9 +28,6 @@ export default defineConfig({
     toHaveScreenshot: { pathTemplate: "{testDir}/looks/{arg}{ext}" },
   },
   forbidOnly: true,
-  // a folder of its own: npm test runs the cluster suite beside the journeys, and each run
-  // empties its output folder when it starts
-  outputDir: "test-results/e2e",
   reporter: [["list"]],
   use: {
     baseURL: `http://localhost:${port}`,

@@ -1,6 +1,6 @@
 // npm test — every suite: the typecheck beside the lint, the unit and integration tests
 // (Vitest, real PostgreSQL), the production build, the end-to-end tests (Playwright,
-// Chromium) and, beside them, the cluster tests (three app processes behind HAProxy with
+// Chromium) and the cluster tests (three app processes behind HAProxy with
 // Redis and one PostgreSQL; Playwright).
 // Ends with one line `N passed, N failed` summed over all suites; exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -56,36 +56,31 @@ interface Step {
   command: string;
   args: string[];
   extraEnv?: Record<string, string>;
-  /** its output goes straight to the terminal as it comes (at most one step of a group) */
-  live?: boolean;
 }
 
 /**
  * Steps run side by side (the typecheck and the lint each keep one core busy). Each one's
- * output is printed whole once every step has ended, so theirs never interleave; a `live`
- * step's output is printed as it comes.
+ * output is printed whole once every step has ended, so theirs never interleave.
  */
 async function sideBySide(steps: Step[]): Promise<{ ok: boolean; seconds: number }[]> {
   const printLater: (() => void)[] = [];
   const results = await Promise.all(
     steps.map(
-      ({ command, args, extraEnv = {}, live = false }) =>
+      ({ command, args, extraEnv = {} }) =>
         new Promise<{ ok: boolean; seconds: number }>((resolve) => {
           const started = Date.now();
-          if (live) console.log(`\n▶ ${command} ${args.join(" ")}`);
-          const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", live ? "inherit" : "pipe", live ? "inherit" : "pipe"] });
+          const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
           const output: Buffer[] = [];
-          child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
-          child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
           let settled = false;
           const done = (ok: boolean) => {
             if (settled) return;
             settled = true;
-            if (!live || output.length)
-              printLater.push(() => {
-                console.log(`\n▶ ${command} ${args.join(" ")}${live ? " (continued)" : ""}`);
-                process.stdout.write(Buffer.concat(output));
-              });
+            printLater.push(() => {
+              console.log(`\n▶ ${command} ${args.join(" ")}`);
+              process.stdout.write(Buffer.concat(output));
+            });
             resolve({ ok, seconds: (Date.now() - started) / 1000 });
           };
           child.on("error", (error) => {
@@ -154,37 +149,31 @@ if (!generate.ok) {
   tallies.push({ suite: "production build", passed: build.ok ? 1 : 0, failed: build.ok ? 0 : 1, seconds: build.seconds });
   if (build.ok) {
     const pwJson = path.join(scratch, "playwright.json");
-    const clusterJson = path.join(scratch, "cluster.json");
     // the app's data (its PostgreSQL), removed after the run; a directory of its own in the
     // temp dir (the database's own user must be able to reach it)
     const e2eData = mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-"));
-    // the journeys and the cluster side by side: each alone left part of a core idle (the
-    // journeys' server starting, a journey waiting on a timer; the cluster's processes
-    // starting, a failover's wait), and neither shares a port, a database or a folder with
-    // the other. The journeys' output comes as it goes, the cluster's once both have ended
-    const [e2e, clusterRun] = await sideBySide([
-      { suite: "end-to-end", command: bin("playwright"), args: ["test", "--reporter=list,json"], extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: e2eData }, live: true },
-      { suite: "cluster", command: bin("playwright"), args: ["test", "-c", "playwright.cluster.config.ts", "--reporter=list,json"], extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: clusterJson } },
-    ]);
+    const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: e2eData });
     rmSync(e2eData, { recursive: true, force: true });
     const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] }>(pwJson);
     playwrightFailures("end-to-end", p?.suites);
     tallies.push({
       suite: "end-to-end",
       passed: (p?.stats.expected ?? 0) + (p?.stats.flaky ?? 0),
-      failed: p ? Math.max(p.stats.unexpected, e2e!.ok ? 0 : 1) : 1,
-      seconds: e2e!.seconds,
+      failed: p ? Math.max(p.stats.unexpected, e2e.ok ? 0 : 1) : 1,
+      seconds: e2e.seconds,
     });
     // passed only on their retry: counted as passed, but named so nobody mistakes them for steady
     if (p?.stats.flaky) console.log(`end-to-end: ${p.stats.flaky} test(s) passed only when retried (marked "flaky" above)`);
 
+    const clusterJson = path.join(scratch, "cluster.json");
+    const clusterRun = run(bin("playwright"), ["test", "-c", "playwright.cluster.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: clusterJson });
     const c = readJson<{ stats: { expected: number; unexpected: number; flaky: number }; suites?: PlaywrightSuite[] }>(clusterJson);
     playwrightFailures("cluster", c?.suites);
     tallies.push({
       suite: "cluster",
       passed: (c?.stats.expected ?? 0) + (c?.stats.flaky ?? 0),
-      failed: c ? Math.max(c.stats.unexpected, clusterRun!.ok ? 0 : 1) : 1,
-      seconds: clusterRun!.seconds,
+      failed: c ? Math.max(c.stats.unexpected, clusterRun.ok ? 0 : 1) : 1,
+      seconds: clusterRun.seconds,
     });
   }
 }

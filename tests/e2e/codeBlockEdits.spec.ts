@@ -6,8 +6,7 @@ import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
 // wait for "Saved", then reload (at once or after a random pause) and open a fresh tab: each
 // must show the last text.
 
-// each browser clears and retypes twice, the other reloading at once or after a pause
-const ROUNDS = 4;
+const ROUNDS = 6;
 
 /** The code block's text without other people's carets (their name labels sit in the text). */
 function codeText(page: Page): Promise<string> {
