@@ -75,8 +75,12 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
         } else if (activation) section.focusAt(activation, focus);
       }
       // what was typed while this code loaded goes where the caret went, unless the text the
-      // browser edited already holds it (characters typed that changed nothing went elsewhere)
-      if (taken === "refused" || (taken === "unchanged" && held.keys.some(isCharacter))) section.pressKeys(held.keys);
+      // browser edited already holds it (characters typed that changed nothing went elsewhere);
+      // a paste, and what was typed after it, the browser never made: pasted and pressed here
+      const pasteAt = held.keys.findIndex((key) => key.paste);
+      const beforePaste = pasteAt < 0 ? held.keys : held.keys.slice(0, pasteAt);
+      if (taken === "refused" || (taken === "unchanged" && beforePaste.some(isCharacter))) void section.pressKeys(held.keys);
+      else if (pasteAt >= 0) void section.pressKeys(held.keys.slice(pasteAt));
       return () => section.destroy();
     }
     // a development-mode remount after a simulated unmount: start a fresh editor

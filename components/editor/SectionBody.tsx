@@ -1,13 +1,13 @@
 "use client";
 
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent } from "react";
+import { useEffect, useLayoutEffect, useRef, useState, type ClipboardEvent, type KeyboardEvent, type MouseEvent } from "react";
 import { flushSync } from "react-dom";
 import type * as Y from "yjs";
 import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
 import type { LiveSectionEditor } from "./LiveSectionEditor";
-import type { HeldKey } from "./heldKeys";
+import { heldPaste, holdsPaste, type HeldKey } from "./heldKeys";
 import { SectionText, type Activation, type Press } from "./SectionText";
 import { heldEarly, MODIFIER_KEYS, takeEarlyInput } from "./earlyInput";
 import { beginEarlyEdit, keepTypingInEarlyEdit, watchEarlyEdits } from "./earlyEdit";
@@ -197,9 +197,11 @@ export function SectionBody(props: SectionBodyProps) {
     if (!edited) return;
     return () => {
       const edit = window.specwrightEarlyEdits?.get(edited);
-      if (!edit || edited.innerHTML === edit.before) return;
+      const pasted = typed.current.find((held) => held.paste)?.paste;
+      if (!edit || (edited.innerHTML === edit.before && !pasted)) return;
       window.specwrightEarlyEdits?.delete(edited);
-      say.current.onNotice(`What you typed in “${say.current.title}” before its editor had started could not be kept: “${(edited.textContent ?? "").slice(0, 200)}”.`);
+      const lost = `${edited.textContent ?? ""}${pasted ? ` ${pasted.text}` : ""}`.trim().slice(0, 200);
+      say.current.onNotice(`What you ${pasted ? "typed and pasted" : "typed"} in “${say.current.title}” before its editor had started could not be kept: “${lost}”.`);
     };
   }, [edited]);
   // the editor's code is here: a section holding input starts its editor wherever it is
@@ -212,12 +214,27 @@ export function SectionBody(props: SectionBodyProps) {
     if (ready || !live?.activation || e.defaultPrevented || heldEarly(e.nativeEvent) || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab") return;
     typed.current.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey });
     setHeld(sectionKey, true);
-    // in a text the browser edits, the key does what it does there (and is pressed again only when that edit cannot be handed over)
-    if (edited) keepTypingInEarlyEdit(edited);
+    // in a text the browser edits, the key does what it does there (and is pressed again only
+    // when that edit cannot be handed over); after a paste, which only the editor makes, it waits
+    if (edited && !holdsPaste(typed.current)) keepTypingInEarlyEdit(edited);
     else e.preventDefault();
   };
+  // a paste is kept in its place among the keys: the editor pastes it once it starts
+  const holdPaste = (e: ClipboardEvent) => {
+    if (ready || !live?.activation || e.defaultPrevented) return;
+    e.preventDefault();
+    const paste = heldPaste(e.clipboardData);
+    if (!paste) return;
+    typed.current.push(paste);
+    setHeld(sectionKey, true);
+    ref.current?.querySelector("[data-static-body] > .sw-prose")?.setAttribute("data-paste-pending", "");
+  };
+  // after such a paste the caret stays where it was pasted, in the text the browser edits: the editor pastes there
+  const keepPastePoint = (e: MouseEvent) => {
+    if (!ready && edited && holdsPaste(typed.current) && e.target instanceof Node && edited.contains(e.target)) e.preventDefault();
+  };
   return (
-    <div ref={ref} onKeyDown={hold}>
+    <div ref={ref} onKeyDown={hold} onPaste={holdPaste} onMouseDownCapture={keepPastePoint}>
       {live && ready ? <LoadedEditor {...props} activation={live.activation} takeHeld={takeHeld} /> : <SectionText ydoc={ydoc} carets={props.carets} sectionKey={sectionKey} title={props.title} editable={props.editable} editing={edited !== null} onActivate={activate} />}
     </div>
   );

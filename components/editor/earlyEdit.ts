@@ -70,8 +70,8 @@ export function beginEarlyEdit(text: HTMLElement, target: EventTarget | null, cl
 /**
  * Follows texts the browser edits, for the life of the page: keeps the caret last seen in each
  * (the editor puts its own there), takes an empty text's hint away once something is typed,
- * and refuses what such a text cannot hand over faithfully (a paste, a drop, formatting other
- * than bold and italic): before this, nothing could be pasted there at all.
+ * and refuses what such a text cannot hand over faithfully (a drop, formatting other than bold
+ * and italic). A paste never reaches it: it is held for the editor, which pastes it (earlyInput.ts).
  */
 export function watchEarlyEdits(): void {
   // once a page, whether its inline script or its code came first

@@ -1,4 +1,4 @@
-import type { HeldKey } from "./heldKeys";
+import { heldPaste, type HeldKey } from "./heldKeys";
 import { beginEarlyEdit, keepTypingInEarlyEdit, watchEarlyEdits } from "./earlyEdit";
 import { pressedAt, type Activation } from "./pressedAt";
 
@@ -42,7 +42,7 @@ declare global {
  * Turned into the page's script text with `toString()`, so it uses nothing from outside
  * itself: what it needs comes as arguments.
  */
-function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, keepTyping: typeof keepTypingInEarlyEdit, modifiers: string[], controls: string): void {
+function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, keepTyping: typeof keepTypingInEarlyEdit, pasteOf: typeof heldPaste, modifiers: string[], controls: string): void {
   if (window.specwrightSectionInput) return;
   const sections = new Map<string, EarlyInput>();
   const keyEvents = new WeakSet<Event>();
@@ -52,6 +52,7 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     const key = text?.closest("section[data-section-key]")?.getAttribute("data-section-key");
     return text && key ? { text, key } : null;
   };
+  const pasted = (keys: { paste?: unknown }[]) => keys.some((k) => k.paste);
   const onPress = (event: MouseEvent) => {
     const at = event.button === 0 ? textOf(event.target) : null;
     if (!at) return;
@@ -59,6 +60,8 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     event.preventDefault();
     const held = sections.get(at.key);
     const keys = held?.keys ?? [];
+    // after a paste the caret stays where it was pasted: the editor pastes there
+    if (pasted(keys)) return;
     sections.delete(at.key);
     // the browser edits the text until the editor starts: the caret shows where the press
     // landed; not after keys already held for the editor (the focus came first), which it presses
@@ -77,9 +80,21 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     if (!held) return;
     held.keys.push({ key: event.key, ctrlKey: event.ctrlKey, metaKey: event.metaKey, altKey: event.altKey, shiftKey: event.shiftKey });
     keyEvents.add(event);
-    // in a text the browser edits, the key does what it does there; elsewhere it waits
-    if (held.edited) keepTyping(held.edited);
+    // in a text the browser edits, the key does what it does there; elsewhere, or after a
+    // paste (which only the editor can make), it waits
+    if (held.edited && !pasted(held.keys)) keepTyping(held.edited);
     else event.preventDefault();
+  };
+  const onPaste = (event: ClipboardEvent) => {
+    const at = textOf(document.activeElement);
+    const held = at && sections.get(at.key);
+    if (!held) return;
+    event.preventDefault();
+    const paste = pasteOf(event.clipboardData);
+    if (!paste) return;
+    held.keys.push(paste);
+    // said where it will go, until the editor has pasted it
+    at.text.querySelector(":scope > .sw-prose")?.setAttribute("data-paste-pending", "");
   };
   const onClick = (event: MouseEvent) => {
     const control = event.target instanceof Element ? event.target.closest<HTMLElement>(controls) : null;
@@ -94,6 +109,7 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
   document.addEventListener("focusin", onFocus, true);
   document.addEventListener("keydown", onKey, true);
   document.addEventListener("click", onClick, true);
+  document.addEventListener("paste", onPaste, true);
   window.specwrightSectionInput = {
     sections,
     clicks,
@@ -103,6 +119,7 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
       document.removeEventListener("focusin", onFocus, true);
       document.removeEventListener("keydown", onKey, true);
       document.removeEventListener("click", onClick, true);
+      document.removeEventListener("paste", onPaste, true);
     },
   };
 }
@@ -115,7 +132,7 @@ const CONTROLS = 'button, summary, [role="button"], [role="tab"], [role="menuite
 
 /** The inline script that holds presses and keys in sections' text (the browser editing a pressed text meanwhile), and clicks on controls, until the page's code takes them. */
 export function holdSectionInputScript(): string {
-  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${keepTypingInEarlyEdit.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
+  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${keepTypingInEarlyEdit.toString()},${heldPaste.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
 }
 
 /** The performance mark set as the sections are first drawn in the browser (the page hydrated them). */

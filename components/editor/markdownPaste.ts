@@ -17,9 +17,9 @@ export function isMarkdownPaste(data: DataTransfer): boolean {
   return !!text && MARKDOWN.test(text) && (!html || !STRUCTURED_HTML.test(html));
 }
 
-/** Inserts Markdown as rich text in place of the selection; the converter loads with the first such paste. */
-export function pasteMarkdown(view: EditorView, text: string, isLive: () => boolean): void {
-  void import("@/lib/markdown/fromMarkdown").then(({ markdownToDoc }) => {
+/** Inserts Markdown as rich text in place of the selection; the converter loads with the first such paste. Settles once inserted. */
+export function pasteMarkdown(view: EditorView, text: string, isLive: () => boolean): Promise<void> {
+  return import("@/lib/markdown/fromMarkdown").then(({ markdownToDoc }) => {
     if (!isLive()) return;
     const doc = view.state.schema.nodeFromJSON(normalizeDoc(markdownToDoc(text).doc));
     view.dispatch(view.state.tr.replaceSelection(Slice.maxOpen(doc.content)).scrollIntoView().setMeta("uiEvent", "paste"));

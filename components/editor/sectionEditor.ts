@@ -16,7 +16,7 @@ import { EDITING_OPTIONS } from "@/lib/editor/editing";
 import { suggestionAuthor } from "@/lib/suggestions/ids";
 import { isSafeHref } from "@/lib/util/safeUrl";
 import { sectionCarets } from "./carets";
-import { isCharacter, type HeldKey } from "./heldKeys";
+import { isCharacter, type HeldKey, type HeldPaste } from "./heldKeys";
 import { earlyEditTransaction } from "./earlyEditHandover";
 import { sectionTextHtml } from "../documents/sectionTextHtml";
 import { catchUpSelection } from "./domSelection";
@@ -85,6 +85,8 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   private references: References;
   private slash: SlashState | null = null;
   private destroyed = false;
+  /** a Markdown paste on its way in (its converter loading), until it is inserted */
+  private pasting: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly options: Options) {
@@ -207,12 +209,18 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   /**
    * Presses keys pressed before the editor was there, at the caret: characters are inserted,
    * other keys and shortcuts go through the editor's own key bindings (Enter, Backspace,
-   * Ctrl/Cmd+A, +B …). A key the bindings leave to the browser (an arrow) does nothing.
+   * Ctrl/Cmd+A, +B …). A key the bindings leave to the browser (an arrow) does nothing. A paste
+   * held among them is pasted as any paste is (Markdown, HTML, images, the size limit), and the
+   * keys after it wait until it is in.
    */
-  pressKeys(keys: HeldKey[]): void {
-    const view = this.view;
-    if (!view) return;
+  async pressKeys(keys: HeldKey[]): Promise<void> {
     for (const held of keys) {
+      const view = this.view;
+      if (!view) return;
+      if (held.paste) {
+        await this.paste(view, held.paste);
+        continue;
+      }
       if (isCharacter(held)) {
         if (this.editable) view.dispatch(view.state.tr.insertText(held.key).scrollIntoView());
         continue;
@@ -220,6 +228,20 @@ export class SectionEditor implements NodeViewHost, SectionActions {
       const event = new KeyboardEvent("keydown", { ...held, bubbles: true, cancelable: true });
       view.someProp("handleKeyDown", (handle) => handle(view, event));
     }
+  }
+
+  /** Pastes what a paste held before the editor was there carried, at the caret; settles once it is in. */
+  private async paste(view: EditorView, held: HeldPaste): Promise<void> {
+    const data = new DataTransfer();
+    if (held.html) data.setData("text/html", held.html);
+    if (held.text) data.setData("text/plain", held.text);
+    for (const file of held.files) data.items.add(file);
+    this.pasting = null;
+    // through the view's own paste handling, as the browser would send it
+    view.dom.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    // a Markdown paste waits for its converter (which says so if it cannot load)
+    const landing = this.pasting as Promise<void> | null;
+    if (landing) await landing;
   }
 
   /**
@@ -444,7 +466,10 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   private convertMarkdown(view: EditorView, event: ClipboardEvent): boolean {
     const data = event.clipboardData;
     if (!data || !isMarkdownPaste(data) || view.state.selection.$from.parent.type.spec.code) return false;
-    pasteMarkdown(view, data.getData("text/plain"), () => this.view === view);
+    this.pasting = pasteMarkdown(view, data.getData("text/plain"), () => this.view === view).catch(() => {
+      // its code could not load (offline): said, and nothing changed
+      this.options.onNotice("That Markdown could not be pasted: the page could not load what converts it (are you offline?). Nothing was pasted.");
+    });
     return true;
   }
 

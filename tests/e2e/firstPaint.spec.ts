@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type BrowserContext, type Locator, type Page } from "./fixtures";
-import { documentFromDefinition, signInByApi, signUpByApi, uniqueEmail } from "./support";
+import { documentFromDefinition, pasteText, signInByApi, signUpByApi, uniqueEmail } from "./support";
 
 /** A new person's new Software Design Document (101 sections): their page and its address. */
 async function newLongDocument(browser: Browser, person: string, title: string): Promise<{ page: Page; url: string }> {
@@ -303,6 +303,66 @@ test("a press and keys in a section before the page's code has run go to its edi
   // stored: a fresh load shows it
   await page.reload();
   await expect(page.locator("section#section-design_patterns_and_best_practices li")).toHaveText(["Pressed before any code.", "A second point"]);
+});
+
+// A paste in a section's text before its editor has started is not lost: it is held in its
+// place among the keys, said on the page, and pasted by the editor once it starts (Markdown
+// becomes formatting, as any paste); what was typed after it follows it. Both before the
+// page's code has run (its inline holder) and after, while the editor's code still loads.
+test("a paste before a section's editor has started is pasted by it, Markdown and all, with what was typed around it", async ({ browser }) => {
+  const { page, url } = await newLongDocument(browser, "Pat Paste", "Early paste");
+  const html = await (await page.request.get(url)).text();
+  const first = new Set([...html.matchAll(/\/_next\/static\/chunks\/[^"\\]+\.js/g)].map((m) => m[0]));
+  let releaseAll = () => {};
+  const allReleased = new Promise<void>((resolve) => (releaseAll = resolve));
+  let releaseLater = () => {};
+  const laterReleased = new Promise<void>((resolve) => (releaseLater = resolve));
+  // the page's own scripts wait for `releaseAll`; any script it loads later for `releaseLater` too
+  await page.route("**/_next/static/chunks/*.js", async (route) => {
+    await allReleased;
+    if (!first.has(new URL(route.request().url()).pathname)) await laterReleased;
+    await route.continue();
+  });
+  await page.goto(url, { waitUntil: "domcontentloaded" });
+
+  // before any of the page's code: the press on the placeholder selects it, typing replaces it
+  const overview = page.getByRole("textbox", { name: "Project Overview body" });
+  expect(await overview.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$")))).toBe(false);
+  await overview.locator("[data-placeholder]").click();
+  await page.keyboard.type("Before the paste, ");
+  await pasteText(overview.locator(".sw-prose"), "**bold words** and [a link](https://example.com/paste)");
+  await page.keyboard.type(" typed after.");
+  // typed before it shows at once; the paste is announced in its place, and what follows waits with it
+  await expect(overview).toContainText("Before the paste,");
+  await expect(overview.locator(".sw-prose[data-paste-pending]")).toHaveCount(1);
+  await expect(overview).not.toContainText("bold words");
+
+  // the page's code runs (the editor's does not come yet): a paste in a second section is held the same way
+  releaseAll();
+  const goals = page.getByRole("textbox", { name: "Executive Summary body" });
+  await expect.poll(() => goals.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$")))).toBe(true);
+  await goals.locator("[data-placeholder]").first().click();
+  await pasteText(goals.locator(".sw-prose"), "Plain pasted line");
+  await expect(goals.locator(".sw-prose[data-paste-pending]")).toHaveCount(1);
+  await expect(page.getByRole("status")).toHaveText("Saving…");
+  expect(await page.locator(".ProseMirror").count()).toBe(0);
+
+  // the editor's code comes: each section's editor pastes what was held there, in order
+  releaseLater();
+  await expect(overview).toHaveClass(/ProseMirror/);
+  await expect(overview).toHaveText("Before the paste, bold words and a link typed after.");
+  await expect(overview.locator("strong")).toHaveText("bold words");
+  await expect(overview.getByRole("link", { name: "a link" })).toHaveAttribute("href", "https://example.com/paste");
+  await expect(goals).toHaveClass(/ProseMirror/);
+  await expect(goals).toContainText("Plain pasted line");
+  await expect(page.locator("[data-paste-pending]")).toHaveCount(0);
+  await expect(page.getByText(/typed again key by key/)).toHaveCount(0);
+  await expect(page.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  // stored: a fresh load shows both
+  await page.reload();
+  await expect(overview).toHaveText("Before the paste, bold words and a link typed after.");
+  await expect(overview.locator("strong")).toHaveText("bold words");
+  await expect(goals).toContainText("Plain pasted line");
 });
 
 // The largest document the editor is built for: 200 sections. A click in section 180 edits

@@ -30,6 +30,14 @@ function key(dom: JSDOM, key: string, init: KeyboardEventInit = {}): boolean {
   return target.dispatchEvent(new dom.window.KeyboardEvent("keydown", { bubbles: true, cancelable: true, key, ...init }));
 }
 
+/** A paste on the focused element, carrying `data` as a browser's clipboard would (jsdom has no ClipboardEvent). */
+function paste(dom: JSDOM, data: Record<string, string>): boolean {
+  const target = dom.window.document.activeElement ?? dom.window.document.body;
+  const event = new dom.window.Event("paste", { bubbles: true, cancelable: true });
+  Object.defineProperty(event, "clipboardData", { value: { getData: (type: string) => data[type] ?? "", files: [] } });
+  return target.dispatchEvent(event);
+}
+
 afterEach(() => {
   delete (globalThis as { window?: unknown }).window;
 });
@@ -104,7 +112,7 @@ describe("input in a section's text before the page's code runs", () => {
     // the key goes on to the browser, which types it in the text; it is kept too
     const typed = prose.dispatchEvent(new dom.window.KeyboardEvent("keydown", { bubbles: true, cancelable: true, key: "x" }));
     expect(typed).toBe(true);
-    // a paste is refused: the editor could not take it over as the person saw it
+    // an edit from a paste is never the browser's to make (the paste itself is held for the editor, below)
     const paste = new dom.window.InputEvent("beforeinput", { bubbles: true, cancelable: true, inputType: "insertFromPaste" });
     expect(prose.dispatchEvent(paste)).toBe(false);
     const early = takeEarlyInput("scope");
@@ -162,5 +170,38 @@ describe("input in a section's text before the page's code runs", () => {
     prose.dispatchEvent(new dom.window.InputEvent("input", { bubbles: true, inputType: "insertText", data: "!" }));
     // read at once, as a handover in the same task would (selectionchange comes later)
     expect(dom.window.specwrightEarlyEdits?.get(prose)?.caret).toEqual({ node: text, offset: text.length });
+  });
+
+  it("holds a paste in a text the browser edits for the editor, in its place among the keys, and the keys after it", () => {
+    const dom = page();
+    const { document } = dom.window;
+    const prose = document.querySelector<HTMLElement>('[data-section-key="scope"] .sw-prose')!;
+    press(dom, prose.querySelector("p")!);
+    // typed by the browser before the paste
+    expect(key(dom, "a")).toBe(true);
+    // the paste is not made by the browser: the editor makes it (Markdown, HTML) once it starts
+    expect(paste(dom, { "text/plain": "**pasted** words", "text/html": "" })).toBe(false);
+    expect(prose.hasAttribute("data-paste-pending")).toBe(true);
+    expect(prose.innerHTML).toBe("<p>In scope</p>");
+    // what follows waits for the editor, which pastes first; a press there leaves the caret where the paste goes
+    expect(key(dom, "b")).toBe(false);
+    const caret = dom.window.specwrightEarlyEdits?.get(prose)?.caret;
+    expect(press(dom, prose.querySelector("p")!)).toBe(false);
+    expect(dom.window.specwrightEarlyEdits?.get(prose)?.caret).toEqual(caret);
+    const early = takeEarlyInput("scope");
+    expect(early?.edited).toBe(prose);
+    expect(early?.keys.map((k) => k.key)).toEqual(["a", "Paste", "b"]);
+    expect(early?.keys[1]?.paste).toEqual({ html: "", text: "**pasted** words", files: [] });
+  });
+
+  it("holds a paste in a focused text whose keys wait for the editor, and none with nothing on the clipboard or outside a section", () => {
+    const dom = page();
+    const { document } = dom.window;
+    (document.querySelectorAll("[data-static-body]")[1] as HTMLElement).focus();
+    expect(paste(dom, {})).toBe(false);
+    expect(paste(dom, { "text/html": "<b>bold</b>", "text/plain": "bold" })).toBe(false);
+    expect(takeEarlyInput("risks")?.keys).toEqual([{ key: "Paste", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, paste: { html: "<b>bold</b>", text: "bold", files: [] } }]);
+    (document.getElementById("title") as HTMLInputElement).focus();
+    expect(paste(dom, { "text/plain": "a title" })).toBe(true);
   });
 });
