@@ -14,6 +14,7 @@ import { useFollowScroll } from "../ui/useFollowScroll";
 import { LinkForm } from "./LinkForm";
 import { selectionAnchor } from "./comments/anchors";
 import { isCharacter, type HeldKey } from "./heldKeys";
+import { setHeld } from "./heldInput";
 import type { Activation } from "./SectionText";
 import type { SectionBodyProps } from "./SectionBody";
 import { liveSectionsOf } from "./liveSections";
@@ -79,8 +80,12 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
       // a paste, and what was typed after it, the browser never made: pasted and pressed here
       const pasteAt = held.keys.findIndex((key) => key.paste);
       const beforePaste = pasteAt < 0 ? held.keys : held.keys.slice(0, pasteAt);
-      if (taken === "refused" || (taken === "unchanged" && beforePaste.some(isCharacter))) void section.pressKeys(held.keys);
-      else if (pasteAt >= 0) void section.pressKeys(held.keys.slice(pasteAt));
+      const press = taken === "refused" || (taken === "unchanged" && beforePaste.some(isCharacter)) ? held.keys : pasteAt >= 0 ? held.keys.slice(pasteAt) : [];
+      if (press.length) {
+        // held (not "Saved", the editor kept) until a paste among them is in
+        setHeld(sectionKey, true);
+        void section.pressKeys(press).finally(() => setHeld(sectionKey, false));
+      }
       return () => section.destroy();
     }
     // a development-mode remount after a simulated unmount: start a fresh editor

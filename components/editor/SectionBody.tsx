@@ -16,6 +16,8 @@ import { startWhenIdle } from "./idleStarts";
 import { liveSectionsOf } from "./liveSections";
 
 const MODIFIERS = new Set(MODIFIER_KEYS);
+/** The keys that paste: left to the browser, whose paste event is held (`holdPaste`). */
+const pastes = (e: KeyboardEvent) => ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "v") || (e.shiftKey && e.key === "Insert");
 
 /** How long a section stays off screen before its editor stops (unless recently used). */
 const OFF_SCREEN_MS = 4000;
@@ -211,7 +213,7 @@ export function SectionBody(props: SectionBodyProps) {
   }, [ready, edited, live]);
   const hold = (e: KeyboardEvent) => {
     // a key the page's inline holder already kept (React may hand it on once hydrated) is not held twice
-    if (ready || !live?.activation || e.defaultPrevented || heldEarly(e.nativeEvent) || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab") return;
+    if (ready || !live?.activation || e.defaultPrevented || heldEarly(e.nativeEvent) || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab" || pastes(e)) return;
     typed.current.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey });
     setHeld(sectionKey, true);
     // in a text the browser edits, the key does what it does there (and is pressed again only
@@ -221,7 +223,7 @@ export function SectionBody(props: SectionBodyProps) {
   };
   // a paste is kept in its place among the keys: the editor pastes it once it starts
   const holdPaste = (e: ClipboardEvent) => {
-    if (ready || !live?.activation || e.defaultPrevented) return;
+    if (ready || !live?.activation || !props.editable || e.defaultPrevented) return;
     e.preventDefault();
     const paste = heldPaste(e.clipboardData);
     if (!paste) return;
@@ -231,7 +233,10 @@ export function SectionBody(props: SectionBodyProps) {
   };
   // after such a paste the caret stays where it was pasted, in the text the browser edits: the editor pastes there
   const keepPastePoint = (e: MouseEvent) => {
-    if (!ready && edited && holdsPaste(typed.current) && e.target instanceof Node && edited.contains(e.target)) e.preventDefault();
+    if (!ready && edited && holdsPaste(typed.current) && e.target instanceof Node && edited.contains(e.target)) {
+      e.preventDefault();
+      keepTypingInEarlyEdit(edited);
+    }
   };
   return (
     <div ref={ref} onKeyDown={hold} onPaste={holdPaste} onMouseDownCapture={keepPastePoint}>

@@ -60,8 +60,12 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     event.preventDefault();
     const held = sections.get(at.key);
     const keys = held?.keys ?? [];
-    // after a paste the caret stays where it was pasted: the editor pastes there
-    if (pasted(keys)) return;
+    // after a paste the caret stays where it was pasted (the editor pastes there), and the focus comes back to it
+    if (pasted(keys)) {
+      if (held?.edited) keepTyping(held.edited);
+      else at.text.focus({ preventScroll: true });
+      return;
+    }
     sections.delete(at.key);
     // the browser edits the text until the editor starts: the caret shows where the press
     // landed; not after keys already held for the editor (the focus came first), which it presses
@@ -73,8 +77,10 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     const at = textOf(event.target);
     if (at && !sections.has(at.key)) sections.set(at.key, { activation: "focus", keys: [], edited: null });
   };
+  // the keys that paste: left to the browser, whose paste event is held (onPaste)
+  const pastes = (event: KeyboardEvent) => ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "v") || (event.shiftKey && event.key === "Insert");
   const onKey = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.isComposing || modifiers.includes(event.key) || event.key === "Tab") return;
+    if (event.defaultPrevented || event.isComposing || modifiers.includes(event.key) || event.key === "Tab" || pastes(event)) return;
     const at = textOf(document.activeElement);
     const held = at && sections.get(at.key);
     if (!held) return;
@@ -88,7 +94,8 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
   const onPaste = (event: ClipboardEvent) => {
     const at = textOf(document.activeElement);
     const held = at && sections.get(at.key);
-    if (!held) return;
+    // a reader's text takes no paste: nothing to hold for an editor that cannot paste there
+    if (!held || at.text.getAttribute("aria-readonly") === "true") return;
     event.preventDefault();
     const paste = pasteOf(event.clipboardData);
     if (!paste) return;

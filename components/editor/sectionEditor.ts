@@ -85,7 +85,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   private references: References;
   private slash: SlashState | null = null;
   private destroyed = false;
-  /** a Markdown paste on its way in (its converter loading), until it is inserted */
+  /** a paste on its way in (Markdown's converter loading, images uploading), until it is inserted */
   private pasting: Promise<void> | null = null;
   private readonly listeners = new Set<() => void>();
 
@@ -239,7 +239,7 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     this.pasting = null;
     // through the view's own paste handling, as the browser would send it
     view.dom.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
-    // a Markdown paste waits for its converter (which says so if it cannot load)
+    // a Markdown paste waits for its converter, an image for its upload (each says so if it fails)
     const landing = this.pasting as Promise<void> | null;
     if (landing) await landing;
   }
@@ -439,7 +439,8 @@ export class SectionEditor implements NodeViewHost, SectionActions {
     const files = imageFiles(event.clipboardData?.files);
     if (!files.length || !this.editable || view.state.selection.$from.parent.type.spec.code) return false;
     event.preventDefault();
-    void this.insertImages(files);
+    // keys held after a held paste wait for its images (pressKeys)
+    this.pasting = this.insertImages(files);
     return true;
   }
 

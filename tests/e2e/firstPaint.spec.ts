@@ -342,7 +342,10 @@ test("a paste before a section's editor has started is pasted by it, Markdown an
   const goals = page.getByRole("textbox", { name: "Executive Summary body" });
   await expect.poll(() => goals.evaluate((el) => Object.keys(el).some((key) => key.startsWith("__reactFiber$")))).toBe(true);
   await goals.locator("[data-placeholder]").first().click();
-  await pasteText(goals.locator(".sw-prose"), "Plain pasted line");
+  // pasted with the keys, from the clipboard, as a person does
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.evaluate(() => navigator.clipboard.writeText("Plain pasted line"));
+  await page.keyboard.press("ControlOrMeta+v");
   await expect(goals.locator(".sw-prose[data-paste-pending]")).toHaveCount(1);
   await expect(page.getByRole("status")).toHaveText("Saving…");
   expect(await page.locator(".ProseMirror").count()).toBe(0);

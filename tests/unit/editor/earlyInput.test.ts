@@ -179,12 +179,16 @@ describe("input in a section's text before the page's code runs", () => {
     press(dom, prose.querySelector("p")!);
     // typed by the browser before the paste
     expect(key(dom, "a")).toBe(true);
+    // the keys that paste are the browser's: it then sends the paste event, which is held
+    expect(key(dom, "v", { ctrlKey: true })).toBe(true);
     // the paste is not made by the browser: the editor makes it (Markdown, HTML) once it starts
     expect(paste(dom, { "text/plain": "**pasted** words", "text/html": "" })).toBe(false);
     expect(prose.hasAttribute("data-paste-pending")).toBe(true);
     expect(prose.innerHTML).toBe("<p>In scope</p>");
-    // what follows waits for the editor, which pastes first; a press there leaves the caret where the paste goes
+    // what follows waits for the editor, which pastes first (a second paste by keys still reaches the browser);
+    // a press there leaves the caret where the paste goes
     expect(key(dom, "b")).toBe(false);
+    expect(key(dom, "V", { metaKey: true, shiftKey: true })).toBe(true);
     const caret = dom.window.specwrightEarlyEdits?.get(prose)?.caret;
     expect(press(dom, prose.querySelector("p")!)).toBe(false);
     expect(dom.window.specwrightEarlyEdits?.get(prose)?.caret).toEqual(caret);
@@ -203,5 +207,9 @@ describe("input in a section's text before the page's code runs", () => {
     expect(takeEarlyInput("risks")?.keys).toEqual([{ key: "Paste", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, paste: { html: "<b>bold</b>", text: "bold", files: [] } }]);
     (document.getElementById("title") as HTMLInputElement).focus();
     expect(paste(dom, { "text/plain": "a title" })).toBe(true);
+    // a reader's text: nothing is held for an editor that could not paste it
+    (document.querySelector('[data-section-key="notes"] [data-static-body]') as HTMLElement).focus();
+    expect(paste(dom, { "text/plain": "not here" })).toBe(true);
+    expect(takeEarlyInput("notes")?.keys ?? []).toEqual([]);
   });
 });
