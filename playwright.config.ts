@@ -11,8 +11,10 @@ process.env.E2E_DATA_DIR ??= mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-
 /** Every project's browser: Desktop Chrome's settings in the journeys' Chromium. */
 const CHROMIUM = { ...devices["Desktop Chrome"], launchOptions: { executablePath: journeyChromiumPath(), args: CHROMIUM_ARGS } };
 
-// the files whose journeys take longest (quiet 2-core machine: 35–65 s each)
-const LONGEST = /\/(restart|codeBlockEdits|accessibility|cli|routeSweep|xss)\.spec\.ts$/;
+// the files whose journeys take longest (quiet 2-core machine: 35–65 s each), and those
+// with journeys of 20–30 s, which otherwise came last, in file order: the run ended with one
+// of them alone on one worker while the other had nothing left to do
+const LONGEST = /\/(restart|codeBlockEdits|accessibility|cli|routeSweep|xss|review|suggestions|versions|documents|newUserJourney)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: "tests/e2e",
