@@ -7,7 +7,7 @@ import type { SectionAwarenessHub } from "@/lib/collab/sectionAwareness";
 import type { AnchoredThread } from "./comments/CommentHighlights";
 import type { Draft } from "./comments/SectionComments";
 import type { LiveSectionEditor } from "./LiveSectionEditor";
-import { heldPaste, holdsPaste, type HeldKey } from "./heldKeys";
+import { heldPaste, holdsPaste, isPasteKey, type HeldKey } from "./heldKeys";
 import { SectionText, type Activation, type Press } from "./SectionText";
 import { heldEarly, MODIFIER_KEYS, takeEarlyInput } from "./earlyInput";
 import { beginEarlyEdit, keepTypingInEarlyEdit, watchEarlyEdits } from "./earlyEdit";
@@ -16,8 +16,6 @@ import { startWhenIdle } from "./idleStarts";
 import { liveSectionsOf } from "./liveSections";
 
 const MODIFIERS = new Set(MODIFIER_KEYS);
-/** The keys that paste: left to the browser, whose paste event is held (`holdPaste`). */
-const pastes = (e: KeyboardEvent) => ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "v") || (e.shiftKey && e.key === "Insert");
 
 /** How long a section stays off screen before its editor stops (unless recently used). */
 const OFF_SCREEN_MS = 4000;
@@ -213,7 +211,7 @@ export function SectionBody(props: SectionBodyProps) {
   }, [ready, edited, live]);
   const hold = (e: KeyboardEvent) => {
     // a key the page's inline holder already kept (React may hand it on once hydrated) is not held twice
-    if (ready || !live?.activation || e.defaultPrevented || heldEarly(e.nativeEvent) || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab" || pastes(e)) return;
+    if (ready || !live?.activation || e.defaultPrevented || heldEarly(e.nativeEvent) || e.nativeEvent.isComposing || MODIFIERS.has(e.key) || e.key === "Tab" || isPasteKey(e)) return; // a paste's keys: its paste event is held (holdPaste)
     typed.current.push({ key: e.key, ctrlKey: e.ctrlKey, metaKey: e.metaKey, altKey: e.altKey, shiftKey: e.shiftKey });
     setHeld(sectionKey, true);
     // in a text the browser edits, the key does what it does there (and is pressed again only

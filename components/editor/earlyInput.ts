@@ -1,4 +1,4 @@
-import { heldPaste, type HeldKey } from "./heldKeys";
+import { heldPaste, isPasteKey, type HeldKey } from "./heldKeys";
 import { beginEarlyEdit, keepTypingInEarlyEdit, watchEarlyEdits } from "./earlyEdit";
 import { pressedAt, type Activation } from "./pressedAt";
 
@@ -42,7 +42,7 @@ declare global {
  * Turned into the page's script text with `toString()`, so it uses nothing from outside
  * itself: what it needs comes as arguments.
  */
-function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, keepTyping: typeof keepTypingInEarlyEdit, pasteOf: typeof heldPaste, modifiers: string[], controls: string): void {
+function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, keepTyping: typeof keepTypingInEarlyEdit, pasteOf: typeof heldPaste, pastes: typeof isPasteKey, modifiers: string[], controls: string): void {
   if (window.specwrightSectionInput) return;
   const sections = new Map<string, EarlyInput>();
   const keyEvents = new WeakSet<Event>();
@@ -77,10 +77,8 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     const at = textOf(event.target);
     if (at && !sections.has(at.key)) sections.set(at.key, { activation: "focus", keys: [], edited: null });
   };
-  // the keys that paste: left to the browser, whose paste event is held (onPaste)
-  const pastes = (event: KeyboardEvent) => ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "v") || (event.shiftKey && event.key === "Insert");
   const onKey = (event: KeyboardEvent) => {
-    if (event.defaultPrevented || event.isComposing || modifiers.includes(event.key) || event.key === "Tab" || pastes(event)) return;
+    if (event.defaultPrevented || event.isComposing || modifiers.includes(event.key) || event.key === "Tab" || pastes(event)) return; // a paste's keys: its paste event is held (onPaste)
     const at = textOf(document.activeElement);
     const held = at && sections.get(at.key);
     if (!held) return;
@@ -139,7 +137,7 @@ const CONTROLS = 'button, summary, [role="button"], [role="tab"], [role="menuite
 
 /** The inline script that holds presses and keys in sections' text (the browser editing a pressed text meanwhile), and clicks on controls, until the page's code takes them. */
 export function holdSectionInputScript(): string {
-  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${keepTypingInEarlyEdit.toString()},${heldPaste.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
+  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${keepTypingInEarlyEdit.toString()},${heldPaste.toString()},${isPasteKey.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
 }
 
 /** The performance mark set as the sections are first drawn in the browser (the page hydrated them). */

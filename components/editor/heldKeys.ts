@@ -33,6 +33,14 @@ export function heldPaste(data: DataTransfer | null): HeldKey | null {
   return { key: "Paste", ctrlKey: false, metaKey: false, altKey: false, shiftKey: false, paste };
 }
 
+/**
+ * Whether a key event pastes (Ctrl/Cmd+V, Shift+Insert): such keys are left to the browser,
+ * whose paste event is held instead. Also turned into the page's inline script.
+ */
+export function isPasteKey(event: { key: string; ctrlKey: boolean; metaKey: boolean; shiftKey: boolean }): boolean {
+  return ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "v") || (event.shiftKey && event.key === "Insert");
+}
+
 /** Whether the keys held include a paste: what comes after it waits for the editor, which pastes first. */
 export function holdsPaste(keys: HeldKey[]): boolean {
   return keys.some((held) => held.paste);
