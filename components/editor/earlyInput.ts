@@ -1,4 +1,4 @@
-import { heldPaste, isPasteKey, type HeldKey } from "./heldKeys";
+import { heldPaste, holdsPaste, isPasteKey, type HeldKey } from "./heldKeys";
 import { beginEarlyEdit, keepTypingInEarlyEdit, watchEarlyEdits } from "./earlyEdit";
 import { pressedAt, type Activation } from "./pressedAt";
 
@@ -42,7 +42,7 @@ declare global {
  * Turned into the page's script text with `toString()`, so it uses nothing from outside
  * itself: what it needs comes as arguments.
  */
-function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, keepTyping: typeof keepTypingInEarlyEdit, pasteOf: typeof heldPaste, pastes: typeof isPasteKey, modifiers: string[], controls: string): void {
+function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginEarlyEdit, keepTyping: typeof keepTypingInEarlyEdit, pasteOf: typeof heldPaste, pastes: typeof isPasteKey, pasted: typeof holdsPaste, modifiers: string[], controls: string): void {
   if (window.specwrightSectionInput) return;
   const sections = new Map<string, EarlyInput>();
   const keyEvents = new WeakSet<Event>();
@@ -52,7 +52,6 @@ function holdSectionInput(pressPoint: typeof pressedAt, beginEdit: typeof beginE
     const key = text?.closest("section[data-section-key]")?.getAttribute("data-section-key");
     return text && key ? { text, key } : null;
   };
-  const pasted = (keys: { paste?: unknown }[]) => keys.some((k) => k.paste);
   const onPress = (event: MouseEvent) => {
     const at = event.button === 0 ? textOf(event.target) : null;
     if (!at) return;
@@ -137,7 +136,7 @@ const CONTROLS = 'button, summary, [role="button"], [role="tab"], [role="menuite
 
 /** The inline script that holds presses and keys in sections' text (the browser editing a pressed text meanwhile), and clicks on controls, until the page's code takes them. */
 export function holdSectionInputScript(): string {
-  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${keepTypingInEarlyEdit.toString()},${heldPaste.toString()},${isPasteKey.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
+  return `(${watchEarlyEdits.toString()})();(${holdSectionInput.toString()})(${pressedAt.toString()},${beginEarlyEdit.toString()},${keepTypingInEarlyEdit.toString()},${heldPaste.toString()},${isPasteKey.toString()},${holdsPaste.toString()},${JSON.stringify(MODIFIER_KEYS)},${JSON.stringify(CONTROLS)})`;
 }
 
 /** The performance mark set as the sections are first drawn in the browser (the page hydrated them). */

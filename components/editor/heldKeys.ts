@@ -41,7 +41,7 @@ export function isPasteKey(event: { key: string; ctrlKey: boolean; metaKey: bool
   return ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "v") || (event.shiftKey && event.key === "Insert");
 }
 
-/** Whether the keys held include a paste: what comes after it waits for the editor, which pastes first. */
+/** Whether the keys held include a paste: what comes after it waits for the editor, which pastes first. Also turned into the page's inline script. */
 export function holdsPaste(keys: HeldKey[]): boolean {
   return keys.some((held) => held.paste);
 }
