@@ -36,3 +36,30 @@ export function resolveAnchor(state: EditorState, ydoc: Y.Doc, anchorFrom: strin
     return null;
   }
 }
+
+/**
+ * A place in the text (a caret) as a Yjs relative position, which follows the text through
+ * later edits, this person's and others': text typed at the place goes after it.
+ */
+export function keepPoint(state: EditorState, pos: number): Y.RelativePosition | null {
+  const sync = syncState(state);
+  if (!sync?.binding) return null;
+  const block = state.doc.resolve(pos).parent;
+  // an empty block has no character to hold on to (the place would be its end, after what is
+  // typed there): its start, which text typed there follows
+  if (block.isTextblock && block.content.size === 0) {
+    for (const [type, node] of sync.binding.mapping) if (node === block && type instanceof Y.XmlElement) return Y.createRelativePositionFromTypeIndex(type, 0, -1);
+  }
+  return absolutePositionToRelativePosition(pos, sync.type, sync.binding.mapping);
+}
+
+/** Where a place kept by `keepPoint` is now, or null when its text was deleted. */
+export function pointNow(state: EditorState, point: Y.RelativePosition): number | null {
+  const sync = syncState(state);
+  if (!sync?.binding || !sync.type.doc) return null;
+  try {
+    return relativePositionToAbsolutePosition(sync.type.doc, sync.type, point, sync.binding.mapping);
+  } catch {
+    return null;
+  }
+}
