@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { ServiceUnavailable } from "../../errors";
 
 const INSTALL_HINT = "Install Chromium on the server (Debian/Ubuntu: apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome executable.";
@@ -55,6 +55,8 @@ async function launch(): Promise<Browser> {
   try {
     // the server's own shutdown closes it (closePdfBrowser), after storing what editors typed:
     // Playwright's signal handlers would kill it and end the process at once (exit 130)
+    // Playwright loads with the first export, not with every process that may never print one
+    const { chromium } = await import("playwright-core");
     const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, timeout: 30_000, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
     shared.current = browser;
     browser.on("disconnected", () => {
