@@ -85,7 +85,13 @@ try {
     nextBuild();
   }
   const { startAppServer } = await import("../server/http");
+  // Next.js's runtime and the built app's server chunks, which it loads as it starts, come
+  // with ~80 MB of source maps that Node would read, parse and keep: 1–1.5 s of CPU and
+  // ~100 MB of memory per process. They are loaded without (their stack traces read as in
+  // any `next start`); this server's own modules, loaded above and later, keep theirs
+  if (!dev) process.setSourceMapsEnabled(false);
   const app = await startAppServer({ port, dev });
+  process.setSourceMapsEnabled(true);
   closeApp = () => app.close();
   console.log(`\n  Specwright is running at ${app.url}`);
   if (demo) console.log(`  Demo sign-in: ${demo.email} / ${demo.password}   Sign-up: ${process.env.SIGNUP}`);
