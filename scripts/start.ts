@@ -87,8 +87,9 @@ try {
   const { startAppServer } = await import("../server/http");
   // Next.js's runtime and the built app's server chunks, which it loads as it starts, come
   // with ~80 MB of source maps that Node would read, parse and keep: 1–1.5 s of CPU and
-  // ~100 MB of memory per process. They are loaded without (their stack traces read as in
-  // any `next start`); this server's own modules, loaded above and later, keep theirs
+  // ~100 MB of memory per process. They are loaded without: a logged error's frames in them
+  // are mapped as it is logged (lib/observability/mapStack.ts). This server's own modules,
+  // loaded above and later, keep theirs
   if (!dev) process.setSourceMapsEnabled(false);
   const app = await startAppServer({ port, dev });
   process.setSourceMapsEnabled(true);
