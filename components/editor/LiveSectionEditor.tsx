@@ -42,6 +42,8 @@ export interface HeldInput {
 export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, onNotice, threads, onComment, activation, takeHeld }: SectionBodyProps & { activation: Activation | null; takeHeld: () => HeldInput }) {
   const [slash, setSlash] = useState<SlashState | null>(null);
   const [upload, setUpload] = useState<UploadStatus | null>(null);
+  // a Markdown paste waiting for its converter's code
+  const [pasting, setPasting] = useState(false);
   const [linkHref, setLinkHref] = useState<string | null>(null);
   // the people "@" offers (handed to the editor made once, and again when they change)
   const members = useContext(MembersContext);
@@ -55,12 +57,12 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
     setPicked((was) => (was && mark ? { ...was, ...menuPlace(mark) } : null));
   });
   // created during the first render, so sections that come into view together mount in one pass
-  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onLinkForm: setLinkHref, suggestingAs: () => suggestingAs(sectionKey), references, onPropose: (proposal) => onComment({ quote: "", proposal }) });
+  const create = () => new SectionEditor({ documentId, ydoc, carets, sectionKey, title, editable, threads, onNotice, onSlash: setSlash, members, onUpload: setUpload, onPasting: setPasting, onLinkForm: setLinkHref, suggestingAs: () => suggestingAs(sectionKey), references, onPropose: (proposal) => onComment({ quote: "", proposal }) });
   const [section, setSection] = useState(create);
   const host = useRef<HTMLDivElement>(null);
   const live = liveSectionsOf(ydoc);
-  // an image still uploading is inserted by this editor: it stays until then
-  useEffect(() => live.setBusy(sectionKey, upload !== null), [live, sectionKey, upload]);
+  // an image still uploading, or Markdown still being converted, is inserted by this editor: it stays until then
+  useEffect(() => live.setBusy(sectionKey, upload !== null || pasting), [live, sectionKey, upload, pasting]);
   useEffect(() => () => live.setBusy(sectionKey, false), [live, sectionKey]);
   useLayoutEffect(() => {
     if (!section.isDestroyed) {
@@ -186,6 +188,11 @@ export function LiveSectionEditor({ documentId, ydoc, carets, sectionKey, title,
       {upload ? (
         <p role="status" className="text-xs text-slate-600">
           Uploading {upload.name}… {upload.percent}%
+        </p>
+      ) : null}
+      {pasting ? (
+        <p role="status" className="text-xs text-slate-600">
+          Pasting…
         </p>
       ) : null}
       {slash ? (

@@ -61,6 +61,8 @@ interface Options {
   references: References;
   /** an image upload started, progressed or ended (null) */
   onUpload: (status: UploadStatus | null) => void;
+  /** A Markdown paste waits for its converter's code (true) or is in (false) */
+  onPasting?: (pending: boolean) => void;
   /** the link form opened for the selection (with the address of the link there, or "") */
   onLinkForm: (href: string) => void;
   /** the person's user id while they are suggesting (suggesting.ts), else null */
@@ -467,10 +469,13 @@ export class SectionEditor implements NodeViewHost, SectionActions {
   private convertMarkdown(view: EditorView, event: ClipboardEvent): boolean {
     const data = event.clipboardData;
     if (!data || !isMarkdownPaste(data) || view.state.selection.$from.parent.type.spec.code) return false;
-    this.pasting = pasteMarkdown(view, data.getData("text/plain"), () => this.view === view).catch(() => {
-      // its code could not load (offline): said, and nothing changed
-      this.options.onNotice("That Markdown could not be pasted: the page could not load what converts it (are you offline?). Nothing was pasted.");
-    });
+    this.options.onPasting?.(true);
+    this.pasting = pasteMarkdown(view, data.getData("text/plain"), () => this.view === view)
+      .catch(() => {
+        // its code could not load (offline): said, and nothing changed
+        this.options.onNotice("That Markdown could not be pasted: the page could not load what converts it (are you offline?). Nothing was pasted.");
+      })
+      .finally(() => this.options.onPasting?.(false));
     return true;
   }
 

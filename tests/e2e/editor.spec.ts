@@ -407,8 +407,12 @@ test("Markdown pasted as text arrives as rich text", async ({ browser }) => {
   await expect.poll(() => held).toBeGreaterThan(0);
   await a.keyboard.type("Typed while it loads.");
   await expect(goals).toHaveText("Typed while it loads.");
+  // the section says a paste is on its way
+  const pasting = a.getByRole("status").filter({ hasText: /^Pasting…$/ });
+  await expect(pasting).toBeVisible();
   release();
   await a.unrouteAll({ behavior: "wait" });
+  await expect(pasting).toBeHidden();
   const goalsB = b.getByRole("textbox", { name: "Goals and Non‑Goals body" });
   await expect(goalsB.locator("h2")).toHaveText("Plan");
   await expect(goalsB.locator("ul > li")).toHaveText(["one", "two with docs"]);
