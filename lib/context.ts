@@ -41,6 +41,11 @@ export function remember<T>(ctx: Ctx, key: string, load: () => Promise<T>): Prom
   return loading;
 }
 
+/** Tells a reading request (`ctx.reads`) what is already known under `key`; nothing without one. */
+export function know<T>(ctx: Ctx, key: string, value: T): void {
+  ctx.reads?.set(key, Promise.resolve(value));
+}
+
 /** An actor's standing in one workspace, loaded for permission checks. */
 export interface WorkspaceMember {
   workspaceId: string;

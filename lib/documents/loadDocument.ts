@@ -1,8 +1,8 @@
-import { membershipOf } from "../access/policy";
 import { remember, type Ctx } from "../context";
 import type { DbTx } from "../db";
 import { isClient } from "../db/tx";
 import { NotFound } from "../errors";
+import { membershipIn } from "../workspaces/loadMembership";
 import { withTemplateAndOwner } from "./summaryRelations";
 
 /**
@@ -16,8 +16,7 @@ export function loadDocument(ctx: Ctx, documentId: string, options: { includeDel
 async function load(ctx: Ctx, documentId: string, options: { includeDeleted?: boolean }) {
   const doc = await withRelations(ctx.db, documentId);
   if (!doc || (doc.deletedAt && !options.includeDeleted)) throw new NotFound("Document");
-  const m = await ctx.db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: doc.workspaceId, userId: ctx.actor.userId } } });
-  const membership = membershipOf(ctx.actor, m);
+  const membership = await membershipIn(ctx, doc.workspaceId);
   if (!membership) throw new NotFound("Document");
   return { doc, membership };
 }

@@ -1,11 +1,10 @@
 import Link from "next/link";
 import { firstParam, loadFiltered } from "@/app/_server/filtered";
-import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { loadWorkspacePage, readingCtx } from "@/app/_server/workspacePage";
 import { DocumentFilters } from "@/components/documents/DocumentFilters";
 import { DocumentTable } from "@/components/documents/DocumentTable";
 import { FILTER_PARAMS, FilterChips, listHref, type FilterNames, type RawFilters } from "@/components/documents/FilterChips";
 import { abilitiesFor } from "@/lib/access/policy";
-import { getDb } from "@/lib/db";
 import { listFieldChoices } from "@/lib/documents/documentFilters";
 import { ListDocumentsInput } from "@/lib/documents/inputs";
 import { listDocuments } from "@/lib/documents/listDocuments";
@@ -17,8 +16,10 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function DocumentsPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const sp = await searchParams;
-  const { actor, workspace, membership } = await loadWorkspacePage(slug, `/w/${slug}`);
-  const ctx = { actor, db: getDb() };
+  const workspacePage = await loadWorkspacePage(slug, `/w/${slug}`);
+  const { workspace, membership } = workspacePage;
+  // the page only reads: its parts share the actor's membership, read once
+  const ctx = readingCtx(workspacePage);
   const can = abilitiesFor(membership);
   const filters: RawFilters = Object.fromEntries(FILTER_PARAMS.map((k) => [k, firstParam(sp[k])]).filter(([, v]) => v));
   const [result, templates, members, fields] = await Promise.all([

@@ -1,10 +1,9 @@
 import Link from "next/link";
-import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { loadWorkspacePage, readingCtx } from "@/app/_server/workspacePage";
 import { ApiTokens } from "@/components/apiTokens/ApiTokens";
 import { MembersPanel } from "@/components/workspaces/MembersPanel";
 import { abilitiesFor } from "@/lib/access/policy";
 import { listWorkspaceTokens } from "@/lib/apiTokens/listTokens";
-import { getDb } from "@/lib/db";
 import { listInvites, listMembers } from "@/lib/workspaces/listMembers";
 import { membersAbilities } from "@/lib/workspaces/memberAbilities";
 
@@ -12,8 +11,10 @@ export const metadata = { title: "Members" };
 
 export default async function MembersPage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { actor, workspace, membership } = await loadWorkspacePage(slug, `/w/${slug}/members`);
-  const ctx = { actor, db: getDb() };
+  const workspacePage = await loadWorkspacePage(slug, `/w/${slug}/members`);
+  const { actor, workspace, membership } = workspacePage;
+  // the page only reads: its parts share the actor's membership, read once
+  const ctx = readingCtx(workspacePage);
   const can = abilitiesFor(membership);
   const [members, invites, tokens] = await Promise.all([
     listMembers(ctx, { slug }),

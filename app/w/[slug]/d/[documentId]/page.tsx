@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { cookies, headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { loadWorkspacePage } from "@/app/_server/workspacePage";
+import { loadWorkspacePage, readingCtx } from "@/app/_server/workspacePage";
 import { ActivityTab } from "@/components/document-panel/ActivityTab";
 import { CommentsTab } from "@/components/document-panel/CommentsTab";
 import { DocumentPanel } from "@/components/document-panel/DocumentPanel";
@@ -24,8 +24,6 @@ import { MoreMenu } from "@/components/ui/MoreMenu";
 import { PartBoundary } from "@/components/ui/PartBoundary";
 import { HistoryLink } from "@/components/versions/HistoryLink";
 import { can as canDo, documentAbilities } from "@/lib/access/policy";
-import type { Ctx } from "@/lib/context";
-import { getDb } from "@/lib/db";
 import { storedStateForPage } from "@/lib/collab/storedState";
 import { drawInBackground } from "@/lib/diagrams/drawMissing";
 import { drawingsOf } from "@/lib/diagrams/drawings";
@@ -45,9 +43,10 @@ const DOCUMENT_END = "document-end";
 
 export default async function DocumentPage({ params }: { params: Promise<{ slug: string; documentId: string }> }) {
   const { slug, documentId } = await params;
-  const { actor, membership, workspace } = await loadWorkspacePage(slug, `/w/${slug}/d/${documentId}`);
+  const page = await loadWorkspacePage(slug, `/w/${slug}/d/${documentId}`);
+  const { actor, membership, workspace } = page;
   // the page only reads: the document, membership and sections its parts ask about are loaded once
-  const ctx: Ctx = { actor, db: getDb(), reads: new Map() };
+  const ctx = readingCtx(page);
   // a link by number (/w/acme/d/ADR-0007) keeps working after a rename: it leads to the document
   if (parseNumber(documentId)) {
     const id = await documentIdByNumber(ctx, workspace.id, documentId).catch((error: unknown) => {
