@@ -1,5 +1,6 @@
 import { DOMParser as SchemaParser, Fragment, type Node as ProseNode, type Schema } from "prosemirror-model";
-import { NodeSelection, TextSelection, type EditorState, type Transaction } from "prosemirror-state";
+import { EditorState, NodeSelection, TextSelection, type Selection, type Transaction } from "prosemirror-state";
+import { Mapping, ReplaceStep } from "prosemirror-transform";
 import type { PMNode } from "@/lib/editor/schema";
 import type { EarlyEdit } from "./earlyEdit";
 
@@ -8,12 +9,21 @@ import type { EarlyEdit } from "./earlyEdit";
  * text's HTML draws each block as one element: the blocks the browser left as they were are
  * found at both ends, and only the ones between (with the one holding the caret) are read with
  * the editor's own schema and replace the same blocks of the editor's text, the caret where it
- * was last seen. Null when that would not give exactly what the person saw: the text changed
- * meanwhile (someone else wrote in it), or reading those blocks loses or adds text (a block
- * the read-only text draws differently, such as code with its language shown, or typing into
- * a placeholder's hint). The caller then falls back on the keys that were pressed.
+ * was last seen. When someone else wrote in the text meanwhile, the person's change is made
+ * to the text they saw and carried over theirs (`mergedWithOthers`). Null when that would not
+ * give exactly what the person saw: the two changes touch (whose words come first is not
+ * known), or reading those blocks loses or adds text (a block the read-only text draws
+ * differently, such as code with its language shown, or typing into a placeholder's hint).
+ * The caller then falls back on the keys that were pressed.
  */
-export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "before" | "caret"> & { anchor?: EarlyEdit["anchor"] }, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
+export function earlyEditTransaction(state: EditorState, edit: HeldEdit, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
+  return handedOver(state, edit, edited, render) ?? mergedWithOthers(state, edit, edited, render);
+}
+
+type HeldEdit = Pick<EarlyEdit, "before" | "caret"> & { anchor?: EarlyEdit["anchor"] };
+
+/** The handover onto the very text the browser edited; null when the editor's text is another. */
+function handedOver(state: EditorState, edit: HeldEdit, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
   const { doc } = state;
   const original = edited.ownerDocument.createElement("div");
   original.innerHTML = edit.before;
@@ -74,6 +84,60 @@ export function earlyEditTransaction(state: EditorState, edit: Pick<EarlyEdit, "
   else if (other !== at) tr.setSelection(TextSelection.between(tr.doc.resolve(other), tr.doc.resolve(at)));
   else tr.setSelection(TextSelection.near(tr.doc.resolve(at)));
   return tr.scrollIntoView();
+}
+
+/**
+ * The person's change made to the text they saw (the one the page drew), then carried over
+ * what others wrote in it since, as a collaborative editor carries one person's change over
+ * another's: each keeps its words. Null when the text did not change meanwhile, or the two
+ * changes touch.
+ */
+function mergedWithOthers(state: EditorState, edit: HeldEdit, edited: HTMLElement, render: (doc: PMNode) => string): Transaction | null {
+  const drawn = edited.ownerDocument.createElement("div");
+  drawn.innerHTML = edit.before;
+  const seen = textParser(state.schema).parse(drawn, { preserveWhitespace: "full", topNode: state.schema.topNodeType.create() });
+  if (seen.eq(state.doc)) return null;
+  const own = handedOver(EditorState.create({ schema: state.schema, doc: seen }), edit, edited, render);
+  if (!own?.docChanged) return null;
+  const mine = changeBetween(seen, own.doc);
+  const theirs = changeBetween(seen, state.doc);
+  // changes that touch: whose words come first is not known
+  if (!mine || !theirs || (mine.from <= theirs.to && theirs.from <= mine.to)) return null;
+  const carried = mine.map(theirs.getMap());
+  const tr = state.tr;
+  if (!carried || tr.maybeStep(carried).failed) return null;
+  // from the person's text to the merged one: back out of their change, through the others', into it again
+  const mapping = new Mapping();
+  mapping.appendMap(mine.getMap().invert());
+  mapping.appendMap(theirs.getMap());
+  mapping.appendMap(carried.getMap(), 0);
+  tr.setSelection(selectionAfter(tr.doc, own.selection, (pos) => mapping.map(pos)));
+  return tr.scrollIntoView();
+}
+
+/** The one replacement that turns `a` into `b` (what differs between their first and last difference); null when they are equal or it would not. */
+function changeBetween(a: ProseNode, b: ProseNode): ReplaceStep | null {
+  const start = a.content.findDiffStart(b.content);
+  const end = a.content.findDiffEnd(b.content);
+  if (start === null || !end) return null;
+  // a repeated character can make the two ends cross: the change then starts at `start` in both
+  const cross = start - Math.min(end.a, end.b);
+  const endA = cross > 0 ? end.a + cross : end.a;
+  const endB = cross > 0 ? end.b + cross : end.b;
+  const step = new ReplaceStep(start, endA, b.slice(start, endB));
+  const result = step.apply(a);
+  return result.doc?.eq(b) ? step : null;
+}
+
+/** The selection `was` (in the person's text) in `doc`, its ends mapped: a node selected whole stays so. */
+function selectionAfter(doc: ProseNode, was: Selection, map: (pos: number) => number): Selection {
+  const anchor = map(was.anchor);
+  const head = map(was.head);
+  if (was instanceof NodeSelection) {
+    const node = doc.nodeAt(Math.min(anchor, head));
+    if (node && NodeSelection.isSelectable(node) && Math.abs(head - anchor) === node.nodeSize) return NodeSelection.create(doc, Math.min(anchor, head));
+  }
+  return anchor === head ? TextSelection.near(doc.resolve(head)) : TextSelection.between(doc.resolve(anchor), doc.resolve(head));
 }
 
 /** Where the doc's `index`th block starts. */

@@ -137,6 +137,68 @@ describe("handing over a text the browser edited", () => {
     expect(json(editor).content).toEqual([p("Known risks, and one more")]);
   });
 
+  describe("when someone wrote in the text meanwhile", () => {
+    /** The editor holds `now` (others' writing since the page was drawn from `seen`); the person edited `seen` as drawn. */
+    function merge(seen: PMNode[], now: PMNode[], edit: (prose: HTMLElement) => { node: Node; offset: number } | null) {
+      const editor = editorOf(now);
+      const { prose, edit: held } = editedText(seen, edit);
+      const tr = earlyEditTransaction(editor.state, held, prose, render);
+      if (tr) editor.view.dispatch(tr);
+      return { editor, handed: tr !== null };
+    }
+    const typeAt = (selector: string, index: number, typed: string) => (prose: HTMLElement) => {
+      const text = textIn(prose, selector);
+      text.insertData(index, typed);
+      return { node: text, offset: index + typed.length };
+    };
+
+    it("keeps both: the person's typing in one block, another's in the next", () => {
+      const { editor, handed } = merge([p("Known risks"), p("Open questions")], [p("Known risks"), p("Open questions: two")], typeAt("p", "Known ".length, "big "));
+      expect(handed).toBe(true);
+      expect(json(editor).content).toEqual([p("Known big risks"), p("Open questions: two")]);
+      expect(editor.state.selection.from).toBe(1 + "Known big ".length);
+    });
+
+    it("keeps both in one paragraph, where they wrote apart, with the caret after what the person typed", () => {
+      const { editor, handed } = merge([p("Known risks today")], [p("Known risks today, and tomorrow")], typeAt("p", "Known ".length, "big "));
+      expect(handed).toBe(true);
+      expect(json(editor).content).toEqual([p("Known big risks today, and tomorrow")]);
+      expect(editor.state.selection.from).toBe(1 + "Known big ".length);
+    });
+
+    it("places the typing after text others deleted before it, and after a block they added above", () => {
+      const { editor, handed } = merge([p("Intro"), p("Known risks")], [p("Summary first"), p("Intro"), p("risks")], typeAt("p:last-child", "Known risks".length, " remain"));
+      expect(handed).toBe(true);
+      expect(json(editor).content).toEqual([p("Summary first"), p("Intro"), p("risks remain")]);
+      const { $from } = editor.state.selection;
+      expect([$from.parent.textContent, $from.parentOffset]).toEqual(["risks remain", "risks remain".length]);
+    });
+
+    it("takes a new paragraph made by Enter below text another changed", () => {
+      const { editor, handed } = merge([p("Goals"), p("tail")], [p("Goals for Q3"), p("tail")], (prose) => {
+        const next = document.createElement("p");
+        next.textContent = "Fast";
+        prose.querySelectorAll("p")[1]!.before(next);
+        return { node: next.firstChild!, offset: 4 };
+      });
+      expect(handed).toBe(true);
+      expect(json(editor).content).toEqual([p("Goals for Q3"), p("Fast"), p("tail")]);
+      expect(editor.state.doc.resolve(editor.state.selection.from).parent.textContent).toBe("Fast");
+    });
+
+    it("changes nothing when both wrote at the same place (whose words come first is not known)", () => {
+      const { editor, handed } = merge([p("Known risks")], [p("Known risks, listed")], typeAt("p", "Known risks".length, "!"));
+      expect(handed).toBe(false);
+      expect(json(editor).content).toEqual([p("Known risks, listed")]);
+    });
+
+    it("changes nothing when the person typed inside words another replaced", () => {
+      const { editor, handed } = merge([p("Known risks today")], [p("Known issues today")], typeAt("p", "Known ri".length, "x"));
+      expect(handed).toBe(false);
+      expect(json(editor).content).toEqual([p("Known issues today")]);
+    });
+  });
+
   it("puts only the caret when nothing was typed", () => {
     const { editor, handed } = handOver([p("one"), p("two")], (prose) => ({ node: prose.querySelectorAll("p")[1]!.firstChild!, offset: 2 }));
     expect(handed).toBe(true);
