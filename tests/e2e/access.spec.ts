@@ -1,11 +1,10 @@
 import { expect, test, type APIRequest, type Browser } from "./fixtures";
-import { invitedMember, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { invitedMember, signInInUi, signUpAs, uniqueEmail } from "./support";
 
 /** An owner's workspace with one document, and a second person who joined it as an editor through an invite. */
 async function workspaceWithEditor(browser: Browser, playwright: { request: APIRequest }, baseURL: string | undefined, names: { owner: string; editor: string; document: string }) {
   const owner = await (await browser.newContext()).newPage();
-  await signUpInUi(owner, names.owner, uniqueEmail(names.owner.toLowerCase()));
-  const slug = new URL(owner.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(owner, names.owner, uniqueEmail(names.owner.toLowerCase()));
   const templates = (await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
   const template = templates.find((t) => t.key === "technical-design")!;
   const doc = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: names.document } })).json()) as { id: string };

@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { signUpInUi, uniqueEmail } from "./support";
+import { signUpAs, signUpInUi, uniqueEmail } from "./support";
 
 test.describe("API tokens", () => {
   test("a person makes a token in Settings, sees it once, a script uses it, and once revoked it stops working", async ({ page, playwright, baseURL }) => {
@@ -88,8 +88,7 @@ test.describe("API tokens", () => {
   });
 
   test("a workspace admin makes a read token on the Members page that works in that workspace only and only reads", async ({ page, playwright, baseURL }) => {
-    await signUpInUi(page, "Wim", uniqueEmail("wim"));
-    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    const slug = await signUpAs(page, "Wim", uniqueEmail("wim"));
     await page.goto(`/w/${slug}/members`);
     const tokens = page.getByRole("region", { name: "Workspace API tokens" });
     await tokens.getByLabel("Token name").fill("Docs index");

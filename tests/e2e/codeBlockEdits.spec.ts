@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
-import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { signInAs, signUpAs, uniqueEmail } from "./support";
 
 // Issue 14: twice, a code block cleared and retyped showed "Saved", yet a second tab and a
 // reload showed the old text. Repeated rounds in two browsers: clear the code block, retype,
@@ -31,16 +31,14 @@ test("a code block cleared and retyped again and again shows its last text after
   test.setTimeout(180_000);
   const email = uniqueEmail("hunt");
   const a = await (await browser.newContext()).newPage();
-  await signUpInUi(a, "Hunt", email);
-  const slug = new URL(a.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(a, "Hunt", email);
   const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
   const template = templates.find((t) => t.key === "technical-design")!;
   const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: "Code hunt" } })).json()) as { id: string };
   const url = `/w/${slug}/d/${doc.id}`;
   const bContext = await browser.newContext();
   const b = await bContext.newPage();
-  await signInInUi(b, email, PASSWORD);
-  await b.waitForURL(/\/w\//);
+  await signInAs(b, email);
   await Promise.all([a.goto(url), b.goto(url)]);
   await Promise.all([savedIn(a), savedIn(b)]);
 

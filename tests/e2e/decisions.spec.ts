@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "./fixtures";
-import { signUpInUi, uniqueEmail } from "./support";
+import { signUpAs, uniqueEmail } from "./support";
 
 /** A document of the metadata template (numbered DDWM-…), created through the API. */
 async function newDocument(page: Page, slug: string, title: string): Promise<{ id: string; number: string }> {
@@ -11,8 +11,7 @@ async function newDocument(page: Page, slug: string, title: string): Promise<{ i
 }
 
 test("a decision is superseded by a newer one: both show the link, the log lists both, and a link by number survives a rename", async ({ page }) => {
-  await signUpInUi(page, "Dara", uniqueEmail("dara"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Dara", uniqueEmail("dara"));
   const me = ((await (await page.request.get("/api/me")).json()) as { user: { id: string } }).user.id;
   const first = await newDocument(page, slug, "Queue on Postgres");
   const second = await newDocument(page, slug, "Queue on Redis streams");
@@ -67,8 +66,7 @@ test("a decision is superseded by a newer one: both show the link, the log lists
 });
 
 test("a filter that matches nothing the workspace has is shown, on the list and the log, never dropped", async ({ page }) => {
-  await signUpInUi(page, "Fen", uniqueEmail("fen"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Fen", uniqueEmail("fen"));
   await newDocument(page, slug, "Kept out by the filter");
   for (const path of [`/w/${slug}?template=no-such-template`, `/w/${slug}/decisions?template=no-such-template`]) {
     await page.goto(path);
@@ -80,8 +78,7 @@ test("a filter that matches nothing the workspace has is shown, on the list and 
 });
 
 test("typing [[ links another document by its number, and that document shows what references it", async ({ page }) => {
-  await signUpInUi(page, "Remy", uniqueEmail("remy"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Remy", uniqueEmail("remy"));
   const first = await newDocument(page, slug, "Queue on Postgres");
   const second = await newDocument(page, slug, "Webhook retries");
   await page.goto(`/w/${slug}/d/${second.id}`);

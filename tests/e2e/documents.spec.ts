@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "./fixtures";
 import { BUILTIN_TEMPLATES } from "../../lib/templates/builtins";
 import { draftTitle } from "../../lib/documents/title";
-import { signUpInUi, uniqueEmail } from "./support";
+import { signUpAs, signUpInUi, uniqueEmail } from "./support";
 
 /** A word that appears in one template's section titles and in no other template's. */
 function distinctiveWord(key: string): string {
@@ -168,8 +168,7 @@ test("a document is created from each template, then found by list, filter and s
 });
 
 test("an admin duplicates a template and edits the copy", async ({ page }) => {
-  await signUpInUi(page, "Uma", uniqueEmail("uma"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Uma", uniqueEmail("uma"));
   await page.goto(`/w/${slug}/templates`);
   const source = BUILTIN_TEMPLATES[0]!;
   await page.getByRole("button", { name: `Duplicate ${source.name}` }).click();

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Browser, type Locator } from "./fixtures";
-import { animationsSettled, documentInTwoBrowsers, formAlert, PASSWORD, pasteText, signInByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { animationsSettled, documentInTwoBrowsers, formAlert, PASSWORD, pasteText, signInByApi, signUpAs, signUpFrom, uniqueEmail } from "./support";
 
 /** An editor's text without the other people's carets (their name labels sit in the text). */
 function typedText(editor: Locator): Promise<string> {
@@ -148,8 +148,7 @@ test("the document page has no serious or critical accessibility violations", as
 
 test("opening a document in the editor does not change its content", async ({ browser }) => {
   const page = await (await browser.newContext()).newPage();
-  await signUpInUi(page, "Otto", uniqueEmail("otto"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Otto", uniqueEmail("otto"));
   const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
   const template = templates.find((t) => t.key === "technical-design")!;
   const { id } = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id } })).json()) as { id: string };

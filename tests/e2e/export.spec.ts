@@ -1,11 +1,10 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "./fixtures";
-import { signUpByApi, signUpInUi, uniqueEmail } from "./support";
+import { signUpAs, signUpByApi, uniqueEmail } from "./support";
 
 test("the author downloads the document as Markdown and as PDF from the Export menu", async ({ page }) => {
   test.setTimeout(180_000);
-  await signUpInUi(page, "Petra", uniqueEmail("petra"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Petra", uniqueEmail("petra"));
   await page.goto(`/w/${slug}/templates`);
   await page.getByRole("button", { name: "Create document from Software Design Document" }).click();
   await page.getByRole("form", { name: "New document from Software Design Document" }).getByRole("button", { name: "Create", exact: true }).click();
@@ -44,8 +43,7 @@ test("the author downloads the document as Markdown and as PDF from the Export m
 
 test("downloads are for members only: 401 without a session, 404 from another workspace", async ({ browser, playwright, baseURL }) => {
   const owner = await (await browser.newContext()).newPage();
-  await signUpInUi(owner, "Ines", uniqueEmail("ines"));
-  const slug = new URL(owner.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(owner, "Ines", uniqueEmail("ines"));
   const templates = (await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[];
   const { id } = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: templates[0]!.id } })).json()) as { id: string };
   const paths = [`/api/documents/${id}/export.md`, `/api/documents/${id}/export.pdf`, `/api/workspaces/${slug}/export.zip`];

@@ -4,14 +4,13 @@ import { makeSshKeyPair, startSshGitServer } from "../support/sshGitServer";
 import { expect, test } from "./fixtures";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { documentFromDefinition, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, signUpAs, uniqueEmail } from "./support";
 
 test("an admin connects a repository, syncs it, and reads its status", async ({ page, request }) => {
   test.setTimeout(120_000);
   const remote = makeRemote();
   try {
-    await signUpInUi(page, "Gita", uniqueEmail("gita"));
-    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    const slug = await signUpAs(page, "Gita", uniqueEmail("gita"));
     await page.goto(`/w/${slug}/members`);
     await page.getByRole("link", { name: "Git sync" }).click();
     await expect(page.getByRole("heading", { name: "Git sync", level: 1 })).toBeVisible();
@@ -69,8 +68,7 @@ test("an admin sees the SSH host key a connection trusts and, once the host's ke
   const client = makeSshKeyPair();
   let server = await startSshGitServer({ root: remote.root, authorizedKey: client.publicKey });
   try {
-    await signUpInUi(page, "Hosta", uniqueEmail("hosta"));
-    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    const slug = await signUpAs(page, "Hosta", uniqueEmail("hosta"));
     await page.goto(`/w/${slug}/git-sync`);
     const url = server.url("remote.git");
     await page.getByRole("textbox", { name: "Repository" }).fill(url);
@@ -119,8 +117,7 @@ test("a section changed both here and in the repository shows both versions, and
   test.setTimeout(150_000);
   const remote = makeRemote();
   try {
-    await signUpInUi(page, "Gus", uniqueEmail("gus"));
-    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    const slug = await signUpAs(page, "Gus", uniqueEmail("gus"));
     const doc = await documentFromDefinition(page, slug, DEFINITION);
     const connection = (await (await page.request.post(`/api/workspaces/${slug}/git-sync`, { data: { repoUrl: remote.url, path: "docs", scope: "template", scopeValue: await templateKey(page, slug, doc.templateId) } })).json()) as { id: string };
     const synced = await page.request.post(`/api/workspaces/${slug}/git-sync/${connection.id}/sync`, { data: {} });

@@ -3,7 +3,7 @@ import { expect, test, type Browser } from "./fixtures";
 import { strToU8, unzipSync, zipSync } from "fflate";
 import { pngOf } from "../support/images";
 import { rasterImageCount } from "../support/pdf";
-import { documentInTwoBrowsers, signUpInUi, uniqueEmail } from "./support";
+import { documentInTwoBrowsers, signUpAs, uniqueEmail } from "./support";
 
 // ProseMirror puts separator images of its own into the text
 const PICTURE = ".sw-image img";
@@ -120,8 +120,7 @@ test("an image uploaded into a section shows everywhere, keeps its alt text and 
 
 test("images are for members of their workspace only", async ({ browser, playwright, baseURL }) => {
   const owner = await (await browser.newContext()).newPage();
-  await signUpInUi(owner, "Hana", uniqueEmail("hana"));
-  const slug = new URL(owner.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(owner, "Hana", uniqueEmail("hana"));
   const templates = (await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[];
   const { id } = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: templates[0]!.id } })).json()) as { id: string };
   const upload = (file: { name: string; mimeType: string; buffer: Buffer }) => owner.request.post(`/api/documents/${id}/images`, { multipart: { file } });
@@ -136,14 +135,13 @@ test("images are for members of their workspace only", async ({ browser, playwri
   const anonymous = await playwright.request.newContext({ baseURL });
   expect((await anonymous.get(src)).status()).toBe(401);
   const outsider = await (await browser.newContext()).newPage();
-  await signUpInUi(outsider, "Otto", uniqueEmail("otto"));
+  await signUpAs(outsider, "Otto", uniqueEmail("otto"));
   expect((await outsider.request.get(src)).status()).toBe(404);
   expect((await outsider.request.post(`/api/documents/${id}/images`, { multipart: { file: { name: "a.png", mimeType: "image/png", buffer: PNG } } })).status()).toBe(404);
 });
 
 test("a zip of Markdown files brings its images along, and names the ones it lacks", async ({ page }) => {
-  await signUpInUi(page, "Zora", uniqueEmail("zora"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Zora", uniqueEmail("zora"));
   const zip = zipSync({
     "adr/0001-use-postgres.md": strToU8("# Use PostgreSQL\n\n## Decision\n\n![Schema](img/schema.png)\n\n![Old sketch](img/sketch.png)\n"),
     "adr/img/schema.png": PNG,

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "./fixtures";
 import { strFromU8, unzipSync } from "fflate";
-import { signUpByApi, signUpInUi, uniqueEmail } from "./support";
+import { signUpAs, signUpByApi, signUpInUi, uniqueEmail } from "./support";
 
 const seedsDir = existsSync(path.resolve("../shared/seeds")) ? path.resolve("../shared/seeds") : "/work/shared/seeds";
 const MOJIBAKE_SEED = path.join(seedsDir, "003_9d4da6775430f4ee.txt");
@@ -63,8 +63,7 @@ test("a Markdown file with mis-decoded emoji is imported, repaired after confirm
 });
 
 test("an admin imports a Markdown file as a template from the gallery", async ({ page }) => {
-  await signUpInUi(page, "Tamsin", uniqueEmail("tamsin"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Tamsin", uniqueEmail("tamsin"));
   await page.goto(`/w/${slug}/templates`);
   await page.getByRole("link", { name: "Import as template" }).click();
   await page.getByLabel("Or paste Markdown").fill("# {feature} review\n\n## Summary\n\n[One-line description]\n\n## Risks\n\nTBD\n");

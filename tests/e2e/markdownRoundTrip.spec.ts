@@ -4,7 +4,7 @@ import { expect, test } from "./fixtures";
 import { diffLines } from "diff";
 import { strToU8, zipSync } from "fflate";
 import { pngOf } from "../support/images";
-import { signUpInUi, uniqueEmail } from "./support";
+import { signUpAs, uniqueEmail } from "./support";
 
 // a real multi-section proposal: front matter, HTML comments, an image, footnote and reference definitions
 const FILE = path.resolve(import.meta.dirname, "../fixtures/design-docs/eip-8173.md");
@@ -23,8 +23,7 @@ function changedLines(a: string, b: string): { removed: string[]; added: string[
 test("a real proposal imported from a zip, edited in one paragraph and exported differs from its file only in that paragraph", async ({ page }, info) => {
   test.setTimeout(180_000);
   expect(SOURCE.startsWith("---\n") && SOURCE.includes("<!--") && SOURCE.includes(`](${IMAGE_PATH})`) && SOURCE.includes("\n[^1]:")).toBe(true);
-  await signUpInUi(page, "Rosalind", uniqueEmail("rosalind"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Rosalind", uniqueEmail("rosalind"));
 
   // the preview says the file comes back as it is
   await page.goto(`/w/${slug}/import`);

@@ -1,11 +1,10 @@
 import { expect, test } from "./fixtures";
-import { signUpInUi, uniqueEmail } from "./support";
+import { signUpAs, uniqueEmail } from "./support";
 
 // The restart journey once lost the editor to "Something went wrong": the server stopped
 // while answering the comment poll, and the cut-off answer reached the page as data.
 test("the editor stays when the server's answers are cut off and code cannot load", async ({ page }) => {
-  await signUpInUi(page, "Olive", uniqueEmail("olive"));
-  const slug = new URL(page.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(page, "Olive", uniqueEmail("olive"));
   const templates = (await (await page.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[];
   const doc = (await (await page.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: templates[0]!.id } })).json()) as { id: string };
   await page.goto(`/w/${slug}/d/${doc.id}`);

@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "./fixtures";
-import { documentFromDefinition, PASSWORD, reviewPanel, signInByApi, signInInUi, signUpFrom, signUpInUi, statusBar, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, reviewPanel, signInAs, signInByApi, signUpAs, signUpFrom, statusBar, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "Payments review",
@@ -21,8 +21,7 @@ async function reviewer(browser: Browser, owner: Page, slug: string, name: strin
   const page = await (await browser.newContext()).newPage();
   const signup = await page.request.post("/api/signup", { headers: signUpFrom(), data: { name, email, password: PASSWORD, inviteToken: invite.invite.path.split("/").pop() } });
   expect(signup.status()).toBe(201);
-  await signInInUi(page, email);
-  await page.waitForURL(/\/w\//);
+  await signInAs(page, email);
   return page;
 }
 
@@ -44,8 +43,7 @@ async function rewrite(page: Page, section: string, text: string) {
 test("a document goes through review: blocked submit, approvals, stale approval, Approved, back to In Review", async ({ browser }) => {
   test.setTimeout(180_000);
   const author = await (await browser.newContext()).newPage();
-  await signUpInUi(author, "Ana", uniqueEmail("ana"));
-  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(author, "Ana", uniqueEmail("ana"));
 
   // a small template with a scoped Security Review (set up through the API)
   const doc = await documentFromDefinition(author, slug, DEFINITION);
@@ -139,8 +137,7 @@ test("a document goes through review: blocked submit, approvals, stale approval,
 test("the status bar counts what the submit gate would refuse as the text changes, and leads to the list", async ({ browser }) => {
   test.setTimeout(120_000);
   const author = await (await browser.newContext()).newPage();
-  await signUpInUi(author, "Uma", uniqueEmail("uma"));
-  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(author, "Uma", uniqueEmail("uma"));
   const doc = await documentFromDefinition(author, slug, DEFINITION);
   await author.goto(`/w/${slug}/d/${doc.id}`);
 
@@ -170,8 +167,7 @@ test("the status bar counts what the submit gate would refuse as the text change
 
 test("the author edits the document's own sign-off roles: renames one and adds one scoped to a section", async ({ browser }) => {
   const author = await (await browser.newContext()).newPage();
-  await signUpInUi(author, "Ada", uniqueEmail("ada"));
-  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(author, "Ada", uniqueEmail("ada"));
   const doc = await documentFromDefinition(author, slug, DEFINITION);
   await author.goto(`/w/${slug}/d/${doc.id}`);
 
@@ -194,8 +190,7 @@ test("the author edits the document's own sign-off roles: renames one and adds o
 
 test("the document's sign-off section shows each decision live, with its version", async ({ browser }) => {
   const author = await (await browser.newContext()).newPage();
-  await signUpInUi(author, "Noor", uniqueEmail("noor"));
-  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(author, "Noor", uniqueEmail("noor"));
   const templates = (await (await author.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
   const templateId = templates.find((t) => t.key === "design-document-metadata")!.id;
   const doc = (await (await author.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId, title: "Ledger export" } })).json()) as { id: string };
@@ -262,8 +257,7 @@ test("review routes check permissions and the status rules", async ({ playwright
 test("a role the template says needs a reviewer stops submit until one is assigned; changes since a decision keep their bullets", async ({ browser }) => {
   test.setTimeout(120_000);
   const author = await (await browser.newContext()).newPage();
-  await signUpInUi(author, "Ines", uniqueEmail("ines"));
-  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(author, "Ines", uniqueEmail("ines"));
   const roles = [DEFINITION.signoffRoles[0]!, { ...DEFINITION.signoffRoles[1]!, blocksWithoutReviewer: true }];
   const sections = [DEFINITION.sections[0]!, { key: "security", title: "Security", depth: 1, starter: "Threats: replayed webhooks." }];
   const doc = await documentFromDefinition(author, slug, { ...DEFINITION, sections, signoffRoles: roles });

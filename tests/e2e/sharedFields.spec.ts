@@ -1,20 +1,18 @@
 import { expect, test, type Page } from "./fixtures";
-import { PASSWORD, signInInUi, signUpInUi, uniqueEmail } from "./support";
+import { signInAs, signUpAs, uniqueEmail } from "./support";
 
 const summary = (page: Page) => page.getByRole("group", { name: "Fields of 1. Architecture Overview" }).getByLabel("Summary");
 
 test("two people typing into one text field at once both keep their text, after a reload too", async ({ browser }) => {
   const email = uniqueEmail("fields");
   const a = await (await browser.newContext()).newPage();
-  await signUpInUi(a, "Fay", email);
-  const slug = new URL(a.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(a, "Fay", email);
   const templates = (await (await a.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string; key: string }[];
   const template = templates.find((t) => t.key === "enterprise-design")!;
   const doc = (await (await a.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id, title: "Fields" } })).json()) as { id: string };
   const url = `/w/${slug}/d/${doc.id}`;
   const b = await (await browser.newContext()).newPage();
-  await signInInUi(b, email, PASSWORD);
-  await b.waitForURL(/\/w\//);
+  await signInAs(b, email);
   await Promise.all([a.goto(url), b.goto(url)]);
 
   await summary(a).fill("Specwright walk");

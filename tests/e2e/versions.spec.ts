@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { expect, test, type Page } from "./fixtures";
-import { documentFromDefinition, signInInUi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, signInAs, signUpAs, signUpFrom, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "History test",
@@ -35,8 +35,7 @@ test("edit, name a version, edit more, compare, and restore one section while a 
   test.setTimeout(180_000);
   const email = uniqueEmail("hist");
   const author = await (await browser.newContext()).newPage();
-  await signUpInUi(author, "Hana", email);
-  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(author, "Hana", email);
   const doc = await documentFromDefinition(author, slug, DEFINITION);
   const url = `/w/${slug}/d/${doc.id}`;
 
@@ -58,8 +57,7 @@ test("edit, name a version, edit more, compare, and restore one section while a 
 
   // a second browser has the document open
   const watcher = await (await browser.newContext()).newPage();
-  await signInInUi(watcher, email);
-  await watcher.waitForURL(/\/w\//);
+  await signInAs(watcher, email);
   await watcher.goto(url);
   await expect(watcher.getByRole("textbox", { name: "Design body" })).toContainText("three times with backoff");
 
@@ -118,8 +116,7 @@ test("edit, name a version, edit more, compare, and restore one section while a 
 
 test("the versions API: another workspace gets 404, a viewer may read but not restore", async ({ browser }) => {
   const owner = await (await browser.newContext()).newPage();
-  await signUpInUi(owner, "Olga", uniqueEmail("olga"));
-  const slug = new URL(owner.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(owner, "Olga", uniqueEmail("olga"));
   const template = ((await (await owner.request.get(`/api/workspaces/${slug}/templates`)).json()) as { id: string }[])[0]!;
   const doc = (await (await owner.request.post(`/api/workspaces/${slug}/documents`, { data: { templateId: template.id } })).json()) as { id: string };
   const named = await owner.request.post(`/api/documents/${doc.id}/versions`, { data: { label: "first" } });
@@ -132,14 +129,13 @@ test("the versions API: another workspace gets 404, a viewer may read but not re
   const invite = (await (await owner.request.post(`/api/workspaces/${slug}/invites`, { data: { email: viewerEmail, role: "viewer" } })).json()) as { invite: { path: string } };
   const viewer = await (await browser.newContext()).newPage();
   expect((await viewer.request.post("/api/signup", { headers: signUpFrom(), data: { name: "Vera", email: viewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } })).status()).toBe(201);
-  await signInInUi(viewer, viewerEmail);
-  await viewer.waitForURL(/\/w\//);
+  await signInAs(viewer, viewerEmail);
   expect((await viewer.request.get(`/api/documents/${doc.id}/versions/${number}`)).status()).toBe(200);
   expect((await viewer.request.post(`/api/documents/${doc.id}/versions/${number}/restore`, { data: {} })).status()).toBe(403);
   expect((await viewer.request.get(`/api/documents/${doc.id}/versions/${number}/restore/preview`)).status()).toBe(403);
 
   const outsider = await (await browser.newContext()).newPage();
-  await signUpInUi(outsider, "Otto", uniqueEmail("otto"));
+  await signUpAs(outsider, "Otto", uniqueEmail("otto"));
   expect((await outsider.request.post(`/api/documents/${doc.id}/versions/${number}/restore`, { data: {} })).status()).toBe(404);
   expect((await outsider.request.get(`/api/documents/${doc.id}/versions`)).status()).toBe(404);
   expect((await outsider.request.get(`/api/documents/${doc.id}/versions/${number}/restore/preview`)).status()).toBe(404);
@@ -150,8 +146,7 @@ test("the versions API: another workspace gets 404, a viewer may read but not re
 test("a reviewer sees a stale approval with what changed since it was given", async ({ browser }) => {
   test.setTimeout(120_000);
   const author = await (await browser.newContext()).newPage();
-  await signUpInUi(author, "Ada", uniqueEmail("ada"));
-  const slug = new URL(author.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(author, "Ada", uniqueEmail("ada"));
   const definition = { ...DEFINITION, sections: [{ ...DEFINITION.sections[0]!, fields: [{ key: "team", label: "Owning team", type: "text" }] }, DEFINITION.sections[1]!] };
   const doc = await documentFromDefinition(author, slug, definition);
 
@@ -160,8 +155,7 @@ test("a reviewer sees a stale approval with what changed since it was given", as
   const reviewer = await (await browser.newContext()).newPage();
   const signup = await reviewer.request.post("/api/signup", { headers: signUpFrom(), data: { name: "Rex", email: reviewerEmail, password: "a-good-long-password", inviteToken: invite.invite.path.split("/").pop() } });
   const reviewerId = ((await signup.json()) as { user: { id: string } }).user.id;
-  await signInInUi(reviewer, reviewerEmail);
-  await reviewer.waitForURL(/\/w\//);
+  await signInAs(reviewer, reviewerEmail);
 
   expect((await author.request.post(`/api/documents/${doc.id}/review/assign`, { data: { roleKey: "tech_lead", reviewerId } })).status()).toBe(200);
   expect((await author.request.post(`/api/documents/${doc.id}/review/submit`, { data: {} })).status()).toBe(200);

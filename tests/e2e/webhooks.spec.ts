@@ -1,7 +1,7 @@
 import { verifySignature } from "../../lib/webhooks/sign";
 import { startReceiver } from "../support/webhookReceiver";
 import { expect, test } from "./fixtures";
-import { documentFromDefinition, reviewPanel, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, reviewPanel, signUpAs, uniqueEmail } from "./support";
 
 const DEFINITION = {
   name: "Hook check",
@@ -15,8 +15,7 @@ test("an admin registers a webhook, submits a document, and sees the signed deli
   test.setTimeout(120_000);
   const receiver = await startReceiver({ reply: "received by the test receiver" });
   try {
-    await signUpInUi(page, "Wanda", uniqueEmail("wanda"));
-    const slug = new URL(page.url()).pathname.split("/")[2]!;
+    const slug = await signUpAs(page, "Wanda", uniqueEmail("wanda"));
 
     await page.goto(`/w/${slug}/members`);
     await page.getByRole("link", { name: "Webhooks" }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type BrowserContext, type Page } from "./fixtures";
-import { documentFromDefinition, PASSWORD, signInByApi, signUpByApi, signUpFrom, signUpInUi, uniqueEmail } from "./support";
+import { documentFromDefinition, PASSWORD, signInByApi, signUpAs, signUpByApi, signUpFrom, uniqueEmail } from "./support";
 import { HTML_PAYLOADS, hostileMarkdown, MERMAID_PAYLOADS, URL_PAYLOADS } from "./xssCorpus";
 
 // An XSS corpus through every place hostile text can enter (Markdown import, document and
@@ -133,8 +133,7 @@ test("an XSS corpus through every input runs nothing, for the author or a viewer
   const ownerContext = await browser.newContext();
   await installXssTrap(ownerContext, trap);
   const owner = await ownerContext.newPage();
-  await signUpInUi(owner, "Mallory", uniqueEmail("mallory"));
-  const slug = new URL(owner.url()).pathname.split("/")[2]!;
+  const slug = await signUpAs(owner, "Mallory", uniqueEmail("mallory"));
   const api = owner.request;
 
   // a viewer of the same workspace
