@@ -115,6 +115,72 @@ test("a section pressed before the page's code runs takes typing at once, and it
   await expect(page.getByRole("textbox", { name: "Executive Summary body" })).toHaveText("A summary, typed early, and after it.");
 });
 
+// Typed before the section's editor had its code, while another person wrote at the end of the
+// same paragraph: once the editor starts, both are there, as the person saw theirs, and nothing
+// is typed again key by key.
+test("typing before a section's editor starts is kept beside what another wrote in the same paragraph meanwhile", async ({ browser }) => {
+  const { page: early, url } = await newLongDocument(browser, "Mira Merge", "Merged early");
+  const other = await (await browser.newContext({ storageState: await early.context().storageState() })).newPage();
+  await other.goto(url);
+  const otherOverview = other.getByRole("textbox", { name: "Project Overview body" });
+  await otherOverview.click();
+  await other.keyboard.type("Known risks today");
+  await expect(other.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  // the page's code is held back, then, once it runs, the code of the section editors
+  let editorsCode: "held first" | "held" | "free" = "held first";
+  let releasePage = () => {};
+  let releaseEditors = () => {};
+  const pageCode = new Promise<void>((resolve) => (releasePage = resolve));
+  const editorCode = new Promise<void>((resolve) => (releaseEditors = resolve));
+  let heldEditorChunks = 0;
+  await early.route("**/_next/static/chunks/*.js", async (route) => {
+    if (editorsCode === "held first") await pageCode;
+    else if (editorsCode === "held") {
+      heldEditorChunks++;
+      await editorCode;
+    }
+    await route.continue();
+  });
+  await early.goto(url, { waitUntil: "commit" });
+  const overview = early.locator("section#section-project_overview [data-static-body]");
+  await expect(overview).toHaveText("Known risks today");
+  await overview.locator("p").click({ position: { x: 2, y: 5 } });
+  await early.keyboard.press("Home");
+  await early.keyboard.type("Big: ");
+  await expect(overview).toHaveText("Big: Known risks today");
+
+  // meanwhile the other writes at the end of that paragraph, and in another section
+  await otherOverview.click();
+  await other.keyboard.press("ControlOrMeta+End");
+  await other.keyboard.type(", and tomorrow");
+  const otherSummary = other.getByRole("textbox", { name: "Executive Summary body" });
+  await otherSummary.click();
+  await other.keyboard.type("Summary by the other");
+  await expect(other.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+
+  editorsCode = "held";
+  releasePage();
+  // the page has the other's writing (the outline marks the section they started), its editors not yet
+  const summaryEntry = early.getByRole("navigation").locator('a[href="#section-executive_summary"]');
+  await expect(summaryEntry).toHaveAttribute("data-status", /^(in progress|problems)$/);
+  await expect(overview).toHaveText("Big: Known risks today");
+  expect(heldEditorChunks).toBeGreaterThan(0);
+  editorsCode = "free";
+  releaseEditors();
+
+  const body = early.getByRole("textbox", { name: "Project Overview body" });
+  await expect(body).toHaveClass(/ProseMirror/);
+  await expect.poll(() => typed(body)).toBe("Big: Known risks today, and tomorrow");
+  await expect.poll(() => typed(otherOverview)).toBe("Big: Known risks today, and tomorrow");
+  // the caret stayed after what was typed early
+  await early.keyboard.type("very ");
+  await expect.poll(() => typed(body)).toBe("Big: very Known risks today, and tomorrow");
+  await expect(early.getByText(/typed again key by key/)).toHaveCount(0);
+  await expect(early.getByRole("status").filter({ hasText: /^Saved$/ })).toBeVisible();
+  await expect.poll(() => typed(otherOverview)).toBe("Big: very Known risks today, and tomorrow");
+});
+
 /** The template's placeholder in the text of the Software Design Document's first section. */
 const HEADER_HINT = "[One sentence: which system this document designs, and for whom]";
 
