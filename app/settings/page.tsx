@@ -37,7 +37,7 @@ export default async function SettingsPage({ searchParams }: { searchParams: Pro
     unreadCount(ctx),
     listSessions(ctx, sessionId),
     listPersonalTokens(ctx),
-    db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { accounts: { select: { provider: true } } } }),
+    db.user.findUniqueOrThrow({ where: { id: actor.userId }, include: { accounts: { select: { provider: true } } }, omit: { passwordHash: false } }),
   ]);
   const linked = new Set(user.accounts.map((a) => a.provider));
   const providers = oauthProviderList().map((p) => ({ ...p, linked: linked.has(p.id) }));

@@ -14,7 +14,7 @@ import { ChangePasswordInput } from "./schema";
 export async function changePassword(ctx: Ctx & { db: Db }, raw: ChangePasswordInput, keepSessionId: string): Promise<void> {
   const input = ChangePasswordInput.parse(raw);
   await limit("passwordCheck", ctx.actor.userId);
-  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId } });
+  const user = await ctx.db.user.findUniqueOrThrow({ where: { id: ctx.actor.userId }, omit: { passwordHash: false } });
   if (!user.passwordHash) {
     throw new InvalidInput("Your account has no password yet. Use “Forgot your password?” on the sign-in page to set one by mail.");
   }

@@ -17,7 +17,7 @@ export async function verifyCredentials(db: DbTx, raw: unknown, ip: string | und
   if (!parsed.success) throw new Unauthenticated(BAD_CREDENTIALS);
   const { email, password } = parsed.data;
   const ticket = await admitSignIn(db, email, ip);
-  const user = await db.user.findUnique({ where: { email } });
+  const user = await db.user.findUnique({ where: { email }, omit: { passwordHash: false } });
   if (!(await verifyPassword(password, user?.passwordHash)) || !user) throw new Unauthenticated(BAD_CREDENTIALS);
   await signInSucceeded(ticket);
   return { userId: user.id, email: user.email, name: user.name };

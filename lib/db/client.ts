@@ -4,9 +4,10 @@ import { PrismaClient } from "./generated/client";
 /**
  * Columns no query reads unless it asks for them by name: a document's binary Yjs state
  * and an imported file's layout can each run to megabytes, and most queries that load a
- * document want neither.
+ * document want neither; a person's password hash is wanted only where a password is
+ * checked, never beside their name on a page.
  */
-const OMIT = { document: { yState: true, markdownLayout: true } } as const;
+const OMIT = { document: { yState: true, markdownLayout: true }, user: { passwordHash: true } } as const;
 
 export type Db = PrismaClient<never, typeof OMIT>;
 /** A Prisma client or the client of an open transaction. */

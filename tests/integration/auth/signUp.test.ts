@@ -10,7 +10,7 @@ describe("signUp", () => {
   it("creates the user with a hashed password and a workspace they own", async () => {
     const email = `${unique("ada")}@example.test`;
     const { actor, workspace } = await signUpNow({ name: "Ada Lovelace", email, password });
-    const user = await testDb().user.findUniqueOrThrow({ where: { id: actor.userId } });
+    const user = await testDb().user.findUniqueOrThrow({ where: { id: actor.userId }, omit: { passwordHash: false } });
     expect(user.passwordHash).toMatch(/^\$2[aby]\$/);
     expect(user.passwordHash).not.toContain(password);
     expect(workspace.role).toBe("owner");
