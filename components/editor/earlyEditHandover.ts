@@ -77,13 +77,7 @@ function handedOver(state: EditorState, edit: HeldEdit, edited: HTMLElement, ren
   const size = tr.doc.content.size;
   const at = Math.min(caret?.pos !== undefined ? from + caret.pos : from + replacement.size, size);
   const other = anchor?.pos !== undefined ? Math.min(from + anchor.pos, size) : at;
-  // a placeholder or mention the person pressed (and typed nothing over) stays selected whole,
-  // as the editor selects it: typing then replaces it
-  const node = other !== at ? tr.doc.nodeAt(Math.min(at, other)) : null;
-  if (node && Math.abs(at - other) === node.nodeSize && NodeSelection.isSelectable(node) && node.isAtom) tr.setSelection(NodeSelection.create(tr.doc, Math.min(at, other)));
-  else if (other !== at) tr.setSelection(TextSelection.between(tr.doc.resolve(other), tr.doc.resolve(at)));
-  else tr.setSelection(TextSelection.near(tr.doc.resolve(at)));
-  return tr.scrollIntoView();
+  return tr.setSelection(selectionOf(tr.doc, other, at)).scrollIntoView();
 }
 
 /**
@@ -111,8 +105,7 @@ function mergedWithOthers(state: EditorState, edit: HeldEdit, edited: HTMLElemen
   mapping.appendMap(mine.getMap().invert());
   mapping.appendMap(theirs.getMap());
   mapping.appendMap(carried.getMap(), 0);
-  tr.setSelection(selectionAfter(tr.doc, own.selection, (pos) => mapping.map(pos)));
-  return tr.scrollIntoView();
+  return tr.setSelection(selectionOf(tr.doc, mapping.map(own.selection.anchor), mapping.map(own.selection.head))).scrollIntoView();
 }
 
 /** The one replacement that turns `a` into `b` (what differs between their first and last difference); null when they are equal or it would not. */
@@ -129,15 +122,15 @@ function changeBetween(a: ProseNode, b: ProseNode): ReplaceStep | null {
   return result.doc?.eq(b) ? step : null;
 }
 
-/** The selection `was` (in the person's text) in `doc`, its ends mapped: a node selected whole stays so. */
-function selectionAfter(doc: ProseNode, was: Selection, map: (pos: number) => number): Selection {
-  const anchor = map(was.anchor);
-  const head = map(was.head);
-  if (was instanceof NodeSelection) {
-    const node = doc.nodeAt(Math.min(anchor, head));
-    if (node && NodeSelection.isSelectable(node) && Math.abs(head - anchor) === node.nodeSize) return NodeSelection.create(doc, Math.min(anchor, head));
-  }
-  return anchor === head ? TextSelection.near(doc.resolve(head)) : TextSelection.between(doc.resolve(anchor), doc.resolve(head));
+/**
+ * The selection from `anchor` to `head` in `doc`. A placeholder or mention the person pressed
+ * (and typed nothing over) stays selected whole, as the editor selects it: typing then replaces it.
+ */
+function selectionOf(doc: ProseNode, anchor: number, head: number): Selection {
+  if (anchor === head) return TextSelection.near(doc.resolve(head));
+  const node = doc.nodeAt(Math.min(anchor, head));
+  if (node && Math.abs(head - anchor) === node.nodeSize && NodeSelection.isSelectable(node) && node.isAtom) return NodeSelection.create(doc, Math.min(anchor, head));
+  return TextSelection.between(doc.resolve(anchor), doc.resolve(head));
 }
 
 /** Where the doc's `index`th block starts. */
