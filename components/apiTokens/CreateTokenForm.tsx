@@ -40,7 +40,7 @@ export function CreateTokenForm({ endpoint }: { endpoint: string }) {
 
   return (
     <div className="space-y-3">
-      <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" noValidate aria-label="New API token">
+      <form onSubmit={onSubmit} className="flex flex-wrap items-start gap-3" noValidate aria-label="New API token">
         <Field label="Token name" name="name" required maxLength={80} className="min-w-56 flex-1" errors={fields.name} hint="What uses it, e.g. “CI docs check”." />
         <div>
           <label htmlFor={`${id}-scope`} className="block text-sm font-medium text-slate-700">Scope</label>
@@ -58,7 +58,10 @@ export function CreateTokenForm({ endpoint }: { endpoint: string }) {
             ))}
           </select>
         </div>
-        <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
+        {/* level with the fields, below their labels: the name's hint under it leaves the row's foot lower */}
+        <div className="mt-6">
+          <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create token"}</Button>
+        </div>
       </form>
       {error ? <Alert>{error}</Alert> : null}
       {created ? (
