@@ -15,9 +15,7 @@ export default defineConfig({
   expect: { timeout: 20_000 },
   forbidOnly: true,
   reporter: [["list"]],
-  // beside the end-to-end run's test-results/ (npm test runs the two side by side), which
-  // that run empties as it starts
-  outputDir: "test-results-cluster/results",
+  outputDir: "test-results/cluster",
   use: {
     trace: "retain-on-failure",
     screenshot: "only-on-failure",

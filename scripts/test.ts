@@ -1,6 +1,6 @@
 // npm test — every suite: the typecheck beside the lint, the unit and integration tests
 // (Vitest, real PostgreSQL), the production build, the end-to-end tests (Playwright,
-// Chromium) beside the cluster tests (three app processes behind HAProxy with
+// Chromium) and the cluster tests (three app processes behind HAProxy with
 // Redis and one PostgreSQL; Playwright).
 // Ends with one line `N passed, N failed` summed over all suites; exits non-zero on any failure.
 import { spawn, spawnSync } from "node:child_process";
@@ -56,37 +56,31 @@ interface Step {
   command: string;
   args: string[];
   extraEnv?: Record<string, string>;
-  /** printed as it comes (one step at most): the others' output follows once all have ended */
-  live?: boolean;
 }
 
 /**
  * Steps run side by side (the typecheck and the lint each keep one core busy). Each one's
- * output is printed whole once every step has ended, so theirs never interleave; a `live`
- * step's as it comes.
+ * output is printed whole once every step has ended, so theirs never interleave.
  */
 async function sideBySide(steps: Step[]): Promise<{ ok: boolean; seconds: number }[]> {
   const printLater: (() => void)[] = [];
   const results = await Promise.all(
     steps.map(
-      ({ command, args, extraEnv = {}, live = false }) =>
+      ({ command, args, extraEnv = {} }) =>
         new Promise<{ ok: boolean; seconds: number }>((resolve) => {
           const started = Date.now();
-          if (live) console.log(`\n▶ ${command} ${args.join(" ")}`);
-          const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", live ? "inherit" : "pipe", live ? "inherit" : "pipe"] });
+          const child = spawn(command, args, { env: { ...env, ...extraEnv }, stdio: ["ignore", "pipe", "pipe"] });
           const output: Buffer[] = [];
-          child.stdout?.on("data", (chunk: Buffer) => output.push(chunk));
-          child.stderr?.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stdout.on("data", (chunk: Buffer) => output.push(chunk));
+          child.stderr.on("data", (chunk: Buffer) => output.push(chunk));
           let settled = false;
           const done = (ok: boolean) => {
             if (settled) return;
             settled = true;
-            if (!live) {
-              printLater.push(() => {
-                console.log(`\n▶ ${command} ${args.join(" ")}`);
-                process.stdout.write(Buffer.concat(output));
-              });
-            }
+            printLater.push(() => {
+              console.log(`\n▶ ${command} ${args.join(" ")}`);
+              process.stdout.write(Buffer.concat(output));
+            });
             resolve({ ok, seconds: (Date.now() - started) / 1000 });
           };
           child.on("error", (error) => {
@@ -111,9 +105,6 @@ async function checksSideBySide(steps: Step[]): Promise<boolean[]> {
 function readJson<T>(file: string): T | undefined {
   return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as T) : undefined;
 }
-
-/** A step's result when it has none (never expected: sideBySide answers for every step). */
-const NOT_RUN = { ok: false, seconds: 0 };
 
 const bin = (name: string) => path.join("node_modules", ".bin", name);
 
@@ -161,14 +152,7 @@ if (!generate.ok) {
     // the app's data (its PostgreSQL), removed after the run; a directory of its own in the
     // temp dir (the database's own user must be able to reach it)
     const e2eData = mkdtempSync(path.join(os.tmpdir(), "specwright-e2e-"));
-    const clusterJson = path.join(scratch, "cluster.json");
-    // the cluster suite beside the end-to-end one: it mostly waits (processes killed and
-    // started again, PostgreSQL stopped for 10 s) and, run after it, left a core idle for 40%
-    // of its 150 s. Its processes, ports and output directory are its own
-    const [e2e = NOT_RUN, clusterRun = NOT_RUN] = await sideBySide([
-      { suite: "end-to-end", command: bin("playwright"), args: ["test", "--reporter=list,json"], extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: e2eData }, live: true },
-      { suite: "cluster", command: bin("playwright"), args: ["test", "-c", "playwright.cluster.config.ts", "--reporter=list,json"], extraEnv: { PLAYWRIGHT_JSON_OUTPUT_NAME: clusterJson } },
-    ]);
+    const e2e = run(bin("playwright"), ["test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson, E2E_DATA_DIR: e2eData });
     rmSync(e2eData, { recursive: true, force: true });
     const p = readJson<{ stats: { expected: number; unexpected: number; flaky: number; skipped: number }; suites?: PlaywrightSuite[] }>(pwJson);
     playwrightFailures("end-to-end", p?.suites);
@@ -181,6 +165,8 @@ if (!generate.ok) {
     // passed only on their retry: counted as passed, but named so nobody mistakes them for steady
     if (p?.stats.flaky) console.log(`end-to-end: ${p.stats.flaky} test(s) passed only when retried (marked "flaky" above)`);
 
+    const clusterJson = path.join(scratch, "cluster.json");
+    const clusterRun = run(bin("playwright"), ["test", "-c", "playwright.cluster.config.ts", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: clusterJson });
     const c = readJson<{ stats: { expected: number; unexpected: number; flaky: number }; suites?: PlaywrightSuite[] }>(clusterJson);
     playwrightFailures("cluster", c?.suites);
     tallies.push({

@@ -11,7 +11,7 @@ import { MAIL_POLL_SECONDS, SMTP_HOLD_MS, startSmtpCapture } from "./smtp";
 export default async function globalSetup(): Promise<() => Promise<void>> {
   const ports = clusterPorts();
   const smtp = await startSmtpCapture({ holdMs: SMTP_HOLD_MS });
-  const logDir = path.join(REPO_ROOT, "test-results-cluster", "logs");
+  const logDir = path.join(REPO_ROOT, "test-results", "cluster-logs");
   // this run's logs only (a restarted process appends to its file)
   rmSync(logDir, { recursive: true, force: true });
   mkdirSync(logDir, { recursive: true });
