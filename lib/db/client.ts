@@ -5,7 +5,7 @@ import { PrismaClient } from "./generated/client";
  * Columns no query reads unless it asks for them by name: a document's binary Yjs state
  * and an imported file's layout can each run to megabytes, and most queries that load a
  * document want neither; a person's password hash is wanted only where a password is
- * checked, never beside their name on a page.
+ * checked (and by the settings page, which asks whether there is one), never beside a name.
  */
 const OMIT = { document: { yState: true, markdownLayout: true }, user: { passwordHash: true } } as const;
 
